@@ -1,0 +1,108 @@
+"""Command line: `corpus build | add | info`. Bad input ends in one line, never a traceback."""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+from corpus import __version__, raw
+from corpus.errors import InputError
+
+PROGRESS_MIN_FILES = 20  # show a progress bar from this many raw files on
+
+
+def progress_bar(items):
+    items = list(items)
+    if len(items) < PROGRESS_MIN_FILES:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc="building", unit="blog", file=sys.stderr, disable=None)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from corpus.build import build
+
+    result = build(Path(args.raw), Path(args.out), keep_going=args.keep_going, progress=progress_bar)
+    for err in result.skipped:
+        print(f"skipped {err}", file=sys.stderr)
+    print(f"built {result.n_blogs} blogs, {result.n_entries} entries in {result.seconds:.2f} s -> {args.out}"
+          + (f" ({len(result.skipped)} raw files skipped)" if result.skipped else ""))
+    return 1 if result.skipped else 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    raw_dir, source = Path(args.raw), Path(args.file)
+    if not source.is_file():
+        raise InputError(str(source), "no such file")
+    target = source if source.resolve().is_relative_to(raw_dir.resolve()) else raw_dir / source.name
+    rel_path = target.resolve().relative_to(raw_dir.resolve()).as_posix()
+    registry = raw.read_registry(raw_dir) or []
+    if any(e.path == rel_path for e in registry):
+        raise InputError(rel_path, "already registered")
+    if target.exists() and target != source:
+        raise InputError(str(target), "a different file of that name is already in the raw folder")
+    data = source.read_bytes()
+    fmt = raw.detect_format(str(source), raw.decode(str(source), data))
+    if target != source:
+        shutil.copyfile(source, target)
+    entry = raw.RegistryEntry(path=rel_path, sha256=raw.sha256_of(data), format=fmt, outlet=args.outlet,
+                              url=args.url, language=args.language, retrieved_date=args.retrieved,
+                              rights=args.rights)
+    (raw_dir / raw.REGISTRY_NAME).write_text(raw.registry_text([*registry, entry]), encoding="utf-8")
+    print(f"registered {rel_path} ({fmt}, sha256 {entry.sha256[:12]}...)")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from corpus.schema import TABLES
+    from corpus.store import read_table
+
+    print(f"liveblog-corpus {__version__}")
+    for name in TABLES:
+        path = Path(args.processed) / f"{name}.parquet"
+        rows = read_table(path).num_rows if path.exists() else "missing"
+        print(f"  {name}: {rows} rows")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="corpus", description="Build and use the liveblog-corpus dataset.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the tables from the raw live blogs")
+    b.add_argument("--raw", default="data/raw", help="raw folder (default: data/raw)")
+    b.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
+    b.add_argument("--keep-going", action="store_true",
+                   help="skip bad raw files, build the rest, list what was skipped (exit 1 if any)")
+    b.set_defaults(func=cmd_build)
+
+    a = sub.add_parser("add", help="register a raw file (copied into the raw folder) with its sha256")
+    a.add_argument("file")
+    a.add_argument("--raw", default="data/raw")
+    a.add_argument("--outlet", default="unknown")
+    a.add_argument("--url", default="")
+    a.add_argument("--language", default="und", help="BCP 47 tag, e.g. en (default: und)")
+    a.add_argument("--retrieved", default=date.today().isoformat(), help="retrieval date (default: today)")
+    a.add_argument("--rights", default="", help="rights note: licence or 'publisher's copyright, ...'")
+    a.set_defaults(func=cmd_add)
+
+    i = sub.add_parser("info", help="version and row counts of the built tables")
+    i.add_argument("--processed", default="data/processed")
+    i.set_defaults(func=cmd_info)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"error: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
+        return 2

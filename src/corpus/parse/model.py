@@ -1,0 +1,48 @@
+"""What a parser returns: a blog header, its entries, and the role of every raw line."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+HEADER_ROLES = ("title", "subtitle", "date")
+ENTRY_ROLES = ("time_label", "headline", "body")
+BOILERPLATE_ROLE = "boilerplate"
+
+
+@dataclass(frozen=True)
+class LineRole:
+    """Where one non-blank raw line went: a header field, an entry, or boilerplate (with its kind)."""
+
+    line: int
+    text: str
+    role: str
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    line: int
+    time_label: str
+    local_minutes: int  # minutes after midnight in the label's time zone
+    utc_offset_minutes: int
+    time_precision: str
+    headline: str | None
+    body: str
+
+
+@dataclass(frozen=True)
+class ParsedBlog:
+    title: str
+    subtitle: str | None
+    blog_date: date
+    entries: tuple[ParsedEntry, ...]
+    lines: tuple[LineRole, ...]
+
+    def chars_by_role(self) -> dict[str, int]:
+        """Characters of the non-blank raw lines per destination: header, entries, boilerplate."""
+        totals = {"header": 0, "entries": 0, "boilerplate": 0}
+        for lr in self.lines:
+            bucket = ("header" if lr.role in HEADER_ROLES
+                      else "boilerplate" if lr.role == BOILERPLATE_ROLE else "entries")
+            totals[bucket] += len(lr.text)
+        return totals

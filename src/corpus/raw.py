@@ -1,0 +1,143 @@
+"""Raw inputs: the registry of raw files, checksums, decoding and format detection."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.errors import InputError
+
+REGISTRY_NAME = "registry.csv"
+REGISTRY_FIELDS = ("path", "sha256", "format", "outlet", "url", "language", "retrieved_date", "rights")
+IGNORED_NAMES = {REGISTRY_NAME, "README.md", ".gitkeep"}
+TRT_TIME_LINE = re.compile(r"^\d{3,4} GMT\b", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A raw file's decoded text with what the registry says about it."""
+
+    path: str  # relative to the raw folder, '/'-separated
+    text: str
+    sha256: str
+    format: str
+    outlet: str = "unknown"
+    url: str | None = None
+    language: str = "und"
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    path: str
+    sha256: str
+    format: str
+    outlet: str
+    url: str
+    language: str
+    retrieved_date: str
+    rights: str
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(path: str, data: bytes) -> str:
+    """Decode raw bytes as UTF-8 text, refusing empty and binary files."""
+    if not data.strip():
+        raise InputError(path, "empty file (no text)")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(path, f"binary file (NUL byte at offset {nul}), expected UTF-8 text",
+                         line=data.count(b"\n", 0, nul) + 1)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(path, f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x})", line=line) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def detect_format(path: str, text: str) -> str:
+    """Name the raw format from the content alone."""
+    if TRT_TIME_LINE.search(text):
+        return "trt-text"
+    head = text.lstrip()[:200].lower()
+    kind = "HTML" if head.startswith("<") else "JSON" if head.startswith(("{", "[")) else "text"
+    raise InputError(path, f"unrecognised format ({kind} without 'HHMM GMT' entry lines); no reader for it yet")
+
+
+def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
+    """The registry's rows, or None when the folder has no registry."""
+    registry = raw_dir / REGISTRY_NAME
+    if not registry.exists():
+        return None
+    text = registry.read_text(encoding="utf-8")
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [f for f in REGISTRY_FIELDS if f not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(str(registry), f"registry lacks columns: {', '.join(missing)}", line=1)
+    rows, seen = [], set()
+    for row in reader:
+        line = reader.line_num
+        entry = RegistryEntry(**{f: (row[f] or "").strip() for f in REGISTRY_FIELDS})
+        if not entry.path or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
+            raise InputError(str(registry), "each row needs a path and a 64-hex sha256", line=line)
+        if entry.path in seen:
+            raise InputError(str(registry), f"{entry.path} is registered twice", line=line)
+        seen.add(entry.path)
+        rows.append(entry)
+    return rows
+
+
+def registry_text(entries: list[RegistryEntry]) -> str:
+    """The registry file's content, rows sorted by path."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(REGISTRY_FIELDS)
+    for e in sorted(entries, key=lambda e: e.path):
+        writer.writerow([getattr(e, f) for f in REGISTRY_FIELDS])
+    return out.getvalue()
+
+
+def list_raw_files(raw_dir: Path) -> list[str]:
+    """Every raw file below the folder (relative, sorted), registry and READMEs excluded."""
+    return sorted(p.relative_to(raw_dir).as_posix() for p in raw_dir.rglob("*")
+                  if p.is_file() and p.name not in IGNORED_NAMES and not p.name.startswith("."))
+
+
+def read_document(raw_dir: Path, rel_path: str, entry: RegistryEntry | None = None) -> RawDocument:
+    """Read one raw file, checking its hash against the registry entry when there is one."""
+    data = (raw_dir / rel_path).read_bytes()
+    digest = sha256_of(data)
+    if entry is not None and digest != entry.sha256:
+        raise InputError(rel_path, f"sha256 {digest} differs from the registry's {entry.sha256}: "
+                                   "raw files are immutable; register a changed file anew")
+    text = decode(rel_path, data)
+    fmt = entry.format if entry is not None and entry.format else detect_format(rel_path, text)
+    if entry is None:
+        return RawDocument(rel_path, text, digest, fmt)
+    return RawDocument(rel_path, text, digest, fmt, outlet=entry.outlet or "unknown",
+                       url=entry.url or None, language=entry.language or "und")
+
+
+def plan(raw_dir: Path) -> list[tuple[str, RegistryEntry | None]]:
+    """The raw files to build, with their registry entries (None for a plain folder)."""
+    if not raw_dir.is_dir():
+        raise InputError(str(raw_dir), "raw folder does not exist")
+    files = list_raw_files(raw_dir)
+    registry = read_registry(raw_dir)
+    if registry is None:
+        return [(f, None) for f in files]
+    registered = {e.path for e in registry}
+    for e in registry:
+        if not (raw_dir / e.path).is_file():
+            raise InputError(str(raw_dir / REGISTRY_NAME), f"registered file {e.path} is missing")
+    unregistered = [f for f in files if f not in registered]
+    if unregistered:
+        raise InputError(str(raw_dir / unregistered[0]),
+                         "raw file is not in the registry; register it with `corpus add`")
+    return [(e.path, e) for e in sorted(registry, key=lambda e: e.path)]

@@ -1,0 +1,122 @@
+"""The single declaration of every table and column in the dataset.
+
+The Arrow schemas, the validation suites, the data package and the codebook
+are all generated from the declarations below; nothing else names a column.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+LANGUAGE_PATTERN = r"^(?:[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*|und)$"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its Arrow type, meaning and the constraints its values obey."""
+
+    name: str
+    type: pa.DataType
+    description: str
+    nullable: bool = False
+    unit: str | None = None
+    pattern: str | None = None
+    values: tuple[str, ...] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def arrow_field(self) -> pa.Field:
+        metadata = {"description": self.description}
+        if self.unit:
+            metadata["unit"] = self.unit
+        return pa.field(self.name, self.type, nullable=self.nullable, metadata=metadata)
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    column: str
+    table: str
+    references: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: its columns, primary key (also the row order) and foreign keys."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...] = field(default=())
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    def arrow_schema(self, metadata: dict[str, str] | None = None) -> pa.Schema:
+        meta = {"table": self.name, "description": self.description, **(metadata or {})}
+        return pa.schema([c.arrow_field() for c in self.columns], metadata=meta)
+
+
+TIME_PRECISIONS = ("minute", "hour", "day")
+
+BLOGS = Table(
+    name="blogs",
+    description="One row per live blog page (one raw file).",
+    primary_key=("blog_id",),
+    columns=(
+        Column("blog_id", pa.string(), "Stable identifier: outlet slug, page date and a hash of the raw path.",
+               pattern=ID_PATTERN),
+        Column("outlet", pa.string(), "Publishing outlet as given in the raw registry ('unknown' when unregistered)."),
+        Column("url", pa.string(), "Address the page was retrieved from; null when not recorded.", nullable=True),
+        Column("title", pa.string(), "Page title without the outlet's 'Live blog:' prefix."),
+        Column("subtitle", pa.string(), "Standfirst printed under the title; null when absent.", nullable=True),
+        Column("blog_date", pa.date32(), "Date printed on the page (the day the blog covers)."),
+        Column("language", pa.string(), "BCP 47 language tag from the registry; 'und' when unknown.",
+               pattern=LANGUAGE_PATTERN),
+        Column("source_format", pa.string(), "Raw format the page was read from.", values=("trt-text",)),
+        Column("raw_path", pa.string(), "Path of the raw file relative to the raw folder."),
+        Column("raw_sha256", pa.string(), "SHA-256 of the raw file's bytes.", pattern=SHA256_PATTERN),
+        Column("n_entries", pa.int32(), "Number of entries parsed from the page.", minimum=1),
+        Column("n_chars_header", pa.int64(),
+               "Characters of non-blank raw lines that went to the title, subtitle and date.",
+               unit="characters", minimum=0),
+        Column("n_chars_entries", pa.int64(),
+               "Characters of non-blank raw lines that went to entry headlines and bodies.",
+               unit="characters", minimum=1),
+        Column("n_chars_boilerplate", pa.int64(),
+               "Characters of non-blank raw lines recognised as boilerplate (credits, teasers, footer).",
+               unit="characters", minimum=0),
+    ),
+)
+
+ENTRIES = Table(
+    name="entries",
+    description="One row per timestamped update of a live blog.",
+    primary_key=("entry_id",),
+    foreign_keys=(ForeignKey("blog_id", "blogs", "blog_id"),),
+    columns=(
+        Column("entry_id", pa.string(), "Stable identifier: blog_id and the entry's position.", pattern=ID_PATTERN),
+        Column("blog_id", pa.string(), "Blog the entry belongs to.", pattern=ID_PATTERN),
+        Column("position", pa.int32(), "1-based position in document order.", minimum=1),
+        Column("published_at", pa.timestamp("s", tz="UTC"),
+               "Publication time in UTC, resolved from the printed label against the page date."),
+        Column("time_label", pa.string(), "Time label as printed, e.g. '1927 GMT'."),
+        Column("time_precision", pa.string(), "Finest unit the printed label gives.", values=TIME_PRECISIONS),
+        Column("is_out_of_order", pa.bool_(),
+               "True when the entry breaks the blog's chronological order and keeps its neighbours' day."),
+        Column("headline", pa.string(), "Headline printed after the time label; null when the entry has none.",
+               nullable=True),
+        Column("body", pa.string(), "Body text, paragraphs separated by a blank line."),
+        Column("n_words", pa.int32(), "Words in the body (runs of letters or digits).", unit="words", minimum=1),
+        Column("raw_line", pa.int32(), "1-based line of the raw file where the entry starts.", minimum=1),
+    ),
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (BLOGS, ENTRIES)}

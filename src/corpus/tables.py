@@ -1,0 +1,69 @@
+"""Turn a parsed, time-resolved blog into rows of the blogs and entries tables."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from corpus.parse.model import ParsedBlog
+from corpus.raw import RawDocument
+from corpus.timeline import resolve
+
+WORD = re.compile(r"\w+", re.UNICODE)
+MAX_ENTRIES_PER_BLOG = 99_999  # entry ids carry a five-digit position
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unknown"
+
+
+def blog_id_for(doc: RawDocument, blog: ParsedBlog) -> str:
+    """Outlet, page date and a hash of the raw path: unchanged by any other blog."""
+    path_hash = hashlib.sha256(doc.path.encode("utf-8")).hexdigest()[:8]
+    return f"{slug(doc.outlet)}-{blog.blog_date:%Y%m%d}-{path_hash}"
+
+
+def count_words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def blog_rows(doc: RawDocument, blog: ParsedBlog) -> tuple[dict, list[dict]]:
+    """One blogs row and its entries rows."""
+    if len(blog.entries) > MAX_ENTRIES_PER_BLOG:
+        raise ValueError(f"{doc.path}: more than {MAX_ENTRIES_PER_BLOG} entries")
+    blog_id = blog_id_for(doc, blog)
+    times = resolve([e.local_minutes for e in blog.entries], blog.blog_date,
+                    [e.utc_offset_minutes for e in blog.entries])
+    entries = [
+        {
+            "entry_id": f"{blog_id}-{position:05d}",
+            "blog_id": blog_id,
+            "position": position,
+            "published_at": when.published_at,
+            "time_label": e.time_label,
+            "time_precision": e.time_precision,
+            "is_out_of_order": when.is_out_of_order,
+            "headline": e.headline,
+            "body": e.body,
+            "n_words": count_words(e.body),
+            "raw_line": e.line,
+        }
+        for position, (e, when) in enumerate(zip(blog.entries, times), start=1)
+    ]
+    chars = blog.chars_by_role()
+    row = {
+        "blog_id": blog_id,
+        "outlet": doc.outlet,
+        "url": doc.url,
+        "title": blog.title,
+        "subtitle": blog.subtitle,
+        "blog_date": blog.blog_date,
+        "language": doc.language,
+        "source_format": doc.format,
+        "raw_path": doc.path,
+        "raw_sha256": doc.sha256,
+        "n_entries": len(entries),
+        "n_chars_header": chars["header"],
+        "n_chars_entries": chars["entries"],
+        "n_chars_boilerplate": chars["boilerplate"],
+    }
+    return row, entries

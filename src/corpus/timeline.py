@@ -1,0 +1,91 @@
+"""Resolve printed clock times to UTC instants against the page date.
+
+A live blog prints only clock times ("1927 GMT"); the day comes from the page
+date and the order of the entries. The rule:
+
+* The blog runs one way, newest first (descending) or oldest first
+  (ascending). Its kept entries follow that order, each stepping back (or
+  forward) by the shortest clock distance, so crossing midnight rolls the day.
+* An entry may instead be declared out of order: it is skipped in the chain,
+  flagged ``is_out_of_order``, and keeps the day of the kept entry before it
+  (of the first kept entry when none precedes it).
+* Among all such readings, in both directions, the one with the least cost
+  wins: the minutes the kept chain spans plus ``OUT_OF_ORDER_COST`` for each
+  out-of-order entry. Ties go to the descending reading, then to keeping
+  earlier entries.
+* The first kept entry is on the page date.
+
+With a cost of 12 hours an entry is declared out of order only when keeping
+it would stretch the blog by more than half a day: the seed's 0715 between
+0351 and 0108 is out of order, its 2344 after 0108 is the previous evening.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+DAY = 24 * 60
+OUT_OF_ORDER_COST = 12 * 60
+
+
+@dataclass(frozen=True)
+class Resolved:
+    published_at: datetime  # tz-aware, UTC
+    is_out_of_order: bool
+
+
+def chain_cost(times: list[int], descending: bool) -> tuple[int, list[int], list[int | None]]:
+    """Least cost reading in one direction: (cost, kept indices, day offsets of kept entries)."""
+    n = len(times)
+
+    def gap(j: int, i: int) -> int:
+        step = times[j] - times[i] if descending else times[i] - times[j]
+        return step % DAY
+
+    # best[i] = (cost of a reading whose last kept entry is i, predecessor index or -1)
+    best: list[tuple[int, int]] = []
+    for i in range(n):
+        choice = (OUT_OF_ORDER_COST * i, -1)
+        for j in range(i):
+            cost = best[j][0] + gap(j, i) + OUT_OF_ORDER_COST * (i - j - 1)
+            if cost < choice[0]:
+                choice = (cost, j)
+        best.append(choice)
+    total, last = min((best[i][0] + OUT_OF_ORDER_COST * (n - 1 - i), i) for i in range(n))
+    kept = []
+    while last >= 0:
+        kept.append(last)
+        last = best[last][1]
+    kept.reverse()
+    # Day offsets relative to the first kept entry, following the chain.
+    offsets: list[int | None] = [None] * n
+    absolute = times[kept[0]]
+    offsets[kept[0]] = 0
+    for j, i in zip(kept, kept[1:]):
+        absolute += -gap(j, i) if descending else gap(j, i)
+        offsets[i] = (absolute - times[i]) // DAY
+    return total, kept, offsets
+
+
+def resolve(local_minutes: list[int], page_date: date, utc_offsets: list[int] | None = None) -> list[Resolved]:
+    """UTC times and out-of-order flags for entries in document order.
+
+    ``local_minutes`` are minutes after midnight as printed; ``utc_offsets`` the
+    printed zone's offset from UTC in minutes (0 for GMT), per entry.
+    """
+    if not local_minutes:
+        return []
+    offsets_utc = utc_offsets or [0] * len(local_minutes)
+    desc = chain_cost(local_minutes, descending=True)
+    asc = chain_cost(local_minutes, descending=False)
+    _, kept, day_offsets = desc if desc[0] <= asc[0] else asc
+    kept_set = set(kept)
+    resolved = []
+    current_day = day_offsets[kept[0]]
+    for i, minutes in enumerate(local_minutes):
+        if i in kept_set:
+            current_day = day_offsets[i]
+        local = datetime.combine(page_date, datetime.min.time()) + timedelta(days=current_day, minutes=minutes)
+        at = (local - timedelta(minutes=offsets_utc[i])).replace(tzinfo=timezone.utc)
+        resolved.append(Resolved(at, i not in kept_set))
+    return resolved
