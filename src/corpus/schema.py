@@ -105,7 +105,7 @@ ENTRIES = Table(
         Column("entry_id", pa.string(), "Stable identifier: blog_id and the entry's position.", pattern=ID_PATTERN),
         Column("blog_id", pa.string(), "Blog the entry belongs to.", pattern=ID_PATTERN),
         Column("position", pa.int32(), "1-based position in document order.", minimum=1),
-        Column("published_at", pa.timestamp("s", tz="UTC"),
+        Column("published_at", pa.timestamp("ms", tz="UTC"),
                "Publication time in UTC, resolved from the printed label against the page date."),
         Column("time_label", pa.string(), "Time label as printed, e.g. '1927 GMT'."),
         Column("time_precision", pa.string(), "Finest unit the printed label gives.", values=TIME_PRECISIONS),

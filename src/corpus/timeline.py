@@ -9,10 +9,12 @@ date and the order of the entries. The rule:
 * An entry may instead be declared out of order: it is skipped in the chain,
   flagged ``is_out_of_order``, and keeps the day of the kept entry before it
   (of the first kept entry when none precedes it).
-* Among all such readings, in both directions, the one with the least cost
-  wins: the minutes the kept chain spans plus ``OUT_OF_ORDER_COST`` for each
-  out-of-order entry. Ties go to the descending reading, then to keeping
-  earlier entries.
+* The direction is the one most consecutive steps take, each step read the
+  shorter way round the clock; on a tie, the direction whose best reading
+  costs less (descending when equal).
+* Within that direction the reading with the least cost wins: the minutes
+  the kept chain spans plus ``OUT_OF_ORDER_COST`` for each out-of-order
+  entry. Ties go to fewer out-of-order entries, then to keeping earlier ones.
 * The first kept entry is on the page date.
 
 With a cost of 12 hours an entry is declared out of order only when keeping
@@ -26,6 +28,9 @@ from datetime import date, datetime, timedelta, timezone
 
 DAY = 24 * 60
 OUT_OF_ORDER_COST = 12 * 60
+# Costs are scaled so that one more out-of-order entry breaks a tie in minutes.
+SCALE = 1_000_000
+FLAG_COST = OUT_OF_ORDER_COST * SCALE + 1
 
 
 @dataclass(frozen=True)
@@ -45,13 +50,13 @@ def chain_cost(times: list[int], descending: bool) -> tuple[int, list[int], list
     # best[i] = (cost of a reading whose last kept entry is i, predecessor index or -1)
     best: list[tuple[int, int]] = []
     for i in range(n):
-        choice = (OUT_OF_ORDER_COST * i, -1)
+        choice = (FLAG_COST * i, -1)
         for j in range(i):
-            cost = best[j][0] + gap(j, i) + OUT_OF_ORDER_COST * (i - j - 1)
+            cost = best[j][0] + gap(j, i) * SCALE + FLAG_COST * (i - j - 1)
             if cost < choice[0]:
                 choice = (cost, j)
         best.append(choice)
-    total, last = min((best[i][0] + OUT_OF_ORDER_COST * (n - 1 - i), i) for i in range(n))
+    total, last = min((best[i][0] + FLAG_COST * (n - 1 - i), i) for i in range(n))
     kept = []
     while last >= 0:
         kept.append(last)
@@ -67,6 +72,16 @@ def chain_cost(times: list[int], descending: bool) -> tuple[int, list[int], list
     return total, kept, offsets
 
 
+def majority_direction(times: list[int]) -> bool | None:
+    """True for newest first, False for oldest first, None when the steps are split evenly."""
+    vote = 0
+    for a, b in zip(times, times[1:]):
+        forward = (b - a) % DAY
+        if forward and forward != DAY - forward:
+            vote += 1 if forward > DAY - forward else -1
+    return None if vote == 0 else vote > 0
+
+
 def resolve(local_minutes: list[int], page_date: date, utc_offsets: list[int] | None = None) -> list[Resolved]:
     """UTC times and out-of-order flags for entries in document order.
 
@@ -76,9 +91,13 @@ def resolve(local_minutes: list[int], page_date: date, utc_offsets: list[int] | 
     if not local_minutes:
         return []
     offsets_utc = utc_offsets or [0] * len(local_minutes)
-    desc = chain_cost(local_minutes, descending=True)
-    asc = chain_cost(local_minutes, descending=False)
-    _, kept, day_offsets = desc if desc[0] <= asc[0] else asc
+    descending = majority_direction(local_minutes)
+    if descending is None:
+        desc = chain_cost(local_minutes, descending=True)
+        asc = chain_cost(local_minutes, descending=False)
+        _, kept, day_offsets = desc if desc[0] <= asc[0] else asc
+    else:
+        _, kept, day_offsets = chain_cost(local_minutes, descending)
     kept_set = set(kept)
     resolved = []
     current_day = day_offsets[kept[0]]

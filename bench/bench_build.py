@@ -1,0 +1,86 @@
+"""Build throughput on a synthetic corpus in the seed's TRT text format.
+
+usage: python bench/bench_build.py [--blogs 1000] [--entries 30] [--keep]
+
+Generates the corpus (deterministically, from the seed's own sentences) in a
+temporary folder, runs `corpus build` on it in a child process and reports
+entries/s, MB/s of raw text and the child's peak resident memory.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "data" / "raw" / "000_6d6ba2881843c3f6.txt"
+BOILERPLATE = ["Loading...", "Read More\n\nA related story teaser: Somebody\n\nMore updates 👇"]
+
+
+def sentence_pool() -> list[str]:
+    from corpus.parse.text import parse
+
+    blog = parse(SEED.name, SEED.read_text(encoding="utf-8"))
+    text = " ".join(e.body.replace("\n\n", " ") for e in blog.entries)
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s) > 20]
+
+
+def synthetic_blog(rng: random.Random, day: date, n_entries: int, pool: list[str]) -> str:
+    lines = [f"Live blog:\u00a0{rng.choice(pool)[:80]}", "", rng.choice(pool), "",
+             "Some war / Photo: AP", "AP", "", day.strftime("%A, %B %-d, %Y"), ""]
+    minute = 23 * 60 + 59
+    for _ in range(n_entries):
+        minute = max(0, minute - rng.randint(1, 1380 // n_entries))
+        label = f"{minute // 60:02d}{minute % 60:02d} GMT"
+        headline = rng.choice(pool).rstrip(".")
+        lines += [f"{label} — {headline}", ""]
+        for _ in range(rng.randint(2, 5)):
+            lines += [" ".join(rng.sample(pool, 2)), ""]
+        if rng.random() < 0.2:
+            lines += [rng.choice(BOILERPLATE), ""]
+    lines += [f"For our live updates from {(day - timedelta(days=1)):%A, %B %-d}, click here.", "", "Route 6"]
+    return "\n".join(lines)
+
+
+def generate(folder: Path, n_blogs: int, n_entries: int) -> int:
+    rng = random.Random(20240104)
+    pool = sentence_pool()
+    total = 0
+    for i in range(n_blogs):
+        text = synthetic_blog(rng, date(2022, 2, 24) + timedelta(days=i), n_entries, pool)
+        (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+        total += len(text.encode("utf-8"))
+    return total
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--blogs", type=int, default=1000)
+    p.add_argument("--entries", type=int, default=30, help="entries per blog")
+    args = p.parse_args()
+    with tempfile.TemporaryDirectory(prefix="corpus-bench-") as tmp:
+        raw, out = Path(tmp, "raw"), Path(tmp, "out")
+        raw.mkdir()
+        n_bytes = generate(raw, args.blogs, args.entries)
+        started = time.perf_counter()
+        run = subprocess.run([sys.executable, "-m", "corpus", "build", "--raw", str(raw), "--out", str(out)],
+                             capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        if run.returncode:
+            sys.exit(run.stderr)
+        peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    n_entries = args.blogs * args.entries
+    print(f"blogs: {args.blogs}  entries: {n_entries}  raw: {n_bytes / 1e6:.1f} MB")
+    print(f"build: {seconds:.2f} s  {n_entries / seconds:,.0f} entries/s  {n_bytes / 1e6 / seconds:.2f} MB/s  "
+          f"peak RSS {peak_mib:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

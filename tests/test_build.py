@@ -1,0 +1,156 @@
+import hashlib
+import shutil
+import subprocess
+import sys
+
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import PROCESSED_DIR, RAW_DIR, SEED_NAME
+from corpus import __version__, load
+from corpus.cli import main
+from corpus.schema import TABLES
+
+BUILT = sorted(f"{name}.parquet" for name in TABLES)
+
+
+def digests(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.parquet"))}
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    out = tmp_path_factory.mktemp("processed")
+    assert main(["build", "--raw", str(RAW_DIR), "--out", str(out)]) == 0
+    return out
+
+
+def test_committed_tables_equal_a_fresh_build(fresh):
+    assert sorted(digests(fresh)) == BUILT
+    assert digests(fresh) == {k: v for k, v in digests(PROCESSED_DIR).items() if k in BUILT}
+
+
+def test_two_builds_are_byte_identical(fresh, tmp_path):
+    assert main(["build", "--raw", str(RAW_DIR), "--out", str(tmp_path)]) == 0
+    assert digests(tmp_path) == digests(fresh)
+
+
+def test_tables_follow_the_declared_schema(fresh):
+    for name, table in TABLES.items():
+        data = pq.read_table(fresh / f"{name}.parquet")
+        assert data.schema.equals(table.arrow_schema(), check_metadata=False)
+        assert data.schema.metadata[b"dataset_version"].decode() == __version__
+        assert data.schema.field(table.columns[0].name).metadata[b"description"]
+        assert data.column(table.primary_key[0]).to_pylist() == sorted(data.column(table.primary_key[0]).to_pylist())
+
+
+def test_load_returns_rows(fresh):
+    entries = load("entries", path=fresh)
+    blogs = load("blogs", path=fresh)
+    assert len(entries) == 12 and len(blogs) == 1
+    assert blogs.loc[0, "n_entries"] == 12
+    assert str(entries.published_at.dt.tz) == "UTC"
+    assert entries.is_out_of_order.sum() == 1
+    with pytest.raises(ValueError, match="unknown table"):
+        load("nope")
+
+
+def test_module_entry_point_and_summary_line(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "corpus", "build", "--raw", str(RAW_DIR), "--out", str(tmp_path)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("built 1 blogs, 12 entries in ")
+
+
+def copy_raw(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, raw)
+    (raw / "registry.csv").unlink()  # a plain folder: format from content
+    return raw
+
+
+def test_adding_a_blog_changes_no_existing_id(tmp_path, fresh):
+    raw = copy_raw(tmp_path)
+    other = (RAW_DIR / SEED_NAME).read_text().replace("Thursday, January 4, 2024", "Friday, January 5, 2024")
+    (raw / "001_other.txt").write_text(other)
+    assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out")]) == 0
+    before = load("entries", path=fresh)
+    after = load("entries", path=tmp_path / "out")
+    assert len(after) == 24
+    # Same raw path, same ids: only the outlet (unregistered here) differs in the prefix.
+    strip = lambda ids: {"-".join(i.split("-")[-3:]) for i in ids}  # noqa: E731
+    assert strip(before.entry_id) <= strip(after.entry_id)
+    solo = tmp_path / "solo"
+    (raw / "001_other.txt").rename(tmp_path / "aside.txt")
+    assert main(["build", "--raw", str(raw), "--out", str(solo)]) == 0
+    assert set(load("entries", path=solo).entry_id) <= set(after.entry_id)
+
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "empty.txt: empty file"),
+    "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.txt:3: binary file"),
+    "nodate.txt": (None, "nodate.txt:1: no date line"),
+    "badtime.txt": (None, "badtime.txt:12: impossible time '2561 GMT'"),
+    "truncated.txt": (None, "truncated.txt:129: file ends mid-sentence"),
+}
+
+
+def bad_bytes(name, seed):
+    data, _ = BAD_INPUTS[name]
+    if data is not None:
+        return data
+    if name == "nodate.txt":
+        return seed.replace("Thursday, January 4, 2024\n", "").encode()
+    if name == "badtime.txt":
+        return seed.replace("1927 GMT", "2561 GMT").encode()
+    return seed[: seed.index("to inform, what portion")].encode()
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_is_one_clear_line_and_leaves_tables_untouched(name, tmp_path, seed_text, fresh, capsys):
+    raw = copy_raw(tmp_path)
+    (raw / name).write_bytes(bad_bytes(name, seed_text))
+    out = tmp_path / "out"
+    shutil.copytree(fresh, out)
+    before = digests(out)
+    assert main(["build", "--raw", str(raw), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {BAD_INPUTS[name][1]}")
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert digests(out) == before
+    assert not list(out.glob(".staging-*"))
+
+
+def test_keep_going_builds_the_rest_and_lists_skips(tmp_path, seed_text, capsys):
+    raw = copy_raw(tmp_path)
+    for name in ("empty.txt", "badtime.txt"):
+        (raw / name).write_bytes(bad_bytes(name, seed_text))
+    assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--keep-going"]) == 1
+    captured = capsys.readouterr()
+    assert "built 1 blogs, 12 entries" in captured.out and "(2 raw files skipped)" in captured.out
+    assert "skipped badtime.txt:12: impossible time" in captured.err
+    assert "skipped empty.txt: empty file" in captured.err
+    assert len(load("entries", path=tmp_path / "out")) == 12
+
+
+def test_changed_registered_file_is_refused(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, raw)
+    with open(raw / SEED_NAME, "a") as f:
+        f.write("\n")
+    assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out")]) == 2
+    assert f"error: {SEED_NAME}: sha256 " in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_add_registers_a_file(tmp_path, seed_text, capsys):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, raw)
+    (tmp_path / "new.txt").write_text(seed_text.replace("January 4", "January 5"))
+    assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw), "--outlet", "TRT World",
+                 "--language", "en", "--retrieved", "2026-01-02", "--rights", "test"]) == 0
+    assert (raw / "new.txt").exists()
+    assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out")]) == 0
+    assert sorted(load("blogs", path=tmp_path / "out").blog_date.astype(str)) == ["2024-01-04", "2024-01-05"]
+    assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw)]) == 2
+    assert "already registered" in capsys.readouterr().err

@@ -1,0 +1,64 @@
+import pytest
+
+from corpus import raw
+from corpus.errors import InputError
+
+
+@pytest.mark.parametrize("data, line, message", [
+    (b"", None, "empty file"),
+    (b"  \n\n", None, "empty file"),
+    (b"Live blog\n\x89PNG\x00\x01", 2, "binary file (NUL byte at offset 14)"),
+    (b"Live blog\ncaf\xe9\n", 2, "not UTF-8 text (invalid byte 0xe9)"),
+])
+def test_decode_refuses_non_text(data, line, message):
+    with pytest.raises(InputError) as caught:
+        raw.decode("f.txt", data)
+    assert caught.value.line == line
+    assert message in str(caught.value)
+
+
+def test_decode_normalises_newlines_and_bom():
+    assert raw.decode("f", "\ufeffa\r\nb\rc".encode()) == "a\nb\nc"
+
+
+def test_detect_format(seed_text):
+    assert raw.detect_format("s", seed_text) == "trt-text"
+    with pytest.raises(InputError, match="unrecognised format \\(HTML"):
+        raw.detect_format("p.html", "<html><body>hi</body></html>")
+
+
+def make_registry(tmp_path, text: bytes):
+    (tmp_path / "a.txt").write_bytes(text)
+    entry = raw.RegistryEntry("a.txt", raw.sha256_of(text), "trt-text", "Outlet", "", "en", "2026-01-01", "test")
+    (tmp_path / raw.REGISTRY_NAME).write_text(raw.registry_text([entry]))
+    return entry
+
+
+def test_changed_raw_file_is_refused_by_name(tmp_path, seed_text):
+    entry = make_registry(tmp_path, seed_text.encode())
+    (tmp_path / "a.txt").write_text(seed_text + "tampered\n")
+    with pytest.raises(InputError, match="^a.txt: sha256 .* differs from the registry's " + entry.sha256):
+        raw.read_document(tmp_path, "a.txt", entry)
+
+
+def test_unregistered_and_missing_files_are_refused(tmp_path, seed_text):
+    make_registry(tmp_path, seed_text.encode())
+    (tmp_path / "b.txt").write_text(seed_text)
+    with pytest.raises(InputError, match="b.txt: raw file is not in the registry"):
+        raw.plan(tmp_path)
+    (tmp_path / "b.txt").unlink()
+    (tmp_path / "a.txt").unlink()
+    with pytest.raises(InputError, match="registered file a.txt is missing"):
+        raw.plan(tmp_path)
+
+
+def test_plain_folder_detects_format(tmp_path, seed_text):
+    (tmp_path / "x.txt").write_text(seed_text)
+    [(path, entry)] = raw.plan(tmp_path)
+    doc = raw.read_document(tmp_path, path, entry)
+    assert (doc.format, doc.outlet, doc.language, doc.url) == ("trt-text", "unknown", "und", None)
+
+
+def test_registry_round_trip(tmp_path, seed_text):
+    entry = make_registry(tmp_path, seed_text.encode())
+    assert raw.read_registry(tmp_path) == [entry]
