@@ -8,7 +8,7 @@ from typing import Callable, Iterable
 
 import pyarrow as pa
 
-from corpus import __version__, parse, raw, store
+from corpus import __version__, parse, raw, store, validate
 from corpus.errors import InputError
 from corpus.schema import BLOGS, ENTRIES
 from corpus.tables import blog_rows
@@ -47,7 +47,7 @@ def collect(raw_dir: Path, keep_going: bool, progress: Callable[[Iterable], Iter
 
 def build(raw_dir: Path, out_dir: Path, keep_going: bool = False,
           progress: Callable[[Iterable], Iterable] = iter) -> BuildResult:
-    """Build every table from raw_dir into out_dir; nothing is written unless all succeed."""
+    """Build every table from raw_dir into out_dir: validated first, nothing written unless all succeed."""
     started = time.perf_counter()
     blogs, entries, skipped, n_bytes = collect(raw_dir, keep_going, progress)
     if not blogs:
@@ -61,5 +61,11 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False,
         BLOGS.name: store.to_arrow(BLOGS, blogs, meta),
         ENTRIES.name: store.to_arrow(ENTRIES, entries, meta),
     }
-    store.write_tables(tables, out_dir)
+    with store.staged(out_dir) as staging:
+        report = validate.validate(tables, docs_dir=staging / validate.DOCS_DIR_NAME)
+        if not report.success:
+            raise validate.ValidationFailed(report)
+        for name, data in tables.items():
+            store.write_parquet(data, staging / f"{name}.parquet")
+        (staging / validate.SUMMARY_NAME).write_text(report.summary_json(__version__), encoding="utf-8")
     return BuildResult(len(blogs), len(entries), n_bytes, time.perf_counter() - started, skipped)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from corpus import __version__, raw
 from corpus.errors import InputError
+from corpus.validate import ValidationFailed
 
 PROGRESS_MIN_FILES = 20  # show a progress bar from this many raw files on
 
@@ -31,6 +32,27 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"built {result.n_blogs} blogs, {result.n_entries} entries in {result.seconds:.2f} s -> {args.out}"
           + (f" ({len(result.skipped)} raw files skipped)" if result.skipped else ""))
     return 1 if result.skipped else 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from corpus.schema import TABLES
+    from corpus.store import read_tables
+    from corpus.validate import validate
+
+    folder = Path(args.processed)
+    if not folder.is_dir():
+        raise InputError(str(folder), "no such folder")
+    try:
+        tables = read_tables(folder, TABLES)
+    except Exception as exc:  # an unreadable Parquet file is invalid data, reported as such
+        print(f"invalid: {folder}: cannot read a table ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return 1
+    report = validate(tables)
+    for check in report.failures:
+        print(f"invalid: {check.describe()}", file=sys.stderr)
+    verdict = "valid" if report.success else f"INVALID ({len(report.failures)} failed)"
+    print(f"{verdict}: {len(report.checks)} checks on {', '.join(f'{n} ({r} rows)' for n, r in report.rows.items())}")
+    return 0 if report.success else 1
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -90,6 +112,10 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--rights", default="", help="rights note: licence or 'publisher's copyright, ...'")
     a.set_defaults(func=cmd_add)
 
+    v = sub.add_parser("validate", help="validate built tables (exit 0 when valid, 1 otherwise)")
+    v.add_argument("--processed", default="data/processed")
+    v.set_defaults(func=cmd_validate)
+
     i = sub.add_parser("info", help="version and row counts of the built tables")
     i.add_argument("--processed", default="data/processed")
     i.set_defaults(func=cmd_info)
@@ -103,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except ValidationFailed as err:
+        print(f"error: {err}; nothing was written", file=sys.stderr)
+        for check in err.report.failures:
+            print(f"  {check.describe()}", file=sys.stderr)
+        return 1
     except OSError as err:
         print(f"error: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
         return 2

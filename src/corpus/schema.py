@@ -51,6 +51,8 @@ class Table:
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...] = field(default=())
+    unique_together: tuple[tuple[str, ...], ...] = field(default=())
+    min_rows: int = 1
 
     @property
     def column_names(self) -> list[str]:
@@ -101,6 +103,7 @@ ENTRIES = Table(
     description="One row per timestamped update of a live blog.",
     primary_key=("entry_id",),
     foreign_keys=(ForeignKey("blog_id", "blogs", "blog_id"),),
+    unique_together=(("blog_id", "position"),),
     columns=(
         Column("entry_id", pa.string(), "Stable identifier: blog_id and the entry's position.", pattern=ID_PATTERN),
         Column("blog_id", pa.string(), "Blog the entry belongs to.", pattern=ID_PATTERN),

@@ -4,7 +4,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -30,18 +32,30 @@ def to_arrow(table: Table, rows: list[dict], metadata: dict[str, str]) -> pa.Tab
     return pa.table(columns, schema=table.arrow_schema(metadata))
 
 
-def write_tables(tables: dict[str, pa.Table], out_dir: Path) -> None:
-    """Write every table, or none: all go to a staging folder, then each is renamed into place."""
+def write_parquet(data: pa.Table, path: Path) -> None:
+    pq.write_table(data, path, **WRITE_OPTIONS)
+
+
+@contextmanager
+def staged(out_dir: Path) -> Iterator[Path]:
+    """A staging folder beside out_dir; its contents replace out_dir's only if the block succeeds."""
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     try:
-        for name, data in tables.items():
-            pq.write_table(data, staging / f"{name}.parquet", **WRITE_OPTIONS)
-        for name in tables:
-            os.replace(staging / f"{name}.parquet", out_dir / f"{name}.parquet")
+        yield staging
+        for item in sorted(staging.iterdir()):
+            target = out_dir / item.name
+            if target.is_dir():
+                shutil.rmtree(target)
+            os.replace(item, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
 def read_table(path: Path) -> pa.Table:
     return pq.read_table(path)
+
+
+def read_tables(folder: Path, names) -> dict[str, pa.Table]:
+    """The named tables present in folder (a missing file is simply absent)."""
+    return {n: read_table(folder / f"{n}.parquet") for n in names if (folder / f"{n}.parquet").exists()}

@@ -1,0 +1,174 @@
+"""Validation: the built data passes; each mutation of it fails, naming the table and column."""
+import hashlib
+import shutil
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import PROCESSED_DIR, RAW_DIR, SEED_NAME
+from corpus import parse
+from corpus.cli import main
+from corpus.errors import InputError
+from corpus.schema import TABLES
+from corpus.store import write_parquet
+
+
+def rewrite(folder, name, mutate):
+    """Apply mutate(rows, schema) -> (rows, schema) to one table of folder."""
+    data = pq.read_table(folder / f"{name}.parquet")
+    rows, schema = mutate(data.to_pylist(), data.schema)
+    write_parquet(pa.Table.from_pylist(rows, schema=schema), folder / f"{name}.parquet")
+
+
+def set_value(column, value, row=1):
+    def mutate(rows, schema):
+        rows[row][column] = value
+        i = schema.get_field_index(column)
+        return rows, schema.set(i, schema.field(i).with_nullable(True))
+    return mutate
+
+
+def retype(column, new_type):
+    def mutate(rows, schema):
+        i = schema.get_field_index(column)
+        return rows, schema.set(i, schema.field(i).with_type(new_type))
+    return mutate
+
+
+def drop_column(column):
+    return lambda rows, schema: ([{k: v for k, v in r.items() if k != column} for r in rows],
+                                 schema.remove(schema.get_field_index(column)))
+
+
+def add_column(rows, schema):
+    return [{**r, "extra": 1} for r in rows], schema.append(pa.field("extra", pa.int64()))
+
+
+def copy_row_value(column, src=0, dst=1):
+    def mutate(rows, schema):
+        rows[dst][column] = rows[src][column]
+        return rows, schema
+    return mutate
+
+
+def shift_time(rows, schema):
+    rows[3]["published_at"] = rows[3]["published_at"].replace(year=2025)
+    return rows, schema
+
+
+MUTATIONS = {
+    "duplicated primary key": ("entries", copy_row_value("entry_id"), "entries.entry_id: expect_column_values_to_be_unique"),
+    "orphan foreign key": ("entries", set_value("blog_id", "nope-20240104-00000000"), "entries.blog_id: expect_column_values_to_be_in_set (blogs.blog_id)"),
+    "null time": ("entries", set_value("published_at", None), "entries.published_at: expect_column_values_to_not_be_null"),
+    "unknown value": ("entries", set_value("time_precision", "second"), "entries.time_precision: expect_column_values_to_be_in_set"),
+    "negative count": ("entries", set_value("n_words", -3), "entries.n_words: expect_column_values_to_be_between"),
+    "wrong n_entries": ("blogs", set_value("n_entries", 11, row=0), "blogs.n_entries: n_entries_equals_entry_count"),
+    "dropped column": ("entries", drop_column("headline"), "entries: expect_table_columns_to_match_ordered_list"),
+    "malformed id": ("entries", set_value("entry_id", "Bad ID!"), "entries.entry_id: expect_column_values_to_match_regex"),
+    "malformed sha256": ("blogs", set_value("raw_sha256", "xyz", row=0), "blogs.raw_sha256: expect_column_values_to_match_regex"),
+    "position repeated in a blog": ("entries", copy_row_value("position"), "entries.blog_id,position: compound_columns_unique"),
+    "time far from blog date": ("entries", shift_time, "entries.published_at: within_2_days_of_blog_date"),
+    "retyped column": ("entries", retype("position", pa.int64()), "entries: arrow_schema_matches_declaration"),
+    "undeclared column": ("blogs", add_column, "blogs: arrow_schema_matches_declaration"),
+    "empty table": ("entries", lambda rows, schema: ([], schema), "entries: expect_table_row_count_to_be_between"),
+    "null in a required text": ("entries", set_value("body", None), "entries.body: expect_column_values_to_not_be_null"),
+}
+
+
+@pytest.fixture
+def processed_copy(tmp_path):
+    folder = tmp_path / "processed"
+    shutil.copytree(PROCESSED_DIR, folder)
+    return folder
+
+
+def test_built_data_is_valid(capsys):
+    assert main(["validate", "--processed", str(PROCESSED_DIR)]) == 0
+    assert capsys.readouterr().out.startswith("valid: ")
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+def test_each_mutation_makes_validate_exit_1(name, processed_copy, capsys):
+    table, mutate, expected = MUTATIONS[name]
+    rewrite(processed_copy, table, mutate)
+    assert main(["validate", "--processed", str(processed_copy)]) == 1
+    captured = capsys.readouterr()
+    assert f"invalid: {expected}" in captured.err
+    assert "Traceback" not in captured.err
+    assert captured.out.startswith("INVALID")
+
+
+def test_failure_names_offending_ids(processed_copy, capsys):
+    rewrite(processed_copy, "entries", set_value("n_words", -3, row=4))
+    main(["validate", "--processed", str(processed_copy)])
+    assert "entry_id=trt-world-20240104-4bcb4535-00005 value=-3" in capsys.readouterr().err
+
+
+def test_missing_and_unreadable_tables(processed_copy, capsys):
+    (processed_copy / "blogs.parquet").unlink()
+    assert main(["validate", "--processed", str(processed_copy)]) == 1
+    assert "invalid: blogs: table_exists failed" in capsys.readouterr().err
+    path = processed_copy / "entries.parquet"
+    path.write_bytes(path.read_bytes()[:200])
+    assert main(["validate", "--processed", str(processed_copy)]) == 1
+    assert "cannot read a table" in capsys.readouterr().err
+
+
+def test_report_and_docs_regenerate_byte_identically(tmp_path):
+    assert main(["build", "--raw", str(RAW_DIR), "--out", str(tmp_path)]) == 0
+    for f in [PROCESSED_DIR / "validation.json", *sorted((PROCESSED_DIR / "validation").rglob("*.html"))]:
+        rel = f.relative_to(PROCESSED_DIR)
+        assert hashlib.sha256((tmp_path / rel).read_bytes()).digest() == hashlib.sha256(f.read_bytes()).digest(), rel
+    assert (tmp_path / "validation" / "index.html").exists()
+
+
+def test_build_refuses_invalid_tables_and_keeps_previous(tmp_path, processed_copy, monkeypatch, capsys):
+    from corpus import tables
+    original = tables.count_words
+    monkeypatch.setattr(tables, "count_words", lambda text: -original(text))
+    before = {p.name: p.read_bytes() for p in processed_copy.glob("*.parquet")}
+    assert main(["build", "--raw", str(RAW_DIR), "--out", str(processed_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "validation check(s) failed; nothing was written" in err
+    assert "entries.n_words: expect_column_values_to_be_between failed for 12 row(s)" in err
+    assert {p.name: p.read_bytes() for p in processed_copy.glob("*.parquet")} == before
+    assert not list(processed_copy.glob(".staging-*"))
+
+
+SEED = (RAW_DIR / SEED_NAME).read_text(encoding="utf-8")
+BOILERPLATE_ONLY = "Live blog: x\n\nLoading...\n\nRead More\n\nRoute 6\n"
+
+
+@pytest.mark.parametrize("content, message", [
+    (BOILERPLATE_ONLY, "no timestamped entries"),
+    ("x" * 10_000_000, "no timestamped entries"),
+    ("1200 GMT " + "word " * 2_000_000 + "end.\n", "no date line"),
+])
+def test_broken_raw_text(content, message):
+    with pytest.raises(InputError, match=message):
+        parse.parse("f.txt", "trt-text", content)
+
+
+def test_duplicated_entry_is_refused_naming_both_lines():
+    first = SEED.index("1806 GMT")
+    block = SEED[first:SEED.index("1803 GMT")]
+    doubled = SEED[:first] + block + block + SEED[first + len(block):]
+    with pytest.raises(InputError, match="entry duplicates the one at line 27") as caught:
+        parse.parse("f.txt", "trt-text", doubled)
+    assert caught.value.line == 35
+
+
+def test_text_outside_every_role_fails_the_build():
+    from corpus.parse import check_accounting
+    blog = parse.parse("f.txt", "trt-text", SEED)
+    with pytest.raises(InputError, match="text not accounted for: 'stray'"):
+        check_accounting("f.txt", SEED + "\nstray\n", blog)
+
+
+def test_every_declared_table_is_validated():
+    from corpus.validate import validate
+    tables = {n: pq.read_table(PROCESSED_DIR / f"{n}.parquet") for n in TABLES}
+    report = validate(tables)
+    assert {c.table for c in report.checks} == set(TABLES)
+    assert report.success
