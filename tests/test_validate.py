@@ -73,6 +73,12 @@ MUTATIONS = {
     "undeclared column": ("blogs", add_column, "blogs: arrow_schema_matches_declaration"),
     "empty table": ("entries", lambda rows, schema: ([], schema), "entries: expect_table_row_count_to_be_between"),
     "null in a required text": ("entries", set_value("body", None), "entries.body: expect_column_values_to_not_be_null"),
+    "offset past the end": ("figures", set_value("end", 99_999), "figures.text: span_slices_to_text"),
+    "text not equal to its slice": ("figures", set_value("text", "forty"), "figures.text: span_slices_to_text"),
+    "negative value": ("figures", set_value("value", -1.0), "figures.value: expect_column_values_to_be_between"),
+    "value above value_max": ("figures", set_value("value_max", 0.5), "figures.value_max: value_at_most_value_max"),
+    "unknown category": ("figures", set_value("category", "bananas"), "figures.category: expect_column_values_to_be_in_set"),
+    "figure of no entry": ("figures", set_value("entry_id", "nope-20240104-00000000-00001"), "figures.entry_id: expect_column_values_to_be_in_set (entries.entry_id)"),
 }
 
 

@@ -10,7 +10,8 @@ import pyarrow as pa
 
 from corpus import __version__, parse, raw, store, validate
 from corpus.errors import InputError
-from corpus.schema import BLOGS, ENTRIES
+from corpus.extract import figure_rows
+from corpus.schema import BLOGS, ENTRIES, FIGURES
 from corpus.tables import blog_rows
 
 
@@ -60,6 +61,7 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False,
     tables: dict[str, pa.Table] = {
         BLOGS.name: store.to_arrow(BLOGS, blogs, meta),
         ENTRIES.name: store.to_arrow(ENTRIES, entries, meta),
+        FIGURES.name: store.to_arrow(FIGURES, figure_rows(entries), meta),
     }
     with store.staged(out_dir) as staging:
         report = validate.validate(tables, docs_dir=staging / validate.DOCS_DIR_NAME)

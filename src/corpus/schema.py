@@ -122,4 +122,45 @@ ENTRIES = Table(
     ),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (BLOGS, ENTRIES)}
+FIELDS = ("headline", "body")
+FIGURE_CATEGORIES = ("killed", "injured", "prisoners", "weapons", "attacks", "people", "distance", "money",
+                     "percent", "duration", "mass", "other")
+QUALIFIERS = ("exact", "about", "more_than", "at_least", "up_to", "at_most", "less_than", "range", "vague")
+
+FIGURES = Table(
+    name="figures",
+    description="One row per number reported in an entry's headline or body.",
+    primary_key=("figure_id",),
+    foreign_keys=(ForeignKey("entry_id", "entries", "entry_id"),
+                  ForeignKey("converts_figure_id", "figures", "figure_id")),
+    unique_together=(("entry_id", "field", "start"),),
+    min_rows=0,
+    columns=(
+        Column("figure_id", pa.string(), "Stable identifier: entry_id, field initial and character offset.",
+               pattern=ID_PATTERN),
+        Column("entry_id", pa.string(), "Entry the number was reported in.", pattern=ID_PATTERN),
+        Column("field", pa.string(), "Entry field holding the number.", values=FIELDS),
+        Column("start", pa.int32(), "Offset of the first character: entries[field][start:end] == text.",
+               unit="characters", minimum=0),
+        Column("end", pa.int32(), "Offset after the last character.", unit="characters", minimum=1),
+        Column("text", pa.string(), "The number as printed, with its qualifier and unit ('around 900 kilometres')."),
+        Column("value", pa.float64(), "The number; for vague words the codebook value (dozens = 12, hundreds = 100, "
+               "several = 3, thousands = 1,000).", minimum=0),
+        Column("value_max", pa.float64(), "Upper end of a range ('10 to 15'); null otherwise.", nullable=True,
+               minimum=0),
+        Column("unit", pa.string(), "Unit: km, mi, m, kg, t, %, an ISO 4217 currency code, or a time unit; "
+               "null for counts.", nullable=True),
+        Column("category", pa.string(), "What the number measures, from its unit and the words around it.",
+               values=FIGURE_CATEGORIES),
+        Column("is_approximate", pa.bool_(), "True for qualified ('about', 'more than'), vague and ranged numbers."),
+        Column("qualifier", pa.string(), "How the text qualifies the number.", values=QUALIFIERS),
+        Column("subject", pa.string(), "The counted noun phrase ('incoming missiles'); null when the category "
+               "says it all or no noun follows.", nullable=True),
+        Column("claimant", pa.string(), "Whom the sentence attributes the number to; null when unattributed.",
+               nullable=True),
+        Column("converts_figure_id", pa.string(), "For a conversion in brackets ('(550 miles)'), the figure it "
+               "restates; such rows are not separate reports.", nullable=True, pattern=ID_PATTERN),
+    ),
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (BLOGS, ENTRIES, FIGURES)}

@@ -238,6 +238,38 @@ def blog_entry_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
     ]
 
 
+def span_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
+    """Every span table's offsets lie inside its entry field and slice to its text."""
+    entries = frames.get("entries")
+    checks = []
+    for name, frame in frames.items():
+        fields = [f for f in ("headline", "body") if entries is not None and f in entries.columns]
+        if not {"entry_id", "field", "start", "end", "text"} <= set(frame.columns) or "entry_id" not in \
+                getattr(entries, "columns", ()):
+            continue
+        pk = TABLES[name].primary_key[0]
+        texts = entries.drop_duplicates("entry_id").set_index("entry_id")[fields].to_dict("index")
+        bad = []
+        for row in frame[[pk, "entry_id", "field", "start", "end", "text"]].itertuples(index=False):
+            source = (texts.get(row.entry_id) or {}).get(row.field)
+            inside = isinstance(source, str) and 0 <= row.start < row.end <= len(source)
+            if not inside or source[row.start:row.end] != row.text:
+                bad.append(row._asdict())
+        checks.append(failed(name, "text", "span_slices_to_text", pd.DataFrame(bad), [pk, "field", "start", "end"]))
+    return checks
+
+
+def range_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
+    """value <= value_max wherever both are set."""
+    checks = []
+    for name, frame in frames.items():
+        if {"value", "value_max"} <= set(frame.columns):
+            bad = frame[frame["value_max"].notna() & (frame["value"] > frame["value_max"])]
+            checks.append(failed(name, "value_max", "value_at_most_value_max", bad,
+                                 [TABLES[name].primary_key[0], "value", "value_max"]))
+    return checks
+
+
 # ------------------------------------------------------------------ entry points
 
 
@@ -269,6 +301,7 @@ def validate(tables: dict[str, pa.Table], docs_dir: Path | None = None) -> Repor
         warnings.simplefilter("ignore")
         checks = run_suites(frames, docs_dir, run_date_of(frames))
     checks += schema_checks(tables) + unique_together_checks(frames) + blog_entry_checks(frames)
+    checks += span_checks(frames) + range_checks(frames)
     checks += [Check(name, None, "table_exists", False, 1, ("file missing",)) for name in missing]
     if docs_dir is not None:
         normalise_docs(docs_dir)
