@@ -29,6 +29,7 @@ lock:
 bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/bench_validate.py
+	$(BIN)/python bench/bench_extract.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

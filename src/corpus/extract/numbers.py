@@ -95,15 +95,20 @@ def word_value(text: str) -> float:
     return WORD_VALUES[text]
 
 
-def masked_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for pattern in MASKS for m in pattern.finditer(text)]
+MASK_WINDOW = 40  # characters either side of a number searched for a date, time or phone number
+
+
+def is_masked(text: str, start: int) -> bool:
+    """Whether the number at start is part of a date, clock time, year or phone number."""
+    lo = max(0, start - MASK_WINDOW)
+    window = text[lo:start + MASK_WINDOW]
+    return any(m.start() <= start - lo < m.end() for pattern in MASKS for m in pattern.finditer(window))
 
 
 def atoms(text: str) -> list[Number]:
-    masks = masked_spans(text)
     found = []
     for m in ATOM.finditer(text):
-        if any(a <= m.start("num") < b for a, b in masks):
+        if m["num"][0].isdigit() and is_masked(text, m.start("num")):
             continue
         number = m["num"]
         unit, dimension = (CURRENCY_SYMBOLS[m["cur"].lower()], "money") if m["cur"] else (None, None)
@@ -136,12 +141,15 @@ def join_ranges(text: str, numbers: list[Number]) -> list[Number]:
     return out
 
 
+QUALIFIER_BEFORE = re.compile(rf"(?:^|\W)({'|'.join(QUALIFIERS)})\s$")
+
+
 def attach_qualifier(text: str, n: Number) -> Number:
-    before = text[max(0, n.start - 16):n.start].lower()
-    for phrase, (qualifier, approx) in QUALIFIERS.items():
-        if re.search(rf"(?:^|\W){phrase}\s$", before):
-            return replace(n, start=n.start - len(phrase) - 1, qualifier=qualifier, is_approximate=approx)
-    return n
+    m = QUALIFIER_BEFORE.search(text[max(0, n.start - 16):n.start].lower())
+    if m is None:
+        return n
+    qualifier, approx = QUALIFIERS[m.group(1)]
+    return replace(n, start=n.start - len(m.group(1)) - 1, qualifier=qualifier, is_approximate=approx)
 
 
 def attach_unit(text: str, n: Number) -> Number:
