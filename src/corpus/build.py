@@ -10,8 +10,8 @@ import pyarrow as pa
 
 from corpus import __version__, parse, raw, store, validate
 from corpus.errors import InputError
-from corpus.extract import figure_rows
-from corpus.schema import BLOGS, ENTRIES, FIGURES
+from corpus.extract import entity_rows, figure_rows
+from corpus.schema import BLOGS, ENTITIES, ENTRIES, FIGURES
 from corpus.tables import blog_rows
 
 
@@ -61,6 +61,7 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False,
     tables: dict[str, pa.Table] = {
         BLOGS.name: store.to_arrow(BLOGS, blogs, meta),
         ENTRIES.name: store.to_arrow(ENTRIES, entries, meta),
+        ENTITIES.name: store.to_arrow(ENTITIES, entity_rows(entries), meta),
         FIGURES.name: store.to_arrow(FIGURES, figure_rows(entries), meta),
     }
     with store.staged(out_dir) as staging:

@@ -163,4 +163,39 @@ FIGURES = Table(
     ),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (BLOGS, ENTRIES, FIGURES)}
+ENTITY_TYPES = ("PERSON", "ORG", "PLACE")
+ENTITY_METHODS = ("gazetteer", "geonames", "pycountry", "title-pattern", "apposition-pattern", "speech-pattern",
+                  "organisation-pattern", "surname")
+
+ENTITIES = Table(
+    name="entities",
+    description="One row per mention of a person, organisation or place in an entry's headline or body.",
+    primary_key=("mention_id",),
+    foreign_keys=(ForeignKey("entry_id", "entries", "entry_id"),),
+    unique_together=(("entry_id", "field", "start"),),
+    min_rows=0,
+    columns=(
+        Column("mention_id", pa.string(), "Stable identifier: entry_id, 'm', field initial and character offset.",
+               pattern=ID_PATTERN),
+        Column("entry_id", pa.string(), "Entry the mention is in.", pattern=ID_PATTERN),
+        Column("field", pa.string(), "Entry field holding the mention.", values=FIELDS),
+        Column("start", pa.int32(), "Offset of the first character: entries[field][start:end] == text.",
+               unit="characters", minimum=0),
+        Column("end", pa.int32(), "Offset after the last character.", unit="characters", minimum=1),
+        Column("text", pa.string(), "The mention as printed ('Kiev', 'Kirby')."),
+        Column("type", pa.string(), "Entity type.", values=ENTITY_TYPES),
+        Column("canonical_name", pa.string(), "One name per entity ('Kyiv' for 'Kiev'; the full name for a "
+               "surname)."),
+        Column("wikidata_id", pa.string(), "Wikidata item, only where checked by hand; null otherwise.",
+               nullable=True, pattern=r"^Q[1-9][0-9]*$"),
+        Column("geonames_id", pa.int64(), "GeoNames id of a place; null when unknown.", nullable=True, minimum=1),
+        Column("latitude", pa.float64(), "Latitude of a city (GeoNames); null otherwise.", nullable=True,
+               unit="degrees", minimum=-90, maximum=90),
+        Column("longitude", pa.float64(), "Longitude of a city (GeoNames); null otherwise.", nullable=True,
+               unit="degrees", minimum=-180, maximum=180),
+        Column("method", pa.string(), "How the mention was found: a reference list or a pattern.",
+               values=ENTITY_METHODS),
+    ),
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (BLOGS, ENTRIES, ENTITIES, FIGURES)}

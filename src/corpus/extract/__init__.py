@@ -1,7 +1,10 @@
 """Extractors: entities and figures from entry rows, each row traceable to its character span."""
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from corpus.extract import figures
+from corpus.extract.entities import recogniser
 from corpus.schema import FIELDS
 
 
@@ -10,29 +13,22 @@ def figure_rows(entries: list[dict]) -> list[dict]:
     rows = []
     for entry in entries:
         for field in FIELDS:
-            text = entry[field]
-            if not text:
-                continue
-            found = figures.extract(text)
+            found = figures.extract(entry[field]) if entry[field] else []
             ids = [f"{entry['entry_id']}-{field[0]}{f.start:05d}" for f in found]
-            rows += [
-                {
-                    "figure_id": figure_id,
-                    "entry_id": entry["entry_id"],
-                    "field": field,
-                    "start": f.start,
-                    "end": f.end,
-                    "text": f.text,
-                    "value": f.value,
-                    "value_max": f.value_max,
-                    "unit": f.unit,
-                    "category": f.category,
-                    "is_approximate": f.is_approximate,
-                    "qualifier": f.qualifier,
-                    "subject": f.subject,
-                    "claimant": f.claimant,
-                    "converts_figure_id": None if f.converts is None else ids[f.converts],
-                }
-                for figure_id, f in zip(ids, found)
-            ]
+            for figure_id, f in zip(ids, found):
+                row = asdict(f)
+                converts = row.pop("converts")
+                rows.append({"figure_id": figure_id, "entry_id": entry["entry_id"], "field": field, **row,
+                             "converts_figure_id": None if converts is None else ids[converts]})
+    return rows
+
+
+def entity_rows(entries: list[dict]) -> list[dict]:
+    """Rows of the entities table for the given entries rows."""
+    rows = []
+    for entry in entries:
+        found = recogniser().entry_mentions({f: entry[f] for f in FIELDS})
+        for field, mentions in found.items():
+            rows += [{"mention_id": f"{entry['entry_id']}-m{field[0]}{m.start:05d}", "entry_id": entry["entry_id"],
+                      "field": field, **asdict(m)} for m in mentions]
     return rows

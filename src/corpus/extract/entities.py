@@ -1,0 +1,146 @@
+"""Entities: people, organisations and places, offline and deterministic.
+
+spaCy's blank English tokenizer with a PhraseMatcher over the gazetteer and
+GeoNames names, and a Matcher for names the gazetteer lacks:
+
+* a title or role before a capitalised name ("Defence Minister Oleksii Reznikov");
+* a capitalised name in apposition to a role ("Serhiy Popko, the head of ...");
+* a capitalised name next to a speech verb ("Florencia Soto Nino said", "said Andriy Yermak");
+* an organisation head noun after capitalised words ("Kiev City Military Administration",
+  "Russia's Defence Ministry", "Ministry of Internal Affairs");
+* a surname alone, after the full name in the same entry ("Kirby added").
+
+Where spans overlap the longest wins. Demonyms ("Russian") are never entities.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from corpus.extract.reference import Reference, gazetteer, geonames_places
+
+TITLES = ["president", "governor", "spokesperson", "spokesman", "spokeswoman", "commander", "speaker", "minister",
+          "chancellor", "mayor", "secretary", "general", "ambassador", "senator", "envoy", "adviser", "advisor",
+          "chief", "colonel", "admiral", "lieutenant", "director", "chairman", "chairwoman", "leader", "king",
+          "queen", "pope", "prince", "judge", "prosecutor", "sen.", "rep.", "gen.", "col.", "lt.", "dr.", "ceo",
+          "premier", "head", "official", "deputy", "negotiator", "aide"]
+ROLES = ["head", "commander", "governor", "spokesperson", "spokesman", "spokeswoman", "minister", "chief", "leader",
+         "director", "president", "mayor", "secretary", "adviser", "advisor", "official", "ambassador", "deputy",
+         "chairman", "founder", "member", "envoy", "general", "representative"]
+SPEECH = ["said", "says", "told", "added", "announced", "stated", "wrote", "warned", "claimed", "noted", "insisted"]
+ORG_HEADS = ["Ministry", "Council", "Administration", "Fleet", "Agency", "Committee", "Commission", "Office",
+             "Department", "Party", "Army", "Navy", "Service", "Guard", "Corps", "Court", "Parliament", "Bank",
+             "Fund", "Institute", "University", "Forces", "Organisation", "Organization", "Union", "Assembly",
+             "Directorate", "Command", "Brigade", "Battalion", "Regiment", "Duma", "Rada", "Cabinet"]
+CALENDAR = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+            "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+NOT_NAMES = {t.capitalize() for t in TITLES} | set(ORG_HEADS) | set(CALENDAR) | {
+    "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I", "His", "Her", "This",
+    "That", "Secretary-General", "Moscow-backed", "Kremlin", "Western", "Thursday's", "God"}
+
+CAP = {"TEXT": {"REGEX": r"^[A-Z][\w'’.-]*$"}, "ORTH": {"NOT_IN": sorted(NOT_NAMES)}}
+NAME_1_3 = [dict(CAP, OP="{1,3}")]
+NAME_2_3 = [dict(CAP, OP="{2,3}")]
+MATCH_PATTERNS = {
+    "title": [[{"LOWER": {"IN": TITLES}}, *NAME_1_3]],
+    "apposition": [[*NAME_2_3, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, {"OP": "{0,3}",
+                    "ORTH": {"NOT_IN": [",", ".", ";", ":"]}}, {"LOWER": {"IN": ROLES}}]],
+    "speech": [[*NAME_2_3, {"LOWER": {"IN": SPEECH}}], [{"LOWER": {"IN": SPEECH}}, *NAME_2_3]],
+    "organisation": [[{"TEXT": {"REGEX": r"^[A-Z]"}, "ORTH": {"NOT_IN": sorted(NOT_NAMES - set(ORG_HEADS))},
+                       "OP": "{0,1}"}, {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"},
+                      dict(CAP, OP="{1,3}"), {"ORTH": {"IN": ORG_HEADS}}],
+                     [{"ORTH": {"IN": ORG_HEADS}}, {"LOWER": "of"}, dict(CAP, OP="{1,3}")]],
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+    canonical_name: str
+    wikidata_id: str | None
+    geonames_id: int | None
+    latitude: float | None
+    longitude: float | None
+    method: str
+
+
+def trim(doc: Doc, label: str, start: int, end: int) -> Span:
+    """The name inside a pattern match: without its title, role, comma or speech verb."""
+    tokens = doc[start:end]
+    if label in ("title", "speech") and tokens[0].lower_ in TITLES + SPEECH:
+        start += 1
+    if label == "speech" and doc[end - 1].lower_ in SPEECH:
+        end -= 1
+    if label == "apposition":
+        end = next(t.i for t in tokens if t.text == ",")
+    return Span(doc, start, end, label=label)
+
+
+class Recogniser:
+    """Built once: the tokenizer, the name lists and the patterns."""
+
+    def __init__(self) -> None:
+        self.nlp = spacy.blank("en")
+        self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.refs: dict[str, Reference] = {}
+        for i, (ref, names) in enumerate(gazetteer()):
+            self.add_names(f"gazetteer:{i}", ref, names)
+        for name, ref in geonames_places().items():
+            self.add_names(f"geonames:{name}", ref, (name,))
+        self.patterns = Matcher(self.nlp.vocab)
+        for label, patterns in MATCH_PATTERNS.items():
+            self.patterns.add(label, patterns)
+
+    def add_names(self, key: str, ref: Reference, names) -> None:
+        self.refs[key] = ref
+        self.names.add(key, list(self.nlp.tokenizer.pipe(names)))
+
+    def spans(self, doc: Doc) -> list[Span]:
+        """Gazetteer and GeoNames names first, then patterns; the longest of overlapping spans wins."""
+        vocab = self.nlp.vocab.strings
+        named = [Span(doc, s, e, label=vocab[k]) for k, s, e in self.names(doc)]
+        named.sort(key=lambda s: (s.start, not s.label_.startswith("gazetteer")))
+        patterned = [trim(doc, vocab[k], s, e) for k, s, e in self.patterns(doc)]
+        known_ends = {s.end for s in named if s.label_.startswith("gazetteer")}
+        # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea Fleet".
+        patterned = [p for p in patterned if len(p) and not (p.label_ == "organisation" and p.end in known_ends)]
+        return filter_spans(named + patterned)
+
+    def mention(self, span: Span) -> Mention:
+        text = span.text
+        ref = self.refs.get(span.label_)
+        if ref is not None:
+            return Mention(span.start_char, span.end_char, text, ref.type, ref.canonical_name, ref.wikidata_id,
+                           ref.geonames_id, ref.latitude, ref.longitude, ref.source)
+        kind = "ORG" if span.label_ == "organisation" else "PERSON"
+        return Mention(span.start_char, span.end_char, text, kind, text, None, None, None, None,
+                       f"{span.label_}-pattern")
+
+    def entry_mentions(self, fields: dict[str, str]) -> dict[str, list[Mention]]:
+        """Mentions per field of one entry; lone surnames resolve to full names found in any field."""
+        docs = {f: self.nlp.make_doc(t) for f, t in fields.items() if t}
+        found = {f: [self.mention(s) for s in self.spans(doc)] for f, doc in docs.items()}
+        people = {m.canonical_name.split()[-1]: m for ms in found.values() for m in ms
+                  if m.type == "PERSON" and " " in m.canonical_name}
+        for f, doc in docs.items():
+            taken = {i for m in found[f] for i in range(m.start, m.end)}
+            for token in doc:
+                full = people.get(token.text)
+                if full and token.idx not in taken and token.is_title:
+                    found[f].append(Mention(token.idx, token.idx + len(token), token.text, "PERSON",
+                                            full.canonical_name, full.wikidata_id, None, None, None, "surname"))
+            found[f].sort(key=lambda m: m.start)
+        return found
+
+
+@lru_cache(maxsize=1)
+def recogniser() -> Recogniser:
+    return Recogniser()

