@@ -28,3 +28,10 @@ def test_entries_match_the_reference(scores):
 def test_figures_precision_and_recall(scores):
     assert scores["figures_precision"] >= 0.9
     assert scores["figures_recall"] >= 0.9
+
+
+def test_entities_precision_recall_and_links(scores):
+    assert scores["entities_precision"] >= 0.9
+    assert scores["entities_recall"] >= 0.9
+    ok, total = map(int, scores["entities_wikidata_ok"].split("/"))
+    assert total > 0 and ok >= 0.9 * total

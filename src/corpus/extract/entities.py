@@ -14,6 +14,7 @@ Where spans overlap the longest wins. Demonyms ("Russian") are never entities.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,7 +29,7 @@ TITLES = ["president", "governor", "spokesperson", "spokesman", "spokeswoman", "
           "chancellor", "mayor", "secretary", "general", "ambassador", "senator", "envoy", "adviser", "advisor",
           "chief", "colonel", "admiral", "lieutenant", "director", "chairman", "chairwoman", "leader", "king",
           "queen", "pope", "prince", "judge", "prosecutor", "sen.", "rep.", "gen.", "col.", "lt.", "dr.", "ceo",
-          "premier", "head", "official", "deputy", "negotiator", "aide"]
+          "premier", "head", "official", "deputy", "negotiator", "aide", "gen", "col", "lt", "mr", "mrs", "ms"]
 ROLES = ["head", "commander", "governor", "spokesperson", "spokesman", "spokeswoman", "minister", "chief", "leader",
          "director", "president", "mayor", "secretary", "adviser", "advisor", "official", "ambassador", "deputy",
          "chairman", "founder", "member", "envoy", "general", "representative"]
@@ -39,18 +40,21 @@ ORG_HEADS = ["Ministry", "Council", "Administration", "Fleet", "Agency", "Commit
              "Directorate", "Command", "Brigade", "Battalion", "Regiment", "Duma", "Rada", "Cabinet"]
 CALENDAR = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
             "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-NOT_NAMES = {t.capitalize() for t in TITLES} | set(ORG_HEADS) | set(CALENDAR) | {
+NOT_NAMES = {t.capitalize() for t in TITLES} | {t.upper() for t in ("ceo",)} | set(ORG_HEADS) | set(CALENDAR) | {
     "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I", "His", "Her", "This",
     "That", "Secretary-General", "Moscow-backed", "Kremlin", "Western", "Thursday's", "God"}
 
 CAP = {"TEXT": {"REGEX": r"^[A-Z][\w'’.-]*$"}, "ORTH": {"NOT_IN": sorted(NOT_NAMES)}}
-NAME_1_3 = [dict(CAP, OP="{1,3}")]
-NAME_2_3 = [dict(CAP, OP="{2,3}")]
+NAME_TOKEN = {"IS_TITLE": True, "ORTH": {"NOT_IN": sorted(NOT_NAMES)}}  # "Kirby", not "GB" or "The"
+NAME_1_3 = [dict(NAME_TOKEN, OP="{1,3}")]
+NAME_2_3 = [dict(NAME_TOKEN, OP="{2,3}")]
 MATCH_PATTERNS = {
     "title": [[{"LOWER": {"IN": TITLES}}, *NAME_1_3]],
     "apposition": [[*NAME_2_3, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, {"OP": "{0,3}",
                     "ORTH": {"NOT_IN": [",", ".", ";", ":"]}}, {"LOWER": {"IN": ROLES}}]],
-    "speech": [[*NAME_2_3, {"LOWER": {"IN": SPEECH}}], [{"LOWER": {"IN": SPEECH}}, *NAME_2_3]],
+    "role-apposition": [[{"LOWER": {"IN": ROLES}}, {"ORTH": ","}, *NAME_2_3, {"ORTH": ","}]],
+    "speech": [[*NAME_2_3, {"LOWER": {"IN": ["has", "had", "have"]}, "OP": "?"}, {"LOWER": {"IN": SPEECH}}],
+               [{"LOWER": {"IN": SPEECH}}, *NAME_2_3]],
     "organisation": [[{"TEXT": {"REGEX": r"^[A-Z]"}, "ORTH": {"NOT_IN": sorted(NOT_NAMES - set(ORG_HEADS))},
                        "OP": "{0,1}"}, {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"},
                       dict(CAP, OP="{1,3}"), {"ORTH": {"IN": ORG_HEADS}}],
@@ -78,7 +82,9 @@ def trim(doc: Doc, label: str, start: int, end: int) -> Span:
     if label in ("title", "speech") and tokens[0].lower_ in TITLES + SPEECH:
         start += 1
     if label == "speech" and doc[end - 1].lower_ in SPEECH:
-        end -= 1
+        end -= 2 if doc[end - 2].lower_ in ("has", "had", "have") else 1
+    if label == "role-apposition":  # "prime minister, Rishi Sunak,"
+        return Span(doc, start + 2, end - 1, label="apposition")
     if label == "apposition":
         end = next(t.i for t in tokens if t.text == ",")
     return Span(doc, start, end, label=label)
@@ -87,11 +93,11 @@ def trim(doc: Doc, label: str, start: int, end: int) -> Span:
 class Recogniser:
     """Built once: the tokenizer, the name lists and the patterns."""
 
-    def __init__(self) -> None:
+    def __init__(self, gazetteer_rows: list[tuple[Reference, tuple[str, ...]]] | None = None) -> None:
         self.nlp = spacy.blank("en")
         self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.refs: dict[str, Reference] = {}
-        for i, (ref, names) in enumerate(gazetteer()):
+        for i, (ref, names) in enumerate(gazetteer() if gazetteer_rows is None else gazetteer_rows):
             self.add_names(f"gazetteer:{i}", ref, names)
         for name, ref in geonames_places().items():
             self.add_names(f"geonames:{name}", ref, (name,))
@@ -130,13 +136,16 @@ class Recogniser:
         found = {f: [self.mention(s) for s in self.spans(doc)] for f, doc in docs.items()}
         people = {m.canonical_name.split()[-1]: m for ms in found.values() for m in ms
                   if m.type == "PERSON" and " " in m.canonical_name}
+        surnames = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(people, reverse=True))) + r")\b") \
+            if people else None
         for f, doc in docs.items():
             taken = {i for m in found[f] for i in range(m.start, m.end)}
-            for token in doc:
-                full = people.get(token.text)
-                if full and token.idx not in taken and token.is_title:
-                    found[f].append(Mention(token.idx, token.idx + len(token), token.text, "PERSON",
-                                            full.canonical_name, full.wikidata_id, None, None, None, "surname"))
+            for match in surnames.finditer(doc.text) if surnames else ():
+                if match.start() in taken or doc.char_span(match.start(), match.end()) is None:
+                    continue
+                full = people[match.group(0)]
+                found[f].append(Mention(match.start(), match.end(), match.group(0), "PERSON", full.canonical_name,
+                                        full.wikidata_id, None, None, None, "surname"))
             found[f].sort(key=lambda m: m.start)
         return found
 

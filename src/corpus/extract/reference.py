@@ -20,11 +20,12 @@ import pycountry
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE")
 MIN_CITY_POPULATION = 15000
-# GeoNames city names that are everyday English words, never matched as places.
+# GeoNames city and subdivision names that are everyday English words, never matched as places
+# (country names are always matched).
 COMMON_WORD_PLACES = frozenset("""Police Most Nice Mobile Reading Bath Split Bar Van Batman Orange Marks Deal March
 May Florence Of Male Gold Mercedes Victoria Hope Enterprise Independence Liberty Union Freedom Commerce Concord
 Opportunity Temple Lincoln Jackson Columbia Aurora Phoenix Surprise Mission Pearl Beaumont Eagle Pasadena Bristol
-Dover Florida Georgia Jordan Chad Niger Guinea Turkey China Japan Mali Lima Sale Troy Hamilton Kent Wells Said
+Dover Florida Lima Sale Troy Hamilton Kent Wells Said
 Sterling Normal Ocean Lakes Sandy Logan Carmel Alexandria Marietta Manhattan Sparks Bend Garland Rogers Boulder
 Western Eastern Northern Southern Central North South East West Capital Upper Lower Coast Islands Coastal Lakes
 Highlands Midlands Frontier Federal National""".split())
@@ -81,10 +82,11 @@ def geonames_places() -> dict[str, Reference]:
     for state in gc.get_us_states().values():
         places[state["name"]] = Reference(state["name"], "PLACE", None, int(state["geonameid"]), None, None,
                                           "geonames")
+    for sub in pycountry.subdivisions:
+        if sub.type in ("Oblast", "Region", "Province", "State", "Autonomous republic") and sub.name.isascii() \
+                and sub.name not in COMMON_WORD_PLACES:
+            places.setdefault(sub.name, Reference(sub.name, "PLACE", None, None, None, None, "pycountry"))
     for country in gc.get_countries().values():
         places[country["name"]] = Reference(country["name"], "PLACE", None, int(country["geonameid"]), None,
                                             None, "geonames")
-    for sub in pycountry.subdivisions:
-        if sub.type in ("Oblast", "Region", "Province", "State", "Autonomous republic") and sub.name.isascii():
-            places.setdefault(sub.name, Reference(sub.name, "PLACE", None, None, None, None, "pycountry"))
-    return {name: ref for name, ref in places.items() if name and name not in COMMON_WORD_PLACES}
+    return places
