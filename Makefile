@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all setup build test lock bench clean
+.PHONY: all setup build test lock bench clean lab notebooks
 
 all: build
 
@@ -30,6 +30,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_extract.py
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+# Re-execute the notebooks in place, storing fresh outputs (after the data changed).
+notebooks: $(STAMP)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

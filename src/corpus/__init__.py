@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -14,17 +15,30 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
 
 DEFAULT_PROCESSED = Path("data/processed")
+DATA_ENV = "CORPUS_DATA"  # a folder of built tables to read instead of data/processed
+
+
+def data_dir() -> Path:
+    """The folder `load` reads by default: $CORPUS_DATA, else data/processed."""
+    return Path(os.environ.get(DATA_ENV) or DEFAULT_PROCESSED)
 
 
 def load(table: str, path: str | Path | None = None):
-    """One table as a pandas DataFrame, from `path` (default: data/processed)."""
+    """One table as a pandas DataFrame, from `path` (default: `data_dir()`)."""
     from corpus.schema import TABLES
     from corpus.store import read_table
 
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
-    folder = Path(path) if path is not None else DEFAULT_PROCESSED
-    return read_table(folder / f"{table}.parquet").to_pandas()
+    import pyarrow as pa
+
+    folder = Path(path) if path is not None else data_dir()
+    data = read_table(folder / f"{table}.parquet")
+    frame = data.to_pandas()
+    for field in data.schema:  # nullable integers stay integers (pandas would make them floats)
+        if pa.types.is_integer(field.type) and field.nullable:
+            frame[field.name] = frame[field.name].astype("Int64")
+    return frame
 
 
-__all__ = ["__version__", "load"]
+__all__ = ["__version__", "data_dir", "load"]

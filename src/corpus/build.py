@@ -71,4 +71,6 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False,
         for name, data in tables.items():
             store.write_parquet(data, staging / f"{name}.parquet")
         (staging / validate.SUMMARY_NAME).write_text(report.summary_json(__version__), encoding="utf-8")
+        parquet_names = [f"{name}.parquet" for name in tables]
+        (staging / store.CHECKSUMS_NAME).write_text(store.checksums(staging, parquet_names), encoding="utf-8")
     return BuildResult(len(blogs), len(entries), n_bytes, time.perf_counter() - started, skipped)

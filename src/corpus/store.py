@@ -1,6 +1,7 @@
 """Deterministic, atomic Parquet writing and reading."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -50,6 +51,15 @@ def staged(out_dir: Path) -> Iterator[Path]:
             os.replace(item, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+CHECKSUMS_NAME = "SHA256SUMS"
+
+
+def checksums(folder: Path, names) -> str:
+    """`sha256sum`-format lines for the named files of folder, sorted by name."""
+    lines = [f"{hashlib.sha256((folder / n).read_bytes()).hexdigest()}  {n}" for n in sorted(names)]
+    return "\n".join(lines) + "\n"
 
 
 def read_table(path: Path) -> pa.Table:

@@ -1,0 +1,38 @@
+"""The notebooks guard the numbers: pointed at altered data, their stored outputs no longer match."""
+import shutil
+import subprocess
+import sys
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from conftest import PROCESSED_DIR, REPO
+from corpus.store import write_parquet
+
+
+def run_notebooks(data_dir, *names):
+    env = {"CORPUS_DATA": str(data_dir), "PATH": "", "HOME": str(data_dir)}
+    paths = [str(REPO / "notebooks" / f"{n}.ipynb") for n in names]
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *paths],
+                          cwd=REPO, env=env, capture_output=True, text=True)
+
+
+def test_one_changed_row_fails_notebook_cells(tmp_path):
+    copy = tmp_path / "processed"
+    shutil.copytree(PROCESSED_DIR, copy)
+    figures = pq.read_table(copy / "figures.parquet").to_pylist()
+    row = next(r for r in figures if r["category"] == "killed" and r["value"] == 32)
+    row["value"] = 33.0
+    schema = pq.read_schema(copy / "figures.parquet")
+    write_parquet(pa.Table.from_pylist(figures, schema=schema), copy / "figures.parquet")
+    run = run_notebooks(copy, "03-figures", "04-reproduce")
+    assert run.returncode == 1, run.stdout[-2000:]
+    assert "03-figures.ipynb::Cell" in run.stdout and "04-reproduce.ipynb::Cell" in run.stdout
+    assert "figures.parquet differs from SHA256SUMS" in run.stdout
+
+
+def test_unchanged_copy_passes(tmp_path):
+    copy = tmp_path / "processed"
+    shutil.copytree(PROCESSED_DIR, copy)
+    run = run_notebooks(copy, "03-figures")
+    assert run.returncode == 0, run.stdout[-2000:]
