@@ -36,7 +36,7 @@ lab: $(STAMP)
 
 # Re-execute the notebooks in place, storing fresh outputs (after the data changed).
 notebooks: $(STAMP)
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -23,17 +23,22 @@ def data_dir() -> Path:
     return Path(os.environ.get(DATA_ENV) or DEFAULT_PROCESSED)
 
 
-def load(table: str, path: str | Path | None = None):
-    """One table as a pandas DataFrame, from `path` (default: `data_dir()`)."""
+def load(table: str, version: str | None = None, path: str | Path | None = None):
+    """One table as a pandas DataFrame.
+
+    From `path` (a data folder, a release folder or a release zip); else from the
+    published release `version` (downloaded once, its sha256 checked); else
+    from `data_dir()` ($CORPUS_DATA or data/processed).
+    """
+    import pyarrow as pa
+
+    from corpus.release import ReleaseFiles, fetch
     from corpus.schema import TABLES
-    from corpus.store import read_table
 
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
-    import pyarrow as pa
-
-    folder = Path(path) if path is not None else data_dir()
-    data = read_table(folder / f"{table}.parquet")
+    source = Path(path) if path is not None else fetch(version) if version is not None else data_dir()
+    data = ReleaseFiles(source).table(table)
     frame = data.to_pandas()
     for field in data.schema:  # nullable integers stay integers (pandas would make them floats)
         if pa.types.is_integer(field.type) and field.nullable:

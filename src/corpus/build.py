@@ -8,7 +8,7 @@ from typing import Callable, Iterable
 
 import pyarrow as pa
 
-from corpus import __version__, parse, raw, store, validate
+from corpus import __version__, metadata, parse, raw, release, store, validate
 from corpus.errors import InputError
 from corpus.extract import entity_rows, figure_rows
 from corpus.schema import BLOGS, ENTITIES, ENTRIES, FIGURES
@@ -71,6 +71,9 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False,
         for name, data in tables.items():
             store.write_parquet(data, staging / f"{name}.parquet")
         (staging / validate.SUMMARY_NAME).write_text(report.summary_json(__version__), encoding="utf-8")
-        parquet_names = [f"{name}.parquet" for name in tables]
-        (staging / store.CHECKSUMS_NAME).write_text(store.checksums(staging, parquet_names), encoding="utf-8")
+        citation = metadata.read_citation(release.REPO_ROOT / "CITATION.cff")
+        (staging / metadata.DATAPACKAGE_NAME).write_text(metadata.datapackage_json(staging, __version__, citation),
+                                                         encoding="utf-8")
+        listed = [p.name for p in staging.iterdir() if p.is_file()]
+        (staging / store.CHECKSUMS_NAME).write_text(store.checksums(staging, listed), encoding="utf-8")
     return BuildResult(len(blogs), len(entries), n_bytes, time.perf_counter() - started, skipped)

@@ -55,6 +55,34 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if report.success else 1
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    from corpus.release import make_release
+
+    folder, archive = make_release(Path(args.processed), Path(args.out), __version__, Path(args.raw))
+    print(f"released {folder} and {archive}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from corpus.release import verify
+
+    problems = verify(Path(args.path))
+    for problem in problems:
+        print(f"differs: {problem}", file=sys.stderr)
+    print(f"{args.path}: " + ("verified" if not problems else f"{len(problems)} problem(s)"))
+    return 1 if problems else 0
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    from corpus import metadata
+
+    path = Path(args.cff)
+    if not path.is_file():
+        raise InputError(str(path), "no CITATION.cff here (pass --cff PATH)")
+    print(metadata.cite(metadata.read_citation(path), args.format), end="")
+    return 0
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     raw_dir, source = Path(args.raw), Path(args.file)
     if not source.is_file():
@@ -115,6 +143,21 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="validate built tables (exit 0 when valid, 1 otherwise)")
     v.add_argument("--processed", default="data/processed")
     v.set_defaults(func=cmd_validate)
+
+    r = sub.add_parser("release", help="write dist/liveblog-corpus-<version>/ and its zip")
+    r.add_argument("--processed", default="data/processed")
+    r.add_argument("--raw", default="data/raw")
+    r.add_argument("--out", default="dist")
+    r.set_defaults(func=cmd_release)
+
+    f = sub.add_parser("verify", help="check a release folder or zip (exit 1 naming every file that differs)")
+    f.add_argument("path")
+    f.set_defaults(func=cmd_verify)
+
+    c = sub.add_parser("cite", help="print the citation of the current version")
+    c.add_argument("--format", choices=("bibtex", "apa", "cff"), default="apa")
+    c.add_argument("--cff", default="CITATION.cff")
+    c.set_defaults(func=cmd_cite)
 
     i = sub.add_parser("info", help="version and row counts of the built tables")
     i.add_argument("--processed", default="data/processed")

@@ -1,0 +1,133 @@
+"""Metadata generated from schema.py: the Frictionless data package, the codebook, citations."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import yaml
+
+from corpus.schema import TABLES, Column, Table
+
+DATAPACKAGE_NAME = "datapackage.json"
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+# Parquet nulls as readers that go through pandas see them (frictionless reads NaN for a null number).
+MISSING_VALUES = ["", "nan", "NaN"]
+
+
+def field_type(t: pa.DataType) -> str:
+    if pa.types.is_string(t):
+        return "string"
+    if pa.types.is_integer(t):
+        return "integer"
+    if pa.types.is_floating(t):
+        return "number"
+    if pa.types.is_boolean(t):
+        return "boolean"
+    if pa.types.is_date(t):
+        return "date"
+    if pa.types.is_timestamp(t):
+        return "datetime"
+    raise ValueError(f"no data package type for {t}")
+
+
+def field(c: Column) -> dict:
+    constraints: dict = {"required": not c.nullable}
+    if c.pattern:
+        constraints["pattern"] = c.pattern.removeprefix("^").removesuffix("$")
+    if c.values:
+        constraints["enum"] = list(c.values)
+    if c.minimum is not None:
+        constraints["minimum"] = c.minimum
+    if c.maximum is not None:
+        constraints["maximum"] = c.maximum
+    out = {"name": c.name, "type": field_type(c.type), "description": c.description, "constraints": constraints}
+    if c.unit:
+        out["unit"] = c.unit
+    return out
+
+
+def table_schema(table: Table) -> dict:
+    keys = [{"fields": [fk.column], "reference": {"fields": [fk.references]}
+             | ({} if fk.table == table.name else {"resource": fk.table})} for fk in table.foreign_keys]
+    return {"fields": [field(c) for c in table.columns], "missingValues": MISSING_VALUES,
+            "primaryKey": list(table.primary_key), "foreignKeys": keys}
+
+
+def datapackage(folder: Path, version: str, citation: dict) -> dict:
+    """The data package describing the Parquet tables in folder (sizes and hashes included)."""
+    resources = []
+    for name, table in TABLES.items():
+        path = folder / f"{name}.parquet"
+        data = path.read_bytes()
+        resources.append({
+            "name": name, "type": "table", "path": path.name, "format": "parquet",
+            "mediatype": "application/vnd.apache.parquet", "description": table.description,
+            "hash": f"sha256:{hashlib.sha256(data).hexdigest()}", "schema": table_schema(table),
+        })
+    return {
+        "$schema": PROFILE,
+        "name": "liveblog-corpus",
+        "title": citation["title"],
+        "description": citation["abstract"].strip(),
+        "version": version,
+        "licenses": [{"name": citation["license"]}],
+        "contributors": [{"title": a.get("name") or f"{a['given-names']} {a['family-names']}", "roles": ["author"]}
+                         for a in citation["authors"]],
+        "keywords": citation.get("keywords", []),
+        "resources": resources,
+    }
+
+
+def datapackage_json(folder: Path, version: str, citation: dict) -> str:
+    return json.dumps(datapackage(folder, version, citation), indent=2, ensure_ascii=False) + "\n"
+
+
+def read_citation(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def author_names(citation: dict) -> list[str]:
+    return [a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in citation["authors"]]
+
+
+def cite(citation: dict, fmt: str) -> str:
+    """The citation of the dataset as BibTeX, APA or the CFF file itself."""
+    version, year = citation["version"], str(citation["date-released"])[:4]
+    doi = citation.get("doi")
+    url = f"https://doi.org/{doi}" if doi else citation.get("repository-code", "")
+    if fmt == "cff":
+        return yaml.safe_dump(citation, sort_keys=False, allow_unicode=True)
+    if fmt == "apa":
+        authors = ", ".join(author_names(citation))
+        return f"{authors} ({year}). {citation['title']} (Version {version}) [Data set]. {url}".strip() + "\n"
+    if fmt == "bibtex":
+        lines = [f"@dataset{{liveblog_corpus_{version.replace('.', '_')},",
+                 f"  author = {{{' and '.join(author_names(citation))}}},",
+                 f"  title = {{{citation['title']}}},", f"  year = {{{year}}},", f"  version = {{{version}}},"]
+        lines += [f"  doi = {{{doi}}},"] if doi else []
+        lines += [f"  url = {{{url}}},"] if url else []
+        return "\n".join(lines) + "\n}\n"
+    raise ValueError(f"unknown citation format {fmt!r} (bibtex, apa, cff)")
+
+
+def codebook() -> str:
+    """Markdown codebook of every table and column, generated from schema.py."""
+    out = []
+    for table in TABLES.values():
+        out += [f"### `{table.name}`", "", table.description, "",
+                f"Primary key: `{', '.join(table.primary_key)}`."
+                + "".join(f" `{fk.column}` references `{fk.table}.{fk.references}`." for fk in table.foreign_keys),
+                "", "| column | type | required | unit | constraints | description |", "|---|---|---|---|---|---|"]
+        for c in table.columns:
+            rules = "; ".join(filter(None, [
+                f"pattern `{c.pattern}`" if c.pattern else "",
+                f"one of {', '.join(c.values)}" if c.values else "",
+                f"≥ {c.minimum:g}" if c.minimum is not None else "",
+                f"≤ {c.maximum:g}" if c.maximum is not None else "",
+            ]))
+            out.append(f"| `{c.name}` | {c.type} | {'no' if c.nullable else 'yes'} | {c.unit or ''} | {rules} | "
+                       f"{c.description} |")
+        out.append("")
+    return "\n".join(out)
