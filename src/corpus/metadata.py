@@ -16,20 +16,13 @@ PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 MISSING_VALUES = ["", "nan", "NaN"]
 
 
+FIELD_TYPES = [(pa.types.is_string, "string"), (pa.types.is_integer, "integer"), (pa.types.is_floating, "number"),
+               (pa.types.is_boolean, "boolean"), (pa.types.is_date, "date"), (pa.types.is_timestamp, "datetime")]
+
+
 def field_type(t: pa.DataType) -> str:
-    if pa.types.is_string(t):
-        return "string"
-    if pa.types.is_integer(t):
-        return "integer"
-    if pa.types.is_floating(t):
-        return "number"
-    if pa.types.is_boolean(t):
-        return "boolean"
-    if pa.types.is_date(t):
-        return "date"
-    if pa.types.is_timestamp(t):
-        return "datetime"
-    raise ValueError(f"no data package type for {t}")
+    """The data package type of an Arrow type."""
+    return next(name for is_type, name in FIELD_TYPES if is_type(t))
 
 
 def field(c: Column) -> dict:
