@@ -154,3 +154,17 @@ def test_add_registers_a_file(tmp_path, seed_text, capsys):
     assert sorted(load("blogs", path=tmp_path / "out").blog_date.astype(str)) == ["2024-01-04", "2024-01-05"]
     assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw)]) == 2
     assert "already registered" in capsys.readouterr().err
+
+
+def test_parallel_build_is_byte_identical_to_serial(tmp_path, seed_text, capsys):
+    raw = copy_raw(tmp_path)
+    for day in (5, 6, 7):
+        (raw / f"00{day}_more.txt").write_text(seed_text.replace("January 4, 2024", f"January {day}, 2024"))
+    (raw / "empty.txt").write_bytes(b"")
+    outs = {}
+    for jobs in (1, 2):
+        outs[jobs] = tmp_path / f"out{jobs}"
+        assert main(["build", "--raw", str(raw), "--out", str(outs[jobs]), "--jobs", str(jobs), "--keep-going"]) == 1
+        assert "skipped empty.txt: empty file" in capsys.readouterr().err
+    assert digests(outs[1]) == digests(outs[2])
+    assert len(load("entries", path=outs[2])) == 48

@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import pyarrow as pa
 
 from corpus import __version__, metadata, parse, raw, release, store, validate
 from corpus.errors import InputError
 from corpus.extract import entity_rows, figure_rows
-from corpus.schema import BLOGS, ENTITIES, ENTRIES, FIGURES
+from corpus.schema import TABLES
 from corpus.tables import blog_rows
 
 
@@ -28,42 +30,68 @@ def table_metadata() -> dict[str, str]:
     return {"dataset": "liveblog-corpus", "dataset_version": __version__}
 
 
-def collect(raw_dir: Path, keep_going: bool, progress: Callable[[Iterable], Iterable] = iter):
-    """Parse every planned raw file into rows; with keep_going, bad files are skipped and listed."""
-    blogs, entries, skipped, n_bytes = [], [], [], 0
-    for rel_path, registry_entry in progress(raw.plan(raw_dir)):
-        try:
-            doc = raw.read_document(raw_dir, rel_path, registry_entry)
-            blog, blog_entries = blog_rows(doc, parse.parse(doc.path, doc.format, doc.text))
-        except InputError as err:
+@dataclass
+class BlogRows:
+    """Everything one raw file contributes to the tables."""
+
+    blog: dict
+    entries: list[dict]
+    entities: list[dict]
+    figures: list[dict]
+    n_bytes: int
+
+
+def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry | None) -> BlogRows | InputError:
+    """Read, parse, resolve and extract one raw file; bad input is returned, not raised."""
+    try:
+        doc = raw.read_document(raw_dir, rel_path, registry_entry)
+        blog, entries = blog_rows(doc, parse.parse(doc.path, doc.format, doc.text))
+    except InputError as err:
+        return err
+    return BlogRows(blog, entries, entity_rows(entries), figure_rows(entries), len(doc.text.encode("utf-8")))
+
+
+def process_all(raw_dir: Path, jobs: int, progress: Callable[[Iterable], Iterable]) -> Iterator[BlogRows | InputError]:
+    """Results per raw file in plan order, from `jobs` worker processes (in-process when 1)."""
+    planned = raw.plan(raw_dir)
+    if jobs <= 1 or len(planned) < 2:
+        yield from (process_file(raw_dir, path, entry) for path, entry in progress(planned))
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(process_file, raw_dir, path, entry) for path, entry in planned]
+        yield from (future.result() for future in progress(futures))
+
+
+def collect(raw_dir: Path, keep_going: bool, jobs: int = 1, progress: Callable[[Iterable], Iterable] = iter):
+    """Rows of every table from every raw file; with keep_going, bad files are skipped and listed."""
+    rows: dict[str, list[dict]] = {"blogs": [], "entries": [], "entities": [], "figures": []}
+    skipped, n_bytes = [], 0
+    for result in process_all(raw_dir, jobs, progress):
+        if isinstance(result, InputError):
             if not keep_going:
-                raise
-            skipped.append(err)
+                raise result
+            skipped.append(result)
             continue
-        n_bytes += len(doc.text.encode("utf-8"))
-        blogs.append(blog)
-        entries.extend(blog_entries)
-    return blogs, entries, skipped, n_bytes
+        rows["blogs"].append(result.blog)
+        rows["entries"] += result.entries
+        rows["entities"] += result.entities
+        rows["figures"] += result.figures
+        n_bytes += result.n_bytes
+    return rows, skipped, n_bytes
 
 
-def build(raw_dir: Path, out_dir: Path, keep_going: bool = False,
+def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
           progress: Callable[[Iterable], Iterable] = iter) -> BuildResult:
     """Build every table from raw_dir into out_dir: validated first, nothing written unless all succeed."""
     started = time.perf_counter()
-    blogs, entries, skipped, n_bytes = collect(raw_dir, keep_going, progress)
-    if not blogs:
+    rows, skipped, n_bytes = collect(raw_dir, keep_going, jobs, progress)
+    if not rows["blogs"]:
         raise InputError(str(raw_dir), "no blog could be built")
-    ids = [b["blog_id"] for b in blogs]
-    duplicate = next((i for i in ids if ids.count(i) > 1), None)
+    duplicate = next((i for i, n in Counter(b["blog_id"] for b in rows["blogs"]).items() if n > 1), None)
     if duplicate:
         raise InputError(str(raw_dir), f"two raw files give the same blog id {duplicate}")
     meta = table_metadata()
-    tables: dict[str, pa.Table] = {
-        BLOGS.name: store.to_arrow(BLOGS, blogs, meta),
-        ENTRIES.name: store.to_arrow(ENTRIES, entries, meta),
-        ENTITIES.name: store.to_arrow(ENTITIES, entity_rows(entries), meta),
-        FIGURES.name: store.to_arrow(FIGURES, figure_rows(entries), meta),
-    }
+    tables: dict[str, pa.Table] = {t.name: store.to_arrow(t, rows[t.name], meta) for t in TABLES.values()}
     with store.staged(out_dir) as staging:
         report = validate.validate(tables, docs_dir=staging / validate.DOCS_DIR_NAME)
         if not report.success:
@@ -76,4 +104,4 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False,
                                                          encoding="utf-8")
         listed = [p.name for p in staging.iterdir() if p.is_file()]
         (staging / store.CHECKSUMS_NAME).write_text(store.checksums(staging, listed), encoding="utf-8")
-    return BuildResult(len(blogs), len(entries), n_bytes, time.perf_counter() - started, skipped)
+    return BuildResult(len(rows["blogs"]), len(rows["entries"]), n_bytes, time.perf_counter() - started, skipped)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from datetime import date
@@ -26,7 +27,9 @@ def progress_bar(items):
 def cmd_build(args: argparse.Namespace) -> int:
     from corpus.build import build
 
-    result = build(Path(args.raw), Path(args.out), keep_going=args.keep_going, progress=progress_bar)
+    if args.jobs < 1:
+        raise InputError("--jobs", "needs a whole number of at least 1")
+    result = build(Path(args.raw), Path(args.out), keep_going=args.keep_going, jobs=args.jobs, progress=progress_bar)
     for err in result.skipped:
         print(f"skipped {err}", file=sys.stderr)
     print(f"built {result.n_blogs} blogs, {result.n_entries} entries in {result.seconds:.2f} s -> {args.out}"
@@ -126,6 +129,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the tables from the raw live blogs")
     b.add_argument("--raw", default="data/raw", help="raw folder (default: data/raw)")
     b.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
+    b.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                   help="worker processes over raw files (default: all cores); output is identical for any N")
     b.add_argument("--keep-going", action="store_true",
                    help="skip bad raw files, build the rest, list what was skipped (exit 1 if any)")
     b.set_defaults(func=cmd_build)

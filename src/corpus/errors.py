@@ -11,6 +11,9 @@ class InputError(Exception):
         self.line = line
         self.message = message
 
+    def __reduce__(self):  # picklable, so parallel workers can report it
+        return (InputError, (self.path, self.message, self.line))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
