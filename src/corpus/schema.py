@@ -127,6 +127,18 @@ FIGURE_CATEGORIES = ("killed", "injured", "prisoners", "weapons", "attacks", "pe
                      "percent", "duration", "mass", "other")
 QUALIFIERS = ("exact", "about", "more_than", "at_least", "up_to", "at_most", "less_than", "range", "vague")
 
+def span_columns(what: str, example: str) -> tuple[Column, ...]:
+    """The columns that trace a row to its characters: entries[field][start:end] == text."""
+    return (
+        Column("entry_id", pa.string(), f"Entry the {what} is in.", pattern=ID_PATTERN),
+        Column("field", pa.string(), f"Entry field holding the {what}.", values=FIELDS),
+        Column("start", pa.int32(), "Offset of the first character: entries[field][start:end] == text.",
+               unit="characters", minimum=0),
+        Column("end", pa.int32(), "Offset after the last character.", unit="characters", minimum=1),
+        Column("text", pa.string(), f"The {what} as printed ({example})."),
+    )
+
+
 FIGURES = Table(
     name="figures",
     description="One row per number reported in an entry's headline or body.",
@@ -138,12 +150,7 @@ FIGURES = Table(
     columns=(
         Column("figure_id", pa.string(), "Stable identifier: entry_id, field initial and character offset.",
                pattern=ID_PATTERN),
-        Column("entry_id", pa.string(), "Entry the number was reported in.", pattern=ID_PATTERN),
-        Column("field", pa.string(), "Entry field holding the number.", values=FIELDS),
-        Column("start", pa.int32(), "Offset of the first character: entries[field][start:end] == text.",
-               unit="characters", minimum=0),
-        Column("end", pa.int32(), "Offset after the last character.", unit="characters", minimum=1),
-        Column("text", pa.string(), "The number as printed, with its qualifier and unit ('around 900 kilometres')."),
+        *span_columns("number", "with its qualifier and unit: 'around 900 kilometres'"),
         Column("value", pa.float64(), "The number; for vague words the codebook value (dozens = 12, hundreds = 100, "
                "several = 3, thousands = 1,000).", minimum=0),
         Column("value_max", pa.float64(), "Upper end of a range ('10 to 15'); null otherwise.", nullable=True,
@@ -177,12 +184,7 @@ ENTITIES = Table(
     columns=(
         Column("mention_id", pa.string(), "Stable identifier: entry_id, 'm', field initial and character offset.",
                pattern=ID_PATTERN),
-        Column("entry_id", pa.string(), "Entry the mention is in.", pattern=ID_PATTERN),
-        Column("field", pa.string(), "Entry field holding the mention.", values=FIELDS),
-        Column("start", pa.int32(), "Offset of the first character: entries[field][start:end] == text.",
-               unit="characters", minimum=0),
-        Column("end", pa.int32(), "Offset after the last character.", unit="characters", minimum=1),
-        Column("text", pa.string(), "The mention as printed ('Kiev', 'Kirby')."),
+        *span_columns("mention", "'Kiev', 'Kirby'"),
         Column("type", pa.string(), "Entity type.", values=ENTITY_TYPES),
         Column("canonical_name", pa.string(), "One name per entity ('Kyiv' for 'Kiev'; the full name for a "
                "surname)."),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from corpus.errors import InputError
 from corpus.parse.model import ParsedBlog
 from corpus.raw import RawDocument
 from corpus.timeline import resolve
@@ -29,7 +30,7 @@ def count_words(text: str) -> int:
 def blog_rows(doc: RawDocument, blog: ParsedBlog) -> tuple[dict, list[dict]]:
     """One blogs row and its entries rows."""
     if len(blog.entries) > MAX_ENTRIES_PER_BLOG:
-        raise ValueError(f"{doc.path}: more than {MAX_ENTRIES_PER_BLOG} entries")
+        raise InputError(doc.path, f"more than {MAX_ENTRIES_PER_BLOG} entries: entry ids hold five digits")
     blog_id = blog_id_for(doc, blog)
     times = resolve([e.local_minutes for e in blog.entries], blog.blog_date,
                     [e.utc_offset_minutes for e in blog.entries])
