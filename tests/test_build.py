@@ -47,8 +47,8 @@ def test_tables_follow_the_declared_schema(fresh):
 def test_load_returns_rows(fresh):
     entries = load("entries", path=fresh)
     blogs = load("blogs", path=fresh)
-    assert len(entries) == 12 and len(blogs) == 1
-    assert blogs.loc[0, "n_entries"] == 12
+    assert len(entries) == 93 and len(blogs) == 6
+    assert blogs.set_index("outlet").loc["TRT World", "n_entries"] == 12
     assert str(entries.published_at.dt.tz) == "UTC"
     assert entries.is_out_of_order.sum() == 1
     with pytest.raises(ValueError, match="unknown table"):
@@ -59,7 +59,7 @@ def test_module_entry_point_and_summary_line(tmp_path):
     run = subprocess.run([sys.executable, "-m", "corpus", "build", "--raw", str(RAW_DIR), "--out", str(tmp_path)],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("built 1 blogs, 12 entries in ")
+    assert run.stdout.startswith("built 6 blogs, 93 entries in ")
 
 
 def copy_raw(tmp_path):
@@ -76,7 +76,7 @@ def test_adding_a_blog_changes_no_existing_id(tmp_path, fresh):
     assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out")]) == 0
     before = load("entries", path=fresh)
     after = load("entries", path=tmp_path / "out")
-    assert len(after) == 24
+    assert len(after) == 93 + 12
     # Same raw path, same ids: only the outlet (unregistered here) differs in the prefix.
     strip = lambda ids: {"-".join(i.split("-")[-3:]) for i in ids}  # noqa: E731
     assert strip(before.entry_id) <= strip(after.entry_id)
@@ -127,10 +127,10 @@ def test_keep_going_builds_the_rest_and_lists_skips(tmp_path, seed_text, capsys)
         (raw / name).write_bytes(bad_bytes(name, seed_text))
     assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--keep-going"]) == 1
     captured = capsys.readouterr()
-    assert "built 1 blogs, 12 entries" in captured.out and "(2 raw files skipped)" in captured.out
+    assert "built 6 blogs, 93 entries" in captured.out and "(2 raw files skipped)" in captured.out
     assert "skipped badtime.txt:12: impossible time" in captured.err
     assert "skipped empty.txt: empty file" in captured.err
-    assert len(load("entries", path=tmp_path / "out")) == 12
+    assert len(load("entries", path=tmp_path / "out")) == 93
 
 
 def test_changed_registered_file_is_refused(tmp_path, capsys):
@@ -151,7 +151,8 @@ def test_add_registers_a_file(tmp_path, seed_text, capsys):
                  "--language", "en", "--retrieved", "2026-01-02", "--rights", "test"]) == 0
     assert (raw / "new.txt").exists()
     assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out")]) == 0
-    assert sorted(load("blogs", path=tmp_path / "out").blog_date.astype(str)) == ["2024-01-04", "2024-01-05"]
+    assert sorted(load("blogs", path=tmp_path / "out").blog_date.astype(str)) == [
+        "2015-02-04", "2021-02-19", "2023-05-15", "2023-11-02", "2024-01-04", "2024-01-05", "2024-07-18"]
     assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw)]) == 2
     assert "already registered" in capsys.readouterr().err
 
@@ -167,4 +168,4 @@ def test_parallel_build_is_byte_identical_to_serial(tmp_path, seed_text, capsys)
         assert main(["build", "--raw", str(raw), "--out", str(outs[jobs]), "--jobs", str(jobs), "--keep-going"]) == 1
         assert "skipped empty.txt: empty file" in capsys.readouterr().err
     assert digests(outs[1]) == digests(outs[2])
-    assert len(load("entries", path=outs[2])) == 48
+    assert len(load("entries", path=outs[2])) == 93 + 3 * 12

@@ -23,8 +23,11 @@ def test_decode_normalises_newlines_and_bom():
 
 def test_detect_format(seed_text):
     assert raw.detect_format("s", seed_text) == "trt-text"
-    with pytest.raises(InputError, match="unrecognised format \\(HTML"):
-        raw.detect_format("p.html", "<html><body>hi</body></html>")
+    assert raw.detect_format("p.html", "<!DOCTYPE html>\n<html><body>hi</body></html>") == "html"
+    with pytest.raises(InputError, match="unrecognised JSON"):
+        raw.detect_format("p.json", '{"blocks": []}')
+    with pytest.raises(InputError, match="unrecognised format"):
+        raw.detect_format("p.txt", "no times here")
 
 
 def make_registry(tmp_path, text: bytes):

@@ -99,7 +99,7 @@ def test_cite(fmt, expected, capsys, monkeypatch):
 
 def test_load_from_release_folder_and_zip(released):
     folder, archive = released
-    assert len(load("entries", path=folder)) == len(load("entries", path=archive)) == 12
+    assert len(load("entries", path=folder)) == len(load("entries", path=archive)) == 93
     assert load("entities", path=archive)["geonames_id"].dtype == "Int64"
 
 
@@ -119,7 +119,7 @@ def test_load_by_version_from_a_local_server(released, server, tmp_path, monkeyp
     monkeypatch.setenv("CORPUS_RELEASE_URL", server)
     monkeypatch.setattr("corpus.release.release_registry", lambda: {archive.name: sha(archive)})
     figures = load("figures", version=__version__)
-    assert len(figures) == 22 and figures["value"].max() == 110e9
+    assert len(figures) == 159 and figures["value"].max() == 110e9
     assert (tmp_path / "cache" / archive.name).exists()  # cached for the next call
 
 

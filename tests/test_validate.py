@@ -8,6 +8,7 @@ import pytest
 
 from conftest import PROCESSED_DIR, RAW_DIR, SEED_NAME
 from corpus import parse
+from corpus.parse import text as text_reader
 from corpus.cli import main
 from corpus.errors import InputError
 from corpus.schema import TABLES
@@ -61,7 +62,7 @@ MUTATIONS = {
     "duplicated primary key": ("entries", copy_row_value("entry_id"), "entries.entry_id: expect_column_values_to_be_unique"),
     "orphan foreign key": ("entries", set_value("blog_id", "nope-20240104-00000000"), "entries.blog_id: expect_column_values_to_be_in_set (blogs.blog_id)"),
     "null time": ("entries", set_value("published_at", None), "entries.published_at: expect_column_values_to_not_be_null"),
-    "unknown value": ("entries", set_value("time_precision", "second"), "entries.time_precision: expect_column_values_to_be_in_set"),
+    "unknown value": ("entries", set_value("time_precision", "nanosecond"), "entries.time_precision: expect_column_values_to_be_in_set"),
     "negative count": ("entries", set_value("n_words", -3), "entries.n_words: expect_column_values_to_be_between"),
     "wrong n_entries": ("blogs", set_value("n_entries", 11, row=0), "blogs.n_entries: n_entries_equals_entry_count"),
     "dropped column": ("entries", drop_column("headline"), "entries: expect_table_columns_to_match_ordered_list"),
@@ -108,7 +109,9 @@ def test_each_mutation_makes_validate_exit_1(name, processed_copy, capsys):
 def test_failure_names_offending_ids(processed_copy, capsys):
     rewrite(processed_copy, "entries", set_value("n_words", -3, row=4))
     main(["validate", "--processed", str(processed_copy)])
-    assert "entry_id=trt-world-20240104-4bcb4535-00005 value=-3" in capsys.readouterr().err
+    entry_id = pq.read_table(processed_copy / "entries.parquet").column("entry_id")[4].as_py()
+    assert entry_id == "daily-express-20240718-90d5f579-00005"
+    assert f"entry_id={entry_id} value=-3" in capsys.readouterr().err
 
 
 def test_missing_and_unreadable_tables(processed_copy, capsys):
@@ -137,7 +140,7 @@ def test_build_refuses_invalid_tables_and_keeps_previous(tmp_path, processed_cop
     assert main(["build", "--raw", str(RAW_DIR), "--out", str(processed_copy)]) == 1
     err = capsys.readouterr().err
     assert "validation check(s) failed; nothing was written" in err
-    assert "entries.n_words: expect_column_values_to_be_between failed for 12 row(s)" in err
+    assert "entries.n_words: expect_column_values_to_be_between failed for 93 row(s)" in err
     assert {p.name: p.read_bytes() for p in processed_copy.glob("*.parquet")} == before
     assert not list(processed_copy.glob(".staging-*"))
 
@@ -169,7 +172,7 @@ def test_text_outside_every_role_fails_the_build():
     from corpus.parse import check_accounting
     blog = parse.parse("f.txt", "trt-text", SEED)
     with pytest.raises(InputError, match="text not accounted for: 'stray'"):
-        check_accounting("f.txt", SEED + "\nstray\n", blog)
+        check_accounting("f.txt", text_reader.units(SEED + "\nstray\n"), blog)
 
 
 def test_every_declared_table_is_validated():

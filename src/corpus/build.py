@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from corpus import __version__, metadata, parse, raw, release, store, validate
 from corpus.errors import InputError
-from corpus.extract import entity_rows, figure_rows
+from corpus.extract import entity_rows, figure_rows, reads_language
 from corpus.schema import TABLES
 from corpus.tables import blog_rows
 
@@ -48,7 +48,9 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
         blog, entries = blog_rows(doc, parse.parse(doc.path, doc.format, doc.text))
     except InputError as err:
         return err
-    return BlogRows(blog, entries, entity_rows(entries), figure_rows(entries), len(doc.text.encode("utf-8")))
+    extracted = reads_language(blog["language"])
+    return BlogRows(blog, entries, entity_rows(entries) if extracted else [], figure_rows(entries) if extracted else [],
+                    len(doc.text.encode("utf-8")))
 
 
 def process_all(raw_dir: Path, jobs: int, progress: Callable[[Iterable], Iterable]) -> Iterator[BlogRows | InputError]:

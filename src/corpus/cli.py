@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from corpus import __version__, raw
+from corpus import __version__, parse, raw
 from corpus.errors import InputError
 from corpus.validate import ValidationFailed
 
@@ -98,14 +98,17 @@ def cmd_add(args: argparse.Namespace) -> int:
     if target.exists() and target != source:
         raise InputError(str(target), "a different file of that name is already in the raw folder")
     data = source.read_bytes()
-    fmt = raw.detect_format(str(source), raw.decode(str(source), data))
+    content = raw.decode(str(source), data)
+    fmt = raw.detect_format(str(source), content)
+    blog = parse.parse(str(source), fmt, content)  # only pages that read cleanly are registered
     if target != source:
         shutil.copyfile(source, target)
     entry = raw.RegistryEntry(path=rel_path, sha256=raw.sha256_of(data), format=fmt, outlet=args.outlet,
-                              url=args.url, language=args.language, retrieved_date=args.retrieved,
-                              rights=args.rights)
+                              url=args.url or blog.url or "", language=args.language or blog.language or "und",
+                              retrieved_date=args.retrieved, rights=args.rights)
     (raw_dir / raw.REGISTRY_NAME).write_text(raw.registry_text([*registry, entry]), encoding="utf-8")
-    print(f"registered {rel_path} ({fmt}, sha256 {entry.sha256[:12]}...)")
+    print(f"registered {rel_path} ({fmt}, {len(blog.entries)} entries, language {entry.language}, "
+          f"sha256 {entry.sha256[:12]}...)")
     return 0
 
 
@@ -139,8 +142,9 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("file")
     a.add_argument("--raw", default="data/raw")
     a.add_argument("--outlet", default="unknown")
-    a.add_argument("--url", default="")
-    a.add_argument("--language", default="und", help="BCP 47 tag, e.g. en (default: und)")
+    a.add_argument("--url", default="", help="address of the page (default: the page's canonical link)")
+    a.add_argument("--language", default="",
+                   help="BCP 47 tag, e.g. en (default: as the page declares it, else und)")
     a.add_argument("--retrieved", default=date.today().isoformat(), help="retrieval date (default: today)")
     a.add_argument("--rights", default="", help="rights note: licence or 'publisher's copyright, ...'")
     a.set_defaults(func=cmd_add)

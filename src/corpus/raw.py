@@ -62,12 +62,21 @@ def decode(path: str, data: bytes) -> str:
 
 
 def detect_format(path: str, text: str) -> str:
-    """Name the raw format from the content alone."""
+    """Name the raw format from the content alone: web page, Guardian page model, or TRT-style text."""
+    head = text.lstrip()[:1000].lower()
+    if head.startswith("<") and ("<html" in head or "<!doctype html" in head or "<body" in head or "<head" in head):
+        return "html"
+    if head.startswith("{"):
+        from corpus.parse.guardian_json import looks_like
+
+        if looks_like(text):
+            return "guardian-json"
+        raise InputError(path, "unrecognised JSON (expected a Guardian page model with 'blocks' carrying "
+                               "'blockFirstPublished')")
     if TRT_TIME_LINE.search(text):
         return "trt-text"
-    head = text.lstrip()[:200].lower()
-    kind = "HTML" if head.startswith("<") else "JSON" if head.startswith(("{", "[")) else "text"
-    raise InputError(path, f"unrecognised format ({kind} without 'HHMM GMT' entry lines); no reader for it yet")
+    raise InputError(path, "unrecognised format (not an HTML page, not a Guardian page model, and no "
+                           "'HHMM GMT' entry lines)")
 
 
 def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:

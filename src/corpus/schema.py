@@ -66,7 +66,8 @@ class Table:
         return pa.schema([c.arrow_field() for c in self.columns], metadata=meta)
 
 
-TIME_PRECISIONS = ("minute", "hour", "day")
+TIME_PRECISIONS = ("second", "minute", "hour", "day")
+SOURCE_FORMATS = ("trt-text", "html", "guardian-json")
 
 BLOGS = Table(
     name="blogs",
@@ -76,24 +77,28 @@ BLOGS = Table(
         Column("blog_id", pa.string(), "Stable identifier: outlet slug, page date and a hash of the raw path.",
                pattern=ID_PATTERN),
         Column("outlet", pa.string(), "Publishing outlet as given in the raw registry ('unknown' when unregistered)."),
-        Column("url", pa.string(), "Address the page was retrieved from; null when not recorded.", nullable=True),
+        Column("url", pa.string(), "Address the page was retrieved from (registry, else the page's canonical link); null when "
+               "unknown.", nullable=True),
         Column("title", pa.string(), "Page title without the outlet's 'Live blog:' prefix."),
         Column("subtitle", pa.string(), "Standfirst printed under the title; null when absent.", nullable=True),
         Column("blog_date", pa.date32(), "Date printed on the page (the day the blog covers)."),
-        Column("language", pa.string(), "BCP 47 language tag from the registry; 'und' when unknown.",
+        Column("language", pa.string(), "BCP 47 language tag from the registry, else as the page declares it; 'und' when "
+               "unknown.",
                pattern=LANGUAGE_PATTERN),
-        Column("source_format", pa.string(), "Raw format the page was read from.", values=("trt-text",)),
+        Column("source_format", pa.string(), "Raw format the page was read from.", values=SOURCE_FORMATS),
         Column("raw_path", pa.string(), "Path of the raw file relative to the raw folder."),
         Column("raw_sha256", pa.string(), "SHA-256 of the raw file's bytes.", pattern=SHA256_PATTERN),
         Column("n_entries", pa.int32(), "Number of entries parsed from the page.", minimum=1),
         Column("n_chars_header", pa.int64(),
-               "Characters of non-blank raw lines that went to the title, subtitle and date.",
+               "Characters of raw text units (non-blank lines; visible text nodes of a web page) that "
+               "went to the title, subtitle and date.",
                unit="characters", minimum=0),
         Column("n_chars_entries", pa.int64(),
-               "Characters of non-blank raw lines that went to entry headlines and bodies.",
+               "Characters of raw text units that went to entry time labels, headlines and bodies.",
                unit="characters", minimum=1),
         Column("n_chars_boilerplate", pa.int64(),
-               "Characters of non-blank raw lines recognised as boilerplate (credits, teasers, footer).",
+               "Characters of raw text units recognised as boilerplate (credits, teasers, navigation, "
+               "share buttons, pinned copies, key-event lists).",
                unit="characters", minimum=0),
     ),
 )
@@ -110,8 +115,9 @@ ENTRIES = Table(
         Column("position", pa.int32(), "1-based position in document order.", minimum=1),
         Column("published_at", pa.timestamp("ms", tz="UTC"),
                "Publication time in UTC, resolved from the printed label against the page date."),
-        Column("time_label", pa.string(), "Time label as printed, e.g. '1927 GMT'."),
-        Column("time_precision", pa.string(), "Finest unit the printed label gives.", values=TIME_PRECISIONS),
+        Column("time_label", pa.string(), "Time label as printed, e.g. '1927 GMT', '12.50 BST'; the ISO time when the page prints "
+               "none."),
+        Column("time_precision", pa.string(), "Finest unit the page states the time to: 'second' where it gives an ISO or epoch time.", values=TIME_PRECISIONS),
         Column("is_out_of_order", pa.bool_(),
                "True when the entry breaks the blog's chronological order and keeps its neighbours' day."),
         Column("headline", pa.string(), "Headline printed after the time label; null when the entry has none.",

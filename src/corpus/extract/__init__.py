@@ -7,6 +7,13 @@ from corpus.extract import figures
 from corpus.extract.entities import recogniser
 from corpus.schema import FIELDS
 
+EXTRACTOR_LANGUAGES = ("en",)  # the patterns, gazetteer and number words are English
+
+
+def reads_language(tag: str) -> bool:
+    """Whether the extractors apply to a blog in this language ('und' is read as English)."""
+    return tag == "und" or tag.split("-")[0].lower() in EXTRACTOR_LANGUAGES
+
 
 def figure_rows(entries: list[dict]) -> list[dict]:
     """Rows of the figures table for the given entries rows."""

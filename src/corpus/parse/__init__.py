@@ -1,19 +1,26 @@
-"""Readers, one module per raw format; `parse` picks the reader for a document's format."""
+"""Readers, one module per raw format; `parse` picks the reader for a document's format.
+
+Each reader has ``parse(path, content) -> ParsedBlog`` and ``units(content, path)``: the
+(line, text) units of the raw document that must all be accounted for, found independently of
+how the reader assigns them.
+"""
 from __future__ import annotations
 
+from collections import Counter
+
 from corpus.errors import InputError
-from corpus.parse import text
+from corpus.parse import guardian_json, html, text
 from corpus.parse.model import ParsedBlog
 
-READERS = {"trt-text": text.parse}
+READERS = {"trt-text": text, "html": html, "guardian-json": guardian_json}
 
 
 def parse(path: str, fmt: str, content: str) -> ParsedBlog:
     reader = READERS.get(fmt)
     if reader is None:
         raise InputError(path, f"no reader for format '{fmt}' (known: {', '.join(sorted(READERS))})")
-    blog = reader(path, content)
-    check_accounting(path, content, blog)
+    blog = reader.parse(path, content)
+    check_accounting(path, reader.units(content, path), blog)
     check_duplicates(path, blog)
     return blog
 
@@ -28,11 +35,9 @@ def check_duplicates(path: str, blog: ParsedBlog) -> None:
         seen[key] = e.line
 
 
-def check_accounting(path: str, content: str, blog: ParsedBlog) -> None:
-    """Every non-blank raw line must have gone to the header, an entry or recognised boilerplate."""
-    expected = {n: line.strip() for n, line in enumerate(content.split("\n"), 1) if line.strip()}
-    placed = {lr.line: lr.text for lr in blog.lines}
-    lost = sorted(set(expected) - set(placed))
+def check_accounting(path: str, units: list[tuple[int, str]], blog: ParsedBlog) -> None:
+    """Every text unit of the raw document must have gone to the header, an entry or named boilerplate."""
+    lost = Counter(units) - Counter((lr.line, lr.text) for lr in blog.lines)
     if lost:
-        raise InputError(path, f"text not accounted for: {expected[lost[0]][:60]!r} ({len(lost)} line(s))",
-                         line=lost[0])
+        line, first = min(lost)
+        raise InputError(path, f"text not accounted for: {first[:60]!r} ({lost.total()} unit(s))", line=line)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 HEADER_ROLES = ("title", "subtitle", "date")
 ENTRY_ROLES = ("time_label", "headline", "body")
@@ -21,6 +21,9 @@ class LineRole:
 
 @dataclass(frozen=True)
 class ParsedEntry:
+    """One update. ``instant`` is set when the page states the full time (date and zone), e.g. in an
+    ISO attribute; otherwise the day is resolved from the clock time and the page date."""
+
     line: int
     time_label: str
     local_minutes: int  # minutes after midnight in the label's time zone
@@ -28,6 +31,7 @@ class ParsedEntry:
     time_precision: str
     headline: str | None
     body: str
+    instant: datetime | None = None  # tz-aware
 
 
 @dataclass(frozen=True)
@@ -37,9 +41,11 @@ class ParsedBlog:
     blog_date: date
     entries: tuple[ParsedEntry, ...]
     lines: tuple[LineRole, ...]
+    language: str | None = None  # as the page declares it (html lang, JSON-LD inLanguage)
+    url: str | None = None  # canonical address the page declares
 
     def chars_by_role(self) -> dict[str, int]:
-        """Characters of the non-blank raw lines per destination: header, entries, boilerplate."""
+        """Characters of the raw text units (lines, or visible text nodes) per destination."""
         totals = {"header": 0, "entries": 0, "boilerplate": 0}
         for lr in self.lines:
             bucket = ("header" if lr.role in HEADER_ROLES

@@ -43,9 +43,14 @@ def parse_date_line(path: str, line: int, match: re.Match) -> date:
         raise InputError(path, f"impossible date '{match.group(0)}'", line=line) from None
 
 
+def units(text: str, path: str = "") -> list[tuple[int, str]]:
+    """The text units to account for: every non-blank line, stripped."""
+    return [(i, raw.strip()) for i, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
+
+
 def parse(path: str, text: str) -> ParsedBlog:
     """Parse one TRT-style text blog; every non-blank line gets a role."""
-    lines = [(i, raw.strip()) for i, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
+    lines = units(text)
     first_entry = next((k for k, (_, t) in enumerate(lines) if TIME_LINE.match(t)), None)
     if first_entry is None:
         raise InputError(path, "no timestamped entries (expected lines like '1927 GMT — headline')")

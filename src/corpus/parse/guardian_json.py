@@ -1,0 +1,120 @@
+"""Reader for the Guardian's page-model JSON (the 'FEArticle' a live blog page is rendered from).
+
+Entries are ``blocks[]``: ``blockFirstPublished`` (epoch milliseconds) gives the instant,
+``blockFirstPublishedDisplay`` ('19.30 GMT') the printed label, ``title`` the headline and
+``elements[]`` the body (text, tweets, video titles, image captions). ``keyEvents[]`` repeat
+blocks and are not entries. Text units accounted for: the headline, the standfirst, key-event
+titles, and each block's title and element texts; image credits and alt texts are boilerplate.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+from corpus.errors import InputError
+from corpus.parse import clock
+from corpus.parse.html import fragment_paragraphs, normalise
+from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog, ParsedEntry
+
+
+def looks_like(text: str) -> bool:
+    """A JSON object with blocks that carry first-published times."""
+    head = text.lstrip()[:1]
+    if head != "{" or '"blockFirstPublished"' not in text:
+        return False
+    try:
+        page = json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(page, dict) and isinstance(page.get("blocks"), list)
+
+
+def line_of(content: str, needle: str) -> int:
+    at = content.find(needle) if needle else -1
+    return content.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+def element_units(element: dict, line: int) -> list[LineRole]:
+    """The text of one block element, each paragraph a unit of the body or of boilerplate."""
+    out = []
+    if isinstance(element.get("html"), str):
+        out += [LineRole(line, p, "body") for p in fragment_paragraphs(element["html"])]
+    if isinstance(element.get("mediaTitle"), str) and element["mediaTitle"].strip():
+        out.append(LineRole(line, normalise(element["mediaTitle"]), "body"))
+    data = element.get("data") if isinstance(element.get("data"), dict) else {}
+    caption = normalise(str(data.get("caption") or ""))
+    if caption:
+        out.append(LineRole(line, caption, "body"))
+    for key, kind in (("alt", "alt-text"), ("credit", "credit")):
+        value = normalise(str(data.get(key) or ""))
+        if value:
+            out.append(LineRole(line, value, BOILERPLATE_ROLE, kind))
+    return out
+
+
+def read_units(path: str, content: str) -> tuple[dict, list[tuple[dict, int, list[LineRole]]], list[LineRole]]:
+    try:
+        page = json.loads(content)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"not valid JSON ({exc.msg})", line=exc.lineno) from None
+    if not isinstance(page, dict) or not isinstance(page.get("blocks"), list):
+        raise InputError(path, "not a Guardian page model (no 'blocks' list)")
+    header: list[LineRole] = []
+    for key, role in (("headline", "title"), ("standfirst", "subtitle")):
+        for text in fragment_paragraphs(str(page.get(key) or "")):
+            header.append(LineRole(line_of(content, f'"{key}"'), text, role))
+    for event in page.get("keyEvents") or []:
+        if isinstance(event, dict) and str(event.get("title") or "").strip():
+            header.append(LineRole(line_of(content, str(event.get("id", ""))), normalise(event["title"]),
+                               BOILERPLATE_ROLE, "key-events"))
+    blocks = []
+    for block in page["blocks"]:
+        if not isinstance(block, dict):
+            raise InputError(path, "a block is not an object")
+        line = line_of(content, f'"{block.get("id", "")}"')
+        units = [LineRole(line, normalise(block["title"]), "headline")] if str(block.get("title") or "").strip() else []
+        for element in block.get("elements") or []:
+            units += element_units(element, line) if isinstance(element, dict) else []
+        blocks.append((block, line, units))
+    return page, blocks, header
+
+
+def units(content: str, path: str = "") -> list[tuple[int, str]]:
+    """Every text unit the reader must account for."""
+    _, blocks, header = read_units(path, content)
+    return [(u.line, u.text) for u in header] + [(u.line, u.text) for _, _, us in blocks for u in us]
+
+
+def parse(path: str, content: str) -> ParsedBlog:
+    page, blocks, header = read_units(path, content)
+    entries, lines = [], list(header)
+    for block, line, block_units in blocks:
+        published = block.get("blockFirstPublished")
+        if not isinstance(published, (int, float)):
+            raise InputError(path, f"block {block.get('id')} has no blockFirstPublished time", line=line)
+        instant = datetime.fromtimestamp(published / 1000, tz=timezone.utc)
+        label = normalise(str(block.get("blockFirstPublishedDisplay") or "")) or f"{instant:%H.%M} UTC"
+        stamp = clock.find_stamp(label)
+        offset = clock.zone_offset(stamp.zone if stamp else None, instant.date())
+        offset = 0 if offset is None else offset
+        headline = next((u.text for u in block_units if u.role == "headline"), None)
+        paragraphs = [u.text for u in block_units if u.role == "body"]
+        body = "\n\n".join(paragraphs) or headline
+        if not body:
+            raise InputError(path, f"block {block.get('id')} has no text", line=line)
+        entries.append(ParsedEntry(
+            line=line, time_label=label, local_minutes=(clock.local_minutes(instant) + offset) % clock.DAY,
+            utc_offset_minutes=offset, time_precision="second", headline=headline if paragraphs else None,
+            body=body, instant=instant))
+        lines += block_units
+    if not entries:
+        raise InputError(path, "page model has no blocks")
+    published = clock.parse_instant(str(page.get("webPublicationDate") or ""))
+    first_published = published[0] if published else entries[-1].instant
+    blog_date = (first_published.astimezone(timezone.utc) + timedelta(minutes=entries[-1].utc_offset_minutes)).date()
+    title = normalise(" ".join(fragment_paragraphs(str(page.get("headline") or page.get("webTitle") or ""))))
+    subtitle = " ".join(fragment_paragraphs(str(page.get("standfirst") or ""))) or None
+    language = page.get("lang") if isinstance(page.get("lang"), str) else None
+    url = page.get("webURL") or page.get("canonicalUrl")
+    return ParsedBlog(title=title or "untitled", subtitle=subtitle, blog_date=blog_date, entries=tuple(entries),
+                      lines=tuple(lines), language=language, url=url if isinstance(url, str) else None)
