@@ -231,3 +231,36 @@ def test_guardian_json_errors_name_the_line(tmp_path):
         guardian_json.parse("p.json", '{"blocks": [\n  {"blockFirstPublished": }]}')
     with pytest.raises(InputError, match="no blockFirstPublished"):
         guardian_json.parse("p.json", '{"blocks": [{"id": "b1", "elements": []}]}')
+
+
+def test_flat_layout_stamp_then_paragraphs_until_the_next_stamp():
+    flat = ("<h3>10.05 GMT</h3><p>Rain reached the coast.</p><p>Ferries stopped.</p>"
+            "<h3>09.40 GMT</h3><p>Wind rose overnight.</p><div class='ad'>Advertisement</div>")
+    blog = parse_html("p.html", page(flat))
+    assert [(e.time_label, e.body) for e in blog.entries] == [
+        ("10.05 GMT", "Rain reached the coast.\n\nFerries stopped."),
+        ("09.40 GMT", "Wind rose overnight.\n\nAdvertisement")]
+
+
+def test_flat_layout_with_the_stamp_inline_and_text_in_the_stream_parent():
+    flat = ("<p><strong>10:05</strong> Rain reached the coast.</p><p>Ferries stopped.</p>"
+            "<p><strong>09:40</strong> Wind rose.</p><p>Trees fell.</p>")
+    blog = parse_html("p.html", page(flat))
+    assert [e.body for e in blog.entries] == ["Rain reached the coast.\n\nFerries stopped.", "Wind rose.\n\nTrees fell."]
+
+
+def test_stamp_printed_after_the_update():
+    posts = ('<article><p>Rain reached the coast.</p><footer><span>10:05 BST</span></footer></article>'
+             '<article><p>Wind rose.</p><footer><span>09:40 BST</span></footer></article>')
+    blog = parse_html("p.html", page(posts))
+    assert [(e.time_label, e.body, e.utc_offset_minutes) for e in blog.entries] == [
+        ("10:05 BST", "Rain reached the coast.", 60), ("09:40 BST", "Wind rose.", 60)]
+
+
+def test_relative_stamps_with_iso_title_or_epoch_attributes():
+    posts = ('<div class="entry"><abbr title="2025-03-03T10:05:00+00:00">3 mins ago</abbr><p>First.</p></div>'
+             '<div class="entry"><span data-timestamp="1740995400">28 mins ago</span><p>Second.</p></div>')
+    blog = parse_html("p.html", page(posts))
+    assert [e.instant for e in blog.entries] == [datetime(2025, 3, 3, 10, 5, tzinfo=timezone.utc),
+                                                 datetime(2025, 3, 3, 9, 50, tzinfo=timezone.utc)]
+    assert [e.time_label for e in blog.entries] == ["2025-03-03T10:05:00+00:00", "1740995400"]

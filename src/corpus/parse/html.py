@@ -46,6 +46,9 @@ SHARE_WORDS = {"share", "link", "facebook", "twitter", "x", "whatsapp", "linkedi
                "copied", "tweet", "reddit", "pinterest", "messenger", "telegram", "on", "this", "post"}
 UPDATED_LINE = re.compile(r"^(?:last\s+)?updated\b", re.IGNORECASE)
 READ_MORE = re.compile(r"^(?:read\s+more|see\s+more|show\s+more|load\s+more)\b", re.IGNORECASE)
+TIME_ATTRIBUTES = ("datetime", "data-datetime", "data-time", "data-timestamp", "data-published")
+EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+FLAT_SHARE = 0.25  # text between stamp elements, as a share of theirs, that marks a flat layout
 PAGE_KINDS = (("pinned", "pinned-post"), ("key-event", "key-events"), ("keyevent", "key-events"),
               ("key_event", "key-events"))
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -53,11 +56,14 @@ LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 @dataclass
 class Segment:
-    """One non-blank visible text node: its owner element, line, and raw text."""
+    """One non-blank visible text node: the element it is text or tail of, its owner (the element
+    holding it: the same, or the parent for a tail), its line and raw text."""
 
+    source: etree._Element
     owner: etree._Element
     line: int
     raw: str
+    is_tail: bool = False
 
     @property
     def text(self) -> str:
@@ -66,9 +72,10 @@ class Segment:
 
 @dataclass
 class Block:
-    """One visible update: its element, stamps, and its text split by role."""
+    """One visible update: its elements (one when wrapped; the stamp and what follows when flat),
+    stamps, and its text split by role."""
 
-    element: etree._Element
+    elements: list[etree._Element]
     label: str | None = None
     minutes: int | None = None
     zone: str | None = None
@@ -78,6 +85,10 @@ class Block:
     headline: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     roles: list[tuple[Segment, str, str]] = field(default_factory=list)  # (segment, role, kind)
+
+    @property
+    def element(self) -> etree._Element:
+        return self.elements[0]
 
     @property
     def line(self) -> int:
@@ -116,9 +127,9 @@ def visible_segments(root: etree._Element) -> list[Segment]:
             if tag is None or tag in INVISIBLE_TAGS:
                 walker.skip_subtree()
             elif el.text and el.text.strip():
-                out.append(Segment(el, el.sourceline or 1, el.text))
+                out.append(Segment(el, el, el.sourceline or 1, el.text))
         elif el.tail and el.tail.strip() and el.getparent() is not None:
-            out.append(Segment(el.getparent(), el.sourceline or 1, el.tail))
+            out.append(Segment(el, el.getparent(), el.sourceline or 1, el.tail, is_tail=True))
     return out
 
 
@@ -141,23 +152,59 @@ def element_text(el: etree._Element) -> str:
 
 # --- the stream -------------------------------------------------------------------------------
 
+def machine_time(el: etree._Element) -> tuple[datetime | None, bool, datetime | None, str]:
+    """A time stated in an element's attributes: (tz-aware instant, has seconds, naive local time, value)."""
+    values = [el.get(a) for a in TIME_ATTRIBUTES]
+    if el.get("itemprop") == "datePublished":
+        values.append(el.get("content"))
+    if el.tag in ("abbr", "span", "time"):
+        values.append(el.get("title"))
+    for value in (html_lib.unescape(v).strip() for v in values if v and v.strip()):
+        if EPOCH.match(value):
+            seconds = int(value) / (1000 if len(value) == 13 else 1)
+            return datetime.fromtimestamp(seconds, tz=timezone.utc), True, None, value
+        parsed = clock.parse_instant(value)
+        if parsed:
+            return parsed[0], parsed[1], None, value
+        naive = clock.parse_naive(value)
+        if naive is not None and "T" in value:
+            return None, False, naive, value
+    return None, False, None, ""
+
+
+def is_stamp(el: etree._Element) -> bool:
+    """A <time>, an element with a time in its attributes, or a childless element that is a clock stamp."""
+    if el.tag == "time":
+        return True
+    if len(el) == 0 and el.text and len(el.text) < 40 and clock.find_stamp(el.text, whole=True):
+        return True
+    instant, _, naive, _ = machine_time(el)
+    return instant is not None or naive is not None
+
+
 def stamp_elements(body: etree._Element) -> list[etree._Element]:
-    """<time> elements, and childless elements whose whole text is a clock stamp."""
     found = []
-    for el in body.iter():
+    walker = etree.iterwalk(body, events=("start",))
+    for _, el in walker:
         if not isinstance(el.tag, str) or el.tag.lower() in INVISIBLE_TAGS:
-            continue
-        if el.tag.lower() == "time":
+            walker.skip_subtree()
+        elif is_stamp(el):
             found.append(el)
-        elif len(el) == 0 and el.text and len(el.text) < 40 and clock.find_stamp(el.text, whole=True):
-            found.append(el)
-    return [el for el in found if not any(a.tag in INVISIBLE_TAGS for a in el.iterancestors())]
+    return found
 
 
-def find_stream(body: etree._Element, segments: list[Segment]) -> list[etree._Element]:
-    """The update elements: same-tag siblings carrying stamps, with the most text per stamp."""
+def find_stream(body: etree._Element, segments: list[Segment]) -> tuple[list[list[etree._Element]], bool]:
+    """The updates, each a list of elements, and whether the layout is flat.
+
+    Candidates are same-tag siblings carrying stamps. Wrapped layouts put each update in one
+    such element; flat layouts print a stamp element and then the update's paragraphs as
+    further siblings, up to the next stamp element. The group with the most text per stamp wins.
+    """
     text_len: Counter = Counter()
+    tail_len: Counter = Counter()
     for seg in segments:
+        if seg.is_tail:
+            tail_len[seg.source] += len(seg.text)
         for el in (seg.owner, *seg.owner.iterancestors()):
             text_len[el] += len(seg.text)
     stamps: Counter = Counter()
@@ -167,27 +214,44 @@ def find_stream(body: etree._Element, segments: list[Segment]) -> list[etree._El
     groups: dict[tuple, list[etree._Element]] = {}
     for el in stamps:
         parent = el.getparent()
-        if parent is not None and text_len[el] > 0:
+        if parent is not None and text_len[el] + tail_len[el] > 0:
             groups.setdefault((parent, el.tag), []).append(el)
     if not groups:
-        return []
+        return [], False
 
-    def score(members: list[etree._Element]) -> tuple[bool, float]:
-        return len(members) >= 2, sum(text_len[m] / stamps[m] for m in members)
+    def layout(parent: etree._Element, members: list[etree._Element]) -> tuple[list[list], bool]:
+        member_set, extents = set(members), []
+        for child in parent:
+            if child in member_set:
+                extents.append([child])
+            elif extents:
+                extents[-1].append(child)
+        between = sum(text_len[e] + tail_len[e] for ext in extents for e in ext[1:])
+        between += sum(tail_len[m] for m in members)
+        flat = between > FLAT_SHARE * sum(text_len[m] for m in members)
+        return (extents if flat else [[m] for m in members if m in member_set]), flat
 
-    best = max(groups.values(), key=score)
-    order = {el: i for i, el in enumerate(body.iter())}
-    return sorted(best, key=order.__getitem__)
+    def score(item) -> tuple[bool, float]:
+        (parent, _), members = item
+        extents, flat = layout(parent, members)
+        texts = [sum(text_len[e] + (tail_len[e] if flat else 0) for e in ext) for ext in extents]
+        return len(extents) >= 2, sum(t / max(1, sum(stamps[e] for e in ext)) for t, ext in zip(texts, extents))
+
+    (parent, _), members = max(groups.items(), key=score)
+    return layout(parent, members)
 
 
 # --- one update -------------------------------------------------------------------------------
 
-def ancestors_within(el: etree._Element, block: etree._Element) -> list[etree._Element]:
+def chain_within(el: etree._Element, roots: set) -> list[etree._Element]:
+    """el and its ancestors up to the update's root element; [] for text hanging in the stream's parent."""
     chain = []
-    while el is not None and el is not block:
+    while el is not None:
         chain.append(el)
+        if el in roots:
+            return chain
         el = el.getparent()
-    return chain + [block]
+    return []
 
 
 def is_share_text(text: str) -> bool:
@@ -197,18 +261,20 @@ def is_share_text(text: str) -> bool:
 
 def read_block(block: Block, segments: list[Segment], page_zone: str | None) -> None:
     """Split one update's text into stamps, headline, body and noise, and read its time."""
-    el = block.element
-    times = [t for t in el.iter("time")]
-    stamp_leaves = [s for s in el.iter() if isinstance(s.tag, str) and len(s) == 0 and s.text
-                    and len(s.text) < 40 and clock.find_stamp(s.text, whole=True)]
-    stamp_nodes = set(times) | set(stamp_leaves)
-    headline_el = next((h for h in el.iter() if isinstance(h.tag, str) and h is not el
+    roots = set(block.elements)
+    nodes = [n for top in block.elements for n in top.iter() if isinstance(n.tag, str)]
+    times = [t for t in nodes if t.tag == "time"]
+    stamp_leaves = [s for s in nodes if len(s) == 0 and s.text and len(s.text) < 40
+                    and clock.find_stamp(s.text, whole=True)]
+    holders = [n for n in nodes if machine_time(n)[3]]
+    stamp_nodes = set(times) | set(stamp_leaves) | {h for h in holders if h not in roots}
+    headline_el = next((h for h in nodes if h is not block.element
                         and (h.tag in HEADING_TAGS or HEADLINE_CLASS.search(h.get("class", "")))
                         and not (set(h.iterancestors()) & stamp_nodes) and element_text(h)), None)
     paragraphs: dict[etree._Element, list[str]] = {}
     for seg in segments:
-        chain = ancestors_within(seg.owner, el)
-        tags = {c.tag for c in chain if isinstance(c.tag, str)}
+        chain = chain_within(seg.owner, roots)
+        tags = {c.tag for c in chain}
         if set(chain) & stamp_nodes:
             role, kind = "time_label", ""
         elif headline_el is not None and headline_el in chain:
@@ -223,38 +289,36 @@ def read_block(block: Block, segments: list[Segment], page_zone: str | None) -> 
             role, kind = BOILERPLATE_ROLE, "read-more"
         else:
             role, kind = "body", ""
-            holder = next((c for c in chain if isinstance(c.tag, str) and c.tag in BLOCK_TAGS), el)
+            holder = next((c for c in chain if c.tag in BLOCK_TAGS), chain[-1] if chain else seg.owner)
             paragraphs.setdefault(holder, []).append(seg.raw)
         block.roles.append((seg, role, kind))
     block.paragraphs = [p for p in (normalise("".join(parts)) for parts in paragraphs.values()) if p]
     block.headline = element_text(headline_el) if headline_el is not None else None
-    read_block_time(block, stamp_leaves, times, page_zone)
+    read_block_time(block, stamp_leaves, times, holders, page_zone)
 
 
-def read_block_time(block: Block, stamp_leaves: list, times: list, page_zone: str | None) -> None:
+def read_block_time(block: Block, stamp_leaves: list, times: list, holders: list, page_zone: str | None) -> None:
+    """The printed stamp, the day when the update prints one, and a stated instant that agrees."""
     stamp = next((clock.find_stamp(s.text, whole=True) for s in stamp_leaves), None)
     if stamp is None:
         stamp = next((s for s in (clock.find_stamp(element_text(t)) for t in times) if s), None)
-    for t in times:
-        naive = clock.parse_naive(t.get("datetime") or t.get("data-time"))
+    stated = [machine_time(h) for h in holders]
+    for _, _, naive, _ in stated:
         if naive is not None:
-            block.day = naive.date()
+            block.day = block.day or naive.date()
             if stamp is None:
                 stamp = clock.Stamp(f"{naive:%H:%M}", naive.hour * 60 + naive.minute, None)
-        elif block.day is None:
+    for t in times:
+        if block.day is None:
             block.day = clock.find_date(" ".join(x for x in t.itertext() if isinstance(x, str)))
     if stamp is not None:
         block.label, block.minutes, block.zone = stamp.label, stamp.minutes, stamp.zone or page_zone
-    candidates = [t.get("datetime") for t in times] + [
-        m.get("content") or m.get("datetime") for m in block.element.iter()
-        if isinstance(m.tag, str) and m.get("itemprop") == "datePublished"]
-    for value in candidates:
-        parsed = clock.parse_instant(html_lib.unescape(value or ""))
-        if parsed and agrees(parsed[0], block):
-            block.instant, block.has_seconds = parsed
+    for instant, has_seconds, _, value in stated:
+        if instant is not None and agrees(instant, block):
+            block.instant, block.has_seconds = instant, has_seconds
             if block.label is None:
-                block.label = value.strip()
-                block.minutes = clock.local_minutes(parsed[0])
+                block.label = value
+                block.minutes = clock.local_minutes(instant)
                 block.zone = None
             break
 
@@ -403,20 +467,22 @@ def parse(path: str, content: str) -> ParsedBlog:
     article = posting or next((i for i in items if has_type(i, "NewsArticle", "Article", "BlogPosting",
                                                           "ReportageNewsArticle")), None)
     zone = page_zone(segments)
-    stream = find_stream(body, segments)
-    owner_block = {}
-    for el in stream:
-        for inner in el.iter():
-            owner_block[inner] = el
-    blocks = [Block(el) for el in stream]
-    by_element = {b.element: b for b in blocks}
-    per_block: dict[etree._Element, list[Segment]] = {el: [] for el in stream}
+    extents, flat = find_stream(body, segments)
+    blocks = [Block(ext) for ext in extents]
+    inner: dict[etree._Element, Block] = {}
+    for b in blocks:
+        for top in b.elements:
+            for node in top.iter():
+                inner[node] = b
+    tops = {top: b for b in blocks for top in b.elements} if flat else {}
+    per_block: dict[int, list[Segment]] = {id(b): [] for b in blocks}
     outside: list[Segment] = []
     for seg in segments:
-        holder = owner_block.get(seg.owner)
-        (per_block[holder] if holder is not None else outside).append(seg)
-    for el in stream:
-        read_block(by_element[el], per_block[el], zone)
+        holder = tops.get(seg.source) if seg.is_tail and seg.source in tops else inner.get(seg.owner)
+        (per_block[id(holder)] if holder is not None else outside).append(seg)
+    for b in blocks:
+        read_block(b, per_block[id(b)], zone)
+    stream = [top for b in blocks for top in b.elements]
 
     day = page_date(root, article, segments, stream, blocks)
     if day is None:
@@ -449,7 +515,7 @@ def parse(path: str, content: str) -> ParsedBlog:
         raise InputError(path, "no timestamped updates found (no stamps like '12.50 BST' or '21:06' beside "
                                "update text, and no usable LiveBlogPosting JSON-LD)")
 
-    title_el = next((h for h in body.iter("h1") if h not in owner_block and element_text(h)), None)
+    title_el = next((h for h in body.iter("h1") if h not in inner and element_text(h)), None)
     title = (normalise(html_lib.unescape(str((article or {}).get("headline") or ""))) or meta(root, "og:title")
              or (element_text(title_el) if title_el is not None else None)
              or normalise(root.findtext(".//title") or "") or "untitled")
