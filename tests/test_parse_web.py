@@ -264,3 +264,19 @@ def test_relative_stamps_with_iso_title_or_epoch_attributes():
     assert [e.instant for e in blog.entries] == [datetime(2025, 3, 3, 10, 5, tzinfo=timezone.utc),
                                                  datetime(2025, 3, 3, 9, 50, tzinfo=timezone.utc)]
     assert [e.time_label for e in blog.entries] == ["2025-03-03T10:05:00+00:00", "1740995400"]
+
+
+def test_add_fills_url_and_language_from_the_page(tmp_path, capsys):
+    from corpus.cli import main
+    raw_dir = tmp_path / "raw"
+    raw_dir.mkdir()
+    name = "07_ndtvsports_2023-11-02_ind-vs-sl-world-cup.html"
+    assert main(["add", str(SAMPLES / name), "--raw", str(raw_dir), "--outlet", "NDTV Sports"]) == 0
+    assert "(html, 40 entries, language en," in capsys.readouterr().out
+    [entry] = raw.read_registry(raw_dir)
+    assert entry.url.startswith("https://sports.ndtv.com/cricket/india-vs-sri-lanka-live-cricket-score")
+    assert (entry.format, entry.language, entry.outlet) == ("html", "en", "NDTV Sports")
+    (tmp_path / "bad.html").write_text(page("<p>Nothing timed here.</p>"))
+    assert main(["add", str(tmp_path / "bad.html"), "--raw", str(raw_dir)]) == 2
+    assert "no timestamped updates" in capsys.readouterr().err
+    assert not (raw_dir / "bad.html").exists()
