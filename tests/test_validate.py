@@ -60,7 +60,7 @@ def shift_time(rows, schema):
 
 MUTATIONS = {
     "duplicated primary key": ("entries", copy_row_value("entry_id"), "entries.entry_id: expect_column_values_to_be_unique"),
-    "orphan foreign key": ("entries", set_value("blog_id", "nope-20240104-00000000"), "entries.blog_id: expect_column_values_to_be_in_set (blogs.blog_id)"),
+    "orphan foreign key": ("entries", set_value("blog_id", "nope-20240104-00000000"), "entries.blog_id: foreign_key_exists (blogs.blog_id)"),
     "null time": ("entries", set_value("published_at", None), "entries.published_at: expect_column_values_to_not_be_null"),
     "unknown value": ("entries", set_value("time_precision", "nanosecond"), "entries.time_precision: expect_column_values_to_be_in_set"),
     "negative count": ("entries", set_value("n_words", -3), "entries.n_words: expect_column_values_to_be_between"),
@@ -79,7 +79,9 @@ MUTATIONS = {
     "negative value": ("figures", set_value("value", -1.0), "figures.value: expect_column_values_to_be_between"),
     "value above value_max": ("figures", set_value("value_max", 0.5), "figures.value_max: value_at_most_value_max"),
     "unknown category": ("figures", set_value("category", "bananas"), "figures.category: expect_column_values_to_be_in_set"),
-    "figure of no entry": ("figures", set_value("entry_id", "nope-20240104-00000000-00001"), "figures.entry_id: expect_column_values_to_be_in_set (entries.entry_id)"),
+    "conversion of no figure": ("figures", set_value("converts_figure_id", "nope-20240104-00000000-00001-b00001"), "figures.converts_figure_id: foreign_key_exists (figures.figure_id)"),
+    "mention of no entry": ("entities", set_value("entry_id", "nope-20240104-00000000-00001"), "entities.entry_id: foreign_key_exists (entries.entry_id)"),
+    "figure of no entry": ("figures", set_value("entry_id", "nope-20240104-00000000-00001"), "figures.entry_id: foreign_key_exists (entries.entry_id)"),
 }
 
 
