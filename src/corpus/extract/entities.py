@@ -62,6 +62,12 @@ MATCH_PATTERNS = {
 }
 
 
+# Every pattern needs one of these words; texts without any skip the (costly) Matcher.
+TRIGGER_WORDS = re.compile(
+    r"(?<!\w)(?:(?i:" + "|".join(map(re.escape, sorted(set(TITLES) | set(ROLES) | set(SPEECH), key=len, reverse=True)))
+    + r")|" + "|".join(map(re.escape, ORG_HEADS)) + r")(?!\w)")
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -109,19 +115,20 @@ class Recogniser:
         self.refs[key] = ref
         self.names.add(key, list(self.nlp.tokenizer.pipe(names)))
 
-    def spans(self, doc: Doc) -> list[Span]:
+    def spans(self, doc: Doc, text: str) -> list[Span]:
         """Gazetteer and GeoNames names first, then patterns; the longest of overlapping spans wins."""
         vocab = self.nlp.vocab.strings
         named = [Span(doc, s, e, label=vocab[k]) for k, s, e in self.names(doc)]
         named.sort(key=lambda s: (s.start, not s.label_.startswith("gazetteer")))
-        patterned = [trim(doc, vocab[k], s, e) for k, s, e in self.patterns(doc)]
+        matches = self.patterns(doc) if TRIGGER_WORDS.search(text) else []
+        patterned = [trim(doc, vocab[k], s, e) for k, s, e in matches]
         known_ends = {s.end for s in named if s.label_.startswith("gazetteer")}
         # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea Fleet".
         patterned = [p for p in patterned if len(p) and not (p.label_ == "organisation" and p.end in known_ends)]
         return filter_spans(named + patterned)
 
-    def mention(self, span: Span) -> Mention:
-        text = span.text
+    def mention(self, span: Span, source: str) -> Mention:
+        text = source[span.start_char:span.end_char]  # Span.text would walk the tokens again
         ref = self.refs.get(span.label_)
         if ref is not None:
             return Mention(span.start_char, span.end_char, text, ref.type, ref.canonical_name, ref.wikidata_id,
@@ -133,14 +140,14 @@ class Recogniser:
     def entry_mentions(self, fields: dict[str, str]) -> dict[str, list[Mention]]:
         """Mentions per field of one entry; lone surnames resolve to full names found in any field."""
         docs = {f: self.nlp.make_doc(t) for f, t in fields.items() if t}
-        found = {f: [self.mention(s) for s in self.spans(doc)] for f, doc in docs.items()}
+        found = {f: [self.mention(s, fields[f]) for s in self.spans(doc, fields[f])] for f, doc in docs.items()}
         people = {m.canonical_name.split()[-1]: m for ms in found.values() for m in ms
                   if m.type == "PERSON" and " " in m.canonical_name}
         surnames = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(people, reverse=True))) + r")\b") \
             if people else None
         for f, doc in docs.items():
             taken = {i for m in found[f] for i in range(m.start, m.end)}
-            for match in surnames.finditer(doc.text) if surnames else ():
+            for match in surnames.finditer(fields[f]) if surnames else ():
                 if match.start() in taken or doc.char_span(match.start(), match.end()) is None:
                     continue
                 full = people[match.group(0)]
