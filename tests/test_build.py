@@ -21,7 +21,7 @@ def digests(folder):
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory):
     out = tmp_path_factory.mktemp("processed")
-    assert main(["build", "--raw", str(RAW_DIR), "--out", str(out)]) == 0
+    assert main(["build", "--raw", str(RAW_DIR), "--out", str(out), "--no-cache"]) == 0
     return out
 
 
@@ -31,7 +31,45 @@ def test_committed_tables_equal_a_fresh_build(fresh):
 
 
 def test_two_builds_are_byte_identical(fresh, tmp_path):
-    assert main(["build", "--raw", str(RAW_DIR), "--out", str(tmp_path)]) == 0
+    assert main(["build", "--raw", str(RAW_DIR), "--out", str(tmp_path), "--no-cache"]) == 0
+    assert digests(tmp_path) == digests(fresh)
+
+
+def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(fresh, tmp_path, seed_text, monkeypatch):
+    from corpus import build as build_module
+    raw, cache_dir = tmp_path / "raw", tmp_path / "cache"
+    shutil.copytree(RAW_DIR, raw)
+    args = ["build", "--raw", str(raw), "--cache", str(cache_dir)]
+    assert main([*args, "--out", str(tmp_path / "first")]) == 0
+    assert digests(tmp_path / "first") == digests(fresh)
+    assert len(list(cache_dir.rglob("*.pickle"))) == 6
+    processed = []
+    original = build_module.blog_rows
+    monkeypatch.setattr(build_module, "blog_rows", lambda doc, blog: processed.append(doc.path) or original(doc, blog))
+    assert main([*args, "--out", str(tmp_path / "second"), "--jobs", "1"]) == 0
+    assert processed == [] and digests(tmp_path / "second") == digests(fresh)
+    (tmp_path / "new.txt").write_text(seed_text.replace("January 4", "January 5"))
+    assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw), "--outlet", "TRT World"]) == 0
+    assert main([*args, "--out", str(tmp_path / "third"), "--jobs", "1"]) == 0
+    assert processed == ["new.txt"]
+    assert len(load("entries", path=tmp_path / "third")) == 93 + 12
+    assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "full"), "--no-cache"]) == 0
+    assert digests(tmp_path / "third") == digests(tmp_path / "full")
+
+
+def test_corrupt_cache_entries_are_rebuilt(fresh, tmp_path):
+    cache_dir = tmp_path / "cache"
+    assert main(["build", "--raw", str(RAW_DIR), "--out", str(tmp_path / "a"), "--cache", str(cache_dir)]) == 0
+    for entry in cache_dir.rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert main(["build", "--raw", str(RAW_DIR), "--out", str(tmp_path / "b"), "--cache", str(cache_dir)]) == 0
+    assert digests(tmp_path / "b") == digests(fresh)
+
+
+@pytest.mark.slow
+def test_dask_engine_on_a_local_cluster_gives_the_same_bytes(fresh, tmp_path):
+    assert main(["build", "--raw", str(RAW_DIR), "--out", str(tmp_path), "--engine", "dask", "--jobs", "2",
+                 "--no-cache"]) == 0
     assert digests(tmp_path) == digests(fresh)
 
 

@@ -139,7 +139,7 @@ def test_build_refuses_invalid_tables_and_keeps_previous(tmp_path, processed_cop
     original = tables.count_words
     monkeypatch.setattr(tables, "count_words", lambda text: -original(text))
     before = {p.name: p.read_bytes() for p in processed_copy.glob("*.parquet")}
-    assert main(["build", "--raw", str(RAW_DIR), "--out", str(processed_copy)]) == 1
+    assert main(["build", "--raw", str(RAW_DIR), "--out", str(processed_copy), "--no-cache"]) == 1
     err = capsys.readouterr().err
     assert "validation check(s) failed; nothing was written" in err
     assert "entries.n_words: expect_column_values_to_be_between failed for 93 row(s)" in err

