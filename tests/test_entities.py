@@ -108,3 +108,19 @@ def test_every_committed_offset_is_exact():
     assert len(mentions) > 100
     for m in mentions:
         assert entries[m["entry_id"]][m["field"]][m["start"]:m["end"]] == m["text"]
+
+
+def test_windowed_matcher_finds_exactly_the_whole_document_matches():
+    from corpus import load
+    r = recogniser()
+    entries = load("entries", path=PROCESSED_DIR)
+    texts = [t for t in [*entries["body"], *entries["headline"].dropna()]]
+    texts += ["Ukraine's Defence Minister Oleksii Reznikov, the head of the delegation, said nothing.",
+              "said Andriy Yermak", "Ministry of Internal Affairs of Ukraine"]
+    total = 0
+    for text in texts:
+        doc = r.nlp.make_doc(text)
+        windowed = sorted(r.pattern_matches(doc, text))
+        assert windowed == sorted(r.patterns(doc)), text[:80]
+        total += len(windowed)
+    assert total == 110  # pattern matches in the committed entries and the three sentences

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -62,7 +63,9 @@ MATCH_PATTERNS = {
 }
 
 
-# Every pattern needs one of these words; texts without any skip the (costly) Matcher.
+# Every pattern holds one of these words, at most REACH_BEFORE tokens from its start and
+# REACH_AFTER from its end ("Serhiy Popko Petrenko, the head of the ... governor": 8 before).
+REACH_BEFORE, REACH_AFTER = 8, 6
 TRIGGER_WORDS = re.compile(
     r"(?<!\w)(?:(?i:" + "|".join(map(re.escape, sorted(set(TITLES) | set(ROLES) | set(SPEECH), key=len, reverse=True)))
     + r")|" + "|".join(map(re.escape, ORG_HEADS)) + r")(?!\w)")
@@ -120,12 +123,30 @@ class Recogniser:
         vocab = self.nlp.vocab.strings
         named = [Span(doc, s, e, label=vocab[k]) for k, s, e in self.names(doc)]
         named.sort(key=lambda s: (s.start, not s.label_.startswith("gazetteer")))
-        matches = self.patterns(doc) if TRIGGER_WORDS.search(text) else []
-        patterned = [trim(doc, vocab[k], s, e) for k, s, e in matches]
+        patterned = [trim(doc, vocab[k], s, e) for k, s, e in self.pattern_matches(doc, text)]
         known_ends = {s.end for s in named if s.label_.startswith("gazetteer")}
         # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea Fleet".
         patterned = [p for p in patterned if len(p) and not (p.label_ == "organisation" and p.end in known_ends)]
         return filter_spans(named + patterned)
+
+    def pattern_matches(self, doc: Doc, text: str) -> list[tuple[int, int, int]]:
+        """The Matcher's matches, found only in windows around trigger words (every pattern holds one).
+
+        A window reaches as far as the longest pattern can from its trigger, so the matches are
+        those of the whole document; the Matcher just skips the text where none can start.
+        """
+        starts = [m.start() for m in TRIGGER_WORDS.finditer(text)]
+        if not starts:
+            return []
+        token_at = numpy.searchsorted(doc.to_array("IDX"), starts, side="right") - 1
+        windows: list[list[int]] = []
+        for t in token_at.tolist():
+            a, b = max(0, t - REACH_BEFORE), min(len(doc), t + REACH_AFTER + 1)
+            if windows and a <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], b)
+            else:
+                windows.append([a, b])
+        return [(k, s + a, e + a) for a, b in windows for k, s, e in self.patterns(doc[a:b])]
 
     def mention(self, span: Span, source: str) -> Mention:
         text = source[span.start_char:span.end_char]  # Span.text would walk the tokens again
