@@ -120,7 +120,7 @@ def test_windowed_matcher_finds_exactly_the_whole_document_matches():
     total = 0
     for text in texts:
         doc = r.nlp.make_doc(text)
-        windowed = sorted(r.pattern_matches(doc, text))
+        windowed = sorted(r.pattern_matches(doc))
         assert windowed == sorted(r.patterns(doc)), text[:80]
         total += len(windowed)
     assert total == 110  # pattern matches in the committed entries and the three sentences

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -63,12 +64,15 @@ MATCH_PATTERNS = {
 }
 
 
-# Every pattern holds one of these words, at most REACH_BEFORE tokens from its start and
-# REACH_AFTER from its end ("Serhiy Popko Petrenko, the head of the ... governor": 8 before).
+# spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are ~40,000)
+# every new word takes the slow path and tokenizing runs ~9x slower. Half a million costs ~50 MB.
+TOKENIZER_CACHE_SIZE = 500_000
+
+# Every pattern holds a trigger (a title, role or speech verb by its lower case, or an organisation
+# head word), at most REACH_BEFORE tokens after the match's start and REACH_AFTER before its end
+# ("Serhiy Popko Petrenko, the head of the ... governor": 8 before).
 REACH_BEFORE, REACH_AFTER = 8, 6
-TRIGGER_WORDS = re.compile(
-    r"(?<!\w)(?:(?i:" + "|".join(map(re.escape, sorted(set(TITLES) | set(ROLES) | set(SPEECH), key=len, reverse=True)))
-    + r")|" + "|".join(map(re.escape, ORG_HEADS)) + r")(?!\w)")
+TRIGGER_LOWERS = sorted(set(TITLES) | set(ROLES) | set(SPEECH))
 
 
 @dataclass(frozen=True)
@@ -104,12 +108,16 @@ class Recogniser:
 
     def __init__(self, gazetteer_rows: list[tuple[Reference, tuple[str, ...]]] | None = None) -> None:
         self.nlp = spacy.blank("en")
+        self.nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
         self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.refs: dict[str, Reference] = {}
         for i, (ref, names) in enumerate(gazetteer() if gazetteer_rows is None else gazetteer_rows):
             self.add_names(f"gazetteer:{i}", ref, names)
         for name, ref in geonames_places().items():
             self.add_names(f"geonames:{name}", ref, (name,))
+        strings = self.nlp.vocab.strings
+        self.trigger_lowers = numpy.array([strings.add(w) for w in TRIGGER_LOWERS], dtype=numpy.uint64)
+        self.trigger_orths = numpy.array([strings.add(w) for w in ORG_HEADS], dtype=numpy.uint64)
         self.patterns = Matcher(self.nlp.vocab)
         for label, patterns in MATCH_PATTERNS.items():
             self.patterns.add(label, patterns)
@@ -118,27 +126,26 @@ class Recogniser:
         self.refs[key] = ref
         self.names.add(key, list(self.nlp.tokenizer.pipe(names)))
 
-    def spans(self, doc: Doc, text: str) -> list[Span]:
+    def spans(self, doc: Doc) -> list[Span]:
         """Gazetteer and GeoNames names first, then patterns; the longest of overlapping spans wins."""
         vocab = self.nlp.vocab.strings
         named = [Span(doc, s, e, label=vocab[k]) for k, s, e in self.names(doc)]
         named.sort(key=lambda s: (s.start, not s.label_.startswith("gazetteer")))
-        patterned = [trim(doc, vocab[k], s, e) for k, s, e in self.pattern_matches(doc, text)]
+        patterned = [trim(doc, vocab[k], s, e) for k, s, e in self.pattern_matches(doc)]
         known_ends = {s.end for s in named if s.label_.startswith("gazetteer")}
         # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea Fleet".
         patterned = [p for p in patterned if len(p) and not (p.label_ == "organisation" and p.end in known_ends)]
         return filter_spans(named + patterned)
 
-    def pattern_matches(self, doc: Doc, text: str) -> list[tuple[int, int, int]]:
+    def pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The Matcher's matches, found only in windows around trigger words (every pattern holds one).
 
         A window reaches as far as the longest pattern can from its trigger, so the matches are
         those of the whole document; the Matcher just skips the text where none can start.
         """
-        starts = [m.start() for m in TRIGGER_WORDS.finditer(text)]
-        if not starts:
-            return []
-        token_at = numpy.searchsorted(doc.to_array("IDX"), starts, side="right") - 1
+        words = doc.to_array([LOWER, ORTH])
+        token_at = numpy.flatnonzero(numpy.isin(words[:, 0], self.trigger_lowers)
+                                     | numpy.isin(words[:, 1], self.trigger_orths))
         windows: list[list[int]] = []
         for t in token_at.tolist():
             a, b = max(0, t - REACH_BEFORE), min(len(doc), t + REACH_AFTER + 1)
@@ -161,7 +168,7 @@ class Recogniser:
     def entry_mentions(self, fields: dict[str, str]) -> dict[str, list[Mention]]:
         """Mentions per field of one entry; lone surnames resolve to full names found in any field."""
         docs = {f: self.nlp.make_doc(t) for f, t in fields.items() if t}
-        found = {f: [self.mention(s, fields[f]) for s in self.spans(doc, fields[f])] for f, doc in docs.items()}
+        found = {f: [self.mention(s, fields[f]) for s in self.spans(doc)] for f, doc in docs.items()}
         people = {m.canonical_name.split()[-1]: m for ms in found.values() for m in ms
                   if m.type == "PERSON" and " " in m.canonical_name}
         surnames = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(people, reverse=True))) + r")\b") \
