@@ -148,8 +148,8 @@ def gx_check(table: Table, result) -> Check:
 
 
 def run_suites(frames: dict[str, pd.DataFrame], docs_dir: Path | None, run_date: datetime,
-               detailed: bool = True) -> list[Check]:
-    """Each table's suite as a GX checkpoint; `detailed` asks GX for offending ids (slower)."""
+               detail: str = "SUMMARY") -> list[Check]:
+    """Each table's suite as a GX checkpoint; `detail` is GX's result format (SUMMARY names offending ids)."""
     import great_expectations as gx
     from great_expectations.core.run_identifier import RunIdentifier
 
@@ -164,8 +164,8 @@ def run_suites(frames: dict[str, pd.DataFrame], docs_dir: Path | None, run_date:
         actions = [gx.checkpoint.UpdateDataDocsAction(name="docs")] if docs_dir is not None else []
         checkpoint = ctx.checkpoints.add(gx.Checkpoint(
             name=name, validation_definitions=[definition], actions=actions,
-            result_format={"result_format": "SUMMARY", "unexpected_index_column_names": list(table.primary_key)}
-            if detailed else {"result_format": "BOOLEAN_ONLY"}))
+            result_format={"result_format": detail, "unexpected_index_column_names": list(table.primary_key)}
+            if detail == "SUMMARY" else {"result_format": detail}))
         outcome = checkpoint.run(batch_parameters={"dataframe": frame},
                                  run_id=RunIdentifier(run_name="liveblog-corpus", run_time=run_date))
         for run_result in outcome.run_results.values():
@@ -312,11 +312,9 @@ def run_date_of(frames: dict[str, pd.DataFrame]) -> datetime:
 
 
 def gx_checks(frames: dict[str, pd.DataFrame], docs_dir: Path | None, run_date: datetime) -> list[Check]:
-    """GX results: detailed when rendering Data Docs; otherwise pass/fail first, with the tables that
-    fail run again in detail, so that the report names offending ids either way."""
-    if docs_dir is not None:
-        return run_suites(frames, docs_dir, run_date)
-    checks = run_suites(frames, None, run_date, detailed=False)
+    """GX results: a quick pass first (pass/fail only, or the observed values Data Docs need), then
+    the tables that fail run again in detail, so that the report names offending ids."""
+    checks = run_suites(frames, docs_dir, run_date, detail="BASIC" if docs_dir is not None else "BOOLEAN_ONLY")
     failing = sorted({c.table for c in checks if not c.success})
     if not failing:
         return checks
