@@ -207,3 +207,16 @@ def test_parallel_build_is_byte_identical_to_serial(tmp_path, seed_text, capsys)
         assert "skipped empty.txt: empty file" in capsys.readouterr().err
     assert digests(outs[1]) == digests(outs[2])
     assert len(load("entries", path=outs[2])) == 93 + 3 * 12
+
+
+def test_a_build_in_parts_holds_the_same_rows(fresh, tmp_path):
+    from corpus.build import build
+    result = build(RAW_DIR, tmp_path, part_rows=1)  # a blog larger than a part is a part of its own: six
+    assert (result.n_blogs, result.n_entries) == (6, 93)
+    for name in TABLES:
+        whole, parted = pq.read_table(fresh / f"{name}.parquet"), pq.read_table(tmp_path / f"{name}.parquet")
+        assert parted.equals(whole), name
+    assert pq.ParquetFile(tmp_path / "entries.parquet").num_row_groups == 6
+    summary = (tmp_path / "validation.json").read_text()
+    assert '"check": "primary_key_increases_across_parts"' in summary and '"success": true' in summary
+    assert main(["validate", "--processed", str(tmp_path)]) == 0

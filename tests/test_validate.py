@@ -183,3 +183,45 @@ def test_every_declared_table_is_validated():
     report = validate(tables)
     assert {c.table for c in report.checks} == set(TABLES)
     assert report.success
+
+
+def blog_parts():
+    """The committed tables split into one part per blog, in blog-id order."""
+    import pyarrow.compute as pc
+    tables = {n: pq.read_table(PROCESSED_DIR / f"{n}.parquet") for n in TABLES}
+    out = []
+    for blog_id in tables["blogs"].column("blog_id").to_pylist():
+        keep = {"blogs": pc.equal(tables["blogs"]["blog_id"], blog_id),
+                "entries": pc.equal(tables["entries"]["blog_id"], blog_id)}
+        for name in ("entities", "figures"):
+            keep[name] = pc.starts_with(tables[name]["entry_id"], blog_id + "-")
+        out.append({n: tables[n].filter(keep[n]) for n in TABLES})
+    return out
+
+
+def test_parts_are_validated_one_by_one_and_merged():
+    from datetime import datetime, timezone
+    from corpus.validate import PartValidation
+    parts = blog_parts()
+    validation = PartValidation(datetime(2024, 7, 18, tzinfo=timezone.utc))
+    bad = parts[1]["entries"].set_column(parts[1]["entries"].schema.get_field_index("n_words"), "n_words",
+                                         pa.array([-1] * parts[1]["entries"].num_rows, pa.int32()))
+    for i, part in enumerate(parts):
+        validation.add({**part, "entries": bad} if i == 1 else part)
+    report = validation.report()
+    assert report.rows == {"blogs": 6, "entries": 93, "entities": 419, "figures": 159}
+    [failure] = [c for c in report.failures if c.check != "arrow_schema_matches_declaration"]
+    assert (failure.table, failure.column, failure.unexpected_count) == ("entries", "n_words", 40)
+    assert failure.examples[0].startswith("entry_id=ndtv-sports-20231102-25beae10-00001 value=-1")
+
+
+def test_parts_out_of_key_order_fail():
+    from datetime import datetime, timezone
+    from corpus.validate import PartValidation
+    first, second = blog_parts()[:2]
+    validation = PartValidation(datetime(2024, 7, 18, tzinfo=timezone.utc))
+    validation.add(second)
+    validation.add(first)
+    failures = {(c.table, c.check) for c in validation.report().failures}
+    assert ("entries", "primary_key_increases_across_parts") in failures
+    assert ("blogs", "primary_key_increases_across_parts") in failures

@@ -1,6 +1,7 @@
 """The build: raw folder in, validated tables out. I/O only at the two ends."""
 from __future__ import annotations
 
+import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -31,36 +32,51 @@ def table_metadata() -> dict[str, str]:
     return {"dataset": "liveblog-corpus", "dataset_version": __version__}
 
 
+@dataclass(frozen=True)
+class BlogSummary:
+    """What the main process keeps of one processed raw file; its tables wait in the cache."""
+
+    blog_id: str
+    blog_date: object  # datetime.date
+    rows: dict[str, int]
+    cache_key: str
+    n_bytes: int
+
+
 def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry | None,
-                 cache_dir: Path | None = None) -> BlogTables | InputError:
-    """Read, parse, resolve and extract one raw file, or take its tables from the cache.
+                 cache_dir: Path) -> BlogSummary | InputError:
+    """Read, parse, resolve and extract one raw file into the cache (unless it is there already).
 
     Bad input is returned, not raised, so that a worker's error reaches the caller intact.
     """
     try:
         data = (raw_dir / rel_path).read_bytes()
-        cache_key = cache.key(raw.sha256_of(data), rel_path, registry_entry) if cache_dir is not None else None
-        cached = cache.load(cache_dir, cache_key) if cache_key is not None else None
-        if cached is not None:
-            return cached
-        doc = raw.read_document(raw_dir, rel_path, registry_entry, data)
-        blog, entries = blog_rows(doc, parse.parse(doc.path, doc.format, doc.text))
+        cache_key = cache.key(raw.sha256_of(data), rel_path, registry_entry)
+        result = cache.load(cache_dir, cache_key)
+        if result is None:
+            result = extract_file(raw.read_document(raw_dir, rel_path, registry_entry, data), len(data))
+            cache.store(cache_dir, cache_key, result)
     except InputError as err:
         return err
+    blogs = result.tables["blogs"]
+    return BlogSummary(blogs.column("blog_id")[0].as_py(), blogs.column("blog_date")[0].as_py(),
+                       {name: t.num_rows for name, t in result.tables.items()}, cache_key, result.n_bytes)
+
+
+def extract_file(doc: raw.RawDocument, n_bytes: int) -> BlogTables:
+    """Every table's rows from one raw document."""
+    blog, entries = blog_rows(doc, parse.parse(doc.path, doc.format, doc.text))
     extracted = reads_language(blog["language"])
     rows = {"blogs": [blog], "entries": entries, "entities": entity_rows(entries) if extracted else [],
             "figures": figure_rows(entries) if extracted else []}
-    result = BlogTables({t.name: store.to_arrow(t, rows[t.name]) for t in TABLES.values()}, len(data))
-    if cache_key is not None:
-        cache.store(cache_dir, cache_key, result)
-    return result
+    return BlogTables({t.name: store.to_arrow(t, rows[t.name]) for t in TABLES.values()}, n_bytes)
 
 
 ENGINES = ("local", "dask")
 
 
-def process_all(raw_dir: Path, jobs: int, progress: Callable[[Iterable], Iterable], engine: str = "local",
-                scheduler: str | None = None, cache_dir: Path | None = None) -> Iterator[BlogTables | InputError]:
+def process_all(raw_dir: Path, jobs: int, progress: Callable[[Iterable], Iterable], engine: str,
+                scheduler: str | None, cache_dir: Path) -> Iterator[BlogSummary | InputError]:
     """Results per raw file in plan order: in-process, from `jobs` worker processes, or from Dask workers."""
     planned = raw.plan(raw_dir)
     if engine == "dask":
@@ -75,18 +91,18 @@ def process_all(raw_dir: Path, jobs: int, progress: Callable[[Iterable], Iterabl
 
 
 def process_on_dask(raw_dir: Path, planned: list, jobs: int, progress: Callable[[Iterable], Iterable],
-                    scheduler: str | None, cache_dir: Path | None) -> Iterator[BlogTables | InputError]:
+                    scheduler: str | None, cache_dir: Path) -> Iterator[BlogSummary | InputError]:
     """The same per-file work on a Dask cluster: at `scheduler`, or a local one with `jobs` workers.
 
-    Workers read the raw folder (and the cache) by the same path, so a remote cluster needs them on a
-    shared file system.
+    Workers read the raw folder and write the cache by the same paths, so a remote cluster needs
+    them on a shared file system.
     """
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise InputError("--engine dask", "needs the 'distributed' package (pip install 'dask[distributed]')") \
             from None
-    raw_dir, cache_dir = raw_dir.resolve(), cache_dir.resolve() if cache_dir is not None else None
+    raw_dir, cache_dir = raw_dir.resolve(), cache_dir.resolve()
     cluster = None if scheduler else LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                                   dashboard_address=None)
     try:
@@ -99,47 +115,75 @@ def process_on_dask(raw_dir: Path, planned: list, jobs: int, progress: Callable[
             cluster.close()
 
 
-def collect(raw_dir: Path, keep_going: bool, jobs: int = 1, progress: Callable[[Iterable], Iterable] = iter,
-            engine: str = "local", scheduler: str | None = None, cache_dir: Path | None = None):
-    """Every table from every raw file, sorted by primary key; with keep_going, bad files are skipped."""
-    parts: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
-    skipped, n_bytes = [], 0
+def summarise(raw_dir: Path, keep_going: bool, jobs: int, progress: Callable[[Iterable], Iterable], engine: str,
+              scheduler: str | None, cache_dir: Path) -> tuple[list[BlogSummary], list[InputError]]:
+    """Process every raw file; the summaries in blog-id order. With keep_going, bad files are skipped."""
+    summaries, skipped = [], []
     for result in process_all(raw_dir, jobs, progress, engine, scheduler, cache_dir):
         if isinstance(result, InputError):
             if not keep_going:
                 raise result
             skipped.append(result)
-            continue
-        for name, part in result.tables.items():
-            parts[name].append(part)
-        n_bytes += result.n_bytes
+        else:
+            summaries.append(result)
+    if not summaries:
+        raise InputError(str(raw_dir), "no blog could be built")
+    duplicate = next((i for i, n in Counter(s.blog_id for s in summaries).items() if n > 1), None)
+    if duplicate:
+        raise InputError(str(raw_dir), f"two raw files give the same blog id {duplicate}")
+    return sorted(summaries, key=lambda s: s.blog_id), skipped
+
+
+def parts(summaries: list[BlogSummary], max_rows: int = store.PART_ROWS) -> Iterator[list[BlogSummary]]:
+    """Consecutive runs of blogs holding at most max_rows rows (a larger blog is a part of its own)."""
+    part, size = [], 0
+    for s in summaries:
+        n = sum(s.rows.values())
+        if part and size + n > max_rows:
+            yield part
+            part, size = [], 0
+        part.append(s)
+        size += n
+    if part:
+        yield part
+
+
+def part_tables(part: list[BlogSummary], cache_dir: Path) -> dict[str, pa.Table]:
+    """One part's tables from the cache, each sorted by primary key."""
+    loaded = [cache.load(cache_dir, s.cache_key) for s in part]
+    if any(b is None for b in loaded):
+        raise InputError(str(cache_dir), "a cache entry vanished during the build; run it again")
     meta = table_metadata()
-    tables = {name: store.concat_sorted(TABLES[name], parts[name], meta) for name in TABLES}
-    return tables, skipped, n_bytes
+    return {name: store.concat_sorted(TABLES[name], [b.tables[name] for b in loaded], meta) for name in TABLES}
 
 
 def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
           progress: Callable[[Iterable], Iterable] = iter, engine: str = "local", scheduler: str | None = None,
-          cache_dir: Path | None = None) -> BuildResult:
-    """Build every table from raw_dir into out_dir: validated first, nothing written unless all succeed."""
+          cache_dir: Path | None = None, part_rows: int = store.PART_ROWS) -> BuildResult:
+    """Build every table from raw_dir into out_dir, part by part: validated, then written; nothing
+    replaces out_dir's tables unless every part passes. Without a cache, a temporary one holds the
+    per-file tables until they are written."""
     started = time.perf_counter()
-    tables, skipped, n_bytes = collect(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir)
-    if not tables["blogs"].num_rows:
-        raise InputError(str(raw_dir), "no blog could be built")
-    duplicate = next((i for i, n in Counter(tables["blogs"].column("blog_id").to_pylist()).items() if n > 1), None)
-    if duplicate:
-        raise InputError(str(raw_dir), f"two raw files give the same blog id {duplicate}")
-    with store.staged(out_dir) as staging:
-        report = validate.validate(tables, docs_dir=staging / validate.DOCS_DIR_NAME)
-        if not report.success:
-            raise validate.ValidationFailed(report)
-        for name, data in tables.items():
-            store.write_parquet(data, staging / f"{name}.parquet")
-        (staging / validate.SUMMARY_NAME).write_text(report.summary_json(__version__), encoding="utf-8")
-        citation = metadata.read_citation(release.REPO_ROOT / "CITATION.cff")
-        (staging / metadata.DATAPACKAGE_NAME).write_text(metadata.datapackage_json(staging, __version__, citation),
-                                                         encoding="utf-8")
-        listed = [p.name for p in staging.iterdir() if p.is_file()]
-        (staging / store.CHECKSUMS_NAME).write_text(store.checksums(staging, listed), encoding="utf-8")
-    return BuildResult(tables["blogs"].num_rows, tables["entries"].num_rows, n_bytes, time.perf_counter() - started,
-                       skipped)
+    with tempfile.TemporaryDirectory(prefix="corpus-parts-") as spill:
+        cache_dir = cache_dir if cache_dir is not None else Path(spill)
+        summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir)
+        meta = table_metadata()
+        with store.staged(out_dir) as staging:
+            validation = validate.PartValidation(validate.run_date_from(s.blog_date for s in summaries),
+                                                 docs_dir=staging / validate.DOCS_DIR_NAME)
+            with store.TableWriters(staging, TABLES, meta) as writers:
+                for part in parts(summaries, part_rows):
+                    tables = part_tables(part, cache_dir)
+                    validation.add(tables)
+                    writers.write(tables)
+            report = validation.report()
+            if not report.success:
+                raise validate.ValidationFailed(report)
+            (staging / validate.SUMMARY_NAME).write_text(report.summary_json(__version__), encoding="utf-8")
+            citation = metadata.read_citation(release.REPO_ROOT / "CITATION.cff")
+            (staging / metadata.DATAPACKAGE_NAME).write_text(
+                metadata.datapackage_json(staging, __version__, citation), encoding="utf-8")
+            listed = [p.name for p in staging.iterdir() if p.is_file()]
+            (staging / store.CHECKSUMS_NAME).write_text(store.checksums(staging, listed), encoding="utf-8")
+    return BuildResult(len(summaries), sum(s.rows["entries"] for s in summaries),
+                       sum(s.n_bytes for s in summaries), time.perf_counter() - started, skipped)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from corpus import __version__, parse, raw
 from corpus.errors import InputError
+from corpus.store import PART_ROWS
 from corpus.validate import ValidationFailed
 
 PROGRESS_MIN_FILES = 20  # show a progress bar from this many raw files on
@@ -29,9 +30,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise InputError("--jobs", "needs a whole number of at least 1")
+    if args.part_rows < 1:
+        raise InputError("--part-rows", "needs a whole number of at least 1")
+    if args.scheduler and args.engine != "dask":
+        raise InputError("--scheduler", "is for --engine dask")
     cache_dir = None if args.no_cache else Path(args.cache)
     result = build(Path(args.raw), Path(args.out), keep_going=args.keep_going, jobs=args.jobs, progress=progress_bar,
-                   engine=args.engine, scheduler=args.scheduler, cache_dir=cache_dir)
+                   engine=args.engine, scheduler=args.scheduler, cache_dir=cache_dir, part_rows=args.part_rows)
     for err in result.skipped:
         print(f"skipped {err}", file=sys.stderr)
     print(f"built {result.n_blogs} blogs, {result.n_entries} entries in {result.seconds:.2f} s -> {args.out}"
@@ -146,6 +151,8 @@ def parser() -> argparse.ArgumentParser:
                    help="folder of per-file results reused while a file, its registry entry and the code are "
                         "unchanged (default: $CORPUS_BUILD_CACHE or .cache/corpus-build)")
     b.add_argument("--no-cache", action="store_true", help="process every raw file afresh; write no cache")
+    b.add_argument("--part-rows", type=int, default=PART_ROWS,
+                   help=f"rows (all tables) validated and written at a time; bounds memory (default {PART_ROWS:,})")
     b.set_defaults(func=cmd_build)
 
     a = sub.add_parser("add", help="register a raw file (copied into the raw folder) with its sha256")

@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 
 from corpus.schema import Table
 
+PART_ROWS = 250_000  # rows of all tables validated and written at a time: bounds a build's memory
 WRITE_OPTIONS = dict(
     compression="zstd",
     compression_level=9,
@@ -43,6 +44,29 @@ def concat_sorted(table: Table, parts: list[pa.Table], metadata: dict[str, str])
 
 def write_parquet(data: pa.Table, path: Path) -> None:
     pq.write_table(data, path, **WRITE_OPTIONS)
+
+
+class TableWriters:
+    """One Parquet writer per table, appended part by part (rows in primary-key order across parts);
+    a single part gives the same bytes as write_parquet."""
+
+    def __init__(self, folder: Path, tables: dict[str, Table], metadata: dict[str, str]) -> None:
+        options = {k: v for k, v in WRITE_OPTIONS.items() if k != "row_group_size"}
+        self.schemas = {name: t.arrow_schema(metadata) for name, t in tables.items()}
+        self.writers = {name: pq.ParquetWriter(folder / f"{name}.parquet", schema, **options)
+                        for name, schema in self.schemas.items()}
+
+    def write(self, tables: dict[str, pa.Table]) -> None:
+        for name, data in tables.items():
+            if data.num_rows:
+                self.writers[name].write_table(data, row_group_size=WRITE_OPTIONS["row_group_size"])
+
+    def __enter__(self) -> "TableWriters":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for writer in self.writers.values():
+            writer.close()
 
 
 @contextmanager

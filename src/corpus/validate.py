@@ -147,30 +147,48 @@ def gx_check(table: Table, result) -> Check:
     return Check(table.name, column, name, bool(result.success), int(count), tuple(examples))
 
 
-def run_suites(frames: dict[str, pd.DataFrame], docs_dir: Path | None, run_date: datetime,
-               detail: str = "SUMMARY") -> list[Check]:
-    """Each table's suite as a GX checkpoint; `detail` is GX's result format (SUMMARY names offending ids)."""
-    import great_expectations as gx
-    from great_expectations.core.run_identifier import RunIdentifier
+class GxSuites:
+    """One GX context for a whole validation: a suite and two checkpoints per table, a quick one (and
+    the Data Docs) and a detailed one that names offending ids, run on one part of the corpus at a time."""
 
-    ctx = gx_context(docs_dir)
-    source = ctx.data_sources.add_pandas("corpus")
-    checks: list[Check] = []
-    for name, frame in frames.items():
-        table = TABLES[name]
-        batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all")
-        suite = ctx.suites.add(gx.ExpectationSuite(name=name, expectations=expectations_for(table)))
-        definition = ctx.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
-        actions = [gx.checkpoint.UpdateDataDocsAction(name="docs")] if docs_dir is not None else []
-        checkpoint = ctx.checkpoints.add(gx.Checkpoint(
-            name=name, validation_definitions=[definition], actions=actions,
-            result_format={"result_format": detail, "unexpected_index_column_names": list(table.primary_key)}
-            if detail == "SUMMARY" else {"result_format": detail}))
+    def __init__(self, docs_dir: Path | None, run_date: datetime) -> None:
+        import great_expectations as gx
+
+        self.ctx = gx_context(docs_dir)
+        self.run_date = run_date
+        source = self.ctx.data_sources.add_pandas("corpus")
+        self.quick, self.detailed = {}, {}
+        for name, table in TABLES.items():
+            batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all")
+            suite = self.ctx.suites.add(gx.ExpectationSuite(name=name, expectations=expectations_for(table)))
+            definition = self.ctx.validation_definitions.add(
+                gx.ValidationDefinition(name=name, data=batch, suite=suite))
+            actions = [gx.checkpoint.UpdateDataDocsAction(name="docs")] if docs_dir is not None else []
+            # Data Docs need observed values (BASIC); pass/fail alone is quicker.
+            quick_format = "BASIC" if docs_dir is not None else "BOOLEAN_ONLY"
+            self.quick[name] = self.ctx.checkpoints.add(gx.Checkpoint(
+                name=name, validation_definitions=[definition], actions=actions,
+                result_format={"result_format": quick_format}))
+            self.detailed[name] = self.ctx.checkpoints.add(gx.Checkpoint(
+                name=f"{name}-detailed", validation_definitions=[definition], actions=[],
+                result_format={"result_format": "SUMMARY", "unexpected_index_column_names": list(table.primary_key)}))
+
+    def run(self, frames: dict[str, pd.DataFrame], run_name: str) -> list[Check]:
+        """Every table's suite, quickly; a failing table again in detail, so that the report names ids."""
+        checks: list[Check] = []
+        for name, frame in frames.items():
+            found = self.run_one(self.quick[name], name, frame, run_name)
+            if not all(c.success for c in found):
+                found = self.run_one(self.detailed[name], name, frame, run_name)
+            checks += found
+        return checks
+
+    def run_one(self, checkpoint, name: str, frame: pd.DataFrame, run_name: str) -> list[Check]:
+        from great_expectations.core.run_identifier import RunIdentifier
+
         outcome = checkpoint.run(batch_parameters={"dataframe": frame},
-                                 run_id=RunIdentifier(run_name="liveblog-corpus", run_time=run_date))
-        for run_result in outcome.run_results.values():
-            checks.extend(gx_check(table, r) for r in run_result.results)
-    return checks
+                                 run_id=RunIdentifier(run_name=run_name, run_time=self.run_date))
+        return [gx_check(TABLES[name], r) for run_result in outcome.run_results.values() for r in run_result.results]
 
 
 # ---------------------------------------------------------- cross-table rules
@@ -303,39 +321,89 @@ def to_frames(tables: dict[str, pa.Table]) -> dict[str, pd.DataFrame]:
     return frames
 
 
-def run_date_of(frames: dict[str, pd.DataFrame]) -> datetime:
+def run_date_of(tables: dict[str, pa.Table]) -> datetime:
     """A deterministic 'run time' for GX: the latest blog date in the data."""
-    blogs = frames.get("blogs")
-    if blogs is None or "blog_date" not in blogs or blogs["blog_date"].dropna().empty:
-        return datetime(1970, 1, 1, tzinfo=timezone.utc)
-    return datetime.combine(max(blogs["blog_date"].dropna()), time(), tzinfo=timezone.utc)
+    blogs = tables.get("blogs")
+    dates = [d for d in blogs.column("blog_date").to_pylist() if d is not None] \
+        if blogs is not None and "blog_date" in blogs.column_names else []
+    return run_date_from(dates)
 
 
-def gx_checks(frames: dict[str, pd.DataFrame], docs_dir: Path | None, run_date: datetime) -> list[Check]:
-    """GX results: a quick pass first (pass/fail only, or the observed values Data Docs need), then
-    the tables that fail run again in detail, so that the report names offending ids."""
-    checks = run_suites(frames, docs_dir, run_date, detail="BASIC" if docs_dir is not None else "BOOLEAN_ONLY")
-    failing = sorted({c.table for c in checks if not c.success})
-    if not failing:
+def run_date_from(dates) -> datetime:
+    dates = [d for d in dates if d is not None]
+    return datetime.combine(max(dates), time(), tzinfo=timezone.utc) if dates \
+        else datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def merge(checks: list[Check]) -> list[Check]:
+    """One check per (table, column, rule) over all parts: failed counts summed, first examples kept."""
+    merged: dict[tuple, Check] = {}
+    for c in checks:
+        key = (c.table, c.column, c.check)
+        seen = merged.get(key)
+        merged[key] = c if seen is None else Check(
+            c.table, c.column, c.check, seen.success and c.success, seen.unexpected_count + c.unexpected_count,
+            (seen.examples + c.examples)[:MAX_EXAMPLES])
+    return list(merged.values())
+
+
+class PartValidation:
+    """Validates a corpus one part at a time (each part holds whole blogs, parts in primary-key order),
+    so that memory follows the part, not the corpus; `report()` merges the parts' checks."""
+
+    def __init__(self, run_date: datetime, docs_dir: Path | None = None) -> None:
+        self.docs_dir = docs_dir
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.suites = GxSuites(docs_dir, run_date)
+        self.checks: list[Check] = []
+        self.rows: dict[str, int] = {}
+        self.last_keys: dict[str, tuple] = {}
+        self.parts = 0
+
+    def add(self, tables: dict[str, pa.Table]) -> None:
+        self.parts += 1
+        frames = to_frames(tables)
+        run_name = "liveblog-corpus" if self.parts == 1 else f"liveblog-corpus-part-{self.parts:05d}"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.checks += self.suites.run(frames, run_name)
+        self.checks += schema_checks(tables) + unique_together_checks(frames) + foreign_key_checks(frames)
+        self.checks += blog_entry_checks(frames) + span_checks(frames) + range_checks(frames)
+        self.checks += self.order_checks(tables)
+        for name, data in tables.items():
+            self.rows[name] = self.rows.get(name, 0) + data.num_rows
+
+    def order_checks(self, tables: dict[str, pa.Table]) -> list[Check]:
+        """Each part's keys come after the previous part's: with unique keys within parts, unique overall."""
+        checks = []
+        for name, data in tables.items():
+            key_columns = TABLES[name].primary_key
+            if data.num_rows == 0 or not set(key_columns) <= set(data.column_names):
+                continue
+            first = tuple(data.column(k)[0].as_py() for k in key_columns)
+            last = tuple(data.column(k)[data.num_rows - 1].as_py() for k in key_columns)
+            before = self.last_keys.get(name)
+            if before is not None:
+                ok = before < first
+                checks.append(Check(name, ",".join(key_columns), "primary_key_increases_across_parts", ok,
+                                    0 if ok else 1, () if ok else (f"{before!r} then {first!r}",)))
+            self.last_keys[name] = last
         return checks
-    detail = run_suites({name: frames[name] for name in failing}, None, run_date)
-    return [c for c in checks if c.table not in failing] + detail
+
+    def report(self, expected: tuple[str, ...] = tuple(TABLES)) -> Report:
+        missing = [Check(name, None, "table_exists", False, 1, ("file missing",))
+                   for name in expected if name not in self.rows]
+        if self.docs_dir is not None:
+            normalise_docs(self.docs_dir)
+        return Report(tuple(merge(self.checks) + missing), dict(self.rows))
 
 
 def validate(tables: dict[str, pa.Table], docs_dir: Path | None = None) -> Report:
-    """Validate every table; with docs_dir, also render GX Data Docs there."""
-    missing = [name for name in TABLES if name not in tables]
-    frames = to_frames(tables)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        checks = gx_checks(frames, docs_dir, run_date_of(frames))
-    checks += schema_checks(tables) + unique_together_checks(frames) + foreign_key_checks(frames)
-    checks += blog_entry_checks(frames)
-    checks += span_checks(frames) + range_checks(frames)
-    checks += [Check(name, None, "table_exists", False, 1, ("file missing",)) for name in missing]
-    if docs_dir is not None:
-        normalise_docs(docs_dir)
-    return Report(tuple(checks), {name: t.num_rows for name, t in tables.items()})
+    """Validate every table (one part); with docs_dir, also render GX Data Docs there."""
+    validation = PartValidation(run_date_of(tables), docs_dir)
+    validation.add(tables)
+    return validation.report()
 
 
 # GX stamps a cache-busting time on its logo URL, the wall-clock batch load time
