@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import PROCESSED_DIR, RAW_DIR, REPO
-from corpus import __version__, load, metadata
+from corpus import __version__, load
 from corpus.cli import main
 from corpus.errors import InputError
 from corpus.release import fetch, make_release

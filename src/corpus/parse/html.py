@@ -440,11 +440,13 @@ def meta(root: etree._Element, *names: str) -> str | None:
     return None
 
 
-def page_date(root, posting, segments, stream, blocks) -> date | None:
-    for item in ([posting] if posting else []):
-        parsed = clock.parse_instant(html_lib.unescape(str(item.get("datePublished") or "")))
-        if parsed:
-            return parsed[0].date()
+def page_date(root: etree._Element, article: dict | None, segments: list[Segment], stream: list,
+              blocks: list[Block]) -> date | None:
+    """The page's date: JSON-LD datePublished (in its own offset), a published-time meta tag, the
+    first date written out in the text around the stream, else the first update's own date."""
+    stated = clock.parse_instant(html_lib.unescape(str((article or {}).get("datePublished") or "")))
+    if stated:
+        return stated[0].date()
     published = clock.parse_instant(meta(root, "article:published_time", "datePublished") or "")
     if published:
         return published[0].date()
