@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import IDS
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -46,21 +46,45 @@ NOT_NAMES = {t.capitalize() for t in TITLES} | {t.upper() for t in ("ceo",)} | s
     "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I", "His", "Her", "This",
     "That", "Secretary-General", "Moscow-backed", "Kremlin", "Western", "Thursday's", "God"}
 
-CAP = {"TEXT": {"REGEX": r"^[A-Z][\w'’.-]*$"}, "ORTH": {"NOT_IN": sorted(NOT_NAMES)}}
-NAME_TOKEN = {"IS_TITLE": True, "ORTH": {"NOT_IN": sorted(NOT_NAMES)}}  # "Kirby", not "GB" or "The"
-NAME_1_3 = [dict(NAME_TOKEN, OP="{1,3}")]
-NAME_2_3 = [dict(NAME_TOKEN, OP="{2,3}")]
+# Every word test of the patterns is a property of the word alone, so each is a lexeme flag: computed
+# once per distinct word when the vocabulary first meets it, then checked by the Matcher in C.
+# (As Python predicates -- IN, NOT_IN, REGEX -- they took most of the recogniser's time.)
+CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
+TITLE_SET, ROLE_SET, SPEECH_SET = set(TITLES), set(ROLES), set(SPEECH)
+WORD_CLASSES = {
+    "title": lambda w: w.lower() in TITLE_SET,
+    "role": lambda w: w.lower() in ROLE_SET,
+    "speech": lambda w: w.lower() in SPEECH_SET,
+    "have": lambda w: w.lower() in ("has", "had", "have"),
+    "name": lambda w: w.istitle() and w not in NOT_NAMES,  # "Kirby", not "GB" or "The"
+    "capitalised": lambda w: CAPITALISED.match(w) is not None and w not in NOT_NAMES,
+    "org-head": lambda w: w in ORG_HEADS,
+    "org-lead": lambda w: w[:1].isascii() and w[:1].isupper() and (w not in NOT_NAMES or w in ORG_HEADS),
+    "possessive": lambda w: w in ("'s", "’s"),
+    "clause-end": lambda w: w in (",", ".", ";", ":"),
+    "trigger": lambda w: w.lower() in TITLE_SET | ROLE_SET | SPEECH_SET or w in ORG_HEADS,
+}
+FIRST_FLAG = 30  # spaCy's free lexeme flags are FLAG19 to FLAG63
+FLAG = {name: f"FLAG{FIRST_FLAG + i}" for i, name in enumerate(WORD_CLASSES)}
+
+
+def word(cls: str, **op) -> dict:
+    """A token pattern for a word of the class; `yes=False` for a word outside it."""
+    return {FLAG[cls]: op.pop("yes", True), **op}
+
+
+NAME_1_3 = [word("name", OP="{1,3}")]
+NAME_2_3 = [word("name", OP="{2,3}")]
 MATCH_PATTERNS = {
-    "title": [[{"LOWER": {"IN": TITLES}}, *NAME_1_3]],
-    "apposition": [[*NAME_2_3, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}, {"OP": "{0,3}",
-                    "ORTH": {"NOT_IN": [",", ".", ";", ":"]}}, {"LOWER": {"IN": ROLES}}]],
-    "role-apposition": [[{"LOWER": {"IN": ROLES}}, {"ORTH": ","}, *NAME_2_3, {"ORTH": ","}]],
-    "speech": [[*NAME_2_3, {"LOWER": {"IN": ["has", "had", "have"]}, "OP": "?"}, {"LOWER": {"IN": SPEECH}}],
-               [{"LOWER": {"IN": SPEECH}}, *NAME_2_3]],
-    "organisation": [[{"TEXT": {"REGEX": r"^[A-Z]"}, "ORTH": {"NOT_IN": sorted(NOT_NAMES - set(ORG_HEADS))},
-                       "OP": "{0,1}"}, {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"},
-                      dict(CAP, OP="{1,3}"), {"ORTH": {"IN": ORG_HEADS}}],
-                     [{"ORTH": {"IN": ORG_HEADS}}, {"LOWER": "of"}, dict(CAP, OP="{1,3}")]],
+    "title": [[word("title"), *NAME_1_3]],
+    "apposition": [[*NAME_2_3, {"ORTH": ","}, {"LOWER": "the", "OP": "?"},
+                    word("clause-end", yes=False, OP="{0,3}"), word("role")]],
+    "role-apposition": [[word("role"), {"ORTH": ","}, *NAME_2_3, {"ORTH": ","}]],
+    "speech": [[*NAME_2_3, word("have", OP="?"), word("speech")],
+               [word("speech"), *NAME_2_3]],
+    "organisation": [[word("org-lead", OP="{0,1}"), word("possessive", OP="?"),
+                      word("capitalised", OP="{1,3}"), word("org-head")],
+                     [word("org-head"), {"LOWER": "of"}, word("capitalised", OP="{1,3}")]],
 }
 
 
@@ -68,11 +92,9 @@ MATCH_PATTERNS = {
 # every new word takes the slow path and tokenizing runs ~9x slower. Half a million costs ~50 MB.
 TOKENIZER_CACHE_SIZE = 500_000
 
-# Every pattern holds a trigger (a title, role or speech verb by its lower case, or an organisation
-# head word), at most REACH_BEFORE tokens after the match's start and REACH_AFTER before its end
-# ("Serhiy Popko Petrenko, the head of the ... governor": 8 before).
+# Every pattern holds a trigger word, at most REACH_BEFORE tokens after the match's start and
+# REACH_AFTER before its end ("Serhiy Popko Petrenko, the head of the ... governor": 8 before).
 REACH_BEFORE, REACH_AFTER = 8, 6
-TRIGGER_LOWERS = sorted(set(TITLES) | set(ROLES) | set(SPEECH))
 
 
 @dataclass(frozen=True)
@@ -115,10 +137,9 @@ class Recogniser:
             self.add_names(f"gazetteer:{i}", ref, names)
         for name, ref in geonames_places().items():
             self.add_names(f"geonames:{name}", ref, (name,))
-        strings = self.nlp.vocab.strings
-        self.trigger_lowers = numpy.array([strings.add(w) for w in TRIGGER_LOWERS], dtype=numpy.uint64)
-        self.trigger_orths = numpy.array([strings.add(w) for w in ORG_HEADS], dtype=numpy.uint64)
-        self.patterns = Matcher(self.nlp.vocab)
+        for cls, test in WORD_CLASSES.items():
+            self.nlp.vocab.add_flag(test, flag_id=IDS[FLAG[cls]])
+        self.patterns = Matcher(self.nlp.vocab, validate=False)  # the schema does not know FLAG attributes
         for label, patterns in MATCH_PATTERNS.items():
             self.patterns.add(label, patterns)
 
@@ -143,9 +164,7 @@ class Recogniser:
         A window reaches as far as the longest pattern can from its trigger, so the matches are
         those of the whole document; the Matcher just skips the text where none can start.
         """
-        words = doc.to_array([LOWER, ORTH])
-        token_at = numpy.flatnonzero(numpy.isin(words[:, 0], self.trigger_lowers)
-                                     | numpy.isin(words[:, 1], self.trigger_orths))
+        token_at = numpy.flatnonzero(doc.to_array(FLAG["trigger"]))
         windows: list[list[int]] = []
         for t in token_at.tolist():
             a, b = max(0, t - REACH_BEFORE), min(len(doc), t + REACH_AFTER + 1)
