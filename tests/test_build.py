@@ -220,3 +220,42 @@ def test_a_build_in_parts_holds_the_same_rows(fresh, tmp_path):
     summary = (tmp_path / "validation.json").read_text()
     assert '"check": "primary_key_increases_across_parts"' in summary and '"success": true' in summary
     assert main(["validate", "--processed", str(tmp_path)]) == 0
+
+
+def every_file_digest(folder):
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_parts_checked_in_worker_processes_give_the_same_files_as_parts_checked_in_turn(tmp_path):
+    from corpus.build import build
+    build(RAW_DIR, tmp_path / "in-turn", part_rows=1, jobs=1)
+    build(RAW_DIR, tmp_path / "workers", part_rows=1, jobs=2)
+    files = every_file_digest(tmp_path / "in-turn")
+    assert sum(name.startswith("validation/validations/entries/") for name in files) == 6  # a page per part
+    assert every_file_digest(tmp_path / "workers") == files
+
+
+def test_a_part_failing_in_a_worker_fails_the_build_and_names_the_rows(tmp_path):
+    import pickle
+
+    import pyarrow as pa
+
+    from corpus.build import build
+    from corpus.validate import ValidationFailed
+    cache_dir, out = tmp_path / "cache", tmp_path / "out"
+    build(RAW_DIR, out, part_rows=1, jobs=2, cache_dir=cache_dir)
+    before = every_file_digest(out)
+    for path in cache_dir.rglob("*.pickle"):  # every cached blog's entity texts no longer match their spans
+        blog = pickle.loads(path.read_bytes())
+        mentions = blog.tables["entities"]
+        column = mentions.schema.get_field_index("text")
+        blog.tables["entities"] = mentions.set_column(column, mentions.schema.field(column),
+                                                      pa.array(["tampered"] * mentions.num_rows, pa.string()))
+        path.write_bytes(pickle.dumps(blog))
+    with pytest.raises(ValidationFailed) as failed:
+        build(RAW_DIR, out, part_rows=1, jobs=2, cache_dir=cache_dir)
+    [check] = failed.value.report.failures
+    assert (check.table, check.check) == ("entities", "span_slices_to_text")
+    assert check.unexpected_count == len(load("entities", path=out))
+    assert every_file_digest(out) == before  # the previous tables stay

@@ -6,6 +6,7 @@ import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -157,10 +158,50 @@ def part_tables(part: list[BlogSummary], cache_dir: Path) -> dict[str, pa.Table]
     return {name: store.concat_sorted(TABLES[name], [b.tables[name] for b in loaded], meta) for name in TABLES}
 
 
+@lru_cache(maxsize=1)
+def part_checker(run_date, keep_gx_results: bool) -> validate.PartChecker:
+    """This process's checker: Great Expectations is imported and set up once per worker."""
+    return validate.PartChecker(run_date, keep_gx_results)
+
+
+def check_part(part: list[BlogSummary], cache_dir: Path, run_date, run_name: str,
+               keep_gx_results: bool) -> validate.PartOutcome | InputError:
+    """Validate one part, read from the cache (in a worker process); bad input is returned, not raised."""
+    try:
+        tables = part_tables(part, cache_dir)
+    except InputError as err:
+        return err
+    return part_checker(run_date, keep_gx_results).check(tables, run_name)
+
+
+def validate_and_write(planned: list[list[BlogSummary]], cache_dir: Path, validation: validate.PartValidation,
+                       writers: store.TableWriters, jobs: int) -> None:
+    """Write every part in order and check it: here, or (several parts) in `jobs` worker processes
+    while this one writes."""
+    if jobs <= 1 or len(planned) < 2:
+        for part in planned:
+            tables = part_tables(part, cache_dir)
+            validation.add(tables)
+            writers.write(tables)
+        return
+    keep = validation.docs_dir is not None
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(check_part, part, cache_dir, validation.run_date, validate.part_run_name(i), keep)
+                   for i, part in enumerate(planned, 1)]
+        for part in planned:
+            writers.write(part_tables(part, cache_dir))
+        validation.prepare_docs()  # importing GX here overlaps with the workers still checking
+        for future in futures:
+            outcome = future.result()
+            if isinstance(outcome, InputError):
+                raise outcome
+            validation.add_outcome(outcome)
+
+
 def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
           progress: Callable[[Iterable], Iterable] = iter, engine: str = "local", scheduler: str | None = None,
           cache_dir: Path | None = None, part_rows: int = store.PART_ROWS) -> BuildResult:
-    """Build every table from raw_dir into out_dir, part by part: validated, then written; nothing
+    """Build every table from raw_dir into out_dir, part by part: validated and written; nothing
     replaces out_dir's tables unless every part passes. Without a cache, a temporary one holds the
     per-file tables until they are written."""
     started = time.perf_counter()
@@ -172,10 +213,7 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
             validation = validate.PartValidation(validate.run_date_from(s.blog_date for s in summaries),
                                                  docs_dir=staging / validate.DOCS_DIR_NAME)
             with store.TableWriters(staging, TABLES, meta) as writers:
-                for part in parts(summaries, part_rows):
-                    tables = part_tables(part, cache_dir)
-                    validation.add(tables)
-                    writers.write(tables)
+                validate_and_write(list(parts(summaries, part_rows)), cache_dir, validation, writers, jobs)
             report = validation.report()
             if not report.success:
                 raise validate.ValidationFailed(report)

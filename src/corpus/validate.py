@@ -148,14 +148,15 @@ def gx_check(table: Table, result) -> Check:
 
 
 class GxSuites:
-    """One GX context for a whole validation: a suite and two checkpoints per table, a quick one (and
-    the Data Docs) and a detailed one that names offending ids, run on one part of the corpus at a time."""
+    """One GX context: a suite and two checkpoints per table, a quick one and a detailed one that names
+    offending ids, run on one part of the corpus at a time; with docs_dir, the Data Docs site."""
 
-    def __init__(self, docs_dir: Path | None, run_date: datetime) -> None:
+    def __init__(self, run_date: datetime, docs_dir: Path | None = None, keep_results: bool = False) -> None:
         import great_expectations as gx
 
         self.ctx = gx_context(docs_dir)
         self.run_date = run_date
+        self.keep_results = keep_results
         source = self.ctx.data_sources.add_pandas("corpus")
         self.quick, self.detailed = {}, {}
         for name, table in TABLES.items():
@@ -163,32 +164,46 @@ class GxSuites:
             suite = self.ctx.suites.add(gx.ExpectationSuite(name=name, expectations=expectations_for(table)))
             definition = self.ctx.validation_definitions.add(
                 gx.ValidationDefinition(name=name, data=batch, suite=suite))
-            actions = [gx.checkpoint.UpdateDataDocsAction(name="docs")] if docs_dir is not None else []
             # Data Docs need observed values (BASIC); pass/fail alone is quicker.
-            quick_format = "BASIC" if docs_dir is not None else "BOOLEAN_ONLY"
+            quick_format = "BASIC" if keep_results else "BOOLEAN_ONLY"
             self.quick[name] = self.ctx.checkpoints.add(gx.Checkpoint(
-                name=name, validation_definitions=[definition], actions=actions,
+                name=name, validation_definitions=[definition], actions=[],
                 result_format={"result_format": quick_format}))
             self.detailed[name] = self.ctx.checkpoints.add(gx.Checkpoint(
                 name=f"{name}-detailed", validation_definitions=[definition], actions=[],
                 result_format={"result_format": "SUMMARY", "unexpected_index_column_names": list(table.primary_key)}))
 
-    def run(self, frames: dict[str, pd.DataFrame], run_name: str) -> list[Check]:
-        """Every table's suite, quickly; a failing table again in detail, so that the report names ids."""
+    def run(self, frames: dict[str, pd.DataFrame], run_name: str) -> tuple[list[Check], list]:
+        """Every table's suite, quickly; a failing table again in detail, so that the report names ids.
+        Also GX's own results (identifier, result), when kept for the Data Docs."""
         checks: list[Check] = []
+        results: list = []
         for name, frame in frames.items():
-            found = self.run_one(self.quick[name], name, frame, run_name)
+            outcome = self.run_one(self.quick[name], frame, run_name)
+            found = self.checks_of(name, outcome)
             if not all(c.success for c in found):
-                found = self.run_one(self.detailed[name], name, frame, run_name)
+                outcome = self.run_one(self.detailed[name], frame, run_name)
+                found = self.checks_of(name, outcome)
             checks += found
-        return checks
+            if self.keep_results:
+                results += outcome.run_results.items()
+        return checks, results
 
-    def run_one(self, checkpoint, name: str, frame: pd.DataFrame, run_name: str) -> list[Check]:
+    def run_one(self, checkpoint, frame: pd.DataFrame, run_name: str):
         from great_expectations.core.run_identifier import RunIdentifier
 
-        outcome = checkpoint.run(batch_parameters={"dataframe": frame},
-                                 run_id=RunIdentifier(run_name=run_name, run_time=self.run_date))
+        return checkpoint.run(batch_parameters={"dataframe": frame},
+                              run_id=RunIdentifier(run_name=run_name, run_time=self.run_date))
+
+    @staticmethod
+    def checks_of(name: str, outcome) -> list[Check]:
         return [gx_check(TABLES[name], r) for run_result in outcome.run_results.values() for r in run_result.results]
+
+    def write_docs(self, results: list) -> None:
+        """Render the Data Docs once, from the given results of every part's runs."""
+        for identifier, result in results:
+            self.ctx.validation_results_store.set(identifier, result)
+        self.ctx.build_data_docs()
 
 
 # ---------------------------------------------------------- cross-table rules
@@ -347,47 +362,99 @@ def merge(checks: list[Check]) -> list[Check]:
     return list(merged.values())
 
 
-class PartValidation:
-    """Validates a corpus one part at a time (each part holds whole blogs, parts in primary-key order),
-    so that memory follows the part, not the corpus; `report()` merges the parts' checks."""
+@dataclass
+class PartOutcome:
+    """What checking one part gives: its checks, row counts, first and last primary key per table,
+    and GX's results for the Data Docs (picklable, so that parts can be checked in other processes)."""
 
-    def __init__(self, run_date: datetime, docs_dir: Path | None = None) -> None:
-        self.docs_dir = docs_dir
+    checks: list[Check]
+    rows: dict[str, int]
+    key_ranges: dict[str, tuple[tuple, tuple]]
+    gx_results: list
+
+
+class PartChecker:
+    """Checks parts of a corpus; one GX context serves every part this process checks."""
+
+    def __init__(self, run_date: datetime, keep_gx_results: bool = False) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            self.suites = GxSuites(docs_dir, run_date)
+            self.suites = GxSuites(run_date, keep_results=keep_gx_results)
+
+    def check(self, tables: dict[str, pa.Table], run_name: str) -> PartOutcome:
+        frames = to_frames(tables)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            checks, gx_results = self.suites.run(frames, run_name)
+        checks += schema_checks(tables) + unique_together_checks(frames) + foreign_key_checks(frames)
+        checks += blog_entry_checks(frames) + span_checks(frames) + range_checks(frames)
+        return PartOutcome(checks, {name: data.num_rows for name, data in tables.items()}, key_ranges(tables),
+                           gx_results)
+
+
+def key_ranges(tables: dict[str, pa.Table]) -> dict[str, tuple[tuple, tuple]]:
+    """Each non-empty table's first and last primary key."""
+    ranges = {}
+    for name, data in tables.items():
+        key_columns = TABLES[name].primary_key
+        if data.num_rows and set(key_columns) <= set(data.column_names):
+            ranges[name] = tuple(tuple(data.column(k)[i].as_py() for k in key_columns) for i in (0, data.num_rows - 1))
+    return ranges
+
+
+def part_run_name(index: int) -> str:
+    """The GX run name of the index-th part (from 1): a one-part corpus has the plain name."""
+    return "liveblog-corpus" if index == 1 else f"liveblog-corpus-part-{index:05d}"
+
+
+class PartValidation:
+    """Validates a corpus one part at a time (each part holds whole blogs, parts in primary-key order),
+    so that memory follows the part, not the corpus. Parts are checked here (`add`) or elsewhere by a
+    PartChecker (`add_outcome`, in part order); `report()` merges the parts' checks and writes the
+    Data Docs once."""
+
+    def __init__(self, run_date: datetime, docs_dir: Path | None = None) -> None:
+        self.run_date = run_date
+        self.docs_dir = docs_dir
+        self.checker: PartChecker | None = None
         self.checks: list[Check] = []
         self.rows: dict[str, int] = {}
         self.last_keys: dict[str, tuple] = {}
+        self.gx_results: list = []
+        self.docs_suites: GxSuites | None = None
         self.parts = 0
 
-    def add(self, tables: dict[str, pa.Table]) -> None:
-        self.parts += 1
-        frames = to_frames(tables)
-        run_name = "liveblog-corpus" if self.parts == 1 else f"liveblog-corpus-part-{self.parts:05d}"
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            self.checks += self.suites.run(frames, run_name)
-        self.checks += schema_checks(tables) + unique_together_checks(frames) + foreign_key_checks(frames)
-        self.checks += blog_entry_checks(frames) + span_checks(frames) + range_checks(frames)
-        self.checks += self.order_checks(tables)
-        for name, data in tables.items():
-            self.rows[name] = self.rows.get(name, 0) + data.num_rows
+    def prepare_docs(self) -> None:
+        """Set up the Data Docs' GX context (importing GX) ahead of report()."""
+        if self.docs_dir is not None and self.docs_suites is None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.docs_suites = GxSuites(self.run_date, self.docs_dir)
 
-    def order_checks(self, tables: dict[str, pa.Table]) -> list[Check]:
+    def next_run_name(self) -> str:
+        return part_run_name(self.parts + 1)
+
+    def add(self, tables: dict[str, pa.Table]) -> None:
+        if self.checker is None:
+            self.checker = PartChecker(self.run_date, keep_gx_results=self.docs_dir is not None)
+        self.add_outcome(self.checker.check(tables, self.next_run_name()))
+
+    def add_outcome(self, outcome: PartOutcome) -> None:
+        self.parts += 1
+        self.checks += outcome.checks + self.order_checks(outcome.key_ranges)
+        for name, n in outcome.rows.items():
+            self.rows[name] = self.rows.get(name, 0) + n
+        self.gx_results += outcome.gx_results
+
+    def order_checks(self, ranges: dict[str, tuple[tuple, tuple]]) -> list[Check]:
         """Each part's keys come after the previous part's: with unique keys within parts, unique overall."""
         checks = []
-        for name, data in tables.items():
-            key_columns = TABLES[name].primary_key
-            if data.num_rows == 0 or not set(key_columns) <= set(data.column_names):
-                continue
-            first = tuple(data.column(k)[0].as_py() for k in key_columns)
-            last = tuple(data.column(k)[data.num_rows - 1].as_py() for k in key_columns)
+        for name, (first, last) in ranges.items():
             before = self.last_keys.get(name)
             if before is not None:
                 ok = before < first
-                checks.append(Check(name, ",".join(key_columns), "primary_key_increases_across_parts", ok,
-                                    0 if ok else 1, () if ok else (f"{before!r} then {first!r}",)))
+                checks.append(Check(name, ",".join(TABLES[name].primary_key), "primary_key_increases_across_parts",
+                                    ok, 0 if ok else 1, () if ok else (f"{before!r} then {first!r}",)))
             self.last_keys[name] = last
         return checks
 
@@ -395,6 +462,10 @@ class PartValidation:
         missing = [Check(name, None, "table_exists", False, 1, ("file missing",))
                    for name in expected if name not in self.rows]
         if self.docs_dir is not None:
+            self.prepare_docs()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.docs_suites.write_docs(self.gx_results)
             normalise_docs(self.docs_dir)
         return Report(tuple(merge(self.checks) + missing), dict(self.rows))
 
