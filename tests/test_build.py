@@ -42,7 +42,8 @@ def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(fresh,
     args = ["build", "--raw", str(raw), "--cache", str(cache_dir)]
     assert main([*args, "--out", str(tmp_path / "first")]) == 0
     assert digests(tmp_path / "first") == digests(fresh)
-    assert len(list(cache_dir.rglob("*.pickle"))) == 6
+    assert len(list((cache_dir / "blogs").rglob("*.pickle"))) == 6
+    assert len(list((cache_dir / "parts").rglob("*.pickle"))) == 1
     processed = []
     original = build_module.blog_rows
     monkeypatch.setattr(build_module, "blog_rows", lambda doc, blog: processed.append(doc.path) or original(doc, blog))
@@ -60,7 +61,7 @@ def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(fresh,
 def test_corrupt_cache_entries_are_rebuilt(fresh, tmp_path):
     cache_dir = tmp_path / "cache"
     assert main(["build", "--raw", str(RAW_DIR), "--out", str(tmp_path / "a"), "--cache", str(cache_dir)]) == 0
-    for entry in cache_dir.rglob("*.pickle"):
+    for entry in cache_dir.rglob("*.pickle"):  # blogs' tables and parts' outcomes
         entry.write_bytes(b"not a pickle")
     assert main(["build", "--raw", str(RAW_DIR), "--out", str(tmp_path / "b"), "--cache", str(cache_dir)]) == 0
     assert digests(tmp_path / "b") == digests(fresh)
@@ -246,16 +247,32 @@ def test_a_part_failing_in_a_worker_fails_the_build_and_names_the_rows(tmp_path)
     cache_dir, out = tmp_path / "cache", tmp_path / "out"
     build(RAW_DIR, out, part_rows=1, jobs=2, cache_dir=cache_dir)
     before = every_file_digest(out)
-    for path in cache_dir.rglob("*.pickle"):  # every cached blog's entity texts no longer match their spans
+    for path in (cache_dir / "blogs").rglob("*.pickle"):  # entity texts no longer match their spans
         blog = pickle.loads(path.read_bytes())
         mentions = blog.tables["entities"]
         column = mentions.schema.get_field_index("text")
         blog.tables["entities"] = mentions.set_column(column, mentions.schema.field(column),
                                                       pa.array(["tampered"] * mentions.num_rows, pa.string()))
         path.write_bytes(pickle.dumps(blog))
+    shutil.rmtree(cache_dir / "parts")  # the parts' cached outcomes vouch for the untampered tables
     with pytest.raises(ValidationFailed) as failed:
         build(RAW_DIR, out, part_rows=1, jobs=2, cache_dir=cache_dir)
     [check] = failed.value.report.failures
     assert (check.table, check.check) == ("entities", "span_slices_to_text")
     assert check.unexpected_count == len(load("entities", path=out))
     assert every_file_digest(out) == before  # the previous tables stay
+
+
+def test_part_boundaries_follow_the_blogs_so_adding_one_leaves_the_other_parts_alone():
+    from corpus.build import BlogSummary, parts
+
+    def summary(blog_id):
+        return BlogSummary(blog_id, {"blogs": 1, "entries": 9}, blog_id, 0)
+
+    blogs = [summary(f"b-{i:03d}") for i in range(300)]
+    before = [tuple(s.blog_id for s in p) for p in parts(blogs, max_rows=100)]
+    assert max(len(p) for p in before) <= 10 and len(before) > 20  # at most max_rows rows per part
+    assert [b for p in before for b in p] == [s.blog_id for s in blogs]
+    after = [tuple(s.blog_id for s in p) for p in parts(sorted(blogs + [summary("b-150a")], key=lambda s: s.blog_id), max_rows=100)]
+    changed = set(after) - set(before)
+    assert any("b-150a" in p for p in changed) and len(changed) <= 2

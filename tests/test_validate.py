@@ -200,14 +200,13 @@ def blog_parts():
 
 
 def test_parts_are_validated_one_by_one_and_merged():
-    from datetime import datetime, timezone
     from corpus.validate import PartValidation
     parts = blog_parts()
-    validation = PartValidation(datetime(2024, 7, 18, tzinfo=timezone.utc))
+    validation = PartValidation()
     bad = parts[1]["entries"].set_column(parts[1]["entries"].schema.get_field_index("n_words"), "n_words",
                                          pa.array([-1] * parts[1]["entries"].num_rows, pa.int32()))
     for i, part in enumerate(parts):
-        validation.add({**part, "entries": bad} if i == 1 else part)
+        validation.add({**part, "entries": bad} if i == 1 else part, f"part-{i}")
     report = validation.report()
     assert report.rows == {"blogs": 6, "entries": 93, "entities": 419, "figures": 159}
     [failure] = [c for c in report.failures if c.check != "arrow_schema_matches_declaration"]
@@ -216,10 +215,9 @@ def test_parts_are_validated_one_by_one_and_merged():
 
 
 def test_parts_out_of_key_order_fail():
-    from datetime import datetime, timezone
     from corpus.validate import PartValidation
     first, second = blog_parts()[:2]
-    validation = PartValidation(datetime(2024, 7, 18, tzinfo=timezone.utc))
+    validation = PartValidation()
     validation.add(second)
     validation.add(first)
     failures = {(c.table, c.check) for c in validation.report().failures}

@@ -1,6 +1,7 @@
 """The build: raw folder in, validated tables out. I/O only at the two ends."""
 from __future__ import annotations
 
+import hashlib
 import tempfile
 import time
 from collections import Counter
@@ -38,7 +39,6 @@ class BlogSummary:
     """What the main process keeps of one processed raw file; its tables wait in the cache."""
 
     blog_id: str
-    blog_date: object  # datetime.date
     rows: dict[str, int]
     cache_key: str
     n_bytes: int
@@ -60,8 +60,8 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
     except InputError as err:
         return err
     blogs = result.tables["blogs"]
-    return BlogSummary(blogs.column("blog_id")[0].as_py(), blogs.column("blog_date")[0].as_py(),
-                       {name: t.num_rows for name, t in result.tables.items()}, cache_key, result.n_bytes)
+    return BlogSummary(blogs.column("blog_id")[0].as_py(), {name: t.num_rows for name, t in result.tables.items()},
+                       cache_key, result.n_bytes)
 
 
 def extract_file(doc: raw.RawDocument, n_bytes: int) -> BlogTables:
@@ -136,7 +136,14 @@ def summarise(raw_dir: Path, keep_going: bool, jobs: int, progress: Callable[[It
 
 
 def parts(summaries: list[BlogSummary], max_rows: int = store.PART_ROWS) -> Iterator[list[BlogSummary]]:
-    """Consecutive runs of blogs holding at most max_rows rows (a larger blog is a part of its own)."""
+    """Consecutive runs of blogs holding at most max_rows rows (a larger blog is a part of its own).
+
+    Boundaries are content-defined: once a part holds a quarter of max_rows, it ends after a blog
+    whose id hashes below that blog's share of a quarter of max_rows (about max_rows / 2 per part),
+    or before a blog that would take it past max_rows. Adding or changing one blog thus moves at
+    most the boundaries near it, and the other parts (and their cached validation) stay the same.
+    """
+    quarter = max(1, max_rows // 4)
     part, size = [], 0
     for s in summaries:
         n = sum(s.rows.values())
@@ -145,8 +152,16 @@ def parts(summaries: list[BlogSummary], max_rows: int = store.PART_ROWS) -> Iter
             part, size = [], 0
         part.append(s)
         size += n
+        if size >= quarter and blog_hash(s.blog_id) < n / quarter:
+            yield part
+            part, size = [], 0
     if part:
         yield part
+
+
+def blog_hash(blog_id: str) -> float:
+    """A blog id's hash as a number in [0, 1)."""
+    return int.from_bytes(hashlib.sha256(blog_id.encode()).digest()[:8], "big") / 2 ** 64
 
 
 def part_tables(part: list[BlogSummary], cache_dir: Path) -> dict[str, pa.Table]:
@@ -159,43 +174,51 @@ def part_tables(part: list[BlogSummary], cache_dir: Path) -> dict[str, pa.Table]
 
 
 @lru_cache(maxsize=1)
-def part_checker(run_date, keep_gx_results: bool) -> validate.PartChecker:
+def part_checker(keep_gx_results: bool) -> validate.PartChecker:
     """This process's checker: Great Expectations is imported and set up once per worker."""
-    return validate.PartChecker(run_date, keep_gx_results)
+    return validate.PartChecker(keep_gx_results)
 
 
-def check_part(part: list[BlogSummary], cache_dir: Path, run_date, run_name: str,
+def check_part(part: list[BlogSummary], cache_dir: Path, run_name: str,
                keep_gx_results: bool) -> validate.PartOutcome | InputError:
-    """Validate one part, read from the cache (in a worker process); bad input is returned, not raised."""
-    try:
-        tables = part_tables(part, cache_dir)
-    except InputError as err:
-        return err
-    return part_checker(run_date, keep_gx_results).check(tables, run_name)
+    """One part's validation outcome: from the cache, or checked from its blogs' cached tables
+    (possibly in a worker process). Bad input is returned, not raised."""
+    key = cache.part_key([s.cache_key for s in part], run_name, keep_gx_results)
+    outcome = cache.load(cache_dir, key, validate.PartOutcome)
+    if outcome is None:
+        try:
+            tables = part_tables(part, cache_dir)
+        except InputError as err:
+            return err
+        outcome = part_checker(keep_gx_results).check(tables, run_name)
+        cache.store(cache_dir, key, outcome)
+    return outcome
 
 
 def validate_and_write(planned: list[list[BlogSummary]], cache_dir: Path, validation: validate.PartValidation,
                        writers: store.TableWriters, jobs: int) -> None:
-    """Write every part in order and check it: here, or (several parts) in `jobs` worker processes
-    while this one writes."""
-    if jobs <= 1 or len(planned) < 2:
-        for part in planned:
-            tables = part_tables(part, cache_dir)
-            validation.add(tables)
-            writers.write(tables)
-        return
+    """Write every part in order and check it (unless its outcome is cached): here, or with several
+    parts in `jobs` worker processes while this one writes."""
     keep = validation.docs_dir is not None
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(check_part, part, cache_dir, validation.run_date, validate.part_run_name(i), keep)
-                   for i, part in enumerate(planned, 1)]
+    names = [validate.part_run_name(None if len(planned) == 1 else part[0].blog_id) for part in planned]
+    if jobs <= 1 or len(planned) < 2:
+        outcomes = (check_part(part, cache_dir, name, keep) for part, name in zip(planned, names))
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        futures = [pool.submit(check_part, part, cache_dir, name, keep) for part, name in zip(planned, names)]
+        outcomes = (future.result() for future in futures)
+    try:
         for part in planned:
             writers.write(part_tables(part, cache_dir))
-        validation.prepare_docs()  # importing GX here overlaps with the workers still checking
-        for future in futures:
-            outcome = future.result()
+        validation.prepare_docs()  # importing GX here overlaps with workers still checking
+        for outcome in outcomes:
             if isinstance(outcome, InputError):
                 raise outcome
             validation.add_outcome(outcome)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
@@ -210,8 +233,7 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
         summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir)
         meta = table_metadata()
         with store.staged(out_dir) as staging:
-            validation = validate.PartValidation(validate.run_date_from(s.blog_date for s in summaries),
-                                                 docs_dir=staging / validate.DOCS_DIR_NAME)
+            validation = validate.PartValidation(docs_dir=staging / validate.DOCS_DIR_NAME)
             with store.TableWriters(staging, TABLES, meta) as writers:
                 validate_and_write(list(parts(summaries, part_rows)), cache_dir, validation, writers, jobs)
             report = validation.report()

