@@ -228,6 +228,7 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
     replaces out_dir's tables unless every part passes. Without a cache, a temporary one holds the
     per-file tables until they are written."""
     started = time.perf_counter()
+    validate.import_gx_in_background()  # the main process mostly waits on workers until it validates
     with tempfile.TemporaryDirectory(prefix="corpus-parts-") as spill:
         cache_dir = cache_dir if cache_dir is not None else Path(spill)
         summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir)

@@ -9,9 +9,11 @@ GX Data Docs HTML.
 """
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import shutil
+import threading
 import warnings
 from dataclasses import asdict, dataclass
 from datetime import datetime, time, timezone
@@ -100,6 +102,19 @@ def expectations_for(table: Table) -> list:
     if len(table.primary_key) == 1:
         exps.append(gxe.ExpectColumnValuesToBeUnique(column=table.primary_key[0]))
     return exps
+
+
+def import_gx_in_background() -> threading.Thread:
+    """Start importing Great Expectations (seconds) in a thread, for a process that will need it
+    after waiting on others; a later import simply finds it done (or waits for it)."""
+    def load() -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            importlib.import_module("great_expectations")
+
+    thread = threading.Thread(target=load, name="import-great-expectations", daemon=True)
+    thread.start()
+    return thread
 
 
 def gx_context(docs_dir: Path | None):
