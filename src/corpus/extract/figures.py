@@ -8,6 +8,8 @@ when they count something recognised; years and bare "one" never do.
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -28,6 +30,9 @@ CATEGORY_WORDS = [  # (category, pattern of the counted noun or verb after the n
                r"mercenaries|recruits|conscripts|evacuees|others|inhabitants)\b"),
 ]
 ADJECTIVE = r"(?:[A-Za-z'’-]+ ){0,3}?"  # up to three words between number and noun ("Russian military")
+COUNTED = [(category, re.compile(rf"\s{ADJECTIVE}(?P<noun>{pattern})", re.IGNORECASE))
+           for category, pattern in CATEGORY_WORDS]
+NOT_ADJECTIVES = re.compile(r"\d|\b(?:and|or|but|with|to|from|of|in)\b")  # between a number and its noun
 LEFT_VERBS = [  # (category, pattern of the words just before the number)
     ("killed", re.compile(r"\b(?:killing|killed|deaths of)\s$", re.IGNORECASE)),
     ("injured", re.compile(r"\b(?:injuring|wounding)\s$", re.IGNORECASE)),
@@ -70,9 +75,9 @@ def classify(text: str, n: Number) -> tuple[str, str | None]:
         after = after[3:]  # "dozens of civilians"
     if after.startswith(("-", "–")):
         return "other", None
-    for category, pattern in CATEGORY_WORDS:
-        m = re.match(rf"\s{ADJECTIVE}(?P<noun>{pattern})", after, re.IGNORECASE)
-        if m and not re.search(r"\d|\b(?:and|or|but|with|to|from|of|in)\b", after[:m.start("noun")]):
+    for category, pattern in COUNTED:
+        m = pattern.match(after)
+        if m and not NOT_ADJECTIVES.search(after[:m.start("noun")]):
             subject = after[1:m.end()].strip()
             return category, (None if category in ("killed", "injured") else subject)
     before = text[max(0, n.start - 120):n.start]
@@ -87,14 +92,18 @@ def shared_noun(text: str, n: Number, later: Number) -> bool:
     return bool(re.fullmatch(r"\s(?:[A-Z][\w'’-]+\s)?(?:and|or)\s", text[n.end:later.start]))
 
 
-def claimant_of(text: str, start: int) -> str | None:
-    """Whom the sentence around position `start` credits, resolving a lone surname within the text."""
-    sentence = next((m for m in SENTENCE.finditer(text) if m.start() <= start < m.end()), None)
+def sentence_at(text: str, spans: list[tuple[int, int]], position: int) -> str | None:
+    """The sentence of text holding position, given the (start, end) spans of its sentences."""
+    i = bisect.bisect_right(spans, (position, math.inf)) - 1
+    return text[spans[i][0]:spans[i][1]] if i >= 0 and position < spans[i][1] else None
+
+
+def claimant_of(text: str, sentence: str | None) -> str | None:
+    """Whom a sentence of text credits, resolving a lone surname within the text."""
     if sentence is None:
         return None
-    s = sentence.group(0)
     for pattern in CLAIMANT_PATTERNS:
-        found = list(pattern.finditer(s))
+        found = list(pattern.finditer(sentence))
         if found:
             return full_name(text, tidy_claimant(found[-1]["who"]))
     return None
@@ -120,6 +129,7 @@ def full_name(text: str, who: str) -> str:
 def extract(text: str) -> list[Figure]:
     """All figures of one text field, in order."""
     numbers = find_numbers(text)
+    sentences = [m.span() for m in SENTENCE.finditer(text)] if numbers else []
     figures: list[Figure] = []
     for i, n in enumerate(numbers):
         category, subject = classify(text, n)
@@ -133,7 +143,8 @@ def extract(text: str) -> list[Figure]:
             converts = len(figures) - 1
         figures.append(Figure(n.start, n.end, text[n.start:n.end], float(n.value),
                               None if n.value_max is None else float(n.value_max), n.unit, category,
-                              n.is_approximate, n.qualifier, subject, claimant_of(text, n.start), converts))
+                              n.is_approximate, n.qualifier, subject, claimant_of(text, sentence_at(text, sentences, n.start)),
+                              converts))
     return [replace(f, is_approximate=f.is_approximate or (f.converts is not None and
                                                             figures[f.converts].is_approximate))
             for f in figures]
