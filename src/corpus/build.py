@@ -179,15 +179,15 @@ def part_checker(keep_gx_results: bool) -> validate.PartChecker:
     return validate.PartChecker(keep_gx_results)
 
 
-def check_part(part: list[BlogSummary], cache_dir: Path, run_name: str,
-               keep_gx_results: bool) -> validate.PartOutcome | InputError:
-    """One part's validation outcome: from the cache, or checked from its blogs' cached tables
-    (possibly in a worker process). Bad input is returned, not raised."""
+def check_part(part: list[BlogSummary], cache_dir: Path, run_name: str, keep_gx_results: bool,
+               tables: dict[str, pa.Table] | None = None) -> validate.PartOutcome | InputError:
+    """One part's validation outcome: from the cache, or checked from its tables (read from the
+    blogs' cache entries unless given; possibly in a worker process). Bad input is returned, not raised."""
     key = cache.part_key([s.cache_key for s in part], run_name, keep_gx_results)
     outcome = cache.load(cache_dir, key, validate.PartOutcome)
     if outcome is None:
         try:
-            tables = part_tables(part, cache_dir)
+            tables = tables if tables is not None else part_tables(part, cache_dir)
         except InputError as err:
             return err
         outcome = part_checker(keep_gx_results).check(tables, run_name)
@@ -201,24 +201,28 @@ def validate_and_write(planned: list[list[BlogSummary]], cache_dir: Path, valida
     parts in `jobs` worker processes while this one writes."""
     keep = validation.docs_dir is not None
     names = [validate.part_run_name(None if len(planned) == 1 else part[0].blog_id) for part in planned]
+
+    def add(outcome: validate.PartOutcome | InputError) -> None:
+        if isinstance(outcome, InputError):
+            raise outcome
+        validation.add_outcome(outcome)
+
     if jobs <= 1 or len(planned) < 2:
-        outcomes = (check_part(part, cache_dir, name, keep) for part, name in zip(planned, names))
-        pool = None
-    else:
-        pool = ProcessPoolExecutor(max_workers=jobs)
-        futures = [pool.submit(check_part, part, cache_dir, name, keep) for part, name in zip(planned, names)]
-        outcomes = (future.result() for future in futures)
+        for part, name in zip(planned, names):
+            tables = part_tables(part, cache_dir)
+            writers.write(tables)
+            add(check_part(part, cache_dir, name, keep, tables))
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs)
     try:
+        futures = [pool.submit(check_part, part, cache_dir, name, keep) for part, name in zip(planned, names)]
         for part in planned:
             writers.write(part_tables(part, cache_dir))
         validation.prepare_docs()  # importing GX here overlaps with workers still checking
-        for outcome in outcomes:
-            if isinstance(outcome, InputError):
-                raise outcome
-            validation.add_outcome(outcome)
+        for future in futures:
+            add(future.result())
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        pool.shutdown(cancel_futures=True)
 
 
 def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,

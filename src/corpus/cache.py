@@ -57,7 +57,7 @@ def key(raw_sha256: str, rel_path: str, registry_entry) -> str:
 
 def part_key(blog_keys: list[str], run_name: str, keep_gx_results: bool) -> str:
     """The key of a part's validation outcome: its blogs' keys (which hold the code fingerprint) and how it is run."""
-    described = {"blogs": blog_keys, "run_name": run_name, "gx_results": keep_gx_results, "code": code_fingerprint()}
+    described = {"blogs": blog_keys, "run_name": run_name, "gx_results": keep_gx_results}
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 

@@ -104,7 +104,7 @@ def expectations_for(table: Table) -> list:
     return exps
 
 
-def import_gx_in_background() -> threading.Thread:
+def import_gx_in_background() -> None:
     """Start importing Great Expectations (seconds) in a thread, for a process that will need it
     after waiting on others; a later import simply finds it done (or waits for it)."""
     def load() -> None:
@@ -112,9 +112,7 @@ def import_gx_in_background() -> threading.Thread:
             warnings.simplefilter("ignore")
             importlib.import_module("great_expectations")
 
-    thread = threading.Thread(target=load, name="import-great-expectations", daemon=True)
-    thread.start()
-    return thread
+    threading.Thread(target=load, name="import-great-expectations", daemon=True).start()
 
 
 def gx_context(docs_dir: Path | None):
@@ -432,7 +430,6 @@ class PartValidation:
         self.last_keys: dict[str, tuple] = {}
         self.gx_results: list = []
         self.docs_suites: GxSuites | None = None
-        self.parts = 0
 
     def prepare_docs(self) -> None:
         """Set up the Data Docs' GX context (importing GX) ahead of report()."""
@@ -447,7 +444,6 @@ class PartValidation:
         self.add_outcome(self.checker.check(tables, run_name))
 
     def add_outcome(self, outcome: PartOutcome) -> None:
-        self.parts += 1
         self.checks += outcome.checks + self.order_checks(outcome.key_ranges)
         for name, n in outcome.rows.items():
             self.rows[name] = self.rows.get(name, 0) + n
