@@ -124,3 +124,12 @@ def test_windowed_matcher_finds_exactly_the_whole_document_matches():
         assert windowed == sorted(r.patterns(doc)), text[:80]
         total += len(windowed)
     assert total == 110  # pattern matches in the committed entries and the three sentences
+
+
+def test_a_pattern_found_name_in_another_spelling_links_to_the_known_person():
+    rows = read_gazetteer(GAZETTEER_TEXT + "Volodymyr Zelenskyy,PERSON,Zelenskiy|Zelensky,Q3874799,\n")
+    r = Recogniser(rows)
+    found = r.entry_mentions({"body": "President Volodymyr Zelenskiy said. President Oleksandr Zelenskiy spoke."})
+    assert [(m.text, m.canonical_name, m.wikidata_id) for m in found["body"]] == [
+        ("Volodymyr Zelenskiy", "Volodymyr Zelenskyy", "Q3874799"),
+        ("Oleksandr Zelenskiy", "Oleksandr Zelenskiy", None)]  # another first name: another person

@@ -133,8 +133,13 @@ class Recogniser:
         self.nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
         self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.refs: dict[str, Reference] = {}
+        self.people_by_surname: dict[str, tuple[Reference, frozenset[str]]] = {}
         for i, (ref, names) in enumerate(gazetteer() if gazetteer_rows is None else gazetteer_rows):
             self.add_names(f"gazetteer:{i}", ref, names)
+            if ref.type == "PERSON":
+                words = frozenset(w for n in (ref.canonical_name, *names) for w in n.split())
+                for name in (ref.canonical_name, *names):
+                    self.people_by_surname.setdefault(name.split()[-1], (ref, words))
         for name, ref in geonames_places().items():
             self.add_names(f"geonames:{name}", ref, (name,))
         for cls, test in WORD_CLASSES.items():
@@ -181,8 +186,21 @@ class Recogniser:
             return Mention(span.start_char, span.end_char, text, ref.type, ref.canonical_name, ref.wikidata_id,
                            ref.geonames_id, ref.latitude, ref.longitude, ref.source)
         kind = "ORG" if span.label_ == "organisation" else "PERSON"
+        known = self.known_person(text) if kind == "PERSON" else None
+        if known is not None:  # "Volodymyr Zelenskiy": a known person under another spelling
+            return Mention(span.start_char, span.end_char, text, kind, known.canonical_name, known.wikidata_id,
+                           None, None, None, f"{span.label_}-pattern")
         return Mention(span.start_char, span.end_char, text, kind, text, None, None, None, None,
                        f"{span.label_}-pattern")
+
+    def known_person(self, name: str) -> Reference | None:
+        """The gazetteer person a pattern-found name spells: its last word is one of that person's
+        surnames and every other word is in their name or aliases ("Volodymyr Zelenskiy")."""
+        words = name.split()
+        found = self.people_by_surname.get(words[-1]) if len(words) > 1 else None
+        if found is None or not all(w in found[1] for w in words[:-1]):
+            return None
+        return found[0]
 
     def entry_mentions(self, fields: dict[str, str]) -> dict[str, list[Mention]]:
         """Mentions per field of one entry; lone surnames resolve to full names found in any field."""
