@@ -7,7 +7,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from conftest import PROCESSED_DIR, REPO
-from corpus.store import write_parquet
+from corpus.store import table_files, write_parquet
 
 
 def run_notebooks(data_dir, *names):
@@ -20,15 +20,15 @@ def run_notebooks(data_dir, *names):
 def test_one_changed_row_fails_notebook_cells(tmp_path):
     copy = tmp_path / "processed"
     shutil.copytree(PROCESSED_DIR, copy)
-    figures = pq.read_table(copy / "figures.parquet").to_pylist()
+    [part] = table_files(copy / "figures.parquet")
+    figures = pq.read_table(part).to_pylist()
     row = next(r for r in figures if r["category"] == "killed" and r["value"] == 32)
     row["value"] = 33.0
-    schema = pq.read_schema(copy / "figures.parquet")
-    write_parquet(pa.Table.from_pylist(figures, schema=schema), copy / "figures.parquet")
+    write_parquet(pa.Table.from_pylist(figures, schema=pq.read_schema(part)), part)
     run = run_notebooks(copy, "03-figures", "04-reproduce")
     assert run.returncode == 1, run.stdout[-2000:]
     assert "03-figures.ipynb::Cell" in run.stdout and "04-reproduce.ipynb::Cell" in run.stdout
-    assert "figures.parquet differs from SHA256SUMS" in run.stdout
+    assert f"figures.parquet/{part.name} differs from SHA256SUMS" in run.stdout
 
 
 def test_unchanged_copy_passes(tmp_path):

@@ -38,8 +38,8 @@ def test_one_version_everywhere():
         "CITATION.cff": str(citation["version"]),
         ".zenodo.json": json.loads((REPO / ".zenodo.json").read_text())["version"],
         "datapackage.json": json.loads((PROCESSED_DIR / "datapackage.json").read_text())["version"],
-        **{f"{p.name} metadata": pq.read_schema(p).metadata[b"dataset_version"].decode()
-           for p in sorted(PROCESSED_DIR.glob("*.parquet"))},
+        **{f"{p.relative_to(PROCESSED_DIR)} metadata": pq.read_schema(p).metadata[b"dataset_version"].decode()
+           for p in sorted(PROCESSED_DIR.glob("*.parquet/*.parquet"))},
     }
     assert set(versions.values()) == {__version__}, versions
     assert json.loads((REPO / ".zenodo.json").read_text())["upload_type"] == "dataset"
@@ -143,8 +143,17 @@ def test_datapackage_is_generated_from_the_schema():
     assert figures["schema"]["primaryKey"] == ["figure_id"]
     assert {"fields": ["entry_id"], "reference": {"resource": "entries", "fields": ["entry_id"]}} in \
         figures["schema"]["foreignKeys"]
-    assert figures["hash"] == f"sha256:{sha(PROCESSED_DIR / 'figures.parquet')}"
+    [part] = figures["path"]  # the built tables are folders of part files: a multipart resource
+    assert part.startswith("figures.parquet/part-") and figures["hash"] == f"sha256:{sha(PROCESSED_DIR / part)}"
     assert [f["name"] for f in figures["schema"]["fields"]][:3] == ["figure_id", "entry_id", "field"]
+
+
+def test_a_release_holds_each_table_in_one_file_with_its_hash(released):
+    package = json.loads((released[0] / "datapackage.json").read_text())
+    figures = next(r for r in package["resources"] if r["name"] == "figures")
+    assert figures["path"] == "figures.parquet"
+    assert figures["hash"] == f"sha256:{sha(released[0] / 'figures.parquet')}"
+    assert pq.read_table(released[0] / "figures.parquet").equals(pq.read_table(PROCESSED_DIR / "figures.parquet"))
 
 
 @pytest.mark.slow

@@ -12,14 +12,15 @@ from corpus.parse import text as text_reader
 from corpus.cli import main
 from corpus.errors import InputError
 from corpus.schema import TABLES
-from corpus.store import write_parquet
+from corpus.store import table_files, write_parquet
 
 
 def rewrite(folder, name, mutate):
-    """Apply mutate(rows, schema) -> (rows, schema) to one table of folder."""
-    data = pq.read_table(folder / f"{name}.parquet")
+    """Apply mutate(rows, schema) -> (rows, schema) to one table of folder (built in one part)."""
+    [part] = table_files(folder / f"{name}.parquet")
+    data = pq.read_table(part)
     rows, schema = mutate(data.to_pylist(), data.schema)
-    write_parquet(pa.Table.from_pylist(rows, schema=schema), folder / f"{name}.parquet")
+    write_parquet(pa.Table.from_pylist(rows, schema=schema), part)
 
 
 def set_value(column, value, row=1):
@@ -117,10 +118,10 @@ def test_failure_names_offending_ids(processed_copy, capsys):
 
 
 def test_missing_and_unreadable_tables(processed_copy, capsys):
-    (processed_copy / "blogs.parquet").unlink()
+    shutil.rmtree(processed_copy / "blogs.parquet")
     assert main(["validate", "--processed", str(processed_copy)]) == 1
     assert "invalid: blogs: table_exists failed" in capsys.readouterr().err
-    path = processed_copy / "entries.parquet"
+    [path] = table_files(processed_copy / "entries.parquet")
     path.write_bytes(path.read_bytes()[:200])
     assert main(["validate", "--processed", str(processed_copy)]) == 1
     assert "cannot read a table" in capsys.readouterr().err
@@ -138,12 +139,12 @@ def test_build_refuses_invalid_tables_and_keeps_previous(tmp_path, processed_cop
     from corpus import tables
     original = tables.count_words
     monkeypatch.setattr(tables, "count_words", lambda text: -original(text))
-    before = {p.name: p.read_bytes() for p in processed_copy.glob("*.parquet")}
+    before = {p.name: p.read_bytes() for p in processed_copy.glob("*.parquet/*.parquet")}
     assert main(["build", "--raw", str(RAW_DIR), "--out", str(processed_copy), "--no-cache"]) == 1
     err = capsys.readouterr().err
     assert "validation check(s) failed; nothing was written" in err
     assert "entries.n_words: expect_column_values_to_be_between failed for 93 row(s)" in err
-    assert {p.name: p.read_bytes() for p in processed_copy.glob("*.parquet")} == before
+    assert {p.name: p.read_bytes() for p in processed_copy.glob("*.parquet/*.parquet")} == before
     assert not list(processed_copy.glob(".staging-*"))
 
 

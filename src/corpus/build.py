@@ -6,7 +6,7 @@ import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -42,6 +42,7 @@ class BlogSummary:
     rows: dict[str, int]
     cache_key: str
     n_bytes: int
+    raw_sha256: str
 
 
 def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry | None,
@@ -52,7 +53,8 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
     """
     try:
         data = (raw_dir / rel_path).read_bytes()
-        cache_key = cache.key(raw.sha256_of(data), rel_path, registry_entry)
+        sha256 = raw.sha256_of(data)
+        cache_key = cache.key(sha256, rel_path, registry_entry)
         result = cache.load(cache_dir, cache_key)
         if result is None:
             result = extract_file(raw.read_document(raw_dir, rel_path, registry_entry, data), len(data))
@@ -61,7 +63,7 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
         return err
     blogs = result.tables["blogs"]
     return BlogSummary(blogs.column("blog_id")[0].as_py(), {name: t.num_rows for name, t in result.tables.items()},
-                       cache_key, result.n_bytes)
+                       cache_key, result.n_bytes, sha256)
 
 
 def extract_file(doc: raw.RawDocument, n_bytes: int) -> BlogTables:
@@ -76,10 +78,11 @@ def extract_file(doc: raw.RawDocument, n_bytes: int) -> BlogTables:
 ENGINES = ("local", "dask")
 
 
-def process_all(raw_dir: Path, jobs: int, progress: Callable[[Iterable], Iterable], engine: str,
+def process_all(raw_dir: Path, planned: list, jobs: int, progress: Callable[[Iterable], Iterable], engine: str,
                 scheduler: str | None, cache_dir: Path) -> Iterator[BlogSummary | InputError]:
-    """Results per raw file in plan order: in-process, from `jobs` worker processes, or from Dask workers."""
-    planned = raw.plan(raw_dir)
+    """Results per planned raw file, in order: in-process, from `jobs` worker processes, or from Dask workers."""
+    if not planned:
+        return
     if engine == "dask":
         yield from process_on_dask(raw_dir, planned, jobs, progress, scheduler, cache_dir)
         return
@@ -116,17 +119,52 @@ def process_on_dask(raw_dir: Path, planned: list, jobs: int, progress: Callable[
             cluster.close()
 
 
+def indexed(raw_dir: Path, planned: list, cache_dir: Path) -> tuple[dict[str, BlogSummary], dict]:
+    """The summaries of raw files unchanged since the cache's index of raw_dir saw them (their tables
+    still cached), and every planned file's stat, taken before it is read."""
+    index = cache.read_index(cache_dir, raw_dir)
+    known, stats = {}, {}
+    for rel_path, entry in planned:
+        try:
+            stats[rel_path] = cache.stat_of(raw_dir / rel_path)
+        except OSError:
+            continue  # reported when the file is read
+        hit = index.get(rel_path)
+        if hit is None or hit.stat != stats[rel_path]:
+            continue
+        try:
+            summary = BlogSummary(**hit.summary)
+        except TypeError:
+            continue
+        if summary.cache_key == cache.key(summary.raw_sha256, rel_path, entry) \
+                and cache.has(cache_dir, summary.cache_key, BlogTables):
+            known[rel_path] = summary
+    return known, stats
+
+
 def summarise(raw_dir: Path, keep_going: bool, jobs: int, progress: Callable[[Iterable], Iterable], engine: str,
-              scheduler: str | None, cache_dir: Path) -> tuple[list[BlogSummary], list[InputError]]:
-    """Process every raw file; the summaries in blog-id order. With keep_going, bad files are skipped."""
-    summaries, skipped = [], []
-    for result in process_all(raw_dir, jobs, progress, engine, scheduler, cache_dir):
+              scheduler: str | None, cache_dir: Path, use_index: bool = True) -> tuple[list[BlogSummary], list[InputError]]:
+    """Process every raw file that changed (with use_index, the rest are known from the cache's
+    index); the summaries in blog-id order. With keep_going, bad files are skipped."""
+    planned = raw.plan(raw_dir)
+    known, stats = indexed(raw_dir, planned, cache_dir)
+    if not use_index:
+        known = {}
+    changed = [(path, entry) for path, entry in planned if path not in known]
+    summaries, skipped = list(known.values()), []
+    found = {}
+    for (path, _), result in zip(changed, process_all(raw_dir, changed, jobs, progress, engine, scheduler, cache_dir)):
         if isinstance(result, InputError):
             if not keep_going:
                 raise result
             skipped.append(result)
         else:
             summaries.append(result)
+            found[path] = result
+    if found:
+        index = {path: cache.IndexEntry(stats[path], asdict(s))
+                 for path, s in [*known.items(), *found.items()] if path in stats}
+        cache.write_index(cache_dir, raw_dir, index)
     if not summaries:
         raise InputError(str(raw_dir), "no blog could be built")
     duplicate = next((i for i, n in Counter(s.blog_id for s in summaries).items() if n > 1), None)
@@ -164,65 +202,108 @@ def blog_hash(blog_id: str) -> float:
     return int.from_bytes(hashlib.sha256(blog_id.encode()).digest()[:8], "big") / 2 ** 64
 
 
+class CacheEntryLost(InputError):
+    """A blog's cached tables are gone or unreadable although the raw index vouched for them."""
+
+    def __reduce__(self):
+        return (CacheEntryLost, (self.path, self.message, self.line))
+
+
 def part_tables(part: list[BlogSummary], cache_dir: Path) -> dict[str, pa.Table]:
     """One part's tables from the cache, each sorted by primary key."""
     loaded = [cache.load(cache_dir, s.cache_key) for s in part]
     if any(b is None for b in loaded):
-        raise InputError(str(cache_dir), "a cache entry vanished during the build; run it again")
+        raise CacheEntryLost(str(cache_dir), "a blog's cached tables are gone or unreadable")
     meta = table_metadata()
     return {name: store.concat_sorted(TABLES[name], [b.tables[name] for b in loaded], meta) for name in TABLES}
 
 
+@dataclass
+class BuiltPart:
+    """One part of the corpus as written: its Parquet files (path in the data folder -> bytes) and
+    its validation outcome, with its Data Docs pages."""
+
+    name: str
+    files: dict[str, bytes]
+    outcome: validate.PartOutcome
+
+
+def part_name(part: list[BlogSummary]) -> str:
+    """A part is named after its first blog, so that its name stays when other parts change."""
+    return f"part-{part[0].blog_id}"
+
+
+def part_key(part: list[BlogSummary]) -> str:
+    return cache.part_key([s.cache_key for s in part], part_name(part), __version__)
+
+
 @lru_cache(maxsize=1)
-def part_checker(keep_gx_results: bool) -> validate.PartChecker:
+def part_checker() -> validate.PartChecker:
     """This process's checker: Great Expectations is imported and set up once per worker."""
-    return validate.PartChecker(keep_gx_results)
+    return validate.PartChecker(with_docs=True)
 
 
-def check_part(part: list[BlogSummary], cache_dir: Path, run_name: str, keep_gx_results: bool,
-               tables: dict[str, pa.Table] | None = None) -> validate.PartOutcome | InputError:
-    """One part's validation outcome: from the cache, or checked from its tables (read from the
-    blogs' cache entries unless given; possibly in a worker process). Bad input is returned, not raised."""
-    key = cache.part_key([s.cache_key for s in part], run_name, keep_gx_results)
-    outcome = cache.load(cache_dir, key, validate.PartOutcome)
-    if outcome is None:
+def build_part(part: list[BlogSummary], cache_dir: Path) -> BuiltPart | InputError:
+    """One part's files and validation: from the cache, or made from its blogs' cached tables
+    (possibly in a worker process). Bad input is returned, not raised."""
+    key = part_key(part)
+    built = cache.load(cache_dir, key, BuiltPart)
+    if built is None:
         try:
-            tables = tables if tables is not None else part_tables(part, cache_dir)
+            tables = part_tables(part, cache_dir)
         except InputError as err:
             return err
-        outcome = part_checker(keep_gx_results).check(tables, run_name)
-        cache.store(cache_dir, key, outcome)
-    return outcome
+        name = part_name(part)
+        outcome = part_checker().check(tables, validate.part_run_name(name))
+        files = {store.part_file(table, name): store.parquet_bytes(data) for table, data in tables.items()}
+        built = BuiltPart(name, files, outcome)
+        cache.store(cache_dir, key, built)
+    return built
 
 
-def validate_and_write(planned: list[list[BlogSummary]], cache_dir: Path, validation: validate.PartValidation,
-                       writers: store.TableWriters, jobs: int) -> None:
-    """Write every part in order and check it (unless its outcome is cached): here, or with several
-    parts in `jobs` worker processes while this one writes."""
-    keep = validation.docs_dir is not None
-    names = [validate.part_run_name(None if len(planned) == 1 else part[0].blog_id) for part in planned]
-
-    def add(outcome: validate.PartOutcome | InputError) -> None:
-        if isinstance(outcome, InputError):
-            raise outcome
-        validation.add_outcome(outcome)
-
-    if jobs <= 1 or len(planned) < 2:
-        for part, name in zip(planned, names):
-            tables = part_tables(part, cache_dir)
-            writers.write(tables)
-            add(check_part(part, cache_dir, name, keep, tables))
-        return
-    pool = ProcessPoolExecutor(max_workers=jobs)
+def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int) -> Iterator[BuiltPart]:
+    """Every part in order: cached ones read here, the others made here or, when there are several,
+    in `jobs` worker processes."""
+    missing = [part for part in planned if not cache.has(cache_dir, part_key(part), BuiltPart)]
+    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and len(missing) > 1 else None
     try:
-        futures = [pool.submit(check_part, part, cache_dir, name, keep) for part, name in zip(planned, names)]
+        futures = {part_key(part): pool.submit(build_part, part, cache_dir) for part in missing} if pool else {}
         for part in planned:
-            writers.write(part_tables(part, cache_dir))
-        validation.prepare_docs()  # importing GX here overlaps with workers still checking
-        for future in futures:
-            add(future.result())
+            future = futures.get(part_key(part))
+            built = future.result() if future is not None else build_part(part, cache_dir)
+            if isinstance(built, InputError):
+                raise built
+            yield built
     finally:
-        pool.shutdown(cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+@dataclass
+class Written:
+    """What the build wrote of its tables: each table's part files and every file's sha256."""
+
+    table_files: dict[str, list[str]] = field(default_factory=lambda: {name: [] for name in TABLES})
+    digests: dict[str, str] = field(default_factory=dict)
+
+
+def write_part(staging: Path, built: BuiltPart, written: Written) -> None:
+    """A part's Parquet files and Data Docs site into the staging folder."""
+    for rel_path, data in built.files.items():
+        target = staging / rel_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.table_files[rel_path.split("/")[0].removesuffix(".parquet")].append(rel_path)
+        written.digests[rel_path] = hashlib.sha256(data).hexdigest()
+    docs = staging / validate.DOCS_DIR_NAME / built.name
+    for rel_path, text in built.outcome.docs.items():
+        (docs / rel_path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel_path).write_text(text, encoding="utf-8")
+
+
+def write_text(staging: Path, name: str, text: str, written: Written) -> None:
+    (staging / name).write_text(text, encoding="utf-8")
+    written.digests[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
@@ -236,19 +317,32 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
     with tempfile.TemporaryDirectory(prefix="corpus-parts-") as spill:
         cache_dir = cache_dir if cache_dir is not None else Path(spill)
         summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir)
-        meta = table_metadata()
-        with store.staged(out_dir) as staging:
-            validation = validate.PartValidation(docs_dir=staging / validate.DOCS_DIR_NAME)
-            with store.TableWriters(staging, TABLES, meta) as writers:
-                validate_and_write(list(parts(summaries, part_rows)), cache_dir, validation, writers, jobs)
-            report = validation.report()
-            if not report.success:
-                raise validate.ValidationFailed(report)
-            (staging / validate.SUMMARY_NAME).write_text(report.summary_json(__version__), encoding="utf-8")
-            citation = metadata.read_citation(release.REPO_ROOT / "CITATION.cff")
-            (staging / metadata.DATAPACKAGE_NAME).write_text(
-                metadata.datapackage_json(staging, __version__, citation), encoding="utf-8")
-            listed = [p.name for p in staging.iterdir() if p.is_file()]
-            (staging / store.CHECKSUMS_NAME).write_text(store.checksums(staging, listed), encoding="utf-8")
+        try:
+            write_tables(summaries, out_dir, cache_dir, jobs, part_rows)
+        except CacheEntryLost:  # read every raw file again, processing those whose tables were lost
+            summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir,
+                                           use_index=False)
+            write_tables(summaries, out_dir, cache_dir, jobs, part_rows)
     return BuildResult(len(summaries), sum(s.rows["entries"] for s in summaries),
                        sum(s.n_bytes for s in summaries), time.perf_counter() - started, skipped)
+
+
+def write_tables(summaries: list[BlogSummary], out_dir: Path, cache_dir: Path, jobs: int, part_rows: int) -> None:
+    """Every part's tables and Data Docs, the validation summary, data package and checksums into
+    out_dir, replacing what was there only when every part passed validation."""
+    with store.staged(out_dir) as staging:
+        validation, written, outcomes = validate.PartValidation(), Written(), []
+        for built in built_parts(list(parts(summaries, part_rows)), cache_dir, jobs):
+            write_part(staging, built, written)
+            validation.add_outcome(built.outcome)
+            outcomes.append((built.name, replace(built.outcome, docs={})))
+        report = validation.report()
+        if not report.success:
+            raise validate.ValidationFailed(report)
+        (staging / validate.DOCS_DIR_NAME / "index.html").write_text(
+            validate.docs_index(outcomes, __version__), encoding="utf-8")
+        write_text(staging, validate.SUMMARY_NAME, report.summary_json(__version__), written)
+        citation = metadata.read_citation(release.REPO_ROOT / "CITATION.cff")
+        write_text(staging, metadata.DATAPACKAGE_NAME,
+                   metadata.datapackage_json(written.table_files, written.digests, __version__, citation), written)
+        (staging / store.CHECKSUMS_NAME).write_text(store.checksum_lines(written.digests), encoding="utf-8")

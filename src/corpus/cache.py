@@ -55,13 +55,17 @@ def key(raw_sha256: str, rel_path: str, registry_entry) -> str:
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 
-def part_key(blog_keys: list[str], run_name: str, keep_gx_results: bool) -> str:
-    """The key of a part's validation outcome: its blogs' keys (which hold the code fingerprint) and how it is run."""
-    described = {"blogs": blog_keys, "run_name": run_name, "gx_results": keep_gx_results}
+def part_key(blog_keys: list[str], part_name: str, dataset_version: str) -> str:
+    """The key of a built part: its blogs' keys (which hold the code fingerprint), name and dataset version."""
+    described = {"blogs": blog_keys, "part": part_name, "version": dataset_version}
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 
-SECTIONS = {"BlogTables": "blogs", "PartOutcome": "parts"}  # a folder per kind of value
+SECTIONS = {"BlogTables": "blogs", "BuiltPart": "parts"}  # a folder per kind of value
+
+
+def has(cache_dir: Path, cache_key: str, kind: type) -> bool:
+    return path_of(cache_dir, cache_key, kind).is_file()
 
 
 def path_of(cache_dir: Path, cache_key: str, kind: type) -> Path:
@@ -81,12 +85,51 @@ def load(cache_dir: Path, cache_key: str, kind: type = BlogTables):
 
 def store(cache_dir: Path, cache_key: str, value) -> None:
     """Write atomically, so that parallel builds and interrupted ones never leave half a file."""
-    path = path_of(cache_dir, cache_key, type(value))
+    write_atomically(path_of(cache_dir, cache_key, type(value)), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# ------------------------------------------------------------ raw file index
+# Hashing every raw file takes longer than a whole incremental build of a large corpus, so a
+# file whose size, modification and change times and inode are as they were when it was last
+# hashed is taken to have the same sha256 (as git and make do). The index also keeps what the
+# build needs of each file's cached tables, so that unchanged files are not opened at all.
+
+@dataclass(frozen=True)
+class IndexEntry:
+    stat: tuple[int, int, int, int]
+    summary: dict  # the build's summary of the file: sha256, cache key, blog id, row counts, bytes
+
+
+def stat_of(path: Path) -> tuple[int, int, int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+
+
+def index_path(cache_dir: Path, raw_dir: Path) -> Path:
+    folder = hashlib.sha256(str(raw_dir.resolve()).encode()).hexdigest()[:16]
+    return cache_dir / "raw-index" / f"{folder}.json"
+
+
+def read_index(cache_dir: Path, raw_dir: Path) -> dict[str, IndexEntry]:
+    """The raw folder's index (relative path -> entry); empty when absent or unreadable."""
+    try:
+        stored = json.loads(index_path(cache_dir, raw_dir).read_text(encoding="utf-8"))
+        return {path: IndexEntry(tuple(stat), summary) for path, (stat, summary) in stored.items()}
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def write_index(cache_dir: Path, raw_dir: Path, index: dict[str, IndexEntry]) -> None:
+    body = json.dumps({path: [list(e.stat), e.summary] for path, e in sorted(index.items())}, sort_keys=True)
+    write_atomically(index_path(cache_dir, raw_dir), body.encode())
+
+
+def write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -1,7 +1,6 @@
 """Metadata generated from schema.py: the Frictionless data package, the codebook, citations."""
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -48,17 +47,20 @@ def table_schema(table: Table) -> dict:
             "primaryKey": list(table.primary_key), "foreignKeys": keys}
 
 
-def datapackage(folder: Path, version: str, citation: dict) -> dict:
-    """The data package describing the Parquet tables in folder (sizes and hashes included)."""
+def datapackage(table_files: dict[str, list[str]], digests: dict[str, str], version: str, citation: dict) -> dict:
+    """The data package describing the tables: each table's Parquet files (paths relative to the
+    package) and their sha256. A table in one file is a resource with that path and its hash; a
+    table in part files has the list of parts as its path (Data Package v2's multipart resource),
+    their hashes being in SHA256SUMS."""
     resources = []
     for name, table in TABLES.items():
-        path = folder / f"{name}.parquet"
-        data = path.read_bytes()
-        resources.append({
-            "name": name, "type": "table", "path": path.name, "format": "parquet",
-            "mediatype": "application/vnd.apache.parquet", "description": table.description,
-            "hash": f"sha256:{hashlib.sha256(data).hexdigest()}", "schema": table_schema(table),
-        })
+        files = table_files[name]
+        single = len(files) == 1 and files[0] == f"{name}.parquet"
+        resource = {"name": name, "type": "table", "path": files[0] if single else files, "format": "parquet",
+                    "mediatype": "application/vnd.apache.parquet", "description": table.description}
+        if len(files) == 1:
+            resource["hash"] = f"sha256:{digests[files[0]]}"
+        resources.append(resource | {"schema": table_schema(table)})
     return {
         "$schema": PROFILE,
         "name": "liveblog-corpus",
@@ -73,8 +75,8 @@ def datapackage(folder: Path, version: str, citation: dict) -> dict:
     }
 
 
-def datapackage_json(folder: Path, version: str, citation: dict) -> str:
-    return json.dumps(datapackage(folder, version, citation), indent=2, ensure_ascii=False) + "\n"
+def datapackage_json(table_files: dict[str, list[str]], digests: dict[str, str], version: str, citation: dict) -> str:
+    return json.dumps(datapackage(table_files, digests, version, citation), indent=2, ensure_ascii=False) + "\n"
 
 
 def read_citation(path: Path) -> dict:

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 from corpus import metadata, raw
 from corpus.errors import InputError
 from corpus.schema import TABLES
-from corpus.store import CHECKSUMS_NAME, checksums
+from corpus.store import CHECKSUMS_NAME, checksums, merge_parts, table_dir_name, table_files
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RELEASE_NAME = "liveblog-corpus"
@@ -37,7 +37,7 @@ def changelog_entry(changelog: str, version: str) -> str:
 
 def data_card(version: str, citation: dict, processed: Path, raw_dir: Path) -> str:
     """The release README: what, how to cite, tables and codebook, sources and rights, validation, limits."""
-    counts = {n: pq.read_metadata(processed / f"{n}.parquet").num_rows for n in TABLES}
+    counts = {n: sum(pq.read_metadata(f).num_rows for f in table_files(processed / table_dir_name(n))) for n in TABLES}
     summary = json.loads((processed / "validation.json").read_text(encoding="utf-8"))
     sources = raw.read_registry(raw_dir) or []
     limits = (REPO_ROOT / "docs" / "known-limitations.md").read_text(encoding="utf-8").strip()
@@ -81,8 +81,13 @@ def make_release(processed: Path, out: Path, version: str, raw_dir: Path) -> tup
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    for name in [*(f"{t}.parquet" for t in TABLES), metadata.DATAPACKAGE_NAME, "validation.json"]:
-        shutil.copyfile(processed / name, folder / name)
+    for table in TABLES:  # one file per table: what data portals and Frictionless tools expect
+        merge_parts(processed / table_dir_name(table), folder / f"{table}.parquet")
+    shutil.copyfile(processed / "validation.json", folder / "validation.json")
+    one_file = {t: [f"{t}.parquet"] for t in TABLES}
+    digests = {f"{t}.parquet": hashlib.sha256((folder / f"{t}.parquet").read_bytes()).hexdigest() for t in TABLES}
+    (folder / metadata.DATAPACKAGE_NAME).write_text(metadata.datapackage_json(one_file, digests, version, citation),
+                                                    encoding="utf-8")
     shutil.copyfile(REPO_ROOT / "CITATION.cff", folder / "CITATION.cff")
     changelog = (REPO_ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     (folder / "CHANGELOG.md").write_text(changelog_entry(changelog, version), encoding="utf-8")
@@ -114,8 +119,16 @@ class ReleaseFiles:
             return self.zip.read(self.prefix + name)
         return (self.path / name).read_bytes()
 
+    def table_names(self, name: str) -> list[str]:
+        """The files of a table: `<name>.parquet`, or the part files in its folder (in key order)."""
+        folder = f"{table_dir_name(name)}/"
+        return [n for n in self.names() if n == table_dir_name(name) or (n.startswith(folder) and n.endswith(".parquet"))]
+
     def table(self, name: str) -> pa.Table:
-        return pq.read_table(pa.BufferReader(self.read(f"{name}.parquet")))
+        files = self.table_names(name)
+        if not files:
+            raise InputError(str(self.path), f"no {table_dir_name(name)} here")
+        return pa.concat_tables([pq.read_table(pa.BufferReader(self.read(f))) for f in files])
 
 
 def verify(path: Path) -> list[str]:
@@ -137,11 +150,11 @@ def verify(path: Path) -> list[str]:
     problems += [f"{name}: not listed in {CHECKSUMS_NAME}" for name in sorted(present - set(listed))
                  if not name.startswith("validation/")]
     for table_name, table in TABLES.items():
-        name = f"{table_name}.parquet"
-        if name in present and not any(p.startswith(f"{name}:") for p in problems):
-            schema = pq.read_schema(pa.BufferReader(files.read(name)))
-            if not schema.equals(table.arrow_schema(), check_metadata=False):
-                problems.append(f"{name}: schema differs from the declaration in schema.py")
+        for name in files.table_names(table_name):
+            if not any(p.startswith(f"{name}:") for p in problems):
+                schema = pq.read_schema(pa.BufferReader(files.read(name)))
+                if not schema.equals(table.arrow_schema(), check_metadata=False):
+                    problems.append(f"{name}: schema differs from the declaration in schema.py")
     return problems
 
 

@@ -46,27 +46,39 @@ def write_parquet(data: pa.Table, path: Path) -> None:
     pq.write_table(data, path, **WRITE_OPTIONS)
 
 
-class TableWriters:
-    """One Parquet writer per table, appended part by part (rows in primary-key order across parts);
-    a single part gives the same bytes as write_parquet."""
+def parquet_bytes(data: pa.Table) -> bytes:
+    """The bytes write_parquet would write."""
+    sink = pa.BufferOutputStream()
+    pq.write_table(data, sink, **WRITE_OPTIONS)
+    return sink.getvalue().to_pybytes()
 
-    def __init__(self, folder: Path, tables: dict[str, Table], metadata: dict[str, str]) -> None:
-        options = {k: v for k, v in WRITE_OPTIONS.items() if k != "row_group_size"}
-        self.schemas = {name: t.arrow_schema(metadata) for name, t in tables.items()}
-        self.writers = {name: pq.ParquetWriter(folder / f"{name}.parquet", schema, **options)
-                        for name, schema in self.schemas.items()}
 
-    def write(self, tables: dict[str, pa.Table]) -> None:
-        for name, data in tables.items():
+def table_dir_name(table_name: str) -> str:
+    """A table's place in a data folder: a folder of part files named like one Parquet file, which
+    pyarrow, pandas and Spark read as one table (DuckDB and polars: `<name>.parquet/*.parquet`)."""
+    return f"{table_name}.parquet"
+
+
+def part_file(table_name: str, part_name: str) -> str:
+    """The path of one part of a table, relative to the data folder."""
+    return f"{table_dir_name(table_name)}/{part_name}.parquet"
+
+
+def table_files(path: Path) -> list[Path]:
+    """The Parquet files of a table: the file itself, or a table folder's part files in name order
+    (which is primary-key order)."""
+    return sorted(path.glob("*.parquet")) if path.is_dir() else [path]
+
+
+def merge_parts(source: Path, target: Path) -> None:
+    """A table's part files as one Parquet file (a row group per part), streaming: memory follows the part."""
+    files = table_files(source)
+    options = {k: v for k, v in WRITE_OPTIONS.items() if k != "row_group_size"}
+    with pq.ParquetWriter(target, pq.read_schema(files[0]), **options) as writer:
+        for path in files:
+            data = pq.read_table(path)
             if data.num_rows:
-                self.writers[name].write_table(data, row_group_size=WRITE_OPTIONS["row_group_size"])
-
-    def __enter__(self) -> "TableWriters":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        for writer in self.writers.values():
-            writer.close()
+                writer.write_table(data, row_group_size=WRITE_OPTIONS["row_group_size"])
 
 
 @contextmanager
@@ -80,6 +92,8 @@ def staged(out_dir: Path) -> Iterator[Path]:
             target = out_dir / item.name
             if target.is_dir():
                 shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
             os.replace(item, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -88,16 +102,26 @@ def staged(out_dir: Path) -> Iterator[Path]:
 CHECKSUMS_NAME = "SHA256SUMS"
 
 
+def checksum_lines(digests: dict[str, str]) -> str:
+    """`sha256sum`-format lines for paths and their sha256, sorted by path."""
+    return "".join(f"{digest}  {name}\n" for name, digest in sorted(digests.items()))
+
+
 def checksums(folder: Path, names) -> str:
     """`sha256sum`-format lines for the named files of folder, sorted by name."""
-    lines = [f"{hashlib.sha256((folder / n).read_bytes()).hexdigest()}  {n}" for n in sorted(names)]
-    return "\n".join(lines) + "\n"
+    return checksum_lines({n: hashlib.sha256((folder / n).read_bytes()).hexdigest() for n in names})
 
 
 def read_table(path: Path) -> pa.Table:
-    return pq.read_table(path)
+    """A table from its Parquet file or its folder of part files."""
+    files = table_files(path)
+    if not files:
+        raise FileNotFoundError(f"{path}: no Parquet files")
+    if len(files) == 1:
+        return pq.read_table(files[0])
+    return pa.concat_tables([pq.read_table(f) for f in files])
 
 
 def read_tables(folder: Path, names) -> dict[str, pa.Table]:
-    """The named tables present in folder (a missing file is simply absent)."""
-    return {n: read_table(folder / f"{n}.parquet") for n in names if (folder / f"{n}.parquet").exists()}
+    """The named tables present in folder (a missing table is simply absent)."""
+    return {n: read_table(folder / table_dir_name(n)) for n in names if (folder / table_dir_name(n)).exists()}

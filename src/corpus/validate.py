@@ -9,10 +9,12 @@ GX Data Docs HTML.
 """
 from __future__ import annotations
 
+import html
 import importlib
 import json
 import re
 import shutil
+import tempfile
 import threading
 import warnings
 from dataclasses import asdict, dataclass
@@ -115,7 +117,7 @@ def import_gx_in_background() -> None:
     threading.Thread(target=load, name="import-great-expectations", daemon=True).start()
 
 
-def gx_context(docs_dir: Path | None):
+def gx_context():
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
@@ -123,14 +125,16 @@ def gx_context(docs_dir: Path | None):
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
     for site in list(ctx.get_config().data_docs_sites or {}):
         ctx.delete_data_docs_site(site)
-    if docs_dir is not None:
-        ctx.add_data_docs_site("liveblog-corpus", {
-            "class_name": "SiteBuilder",
-            "show_how_to_buttons": False,
-            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir.resolve())},
-            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-        })
     return ctx
+
+
+DOCS_SITE = "liveblog-corpus"
+
+
+def docs_site_config(folder: Path) -> dict:
+    return {"class_name": "SiteBuilder", "show_how_to_buttons": False,
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(folder.resolve())},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"}}
 
 
 def plain(value):
@@ -162,13 +166,13 @@ def gx_check(table: Table, result) -> Check:
 
 class GxSuites:
     """One GX context: a suite and two checkpoints per table, a quick one and a detailed one that names
-    offending ids, run on one part of the corpus at a time; with docs_dir, the Data Docs site."""
+    offending ids, run on one part of the corpus at a time; with_docs, each part's Data Docs site."""
 
-    def __init__(self, docs_dir: Path | None = None, keep_results: bool = False) -> None:
+    def __init__(self, with_docs: bool = False) -> None:
         import great_expectations as gx
 
-        self.ctx = gx_context(docs_dir)
-        self.keep_results = keep_results
+        self.ctx = gx_context()
+        self.keep_results = with_docs
         source = self.ctx.data_sources.add_pandas("corpus")
         self.quick, self.detailed = {}, {}
         for name, table in TABLES.items():
@@ -177,7 +181,7 @@ class GxSuites:
             definition = self.ctx.validation_definitions.add(
                 gx.ValidationDefinition(name=name, data=batch, suite=suite))
             # Data Docs need observed values (BASIC); pass/fail alone is quicker.
-            quick_format = "BASIC" if keep_results else "BOOLEAN_ONLY"
+            quick_format = "BASIC" if with_docs else "BOOLEAN_ONLY"
             self.quick[name] = self.ctx.checkpoints.add(gx.Checkpoint(
                 name=name, validation_definitions=[definition], actions=[],
                 result_format={"result_format": quick_format}))
@@ -211,11 +215,22 @@ class GxSuites:
     def checks_of(name: str, outcome) -> list[Check]:
         return [gx_check(TABLES[name], r) for run_result in outcome.run_results.values() for r in run_result.results]
 
-    def write_docs(self, results: list) -> None:
-        """Render the Data Docs once, from the given results of every part's runs."""
+    def render_docs(self, results: list) -> dict[str, str]:
+        """One part's Data Docs site (relative path -> HTML or CSS), from its runs' GX results."""
         for identifier, result in results:
             self.ctx.validation_results_store.set(identifier, result)
-        self.ctx.build_data_docs()
+        with tempfile.TemporaryDirectory(prefix="corpus-docs-") as tmp:
+            site = Path(tmp)
+            self.ctx.add_data_docs_site(DOCS_SITE, docs_site_config(site))
+            try:
+                self.ctx.build_data_docs()
+            finally:
+                self.ctx.delete_data_docs_site(DOCS_SITE)
+            pages = {p.relative_to(site).as_posix(): normalise_page(p.read_text(encoding="utf-8"))
+                     for p in sorted(site.rglob("*")) if p.is_file() and not is_unused_static(p, site)}
+        for identifier, _ in results:
+            self.ctx.validation_results_store.remove_key(identifier)
+        return pages
 
 
 # ---------------------------------------------------------- cross-table rules
@@ -372,21 +387,21 @@ def merge(checks: list[Check]) -> list[Check]:
 @dataclass
 class PartOutcome:
     """What checking one part gives: its checks, row counts, first and last primary key per table,
-    and GX's results for the Data Docs (picklable, so that parts can be checked in other processes)."""
+    and its Data Docs pages (picklable, so that parts can be checked in other processes)."""
 
     checks: list[Check]
     rows: dict[str, int]
     key_ranges: dict[str, tuple[tuple, tuple]]
-    gx_results: list
+    docs: dict[str, str]
 
 
 class PartChecker:
     """Checks parts of a corpus; one GX context serves every part this process checks."""
 
-    def __init__(self, keep_gx_results: bool = False) -> None:
+    def __init__(self, with_docs: bool = False) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            self.suites = GxSuites(keep_results=keep_gx_results)
+            self.suites = GxSuites(with_docs)
 
     def check(self, tables: dict[str, pa.Table], run_name: str = "liveblog-corpus") -> PartOutcome:
         """Every check of one part; GX records the run under run_name, at the part's latest blog date."""
@@ -394,10 +409,10 @@ class PartChecker:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             checks, gx_results = self.suites.run(frames, run_name, run_date_of(tables))
+            docs = self.suites.render_docs(gx_results) if self.suites.keep_results else {}
         checks += schema_checks(tables) + unique_together_checks(frames) + foreign_key_checks(frames)
         checks += blog_entry_checks(frames) + span_checks(frames) + range_checks(frames)
-        return PartOutcome(checks, {name: data.num_rows for name, data in tables.items()}, key_ranges(tables),
-                           gx_results)
+        return PartOutcome(checks, {name: data.num_rows for name, data in tables.items()}, key_ranges(tables), docs)
 
 
 def key_ranges(tables: dict[str, pa.Table]) -> dict[str, tuple[tuple, tuple]]:
@@ -410,44 +425,31 @@ def key_ranges(tables: dict[str, pa.Table]) -> dict[str, tuple[tuple, tuple]]:
     return ranges
 
 
-def part_run_name(first_blog_id: str | None) -> str:
-    """The GX run name of a part, after its first blog (stable when other parts change); a corpus
-    in one part (first_blog_id None) has the plain name."""
-    return "liveblog-corpus" if first_blog_id is None else f"liveblog-corpus-part-{first_blog_id}"
+def part_run_name(part_name: str) -> str:
+    """The GX run name of a part (stable when other parts change)."""
+    return f"liveblog-corpus-{part_name}"
 
 
 class PartValidation:
     """Validates a corpus one part at a time (each part holds whole blogs, parts in primary-key order),
     so that memory follows the part, not the corpus. Parts are checked here (`add`) or elsewhere by a
-    PartChecker (`add_outcome`, in part order); `report()` merges the parts' checks and writes the
-    Data Docs once."""
+    PartChecker (`add_outcome`, in part order); `report()` merges the parts' checks."""
 
-    def __init__(self, docs_dir: Path | None = None) -> None:
-        self.docs_dir = docs_dir
+    def __init__(self) -> None:
         self.checker: PartChecker | None = None
         self.checks: list[Check] = []
         self.rows: dict[str, int] = {}
         self.last_keys: dict[str, tuple] = {}
-        self.gx_results: list = []
-        self.docs_suites: GxSuites | None = None
-
-    def prepare_docs(self) -> None:
-        """Set up the Data Docs' GX context (importing GX) ahead of report()."""
-        if self.docs_dir is not None and self.docs_suites is None:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                self.docs_suites = GxSuites(self.docs_dir)
 
     def add(self, tables: dict[str, pa.Table], run_name: str = "liveblog-corpus") -> None:
         if self.checker is None:
-            self.checker = PartChecker(keep_gx_results=self.docs_dir is not None)
+            self.checker = PartChecker()
         self.add_outcome(self.checker.check(tables, run_name))
 
     def add_outcome(self, outcome: PartOutcome) -> None:
         self.checks += outcome.checks + self.order_checks(outcome.key_ranges)
         for name, n in outcome.rows.items():
             self.rows[name] = self.rows.get(name, 0) + n
-        self.gx_results += outcome.gx_results
 
     def order_checks(self, ranges: dict[str, tuple[tuple, tuple]]) -> list[Check]:
         """Each part's keys come after the previous part's: with unique keys within parts, unique overall."""
@@ -464,18 +466,12 @@ class PartValidation:
     def report(self, expected: tuple[str, ...] = tuple(TABLES)) -> Report:
         missing = [Check(name, None, "table_exists", False, 1, ("file missing",))
                    for name in expected if name not in self.rows]
-        if self.docs_dir is not None:
-            self.prepare_docs()
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                self.docs_suites.write_docs(self.gx_results)
-            normalise_docs(self.docs_dir)
         return Report(tuple(merge(self.checks) + missing), dict(self.rows))
 
 
-def validate(tables: dict[str, pa.Table], docs_dir: Path | None = None) -> Report:
-    """Validate every table (one part); with docs_dir, also render GX Data Docs there."""
-    validation = PartValidation(docs_dir)
+def validate(tables: dict[str, pa.Table]) -> Report:
+    """Validate every table (one part)."""
+    validation = PartValidation()
     validation.add(tables)
     return validation.report()
 
@@ -489,12 +485,34 @@ UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 UNUSED_STATIC = ("fonts", "images")  # 4 MB of GX branding; pages read fine without them
 
 
-def normalise_docs(docs_dir: Path) -> None:
-    for page in sorted(docs_dir.rglob("*.html")):
-        text = LOGO_STAMP.sub("", page.read_text(encoding="utf-8"))
-        text = LOAD_TIME.sub(r"\1not recorded\2", text)
-        seen: dict[str, str] = {}
-        text = UUID.sub(lambda m: seen.setdefault(m.group(0), f"{len(seen):08x}-0000-4000-8000-000000000000"), text)
-        page.write_text(text, encoding="utf-8")
-    for name in UNUSED_STATIC:
-        shutil.rmtree(docs_dir / "static" / name, ignore_errors=True)
+def normalise_page(text: str) -> str:
+    text = LOAD_TIME.sub(r"\1not recorded\2", LOGO_STAMP.sub("", text))
+    seen: dict[str, str] = {}
+    return UUID.sub(lambda m: seen.setdefault(m.group(0), f"{len(seen):08x}-0000-4000-8000-000000000000"), text)
+
+
+def is_unused_static(path: Path, site: Path) -> bool:
+    parts = path.relative_to(site).parts
+    return len(parts) > 2 and parts[0] == "static" and parts[1] in UNUSED_STATIC
+
+
+def docs_index(parts: list[tuple[str, PartOutcome]], dataset_version: str) -> str:
+    """The Data Docs front page: one row per part, linking to the part's Great Expectations site."""
+    tables = list(TABLES)
+    head = "".join(f"<th>{name} rows</th>" for name in tables)
+    rows = []
+    for name, outcome in parts:
+        failed_checks = sum(not c.success for c in outcome.checks)
+        counts = "".join(f"<td>{outcome.rows.get(t, 0):,}</td>" for t in tables)
+        verdict = "passed" if not failed_checks else f"{failed_checks} failed"
+        rows.append(f'<tr><td><a href="{html.escape(name)}/index.html">{html.escape(name)}</a></td>{counts}'
+                    f"<td>{len(outcome.checks)}</td><td>{verdict}</td></tr>")
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>liveblog-corpus {html.escape(dataset_version)}: validation</title>"
+            "<style>body{font-family:sans-serif;margin:2em}td,th{padding:.2em .8em;text-align:right}"
+            "td:first-child,th:first-child{text-align:left}</style></head><body>\n"
+            f"<h1>liveblog-corpus {html.escape(dataset_version)}: validation</h1>\n"
+            "<p>The corpus is built and checked in parts of whole blogs. Each part links to its Great "
+            "Expectations Data Docs; <code>validation.json</code> holds every check, merged over the parts.</p>\n"
+            f"<table><tr><th>part</th>{head}<th>checks</th><th>result</th></tr>\n"
+            + "\n".join(rows) + "\n</table></body></html>\n")
