@@ -80,16 +80,18 @@ ENGINES = ("local", "dask")
 
 def process_all(raw_dir: Path, planned: list, jobs: int, progress: Callable[[Iterable], Iterable], engine: str,
                 scheduler: str | None, cache_dir: Path) -> Iterator[BlogSummary | InputError]:
-    """Results per planned raw file, in order: in-process, from `jobs` worker processes, or from Dask workers."""
+    """Results per planned raw file, in order: in-process, from `jobs` worker processes, or from Dask
+    workers. With several jobs even one file goes to a worker, so that this process meanwhile imports
+    Great Expectations for the validation that follows."""
     if not planned:
         return
     if engine == "dask":
         yield from process_on_dask(raw_dir, planned, jobs, progress, scheduler, cache_dir)
         return
-    if jobs <= 1 or len(planned) < 2:
+    if jobs <= 1:
         yield from (process_file(raw_dir, path, entry, cache_dir) for path, entry in progress(planned))
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(planned))) as pool:
         futures = [pool.submit(process_file, raw_dir, path, entry, cache_dir) for path, entry in planned]
         yield from (future.result() for future in progress(futures))
 
