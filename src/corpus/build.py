@@ -222,11 +222,11 @@ def part_tables(part: list[BlogSummary], cache_dir: Path) -> dict[str, pa.Table]
 
 @dataclass
 class BuiltPart:
-    """One part of the corpus as written: its Parquet files (path in the data folder -> bytes) and
+    """One part of the corpus as written: its Parquet file of each table (table name -> bytes) and
     its validation outcome, with its Data Docs pages."""
 
     name: str
-    files: dict[str, bytes]
+    parquet: dict[str, bytes]
     outcome: validate.PartOutcome
 
 
@@ -257,8 +257,7 @@ def build_part(part: list[BlogSummary], cache_dir: Path) -> BuiltPart | InputErr
             return err
         name = part_name(part)
         outcome = part_checker().check(tables, validate.part_run_name(name))
-        files = {store.part_file(table, name): store.parquet_bytes(data) for table, data in tables.items()}
-        built = BuiltPart(name, files, outcome)
+        built = BuiltPart(name, {table: store.parquet_bytes(data) for table, data in tables.items()}, outcome)
         cache.store(cache_dir, key, built)
     return built
 
@@ -291,11 +290,11 @@ class Written:
 
 def write_part(staging: Path, built: BuiltPart, written: Written) -> None:
     """A part's Parquet files and Data Docs site into the staging folder."""
-    for rel_path, data in built.files.items():
-        target = staging / rel_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written.table_files[rel_path.split("/")[0].removesuffix(".parquet")].append(rel_path)
+    for table, data in built.parquet.items():
+        rel_path = store.part_file(table, built.name)
+        (staging / rel_path).parent.mkdir(parents=True, exist_ok=True)
+        (staging / rel_path).write_bytes(data)
+        written.table_files[table].append(rel_path)
         written.digests[rel_path] = hashlib.sha256(data).hexdigest()
     docs = staging / validate.DOCS_DIR_NAME / built.name
     for rel_path, text in built.outcome.docs.items():

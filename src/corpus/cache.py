@@ -4,7 +4,8 @@ The key is a hash of the raw file's sha256 and path, its registry entry, and the
 fingerprint: the bytes of every module and reference-data file of this package plus the
 versions of the libraries the readers and extractors use. Change any of them and the file
 is processed again; otherwise its tables are read back, and a build gives the same bytes.
-A part's validation outcome is kept the same way, under the keys of the blogs it holds.
+A built part (its Parquet files, validation outcome and Data Docs) is kept the same way, under
+the keys of the blogs it holds.
 """
 from __future__ import annotations
 

@@ -172,7 +172,7 @@ class GxSuites:
         import great_expectations as gx
 
         self.ctx = gx_context()
-        self.keep_results = with_docs
+        self.with_docs = with_docs
         source = self.ctx.data_sources.add_pandas("corpus")
         self.quick, self.detailed = {}, {}
         for name, table in TABLES.items():
@@ -201,7 +201,7 @@ class GxSuites:
                 outcome = self.run_one(self.detailed[name], frame, run_name, run_date)
                 found = self.checks_of(name, outcome)
             checks += found
-            if self.keep_results:
+            if self.with_docs:
                 results += outcome.run_results.items()
         return checks, results
 
@@ -409,7 +409,7 @@ class PartChecker:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             checks, gx_results = self.suites.run(frames, run_name, run_date_of(tables))
-            docs = self.suites.render_docs(gx_results) if self.suites.keep_results else {}
+            docs = self.suites.render_docs(gx_results) if self.suites.with_docs else {}
         checks += schema_checks(tables) + unique_together_checks(frames) + foreign_key_checks(frames)
         checks += blog_entry_checks(frames) + span_checks(frames) + range_checks(frames)
         return PartOutcome(checks, {name: data.num_rows for name, data in tables.items()}, key_ranges(tables), docs)
