@@ -6,7 +6,7 @@ import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -86,13 +86,16 @@ def process_all(raw_dir: Path, planned: list, jobs: int, progress: Callable[[Ite
     if not planned:
         return
     if engine == "dask":
+        validate.import_gx_in_background()
         yield from process_on_dask(raw_dir, planned, jobs, progress, scheduler, cache_dir)
         return
     if jobs <= 1:
+        validate.import_gx_in_background()
         yield from (process_file(raw_dir, path, entry, cache_dir) for path, entry in progress(planned))
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(planned))) as pool:
         futures = [pool.submit(process_file, raw_dir, path, entry, cache_dir) for path, entry in planned]
+        validate.import_gx_in_background()  # now that the workers are forked: none inherits a half-done import
         yield from (future.result() for future in progress(futures))
 
 
@@ -128,7 +131,7 @@ def indexed(raw_dir: Path, planned: list, cache_dir: Path) -> tuple[dict[str, Bl
     known, stats = {}, {}
     for rel_path, entry in planned:
         try:
-            stats[rel_path] = cache.stat_of(raw_dir / rel_path)
+            stats[rel_path] = cache.stat_of(f"{raw_dir}/{rel_path}")
         except OSError:
             continue  # reported when the file is read
         hit = index.get(rel_path)
@@ -164,7 +167,7 @@ def summarise(raw_dir: Path, keep_going: bool, jobs: int, progress: Callable[[It
             summaries.append(result)
             found[path] = result
     if found:
-        index = {path: cache.IndexEntry(stats[path], asdict(s))
+        index = {path: cache.IndexEntry(stats[path], vars(s))
                  for path, s in [*known.items(), *found.items()] if path in stats}
         cache.write_index(cache_dir, raw_dir, index)
     if not summaries:
@@ -266,6 +269,8 @@ def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int) ->
     """Every part in order: cached ones read here, the others made here or, when there are several,
     in `jobs` worker processes."""
     missing = [part for part in planned if not cache.has(cache_dir, part_key(part), BuiltPart)]
+    if missing:
+        validate.import_gx()  # before forking, so that the workers inherit Great Expectations
     pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and len(missing) > 1 else None
     try:
         futures = {part_key(part): pool.submit(build_part, part, cache_dir) for part in missing} if pool else {}
@@ -286,20 +291,28 @@ class Written:
 
     table_files: dict[str, list[str]] = field(default_factory=lambda: {name: [] for name in TABLES})
     digests: dict[str, str] = field(default_factory=dict)
+    folders: set[Path] = field(default_factory=set)
 
 
 def write_part(staging: Path, built: BuiltPart, written: Written) -> None:
     """A part's Parquet files and Data Docs site into the staging folder."""
     for table, data in built.parquet.items():
         rel_path = store.part_file(table, built.name)
-        (staging / rel_path).parent.mkdir(parents=True, exist_ok=True)
-        (staging / rel_path).write_bytes(data)
+        write_file(staging / rel_path, data, written.folders)
         written.table_files[table].append(rel_path)
         written.digests[rel_path] = hashlib.sha256(data).hexdigest()
     docs = staging / validate.DOCS_DIR_NAME / built.name
     for rel_path, text in built.outcome.docs.items():
-        (docs / rel_path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / rel_path).write_text(text, encoding="utf-8")
+        write_file(docs / rel_path, text.encode("utf-8"), written.folders)
+
+
+def write_file(path: Path, data: bytes, folders: set[Path]) -> None:
+    """Write a new file, making its folder first unless it is among the folders made already."""
+    if path.parent not in folders:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        folders.add(path.parent)
+    with open(path, "wb") as f:
+        f.write(data)
 
 
 def write_text(staging: Path, name: str, text: str, written: Written) -> None:
@@ -314,7 +327,6 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
     replaces out_dir's tables unless every part passes. Without a cache, a temporary one holds the
     per-file tables until they are written."""
     started = time.perf_counter()
-    validate.import_gx_in_background()  # the main process mostly waits on workers until it validates
     with tempfile.TemporaryDirectory(prefix="corpus-parts-") as spill:
         cache_dir = cache_dir if cache_dir is not None else Path(spill)
         summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir)

@@ -66,7 +66,8 @@ SECTIONS = {"BlogTables": "blogs", "BuiltPart": "parts"}  # a folder per kind of
 
 
 def has(cache_dir: Path, cache_key: str, kind: type) -> bool:
-    return path_of(cache_dir, cache_key, kind).is_file()
+    """Whether the cache holds a value of that kind under the key (os.path: many are asked at a time)."""
+    return os.path.isfile(f"{cache_dir}/{SECTIONS[kind.__name__]}/{cache_key[:2]}/{cache_key}.pickle")
 
 
 def path_of(cache_dir: Path, cache_key: str, kind: type) -> Path:
@@ -101,8 +102,8 @@ class IndexEntry:
     summary: dict  # the build's summary of the file: sha256, cache key, blog id, row counts, bytes
 
 
-def stat_of(path: Path) -> tuple[int, int, int, int]:
-    st = path.stat()
+def stat_of(path: Path | str) -> tuple[int, int, int, int]:
+    st = os.stat(path)
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 

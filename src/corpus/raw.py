@@ -4,9 +4,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from corpus.errors import InputError
 
@@ -114,8 +116,17 @@ def registry_text(entries: list[RegistryEntry]) -> str:
 
 def list_raw_files(raw_dir: Path) -> list[str]:
     """Every raw file below the folder (relative, sorted), registry and READMEs excluded."""
-    return sorted(p.relative_to(raw_dir).as_posix() for p in raw_dir.rglob("*")
-                  if p.is_file() and p.name not in IGNORED_NAMES and not p.name.startswith("."))
+    return sorted(files_below(str(raw_dir), ""))
+
+
+def files_below(folder: str, prefix: str) -> Iterator[str]:
+    """Relative paths of the files below folder (os.scandir: no stat per regular file, unlike pathlib)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                yield from files_below(entry.path, f"{prefix}{entry.name}/")
+            elif entry.is_file() and entry.name not in IGNORED_NAMES and not entry.name.startswith("."):
+                yield prefix + entry.name
 
 
 def read_document(raw_dir: Path, rel_path: str, entry: RegistryEntry | None = None,

@@ -106,6 +106,9 @@ def expectations_for(table: Table) -> list:
     return exps
 
 
+GX_IMPORT: list[threading.Thread] = []  # the background import of this process, once started
+
+
 def import_gx_in_background() -> None:
     """Start importing Great Expectations (seconds) in a thread, for a process that will need it
     after waiting on others; a later import simply finds it done (or waits for it)."""
@@ -114,7 +117,15 @@ def import_gx_in_background() -> None:
             warnings.simplefilter("ignore")
             importlib.import_module("great_expectations")
 
-    threading.Thread(target=load, name="import-great-expectations", daemon=True).start()
+    if not GX_IMPORT:
+        GX_IMPORT.append(threading.Thread(target=load, name="import-great-expectations", daemon=True))
+        GX_IMPORT[0].start()
+
+
+def import_gx() -> None:
+    """Great Expectations imported: the background import finished, or done now."""
+    import_gx_in_background()
+    GX_IMPORT[0].join()
 
 
 def gx_context():
