@@ -7,7 +7,6 @@ import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -86,16 +85,16 @@ def process_all(raw_dir: Path, planned: list, jobs: int, progress: Callable[[Ite
     if not planned:
         return
     if engine == "dask":
-        validate.import_gx_in_background()
+        validate.prepare_in_background()
         yield from process_on_dask(raw_dir, planned, jobs, progress, scheduler, cache_dir)
         return
     if jobs <= 1:
-        validate.import_gx_in_background()
+        validate.prepare_in_background()
         yield from (process_file(raw_dir, path, entry, cache_dir) for path, entry in progress(planned))
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(planned))) as pool:
         futures = [pool.submit(process_file, raw_dir, path, entry, cache_dir) for path, entry in planned]
-        validate.import_gx_in_background()  # now that the workers are forked: none inherits a half-done import
+        validate.prepare_in_background()  # now that the workers are forked: none inherits a half-done import
         yield from (future.result() for future in progress(futures))
 
 
@@ -242,12 +241,6 @@ def part_key(part: list[BlogSummary]) -> str:
     return cache.part_key([s.cache_key for s in part], part_name(part), __version__)
 
 
-@lru_cache(maxsize=1)
-def part_checker() -> validate.PartChecker:
-    """This process's checker: Great Expectations is imported and set up once per worker."""
-    return validate.PartChecker(with_docs=True)
-
-
 def build_part(part: list[BlogSummary], cache_dir: Path) -> BuiltPart | InputError:
     """One part's files and validation: from the cache, or made from its blogs' cached tables
     (possibly in a worker process). Bad input is returned, not raised."""
@@ -259,7 +252,7 @@ def build_part(part: list[BlogSummary], cache_dir: Path) -> BuiltPart | InputErr
         except InputError as err:
             return err
         name = part_name(part)
-        outcome = part_checker().check(tables, validate.part_run_name(name))
+        outcome = validate.prepared_checker().check(tables, validate.part_run_name(name))
         built = BuiltPart(name, {table: store.parquet_bytes(data) for table, data in tables.items()}, outcome)
         cache.store(cache_dir, key, built)
     return built
@@ -270,7 +263,7 @@ def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int) ->
     in `jobs` worker processes."""
     missing = [part for part in planned if not cache.has(cache_dir, part_key(part), BuiltPart)]
     if missing:
-        validate.import_gx()  # before forking, so that the workers inherit Great Expectations
+        validate.prepared_checker()  # before forking, so that the workers inherit a checker set up
     pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and len(missing) > 1 else None
     try:
         futures = {part_key(part): pool.submit(build_part, part, cache_dir) for part in missing} if pool else {}

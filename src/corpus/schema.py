@@ -6,6 +6,7 @@ are all generated from the declarations below; nothing else names a column.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pyarrow as pa
 
@@ -61,9 +62,13 @@ class Table:
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 
+    @cached_property
+    def arrow_fields(self) -> tuple[pa.Field, ...]:
+        return tuple(c.arrow_field() for c in self.columns)
+
     def arrow_schema(self, metadata: dict[str, str] | None = None) -> pa.Schema:
         meta = {"table": self.name, "description": self.description, **(metadata or {})}
-        return pa.schema([c.arrow_field() for c in self.columns], metadata=meta)
+        return pa.schema(self.arrow_fields, metadata=meta)
 
 
 TIME_PRECISIONS = ("second", "minute", "hour", "day")

@@ -10,7 +10,6 @@ GX Data Docs HTML.
 from __future__ import annotations
 
 import html
-import importlib
 import json
 import re
 import shutil
@@ -18,6 +17,7 @@ import tempfile
 import threading
 import warnings
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from datetime import datetime, time, timezone
 from pathlib import Path
 
@@ -104,28 +104,6 @@ def expectations_for(table: Table) -> list:
     if len(table.primary_key) == 1:
         exps.append(gxe.ExpectColumnValuesToBeUnique(column=table.primary_key[0]))
     return exps
-
-
-GX_IMPORT: list[threading.Thread] = []  # the background import of this process, once started
-
-
-def import_gx_in_background() -> None:
-    """Start importing Great Expectations (seconds) in a thread, for a process that will need it
-    after waiting on others; a later import simply finds it done (or waits for it)."""
-    def load() -> None:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            importlib.import_module("great_expectations")
-
-    if not GX_IMPORT:
-        GX_IMPORT.append(threading.Thread(target=load, name="import-great-expectations", daemon=True))
-        GX_IMPORT[0].start()
-
-
-def import_gx() -> None:
-    """Great Expectations imported: the background import finished, or done now."""
-    import_gx_in_background()
-    GX_IMPORT[0].join()
 
 
 def gx_context():
@@ -439,6 +417,30 @@ def key_ranges(tables: dict[str, pa.Table]) -> dict[str, tuple[tuple, tuple]]:
 def part_run_name(part_name: str) -> str:
     """The GX run name of a part (stable when other parts change)."""
     return f"liveblog-corpus-{part_name}"
+
+
+@lru_cache(maxsize=1)
+def build_checker() -> PartChecker:
+    """This process's checker for builds (with Data Docs): Great Expectations set up once."""
+    return PartChecker(with_docs=True)
+
+
+PREPARING: list[threading.Thread] = []  # the background preparation of this process, once started
+
+
+def prepare_in_background() -> None:
+    """Start importing Great Expectations and setting up build_checker() (seconds) in a thread, for a
+    process that will need them after waiting on others."""
+    if not PREPARING:
+        PREPARING.append(threading.Thread(target=build_checker, name="prepare-validation", daemon=True))
+        PREPARING[0].start()
+
+
+def prepared_checker() -> PartChecker:
+    """build_checker(), once the background preparation (started now if it was not) has finished."""
+    prepare_in_background()
+    PREPARING[0].join()
+    return build_checker()
 
 
 class PartValidation:

@@ -131,6 +131,8 @@ class Recogniser:
     def __init__(self, gazetteer_rows: list[tuple[Reference, tuple[str, ...]]] | None = None) -> None:
         self.nlp = spacy.blank("en")
         self.nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
+        for cls, test in WORD_CLASSES.items():  # first: add_flag walks every lexeme already in the vocabulary
+            self.nlp.vocab.add_flag(test, flag_id=IDS[FLAG[cls]])
         self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.refs: dict[str, Reference] = {}
         self.people_by_surname: dict[str, tuple[Reference, frozenset[str]]] = {}
@@ -142,8 +144,6 @@ class Recogniser:
                     self.people_by_surname.setdefault(name.split()[-1], (ref, words))
         for name, ref in geonames_places().items():
             self.add_names(f"geonames:{name}", ref, (name,))
-        for cls, test in WORD_CLASSES.items():
-            self.nlp.vocab.add_flag(test, flag_id=IDS[FLAG[cls]])
         self.patterns = Matcher(self.nlp.vocab, validate=False)  # the schema does not know FLAG attributes
         for label, patterns in MATCH_PATTERNS.items():
             self.patterns.add(label, patterns)
@@ -208,8 +208,7 @@ class Recogniser:
         found = {f: [self.mention(s, fields[f]) for s in self.spans(doc)] for f, doc in docs.items()}
         people = {m.canonical_name.split()[-1]: m for ms in found.values() for m in ms
                   if m.type == "PERSON" and " " in m.canonical_name}
-        surnames = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(people, reverse=True))) + r")\b") \
-            if people else None
+        surnames = any_word(tuple(sorted(people, reverse=True))) if people else None
         for f, doc in docs.items():
             taken = {i for m in found[f] for i in range(m.start, m.end)}
             for match in surnames.finditer(fields[f]) if surnames else ():
@@ -220,6 +219,12 @@ class Recogniser:
                                         full.wikidata_id, None, None, None, "surname"))
             found[f].sort(key=lambda m: m.start)
         return found
+
+
+@lru_cache(maxsize=4096)  # entries of a blog tend to name the same people; re's own cache is smaller
+def any_word(words: tuple[str, ...]) -> re.Pattern:
+    """A pattern for any of the words, whole."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
 @lru_cache(maxsize=1)
