@@ -8,7 +8,8 @@ temporary folder and reports:
   write) in a child process: entries/s, MB/s of raw text, peak resident memory
   of the largest process;
 - the floor: reading the same files and one regex pass, and the build's ratio to it;
-- an incremental build after adding one blog (the rest from the build cache);
+- incremental builds (the rest from the build cache): after adding one blog, with nothing
+  changed, and after editing one blog;
 - `corpus.load("entries")` in a new process.
 The issue's scale is `--blogs 20000 --entries 50` (1,000,000 entries).
 """
@@ -104,6 +105,10 @@ def main() -> None:
         extra = synthetic_blog(random.Random(1), date(2030, 1, 1), args.entries, sentence_pool())
         (raw / "zz-added.txt").write_text(extra, encoding="utf-8")
         incremental, _ = run_build(raw, out, args.jobs, cache, args.engine)
+        unchanged, _ = run_build(raw, out, args.jobs, cache, args.engine)
+        edited = raw / f"{args.blogs // 2:06d}.txt"
+        edited.write_text(edited.read_text(encoding="utf-8").replace(" GMT — ", " GMT — Update: ", 1), encoding="utf-8")
+        changed, _ = run_build(raw, out, args.jobs, cache, args.engine)
         started = time.perf_counter()
         subprocess.run([sys.executable, "-c", f"import corpus; corpus.load('entries', path={str(out)!r})"], check=True)
         load_seconds = time.perf_counter() - started
@@ -113,7 +118,8 @@ def main() -> None:
           f"{n_entries / seconds:,.0f} entries/s  {n_bytes / 1e6 / seconds:.2f} MB/s  "
           f"peak RSS {peak_mib:.0f} MiB (largest process)")
     print(f"floor (read every file, one regex pass): {floor:.2f} s; build/floor = {seconds / floor:,.0f}")
-    print(f"one blog added, rebuilt from the cache: {incremental:.2f} s")
+    print(f"one blog added, rebuilt from the cache: {incremental:.2f} s; nothing changed: {unchanged:.2f} s; "
+          f"one blog edited: {changed:.2f} s")
     print(f"corpus.load('entries') in a new process: {load_seconds:.2f} s")
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tempfile
 import time
 from collections import Counter
@@ -78,28 +79,32 @@ ENGINES = ("local", "dask")
 
 
 def process_all(raw_dir: Path, planned: list, jobs: int, progress: Callable[[Iterable], Iterable], engine: str,
-                scheduler: str | None, cache_dir: Path) -> Iterator[BlogSummary | InputError]:
+                scheduler: str | None, cache_dir: Path, meanwhile: Callable[[], None] = lambda: None,
+                ) -> Iterator[BlogSummary | InputError]:
     """Results per planned raw file, in order: in-process, from `jobs` worker processes, or from Dask
-    workers. With several jobs even one file goes to a worker, so that this process meanwhile imports
-    Great Expectations for the validation that follows."""
+    workers. With several jobs even one file goes to a worker, so that this process meanwhile prepares
+    the validation that follows and does `meanwhile`."""
     if not planned:
         return
     if engine == "dask":
         validate.prepare_in_background()
-        yield from process_on_dask(raw_dir, planned, jobs, progress, scheduler, cache_dir)
+        yield from process_on_dask(raw_dir, planned, jobs, progress, scheduler, cache_dir, meanwhile)
         return
     if jobs <= 1:
         validate.prepare_in_background()
+        meanwhile()
         yield from (process_file(raw_dir, path, entry, cache_dir) for path, entry in progress(planned))
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(planned))) as pool:
         futures = [pool.submit(process_file, raw_dir, path, entry, cache_dir) for path, entry in planned]
         validate.prepare_in_background()  # now that the workers are forked: none inherits a half-done import
+        meanwhile()
         yield from (future.result() for future in progress(futures))
 
 
 def process_on_dask(raw_dir: Path, planned: list, jobs: int, progress: Callable[[Iterable], Iterable],
-                    scheduler: str | None, cache_dir: Path) -> Iterator[BlogSummary | InputError]:
+                    scheduler: str | None, cache_dir: Path, meanwhile: Callable[[], None] = lambda: None,
+                    ) -> Iterator[BlogSummary | InputError]:
     """The same per-file work on a Dask cluster: at `scheduler`, or a local one with `jobs` workers.
 
     Workers read the raw folder and write the cache by the same paths, so a remote cluster needs
@@ -117,6 +122,7 @@ def process_on_dask(raw_dir: Path, planned: list, jobs: int, progress: Callable[
         with Client(scheduler or cluster) as client:
             futures = client.map(process_file, [raw_dir] * len(planned), [p for p, _ in planned],
                                  [e for _, e in planned], [cache_dir] * len(planned), pure=False)
+            meanwhile()
             yield from (future.result() for future in progress(futures))
     finally:
         if cluster is not None:
@@ -147,9 +153,12 @@ def indexed(raw_dir: Path, planned: list, cache_dir: Path) -> tuple[dict[str, Bl
 
 
 def summarise(raw_dir: Path, keep_going: bool, jobs: int, progress: Callable[[Iterable], Iterable], engine: str,
-              scheduler: str | None, cache_dir: Path, use_index: bool = True) -> tuple[list[BlogSummary], list[InputError]]:
+              scheduler: str | None, cache_dir: Path, use_index: bool = True,
+              meanwhile: Callable[[list[BlogSummary]], None] = lambda known: None,
+              ) -> tuple[list[BlogSummary], list[InputError]]:
     """Process every raw file that changed (with use_index, the rest are known from the cache's
-    index); the summaries in blog-id order. With keep_going, bad files are skipped."""
+    index), calling meanwhile(known summaries) while they are processed elsewhere; the summaries in
+    blog-id order. With keep_going, bad files are skipped."""
     planned = raw.plan(raw_dir)
     known, stats = indexed(raw_dir, planned, cache_dir)
     if not use_index:
@@ -157,7 +166,9 @@ def summarise(raw_dir: Path, keep_going: bool, jobs: int, progress: Callable[[It
     changed = [(path, entry) for path, entry in planned if path not in known]
     summaries, skipped = list(known.values()), []
     found = {}
-    for (path, _), result in zip(changed, process_all(raw_dir, changed, jobs, progress, engine, scheduler, cache_dir)):
+    results = process_all(raw_dir, changed, jobs, progress, engine, scheduler, cache_dir,
+                          lambda: meanwhile(sorted(known.values(), key=lambda s: s.blog_id)))
+    for (path, _), result in zip(changed, results):
         if isinstance(result, InputError):
             if not keep_going:
                 raise result
@@ -258,7 +269,8 @@ def build_part(part: list[BlogSummary], cache_dir: Path) -> BuiltPart | InputErr
     return built
 
 
-def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int) -> Iterator[BuiltPart]:
+def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int,
+                ) -> Iterator[tuple[list[BlogSummary], BuiltPart]]:
     """Every part in order: cached ones read here, the others made here or, when there are several,
     in `jobs` worker processes."""
     missing = [part for part in planned if not cache.has(cache_dir, part_key(part), BuiltPart)]
@@ -272,10 +284,89 @@ def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int) ->
             built = future.result() if future is not None else build_part(part, cache_dir)
             if isinstance(built, InputError):
                 raise built
-            yield built
+            yield part, built
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+@dataclass(frozen=True)
+class WrittenPart:
+    """What is kept of a part written to the staging folder: its key, its validation outcome (without
+    the Data Docs pages, which are on disk) and the sha256 of each table's file."""
+
+    key: str
+    outcome: validate.PartOutcome
+    digests: dict[str, str]
+
+
+class PartWriter:
+    """Writes built parts into the staging folder, in any order (parts of a speculative layout may be
+    dropped again), and assembles them in part order at the end."""
+
+    def __init__(self, staging: Path) -> None:
+        self.staging = staging
+        self.parts: dict[str, WrittenPart] = {}
+        self.folders: set[Path] = set()
+
+    def has(self, part: list[BlogSummary]) -> bool:
+        written = self.parts.get(part_name(part))
+        return written is not None and written.key == part_key(part)
+
+    def write(self, part: list[BlogSummary], built: BuiltPart) -> None:
+        """A part's Parquet files and Data Docs site (replacing a part written under the same name)."""
+        if built.name in self.parts:
+            self.drop(built.name)
+        digests = {}
+        for table, data in built.parquet.items():
+            self.write_file(self.staging / store.part_file(table, built.name), data)
+            digests[table] = hashlib.sha256(data).hexdigest()
+        for rel_path, text in built.outcome.docs.items():
+            self.write_file(self.docs_dir(built.name) / rel_path, text.encode("utf-8"))
+        self.parts[built.name] = WrittenPart(part_key(part), replace(built.outcome, docs={}), digests)
+
+    def drop(self, name: str) -> None:
+        for table in self.parts.pop(name).digests:
+            (self.staging / store.part_file(table, name)).unlink()
+        shutil.rmtree(self.docs_dir(name), ignore_errors=True)
+        self.folders = {f for f in self.folders if f.exists()}
+
+    def docs_dir(self, name: str) -> Path:
+        return self.staging / validate.DOCS_DIR_NAME / name
+
+    def write_file(self, path: Path, data: bytes) -> None:
+        """Write a new file, making its folder first unless it is among the folders made already."""
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
+        with open(path, "wb") as f:
+            f.write(data)
+
+    def prewrite(self, summaries: list[BlogSummary], cache_dir: Path, part_rows: int) -> None:
+        """The cached parts of a layout of these blogs alone: while changed raw files are processed,
+        most parts of the final layout can be written already."""
+        for part in parts(summaries, part_rows):
+            if not self.has(part):
+                built = cache.load(cache_dir, part_key(part), BuiltPart)
+                if built is not None:
+                    self.write(part, built)
+
+    def finish(self, planned: list[list[BlogSummary]], cache_dir: Path, jobs: int) -> tuple[Written, list]:
+        """Every part of the final layout written (parts written for another layout dropped); what was
+        written and each part's name and outcome, in part order."""
+        wanted = {part_name(p): part_key(p) for p in planned}
+        for name in [n for n, w in self.parts.items() if wanted.get(n) != w.key]:
+            self.drop(name)
+        for part, built in built_parts([p for p in planned if not self.has(p)], cache_dir, jobs):
+            self.write(part, built)
+        written, outcomes = Written(), []
+        for part in planned:
+            name = part_name(part)
+            for table, digest in self.parts[name].digests.items():
+                written.table_files[table].append(store.part_file(table, name))
+                written.digests[store.part_file(table, name)] = digest
+            outcomes.append((name, self.parts[name].outcome))
+        return written, outcomes
 
 
 @dataclass
@@ -284,28 +375,6 @@ class Written:
 
     table_files: dict[str, list[str]] = field(default_factory=lambda: {name: [] for name in TABLES})
     digests: dict[str, str] = field(default_factory=dict)
-    folders: set[Path] = field(default_factory=set)
-
-
-def write_part(staging: Path, built: BuiltPart, written: Written) -> None:
-    """A part's Parquet files and Data Docs site into the staging folder."""
-    for table, data in built.parquet.items():
-        rel_path = store.part_file(table, built.name)
-        write_file(staging / rel_path, data, written.folders)
-        written.table_files[table].append(rel_path)
-        written.digests[rel_path] = hashlib.sha256(data).hexdigest()
-    docs = staging / validate.DOCS_DIR_NAME / built.name
-    for rel_path, text in built.outcome.docs.items():
-        write_file(docs / rel_path, text.encode("utf-8"), written.folders)
-
-
-def write_file(path: Path, data: bytes, folders: set[Path]) -> None:
-    """Write a new file, making its folder first unless it is among the folders made already."""
-    if path.parent not in folders:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        folders.add(path.parent)
-    with open(path, "wb") as f:
-        f.write(data)
 
 
 def write_text(staging: Path, name: str, text: str, written: Written) -> None:
@@ -320,35 +389,40 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
     replaces out_dir's tables unless every part passes. Without a cache, a temporary one holds the
     per-file tables until they are written."""
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="corpus-parts-") as spill:
+    with tempfile.TemporaryDirectory(prefix="corpus-parts-") as spill, store.staged(out_dir) as staging:
         cache_dir = cache_dir if cache_dir is not None else Path(spill)
-        summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir)
+        writer = PartWriter(staging)
+
+        def prewrite(known: list[BlogSummary]) -> None:
+            writer.prewrite(known, cache_dir, part_rows)
+
+        summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir,
+                                       meanwhile=prewrite)
         try:
-            write_tables(summaries, out_dir, cache_dir, jobs, part_rows)
+            write_tables(summaries, writer, cache_dir, jobs, part_rows)
         except CacheEntryLost:  # read every raw file again, processing those whose tables were lost
             summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir,
                                            use_index=False)
-            write_tables(summaries, out_dir, cache_dir, jobs, part_rows)
+            write_tables(summaries, writer, cache_dir, jobs, part_rows)
     return BuildResult(len(summaries), sum(s.rows["entries"] for s in summaries),
                        sum(s.n_bytes for s in summaries), time.perf_counter() - started, skipped)
 
 
-def write_tables(summaries: list[BlogSummary], out_dir: Path, cache_dir: Path, jobs: int, part_rows: int) -> None:
-    """Every part's tables and Data Docs, the validation summary, data package and checksums into
-    out_dir, replacing what was there only when every part passed validation."""
-    with store.staged(out_dir) as staging:
-        validation, written, outcomes = validate.PartValidation(), Written(), []
-        for built in built_parts(list(parts(summaries, part_rows)), cache_dir, jobs):
-            write_part(staging, built, written)
-            validation.add_outcome(built.outcome)
-            outcomes.append((built.name, replace(built.outcome, docs={})))
-        report = validation.report()
-        if not report.success:
-            raise validate.ValidationFailed(report)
-        (staging / validate.DOCS_DIR_NAME / "index.html").write_text(
-            validate.docs_index(outcomes, __version__), encoding="utf-8")
-        write_text(staging, validate.SUMMARY_NAME, report.summary_json(__version__), written)
-        citation = metadata.read_citation(release.REPO_ROOT / "CITATION.cff")
-        write_text(staging, metadata.DATAPACKAGE_NAME,
-                   metadata.datapackage_json(written.table_files, written.digests, __version__, citation), written)
-        (staging / store.CHECKSUMS_NAME).write_text(store.checksum_lines(written.digests), encoding="utf-8")
+def write_tables(summaries: list[BlogSummary], writer: PartWriter, cache_dir: Path, jobs: int, part_rows: int) -> None:
+    """Every part's tables and Data Docs, the validation summary, data package and checksums into the
+    staging folder; validation failing raises (and nothing replaces the previous tables)."""
+    staging = writer.staging
+    written, outcomes = writer.finish(list(parts(summaries, part_rows)), cache_dir, jobs)
+    validation = validate.PartValidation()
+    for _, outcome in outcomes:
+        validation.add_outcome(outcome)
+    report = validation.report()
+    if not report.success:
+        raise validate.ValidationFailed(report)
+    (staging / validate.DOCS_DIR_NAME / "index.html").write_text(
+        validate.docs_index(outcomes, __version__), encoding="utf-8")
+    write_text(staging, validate.SUMMARY_NAME, report.summary_json(__version__), written)
+    citation = metadata.read_citation(release.REPO_ROOT / "CITATION.cff")
+    write_text(staging, metadata.DATAPACKAGE_NAME,
+               metadata.datapackage_json(written.table_files, written.digests, __version__, citation), written)
+    (staging / store.CHECKSUMS_NAME).write_text(store.checksum_lines(written.digests), encoding="utf-8")

@@ -83,9 +83,12 @@ def merge_parts(source: Path, target: Path) -> None:
 
 @contextmanager
 def staged(out_dir: Path) -> Iterator[Path]:
-    """A staging folder beside out_dir; its contents replace out_dir's only if the block succeeds."""
+    """A staging folder beside out_dir; its contents replace out_dir's only if the block succeeds (and
+    an out_dir made for it is removed again if it does not)."""
+    made = not out_dir.exists()
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    succeeded = False
     try:
         yield staging
         for item in sorted(staging.iterdir()):
@@ -95,8 +98,11 @@ def staged(out_dir: Path) -> Iterator[Path]:
             elif target.exists():
                 target.unlink()
             os.replace(item, target)
+        succeeded = True
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if made and not succeeded:
+            shutil.rmtree(out_dir, ignore_errors=True)
 
 
 CHECKSUMS_NAME = "SHA256SUMS"
