@@ -129,10 +129,11 @@ def process_on_dask(raw_dir: Path, planned: list, jobs: int, progress: Callable[
             cluster.close()
 
 
-def indexed(raw_dir: Path, planned: list, cache_dir: Path) -> tuple[dict[str, BlogSummary], dict]:
+def indexed(raw_dir: Path, planned: list, cache_dir: Path, use_index: bool = True,
+            ) -> tuple[dict[str, BlogSummary], dict]:
     """The summaries of raw files unchanged since the cache's index of raw_dir saw them (their tables
-    still cached), and every planned file's stat, taken before it is read."""
-    index = cache.read_index(cache_dir, raw_dir)
+    still cached; none without use_index), and every planned file's stat, taken before it is read."""
+    index = cache.read_index(cache_dir, raw_dir) if use_index else {}
     known, stats = {}, {}
     for rel_path, entry in planned:
         try:
@@ -160,9 +161,7 @@ def summarise(raw_dir: Path, keep_going: bool, jobs: int, progress: Callable[[It
     index), calling meanwhile(known summaries) while they are processed elsewhere; the summaries in
     blog-id order. With keep_going, bad files are skipped."""
     planned = raw.plan(raw_dir)
-    known, stats = indexed(raw_dir, planned, cache_dir)
-    if not use_index:
-        known = {}
+    known, stats = indexed(raw_dir, planned, cache_dir, use_index)
     changed = [(path, entry) for path, entry in planned if path not in known]
     summaries, skipped = list(known.values()), []
     found = {}

@@ -65,13 +65,17 @@ def part_key(blog_keys: list[str], part_name: str, dataset_version: str) -> str:
 SECTIONS = {"BlogTables": "blogs", "BuiltPart": "parts"}  # a folder per kind of value
 
 
+def location(cache_dir: Path, cache_key: str, kind: type) -> str:
+    """Where a value of that kind is kept (a string: thousands are asked for at a time, pathlib is slow)."""
+    return f"{cache_dir}/{SECTIONS[kind.__name__]}/{cache_key[:2]}/{cache_key}.pickle"
+
+
 def has(cache_dir: Path, cache_key: str, kind: type) -> bool:
-    """Whether the cache holds a value of that kind under the key (os.path: many are asked at a time)."""
-    return os.path.isfile(f"{cache_dir}/{SECTIONS[kind.__name__]}/{cache_key[:2]}/{cache_key}.pickle")
+    return os.path.isfile(location(cache_dir, cache_key, kind))
 
 
 def path_of(cache_dir: Path, cache_key: str, kind: type) -> Path:
-    return cache_dir / SECTIONS[kind.__name__] / cache_key[:2] / f"{cache_key}.pickle"
+    return Path(location(cache_dir, cache_key, kind))
 
 
 def load(cache_dir: Path, cache_key: str, kind: type = BlogTables):

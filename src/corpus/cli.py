@@ -120,15 +120,13 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    import pyarrow.parquet as pq
-
     from corpus.schema import TABLES
-    from corpus.store import table_dir_name, table_files
+    from corpus.store import count_rows, table_dir_name
 
     print(f"liveblog-corpus {__version__}")
     for name in TABLES:
         path = Path(args.processed) / table_dir_name(name)
-        rows = sum(pq.read_metadata(f).num_rows for f in table_files(path)) if path.exists() else "missing"
+        rows = count_rows(path) if path.exists() else "missing"
         print(f"  {name}: {rows} rows")
     return 0
 

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 from corpus import metadata, raw
 from corpus.errors import InputError
 from corpus.schema import TABLES
-from corpus.store import CHECKSUMS_NAME, checksums, merge_parts, table_dir_name, table_files
+from corpus.store import CHECKSUMS_NAME, checksum_lines, count_rows, file_sha256, merge_parts, table_dir_name
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RELEASE_NAME = "liveblog-corpus"
@@ -37,7 +37,7 @@ def changelog_entry(changelog: str, version: str) -> str:
 
 def data_card(version: str, citation: dict, processed: Path, raw_dir: Path) -> str:
     """The release README: what, how to cite, tables and codebook, sources and rights, validation, limits."""
-    counts = {n: sum(pq.read_metadata(f).num_rows for f in table_files(processed / table_dir_name(n))) for n in TABLES}
+    counts = {n: count_rows(processed / table_dir_name(n)) for n in TABLES}
     summary = json.loads((processed / "validation.json").read_text(encoding="utf-8"))
     sources = raw.read_registry(raw_dir) or []
     limits = (REPO_ROOT / "docs" / "known-limitations.md").read_text(encoding="utf-8").strip()
@@ -85,15 +85,15 @@ def make_release(processed: Path, out: Path, version: str, raw_dir: Path) -> tup
         merge_parts(processed / table_dir_name(table), folder / f"{table}.parquet")
     shutil.copyfile(processed / "validation.json", folder / "validation.json")
     one_file = {t: [f"{t}.parquet"] for t in TABLES}
-    digests = {f"{t}.parquet": hashlib.sha256((folder / f"{t}.parquet").read_bytes()).hexdigest() for t in TABLES}
+    digests = {name: file_sha256(folder / name) for [name] in one_file.values()}
     (folder / metadata.DATAPACKAGE_NAME).write_text(metadata.datapackage_json(one_file, digests, version, citation),
                                                     encoding="utf-8")
     shutil.copyfile(REPO_ROOT / "CITATION.cff", folder / "CITATION.cff")
     changelog = (REPO_ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     (folder / "CHANGELOG.md").write_text(changelog_entry(changelog, version), encoding="utf-8")
     (folder / "README.md").write_text(data_card(version, citation, processed, raw_dir), encoding="utf-8")
-    names = sorted(p.name for p in folder.iterdir())
-    (folder / CHECKSUMS_NAME).write_text(checksums(folder, names), encoding="utf-8")
+    digests |= {p.name: file_sha256(p) for p in folder.iterdir() if p.name not in digests}  # tables hashed once
+    (folder / CHECKSUMS_NAME).write_text(checksum_lines(digests), encoding="utf-8")
     archive = out / f"{folder.name}.zip"
     deterministic_zip(folder, archive)
     return folder, archive

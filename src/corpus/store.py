@@ -70,6 +70,11 @@ def table_files(path: Path) -> list[Path]:
     return sorted(path.glob("*.parquet")) if path.is_dir() else [path]
 
 
+def count_rows(path: Path) -> int:
+    """A table's rows, from the Parquet footers of its file or part files."""
+    return sum(pq.read_metadata(f).num_rows for f in table_files(path))
+
+
 def merge_parts(source: Path, target: Path) -> None:
     """A table's part files as one Parquet file (a row group per part), streaming: memory follows the part."""
     files = table_files(source)
@@ -113,9 +118,8 @@ def checksum_lines(digests: dict[str, str]) -> str:
     return "".join(f"{digest}  {name}\n" for name, digest in sorted(digests.items()))
 
 
-def checksums(folder: Path, names) -> str:
-    """`sha256sum`-format lines for the named files of folder, sorted by name."""
-    return checksum_lines({n: hashlib.sha256((folder / n).read_bytes()).hexdigest() for n in names})
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def read_table(path: Path) -> pa.Table:
@@ -123,8 +127,6 @@ def read_table(path: Path) -> pa.Table:
     files = table_files(path)
     if not files:
         raise FileNotFoundError(f"{path}: no Parquet files")
-    if len(files) == 1:
-        return pq.read_table(files[0])
     return pa.concat_tables([pq.read_table(f) for f in files])
 
 
