@@ -64,7 +64,7 @@ def quantulum_figures(text: str):
 
 def quantulum_scores() -> dict:
     """Score quantulum3's quantities as a figures table against the gold annotation."""
-    entries = pq.read_table(REPO / "data" / "processed" / "entries.parquet").to_pylist()
+    entries = pq.read_table(REPO / "data" / "processed" / "entries.parquet").to_pylist()  # a folder of parts
     rows = []
     for e in entries:
         for field in FIELDS:
@@ -73,7 +73,7 @@ def quantulum_scores() -> dict:
                              "is_approximate": False})
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("blogs", "entries"):
-            shutil.copy(REPO / "data" / "processed" / f"{name}.parquet", tmp)
+            shutil.copytree(REPO / "data" / "processed" / f"{name}.parquet", Path(tmp, f"{name}.parquet"))
         pq.write_table(pa.Table.from_pylist(rows), Path(tmp, "figures.parquet"))
         out = subprocess.run([sys.executable, str(GOLD / "score.py"), tmp,
                               str(GOLD / "seed_trtworld_2024-01-04.json"), "--json"],

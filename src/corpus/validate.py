@@ -340,13 +340,16 @@ def range_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
 
 
 def to_frames(tables: dict[str, pa.Table]) -> dict[str, pd.DataFrame]:
-    """pandas frames with numpy object strings (GX is far slower on Arrow-backed strings)."""
+    """pandas frames with numpy object strings (GX is far slower on Arrow-backed strings) and 64-bit
+    integers (GX compares other integers with a range row by row, in Python)."""
     frames = {}
     for name, data in tables.items():
         frame = data.to_pandas()
         for col in frame.columns:
             if isinstance(frame[col].dtype, pd.StringDtype):
                 frame[col] = frame[col].astype(object)
+            elif pd.api.types.is_integer_dtype(frame[col].dtype) and frame[col].dtype != "int64":
+                frame[col] = frame[col].astype("int64")
         frames[name] = frame
     return frames
 

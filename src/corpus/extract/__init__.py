@@ -21,7 +21,7 @@ def figure_rows(entries: list[dict]) -> list[dict]:
             found = figures.extract(entry[field]) if entry[field] else []
             ids = [f"{entry['entry_id']}-{field[0]}{f.start:05d}" for f in found]
             for figure_id, f in zip(ids, found):
-                row = vars(f).copy()  # flat dataclasses: dataclasses.asdict's deep copy cost a third of the build
+                row = f._asdict()
                 converts = row.pop("converts")
                 rows.append({"figure_id": figure_id, "entry_id": entry["entry_id"], "field": field, **row,
                              "converts_figure_id": None if converts is None else ids[converts]})
@@ -35,5 +35,5 @@ def entity_rows(entries: list[dict]) -> list[dict]:
         found = recogniser().entry_mentions({f: entry[f] for f in FIELDS})
         for field, mentions in found.items():
             rows += [{"mention_id": f"{entry['entry_id']}-m{field[0]}{m.start:05d}", "entry_id": entry["entry_id"],
-                      "field": field, **vars(m)} for m in mentions]
+                      "field": field, **m._asdict()} for m in mentions]
     return rows

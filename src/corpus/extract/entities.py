@@ -15,14 +15,14 @@ Where spans overlap the longest wins. Demonyms ("Russian") are never entities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable, NamedTuple
 
 import numpy
 import spacy
-from spacy.attrs import IDS
+from spacy.attrs import IDS, LOWER
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from corpus.extract.reference import Reference, gazetteer, geonames_places
@@ -63,9 +63,12 @@ WORD_CLASSES = {
     "possessive": lambda w: w in ("'s", "’s"),
     "clause-end": lambda w: w in (",", ".", ";", ":"),
     "trigger": lambda w: w.lower() in TITLE_SET | ROLE_SET | SPEECH_SET or w in ORG_HEADS,
+    "comma": lambda w: w == ",",
+    "of": lambda w: w.lower() == "of",
 }
 FIRST_FLAG = 30  # spaCy's free lexeme flags are FLAG19 to FLAG63
 FLAG = {name: f"FLAG{FIRST_FLAG + i}" for i, name in enumerate(WORD_CLASSES)}
+BIT = {name: 1 << i for i, name in enumerate(WORD_CLASSES)}  # a token's classes as one int (`Tokens.bits`)
 
 
 def word(cls: str, **op) -> dict:
@@ -92,13 +95,7 @@ MATCH_PATTERNS = {
 # every new word takes the slow path and tokenizing runs ~9x slower. Half a million costs ~50 MB.
 TOKENIZER_CACHE_SIZE = 500_000
 
-# Every pattern holds a trigger word, at most REACH_BEFORE tokens after the match's start and
-# REACH_AFTER before its end ("Serhiy Popko Petrenko, the head of the ... governor": 8 before).
-REACH_BEFORE, REACH_AFTER = 8, 6
-
-
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     text: str
@@ -111,18 +108,86 @@ class Mention:
     method: str
 
 
-def trim(doc: Doc, label: str, start: int, end: int) -> Span:
+class Found(NamedTuple):
+    """A labelled token span (what spaCy's `filter_spans` needs of a Span, without making one)."""
+
+    start: int
+    end: int
+    label: str
+
+
+class Tokens:
+    """The tokens of a doc as the patterns see them: where the trigger words are, and each token's
+    word classes (`BIT`, kept per orth id in `known`, where `classes_of` adds words not there yet)."""
+
+    def __init__(self, doc: Doc, known: dict[int, int], classes_of: Callable[[int], int]) -> None:
+        columns = doc.to_array(["ORTH", FLAG["trigger"]])
+        self.triggers: list[int] = numpy.flatnonzero(columns[:, 1]).tolist()
+        self.orths: list[int] = columns[:, 0].tolist()
+        for orth in set(self.orths).difference(known):
+            known[orth] = classes_of(orth)
+        self.known = known
+
+    def __len__(self) -> int:
+        return len(self.orths)
+
+    def bits(self, i: int) -> int:
+        """The word classes of the token at i (none outside the doc)."""
+        return self.known[self.orths[i]] if 0 <= i < len(self.orths) else 0
+
+    def has(self, i: int, cls: str) -> bool:
+        return bool(self.bits(i) & BIT[cls])
+
+
+def trim(tokens: Tokens, label: str, start: int, end: int) -> Found:
     """The name inside a pattern match: without its title, role, comma or speech verb."""
-    tokens = doc[start:end]
-    if label in ("title", "speech") and tokens[0].lower_ in TITLES + SPEECH:
+    if label in ("title", "speech") and (tokens.has(start, "title") or tokens.has(start, "speech")):
         start += 1
-    if label == "speech" and doc[end - 1].lower_ in SPEECH:
-        end -= 2 if doc[end - 2].lower_ in ("has", "had", "have") else 1
+    if label == "speech" and tokens.has(end - 1, "speech"):
+        end -= 2 if tokens.has(end - 2, "have") else 1
     if label == "role-apposition":  # "prime minister, Rishi Sunak,"
-        return Span(doc, start + 2, end - 1, label="apposition")
+        return Found(start + 2, end - 1, "apposition")
     if label == "apposition":
-        end = next(t.i for t in tokens if t.text == ",")
-    return Span(doc, start, end, label=label)
+        end = next(i for i in range(start, end) if tokens.has(i, "comma"))
+    return Found(start, end, label)
+
+
+
+
+def match_window(tokens: Tokens, t: int) -> tuple[int, int] | None:
+    """The tokens (start, end) that hold every match of a pattern whose trigger word is the one at t,
+    or None when no pattern can match there: each pattern's trigger needs certain words right next
+    to it, and a match reaches at most so far from its trigger (see MATCH_PATTERNS)."""
+    orths, known, n = tokens.orths, tokens.known, len(tokens)
+    near = [known[orths[i]] if 0 <= i < n else 0 for i in range(t - 7, t + 4)]  # tokens t - 7 to t + 3
+
+    def at(offset: int, cls: str) -> bool:
+        return bool(near[7 + offset] & BIT[cls])
+
+    def names(*offsets: int) -> bool:
+        return all(at(o, "name") for o in offsets)
+
+    reach = []
+    if at(0, "title") and names(1):  # title name{1,3}
+        reach.append((0, 4))
+    if at(0, "role"):
+        if any(at(c, "comma") and names(c - 1, c - 2) for c in range(-5, 0)):  # name{2,3} , the? w{0,3} role
+            reach.append((-8, 1))
+        if at(1, "comma") and names(2, 3):  # role , name{2,3} ,
+            reach.append((0, 6))
+    if at(0, "speech"):
+        if names(-1, -2) or at(-1, "have") and names(-2, -3):  # name{2,3} have? speech
+            reach.append((-4, 1))
+        if names(1, 2):  # speech name{2,3}
+            reach.append((0, 4))
+    if at(0, "org-head"):
+        if at(-1, "capitalised"):  # org-lead? 's? capitalised{1,3} org-head
+            reach.append((-5, 1))
+        if at(1, "of") and at(2, "capitalised"):  # org-head of capitalised{1,3}
+            reach.append((0, 5))
+    if not reach:
+        return None
+    return max(0, t + min(a for a, _ in reach)), min(len(tokens), t + max(b for _, b in reach))
 
 
 class Recogniser:
@@ -131,6 +196,9 @@ class Recogniser:
     def __init__(self, gazetteer_rows: list[tuple[Reference, tuple[str, ...]]] | None = None) -> None:
         self.nlp = spacy.blank("en")
         self.nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
+        # spaCy computes every lexical attribute of a word when it first meets it (67,000 words in the
+        # name lists alone); the patterns read only the text, its lower case and the flags below.
+        self.nlp.vocab.lex_attr_getters = {LOWER: self.nlp.vocab.lex_attr_getters[LOWER]}
         for cls, test in WORD_CLASSES.items():  # first: add_flag walks every lexeme already in the vocabulary
             self.nlp.vocab.add_flag(test, flag_id=IDS[FLAG[cls]])
         self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
@@ -147,51 +215,64 @@ class Recogniser:
         self.patterns = Matcher(self.nlp.vocab, validate=False)  # the schema does not know FLAG attributes
         for label, patterns in MATCH_PATTERNS.items():
             self.patterns.add(label, patterns)
+        self.word_bits: dict[int, int] = {}  # orth id -> the word's classes as BIT bits
+
+    def classes_of(self, orth: int) -> int:
+        word = self.nlp.vocab.strings[orth]
+        return sum(bit for cls, bit in BIT.items() if WORD_CLASSES[cls](word))
+
+    def tokens(self, doc: Doc) -> Tokens:
+        return Tokens(doc, self.word_bits, self.classes_of)
 
     def add_names(self, key: str, ref: Reference, names) -> None:
         self.refs[key] = ref
         self.names.add(key, list(self.nlp.tokenizer.pipe(names)))
 
-    def spans(self, doc: Doc) -> list[Span]:
+    def spans(self, doc: Doc, tokens: Tokens) -> list[Found]:
         """Gazetteer and GeoNames names first, then patterns; the longest of overlapping spans wins."""
         vocab = self.nlp.vocab.strings
-        named = [Span(doc, s, e, label=vocab[k]) for k, s, e in self.names(doc)]
-        named.sort(key=lambda s: (s.start, not s.label_.startswith("gazetteer")))
-        patterned = [trim(doc, vocab[k], s, e) for k, s, e in self.pattern_matches(doc)]
-        known_ends = {s.end for s in named if s.label_.startswith("gazetteer")}
+        named = [Found(s, e, vocab[k]) for k, s, e in self.names(doc)]
+        named.sort(key=lambda s: (s.start, not s.label.startswith("gazetteer")))
+        patterned = [trim(tokens, vocab[k], s, e) for k, s, e in self.pattern_matches(doc, tokens)]
+        known_ends = {s.end for s in named if s.label.startswith("gazetteer")}
         # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea Fleet".
-        patterned = [p for p in patterned if len(p) and not (p.label_ == "organisation" and p.end in known_ends)]
+        patterned = [p for p in patterned if p.end > p.start and not (p.label == "organisation" and p.end in known_ends)]
         return filter_spans(named + patterned)
 
-    def pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """The Matcher's matches, found only in windows around trigger words (every pattern holds one).
+    def pattern_matches(self, doc: Doc, tokens: Tokens) -> list[tuple[int, int, int]]:
+        """The Matcher's matches, found only in the windows where `match_window` puts the matches of
+        each trigger word (every pattern holds one).
 
-        A window reaches as far as the longest pattern can from its trigger, so the matches are
-        those of the whole document; the Matcher just skips the text where none can start.
+        Each window holds every match of its trigger, and a match in a window is one in the whole
+        document (no pattern looks beyond its own tokens), so the matches are those of the whole
+        document; the Matcher just skips the text where none can be.
         """
-        token_at = numpy.flatnonzero(doc.to_array(FLAG["trigger"]))
         windows: list[list[int]] = []
-        for t in token_at.tolist():
-            a, b = max(0, t - REACH_BEFORE), min(len(doc), t + REACH_AFTER + 1)
+        for t in tokens.triggers:
+            window = match_window(tokens, t)
+            if window is None:
+                continue
+            a, b = window
             if windows and a <= windows[-1][1]:
                 windows[-1][1] = max(windows[-1][1], b)
             else:
                 windows.append([a, b])
         return [(k, s + a, e + a) for a, b in windows for k, s, e in self.patterns(doc[a:b])]
 
-    def mention(self, span: Span, source: str) -> Mention:
-        text = source[span.start_char:span.end_char]  # Span.text would walk the tokens again
-        ref = self.refs.get(span.label_)
+    def mention(self, span: Found, doc: Doc, source: str) -> Mention:
+        last = doc[span.end - 1]
+        start, end = doc[span.start].idx, last.idx + len(last)
+        text = source[start:end]
+        ref = self.refs.get(span.label)
         if ref is not None:
-            return Mention(span.start_char, span.end_char, text, ref.type, ref.canonical_name, ref.wikidata_id,
+            return Mention(start, end, text, ref.type, ref.canonical_name, ref.wikidata_id,
                            ref.geonames_id, ref.latitude, ref.longitude, ref.source)
-        kind = "ORG" if span.label_ == "organisation" else "PERSON"
+        kind = "ORG" if span.label == "organisation" else "PERSON"
         known = self.known_person(text) if kind == "PERSON" else None
         if known is not None:  # "Volodymyr Zelenskiy": a known person under another spelling
-            return Mention(span.start_char, span.end_char, text, kind, known.canonical_name, known.wikidata_id,
-                           None, None, None, f"{span.label_}-pattern")
-        return Mention(span.start_char, span.end_char, text, kind, text, None, None, None, None,
-                       f"{span.label_}-pattern")
+            return Mention(start, end, text, kind, known.canonical_name, known.wikidata_id,
+                           None, None, None, f"{span.label}-pattern")
+        return Mention(start, end, text, kind, text, None, None, None, None, f"{span.label}-pattern")
 
     def known_person(self, name: str) -> Reference | None:
         """The gazetteer person a pattern-found name spells: its last word is one of that person's
@@ -205,26 +286,43 @@ class Recogniser:
     def entry_mentions(self, fields: dict[str, str]) -> dict[str, list[Mention]]:
         """Mentions per field of one entry; lone surnames resolve to full names found in any field."""
         docs = {f: self.nlp.make_doc(t) for f, t in fields.items() if t}
-        found = {f: [self.mention(s, fields[f]) for s in self.spans(doc)] for f, doc in docs.items()}
+        found = {}
+        for f, doc in docs.items():
+            tokens = self.tokens(doc)
+            found[f] = [self.mention(s, doc, fields[f]) for s in self.spans(doc, tokens)]
         people = {m.canonical_name.split()[-1]: m for ms in found.values() for m in ms
                   if m.type == "PERSON" and " " in m.canonical_name}
-        surnames = any_word(tuple(sorted(people, reverse=True))) if people else None
+        surnames = sorted(people, reverse=True)
         for f, doc in docs.items():
             taken = {i for m in found[f] for i in range(m.start, m.end)}
-            for match in surnames.finditer(fields[f]) if surnames else ():
-                if match.start() in taken or doc.char_span(match.start(), match.end()) is None:
+            for start, surname in whole_words(surnames, fields[f]) if surnames else ():
+                end = start + len(surname)
+                if start in taken or doc.char_span(start, end) is None:
                     continue
-                full = people[match.group(0)]
-                found[f].append(Mention(match.start(), match.end(), match.group(0), "PERSON", full.canonical_name,
-                                        full.wikidata_id, None, None, None, "surname"))
+                full = people[surname]
+                found[f].append(Mention(start, end, surname, "PERSON", full.canonical_name, full.wikidata_id,
+                                        None, None, None, "surname"))
             found[f].sort(key=lambda m: m.start)
         return found
 
 
-@lru_cache(maxsize=4096)  # entries of a blog tend to name the same people; re's own cache is smaller
-def any_word(words: tuple[str, ...]) -> re.Pattern:
-    """A pattern for any of the words, whole."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+def whole_words(words: list[str], text: str) -> list[tuple[int, str]]:
+    """(start, word) of each occurrence of any of the words, whole, as `\\b(?:w1|w2|...)\\b` finds them:
+    leftmost first, the earlier word of the list where several start at one place, none overlapping.
+    One cached pattern per word, rather than compiling one for every entry's list of words."""
+    starts = sorted((m.start(), rank) for rank, w in enumerate(words) for m in word_starts(w).finditer(text))
+    found, end = [], 0
+    for start, rank in starts:
+        if start >= end:
+            found.append((start, words[rank]))
+            end = start + len(words[rank])
+    return found
+
+
+@lru_cache(maxsize=65536)
+def word_starts(word: str) -> re.Pattern:
+    """A pattern matching (empty) where the word starts, whole; occurrences may overlap."""
+    return re.compile(r"\b(?=" + re.escape(word) + r"\b)")
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from corpus.extract.numbers import Number, find_numbers
 
@@ -50,8 +50,7 @@ SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”]?|$)")
 NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]+\s)*[A-Z][\w'’.-]+$")
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     start: int
     end: int
     text: str
@@ -92,10 +91,10 @@ def shared_noun(text: str, n: Number, later: Number) -> bool:
     return bool(re.fullmatch(r"\s(?:[A-Z][\w'’-]+\s)?(?:and|or)\s", text[n.end:later.start]))
 
 
-def sentence_at(text: str, spans: list[tuple[int, int]], position: int) -> str | None:
-    """The sentence of text holding position, given the (start, end) spans of its sentences."""
+def sentence_at(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    """The (start, end) of the sentence holding position, given those of every sentence."""
     i = bisect.bisect_right(spans, (position, math.inf)) - 1
-    return text[spans[i][0]:spans[i][1]] if i >= 0 and position < spans[i][1] else None
+    return spans[i] if i >= 0 and position < spans[i][1] else None
 
 
 def claimant_of(text: str, sentence: str | None) -> str | None:
@@ -130,6 +129,7 @@ def extract(text: str) -> list[Figure]:
     """All figures of one text field, in order."""
     numbers = find_numbers(text)
     sentences = [m.span() for m in SENTENCE.finditer(text)] if numbers else []
+    claimants: dict[tuple[int, int] | None, str | None] = {}  # per sentence
     figures: list[Figure] = []
     for i, n in enumerate(numbers):
         category, subject = classify(text, n)
@@ -141,10 +141,12 @@ def extract(text: str) -> list[Figure]:
         if figures and n.dimension and re.fullmatch(r"\s?\(", text[figures[-1].end:n.start]) \
                 and text[n.end:n.end + 1] == ")" and figures[-1].category == n.dimension:
             converts = len(figures) - 1
+        sentence = sentence_at(sentences, n.start)
+        if sentence not in claimants:
+            claimants[sentence] = claimant_of(text, None if sentence is None else text[slice(*sentence)])
         figures.append(Figure(n.start, n.end, text[n.start:n.end], float(n.value),
                               None if n.value_max is None else float(n.value_max), n.unit, category,
-                              n.is_approximate, n.qualifier, subject, claimant_of(text, sentence_at(text, sentences, n.start)),
-                              converts))
-    return [replace(f, is_approximate=f.is_approximate or (f.converts is not None and
-                                                            figures[f.converts].is_approximate))
-            for f in figures]
+                              n.is_approximate, n.qualifier, subject, claimants[sentence], converts))
+    # A conversion is as approximate as the figure it converts: "about 300 km (186 miles)".
+    return [f._replace(is_approximate=True) if f.converts is not None and figures[f.converts].is_approximate
+            else f for f in figures]
