@@ -1,6 +1,8 @@
 """Validation: the built data passes; each mutation of it fails, naming the table and column."""
 import hashlib
 import shutil
+import subprocess
+import sys
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -224,3 +226,11 @@ def test_parts_out_of_key_order_fail():
     failures = {(c.table, c.check) for c in validation.report().failures}
     assert ("entries", "primary_key_increases_across_parts") in failures
     assert ("blogs", "primary_key_increases_across_parts") in failures
+
+
+def test_great_expectations_is_imported_without_the_iri_grammar():
+    """rfc3987-syntax builds a grammar on import, a third of importing GX (see import_great_expectations)."""
+    code = ("import sys; from corpus import validate; validate.build_checker(); "
+            "print('jsonschema' in sys.modules, sys.modules.get('rfc3987_syntax', 'absent'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "None"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
 import tempfile
 import threading
 import warnings
@@ -105,6 +106,18 @@ def expectations_for(table: Table) -> list:
     return exps
 
 
+def import_great_expectations():
+    """The great_expectations module. GX imports jsonschema (through altair), which imports
+    rfc3987-syntax when it is installed (Jupyter installs it, for the "iri" format) and that builds
+    a grammar on import: a third of importing GX, on the path of every incremental build. GX checks
+    no IRIs, so it is kept out, unless jsonschema was imported before."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # None: jsonschema's guarded import fails
+    import great_expectations
+
+    return great_expectations
+
+
 def gx_context():
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -162,8 +175,7 @@ class GxSuites:
     offending ids, run on one part of the corpus at a time; with_docs, each part's Data Docs site."""
 
     def __init__(self, with_docs: bool = False) -> None:
-        import great_expectations as gx
-
+        gx = import_great_expectations()
         self.ctx = gx_context()
         self.with_docs = with_docs
         source = self.ctx.data_sources.add_pandas("corpus")
