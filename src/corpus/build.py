@@ -234,11 +234,12 @@ def part_tables(part: list[BlogSummary], cache_dir: Path) -> dict[str, pa.Table]
 
 @dataclass
 class BuiltPart:
-    """One part of the corpus as written: its Parquet file of each table (table name -> bytes) and
-    its validation outcome, with its Data Docs pages."""
+    """One part of the corpus as written: its Parquet file of each table (table name -> bytes) with
+    its sha256, and its validation outcome, with its Data Docs pages."""
 
     name: str
     parquet: dict[str, bytes]
+    digests: dict[str, str]
     outcome: validate.PartOutcome
 
 
@@ -263,7 +264,8 @@ def build_part(part: list[BlogSummary], cache_dir: Path) -> BuiltPart | InputErr
             return err
         name = part_name(part)
         outcome = validate.prepared_checker().check(tables, validate.part_run_name(name))
-        built = BuiltPart(name, {table: store.parquet_bytes(data) for table, data in tables.items()}, outcome)
+        parquet = {table: store.parquet_bytes(data) for table, data in tables.items()}
+        built = BuiltPart(name, parquet, {t: hashlib.sha256(b).hexdigest() for t, b in parquet.items()}, outcome)
         cache.store(cache_dir, key, built)
     return built
 
@@ -316,13 +318,11 @@ class PartWriter:
         """A part's Parquet files and Data Docs site (replacing a part written under the same name)."""
         if built.name in self.parts:
             self.drop(built.name)
-        digests = {}
         for table, data in built.parquet.items():
             self.write_file(self.staging / store.part_file(table, built.name), data)
-            digests[table] = hashlib.sha256(data).hexdigest()
         for rel_path, text in built.outcome.docs.items():
             self.write_file(self.docs_dir(built.name) / rel_path, text.encode("utf-8"))
-        self.parts[built.name] = WrittenPart(part_key(part), replace(built.outcome, docs={}), digests)
+        self.parts[built.name] = WrittenPart(part_key(part), replace(built.outcome, docs={}), built.digests)
 
     def drop(self, name: str) -> None:
         for table in self.parts.pop(name).digests:
