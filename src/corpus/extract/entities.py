@@ -152,8 +152,6 @@ def trim(tokens: Tokens, label: str, start: int, end: int) -> Found:
     return Found(start, end, label)
 
 
-
-
 def match_window(tokens: Tokens, t: int) -> tuple[int, int] | None:
     """The tokens (start, end) that hold every match of a pattern whose trigger word is the one at t,
     or None when no pattern can match there: each pattern's trigger needs certain words right next
@@ -236,7 +234,8 @@ class Recogniser:
         patterned = [trim(tokens, vocab[k], s, e) for k, s, e in self.pattern_matches(doc, tokens)]
         known_ends = {s.end for s in named if s.label.startswith("gazetteer")}
         # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea Fleet".
-        patterned = [p for p in patterned if p.end > p.start and not (p.label == "organisation" and p.end in known_ends)]
+        patterned = [p for p in patterned
+                     if p.end > p.start and not (p.label == "organisation" and p.end in known_ends)]
         return filter_spans(named + patterned)
 
     def pattern_matches(self, doc: Doc, tokens: Tokens) -> list[tuple[int, int, int]]:

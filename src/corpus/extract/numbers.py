@@ -138,8 +138,8 @@ def join_ranges(text: str, numbers: list[Number]) -> list[Number]:
             if joiner != "and" or between:
                 start = prev.start - 8 if between else prev.start
                 out[-1] = prev._replace(start=start, end=n.end, value_max=n.value, unit=prev.unit or n.unit,
-                                  dimension=prev.dimension or n.dimension, qualifier="range",
-                                  is_year_like=False)
+                                        dimension=prev.dimension or n.dimension, qualifier="range",
+                                        is_year_like=False)
                 continue
         out.append(n)
     return out
