@@ -119,7 +119,7 @@ def import_great_expectations():
 
 
 def gx_context():
-    import great_expectations as gx
+    gx = import_great_expectations()
     from great_expectations.data_context.types.base import ProgressBarsConfig
     from great_expectations.execution_engine import pandas_execution_engine
 

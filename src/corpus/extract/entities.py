@@ -156,8 +156,7 @@ def match_window(tokens: Tokens, t: int) -> tuple[int, int] | None:
     """The tokens (start, end) that hold every match of a pattern whose trigger word is the one at t,
     or None when no pattern can match there: each pattern's trigger needs certain words right next
     to it, and a match reaches at most so far from its trigger (see MATCH_PATTERNS)."""
-    orths, known, n = tokens.orths, tokens.known, len(tokens)
-    near = [known[orths[i]] if 0 <= i < n else 0 for i in range(t - 7, t + 4)]  # tokens t - 7 to t + 3
+    near = [tokens.bits(i) for i in range(t - 7, t + 4)]  # tokens t - 7 to t + 3
 
     def at(offset: int, cls: str) -> bool:
         return bool(near[7 + offset] & BIT[cls])
