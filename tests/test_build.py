@@ -256,7 +256,8 @@ def test_a_part_failing_in_a_worker_fails_the_build_and_names_the_rows(tmp_path)
         blog.tables["entities"] = mentions.set_column(column, mentions.schema.field(column),
                                                       pa.array(["tampered"] * mentions.num_rows, pa.string()))
         path.write_bytes(pickle.dumps(blog))
-    shutil.rmtree(cache_dir / "parts")  # the parts' cached outcomes vouch for the untampered tables
+    shutil.rmtree(cache_dir / "parts")  # the parts' cached outcomes vouch for the untampered tables,
+    shutil.rmtree(cache_dir / "out-index")  # and so do the parts lying intact in the output folder
     with pytest.raises(ValidationFailed) as failed:
         build(RAW_DIR, out, part_rows=1, jobs=2, cache_dir=cache_dir)
     [check] = failed.value.report.failures
@@ -314,3 +315,40 @@ def test_incremental_builds_in_parts_equal_full_ones(tmp_path, seed_text):
         build(raw, tmp_path / "out", part_rows=400, jobs=2, cache_dir=cache_dir)
         build(raw, tmp_path / f"full{day}", part_rows=400, jobs=1)
         assert every_file_digest(tmp_path / "out") == every_file_digest(tmp_path / f"full{day}")
+
+
+def inodes(folder):
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_rebuild_leaves_unchanged_parts_in_place_and_mends_touched_ones(tmp_path, seed_text):
+    """Parts lying intact in the output folder are not written again; a part file edited, a Data Docs
+    page removed or a stray file added is put right; the folder always equals a build from scratch."""
+    from corpus.build import build
+    raw, cache_dir, out = copy_raw(tmp_path), tmp_path / "cache", tmp_path / "out"
+    build(raw, out, part_rows=1, cache_dir=cache_dir)
+    before = inodes(out)
+    (raw / "005_more.txt").write_text(seed_text.replace("January 4, 2024", "January 5, 2024"))
+    build(raw, out, part_rows=1, cache_dir=cache_dir)
+    build(raw, tmp_path / "full", part_rows=1)
+    assert every_file_digest(out) == every_file_digest(tmp_path / "full")
+    after = inodes(out)
+    kept = [path for path in before if path.startswith("entries.parquet/") and after.get(path) == before[path]]
+    new_parts = {path for path in after if path.startswith("entries.parquet/")} - set(before)
+    assert len(kept) == 6 and len(new_parts) == 1  # one blog, one part each: only the new one is written
+    parts = sorted((out / "entries.parquet").iterdir())
+    parts[0].write_bytes(b"edited")
+    next(p for p in (out / "validation" / parts[1].stem).rglob("*.html")).unlink()
+    (out / "figures.parquet" / "part-stray.parquet").write_bytes(b"not ours")
+    build(raw, out, part_rows=1, cache_dir=cache_dir)
+    assert every_file_digest(out) == every_file_digest(tmp_path / "full")
+    assert sum(inodes(out)[path] == after[path] for path in kept) == 4  # the two touched parts are written again
+
+
+def test_a_table_file_of_an_earlier_layout_gives_way_to_the_table_folder(tmp_path):
+    from corpus.build import build
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "entries.parquet").write_bytes(b"a single-file table")
+    build(RAW_DIR, out)
+    assert len(load("entries", path=out)) == 93

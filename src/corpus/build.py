@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 import pyarrow as pa
 
-from corpus import __version__, cache, metadata, parse, raw, release, store, validate
+from corpus import __version__, cache, metadata, output, parse, raw, release, store, validate
 from corpus.cache import BlogTables
 from corpus.errors import InputError
 from corpus.extract import entity_rows, figure_rows, reads_language
@@ -293,21 +293,24 @@ def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int,
 
 @dataclass(frozen=True)
 class WrittenPart:
-    """What is kept of a part written to the staging folder: its key, its validation outcome (without
-    the Data Docs pages, which are on disk) and the sha256 of each table's file."""
+    """What is kept of a part written to the output: its key, its validation outcome (without the Data
+    Docs pages, which are on disk), the sha256 of each table's file, and whether it lies in the output
+    folder from an earlier build (else in the staging folder)."""
 
     key: str
     outcome: validate.PartOutcome
     digests: dict[str, str]
+    in_place: bool = False
 
 
 class PartWriter:
     """Writes built parts into the staging folder, in any order (parts of a speculative layout may be
-    dropped again), and assembles them in part order at the end."""
+    dropped again), and assembles them in part order at the end. Parts lying intact in the output
+    folder (`placed`) count as written."""
 
-    def __init__(self, staging: Path) -> None:
+    def __init__(self, staging: Path, placed: dict[str, WrittenPart] | None = None) -> None:
         self.staging = staging
-        self.parts: dict[str, WrittenPart] = {}
+        self.parts: dict[str, WrittenPart] = {name: replace(w, in_place=True) for name, w in (placed or {}).items()}
         self.folders: set[Path] = set()
 
     def has(self, part: list[BlogSummary]) -> bool:
@@ -325,13 +328,27 @@ class PartWriter:
         self.parts[built.name] = WrittenPart(part_key(part), replace(built.outcome, docs={}), built.digests)
 
     def drop(self, name: str) -> None:
-        for table in self.parts.pop(name).digests:
+        """Forget a part; remove its files unless it lies in the output folder (then the commit does)."""
+        dropped = self.parts.pop(name)
+        if dropped.in_place:
+            return
+        for table in dropped.digests:
             (self.staging / store.part_file(table, name)).unlink()
         shutil.rmtree(self.docs_dir(name), ignore_errors=True)
         self.folders = {f for f in self.folders if f.exists()}
 
     def docs_dir(self, name: str) -> Path:
         return self.staging / validate.DOCS_DIR_NAME / name
+
+    @staticmethod
+    def roots(name: str, tables: Iterable[str]) -> tuple[str, ...]:
+        """A part's files and folders in a data folder: one file per table and its Data Docs site."""
+        return (*(store.part_file(t, name) for t in tables), f"{validate.DOCS_DIR_NAME}/{name}")
+
+    def commit(self, out: output.OutputFolder) -> None:
+        """Move the staged parts into the output folder, keep those in place, remove the rest."""
+        out.commit({name: (replace(w, in_place=False), self.roots(name, w.digests)) for name, w in self.parts.items()},
+                   {name for name, w in self.parts.items() if w.in_place})
 
     def write_file(self, path: Path, data: bytes) -> None:
         """Write a new file, making its folder first unless it is among the folders made already."""
@@ -388,23 +405,38 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
     replaces out_dir's tables unless every part passes. Without a cache, a temporary one holds the
     per-file tables until they are written."""
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="corpus-parts-") as spill, store.staged(out_dir) as staging:
+    with tempfile.TemporaryDirectory(prefix="corpus-parts-") as spill:
         cache_dir = cache_dir if cache_dir is not None else Path(spill)
-        writer = PartWriter(staging)
+        with output.OutputFolder(out_dir, cache_dir, PART_FOLDERS) as out:
+            result = build_into(out, raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir, part_rows)
+    result.seconds = time.perf_counter() - started
+    return result
 
-        def prewrite(known: list[BlogSummary]) -> None:
-            writer.prewrite(known, cache_dir, part_rows)
 
+PART_FOLDERS = (*(store.table_dir_name(name) for name in TABLES), validate.DOCS_DIR_NAME)
+
+
+def build_into(out: output.OutputFolder, raw_dir: Path, keep_going: bool, jobs: int,
+               progress: Callable[[Iterable], Iterable], engine: str, scheduler: str | None, cache_dir: Path,
+               part_rows: int) -> BuildResult:
+    """The build's work, written into an output folder and committed there."""
+    writer = PartWriter(out.staging, {name: p.record for name, p in out.placed.items()})
+
+
+    def prewrite(known: list[BlogSummary]) -> None:
+        writer.prewrite(known, cache_dir, part_rows)
+
+    summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir,
+                                   meanwhile=prewrite)
+    try:
+        write_tables(summaries, writer, cache_dir, jobs, part_rows)
+    except CacheEntryLost:  # read every raw file again, processing those whose tables were lost
         summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir,
-                                       meanwhile=prewrite)
-        try:
-            write_tables(summaries, writer, cache_dir, jobs, part_rows)
-        except CacheEntryLost:  # read every raw file again, processing those whose tables were lost
-            summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir,
-                                           use_index=False)
-            write_tables(summaries, writer, cache_dir, jobs, part_rows)
+                                       use_index=False)
+        write_tables(summaries, writer, cache_dir, jobs, part_rows)
+    writer.commit(out)
     return BuildResult(len(summaries), sum(s.rows["entries"] for s in summaries),
-                       sum(s.n_bytes for s in summaries), time.perf_counter() - started, skipped)
+                       sum(s.n_bytes for s in summaries), 0.0, skipped)
 
 
 def write_tables(summaries: list[BlogSummary], writer: PartWriter, cache_dir: Path, jobs: int, part_rows: int) -> None:
@@ -418,6 +450,7 @@ def write_tables(summaries: list[BlogSummary], writer: PartWriter, cache_dir: Pa
     report = validation.report()
     if not report.success:
         raise validate.ValidationFailed(report)
+    (staging / validate.DOCS_DIR_NAME).mkdir(exist_ok=True)  # absent when every part lies in place
     (staging / validate.DOCS_DIR_NAME / "index.html").write_text(
         validate.docs_index(outcomes, __version__), encoding="utf-8")
     write_text(staging, validate.SUMMARY_NAME, report.summary_json(__version__), written)

@@ -1,13 +1,8 @@
-"""Deterministic, atomic Parquet writing and reading."""
+"""Deterministic Parquet writing and reading, and where tables lie in a data folder."""
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -84,30 +79,6 @@ def merge_parts(source: Path, target: Path) -> None:
             data = pq.read_table(path)
             if data.num_rows:
                 writer.write_table(data, row_group_size=WRITE_OPTIONS["row_group_size"])
-
-
-@contextmanager
-def staged(out_dir: Path) -> Iterator[Path]:
-    """A staging folder beside out_dir; its contents replace out_dir's only if the block succeeds (and
-    an out_dir made for it is removed again if it does not)."""
-    made = not out_dir.exists()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
-    succeeded = False
-    try:
-        yield staging
-        for item in sorted(staging.iterdir()):
-            target = out_dir / item.name
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists():
-                target.unlink()
-            os.replace(item, target)
-        succeeded = True
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        if made and not succeeded:
-            shutil.rmtree(out_dir, ignore_errors=True)
 
 
 CHECKSUMS_NAME = "SHA256SUMS"
