@@ -145,5 +145,15 @@ def test_whole_words_finds_what_one_alternation_of_the_words_finds():
     assert whole_words(words, text) == [(0, "Kirby"), (10, "Kirbyson"), (20, "Al-Assad"), (33, "Assad"),
                                         (54, "Jean-Jean"), (64, "Jean"), (73, "Jean")]
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
-    for t in (text, "", "Assad-Kirby", "Jean-Jean Jean-Jean-Jean-Jean"):
+    for t in (text, "", "Assad-Kirby", "Jean-Jean Jean-Jean-Jean-Jean", "Kirby’s Kirby1 _Kirby ÉKirby Kirbyé"):
         assert whole_words(words, t) == [(m.start(), m.group(0)) for m in pattern.finditer(t)]
+
+
+def test_whole_words_bounds_words_as_the_regex_engine_does_on_random_text():
+    import random
+    rng = random.Random(7)
+    words = sorted(["ab", "b", "a-", "-a", "’b", "é1"], reverse=True)  # some start or end with a non-word character
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+    for _ in range(2000):
+        t = "".join(rng.choice("ab-’é1_ .") for _ in range(rng.randint(0, 12)))
+        assert whole_words(words, t) == [(m.start(), m.group(0)) for m in pattern.finditer(t)], t

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from operator import itemgetter
 from pathlib import Path
 
 import pyarrow as pa
@@ -24,7 +25,7 @@ WRITE_OPTIONS = dict(
 
 def to_arrow(table: Table, rows: list[dict], metadata: dict[str, str] | None = None) -> pa.Table:
     """Rows as an Arrow table in the declared schema, sorted by primary key."""
-    ordered = sorted(rows, key=lambda r: tuple(r[k] for k in table.primary_key))
+    ordered = sorted(rows, key=itemgetter(*table.primary_key))
     columns = {c.name: [r[c.name] for r in ordered] for c in table.columns}
     return pa.table(columns, schema=table.arrow_schema(metadata))
 

@@ -116,6 +116,9 @@ class Found(NamedTuple):
     label: str
 
 
+PAD = 8  # tokens of no class either side of a doc's: as far as match_window looks from a trigger
+
+
 class Tokens:
     """The tokens of a doc as the patterns see them: where the trigger words are, and each token's
     word classes (`BIT`, kept per orth id in `known`, where `classes_of` adds words not there yet)."""
@@ -123,17 +126,22 @@ class Tokens:
     def __init__(self, doc: Doc, known: dict[int, int], classes_of: Callable[[int], int]) -> None:
         columns = doc.to_array(["ORTH", FLAG["trigger"]])
         self.triggers: list[int] = numpy.flatnonzero(columns[:, 1]).tolist()
-        self.orths: list[int] = columns[:, 0].tolist()
-        for orth in set(self.orths).difference(known):
+        orths: list[int] = columns[:, 0].tolist()
+        for orth in set(orths).difference(known):
             known[orth] = classes_of(orth)
-        self.known = known
+        # Each token's classes, with PAD tokens of none either side (windows reach past the ends).
+        self.padded: list[int] = [0] * PAD + [known[o] for o in orths] + [0] * PAD
 
     def __len__(self) -> int:
-        return len(self.orths)
+        return len(self.padded) - 2 * PAD
 
     def bits(self, i: int) -> int:
         """The word classes of the token at i (none outside the doc)."""
-        return self.known[self.orths[i]] if 0 <= i < len(self.orths) else 0
+        return self.padded[i + PAD] if -PAD <= i < len(self) + PAD else 0
+
+    def around(self, t: int, before: int, after: int) -> list[int]:
+        """The classes of tokens t - before to t + after (before, after at most PAD)."""
+        return self.padded[t + PAD - before:t + PAD + after + 1]
 
     def has(self, i: int, cls: str) -> bool:
         return bool(self.bits(i) & BIT[cls])
@@ -156,7 +164,7 @@ def match_window(tokens: Tokens, t: int) -> tuple[int, int] | None:
     """The tokens (start, end) that hold every match of a pattern whose trigger word is the one at t,
     or None when no pattern can match there: each pattern's trigger needs certain words right next
     to it, and a match reaches at most so far from its trigger (see MATCH_PATTERNS)."""
-    near = [tokens.bits(i) for i in range(t - 7, t + 4)]  # tokens t - 7 to t + 3
+    near = tokens.around(t, 7, 3)
 
     def at(offset: int, cls: str) -> bool:
         return bool(near[7 + offset] & BIT[cls])
@@ -306,9 +314,8 @@ class Recogniser:
 
 def whole_words(words: list[str], text: str) -> list[tuple[int, str]]:
     """(start, word) of each occurrence of any of the words, whole, as `\\b(?:w1|w2|...)\\b` finds them:
-    leftmost first, the earlier word of the list where several start at one place, none overlapping.
-    One cached pattern per word, rather than compiling one for every entry's list of words."""
-    starts = sorted((m.start(), rank) for rank, w in enumerate(words) for m in word_starts(w).finditer(text))
+    leftmost first, the earlier word of the list where several start at one place, none overlapping."""
+    starts = sorted((start, rank) for rank, w in enumerate(words) for start in word_starts(w, text))
     found, end = [], 0
     for start, rank in starts:
         if start >= end:
@@ -317,10 +324,24 @@ def whole_words(words: list[str], text: str) -> list[tuple[int, str]]:
     return found
 
 
-@lru_cache(maxsize=65536)
-def word_starts(word: str) -> re.Pattern:
-    """A pattern matching (empty) where the word starts, whole; occurrences may overlap."""
-    return re.compile(r"\b(?=" + re.escape(word) + r"\b)")
+def is_word_char(char: str) -> bool:
+    """Whether `\\w` matches the character (in a str pattern: alphanumeric or the underscore)."""
+    return char.isalnum() or char == "_"
+
+
+def word_starts(word: str, text: str) -> list[int]:
+    """Where the word occurs whole in text, as `\\b` bounds it (occurrences may overlap): found with
+    str.find, far quicker than a pattern per word, which the regex engine cannot search for as text."""
+    starts, size = [], len(word)
+    first, last = is_word_char(word[0]), is_word_char(word[-1])
+    i = text.find(word)
+    while i >= 0:
+        # \b holds where a word character meets a non-word one; beyond the text counts as non-word.
+        if (i > 0 and is_word_char(text[i - 1])) != first \
+                and (i + size < len(text) and is_word_char(text[i + size])) != last:
+            starts.append(i)
+        i = text.find(word, i + 1)
+    return starts
 
 
 @lru_cache(maxsize=1)
