@@ -9,13 +9,15 @@ temporary folder and reports:
   of the largest process;
 - the floor: reading the same files and one regex pass, and the build's ratio to it;
 - incremental builds (the rest from the build cache): after adding one blog, with nothing
-  changed, and after editing one blog;
+  changed, and after editing one blog; each after the previous build's writes reached the disk
+  (os.sync), so that a rebuild is not timed while the kernel flushes gigabytes the full build wrote;
 - `corpus.load("entries")` in a new process.
 The issue's scale is `--blogs 20000 --entries 50` (1,000,000 entries).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import resource
@@ -69,7 +71,9 @@ def generate(folder: Path, n_blogs: int, n_entries: int) -> int:
 
 
 def run_build(raw: Path, out: Path, jobs: int, cache: Path, engine: str) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB, the largest process of the child's tree) of one `corpus build`."""
+    """Seconds and peak RSS (MiB, the largest process of the child's tree) of one `corpus build`, started
+    once earlier writes are on disk."""
+    os.sync()
     started = time.perf_counter()
     run = subprocess.run([sys.executable, "-m", "corpus", "build", "--raw", str(raw), "--out", str(out),
                           "--jobs", str(jobs), "--cache", str(cache), "--engine", engine],

@@ -16,7 +16,6 @@ import pyarrow as pa
 from corpus import __version__, cache, metadata, output, parse, raw, release, store, validate
 from corpus.cache import BlogTables
 from corpus.errors import InputError
-from corpus.extract import entity_rows, figure_rows, reads_language
 from corpus.schema import TABLES
 from corpus.tables import blog_rows
 
@@ -68,6 +67,10 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
 
 def extract_file(doc: raw.RawDocument, n_bytes: int) -> BlogTables:
     """Every table's rows from one raw document."""
+    # Imported here: spaCy takes most of a second to import, and a process that only hands raw files to
+    # worker processes (an incremental build's main one, preparing validation meanwhile) never needs it.
+    from corpus.extract import entity_rows, figure_rows, reads_language
+
     blog, entries = blog_rows(doc, parse.parse(doc.path, doc.format, doc.text))
     extracted = reads_language(blog["language"])
     rows = {"blogs": [blog], "entries": entries, "entities": entity_rows(entries) if extracted else [],
