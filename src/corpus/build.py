@@ -401,6 +401,9 @@ def write_text(staging: Path, name: str, text: str, written: Written) -> None:
     written.digests[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+PART_FOLDERS = (*(store.table_dir_name(name) for name in TABLES), validate.DOCS_DIR_NAME)  # hold the parts
+
+
 def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
           progress: Callable[[Iterable], Iterable] = iter, engine: str = "local", scheduler: str | None = None,
           cache_dir: Path | None = None, part_rows: int = store.PART_ROWS) -> BuildResult:
@@ -416,15 +419,11 @@ def build(raw_dir: Path, out_dir: Path, keep_going: bool = False, jobs: int = 1,
     return result
 
 
-PART_FOLDERS = (*(store.table_dir_name(name) for name in TABLES), validate.DOCS_DIR_NAME)
-
-
 def build_into(out: output.OutputFolder, raw_dir: Path, keep_going: bool, jobs: int,
                progress: Callable[[Iterable], Iterable], engine: str, scheduler: str | None, cache_dir: Path,
                part_rows: int) -> BuildResult:
     """The build's work, written into an output folder and committed there."""
     writer = PartWriter(out.staging, {name: p.record for name, p in out.placed.items()})
-
 
     def prewrite(known: list[BlogSummary]) -> None:
         writer.prewrite(known, cache_dir, part_rows)
