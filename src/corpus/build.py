@@ -306,6 +306,11 @@ class WrittenPart:
     in_place: bool = False
 
 
+def docs_root(part_name: str) -> str:
+    """A part's Data Docs site, relative to the data folder."""
+    return f"{validate.DOCS_DIR_NAME}/{part_name}"
+
+
 class PartWriter:
     """Writes built parts into the staging folder, in any order (parts of a speculative layout may be
     dropped again), and assembles them in part order at the end. Parts lying intact in the output
@@ -341,12 +346,12 @@ class PartWriter:
         self.folders = {f for f in self.folders if f.exists()}
 
     def docs_dir(self, name: str) -> Path:
-        return self.staging / validate.DOCS_DIR_NAME / name
+        return self.staging / docs_root(name)
 
     @staticmethod
     def roots(name: str, tables: Iterable[str]) -> tuple[str, ...]:
         """A part's files and folders in a data folder: one file per table and its Data Docs site."""
-        return (*(store.part_file(t, name) for t in tables), f"{validate.DOCS_DIR_NAME}/{name}")
+        return (*(store.part_file(t, name) for t in tables), docs_root(name))
 
     def commit(self, out: output.OutputFolder) -> None:
         """Move the staged parts into the output folder, keep those in place, remove the rest."""

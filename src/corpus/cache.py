@@ -80,13 +80,17 @@ def path_of(cache_dir: Path, cache_key: str, kind: type) -> Path:
 
 def load(cache_dir: Path, cache_key: str, kind: type = BlogTables):
     """The cached value of that kind, or None when absent or unreadable (then it is simply computed again)."""
-    path = path_of(cache_dir, cache_key, kind)
+    value = read_pickle(path_of(cache_dir, cache_key, kind))
+    return value if isinstance(value, kind) else None
+
+
+def read_pickle(path: Path):
+    """The value pickled at path, or None when it is absent or unreadable."""
     try:
         with open(path, "rb") as f:
-            value = pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError):
         return None
-    return value if isinstance(value, kind) else None
 
 
 def store(cache_dir: Path, cache_key: str, value) -> None:
@@ -111,9 +115,14 @@ def stat_of(path: Path | str) -> tuple[int, int, int, int]:
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
+def folder_index_path(cache_dir: Path, section: str, folder: Path, suffix: str) -> Path:
+    """Where the cache keeps its index of one folder (raw input or build output), by the folder's path."""
+    name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    return cache_dir / section / f"{name}{suffix}"
+
+
 def index_path(cache_dir: Path, raw_dir: Path) -> Path:
-    folder = hashlib.sha256(str(raw_dir.resolve()).encode()).hexdigest()[:16]
-    return cache_dir / "raw-index" / f"{folder}.json"
+    return folder_index_path(cache_dir, "raw-index", raw_dir, ".json")
 
 
 def read_index(cache_dir: Path, raw_dir: Path) -> dict[str, IndexEntry]:

@@ -9,7 +9,6 @@ and a part whose files were touched is written again.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import shutil
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus.cache import stat_of, write_atomically
+from corpus.cache import folder_index_path, read_pickle, stat_of, write_atomically
 
 
 @dataclass(frozen=True)
@@ -38,16 +37,12 @@ class PlacedPart:
 
 
 def index_path(cache_dir: Path, out_dir: Path) -> Path:
-    folder = hashlib.sha256(str(out_dir.resolve()).encode()).hexdigest()[:16]
-    return cache_dir / "out-index" / f"{folder}.pickle"
+    return folder_index_path(cache_dir, "out-index", out_dir, ".pickle")
 
 
 def read_placed(cache_dir: Path, out_dir: Path) -> dict[str, PlacedPart]:
     """The parts the index records in out_dir whose files and folders are all as they were left."""
-    try:
-        index = pickle.loads(index_path(cache_dir, out_dir).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError):
-        return {}
+    index = read_pickle(index_path(cache_dir, out_dir))
     if not isinstance(index, dict):
         return {}
     return {name: part for name, part in index.items() if isinstance(part, PlacedPart) and part.is_intact(out_dir)}
