@@ -217,6 +217,22 @@ def test_parts_are_validated_one_by_one_and_merged():
     assert failure.examples[0].startswith("entry_id=ndtv-sports-20231102-25beae10-00001 value=-1")
 
 
+
+@pytest.mark.parametrize("with_docs", [False, True])
+def test_checking_parts_leaves_no_results_in_the_gx_store(with_docs):
+    """GX stores every run's result in its context; a checker removes them after each part, or the
+    store would grow with the corpus (and each part's Data Docs would show the parts before it)."""
+    from corpus.validate import PartChecker
+    checker = PartChecker(with_docs=with_docs)
+    bad = blog_parts()[1]
+    bad["entries"] = bad["entries"].set_column(bad["entries"].schema.get_field_index("n_words"), "n_words",
+                                               pa.array([-1] * bad["entries"].num_rows, pa.int32()))
+    for i, part in enumerate([blog_parts()[0], bad]):
+        outcome = checker.check(part, f"part-{i}")
+        assert checker.suites.ctx.validation_results_store.list_keys() == []
+        assert bool(outcome.docs) == with_docs
+    assert any(c.table == "entries" and c.column == "n_words" and not c.success for c in outcome.checks)
+
 def test_parts_out_of_key_order_fail():
     from corpus.validate import PartValidation
     first, second = blog_parts()[:2]
