@@ -1,8 +1,11 @@
 """Figures: numbers, categories, qualifiers, claimants, and what must never be a figure."""
+import random
+import re
+
 import pytest
 
 from corpus.extract.figures import extract
-from corpus.extract.numbers import find_numbers
+from corpus.extract.numbers import UNITS_1_19, find_numbers, trie_alternation
 
 
 def one(text):
@@ -91,3 +94,15 @@ def test_spans_are_exact_and_values_non_negative():
         assert text[f.start:f.end] == f.text
         assert f.value >= 0 and (f.value_max is None or f.value <= f.value_max)
     assert all(n.value >= 0 for n in find_numbers(text))
+
+
+def test_trie_alternation_matches_what_the_plain_alternation_matches():
+    words = [*UNITS_1_19, "twenty", "a dozen", "dozen", "s", "se", "seven-up"]
+    trie = re.compile(rf"\b{trie_alternation(words)}\b", re.IGNORECASE)
+    plain = re.compile(rf"\b(?:{'|'.join(sorted(words, key=len, reverse=True))})\b", re.IGNORECASE)
+    rng = random.Random(3)
+    texts = [" ".join(words)] + ["".join(rng.choice([*words, " ", "-", "teen", "x"]) for _ in range(12))
+                                 for _ in range(2000)]
+    for text in texts:
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert trie_alternation(["ten", "two", "twelve"]) == "t(?:en|w(?:elve|o))"

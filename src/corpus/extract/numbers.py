@@ -43,8 +43,33 @@ UNITS = {  # unit word after a number -> (normalised unit, dimension)
     "month": ("months", "duration"), "year": ("years", "duration"),
 }
 
-WORD_NUM = (rf"(?:{'|'.join(TENS)})(?:-(?:{'|'.join(UNITS_1_19[:9])}))?|a dozen|dozen|a hundred|a thousand|"
-            + "|".join(sorted(UNITS_1_19, key=len, reverse=True)))
+
+
+def trie_alternation(words: list[str]) -> str:
+    """A regex matching exactly the words, their common prefixes factored out ("t(?:en|wo)", not
+    "ten|two"): the regex engine then tries one branch per letter instead of every word in turn.
+    Where one word is a prefix of another, the longer is tried first."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for char in w:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
+
+    return pattern(trie)
+
+
+WORD_NUM = (rf"{trie_alternation(TENS)}(?:-{trie_alternation(UNITS_1_19[:9])})?|a (?:dozen|hundred|thousand)|dozen|"
+            + trie_alternation(UNITS_1_19))
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORD_NUM_FIRST_LETTERS = "".join(sorted({w[0] for w in [*WORD_VALUES, *TENS]}))
 # The lookahead on the characters a number can start with lets the regex engine skip to them (1.4x faster).
@@ -69,6 +94,7 @@ MASKS = [
     re.compile(r"\b\d{3,4}\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|IST)\b"),  # 1927 GMT
     re.compile(r"\+?\(?\d{2,4}\)?(?:[ -]\d{2,4}){2,}"),  # phone-like
 ]
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
 RANGE_JOIN = re.compile(r"^\s?(?:to|-|–|and)\s?$", re.IGNORECASE)
 AGE_SUFFIX = re.compile(r"^-(hour|day|week|month|year)s?-old\b", re.IGNORECASE)
 
@@ -116,7 +142,7 @@ def atoms(text: str) -> list[Number]:
             continue
         number = m["num"]
         unit, dimension = (CURRENCY_SYMBOLS[m["cur"].lower()], "money") if m["cur"] else (None, None)
-        year_like = bool(re.fullmatch(r"(?:1[89]|20)\d\d", number)) and not m["cur"] and not m["scale"]
+        year_like = YEAR.fullmatch(number) is not None and not m["cur"] and not m["scale"]
         found.append(Number(m.start() if m["cur"] else m.start("num"), m.end(), atom_value(m), unit=unit,
                             dimension=dimension, is_word=not number[0].isdigit(), is_year_like=year_like))
     for m in VAGUE.finditer(text):
