@@ -34,15 +34,28 @@ TIME_LINE = re.compile(r"^\d{4} GMT\b", re.MULTILINE)
 BOILERPLATE = ["Loading...", "Read More\n\nA related story teaser: Somebody\n\nMore updates 👇"]
 
 
-def sentence_pool() -> list[str]:
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def seed_entries() -> list:
     from corpus.parse.text import parse
 
-    blog = parse(SEED.name, SEED.read_text(encoding="utf-8"))
-    text = " ".join(e.body.replace("\n\n", " ") for e in blog.entries)
-    return [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s) > 20]
+    return parse(SEED.name, SEED.read_text(encoding="utf-8")).entries
 
 
-def synthetic_blog(rng: random.Random, day: date, n_entries: int, pool: list[str]) -> str:
+def sentence_pool() -> list[str]:
+    text = " ".join(e.body.replace("\n\n", " ") for e in seed_entries())
+    return [s for s in SENTENCE_END.split(text) if len(s) > 20]
+
+
+def entry_shapes() -> list[tuple[int, ...]]:
+    """The seed's entries as sentences per paragraph: synthetic entries take these shapes, so that they
+    are as long as the seed's (about 800 characters) and hold as many names and numbers per entry."""
+    return [tuple(len(SENTENCE_END.split(p)) for p in e.body.split("\n\n") if p.strip()) for e in seed_entries()]
+
+
+def synthetic_blog(rng: random.Random, day: date, n_entries: int, pool: list[str],
+                   shapes: list[tuple[int, ...]]) -> str:
     lines = [f"Live blog:\u00a0{rng.choice(pool)[:80]}", "", rng.choice(pool), "",
              "Some war / Photo: AP", "AP", "", day.strftime("%A, %B %-d, %Y"), ""]
     minute = 23 * 60 + 59
@@ -51,8 +64,8 @@ def synthetic_blog(rng: random.Random, day: date, n_entries: int, pool: list[str
         label = f"{minute // 60:02d}{minute % 60:02d} GMT"
         headline = rng.choice(pool).rstrip(".")
         lines += [f"{label} — {headline}", ""]
-        for _ in range(rng.randint(2, 5)):
-            lines += [" ".join(rng.sample(pool, 2)), ""]
+        for n_sentences in rng.choice(shapes):
+            lines += [" ".join(rng.sample(pool, n_sentences)), ""]
         if rng.random() < 0.2:
             lines += [rng.choice(BOILERPLATE), ""]
     lines += [f"For our live updates from {(day - timedelta(days=1)):%A, %B %-d}, click here.", "", "Route 6"]
@@ -61,10 +74,10 @@ def synthetic_blog(rng: random.Random, day: date, n_entries: int, pool: list[str
 
 def generate(folder: Path, n_blogs: int, n_entries: int) -> int:
     rng = random.Random(20240104)
-    pool = sentence_pool()
+    pool, shapes = sentence_pool(), entry_shapes()
     total = 0
     for i in range(n_blogs):
-        text = synthetic_blog(rng, date(2022, 2, 24) + timedelta(days=i), n_entries, pool)
+        text = synthetic_blog(rng, date(2022, 2, 24) + timedelta(days=i), n_entries, pool, shapes)
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
         total += len(text.encode("utf-8"))
     return total
@@ -106,7 +119,7 @@ def main() -> None:
         n_bytes = generate(raw, args.blogs, args.entries)
         floor = floor_seconds(raw)
         seconds, peak_mib = run_build(raw, out, args.jobs, cache, args.engine)
-        extra = synthetic_blog(random.Random(1), date(2030, 1, 1), args.entries, sentence_pool())
+        extra = synthetic_blog(random.Random(1), date(2030, 1, 1), args.entries, sentence_pool(), entry_shapes())
         (raw / "zz-added.txt").write_text(extra, encoding="utf-8")
         incremental, _ = run_build(raw, out, args.jobs, cache, args.engine)
         unchanged, _ = run_build(raw, out, args.jobs, cache, args.engine)

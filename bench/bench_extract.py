@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_build import sentence_pool, synthetic_blog  # noqa: E402
+from bench_build import entry_shapes, sentence_pool, synthetic_blog  # noqa: E402
 
 from corpus import parse  # noqa: E402
 from corpus.extract import figures  # noqa: E402
@@ -40,9 +40,9 @@ EXTRACTORS = {"figures": figures.extract,
 
 
 def synthetic_texts(n_blogs: int, n_entries: int) -> list[str]:
-    rng, pool, texts = random.Random(7), sentence_pool(), []
+    rng, pool, shapes, texts = random.Random(7), sentence_pool(), entry_shapes(), []
     for i in range(n_blogs):
-        text = synthetic_blog(rng, date(2022, 2, 24) + timedelta(days=i), n_entries, pool)
+        text = synthetic_blog(rng, date(2022, 2, 24) + timedelta(days=i), n_entries, pool, shapes)
         for entry in parse.parse(f"{i}.txt", "trt-text", text).entries:
             texts.append((entry.headline or "", entry.body))
     return texts
