@@ -44,7 +44,6 @@ UNITS = {  # unit word after a number -> (normalised unit, dimension)
 }
 
 
-
 def trie_alternation(words: list[str]) -> str:
     """A regex matching exactly the words, their common prefixes factored out ("t(?:en|wo)", not
     "ten|two"): the regex engine then tries one branch per letter instead of every word in turn.
