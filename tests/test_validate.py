@@ -202,20 +202,24 @@ def blog_parts():
     return out
 
 
+def with_negative_word_counts(part: dict) -> dict:
+    """A part whose entries all have n_words -1 (invalid)."""
+    entries = part["entries"]
+    return {**part, "entries": entries.set_column(entries.schema.get_field_index("n_words"), "n_words",
+                                                  pa.array([-1] * entries.num_rows, pa.int32()))}
+
+
 def test_parts_are_validated_one_by_one_and_merged():
     from corpus.validate import PartValidation
     parts = blog_parts()
     validation = PartValidation()
-    bad = parts[1]["entries"].set_column(parts[1]["entries"].schema.get_field_index("n_words"), "n_words",
-                                         pa.array([-1] * parts[1]["entries"].num_rows, pa.int32()))
     for i, part in enumerate(parts):
-        validation.add({**part, "entries": bad} if i == 1 else part, f"part-{i}")
+        validation.add(with_negative_word_counts(part) if i == 1 else part, f"part-{i}")
     report = validation.report()
     assert report.rows == {"blogs": 6, "entries": 93, "entities": 419, "figures": 159}
     [failure] = [c for c in report.failures if c.check != "arrow_schema_matches_declaration"]
     assert (failure.table, failure.column, failure.unexpected_count) == ("entries", "n_words", 40)
     assert failure.examples[0].startswith("entry_id=ndtv-sports-20231102-25beae10-00001 value=-1")
-
 
 
 @pytest.mark.parametrize("with_docs", [False, True])
@@ -224,10 +228,8 @@ def test_checking_parts_leaves_no_results_in_the_gx_store(with_docs):
     store would grow with the corpus (and each part's Data Docs would show the parts before it)."""
     from corpus.validate import PartChecker
     checker = PartChecker(with_docs=with_docs)
-    bad = blog_parts()[1]
-    bad["entries"] = bad["entries"].set_column(bad["entries"].schema.get_field_index("n_words"), "n_words",
-                                               pa.array([-1] * bad["entries"].num_rows, pa.int32()))
-    for i, part in enumerate([blog_parts()[0], bad]):
+    first, second = blog_parts()[:2]
+    for i, part in enumerate([first, with_negative_word_counts(second)]):
         outcome = checker.check(part, f"part-{i}")
         assert checker.suites.ctx.validation_results_store.list_keys() == []
         assert bool(outcome.docs) == with_docs
