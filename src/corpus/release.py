@@ -47,7 +47,8 @@ def data_card(version: str, citation: dict, processed: Path, raw_dir: Path) -> s
              "## Tables", "", "| table | rows |", "|---|---|", *[f"| `{n}` | {c} |" for n, c in counts.items()],
              "", "Load with `corpus.load(\"figures\", path=\"<this folder or its zip>\")`, or any Parquet "
              "reader.", "", "## Codebook", "", metadata.codebook(),
-             "## Sources and rights", "", "| raw file | outlet | url | retrieved | format | rights |",
+             "## Sources and rights", "", metadata.RIGHTS_STATEMENT, "",
+             "| raw file | outlet | url | retrieved | format | rights |",
              "|---|---|---|---|---|---|",
              *[f"| `{s.path}` | {s.outlet} | {s.url} | {s.retrieved_date} | {s.format} | {s.rights} |"
                for s in sources], "",
