@@ -17,6 +17,7 @@ from corpus import raw, wayback
 from corpus.cli import main
 from corpus.client import FetchError, PoliteClient, Settings, retry_after
 from corpus.fetch import Collector, Job, file_stem
+from conftest import RAW_DIR, SEED_NAME
 
 FAST = ["--delay", "0", "--retries", "2", "--backoff", "0.01", "--timeout", "5"]
 ROBOTS = "User-agent: *\nDisallow: /private/\n"
@@ -74,7 +75,8 @@ class Server:
         return answers.pop(0) if len(answers) > 1 else answers[0]
 
     def cdx(self, query: dict):
-        """The CDX server's JSON answer: range, status filter, adjacent digests collapsed, paged."""
+        """The CDX server's JSON answer: range, status filter, adjacent digests collapsed,
+        pages."""
         q = {k: v[0] for k, v in query.items()}
         self.cdx_queries.append(q)
         def key(url):  # as the CDX index compares addresses: no scheme, no default port
@@ -178,8 +180,8 @@ def test_fetch_registers_pages_with_provenance_politely(site, tmp_path, capsys):
     for r in rows:
         data = (raw_dir / r["path"]).read_bytes()
         assert r["sha256"] == hashlib.sha256(data).hexdigest()
-        assert (r["http_status"], r["content_type"], r["format"]) == ("200", "text/html; charset=utf-8",
-                                                                      "html")
+        assert (r["http_status"], r["format"]) == ("200", "html")
+        assert r["content_type"] == "text/html; charset=utf-8"
         assert (r["retrieved_date"], r["outlet"], r["archive_url"]) == (today, "Storm Desk", "")
         assert r["path"].startswith("127.0.0.1/") and r["path"].endswith(".html")
     assert files(raw_dir) == sorted([raw.REGISTRY_NAME] + [r["path"] for r in rows])
@@ -214,9 +216,11 @@ def test_rerun_skips_registered_pages_and_refresh_never_overwrites(site, tmp_pat
 
 def test_timeouts_and_truncated_bodies_leave_no_partial_files(site, tmp_path, capsys):
     urls = [site.route("/slow", (200, {}, slow)),
-            site.route("/cut", (200, {}, truncated), DAY3), site.route("/cut-always", (200, {}, truncated))]
+            site.route("/cut", (200, {}, truncated), DAY3),
+            site.route("/cut-always", (200, {}, truncated))]
     raw_dir = tmp_path / "raw"
-    code = main(["fetch", *urls, "--raw", str(raw_dir), *FAST, "--retries", "1", "--timeout", "0.2"])
+    code = main(["fetch", *urls, "--raw", str(raw_dir), *FAST, "--retries", "1",
+                 "--timeout", "0.2"])
     err = capsys.readouterr().err.splitlines()
     assert code == 1
     assert err[0] == f"failed {urls[0]}: timed out (0.2 s without an answer) (after 2 attempts)"
@@ -255,7 +259,8 @@ def add_captures(site: Server) -> None:
     """Five captures of two pages; three distinct contents fall in March 2025."""
     def row(ts, original, status, digest, body):
         return ["org,example)/live", ts, original, "text/html", status, digest, "1", body]
-    a, b = "http://news.example.org:80/live/storm-day-1", "https://news.example.org/live/storm-day-2"
+    a = "http://news.example.org:80/live/storm-day-1"
+    b = "https://news.example.org/live/storm-day-2"
     site.captures = [row("20250301080000", a, "200", "AAA", DAY1),
                      row("20250301120000", a, "200", "AAA", DAY1),  # same digest, adjacent
                      row("20250302080000", a, "200", "BBB", DAY1.replace("coast", "shore")),
@@ -273,8 +278,8 @@ def test_wayback_registers_one_file_per_distinct_capture(site, tmp_path, capsys,
             "--to", "20250331", "--archive", site.url, "--raw", str(raw_dir), *FAST]
     assert main(args) == 0
     assert capsys.readouterr().out.startswith("fetched 3 pages")
-    assert {k: site.cdx_queries[0].get(k) for k in ("url", "output", "filter", "collapse", "matchType",
-                                                   "from", "to")} == {
+    keys = ("url", "output", "filter", "collapse", "matchType", "from", "to")
+    assert {k: site.cdx_queries[0].get(k) for k in keys} == {
         "url": "http://news.example.org/live/", "output": "json", "filter": "statuscode:200",
         "collapse": "digest", "matchType": "prefix", "from": "20250301", "to": "20250331"}
     assert len(site.cdx_queries) == 2 and site.cdx_queries[1]["resumeKey"] == "2"
@@ -370,3 +375,18 @@ def test_a_raw_folder_without_registry_is_not_taken_over(tmp_path, capsys):
     (tmp_path / "page.txt").write_text("0900 GMT An update.\n")
     assert main(["fetch", "http://127.0.0.1:9/a", "--raw", str(tmp_path)]) == 2
     assert "raw folder has files but no registry" in capsys.readouterr().err
+
+
+def test_fetch_adds_to_a_registry_written_before_the_provenance_columns(site, tmp_path):
+    raw_dir = tmp_path / "raw"
+    raw_dir.mkdir()
+    for name in (SEED_NAME, raw.REGISTRY_NAME):
+        (raw_dir / name).write_bytes((RAW_DIR / name).read_bytes())
+    old = (raw_dir / raw.REGISTRY_NAME).read_text().splitlines()[0].split(",")
+    assert "final_url" not in old
+    assert main(["fetch", site.route("/live/day-1", DAY1), "--raw", str(raw_dir), *FAST]) == 0
+    seed, fetched = sorted(registry(raw_dir), key=lambda r: r["path"] != SEED_NAME)
+    assert {k: v for k, v in seed.items() if k not in old} == dict.fromkeys(raw.FETCH_FIELDS, "")
+    assert seed["sha256"] == raw.sha256_of((RAW_DIR / SEED_NAME).read_bytes())
+    assert fetched["http_status"] == "200"
+    assert [path for path, _ in raw.plan(raw_dir)] == sorted([SEED_NAME, fetched["path"]])

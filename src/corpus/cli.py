@@ -1,4 +1,4 @@
-"""Command line: `corpus build | add | fetch | info`. Bad input ends in one line, never a traceback."""
+"""Command line: `corpus build | add | fetch | info`. Bad input ends in one line, no traceback."""
 from __future__ import annotations
 
 import argparse
@@ -200,13 +200,16 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--rights", default="", help="rights note: licence or 'publisher's copyright, ...'")
     a.set_defaults(func=cmd_add)
 
-    g = sub.add_parser("fetch", help="download live blogs (or archived copies) into the raw folder "
-                                     "and register them; exit 1 if any address failed")
+    g = sub.add_parser("fetch", help="download live blogs (or archived copies) into the raw "
+                                     "folder and register them; exit 1 if any address failed")
     g.add_argument("urls", nargs="*", metavar="URL")
-    g.add_argument("--urls", dest="url_file", metavar="FILE", help="addresses, one a line ('#' comments)")
+    g.add_argument("--urls", dest="url_file", metavar="FILE",
+                   help="addresses, one a line ('#' comments)")
     g.add_argument("--wayback", metavar="URL_OR_PREFIX", default="",
-                   help="fetch archived captures of a page, or of every page under a prefix ending in '*'")
-    g.add_argument("--from", dest="start", default="", metavar="YYYYMMDD", help="first capture date")
+                   help="fetch archived captures of a page, or of every page under a prefix "
+                        "ending in '*'")
+    g.add_argument("--from", dest="start", default="", metavar="YYYYMMDD",
+                   help="first capture date")
     g.add_argument("--to", dest="end", default="", metavar="YYYYMMDD", help="last capture date")
     g.add_argument("--archive", default="", help="web archive with a Wayback CDX API "
                                                  "(default: https://web.archive.org)")
@@ -214,7 +217,8 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--outlet", default="unknown")
     g.add_argument("--rights", default="", help="rights note recorded for every fetched file")
     g.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
-    g.add_argument("--retries", type=int, default=3, help="retries after a 429, a 5xx or a timeout")
+    g.add_argument("--retries", type=int, default=3,
+                   help="retries after a 429, a 5xx or a timeout")
     g.add_argument("--backoff", type=float, default=2.0,
                    help="seconds before the first retry, doubled for each next (Retry-After wins)")
     g.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an answer")

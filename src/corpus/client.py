@@ -20,7 +20,7 @@ import httpx
 from corpus import __version__
 
 AGENT = "liveblog-corpus"  # the product token robots.txt rules are matched against
-USER_AGENT = f"{AGENT}/{__version__} (research dataset collector; python-httpx/{httpx.__version__})"
+USER_AGENT = f"{AGENT}/{__version__} (research dataset collector; httpx/{httpx.__version__})"
 RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 MAX_REDIRECTS = 10
 TEMP_PREFIX, TEMP_SUFFIX = ".fetch-", ".part"  # hidden: the build never lists such files
@@ -36,7 +36,7 @@ class FetchError(Exception):
 
 @dataclass(frozen=True)
 class Settings:
-    delay: float = 1.0  # seconds between two requests to one host (robots.txt Crawl-delay wins if longer)
+    delay: float = 1.0  # seconds between two requests to a host (a longer Crawl-delay wins)
     retries: int = 3  # further attempts after a 408/429/5xx answer or a network error
     backoff: float = 2.0  # first wait before a retry in seconds, doubled each time
     max_wait: float = 300.0  # a longer Retry-After is not waited for: the address fails
@@ -108,8 +108,8 @@ class PoliteClient:
             raise FetchError(f"not JSON (from {final_url})") from None
 
     def download(self, url: str, folder: Path) -> Download:
-        """Stream a page into a hidden temporary file in folder; the caller renames or removes it."""
-        folder.mkdir(parents=True, exist_ok=True)
+        """Stream a page into a hidden temporary file in folder; the caller renames or removes
+        it."""
         status, final_url, (path, digest, size, content_type) = self._follow(
             url, lambda response: self._save(response, folder))
         return Download(final_url, status, content_type, path, digest, size)
@@ -127,13 +127,15 @@ class PoliteClient:
             _, _, body = self._follow(f"{host}/robots.txt", lambda r: r.read(), robots=False)
             parser.parse(body.decode("utf-8", "replace").splitlines())
         except FetchError as err:
-            no_rules = err.status is not None and 400 <= err.status < 500 and err.status not in RETRY_STATUS
+            status = err.status or 0
+            no_rules = 400 <= status < 500 and status not in RETRY_STATUS
             parser.parse([] if no_rules else ["User-agent: *", "Disallow: /"])
         parser.modified()
         return parser
 
     def _follow(self, url: str, consume, robots: bool = True):
-        """GET url following redirects hop by hop (each hop polite); (status, final url, consume(r))."""
+        """GET url, following redirects hop by hop, each hop polite: (status, final url,
+        consume(response))."""
         for _ in range(MAX_REDIRECTS + 1):
             if robots and not self.allowed(url):
                 raise FetchError(f"disallowed by {host_of(url)}/robots.txt")
@@ -145,10 +147,11 @@ class PoliteClient:
 
     def _get(self, url: str, consume):
         """One address, retried: (status, redirect location or None, consume(response))."""
-        s, host = self.settings, host_of(url)
+        s, origin = self.settings, host_of(url)
+        host = urlsplit(url).hostname or origin  # the pause is per machine, whatever the scheme
         for attempt in range(s.retries + 1):
             wait, status = s.backoff * 2 ** attempt, None
-            self._wait_turn(host)
+            self._wait_turn(origin, host)
             try:
                 with self.http.stream("GET", url) as response:
                     status = response.status_code
@@ -161,8 +164,8 @@ class PoliteClient:
                         raise FetchError(reason, status)
                     asked = retry_after(response.headers.get("retry-after"))
                     if asked is not None and asked > s.max_wait:
-                        raise FetchError(f"{reason}, Retry-After {asked:.0f} s is over {s.max_wait:g} s",
-                                         status)
+                        raise FetchError(f"{reason}, Retry-After {asked:.0f} s is over "
+                                         f"{s.max_wait:g} s", status)
                     wait = max(wait, asked or 0.0)
             except httpx.TimeoutException:
                 reason = f"timed out ({s.timeout:g} s without an answer)"
@@ -174,9 +177,9 @@ class PoliteClient:
                 pause(min(wait, s.max_wait))
         raise FetchError(f"{reason} (after {s.retries + 1} attempts)", status)
 
-    def _wait_turn(self, host: str) -> None:
+    def _wait_turn(self, origin: str, host: str) -> None:
         delay = self.settings.delay
-        parser = self.robots.get(host)
+        parser = self.robots.get(origin)
         crawl_delay = parser.crawl_delay(AGENT) if parser is not None else None
         if crawl_delay:
             delay = max(delay, float(crawl_delay))
@@ -186,6 +189,7 @@ class PoliteClient:
     def _save(self, response: httpx.Response, folder: Path) -> tuple[Path, str, int, str]:
         """Write the body to a temporary file, checking its length; removed again on any error."""
         digest, size = hashlib.sha256(), 0
+        folder.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
         path = Path(name)
         try:
@@ -198,7 +202,8 @@ class PoliteClient:
                     out.write(chunk)
             expected = response.headers.get("content-length")
             if expected and expected.isdigit() and response.num_bytes_downloaded != int(expected):
-                raise httpx.ReadError(f"{response.num_bytes_downloaded} of {expected} bytes received")
+                received = response.num_bytes_downloaded
+                raise httpx.ReadError(f"{received} of {expected} bytes received")
         except BaseException:
             path.unlink(missing_ok=True)
             raise

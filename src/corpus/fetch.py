@@ -65,7 +65,8 @@ def read_url_list(path: Path) -> list[str]:
             if text.strip() and not text.lstrip().startswith("#")]
 
 
-def archive_jobs(client: PoliteClient, target: str, start: str, end: str, archive: str) -> list[Job]:
+def archive_jobs(client: PoliteClient, target: str, start: str, end: str,
+                 archive: str) -> list[Job]:
     """One job per distinct capture the archive's CDX index lists for a page or prefix."""
     return [Job(c.original, c.archive_url(archive), c.archive_url(archive), c.captured_at)
             for c in wayback.captures(client, target, start, end, archive)]
@@ -134,7 +135,8 @@ class Collector:
 
     def collect(self, urls: list[str], target: str = "", start: str = "", end: str = "",
                 archive: str = wayback.DEFAULT_ARCHIVE, progress=lambda items: items) -> Summary:
-        """Fetch the addresses, then every capture of target (a page or 'prefix*') in the archive."""
+        """Fetch the addresses, then every capture of target (a page or 'prefix*') in the
+        archive."""
         try:
             jobs = [Job(url, url) for url in urls]
             if target:
@@ -145,16 +147,18 @@ class Collector:
             for job in progress(jobs):
                 try:
                     self.one(job)
-                except (FetchError, InputError) as err:
-                    reason = err.message if isinstance(err, InputError) else str(err)
-                    line = f" (line {err.line})" if isinstance(err, InputError) and err.line else ""
-                    self.summary.failed.append((job.source, reason + line))
+                except FetchError as err:
+                    self.summary.failed.append((job.source, str(err)))
+                except InputError as err:
+                    line = f" (line {err.line})" if err.line else ""
+                    self.summary.failed.append((job.source, err.message + line))
         except KeyboardInterrupt:
             self.summary.interrupted = True
         return self.summary
 
     def one(self, job: Job) -> None:
-        if job_key(job.url, job.archive_url) in self.done and (job.archive_url or not self.refresh):
+        again = self.refresh and not job.archive_url  # an archived capture never changes
+        if job_key(job.url, job.archive_url) in self.done and not again:
             self.summary.skipped["already registered"] += 1
             return
         stem = file_stem(job)

@@ -14,7 +14,7 @@ from corpus.errors import InputError
 
 REGISTRY_NAME = "registry.csv"
 REGISTRY_FIELDS = ("path", "sha256", "format", "outlet", "url", "language", "retrieved_date", "rights")
-# Provenance of fetched files (`corpus fetch`); optional, so older registries without them still read.
+# Provenance of fetched files (`corpus fetch`); optional: older registries without them still read.
 FETCH_FIELDS = ("final_url", "http_status", "content_type", "archive_url", "captured_at")
 IGNORED_NAMES = {REGISTRY_NAME, "README.md", ".gitkeep"}
 TRT_TIME_LINE = re.compile(r"^\d{3,4} GMT\b", re.MULTILINE)
@@ -101,7 +101,8 @@ def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
     rows, seen = [], set()
     for row in reader:
         line = reader.line_num
-        entry = RegistryEntry(**{f: (row.get(f) or "").strip() for f in REGISTRY_FIELDS + FETCH_FIELDS})
+        values = {f: (row.get(f) or "").strip() for f in REGISTRY_FIELDS + FETCH_FIELDS}
+        entry = RegistryEntry(**values)
         if not entry.path or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
             raise InputError(str(registry), "each row needs a path and a 64-hex sha256", line=line)
         if entry.path in seen:

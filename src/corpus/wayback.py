@@ -71,13 +71,14 @@ def plain_port(url: str) -> str:
 
 
 def in_range(timestamp: str, start: str, end: str) -> bool:
-    """CDX ranges are inclusive and padded: from=2024 is 20240101000000, to=2024 is 20241231235959."""
+    """CDX ranges are inclusive and padded: from=2024 is 20240101000000, to=2024 is
+    20241231235959 (compared as digits)."""
     return timestamp >= start.ljust(14, "0") and (not end or timestamp <= end.ljust(14, "9"))
 
 
 def captures(client: PoliteClient, target: str, start: str = "", end: str = "",
              archive: str = DEFAULT_ARCHIVE) -> list[Capture]:
-    """Every distinct capture (first of each page's content digests) in the date range, in order."""
+    """Every distinct capture (the first of each page's content digests) in the date range."""
     found, resume_key, seen, keys = [], "", set(), set()
     while True:
         url = f"{archive.rstrip('/')}{CDX_PATH}?{cdx_query(target, start, end, resume_key)}"
