@@ -164,7 +164,8 @@ def test_fetch_registers_pages_with_provenance_politely(site, tmp_path, capsys):
     site.route("/live/day-3", DAY3)
     raw_dir = tmp_path / "raw"
     code = main(["fetch", "--urls", write_list(tmp_path, urls), "--raw", str(raw_dir),
-                 "--outlet", "Storm Desk", *FAST, "--delay", "0.05"])
+                 "--outlet", "Storm Desk", *FAST, "--delay", "0.05",
+                 "--contact", "desk@example.org"])
     out, err = capsys.readouterr()
     assert code == 1
     assert err.splitlines() == [f"failed {urls[3]}: disallowed by {site.url}/robots.txt",
@@ -191,7 +192,8 @@ def test_fetch_registers_pages_with_provenance_politely(site, tmp_path, capsys):
     assert second - first >= 1.0  # Retry-After honoured
     times = [t for _, _, t in site.log]
     assert min(b - a for a, b in zip(times, times[1:])) >= 0.045  # the per-host delay
-    assert {agent.split("/")[0] for _, agent, _ in site.log} == {"liveblog-corpus"}
+    [agent] = {agent for _, agent, _ in site.log}
+    assert agent.startswith("liveblog-corpus/") and "+desk@example.org" in agent
 
 
 def test_rerun_skips_registered_pages_and_refresh_never_overwrites(site, tmp_path, capsys):
@@ -206,7 +208,7 @@ def test_rerun_skips_registered_pages_and_refresh_never_overwrites(site, tmp_pat
     assert len(site.hits("/live/day-1")) == 1
     site.route("/live/day-2", DAY2.replace("metre", "foot"))
     assert main(["fetch", *urls, "--raw", str(raw_dir), "--refresh", *FAST]) == 0
-    assert "fetched 1 pages" in capsys.readouterr().out
+    assert "fetched 1 page (" in capsys.readouterr().out
     rows = registry(raw_dir)
     assert len(rows) == 3 and sorted(r["url"] for r in rows) == sorted([urls[0], *urls[1:] * 2])
     assert all((raw_dir / p).read_bytes() == data for p, data in before.items())

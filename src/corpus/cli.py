@@ -124,7 +124,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
-    from corpus.client import PoliteClient, Settings
+    from corpus.client import PoliteClient, Settings, make_user_agent
     from corpus.fetch import Collector, check_url, read_url_list
     from corpus.wayback import DEFAULT_ARCHIVE
 
@@ -140,7 +140,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         raise InputError("fetch", "--delay, --retries and --backoff cannot be negative, "
                                   "--timeout must be above 0")
     settings = Settings(delay=args.delay, retries=args.retries, backoff=args.backoff,
-                        timeout=args.timeout)
+                        timeout=args.timeout, user_agent=make_user_agent(args.contact))
     with PoliteClient(settings) as client:
         collector = Collector(Path(args.raw), client, args.outlet, args.rights, args.refresh)
         summary = collector.collect(urls, args.wayback, args.start, args.end, archive,
@@ -222,6 +222,8 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--backoff", type=float, default=2.0,
                    help="seconds before the first retry, doubled for each next (Retry-After wins)")
     g.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an answer")
+    g.add_argument("--contact", default="", metavar="EMAIL_OR_URL",
+                   help="added to the User-Agent, so that a site can reach whoever runs the fetch")
     g.add_argument("--refresh", action="store_true",
                    help="download registered live addresses again (into new files)")
     g.set_defaults(func=cmd_fetch)

@@ -20,7 +20,14 @@ import httpx
 from corpus import __version__
 
 AGENT = "liveblog-corpus"  # the product token robots.txt rules are matched against
-USER_AGENT = f"{AGENT}/{__version__} (research dataset collector; httpx/{httpx.__version__})"
+
+
+def make_user_agent(contact: str = "") -> str:
+    """Names the project, its version and, when given, whom a site can write to."""
+    reach = f"; +{contact}" if contact else ""
+    return f"{AGENT}/{__version__} (research dataset collector{reach}; httpx/{httpx.__version__})"
+
+
 RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 MAX_REDIRECTS = 10
 TEMP_PREFIX, TEMP_SUFFIX = ".fetch-", ".part"  # hidden: the build never lists such files
@@ -42,7 +49,7 @@ class Settings:
     max_wait: float = 300.0  # a longer Retry-After is not waited for: the address fails
     timeout: float = 30.0  # seconds to connect, and between two reads
     max_bytes: int = 50_000_000
-    user_agent: str = USER_AGENT
+    user_agent: str = make_user_agent()
 
 
 @dataclass(frozen=True)
@@ -200,6 +207,8 @@ class PoliteClient:
                         raise FetchError(f"larger than {self.settings.max_bytes:,} bytes")
                     digest.update(chunk)
                     out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())  # on disk before the rename makes it a raw file
             expected = response.headers.get("content-length")
             if expected and expected.isdigit() and response.num_bytes_downloaded != int(expected):
                 received = response.num_bytes_downloaded

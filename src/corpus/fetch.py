@@ -43,7 +43,8 @@ class Summary:
         """One line per failure, then the totals."""
         skipped = sum(self.skipped.values())
         why = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
-        total = (f"fetched {len(self.fetched)} pages ({self.n_bytes:,} bytes), skipped {skipped}"
+        pages = f"{len(self.fetched)} page{'' if len(self.fetched) == 1 else 's'}"
+        total = (f"fetched {pages} ({self.n_bytes:,} bytes), skipped {skipped}"
                  + (f" ({why})" if why else "") + f", failed {len(self.failed)} -> {raw_dir}")
         stop = ["interrupted: run the same command again to continue"] if self.interrupted else []
         return [f"failed {url}: {reason}" for url, reason in self.failed] + stop + [total]
@@ -103,7 +104,10 @@ def free_name(raw_dir: Path, stem: str, ext: str, sha256: str, registered: set[s
 def write_registry(raw_dir: Path, entries: list[raw.RegistryEntry]) -> None:
     """Replace the registry in one step (a temporary file renamed over it)."""
     temp = raw_dir / f"{TEMP_PREFIX}{raw.REGISTRY_NAME}{TEMP_SUFFIX}"
-    temp.write_text(raw.registry_text(entries), encoding="utf-8")
+    with open(temp, "w", encoding="utf-8", newline="") as out:
+        out.write(raw.registry_text(entries))
+        out.flush()
+        os.fsync(out.fileno())
     os.replace(temp, raw_dir / raw.REGISTRY_NAME)
 
 
