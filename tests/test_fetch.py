@@ -80,7 +80,7 @@ class Server:
         q = {k: v[0] for k, v in query.items()}
         self.cdx_queries.append(q)
         def key(url):  # as the CDX index compares addresses: no scheme, no default port
-            return url.split("://", 1)[1].replace(":80/", "/")
+            return url.split("://", 1)[-1].replace(":80/", "/")
         rows = [r[:7] for r in self.captures if (key(r[2]).startswith(key(q["url"]))
                                                  if q.get("matchType") == "prefix"
                                                  else key(r[2]) == key(q["url"]))
@@ -297,6 +297,10 @@ def test_wayback_registers_one_file_per_distinct_capture(site, tmp_path, capsys,
     assert (raw_dir / rows[1]["path"]).read_text() == DAY1.replace("coast", "shore")
     assert main(args) == 0
     assert "skipped 3 (3 already registered)" in capsys.readouterr().out
+    with PoliteClient(Settings(delay=0, retries=0)) as client:
+        last = wayback.captures(client, "news.example.org/live/*", "20250301", "20250331",
+                                site.url, latest=True)
+    assert [c.timestamp for c in last] == ["20250302080000", "20250304080000"]
 
 
 def test_fetched_live_and_archived_pages_build(site, tmp_path, capsys):
@@ -363,6 +367,7 @@ def test_file_names_are_stable_and_distinct():
 @pytest.mark.parametrize("args, message", [
     (["--urls", "LIST"], "urls.txt:3: not an http(s) address: 'ftp://x.example/a'"),
     (["--wayback", "http://a.example/*", "--from", "2025-03-01"], "--from: expects YYYYMMDD"),
+    (["http://a.example/", "--to", "20250301"], "--to: goes with --wayback"),
     ([], "fetch: give addresses, --urls FILE or --wayback URL_OR_PREFIX"),
 ])
 def test_bad_arguments_are_one_line(tmp_path, capsys, args, message):

@@ -132,6 +132,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
                                                      if args.url_file else [])
     if not urls and not args.wayback:
         raise InputError("fetch", "give addresses, --urls FILE or --wayback URL_OR_PREFIX")
+    for option, value in (("--from", args.start), ("--to", args.end), ("--latest", args.latest)):
+        if value and not args.wayback:
+            raise InputError(option, "goes with --wayback")
     for option, value in (("--from", args.start), ("--to", args.end)):
         if value and not re.fullmatch(r"\d{4,14}", value):
             raise InputError(option, f"expects YYYYMMDD (4 to 14 digits), not {value!r}")
@@ -145,7 +148,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         collector = Collector(Path(args.raw), client, args.outlet, args.rights, args.refresh)
         summary = collector.collect(urls, args.wayback, args.start, args.end, archive,
                                     lambda jobs: tqdm(jobs, desc="fetching", unit="page",
-                                                      file=sys.stderr, disable=None))
+                                                      file=sys.stderr, disable=None),
+                                    latest=args.latest)
     *problems, total = summary.lines(Path(args.raw))
     for line in problems:
         print(line, file=sys.stderr)
@@ -211,6 +215,8 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--from", dest="start", default="", metavar="YYYYMMDD",
                    help="first capture date")
     g.add_argument("--to", dest="end", default="", metavar="YYYYMMDD", help="last capture date")
+    g.add_argument("--latest", action="store_true",
+                   help="with --wayback: only the last capture of each page in the date range")
     g.add_argument("--archive", default="", help="web archive with a Wayback CDX API "
                                                  "(default: https://web.archive.org)")
     g.add_argument("--raw", default="data/raw")

@@ -66,11 +66,11 @@ def read_url_list(path: Path) -> list[str]:
             if text.strip() and not text.lstrip().startswith("#")]
 
 
-def archive_jobs(client: PoliteClient, target: str, start: str, end: str,
-                 archive: str) -> list[Job]:
+def archive_jobs(client: PoliteClient, target: str, start: str, end: str, archive: str,
+                 latest: bool = False) -> list[Job]:
     """One job per distinct capture the archive's CDX index lists for a page or prefix."""
     return [Job(c.original, c.archive_url(archive), c.archive_url(archive), c.captured_at)
-            for c in wayback.captures(client, target, start, end, archive)]
+            for c in wayback.captures(client, target, start, end, archive, latest)]
 
 
 def job_key(url: str, archive_url: str) -> str:
@@ -138,14 +138,15 @@ class Collector:
         self.summary = Summary()
 
     def collect(self, urls: list[str], target: str = "", start: str = "", end: str = "",
-                archive: str = wayback.DEFAULT_ARCHIVE, progress=lambda items: items) -> Summary:
+                archive: str = wayback.DEFAULT_ARCHIVE, progress=lambda items: items,
+                latest: bool = False) -> Summary:
         """Fetch the addresses, then every capture of target (a page or 'prefix*') in the
         archive."""
         try:
             jobs = [Job(url, url) for url in urls]
             if target:
                 try:
-                    jobs += archive_jobs(self.client, target, start, end, archive)
+                    jobs += archive_jobs(self.client, target, start, end, archive, latest)
                 except FetchError as err:
                     self.summary.failed.append((f"{target} (CDX index of {archive})", str(err)))
             for job in progress(jobs):
@@ -177,7 +178,7 @@ class Collector:
         text = raw.decode(job.source, download.temp_path.read_bytes())
         fmt = raw.detect_format(job.source, text)
         if download.sha256 in self.sha256s:
-            self.summary.skipped["same bytes as a registered file"] += 1
+            self.summary.skipped["identical to a registered file"] += 1
             return
         rel, present = free_name(self.raw_dir, stem, EXTENSIONS.get(fmt, ""), download.sha256,
                                  {e.path for e in self.registry})

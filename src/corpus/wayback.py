@@ -77,8 +77,9 @@ def in_range(timestamp: str, start: str, end: str) -> bool:
 
 
 def captures(client: PoliteClient, target: str, start: str = "", end: str = "",
-             archive: str = DEFAULT_ARCHIVE) -> list[Capture]:
-    """Every distinct capture (the first of each page's content digests) in the date range."""
+             archive: str = DEFAULT_ARCHIVE, latest: bool = False) -> list[Capture]:
+    """Every distinct capture (the first of each page's content digests) in the date range; with
+    latest, only each page's last one (a live blog's captures are states of one growing page)."""
     found, resume_key, seen, keys = [], "", set(), set()
     while True:
         url = f"{archive.rstrip('/')}{CDX_PATH}?{cdx_query(target, start, end, resume_key)}"
@@ -89,5 +90,9 @@ def captures(client: PoliteClient, target: str, start: str = "", end: str = "",
                 seen.add((capture.original, capture.digest))
                 found.append(capture)
         if not resume_key or resume_key in keys:  # a repeated key would never end
-            return sorted(found, key=lambda c: (c.original, c.timestamp))
+            found.sort(key=lambda c: (c.original, c.timestamp))
+            if latest:
+                return [c for c, after in zip(found, found[1:] + [None])
+                        if after is None or after.original != c.original]
+            return found
         keys.add(resume_key)
