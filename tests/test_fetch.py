@@ -352,6 +352,9 @@ def test_a_long_retry_after_fails_at_once_and_robots_errors_mean_stay_away(site,
     site.route("/robots.txt", (500, {}, "broken"))
     with PoliteClient(Settings(delay=0, retries=1, backoff=0)) as client:
         assert not client.allowed(site.url + "/live/day-1")
+        assert client.refusal(site.url + "/live/day-1") == (
+            f"{site.url}/robots.txt unreadable (HTTP 500 Internal Server Error (after 2 attempts))"
+            ", so the site is left alone")
     site.route("/robots.txt", (404, {}, "none"))
     with PoliteClient(Settings(delay=0, retries=0)) as client:
         assert client.allowed(site.url + "/private/draft")

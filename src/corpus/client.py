@@ -98,6 +98,7 @@ class PoliteClient:
         self.http = httpx.Client(headers={"User-Agent": settings.user_agent},
                                  timeout=settings.timeout, follow_redirects=False)
         self.robots: dict[str, RobotFileParser] = {}
+        self.unreachable: dict[str, str] = {}  # origin -> why its robots.txt could not be read
         self.last: dict[str, float] = {}  # host -> monotonic time its last response ended
 
     def __enter__(self) -> PoliteClient:
@@ -127,6 +128,14 @@ class PoliteClient:
             self.robots[host] = self._read_robots(host)
         return self.robots[host].can_fetch(AGENT, url)
 
+    def refusal(self, url: str) -> str:
+        """Why robots.txt keeps url out: its rules, or its host's robots.txt being unreadable."""
+        host = host_of(url)
+        if host in self.unreachable:
+            why = self.unreachable[host]
+            return f"{host}/robots.txt unreadable ({why}), so the site is left alone"
+        return f"disallowed by {host}/robots.txt"
+
     def _read_robots(self, host: str) -> RobotFileParser:
         """RFC 9309: a 4xx means no rules; a server error or no answer means stay away."""
         parser = RobotFileParser(f"{host}/robots.txt")
@@ -137,6 +146,8 @@ class PoliteClient:
             status = err.status or 0
             no_rules = 400 <= status < 500 and status not in RETRY_STATUS
             parser.parse([] if no_rules else ["User-agent: *", "Disallow: /"])
+            if not no_rules:
+                self.unreachable[host] = str(err)
         parser.modified()
         return parser
 
@@ -145,7 +156,7 @@ class PoliteClient:
         consume(response))."""
         for _ in range(MAX_REDIRECTS + 1):
             if robots and not self.allowed(url):
-                raise FetchError(f"disallowed by {host_of(url)}/robots.txt")
+                raise FetchError(self.refusal(url))
             status, location, result = self._get(url, consume)
             if location is None:
                 return status, url, result

@@ -47,7 +47,8 @@ class Summary:
         total = (f"fetched {pages} ({self.n_bytes:,} bytes), skipped {skipped}"
                  + (f" ({why})" if why else "") + f", failed {len(self.failed)} -> {raw_dir}")
         stop = ["interrupted: run the same command again to continue"] if self.interrupted else []
-        return [f"failed {url}: {reason}" for url, reason in self.failed] + stop + [total]
+        failures = [f"failed {url}: {' '.join(reason.split())}" for url, reason in self.failed]
+        return failures + stop + [total]
 
 
 def check_url(url: str, where: str, line: int | None = None) -> str:
