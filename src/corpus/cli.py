@@ -219,15 +219,18 @@ def parser() -> argparse.ArgumentParser:
                    help="with --wayback: only the last capture of each page in the date range")
     g.add_argument("--archive", default="", help="web archive with a Wayback CDX API "
                                                  "(default: https://web.archive.org)")
-    g.add_argument("--raw", default="data/raw")
-    g.add_argument("--outlet", default="unknown")
+    g.add_argument("--raw", default="data/raw", help="raw folder (default: %(default)s)")
+    g.add_argument("--outlet", default="unknown", help="outlet recorded for every fetched file")
     g.add_argument("--rights", default="", help="rights note recorded for every fetched file")
-    g.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
+    g.add_argument("--delay", type=float, default=1.0,
+                   help="seconds between requests to one host (default: %(default)s)")
     g.add_argument("--retries", type=int, default=3,
-                   help="retries after a 429, a 5xx or a timeout")
+                   help="retries after a 429, a 5xx or a timeout (default: %(default)s)")
     g.add_argument("--backoff", type=float, default=2.0,
-                   help="seconds before the first retry, doubled for each next (Retry-After wins)")
-    g.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an answer")
+                   help="seconds before the first retry, doubled for each next; a longer "
+                        "Retry-After wins (default: %(default)s)")
+    g.add_argument("--timeout", type=float, default=30.0,
+                   help="seconds to wait for an answer (default: %(default)s)")
     g.add_argument("--contact", default="", metavar="EMAIL_OR_URL",
                    help="added to the User-Agent, so that a site can reach whoever runs the fetch")
     g.add_argument("--refresh", action="store_true",
