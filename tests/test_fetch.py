@@ -400,3 +400,13 @@ def test_fetch_adds_to_a_registry_written_before_the_provenance_columns(site, tm
     assert seed["sha256"] == raw.sha256_of((RAW_DIR / SEED_NAME).read_bytes())
     assert fetched["http_status"] == "200"
     assert [path for path, _ in raw.plan(raw_dir)] == sorted([SEED_NAME, fetched["path"]])
+
+
+def test_a_crawl_delay_longer_than_the_setting_is_kept(site, tmp_path):
+    site.route("/robots.txt", (200, {}, "User-agent: *\nCrawl-delay: 1\n"))
+    urls = [site.route("/live/day-1", DAY1), site.route("/live/day-2", DAY2)]
+    with PoliteClient(Settings(delay=0.01, retries=0)) as client:
+        for url in urls:
+            client.download(url, tmp_path).temp_path.unlink()
+    first, second = site.hits("/live/day-1") + site.hits("/live/day-2")
+    assert second - first >= 1.0
