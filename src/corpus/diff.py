@@ -1,0 +1,205 @@
+"""Row-level differences between two releases or data folders, by the primary keys of schema.py.
+
+`diff_releases(old, new)` gives, per table, the rows added, removed and changed (and for changed
+rows, which columns), as a plain dict that `render` writes as text, JSON or Markdown.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from corpus.errors import InputError
+from corpus.schema import TABLES, Table
+
+FORMATS = ("text", "json", "markdown")
+COUNTS = ("old_rows", "new_rows", "added", "removed", "changed", "unchanged")
+VERSION = re.compile(r"\d+(?:\.\d+)*(?:[.-]?[a-z]+\d*)?")
+IN_OLD, IN_NEW = "\x00in_old", "\x00in_new"  # marker columns no schema column can be named
+
+
+def source_path(arg: str) -> Path:
+    """A release argument as a path: an existing folder or zip, else a published version fetched."""
+    path = Path(arg)
+    if path.exists():
+        return path
+    if VERSION.fullmatch(arg):
+        from corpus.release import fetch
+
+        return fetch(arg)
+    raise InputError(arg, "no such release folder, zip or published version")
+
+
+def read_release(path: Path) -> tuple[dict, dict[str, pa.Table]]:
+    """A release's label (its file name and version) and the tables of schema.py it holds."""
+    from corpus.release import ReleaseFiles
+
+    try:
+        files = ReleaseFiles(path)
+        names = files.names()
+        version = None
+        if "datapackage.json" in names:
+            version = json.loads(files.read("datapackage.json")).get("version")
+        tables = {n: files.table(n) for n in TABLES if files.table_names(n)}
+    except (OSError, ValueError, pa.ArrowException) as exc:  # BadZipFile and JSON errors are ValueErrors
+        raise InputError(str(path), f"not a readable release or data folder ({exc})") from None
+    return {"name": path.name, "version": version}, tables
+
+
+def key_values(data: pa.Table, keys: list[str]) -> list:
+    """Primary-key values of rows: the value for a one-column key, else a list of values."""
+    if len(keys) == 1:
+        return data.column(keys[0]).to_pylist()
+    return [list(row) for row in zip(*(data.column(k).to_pylist() for k in keys))]
+
+
+def same_values(a: pa.ChunkedArray, b: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Row-wise equality where null equals null and NaN equals NaN."""
+    if not a.type.equals(b.type):
+        a, b = pc.cast(a, pa.string()), pc.cast(b, pa.string())
+    same = pc.or_(pc.fill_null(pc.equal(a, b), False), pc.and_(pc.is_null(a), pc.is_null(b)))
+    if pa.types.is_floating(a.type):
+        same = pc.or_(same, pc.fill_null(pc.and_(pc.is_nan(a), pc.is_nan(b)), False))
+    return same
+
+
+def marked(data: pa.Table, keys: list[str], columns: list[str], side: str, marker: str) -> pa.Table:
+    out = data.select(keys + columns).rename_columns(keys + [f"{c}\x00{side}" for c in columns])
+    return out.append_column(marker, pa.array([True] * out.num_rows, pa.bool_()))
+
+
+def table_diff(table: Table, old: pa.Table | None, new: pa.Table | None) -> dict:
+    """Rows added, removed and changed between two versions of one table, matched by primary key."""
+    keys = list(table.primary_key)
+    empty = table.arrow_schema().empty_table()
+    old_t, new_t = (old if old is not None else empty), (new if new is not None else empty)
+    missing = [k for k in keys if k not in old_t.column_names or k not in new_t.column_names]
+    if missing:
+        raise InputError(table.name, f"primary key column {missing[0]} missing from one release")
+    common = [c for c in new_t.column_names if c in old_t.column_names and c not in keys]
+    joined = marked(old_t, keys, common, "old", IN_OLD).join(
+        marked(new_t, keys, common, "new", IN_NEW), keys=keys, join_type="full outer")
+    joined = joined.sort_by([(k, "ascending") for k in keys])
+    in_old, in_new = pc.is_valid(joined[IN_OLD]), pc.is_valid(joined[IN_NEW])
+    both = pc.and_(in_old, in_new)
+    differs = {c: pc.and_(both, pc.invert(same_values(joined[f"{c}\x00old"], joined[f"{c}\x00new"])))
+               for c in common}
+    changed = pc.and_(both, any_of(list(differs.values()))) if differs else pc.and_(both, False)
+    rows = joined.filter(changed)
+    flags = {c: d.filter(changed).to_pylist() for c, d in differs.items()}
+    changed_rows = [{"key": key, "columns": [c for c in common if flags[c][i]]}
+                    for i, key in enumerate(key_values(rows, keys))]
+    n_changed = len(changed_rows)
+    n_both = pc.sum(both).as_py() or 0
+    return {
+        "primary_key": keys,
+        "status": "added" if old is None else "removed" if new is None else "compared",
+        "old_rows": old_t.num_rows, "new_rows": new_t.num_rows,
+        "added": new_t.num_rows - n_both, "removed": old_t.num_rows - n_both,
+        "changed": n_changed, "unchanged": n_both - n_changed,
+        "columns_added": [c for c in new_t.column_names if c not in old_t.column_names],
+        "columns_removed": [c for c in old_t.column_names if c not in new_t.column_names],
+        "columns_changed": {c: n for c in common if (n := pc.sum(differs[c]).as_py() or 0)},
+        "added_keys": key_values(joined.filter(pc.invert(in_old)), keys),
+        "removed_keys": key_values(joined.filter(pc.invert(in_new)), keys),
+        "changed_rows": changed_rows,
+    }
+
+
+def any_of(masks: list) -> pa.ChunkedArray:
+    out = masks[0]
+    for mask in masks[1:]:
+        out = pc.or_(out, mask)
+    return out
+
+
+def diff_tables(old: dict[str, pa.Table], new: dict[str, pa.Table]) -> dict[str, dict]:
+    """table_diff of every table of schema.py that either side holds, in schema order."""
+    return {name: table_diff(t, old.get(name), new.get(name)) for name, t in TABLES.items()
+            if name in old or name in new}
+
+
+def diff_releases(old: Path, new: Path) -> dict:
+    """The differences between two releases (folders or zips) or built data folders."""
+    old_label, old_tables = read_release(old)
+    new_label, new_tables = read_release(new)
+    return {"old": old_label, "new": new_label, "tables": diff_tables(old_tables, new_tables)}
+
+
+def has_changes(diff: dict) -> bool:
+    return any(t["added"] or t["removed"] or t["changed"] or t["columns_added"] or t["columns_removed"]
+               or t["status"] != "compared" for t in diff["tables"].values())
+
+
+def label(side: dict) -> str:
+    return side["name"] + (f" (version {side['version']})" if side.get("version") else "")
+
+
+def shown(keys: list, limit: int, quote: str = "") -> str:
+    text = ", ".join(f"{quote}{k if not isinstance(k, list) else '/'.join(map(str, k))}{quote}"
+                     for k in keys[:limit])
+    return text + (f" and {len(keys) - limit} more" if len(keys) > limit else "")
+
+
+def table_notes(name: str, t: dict, limit: int, quote: str) -> list[str]:
+    """The lines about one table beyond its counts: table or columns added/removed, changed columns,
+    and the first `limit` keys of each kind."""
+    notes = []
+    if t["status"] != "compared":
+        notes.append(f"table {t['status']}")
+    for what in ("columns_added", "columns_removed"):
+        if t[what]:
+            notes.append(f"{what.replace('_', ' ')}: {shown(t[what], len(t[what]), quote)}")
+    if t["columns_changed"]:
+        notes.append("changed columns: " + ", ".join(f"{quote}{c}{quote} ({n})"
+                                                      for c, n in t["columns_changed"].items()))
+    for what, keys in (("added", t["added_keys"]), ("removed", t["removed_keys"])):
+        if keys and t["status"] == "compared":
+            notes.append(f"{what}: {shown(keys, limit, quote)}")
+    for row in t["changed_rows"][:limit]:
+        notes.append(f"changed {shown([row['key']], 1, quote)}: {shown(row['columns'], 99, quote)}")
+    if len(t["changed_rows"]) > limit:
+        notes.append(f"... and {len(t['changed_rows']) - limit} more changed rows (see the JSON)")
+    return notes
+
+
+def render_text(diff: dict, limit: int = 10) -> str:
+    head = f"{label(diff['old'])} -> {label(diff['new'])}"
+    widths = [max(len(n) for n in [*diff["tables"], "table"])] + [max(len(c), 9) for c in COUNTS]
+    lines = [head, "  ".join(h.ljust(w) if i == 0 else h.rjust(w)
+                             for i, (h, w) in enumerate(zip(["table", *COUNTS], widths)))]
+    for name, t in diff["tables"].items():
+        lines.append("  ".join([name.ljust(widths[0])] + [str(t[c]).rjust(w) for c, w in zip(COUNTS, widths[1:])]))
+    for name, t in diff["tables"].items():
+        lines += [f"{name}: {note}" for note in table_notes(name, t, limit, "")]
+    lines.append("changes found" if has_changes(diff) else "no change")
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(diff: dict, limit: int = 20) -> str:
+    lines = [f"# Changes: {label(diff['old'])} → {label(diff['new'])}", ""]
+    if not has_changes(diff):
+        lines += ["No row of any table was added, removed or changed.", ""]
+    lines += ["Rows are matched by each table's primary key (see the codebook); a row is changed when "
+              "any other column differs. Every key is listed in `changes.json` (`corpus diff --format json`).",
+              "", "| table | " + " | ".join(c.replace("_", " ") for c in COUNTS) + " |",
+              "|---|" + "---:|" * len(COUNTS)]
+    lines += [f"| `{name}` | " + " | ".join(str(t[c]) for c in COUNTS) + " |" for name, t in diff["tables"].items()]
+    for name, t in diff["tables"].items():
+        notes = table_notes(name, t, limit, "`")
+        if notes:
+            lines += ["", f"## `{name}`", "", *[f"- {note}" for note in notes]]
+    return "\n".join(lines) + "\n"
+
+
+def render(diff: dict, fmt: str, limit: int | None = None) -> str:
+    if fmt == "json":
+        return json.dumps(diff, indent=1, ensure_ascii=False, default=str) + "\n"
+    if fmt == "markdown":
+        return render_markdown(diff, *([limit] if limit is not None else []))
+    if fmt == "text":
+        return render_text(diff, *([limit] if limit is not None else []))
+    raise ValueError(f"unknown diff format {fmt!r} ({', '.join(FORMATS)})")
