@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from corpus import __version__, parse, raw
+from corpus import __version__, raw
 from corpus.errors import InputError
 from corpus.store import PART_ROWS
 from corpus.validate import ValidationFailed
@@ -106,6 +106,8 @@ def cmd_cite(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from corpus import parse  # imports lxml: only adding and building need the parsers
+
     raw_dir, source = Path(args.raw), Path(args.file)
     if not source.is_file():
         raise InputError(str(source), "no such file")
@@ -187,7 +189,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--raw", default="data/raw")
     r.add_argument("--out", default="dist")
     r.add_argument("--previous", default=None,
-                   help="release (folder or zip) to list changes against (default: the latest earlier one in --out)")
+                   help="release folder or zip to compare with (default: the latest earlier one in --out)")
     r.set_defaults(func=cmd_release)
 
     d = sub.add_parser("diff", help="rows added, removed and changed per table between two releases (exit 0)")

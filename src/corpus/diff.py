@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pyarrow as pa
@@ -44,7 +45,7 @@ def read_release(path: Path) -> tuple[dict, dict[str, pa.Table]]:
         if "datapackage.json" in names:
             version = json.loads(files.read("datapackage.json")).get("version")
         tables = {n: files.table(n) for n in TABLES if files.table_names(n)}
-    except (OSError, ValueError, pa.ArrowException) as exc:  # BadZipFile and JSON errors are ValueErrors
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, pa.ArrowException) as exc:
         raise InputError(str(path), f"not a readable release or data folder ({exc})") from None
     return {"name": path.name, "version": version}, tables
 

@@ -89,10 +89,11 @@ def build_problems(processed: Path, raw_dir: Path, jobs: int = 1) -> list[str]:
             if not where.exists():
                 problems.append(f"{where}: missing; a fresh build of {raw_dir} has it")
                 continue
-            d = diff.table_diff(table, read_table(fresh / table_dir_name(name)), read_table(where))
-            rows = ", ".join(f"{d[k]} {k}" for k in ("added", "removed", "changed") if d[k])
-            rows = f"against it: {rows} rows" if rows else "same rows, other bytes: metadata, parts or writer"
-            problems.append(f"{where}: differs from a fresh build of {raw_dir} ({rows}): rebuild with "
+            d = diff.table_diff(table, read_table(where), read_table(fresh / table_dir_name(name)))
+            verbs = {"added": "add", "removed": "remove", "changed": "change"}
+            rows = ", ".join(f"{verbs[k]} {d[k]}" for k in verbs if d[k])
+            rows = f"rebuilding would {rows} rows" if rows else "same rows, other bytes: metadata, parts or writer"
+            problems.append(f"{where}: differs from a fresh build of {raw_dir} ({rows}): "
                             f"`corpus build --raw {raw_dir} --out {processed}`")
         return problems
 

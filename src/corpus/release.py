@@ -83,13 +83,14 @@ def deterministic_zip(folder: Path, target: Path) -> None:
 
 
 def make_release(processed: Path, out: Path, version: str, raw_dir: Path, previous: Path | None = None,
-                 root: Path = REPO_ROOT, jobs: int = 1) -> tuple[Path, Path]:
+                 root: Path | None = None, jobs: int = 1) -> tuple[Path, Path]:
     """out/liveblog-corpus-<version>/ and its zip, from a validated data folder, once the preflight
     passes. CHANGES.md and changes.json compare it with `previous` (default: the latest earlier
     version in out). A version already in out is never replaced by different contents.
-    `root` holds CITATION.cff, CHANGELOG.md and docs/known-limitations.md."""
+    `root` (default: the repository) holds CITATION.cff, CHANGELOG.md and docs/known-limitations.md."""
     from corpus.preflight import preflight
 
+    root = REPO_ROOT if root is None else root
     problems = verify(processed) + preflight(processed, raw_dir, version, root, jobs)
     if problems:
         raise InputError(str(processed), f"not released as {version}, {len(problems)} problem(s):"

@@ -1,0 +1,124 @@
+"""corpus diff: rows added, removed and changed per table by primary key; reading needs no build stack."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from conftest import PROCESSED_DIR, REPO
+import corpus
+from corpus import diff
+from corpus.cli import main
+from corpus.schema import TABLES
+from corpus.store import read_tables
+
+
+@pytest.fixture(scope="module")
+def seed_tables():
+    return read_tables(PROCESSED_DIR, TABLES)
+
+
+def with_column(data: pa.Table, name: str, values: list) -> pa.Table:
+    i = data.schema.get_field_index(name)
+    return data.set_column(i, data.schema.field(name), pa.array(values, data.schema.field(name).type))
+
+
+def test_same_release_twice_reports_no_change(capsys):
+    assert main(["diff", str(PROCESSED_DIR), str(PROCESSED_DIR)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "no change"
+    changes = diff.diff_releases(PROCESSED_DIR, PROCESSED_DIR)
+    assert not diff.has_changes(changes)
+    for t in changes["tables"].values():
+        assert (t["added"], t["removed"], t["changed"]) == (0, 0, 0)
+        assert t["unchanged"] == t["old_rows"] == t["new_rows"]
+    assert changes["tables"]["entries"]["unchanged"] > 0
+    assert "No row of any table was added, removed or changed." in diff.render(changes, "markdown")
+
+
+def test_rows_added_removed_and_changed_by_key(seed_tables):
+    entries = seed_tables["entries"]
+    ids = entries["entry_id"].to_pylist()
+    bodies = entries["body"].to_pylist()
+    bodies[2] += " Invented sentence."
+    words = entries["n_words"].to_pylist()
+    words[2] += 2
+    new = with_column(with_column(entries, "body", bodies), "n_words", words).slice(1)  # first row removed
+    extra = new.slice(0, 1)
+    extra = with_column(extra, "entry_id", ["invented-blog-00001"])
+    new = pa.concat_tables([new, extra])
+    t = diff.table_diff(TABLES["entries"], entries, new)
+    assert (t["old_rows"], t["new_rows"], t["added"], t["removed"], t["changed"], t["unchanged"]) == (
+        len(ids), len(ids), 1, 1, 1, len(ids) - 2)
+    assert t["added_keys"] == ["invented-blog-00001"] and t["removed_keys"] == [ids[0]]
+    assert t["changed_rows"] == [{"key": ids[2], "columns": ["body", "n_words"]}]
+    assert t["columns_changed"] == {"body": 1, "n_words": 1}
+
+
+def test_nulls_and_nans_compare_equal_and_a_null_filled_in_is_a_change(seed_tables):
+    figures = seed_tables["figures"]
+    assert diff.table_diff(TABLES["figures"], figures, figures)["changed"] == 0
+    values = figures["value_max"].to_pylist()
+    i = values.index(None)
+    values[i] = 5.0
+    t = diff.table_diff(TABLES["figures"], figures, with_column(figures, "value_max", values))
+    assert t["changed_rows"] == [{"key": figures["figure_id"][i].as_py(), "columns": ["value_max"]}]
+    nan = with_column(figures, "value_max", [float("nan")] * figures.num_rows)
+    assert diff.table_diff(TABLES["figures"], nan, nan)["changed"] == 0
+
+
+def test_tables_and_columns_added_or_removed(seed_tables):
+    old = dict(seed_tables)
+    new = dict(seed_tables)
+    del new["figures"]
+    new["blogs"] = seed_tables["blogs"].drop_columns(["subtitle"])
+    tables = diff.diff_tables(old, new)
+    assert tables["figures"]["status"] == "removed" and tables["figures"]["removed"] == old["figures"].num_rows
+    assert tables["blogs"]["columns_removed"] == ["subtitle"] and tables["blogs"]["changed"] == 0
+    text = diff.render({"old": {"name": "a", "version": "1.0.0"}, "new": {"name": "b", "version": None},
+                        "tables": tables}, "text")
+    assert text.splitlines()[0] == "a (version 1.0.0) -> b"
+    assert "figures: table removed" in text and "blogs: columns removed: subtitle" in text
+    assert text.splitlines()[-1] == "changes found"
+
+
+def test_cli_formats_and_bad_input(tmp_path, capsys):
+    for fmt in ("json", "markdown", "text"):
+        assert main(["diff", str(PROCESSED_DIR), str(PROCESSED_DIR), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    start = out.index("{")
+    parsed, end = json.JSONDecoder().raw_decode(out[start:])
+    assert parsed["old"] == {"name": "processed", "version": parsed["new"]["version"]}
+    assert set(parsed["tables"]) == set(TABLES)
+    assert "| `entries` | " in out[start + end:]
+    assert main(["diff", str(tmp_path / "absent"), str(PROCESSED_DIR)]) == 2
+    assert capsys.readouterr().err == f"error: {tmp_path / 'absent'}: no such release folder, zip or " \
+                                      "published version\n"
+    (tmp_path / "bad.zip").write_bytes(b"not a zip")
+    assert main(["diff", str(tmp_path / "bad.zip"), str(PROCESSED_DIR)]) == 2
+    assert "not a readable release or data folder" in capsys.readouterr().err
+
+
+READ_ONLY = """
+import sys
+import corpus
+frame = corpus.load("entries", path=sys.argv[1])
+assert len(frame) > 0
+from corpus.cli import main
+for argv in (["diff", sys.argv[1], sys.argv[1]], ["verify", sys.argv[1]], ["cite", "--cff", sys.argv[2]]):
+    assert main(argv) == 0, argv
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "great_expectations", "lxml"))
+print("HEAVY", heavy)
+"""
+
+
+def test_reading_a_release_imports_no_build_stack():
+    """corpus.load, corpus diff, verify and cite work without spaCy, Great Expectations or lxml."""
+    done = subprocess.run([sys.executable, "-c", READ_ONLY, str(PROCESSED_DIR), str(REPO / "CITATION.cff")],
+                          capture_output=True, text=True, cwd=REPO,
+                          env={**os.environ, "PYTHONPATH": str(Path(corpus.__file__).parents[1])})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "HEAVY []"
