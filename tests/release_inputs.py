@@ -1,4 +1,4 @@
-"""Small raw folders, their builds (made once per test session) and release roots, for the release tests.
+"""Small raw folders, their builds (once per test session) and release roots, for release tests.
 
 Raw folder "a" is the seed; "b" is the seed with one word of one entry changed (same path, so the
 same blog and entry IDs) plus an invented blog of this file's own text.
@@ -24,7 +24,7 @@ _BUILT: dict[str, Path] = {}
 
 
 def write_raw(folder: Path, files: dict[str, str], rights: str = RIGHTS) -> Path:
-    """A raw folder holding files (name -> text) and a registry that lists them with a rights note."""
+    """A raw folder of files (name -> text) and a registry listing them with a rights note."""
     folder.mkdir(parents=True)
     seed_entry = {e.path: e for e in raw.read_registry(RAW_DIR)}[SEED_NAME]
     entries = []
@@ -32,8 +32,8 @@ def write_raw(folder: Path, files: dict[str, str], rights: str = RIGHTS) -> Path
         data = text.encode("utf-8")
         (folder / name).write_bytes(data)
         outlet = seed_entry.outlet if name == SEED_NAME else "Invented Daily"
-        entries.append(raw.RegistryEntry(name, raw.sha256_of(data), "trt-text", outlet, "", "en", "2026-11-30",
-                                         rights))
+        entries.append(raw.RegistryEntry(name, raw.sha256_of(data), "trt-text", outlet, "", "en",
+                                         "2026-11-30", rights))
     (folder / raw.REGISTRY_NAME).write_text(raw.registry_text(entries), encoding="utf-8")
     return folder
 
@@ -59,15 +59,16 @@ def built(tmp_path_factory, which: str) -> tuple[Path, Path]:
 
 
 def release_root(folder: Path, version: str, changelog: str | None = None) -> Path:
-    """A folder with CITATION.cff of `version`, a CHANGELOG with an entry for it (or `changelog`), and
-    the known limitations: what make_release reads besides the data."""
+    """A folder with CITATION.cff of `version`, a CHANGELOG with an entry for it (or `changelog`),
+    and the known limitations: what make_release reads besides the data."""
     (folder / "docs").mkdir(parents=True)
     citation = (REPO / "CITATION.cff").read_text(encoding="utf-8")
     citation = "\n".join(f"version: {version}" if line.startswith("version:") else line
                          for line in citation.splitlines()) + "\n"
     (folder / "CITATION.cff").write_text(citation, encoding="utf-8")
     if changelog is None:
-        changelog = f"# Changelog\n\n## [{version}] - 2026-11-30\n\n### Added\n- Test release {version}.\n"
+        changelog = (f"# Changelog\n\n## [{version}] - 2026-11-30\n\n"
+                     f"### Added\n- Test release {version}.\n")
     (folder / "CHANGELOG.md").write_text(changelog, encoding="utf-8")
     (folder / "docs" / "known-limitations.md").write_text("- Invented limitation for the tests.\n")
     return folder

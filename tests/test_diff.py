@@ -1,4 +1,4 @@
-"""corpus diff: rows added, removed and changed per table by primary key; reading needs no build stack."""
+"""corpus diff: rows added, removed and changed per table by key; reading needs no build stack."""
 import json
 import os
 import subprocess
@@ -23,7 +23,8 @@ def seed_tables():
 
 def with_column(data: pa.Table, name: str, values: list) -> pa.Table:
     i = data.schema.get_field_index(name)
-    return data.set_column(i, data.schema.field(name), pa.array(values, data.schema.field(name).type))
+    field = data.schema.field(name)
+    return data.set_column(i, field, pa.array(values, field.type))
 
 
 def test_same_release_twice_reports_no_change(capsys):
@@ -46,13 +47,14 @@ def test_rows_added_removed_and_changed_by_key(seed_tables):
     bodies[2] += " Invented sentence."
     words = entries["n_words"].to_pylist()
     words[2] += 2
-    new = with_column(with_column(entries, "body", bodies), "n_words", words).slice(1)  # first row removed
+    new = with_column(with_column(entries, "body", bodies), "n_words", words)
+    new = new.slice(1)  # the first row removed
     extra = new.slice(0, 1)
     extra = with_column(extra, "entry_id", ["invented-blog-00001"])
     new = pa.concat_tables([new, extra])
     t = diff.table_diff(TABLES["entries"], entries, new)
-    assert (t["old_rows"], t["new_rows"], t["added"], t["removed"], t["changed"], t["unchanged"]) == (
-        len(ids), len(ids), 1, 1, 1, len(ids) - 2)
+    counts = [t[k] for k in ("old_rows", "new_rows", "added", "removed", "changed", "unchanged")]
+    assert counts == [len(ids), len(ids), 1, 1, 1, len(ids) - 2]
     assert t["added_keys"] == ["invented-blog-00001"] and t["removed_keys"] == [ids[0]]
     assert t["changed_rows"] == [{"key": ids[2], "columns": ["body", "n_words"]}]
     assert t["columns_changed"] == {"body": 1, "n_words": 1}
@@ -76,10 +78,11 @@ def test_tables_and_columns_added_or_removed(seed_tables):
     del new["figures"]
     new["blogs"] = seed_tables["blogs"].drop_columns(["subtitle"])
     tables = diff.diff_tables(old, new)
-    assert tables["figures"]["status"] == "removed" and tables["figures"]["removed"] == old["figures"].num_rows
+    assert tables["figures"]["status"] == "removed"
+    assert tables["figures"]["removed"] == old["figures"].num_rows
     assert tables["blogs"]["columns_removed"] == ["subtitle"] and tables["blogs"]["changed"] == 0
-    text = diff.render({"old": {"name": "a", "version": "1.0.0"}, "new": {"name": "b", "version": None},
-                        "tables": tables}, "text")
+    sides = {"old": {"name": "a", "version": "1.0.0"}, "new": {"name": "b", "version": None}}
+    text = diff.render(sides | {"tables": tables}, "text")
     assert text.splitlines()[0] == "a (version 1.0.0) -> b"
     assert "figures: table removed" in text and "blogs: columns removed: subtitle" in text
     assert text.splitlines()[-1] == "changes found"
@@ -95,8 +98,8 @@ def test_cli_formats_and_bad_input(tmp_path, capsys):
     assert set(parsed["tables"]) == set(TABLES)
     assert "| `entries` | " in out[start + end:]
     assert main(["diff", str(tmp_path / "absent"), str(PROCESSED_DIR)]) == 2
-    assert capsys.readouterr().err == f"error: {tmp_path / 'absent'}: no such release folder, zip or " \
-                                      "published version\n"
+    assert capsys.readouterr().err == (f"error: {tmp_path / 'absent'}: no such release folder, "
+                                       "zip or published version\n")
     (tmp_path / "bad.zip").write_bytes(b"not a zip")
     assert main(["diff", str(tmp_path / "bad.zip"), str(PROCESSED_DIR)]) == 2
     assert "not a readable release or data folder" in capsys.readouterr().err
@@ -108,7 +111,8 @@ import corpus
 frame = corpus.load("entries", path=sys.argv[1])
 assert len(frame) > 0
 from corpus.cli import main
-for argv in (["diff", sys.argv[1], sys.argv[1]], ["verify", sys.argv[1]], ["cite", "--cff", sys.argv[2]]):
+data, cff = sys.argv[1:3]
+for argv in (["diff", data, data], ["verify", data], ["cite", "--cff", cff]):
     assert main(argv) == 0, argv
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "great_expectations", "lxml"))
 print("HEAVY", heavy)
@@ -117,8 +121,8 @@ print("HEAVY", heavy)
 
 def test_reading_a_release_imports_no_build_stack():
     """corpus.load, corpus diff, verify and cite work without spaCy, Great Expectations or lxml."""
-    done = subprocess.run([sys.executable, "-c", READ_ONLY, str(PROCESSED_DIR), str(REPO / "CITATION.cff")],
-                          capture_output=True, text=True, cwd=REPO,
+    argv = [sys.executable, "-c", READ_ONLY, str(PROCESSED_DIR), str(REPO / "CITATION.cff")]
+    done = subprocess.run(argv, capture_output=True, text=True, cwd=REPO,
                           env={**os.environ, "PYTHONPATH": str(Path(corpus.__file__).parents[1])})
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "HEAVY []"

@@ -71,8 +71,8 @@ def cmd_release(args: argparse.Namespace) -> int:
     previous = Path(args.previous) if args.previous else None
     if previous is not None and not previous.exists():
         raise InputError(str(previous), "no such release folder or zip (--previous)")
-    folder, archive = make_release(Path(args.processed), Path(args.out), __version__, Path(args.raw),
-                                   previous=previous, jobs=os.cpu_count() or 1)
+    folder, archive = make_release(Path(args.processed), Path(args.out), __version__,
+                                   Path(args.raw), previous=previous, jobs=os.cpu_count() or 1)
     print(f"released {folder} and {archive}")
     return 0
 
@@ -189,14 +189,17 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--raw", default="data/raw")
     r.add_argument("--out", default="dist")
     r.add_argument("--previous", default=None,
-                   help="release folder or zip to compare with (default: the latest earlier one in --out)")
+                   help="release folder or zip to compare with "
+                        "(default: the latest earlier one in --out)")
     r.set_defaults(func=cmd_release)
 
-    d = sub.add_parser("diff", help="rows added, removed and changed per table between two releases (exit 0)")
+    d = sub.add_parser("diff", help="rows added, removed and changed per table between two "
+                                    "releases (exit 0)")
     d.add_argument("old", help="release folder or zip, data folder, or published version")
     d.add_argument("new", help="release folder or zip, data folder, or published version")
     d.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    d.add_argument("--limit", type=int, default=None, help="keys listed per kind and table (text, markdown)")
+    d.add_argument("--limit", type=int, default=None,
+                   help="keys listed per kind and table (text, markdown)")
     d.set_defaults(func=cmd_diff)
 
     f = sub.add_parser("verify", help="check a release folder or zip (exit 1 naming every file that differs)")

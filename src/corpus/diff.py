@@ -86,7 +86,8 @@ def table_diff(table: Table, old: pa.Table | None, new: pa.Table | None) -> dict
     joined = joined.sort_by([(k, "ascending") for k in keys])
     in_old, in_new = pc.is_valid(joined[IN_OLD]), pc.is_valid(joined[IN_NEW])
     both = pc.and_(in_old, in_new)
-    differs = {c: pc.and_(both, pc.invert(same_values(joined[f"{c}\x00old"], joined[f"{c}\x00new"])))
+    differs = {c: pc.and_(both, pc.invert(same_values(joined[f"{c}\x00old"],
+                                                          joined[f"{c}\x00new"])))
                for c in common}
     changed = pc.and_(both, any_of(list(differs.values()))) if differs else pc.and_(both, False)
     rows = joined.filter(changed)
@@ -131,8 +132,9 @@ def diff_releases(old: Path, new: Path) -> dict:
 
 
 def has_changes(diff: dict) -> bool:
-    return any(t["added"] or t["removed"] or t["changed"] or t["columns_added"] or t["columns_removed"]
-               or t["status"] != "compared" for t in diff["tables"].values())
+    return any(t["added"] or t["removed"] or t["changed"] or t["columns_added"]
+               or t["columns_removed"] or t["status"] != "compared"
+               for t in diff["tables"].values())
 
 
 def label(side: dict) -> str:
@@ -173,7 +175,8 @@ def render_text(diff: dict, limit: int = 10) -> str:
     lines = [head, "  ".join(h.ljust(w) if i == 0 else h.rjust(w)
                              for i, (h, w) in enumerate(zip(["table", *COUNTS], widths)))]
     for name, t in diff["tables"].items():
-        lines.append("  ".join([name.ljust(widths[0])] + [str(t[c]).rjust(w) for c, w in zip(COUNTS, widths[1:])]))
+        counts = [str(t[c]).rjust(w) for c, w in zip(COUNTS, widths[1:])]
+        lines.append("  ".join([name.ljust(widths[0]), *counts]))
     for name, t in diff["tables"].items():
         lines += [f"{name}: {note}" for note in table_notes(name, t, limit, "")]
     lines.append("changes found" if has_changes(diff) else "no change")
@@ -184,11 +187,13 @@ def render_markdown(diff: dict, limit: int = 20) -> str:
     lines = [f"# Changes: {label(diff['old'])} → {label(diff['new'])}", ""]
     if not has_changes(diff):
         lines += ["No row of any table was added, removed or changed.", ""]
-    lines += ["Rows are matched by each table's primary key (see the codebook); a row is changed when "
-              "any other column differs. Every key is listed in `changes.json` (`corpus diff --format json`).",
+    lines += ["Rows are matched by each table's primary key (see the codebook); a row is changed "
+              "when any other column differs. Every key is listed in `changes.json` "
+              "(`corpus diff --format json`).",
               "", "| table | " + " | ".join(c.replace("_", " ") for c in COUNTS) + " |",
               "|---|" + "---:|" * len(COUNTS)]
-    lines += [f"| `{name}` | " + " | ".join(str(t[c]) for c in COUNTS) + " |" for name, t in diff["tables"].items()]
+    lines += [f"| `{name}` | " + " | ".join(str(t[c]) for c in COUNTS) + " |"
+              for name, t in diff["tables"].items()]
     for name, t in diff["tables"].items():
         notes = table_notes(name, t, limit, "`")
         if notes:

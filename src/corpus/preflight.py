@@ -1,4 +1,4 @@
-"""Checks before a release: the changelog entry, the rights notes, and tables a fresh build reproduces.
+"""Checks before a release: changelog entry, rights notes, and tables that a fresh build reproduces.
 
 Each check returns the problems it finds as one line each; `corpus release` stops on any of them.
 """
@@ -37,30 +37,35 @@ def rights_problems(raw_dir: Path) -> list[str]:
     """Every registered raw file needs a rights note (its licence, or whose copyright it is)."""
     registry = raw_dir / raw.REGISTRY_NAME
     if not registry.is_file():
-        return [f"{registry}: no registry, so no rights note for any raw file (`corpus add --rights`)"]
+        return [f"{registry}: no registry, so no rights note for any raw file "
+                "(`corpus add --rights`)"]
     try:
         raw.read_registry(raw_dir)
     except InputError as err:
         return [str(err)]
     reader = csv.DictReader(io.StringIO(registry.read_text(encoding="utf-8")))
-    return [f"{registry}:{reader.line_num}: {row['path']} has no rights note (fill in its `rights` cell)"
+    return [f"{registry}:{reader.line_num}: {row['path']} has no rights note "
+            "(fill in its `rights` cell)"
             for row in reader if not (row.get("rights") or "").strip()]
 
 
 def file_digests(folder: Path, name: str) -> dict[str, str]:
     path = folder / table_dir_name(name)
-    return {f.relative_to(folder).as_posix(): file_sha256(f) for f in table_files(path)} if path.exists() else {}
+    if not path.exists():
+        return {}
+    return {f.relative_to(folder).as_posix(): file_sha256(f) for f in table_files(path)}
 
 
 def version_problems(processed: Path, version: str) -> list[str]:
     """The tables must carry the version being released in their Parquet metadata."""
     problems = []
     for name in TABLES:
-        files = table_files(processed / table_dir_name(name)) if (processed / table_dir_name(name)).exists() else []
-        for f in files[:1]:
+        path = processed / table_dir_name(name)
+        for f in table_files(path)[:1] if path.exists() else []:
             stamped = (pq.read_schema(f).metadata or {}).get(b"dataset_version", b"").decode()
             if stamped != version:
-                problems.append(f"{f}: built as version {stamped or '(none)'}, releasing {version}: rebuild")
+                problems.append(f"{f}: built as version {stamped or '(none)'}, "
+                                f"releasing {version}: rebuild")
     return problems
 
 
@@ -92,7 +97,8 @@ def build_problems(processed: Path, raw_dir: Path, jobs: int = 1) -> list[str]:
             d = diff.table_diff(table, read_table(where), read_table(fresh / table_dir_name(name)))
             verbs = {"added": "add", "removed": "remove", "changed": "change"}
             rows = ", ".join(f"{verbs[k]} {d[k]}" for k in verbs if d[k])
-            rows = f"rebuilding would {rows} rows" if rows else "same rows, other bytes: metadata, parts or writer"
+            rows = f"rebuilding would {rows} rows" if rows else \
+                "same rows, other bytes: metadata, parts or writer"
             problems.append(f"{where}: differs from a fresh build of {raw_dir} ({rows}): "
                             f"`corpus build --raw {raw_dir} --out {processed}`")
         return problems

@@ -27,8 +27,8 @@ RELEASE_URL_ENV = "CORPUS_RELEASE_URL"
 CACHE_ENV = "CORPUS_CACHE"
 REGISTRY_FILE = Path(__file__).parent / "releases.txt"  # "<zip name> <sha256>" per published release
 CHANGES_NAME, CHANGES_JSON_NAME = "CHANGES.md", "changes.json"
-FIRST_RELEASE = ("No earlier release was found beside this one or given with `--previous`: there is nothing "
-                 "to compare with.")
+FIRST_RELEASE = ("No earlier release was found beside this one or given with `--previous`: "
+                 "there is nothing to compare with.")
 
 
 def changelog_entry(changelog: str, version: str) -> str:
@@ -39,7 +39,8 @@ def changelog_entry(changelog: str, version: str) -> str:
     return m.group(0).strip() + "\n"
 
 
-def data_card(version: str, citation: dict, processed: Path, raw_dir: Path, root: Path = REPO_ROOT) -> str:
+def data_card(version: str, citation: dict, processed: Path, raw_dir: Path,
+              root: Path = REPO_ROOT) -> str:
     """The release README: what, how to cite, tables and codebook, sources and rights, validation, limits."""
     counts = {n: count_rows(processed / table_dir_name(n)) for n in TABLES}
     summary = json.loads((processed / "validation.json").read_text(encoding="utf-8"))
@@ -49,11 +50,12 @@ def data_card(version: str, citation: dict, processed: Path, raw_dir: Path, root
              "BibTeX and CFF: `corpus cite --format bibtex|cff`, or `CITATION.cff` in this folder.", "",
              "## Tables", "", "| table | rows |", "|---|---|", *[f"| `{n}` | {c} |" for n, c in counts.items()],
              "", "Load with `corpus.load(\"figures\", path=\"<this folder or its zip>\")`, or any Parquet "
-             "reader. Machine-readable descriptions: `datapackage.json` (Frictionless) and `croissant.json` "
-             "(MLCommons Croissant).", "",
+             "reader. Machine-readable descriptions: `datapackage.json` (Frictionless) and "
+             "`croissant.json` (MLCommons Croissant).", "",
              "## Changes since the previous release", "",
-             "`CHANGES.md` counts the rows added, removed and changed per table; `changes.json` lists "
-             "them by key (`corpus diff OLD NEW` compares any two releases).", "",
+             "`CHANGES.md` counts the rows added, removed and changed per table; "
+             "`changes.json` lists them by key (`corpus diff OLD NEW` compares any two "
+             "releases).", "",
              "## Codebook", "", metadata.codebook(),
              "## Sources and rights", "", metadata.RIGHTS_STATEMENT, "",
              "| raw file | outlet | url | retrieved | format | rights |",
@@ -82,12 +84,14 @@ def deterministic_zip(folder: Path, target: Path) -> None:
             zf.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def make_release(processed: Path, out: Path, version: str, raw_dir: Path, previous: Path | None = None,
-                 root: Path | None = None, jobs: int = 1) -> tuple[Path, Path]:
+def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
+                 previous: Path | None = None, root: Path | None = None, jobs: int = 1,
+                 ) -> tuple[Path, Path]:
     """out/liveblog-corpus-<version>/ and its zip, from a validated data folder, once the preflight
     passes. CHANGES.md and changes.json compare it with `previous` (default: the latest earlier
     version in out). A version already in out is never replaced by different contents.
-    `root` (default: the repository) holds CITATION.cff, CHANGELOG.md and docs/known-limitations.md."""
+    `root` (default: the repository) holds CITATION.cff, CHANGELOG.md and
+    docs/known-limitations.md."""
     from corpus.preflight import preflight
 
     root = REPO_ROOT if root is None else root
@@ -120,8 +124,8 @@ def write_release(folder: Path, processed: Path, version: str, raw_dir: Path, pr
     (folder / metadata.DATAPACKAGE_NAME).write_text(metadata.datapackage_json(one_file, digests, version, citation),
                                                     encoding="utf-8")
     (folder / croissant.CROISSANT_NAME).write_text(croissant.croissant_json(
-        one_file, digests, version, citation, raw.read_registry(raw_dir) or [], known_limitations(root)),
-        encoding="utf-8")
+        one_file, digests, version, citation, raw.read_registry(raw_dir) or [],
+        known_limitations(root)), encoding="utf-8")
     shutil.copyfile(root / "CITATION.cff", folder / "CITATION.cff")
     changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
     (folder / "CHANGELOG.md").write_text(changelog_entry(changelog, version), encoding="utf-8")
@@ -133,7 +137,8 @@ def write_release(folder: Path, processed: Path, version: str, raw_dir: Path, pr
         text = diff.render(changes, "markdown")
     (folder / CHANGES_NAME).write_text(text, encoding="utf-8")
     (folder / CHANGES_JSON_NAME).write_text(diff.render(changes, "json"), encoding="utf-8")
-    (folder / "README.md").write_text(data_card(version, citation, processed, raw_dir, root), encoding="utf-8")
+    card = data_card(version, citation, processed, raw_dir, root)
+    (folder / "README.md").write_text(card, encoding="utf-8")
     digests |= {p.name: file_sha256(p) for p in folder.iterdir() if p.name not in digests}  # tables hashed once
     (folder / CHECKSUMS_NAME).write_text(checksum_lines(digests), encoding="utf-8")
 
@@ -156,23 +161,27 @@ def previous_release(out: Path, version: str) -> Path | None:
 
 
 def folder_digests(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): file_sha256(p) for p in folder.rglob("*") if p.is_file()}
+    return {p.relative_to(folder).as_posix(): file_sha256(p)
+            for p in folder.rglob("*") if p.is_file()}
 
 
 def place(staging: Path, out: Path, name: str, version: str) -> tuple[Path, Path]:
-    """Move the staged folder and zip into out; an existing copy must be identical, else nothing moves."""
+    """Move the staged folder and zip into out; an existing copy must be identical, else
+    nothing moves."""
     folder, archive = out / name, out / f"{name}.zip"
     differing = []
     if folder.exists():
         old, new = folder_digests(folder), folder_digests(staging / name)
-        differing += sorted(n for n in old.keys() | new.keys() if old.get(n) != new.get(n))
+        differing += sorted((n for n in old.keys() | new.keys() if old.get(n) != new.get(n)),
+                            key=lambda n: (not n.endswith(".parquet"), n))  # tables first
     if archive.exists() and archive.read_bytes() != (staging / archive.name).read_bytes():
         differing.append(archive.name)
     if differing:
-        raise InputError(str(out / name), f"already holds version {version} with different contents "
-                         f"({', '.join(differing[:6])}{', ...' if len(differing) > 6 else ''}): a released "
-                         "version is never overwritten; bump the version (pyproject.toml, CITATION.cff, "
-                         "CHANGELOG.md), rebuild and release again")
+        more = ", ..." if len(differing) > 6 else ""
+        raise InputError(str(out / name), f"already holds version {version} with "
+                         f"different contents ({', '.join(differing[:6])}{more}): a released "
+                         "version is never overwritten; bump the version (pyproject.toml, "
+                         "CITATION.cff, CHANGELOG.md), rebuild and release again")
     for target in (folder, archive):
         if not target.exists():
             (staging / target.name).rename(target)
