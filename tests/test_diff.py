@@ -139,5 +139,6 @@ def test_reading_a_release_imports_no_build_stack():
     blocked = subprocess.run([*argv[:-1], ",".join(BUILD_EXTRA)], capture_output=True, text=True,
                              cwd=REPO, env=env)
     assert blocked.returncode == 0, blocked.stderr
-    spoiled = subprocess.run([*argv[:-1], "pyarrow"], capture_output=True, text=True, cwd=REPO, env=env)
+    spoiled = subprocess.run([*argv[:-1], "pyarrow"], capture_output=True, text=True, cwd=REPO,
+                             env=env)
     assert "No module named 'pyarrow' (blocked)" in spoiled.stderr  # the blocking works
