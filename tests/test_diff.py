@@ -12,7 +12,7 @@ from conftest import PROCESSED_DIR, REPO
 import corpus
 from corpus import diff
 from corpus.cli import main
-from corpus.schema import TABLES
+from corpus.schema import TABLES, Column, Table
 from corpus.store import read_tables
 
 
@@ -70,6 +70,17 @@ def test_nulls_and_nans_compare_equal_and_a_null_filled_in_is_a_change(seed_tabl
     assert t["changed_rows"] == [{"key": figures["figure_id"][i].as_py(), "columns": ["value_max"]}]
     nan = with_column(figures, "value_max", [float("nan")] * figures.num_rows)
     assert diff.table_diff(TABLES["figures"], nan, nan)["changed"] == 0
+
+
+def test_a_key_of_several_columns():
+    columns = (Column("a", pa.string(), "A."), Column("b", pa.int32(), "B."),
+               Column("v", pa.string(), "V.", nullable=True))
+    pairs = Table("pairs", "Invented.", columns, ("a", "b"))
+    old = pa.table({"a": ["x", "x", "y"], "b": [1, 2, 1], "v": ["p", None, "q"]})
+    new = pa.table({"a": ["x", "x", "z"], "b": [2, 1, 1], "v": ["r", "p", "q"]})
+    t = diff.table_diff(pairs, old, new)
+    assert (t["added_keys"], t["removed_keys"]) == ([["z", 1]], [["y", 1]])
+    assert t["changed_rows"] == [{"key": ["x", 2], "columns": ["v"]}] and t["unchanged"] == 1
 
 
 def test_tables_and_columns_added_or_removed(seed_tables):

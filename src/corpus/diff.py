@@ -19,7 +19,6 @@ from corpus.schema import TABLES, Table
 FORMATS = ("text", "json", "markdown")
 COUNTS = ("old_rows", "new_rows", "added", "removed", "changed", "unchanged")
 VERSION = re.compile(r"\d+(?:\.\d+)*(?:[.-]?[a-z]+\d*)?")
-IN_OLD, IN_NEW = "\x00in_old", "\x00in_new"  # marker columns no schema column can be named
 
 
 def source_path(arg: str) -> Path:
@@ -67,51 +66,50 @@ def same_values(a: pa.ChunkedArray, b: pa.ChunkedArray) -> pa.ChunkedArray:
     return same
 
 
-def marked(data: pa.Table, keys: list[str], columns: list[str], side: str, marker: str) -> pa.Table:
-    out = data.select(keys + columns).rename_columns(keys + [f"{c}\x00{side}" for c in columns])
-    return out.append_column(marker, pa.array([True] * out.num_rows, pa.bool_()))
+def key_column(data: pa.Table, keys: list[str]) -> pa.Array:
+    """One value per row that identifies it: the key column, or the key columns joined."""
+    if len(keys) == 1:
+        return data.column(keys[0]).combine_chunks()
+    parts = [pc.cast(data.column(k), pa.string()) for k in keys]
+    return pc.binary_join_element_wise(*parts, "\x1f").combine_chunks()
 
 
 def table_diff(table: Table, old: pa.Table | None, new: pa.Table | None) -> dict:
     """Rows added, removed and changed between two versions of one table, matched by primary key."""
     keys = list(table.primary_key)
     empty = table.arrow_schema().empty_table()
-    old_t, new_t = (old if old is not None else empty), (new if new is not None else empty)
+    old_t, new_t = (t.combine_chunks() if t is not None else empty for t in (old, new))
     missing = [k for k in keys if k not in old_t.column_names or k not in new_t.column_names]
     if missing:
         raise InputError(table.name, f"primary key column {missing[0]} missing from one release")
     common = [c for c in new_t.column_names if c in old_t.column_names and c not in keys]
-    joined = marked(old_t, keys, common, "old", IN_OLD).join(
-        marked(new_t, keys, common, "new", IN_NEW), keys=keys, join_type="full outer")
-    joined = joined.sort_by([(k, "ascending") for k in keys])
-    in_old, in_new = pc.is_valid(joined[IN_OLD]), pc.is_valid(joined[IN_NEW])
-    both = pc.and_(in_old, in_new)
-    differs = {c: pc.and_(both, pc.invert(same_values(joined[f"{c}\x00old"],
-                                                          joined[f"{c}\x00new"])))
-               for c in common}
-    changed = pc.and_(both, any_of(list(differs.values()))) if differs else pc.and_(both, False)
-    rows = joined.filter(changed)
+    old_key, new_key = key_column(old_t, keys), key_column(new_t, keys)
+    where = pc.index_in(new_key, value_set=old_key)  # each new row's place in old; null: added
+    matched = pc.is_valid(where)
+    new_m, old_m = new_t.filter(matched), old_t.take(pc.drop_null(where))
+    differs = {c: pc.invert(same_values(old_m.column(c), new_m.column(c))) for c in common}
+    changed = any_of(list(differs.values())) if differs else pa.array([False] * new_m.num_rows)
     flags = {c: d.filter(changed).to_pylist() for c, d in differs.items()}
-    changed_rows = [{"key": key, "columns": [c for c in common if flags[c][i]]}
-                    for i, key in enumerate(key_values(rows, keys))]
-    n_changed = len(changed_rows)
-    n_both = pc.sum(both).as_py() or 0
+    changed_rows = sorted(({"key": key, "columns": [c for c in common if flags[c][i]]}
+                           for i, key in enumerate(key_values(new_m.filter(changed), keys))),
+                          key=lambda row: row["key"])
+    removed = old_t.filter(pc.invert(pc.is_in(old_key, value_set=new_key)))
     return {
         "primary_key": keys,
         "status": "added" if old is None else "removed" if new is None else "compared",
         "old_rows": old_t.num_rows, "new_rows": new_t.num_rows,
-        "added": new_t.num_rows - n_both, "removed": old_t.num_rows - n_both,
-        "changed": n_changed, "unchanged": n_both - n_changed,
+        "added": new_t.num_rows - new_m.num_rows, "removed": removed.num_rows,
+        "changed": len(changed_rows), "unchanged": new_m.num_rows - len(changed_rows),
         "columns_added": [c for c in new_t.column_names if c not in old_t.column_names],
         "columns_removed": [c for c in old_t.column_names if c not in new_t.column_names],
         "columns_changed": {c: n for c in common if (n := pc.sum(differs[c]).as_py() or 0)},
-        "added_keys": key_values(joined.filter(pc.invert(in_old)), keys),
-        "removed_keys": key_values(joined.filter(pc.invert(in_new)), keys),
+        "added_keys": sorted(key_values(new_t.filter(pc.invert(matched)), keys)),
+        "removed_keys": sorted(key_values(removed, keys)),
         "changed_rows": changed_rows,
     }
 
 
-def any_of(masks: list) -> pa.ChunkedArray:
+def any_of(masks: list) -> pa.Array:
     out = masks[0]
     for mask in masks[1:]:
         out = pc.or_(out, mask)
