@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from corpus import __version__, parse, raw
+from corpus import __version__, raw
 from corpus.errors import InputError
 from corpus.store import PART_ROWS
 from corpus.validate import ValidationFailed
@@ -68,8 +68,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_release(args: argparse.Namespace) -> int:
     from corpus.release import make_release
 
-    folder, archive = make_release(Path(args.processed), Path(args.out), __version__, Path(args.raw))
+    previous = Path(args.previous) if args.previous else None
+    if previous is not None and not previous.exists():
+        raise InputError(str(previous), "no such release folder or zip (--previous)")
+    folder, archive = make_release(Path(args.processed), Path(args.out), __version__,
+                                   Path(args.raw), previous=previous, jobs=os.cpu_count() or 1)
     print(f"released {folder} and {archive}")
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from corpus import diff
+
+    changes = diff.diff_releases(diff.source_path(args.old), diff.source_path(args.new))
+    print(diff.render(changes, args.format, args.limit), end="")
     return 0
 
 
@@ -94,6 +106,8 @@ def cmd_cite(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from corpus import parse  # imports lxml: only adding and building need the parsers
+
     raw_dir, source = Path(args.raw), Path(args.file)
     if not source.is_file():
         raise InputError(str(source), "no such file")
@@ -245,7 +259,19 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--processed", default="data/processed")
     r.add_argument("--raw", default="data/raw")
     r.add_argument("--out", default="dist")
+    r.add_argument("--previous", default=None,
+                   help="release folder or zip to compare with "
+                        "(default: the latest earlier one in --out)")
     r.set_defaults(func=cmd_release)
+
+    d = sub.add_parser("diff", help="rows added, removed and changed per table between two "
+                                    "releases (exit 0)")
+    d.add_argument("old", help="release folder or zip, data folder, or published version")
+    d.add_argument("new", help="release folder or zip, data folder, or published version")
+    d.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    d.add_argument("--limit", type=int, default=None,
+                   help="keys listed per kind and table (text, markdown)")
+    d.set_defaults(func=cmd_diff)
 
     f = sub.add_parser("verify", help="check a release folder or zip (exit 1 naming every file that differs)")
     f.add_argument("path")
