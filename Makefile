@@ -24,7 +24,7 @@ test: $(STAMP)
 
 # Regenerate the lock after changing dependencies in pyproject.toml (needs uv: pip install uv).
 lock:
-	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes -o requirements.lock
+	uv pip compile pyproject.toml --extra build --extra dev --universal --python-version 3.11 --generate-hashes -o requirements.lock
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py
