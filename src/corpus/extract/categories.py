@@ -1,0 +1,165 @@
+"""What a number counts: its category and the counted noun phrase.
+
+Evidence, strongest first: the number's unit (money, distance, percent,
+duration; other measures are "other"); a casualty or arrest verb just before it
+("killing five", "arrested 12"); a toll or total it is the new value of ("the
+death toll rose to 32", "bringing the total number of cases to 63"); a verb or
+adjective after its noun phrase ("two passengers have died", "three reported
+missing", "tested positive"); the counted noun itself, looked up in
+data/counted_nouns.csv (a capitalised plural demonym such as "Americans" counts
+people); and, for a bare number, the counted noun earlier in its sentence.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+from corpus.extract.numbers import Number
+from corpus.extract.units import DIMENSION_CATEGORY
+
+CATEGORIES = ("killed", "injured", "missing", "arrested", "prisoners", "people", "weapons", "money",
+              "distance", "duration", "percent", "other")
+CASUALTY = ("killed", "injured", "missing", "arrested")
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, str]:
+    """Counted noun (lower case, plural and singular) -> category, from data/counted_nouns.csv."""
+    text = resources.files("corpus.extract").joinpath("data/counted_nouns.csv").read_text(encoding="utf-8")
+    nouns: dict[str, str] = {}
+    for row in csv.reader(line for line in text.splitlines() if line and not line.startswith("#")):
+        category, noun = row
+        nouns.setdefault(noun, category)
+        nouns.setdefault(singular(noun), category)
+    return nouns
+
+
+VERBS_AFTER = [  # (category, verb or adjective after the counted noun phrase)
+    ("killed", r"died|die|dies|dead|killed|perished|lost their lives|deaths|succumbed|fatalities"),
+    ("injured", r"injured|wounded|hurt|hospitali[sz]ed|receiving (?:medical )?(?:care|treatment)|"
+                r"treated for injuries|injuries"),
+    ("missing", r"missing|unaccounted for|not been accounted|not accounted|remain unaccounted"),
+    ("arrested", r"arrested|detained|taken into custody|in custody|held by police"),
+    ("people", r"evacuated|rescued|displaced|infected|tested positive|tested negative|diagnosed|trapped|"
+               r"fled|on board|onboard|aboard|stranded|quarantined|recovered|confirmed cases|cases"),
+]
+VERB_AFTER = re.compile(
+    r"(?:\s+(?:[\w'’-]+|,)){0,6}?\s+(?:(?:have|has|had|were|was|are|is|been|being|now|reportedly|since|also|"
+    r"so far|already|later|confirmed|reported|found|still|remain|remained|were found)\s+)*"
+    rf"(?P<verb>{'|'.join(f'(?P<{c}>{p})' for c, p in VERBS_AFTER)})\b", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[.;:!?()\"“”—]|,\s|\s(?:and|but|while|whereas|after|before|when|as|which|who)\s")
+LEFT_VERBS = [
+    ("killed", r"killing|killed|kills|deaths of|death of|lives of|bodies of|dead bodies of"),
+    ("injured", r"injuring|wounding|injured|wounded|injuries to"),
+    ("arrested", r"arresting|arrested|detained|detaining|apprehended|rounded up"),
+    ("people", r"evacuated|evacuating|rescued|rescuing|displacing|displaced|infecting"),
+]
+LEFT_VERB = re.compile(rf"\b(?:{'|'.join(f'(?P<{c}>{p})' for c, p in LEFT_VERBS)})\s(?:at least |more than |"
+                       rf"another |a further |some |about |nearly |over |up to |around )?$", re.IGNORECASE)
+TOTAL = re.compile(r"\b(?P<what>(?:death |casualty |)toll|death count|tally|total|number|count|figure)\b"
+                   r"(?P<noun>[^.;:!?]{0,60}?)\s(?:to|at|of|reached|hit|hits|passed|stands at|stood at|now at|"
+                   r"is|was|rose to|climbed to|risen to)\s(?:\w+\s)?$", re.IGNORECASE)
+SKIP_OF = re.compile(r"\s+(?:of\s+)?(?:the\s+|those\s+|these\s+|them\s+|their\s+)?", re.IGNORECASE)
+WORD = re.compile(r"\s*([A-Za-z][\w'’.-]*)")
+STOP = frozenset("""of and or but with to from in on at by for that which who whom whose was were is are be been
+have has had will would can could may might should must do does did not no than as into onto over under
+after before during since until about around more less most least also only just still even the a an this these
+those their its his her our your my per each every other another some any such so very too all both""".split())
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ians|eans|is|ons)$")
+
+
+def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
+    """(end, category or None, head noun) of the counted noun phrase starting at pos (at most four
+    modifiers, then a noun); the category is None for a noun not in the lexicon."""
+    nouns, end, first = lexicon(), pos, None
+    for _ in range(5):
+        m = WORD.match(text, end)
+        if m is None:
+            break
+        word = m.group(1).rstrip(".")
+        low = word.lower()
+        if low in STOP:
+            break
+        end = m.start(1) + len(word)
+        if low in nouns or singular(low) in nouns:
+            return end, nouns.get(low) or nouns[singular(low)], word
+        if DEMONYM.match(word):
+            return end, "people", word
+        if first is None:
+            first = (end, word)
+        if not word[0].isupper() and text[end:end + 1] != "-" and not low.endswith(("ed", "ing", "ly", "ian")):
+            return end, None, word  # a plain lower-case word: the head of an unknown noun phrase
+    return (first[0], None, first[1]) if first else (pos, None, None)
+
+
+def verb_after(text: str, pos: int) -> str | None:
+    """The category of a casualty verb in the clause after pos ("have died", "reported missing")."""
+    window = text[pos:pos + 90]
+    stop = CLAUSE_END.search(window)
+    m = VERB_AFTER.match(window[:stop.start() if stop else len(window)] + " ")
+    if m is None:
+        return None
+    return next(c for c, _ in VERBS_AFTER if m.group(c))
+
+
+def left_category(text: str, n: Number, lo: int) -> str | None:
+    before = text[max(lo, n.start - 40):n.start]
+    m = LEFT_VERB.search(before)
+    if m:
+        return next(c for c, _ in LEFT_VERBS if m.group(c))
+    m = TOTAL.search(text[max(lo, n.start - 100):n.start])
+    if m is None:
+        return None
+    what, noun = m["what"].lower(), m["noun"]
+    found = [c for c in (noun_category(w) for w in re.findall(r"[A-Za-z]+", noun)) if c]
+    if "death" in what or (what == "toll" and not found):
+        return "killed"
+    return found[-1] if found else earlier_noun(text, m.start() + max(lo, n.start - 100), lo) or "people"
+
+
+def noun_category(word: str) -> str | None:
+    nouns, low = lexicon(), word.lower()
+    return nouns.get(low) or nouns.get(singular(low)) or ("people" if DEMONYM.match(word) else None)
+
+
+def earlier_noun(text: str, pos: int, lo: int) -> str | None:
+    """The category of the nearest known counted noun before pos in the sentence starting at lo."""
+    for word in reversed(re.findall(r"[A-Za-z]+", text[max(lo, pos - 120):pos])):
+        category = noun_category(word)
+        if category:
+            return category
+    return None
+
+
+def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | None, str | None]:
+    """(category, subject, head) of a number: head is the counted noun after it ("" for a unit, None
+    when no noun follows)."""
+    if n.dimension:
+        return DIMENSION_CATEGORY.get(n.dimension, "other"), None, ""
+    pos = n.end
+    skip = SKIP_OF.match(text, pos)
+    if skip and (n.qualifier == "vague" or text[pos:skip.end()].strip().lower().startswith("of")):
+        pos = skip.end()  # "dozens of civilians", "68 of the people"
+    end, category, head = noun_phrase(text, pos)
+    subject = text[pos:end].strip() or None
+    left = left_category(text, n, sentence_start)
+    verb = verb_after(text, end)
+    if left in CASUALTY or (left and category is None and head is None):
+        return left, subject, head
+    if verb in CASUALTY and category in (None, "people", "prisoners") or (verb and category is None):
+        return verb, subject, head or ""
+    if category:
+        return category, subject, head
+    if head is not None:
+        return "other", subject, head
+    return left or earlier_noun(text, n.start, sentence_start) or "other", None, None

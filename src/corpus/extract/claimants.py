@@ -1,0 +1,178 @@
+"""Whom a text credits with a number: the claimant of a figure.
+
+Attribution forms read, in the order they win within a sentence: "according to
+X"; the nearest "X said/told/reported/is reporting/announced/confirmed..." before
+the number ("X said 79 new cases were confirmed") or else after it ("..., police
+said"; "..., said the ministry"); "X's figures show", "figures from X"; "the
+court heard"; "X raised the death toll to ...". X is a capitalised name run
+("China's National Health Commission"; a person after a lower-case role word:
+"ministry spokesman Geng Shuang" -> "Geng Shuang") or a lower-case noun phrase
+whose head names a source ("local authorities", "Chinese state media"). A lone
+surname is resolved to the full name the text gives earlier or later ("Kerby" ->
+"Christina Kerby"). A pronoun or "the <role>" ("she said", "the striker said")
+takes the claimant of the nearest earlier attributed sentence of the text; a
+number inside a quotation with no attribution in its sentence takes that of the
+nearest attributed sentence of its paragraph. A headline's ": Source" or
+" — Source" suffix credits the headline's numbers.
+"""
+from __future__ import annotations
+
+import re
+
+import pycountry
+
+VERBS = (r"said|says|say|told|tells|tell|added|adds|announced|announces|reported|reports|reporting|report|"
+         r"stated|states|wrote|writes|claimed|claims|confirmed|confirms|confirming|revealed|reveals|noted|"
+         r"notes|estimated|estimates|tweeted|posted|warned|warns|explained|insisted|disclosed|disclosing|"
+         r"quoted|announcing|saying|showed|show|shows|heard|was told")
+HEADS = frozenset("""police officials official authorities authority ministry military army navy government media
+broadcaster broadcasters television tv reports report sources source witnesses residents doctors hospital court
+prosecutors prosecutor spokesman spokeswoman spokesperson governor mayor agency department commission council
+statement data figures survey poll study officers investigators rescuers firefighters bureau administration
+office service services embassy minister president chief head commander director organisers organizers operator
+company airline regulator watchdog newspaper channel outlet team experts scientists researchers analysts
+estimates monitors observers group jury inquest tribunal committee inquiry coroner press""".split())
+SKIP_BACK = frozenset("""has have had is are was were will would also reportedly later earlier previously now
+separately further again then today yesterday just already""".split())
+PRONOUNS = frozenset("he she they it we i you his her their its".split())
+CONNECTORS = frozenset("of and for de von der van al bin the".split())
+TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:\"“”()—–]|\S")
+VERB = re.compile(rf"\b(?:{VERBS})\b")
+ACCORDING = re.compile(r"\b(?:according to|citing|figures from|data from|estimates from|figures released by|"
+                       r"data released by|figures published by)\s+(?P<who>[^,.;:\"“”()]{2,80})", re.IGNORECASE)
+TOLL_SETTER = re.compile(r"\b(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+(?:death\s+)?"
+                         r"(?:toll|count|tally|number|figure)\b")
+POSSESSIVE_SOURCE = re.compile(r"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*)['’]s\s+(?:own\s+)?(?:figures|data|"
+                               r"estimates|count|tally|statistics)\s+(?:show|showed|suggest|put)")
+HEADLINE_SOURCE = re.compile(r"(?::|\s[—–-])\s(?P<who>(?:[A-Z][\w'’.&-]*|of|and|the)(?:\s(?:[A-Z][\w'’.&-]*|of|"
+                             r"and|the|police|officials|ministry|media|reports|military|army)){0,5})\s*$")
+COUNTRY_NAMES = frozenset(c.name for c in pycountry.countries)
+
+
+def subject_before(text: str, end: int) -> tuple[int, str] | None:
+    """(start, phrase) of the attributed source written just before position end."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, max(0, end - 120), end)]
+    while tokens and tokens[-1][2].lower() in SKIP_BACK:
+        tokens.pop()
+    if len(tokens) >= 2 and tokens[-2][2].lower() in ("on", "in") and tokens[-1][2][:1].isupper():
+        tokens = tokens[:-2]  # "X on Wednesday said"
+    if not tokens:
+        return None
+    head = tokens[-1][2]
+    capital = head[0].isupper()
+    if not capital and head.lower() not in HEADS:
+        return None
+    if head.lower() in PRONOUNS or (capital and head.lower() in CONNECTORS):
+        return None
+    i = len(tokens) - 1
+    while i > 0 and len(tokens) - i < 9:
+        word = tokens[i - 1][2]
+        if not word[0].isalpha() or word.lower() in ("that", "which", "who", "but", "while", "as", "a", "an"):
+            break
+        if capital and word[0].islower() and word.lower() not in CONNECTORS:
+            break  # "ministry spokesman Geng Shuang": the person, after the role word
+        if word.lower() in VERBS.split("|") or word.lower() in SKIP_BACK or word.lower() in PRONOUNS:
+            break
+        i -= 1
+    while i < len(tokens) - 1 and tokens[i][2].lower() in CONNECTORS:
+        i += 1
+    start = tokens[i][0]
+    return start, text[start:tokens[-1][1]]
+
+
+def subject_after(text: str, start: int) -> str | None:
+    """The source named right after an inverted verb: '..., said the ministry.'"""
+    m = re.match(r"\s+(?:the\s+)?((?:[A-Z][\w’'.&-]*\s?|of\s|and\s|for\s)+|(?:[a-z]+\s){0,3}[a-z]+)(?=[\s.,;]|$)",
+                 text[start:start + 80])
+    if m is None:
+        return None
+    who = m.group(1).strip()
+    last = who.split()[-1] if who.split() else ""
+    return who if who and (who[0].isupper() or last.lower() in HEADS) else None
+
+
+def attributions(sentence: str) -> list[tuple[int, str, str]]:
+    """(position, kind, source) of every attribution in a sentence; kind is 'according', 'verb' or
+    'pronoun' (a pronoun or role word to resolve from an earlier sentence)."""
+    found = [(m.start(), "according", tidy(m["who"])) for m in ACCORDING.finditer(sentence)]
+    found += [(m.start(), "verb", tidy(m["who"])) for m in POSSESSIVE_SOURCE.finditer(sentence)]
+    for m in VERB.finditer(sentence):
+        before = subject_before(sentence, m.start())
+        if before:
+            found.append((m.start(), "verb", tidy(before[1])))
+        elif re.search(r"[,\"”]\s*$", sentence[:m.start()]) and subject_after(sentence, m.end()):
+            found.append((m.start(), "verb", tidy(subject_after(sentence, m.end()))))
+        elif re.search(r"\b(?:he|she|they|it|the [a-z]+)\s+(?:has |had |also |later )?$", sentence[:m.start()]):
+            found.append((m.start(), "pronoun", ""))
+    for m in TOLL_SETTER.finditer(sentence):
+        before = subject_before(sentence, m.start())
+        if before:
+            found.append((m.start(), "verb", tidy(before[1])))
+    return sorted(found)
+
+
+def tidy(who: str) -> str:
+    who = re.sub(r"^(?:the|The|a|A)\s+", "", who.strip())
+    who = re.sub(r"\s+(?:on|in|at|via|over)\s.*$", "", who)
+    return who.strip(" ,")
+
+
+def choose(found: list[tuple[int, str, str]], position: int) -> tuple[str, str] | None:
+    """(kind, source) crediting the number at position: 'according to' first, then the nearest
+    attribution before the number, then the nearest after it."""
+    for pos, kind, who in found:
+        if kind == "according" and who:
+            return kind, who
+    before = [(kind, who) for pos, kind, who in found if pos < position]
+    after = [(kind, who) for pos, kind, who in found if pos >= position]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def full_name(text: str, who: str) -> str:
+    """A lone surname resolved to the full name the text gives ('Kerby' -> 'Christina Kerby')."""
+    if not re.fullmatch(r"[A-Z][a-z][\w'’-]*", who) or who in COUNTRY_NAMES:
+        return who
+    name = r"[A-Z][a-z][\w'’-]*"
+    m = re.search(rf"\b(?:{name}\s){{1,2}}{re.escape(who)}\b(?![\s-]+[A-Z])", text) or \
+        re.search(rf"(?<![\w’'-]\s)(?<![\w’'])\b{re.escape(who)}\s{name}\b(?!\s+[A-Z])", text)
+    return m.group(0) if m else who
+
+
+def in_quote(paragraph: str, offset: int) -> bool:
+    before = paragraph[:offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def claimants(text: str, sentences: list[tuple[int, int]], headline: bool) -> dict[int, str | None]:
+    """Claimant of each sentence start, for numbers outside quotes (resolved forms)."""
+    out: dict[int, str | None] = {}
+    previous = None
+    for start, end in sentences:
+        found = attributions(text[start:end])
+        out[start] = None
+        if found:
+            kinds = [k for _, k, _ in found]
+            if "pronoun" in kinds and all(k == "pronoun" for k in kinds):
+                out[start] = previous
+            else:
+                out[start] = previous = full_name(text, next(w for _, k, w in found if k != "pronoun"))
+    if headline and text:
+        m = HEADLINE_SOURCE.search(text)
+        if m and re.search(r"\d", text[:m.start()]) and not re.search(r"\d", m["who"]):
+            for start in out:
+                out[start] = out[start] or tidy(m["who"])
+    return out
+
+
+def claimant_at(text: str, sentence: tuple[int, int], position: int, paragraph: tuple[int, int],
+                by_sentence: dict[int, str | None], sentences: list[tuple[int, int]]) -> str | None:
+    """The claimant of the number at position, in the sentence and paragraph (offsets) holding it."""
+    start, end = sentence
+    chosen = choose(attributions(text[start:end]), position - start)
+    if chosen and chosen[0] != "pronoun":
+        return full_name(text, chosen[1])
+    if chosen is None and in_quote(text[paragraph[0]:paragraph[1]], position - paragraph[0]):
+        near = [(abs(s - start), s) for s, _ in sentences
+                if paragraph[0] <= s < paragraph[1] and s != start and by_sentence.get(s)]
+        return by_sentence[min(near)[1]] if near else None
+    return by_sentence.get(start)
