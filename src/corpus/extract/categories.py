@@ -79,9 +79,10 @@ DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ians|eans|is|ons)$")
 
 
 def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
-    """(end, category or None, head noun) of the counted noun phrase starting at pos (at most four
-    modifiers, then a noun); the category is None for a noun not in the lexicon."""
-    nouns, end, first = lexicon(), pos, None
+    """(end, category or None, head noun) of the counted noun phrase starting at pos: up to five
+    words, to the first known noun, else to the last plain lower-case word (the head of an unknown
+    noun phrase: "two main principles"); the category is None for a noun not in the lexicon."""
+    nouns, end, head = lexicon(), pos, None
     for _ in range(5):
         m = WORD.match(text, end)
         if m is None:
@@ -90,16 +91,16 @@ def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
         low = word.lower()
         if low in STOP:
             break
-        end = m.start(1) + len(word)
         if low in nouns or singular(low) in nouns:
-            return end, nouns.get(low) or nouns[singular(low)], word
+            return m.start(1) + len(word), nouns.get(low) or nouns[singular(low)], word
         if DEMONYM.match(word):
-            return end, "people", word
-        if first is None:
-            first = (end, word)
-        if not word[0].isupper() and text[end:end + 1] != "-" and not low.endswith(("ed", "ing", "ly", "ian")):
-            return end, None, word  # a plain lower-case word: the head of an unknown noun phrase
-    return (first[0], None, first[1]) if first else (pos, None, None)
+            return m.start(1) + len(word), "people", word
+        if low.endswith(("ed", "ing", "ly")) and head:
+            break  # a verb after the noun: "five trains carrying passengers"
+        end = m.start(1) + len(word)
+        if not word[0].isupper() and text[end:end + 1] != "-" and not low.endswith(("ed", "ing", "ly")):
+            head = (end, word)
+    return (head[0], None, head[1]) if head else (pos, None, None)
 
 
 def verb_after(text: str, pos: int) -> str | None:
@@ -153,7 +154,7 @@ def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | 
     end, category, head = noun_phrase(text, pos)
     subject = text[pos:end].strip() or None
     left = left_category(text, n, sentence_start)
-    verb = verb_after(text, end)
+    verb = verb_after(text, end) or (verb_after(text, pos) if category is None else None)
     if left in CASUALTY or (left and category is None and head is None):
         return left, subject, head
     if verb in CASUALTY and category in (None, "people", "prisoners") or (verb and category is None):

@@ -21,7 +21,7 @@ import re
 
 import pycountry
 
-VERBS = (r"said|says|say|told|tells|tell|added|adds|announced|announces|reported|reports|reporting|report|"
+VERBS = (r"said|says|say|estimate|told|tells|tell|added|adds|announced|announces|reported|reports|reporting|report|"
          r"stated|states|wrote|writes|claimed|claims|confirmed|confirms|confirming|revealed|reveals|noted|"
          r"notes|estimated|estimates|tweeted|posted|warned|warns|explained|insisted|disclosed|disclosing|"
          r"quoted|announcing|saying|showed|show|shows|heard|was told")
@@ -44,13 +44,17 @@ TOLL_SETTER = re.compile(r"\b(?:raised|put|puts|revised|updated|lowered|raises|g
                          r"(?:toll|count|tally|number|figure)\b")
 POSSESSIVE_SOURCE = re.compile(r"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*)['’]s\s+(?:own\s+)?(?:figures|data|"
                                r"estimates|count|tally|statistics)\s+(?:show|showed|suggest|put)")
-HEADLINE_SOURCE = re.compile(r"(?::|\s[—–-])\s(?P<who>(?:[A-Z][\w'’.&-]*|of|and|the)(?:\s(?:[A-Z][\w'’.&-]*|of|"
-                             r"and|the|police|officials|ministry|media|reports|military|army)){0,5})\s*$")
+HEADLINE_SOURCE = re.compile(rf"(?::|\s[—–-])\s(?P<who>(?:[A-Z][\w'’.&-]*|{'|'.join(HEADS)})(?:\s(?:[A-Z][\w'’.&-]*|"
+                             rf"of|and|the|{'|'.join(HEADS)})){{0,5}})\s*$")
 COUNTRY_NAMES = frozenset(c.name for c in pycountry.countries)
 
 
 def subject_before(text: str, end: int) -> tuple[int, str] | None:
-    """(start, phrase) of the attributed source written just before position end."""
+    """(start, phrase) of the attributed source written just before position end, past an
+    apposition ("Serhiy Popko, the head of the city administration, said")."""
+    apposition = re.search(r"(?<=\w),[^,;\"“”]{1,80},\s*$", text[max(0, end - 100):end])
+    if apposition:
+        end = max(0, end - 100) + apposition.start()
     tokens = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, max(0, end - 120), end)]
     while tokens and tokens[-1][2].lower() in SKIP_BACK:
         tokens.pop()
@@ -102,8 +106,10 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
             found.append((m.start(), "verb", tidy(before[1])))
         elif re.search(r"[,\"”]\s*$", sentence[:m.start()]) and subject_after(sentence, m.end()):
             found.append((m.start(), "verb", tidy(subject_after(sentence, m.end()))))
-        elif re.search(r"\b(?:he|she|they|it|the [a-z]+)\s+(?:has |had |also |later )?$", sentence[:m.start()]):
-            found.append((m.start(), "pronoun", ""))
+        else:
+            role = re.search(r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+))\s+(?:has |had |also |later )?$", sentence[:m.start()])
+            if role:
+                found.append((m.start(), "pronoun", role.group(1) or ""))
     for m in TOLL_SETTER.finditer(sentence):
         before = subject_before(sentence, m.start())
         if before:
@@ -114,6 +120,7 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
 def tidy(who: str) -> str:
     who = re.sub(r"^(?:the|The|a|A)\s+", "", who.strip())
     who = re.sub(r"\s+(?:on|in|at|via|over)\s.*$", "", who)
+    who = re.sub(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)$", "", who)
     return who.strip(" ,")
 
 
@@ -153,7 +160,7 @@ def claimants(text: str, sentences: list[tuple[int, int]], headline: bool) -> di
         if found:
             kinds = [k for _, k, _ in found]
             if "pronoun" in kinds and all(k == "pronoun" for k in kinds):
-                out[start] = previous
+                out[start] = previous = previous or found[-1][2] or None  # "the general said": the role
             else:
                 out[start] = previous = full_name(text, next(w for _, k, w in found if k != "pronoun"))
     if headline and text:

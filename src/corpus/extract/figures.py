@@ -83,8 +83,9 @@ def keep(text: str, n: Number, category: str, head: str | None) -> bool:
         return True
     if n.qualifier == "vague" and text[n.start:n.end].lower() in DETERMINERS:
         return bool(head) and head.lower() not in PARTICIPLES
-    if n.value == 1 and n.qualifier != "vague":
-        return category != "other" and not NOT_ONE.search(text[max(0, n.start - 12):n.start])
+    if n.value == 1 and n.qualifier != "vague":  # "one of the largest", "no one", "one is that"
+        return category != "other" and not NOT_ONE.search(text[max(0, n.start - 12):n.start]) \
+            and not text.startswith(" of ", n.end)
     return head is not None or category != "other"
 
 

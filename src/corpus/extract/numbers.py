@@ -26,7 +26,8 @@ VAGUE_VALUES = {"hundreds of thousands": 100_000, "tens of thousands": 10_000, "
                 "thousands": 1000, "millions": 1_000_000, "several": 3, "scores": 20, "multiple": 2,
                 "a number of": 2, "a few": 2, "a handful of": 2, "a couple of": 2, "numerous": 2}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6,
-          "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+          "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+          "lakh": 1e5, "crore": 1e7}
 QUALIFIERS = {  # phrase before a number -> qualifier; every qualifier but "exact" is approximate
     "more than": "more_than", "over": "more_than", "above": "more_than", "in excess of": "more_than",
     "upwards of": "more_than", "well over": "more_than", "just over": "more_than", "north of": "more_than",
@@ -75,7 +76,7 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 ATOM = re.compile(
     rf"(?<![\w.,/])(?<!(?<!\d)[-–])(?P<cur>{CURRENCY_PREFIX})?"
     rf"(?P<num>{DIGITS}|\b(?:{WORD_NUM})\b)"
-    rf"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|\s?(?:bn|tn|trn|mn)\b|(?:k|m|b)\b)?", re.IGNORECASE)
+    rf"(?P<scale>\s?(?:thousand|million|billion|trillion|lakh|crore)\b|\s?(?:bn|tn|trn|mn)\b|(?:k|m|b)\b)?", re.IGNORECASE)
 VAGUE = re.compile(rf"\b(?:{trie_alternation(list(VAGUE_VALUES))})\b", re.IGNORECASE)
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
@@ -93,6 +94,8 @@ MASKS = [
     re.compile(r"\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE),  # 9pm
     re.compile(rf"\b\d{{3,4}}\s?{ZONES}\b"),  # 1927 GMT
     re.compile(r"\+?\(?\d{2,4}\)?(?:[ -]\d{2,4}){2,}"),  # phone-like
+    re.compile(r"\+\d{1,3}(?=[\s-]*\(?\d)"),  # +1 (555) ...: a country calling code
+    re.compile(r"(?<=[A-Za-z]), \d{1,3}(?=,)"),  # "Ivanov, 55, said": an age in apposition
     re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),  # 9/11, 04/01/2024
 ]
 # A number right after one of these words names something ("level 3", "No. 6", "ATR 72", "Article 5").
@@ -102,6 +105,9 @@ LABEL_BEFORE = re.compile(
     r"zone|item|rule|paragraph|clause|exhibit|vol\.|issue|part|figure|fig\.|table|step|seat|row|floor|code|"
     r"resolution|protocol)[- ]?$", re.IGNORECASE)
 LABEL_CAPS = re.compile(r"(?<![\w$])[A-Z]{2,}[- ]?$")
+# "Boeing 737 Max", "Windows 11.": a plain number between a mid-sentence capitalised word and a
+# capitalised word or the end of a clause names a model or edition.
+MODEL = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+ (\d+)(?= [A-Z]|[.,;:)]?$|[.,;:)] )")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 RANGE_JOIN = re.compile(r"\s?(?:to|-|–|—|and|or)\s?$", re.IGNORECASE)
 CHANGE_FROM = re.compile(r"\b(?:rose|risen|rising|rises|increased?|grew|grown|climbed|jumped|fell|fallen|dropped|"
@@ -141,7 +147,10 @@ def is_masked(text: str, start: int) -> bool:
     if any(m.start() <= start - lo < m.end() for pattern in MASKS for m in pattern.finditer(window)):
         return True
     before = text[max(0, start - 16):start]
-    return LABEL_BEFORE.search(before) is not None or LABEL_CAPS.search(before) is not None
+    if LABEL_BEFORE.search(before) is not None or LABEL_CAPS.search(before) is not None:
+        return True
+    model = MODEL.search(text, max(0, start - 24), min(len(text), start + 12))
+    return model is not None and model.start(1) == start and not YEAR.fullmatch(model.group(1))
 
 
 def atom(text: str, m: re.Match) -> Number | None:
