@@ -53,10 +53,11 @@ VERBS_AFTER = [  # (category, verb or adjective after the counted noun phrase)
     ("people", r"evacuated|rescued|displaced|infected|tested positive|tested negative|diagnosed|trapped|"
                r"fled|on board|onboard|aboard|stranded|quarantined|recovered|confirmed cases|cases"),
 ]
-VERB_AFTER = re.compile(
+VERB_AFTER = [re.compile(  # casualty verbs first: "two people onboard the flight have died"
     r"(?:\s+(?:[\w'’-]+|,)){0,6}?\s+(?:(?:have|has|had|were|was|are|is|been|being|now|reportedly|since|also|"
     r"so far|already|later|confirmed|reported|found|still|remain|remained|were found)\s+)*"
-    rf"(?P<verb>{'|'.join(f'(?P<{c}>{p})' for c, p in VERBS_AFTER)})\b", re.IGNORECASE)
+    rf"(?:{'|'.join(f'(?P<{c}>{p})' for c, p in group)})\b", re.IGNORECASE)
+    for group in (VERBS_AFTER[:4], VERBS_AFTER[4:])]
 CLAUSE_END = re.compile(r"[.;:!?()\"“”—]|,\s|\s(?:and|but|while|whereas|after|before|when|as|which|who)\s")
 LEFT_VERBS = [
     ("killed", r"killing|killed|kills|deaths of|death of|lives of|bodies of|dead bodies of"),
@@ -74,7 +75,9 @@ WORD = re.compile(r"\s*([A-Za-z][\w'’.-]*)")
 STOP = frozenset("""of and or but with to from in on at by for that which who whom whose was were is are be been
 have has had will would can could may might should must do does did not no than as into onto over under
 after before during since until about around more less most least also only just still even the a an this these
-those their its his her our your my per each every other another some any such so very too all both""".split())
+those their its his her our your my per each every other another some any such so very too all both outside
+inside across within among amongst near off out up down away back abroad overseas apiece altogether
+respectively total alone last next earlier later here there""".split())
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ians|eans|is|ons)$")
 
 
@@ -107,10 +110,12 @@ def verb_after(text: str, pos: int) -> str | None:
     """The category of a casualty verb in the clause after pos ("have died", "reported missing")."""
     window = text[pos:pos + 90]
     stop = CLAUSE_END.search(window)
-    m = VERB_AFTER.match(window[:stop.start() if stop else len(window)] + " ")
-    if m is None:
-        return None
-    return next(c for c, _ in VERBS_AFTER if m.group(c))
+    clause = window[:stop.start() if stop else len(window)] + " "
+    for pattern in VERB_AFTER:
+        m = pattern.match(clause)
+        if m:
+            return m.lastgroup
+    return None
 
 
 def left_category(text: str, n: Number, lo: int) -> str | None:

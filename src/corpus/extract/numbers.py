@@ -166,7 +166,7 @@ def atom(text: str, m: re.Match) -> Number | None:
     follow = text[end:end + 2]
     if follow[:1].isdigit() or re.match(r"[,.]\d", follow):
         return None  # part of a longer token
-    if (follow[:1].isalpha() or follow[:1] in "°º") and (cur or unit_after(text, end) is None):
+    if follow and (follow[0].isalpha() or follow[0] in "°º") and (cur or unit_after(text, end) is None):
         return None  # "57th", "5G", "80s"
     value = float(number.replace(",", "")) if digits else word_value(number.lower())
     factor = SCALES.get(scale, 1.0)
