@@ -161,11 +161,13 @@ def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | 
     left = left_category(text, n, sentence_start)
     verb = verb_after(text, end) or (verb_after(text, pos) if category is None else None)
     if left in CASUALTY or (left and category is None and head is None):
-        return left, subject, head
+        return left, subject, head or ""
     if verb in CASUALTY and category in (None, "people", "prisoners") or (verb and category is None):
         return verb, subject, head or ""
     if category:
         return category, subject, head
     if head is not None:
         return "other", subject, head
-    return left or earlier_noun(text, n.start, sentence_start) or "other", None, None
+    if left:
+        return left, None, ""
+    return earlier_noun(text, n.start, sentence_start) or "other", None, None

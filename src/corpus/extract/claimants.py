@@ -38,7 +38,7 @@ PRONOUNS = frozenset("he she they it we i you his her their its".split())
 CONNECTORS = frozenset("of and for de von der van al bin the".split())
 TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:\"“”()—–]|\S")
 VERB = re.compile(rf"\b(?:{VERBS})\b")
-ACCORDING = re.compile(r"\b(?:according to|citing|figures from|data from|estimates from|figures released by|"
+ACCORDING = re.compile(r"\b(?:according to|figures from|data from|estimates from|figures released by|"
                        r"data released by|figures published by)\s+(?P<who>[^,.;:\"“”()]{2,80})", re.IGNORECASE)
 TOLL_SETTER = re.compile(r"\b(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+(?:death\s+)?"
                          r"(?:toll|count|tally|number|figure)\b")
@@ -55,6 +55,9 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     apposition = re.search(r"(?<=\w),[^,;\"“”]{1,80},\s*$", text[max(0, end - 100):end])
     if apposition:
         end = max(0, end - 100) + apposition.start()
+    bracket = re.search(r"\s*\([^()]{1,40}\)\s*(?:has |have |had )?$", text[max(0, end - 60):end])
+    if bracket:
+        end = max(0, end - 60) + bracket.start()  # "Center for Disease Control (KCDC) reported"
     tokens = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, max(0, end - 120), end)]
     while tokens and tokens[-1][2].lower() in SKIP_BACK:
         tokens.pop()
@@ -62,6 +65,9 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
         tokens = tokens[:-2]  # "X on Wednesday said"
     if not tokens:
         return None
+    last = tokens[-1][1]
+    if len(tokens) >= 3 and tokens[-2][2] == "of" and tokens[-3][2].lower() in HEADS:
+        tokens = tokens[:-2]  # "the ministry of health"
     head = tokens[-1][2]
     capital = head[0].isupper()
     if not capital and head.lower() not in HEADS:
@@ -81,7 +87,7 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     while i < len(tokens) - 1 and tokens[i][2].lower() in CONNECTORS:
         i += 1
     start = tokens[i][0]
-    return start, text[start:tokens[-1][1]]
+    return start, text[start:last]
 
 
 def subject_after(text: str, start: int) -> str | None:
@@ -136,7 +142,11 @@ def choose(found: list[tuple[int, str, str]], position: int) -> tuple[str, str] 
 
 
 def full_name(text: str, who: str) -> str:
-    """A lone surname resolved to the full name the text gives ('Kerby' -> 'Christina Kerby')."""
+    """A lone surname resolved to the full name the text gives ('Kerby' -> 'Christina Kerby'), an
+    acronym to the name it abbreviates ('KCDC' after 'Center for Disease Control (KCDC)')."""
+    if re.fullmatch(r"[A-Z]{2,6}", who):
+        m = re.search(rf"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the)\s)?)+)\(\s*{who}\s*\)", text)
+        return m.group(1).strip() if m else who
     if not re.fullmatch(r"[A-Z][a-z][\w'’-]*", who) or who in COUNTRY_NAMES:
         return who
     name = r"[A-Z][a-z][\w'’-]*"

@@ -88,7 +88,7 @@ def keep(text: str, n: Number, category: str, head: str | None) -> bool:
     if n.value == 1 and n.qualifier != "vague":  # "one of the largest", "no one", "one is that"
         return category != "other" and not NOT_ONE.search(text[max(0, n.start - 12):n.start]) \
             and not text.startswith(" of ", n.end)
-    return head is not None or category != "other"
+    return head is not None
 
 
 def extract(text: str) -> list[Figure]:
