@@ -33,6 +33,13 @@ def singular(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def listed() -> frozenset[str]:
+    """The nouns as data/counted_nouns.csv lists them (plurals, and words without a plural)."""
+    text = resources.files("corpus.extract").joinpath("data/counted_nouns.csv").read_text(encoding="utf-8")
+    return frozenset(line.split(",")[1] for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> dict[str, str]:
     """Counted noun (lower case, plural and singular) -> category, from data/counted_nouns.csv."""
     text = resources.files("corpus.extract").joinpath("data/counted_nouns.csv").read_text(encoding="utf-8")
@@ -95,7 +102,12 @@ def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
         if low in STOP:
             break
         if low in nouns or singular(low) in nouns:
-            return m.start(1) + len(word), nouns.get(low) or nouns[singular(low)], word
+            end = m.start(1) + len(word)
+            after = WORD.match(text, end)
+            if low not in listed() and after and after.group(1).islower() and after.group(1) not in STOP:
+                head = (end, word)  # a singular noun modifies the next: "member states", "prisoner swaps"
+                continue
+            return end, nouns.get(low) or nouns[singular(low)], word
         if DEMONYM.match(word):
             return m.start(1) + len(word), "people", word
         if low.endswith(("ed", "ing", "ly")) and head:
