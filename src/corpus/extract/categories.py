@@ -85,7 +85,7 @@ after before during since until about around more less most least also only just
 those their its his her our your my per each every other another some any such so very too all both outside
 inside across within among amongst near off out up down away back abroad overseas apiece altogether
 respectively total alone last next earlier later here there""".split())
-DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ians|eans|is|ons)$")
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|[lqnt]is|ons)$")  # Americans, Israelis, Iraqis, Britons
 
 
 def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:

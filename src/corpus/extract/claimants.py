@@ -35,8 +35,15 @@ estimates monitors observers group jury inquest tribunal committee inquiry coron
 SKIP_BACK = frozenset("""has have had is are was were will would also reportedly later earlier previously now
 separately further again then today yesterday just already""".split())
 PRONOUNS = frozenset("he she they it we i you his her their its".split())
+# Capitalised sentence openers that are no source: "Two confirmed dead", "Some reported ...".
+NOT_SOURCES = frozenset("""one two three four five six seven eight nine ten eleven twelve dozens hundreds
+thousands several many some all both few most none no more another other others this that these those
+there here what who which when where why how if as after before while""".split())
+CLAUSE_WORDS = frozenset("""that which who but while as a an the after before when because since until if then
+where in on at by with from to into than and or""".split())
 CONNECTORS = frozenset("of and for de von der van al bin the".split())
 TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:\"“”()—–]|\S")
+VERB_WORDS = frozenset(VERBS.split("|"))
 VERB = re.compile(rf"\b(?:{VERBS})\b")
 ACCORDING = re.compile(r"\b(?:according to|figures from|data from|estimates from|figures released by|"
                        r"data released by|figures published by)\s+(?P<who>[^,.;:\"“”()]{2,80})", re.IGNORECASE)
@@ -72,17 +79,19 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     capital = head[0].isupper()
     if not capital and head.lower() not in HEADS:
         return None
-    if head.lower() in PRONOUNS or (capital and head.lower() in CONNECTORS):
+    if head.lower() in PRONOUNS or head.lower() in NOT_SOURCES or (capital and head.lower() in CONNECTORS):
         return None
     i = len(tokens) - 1
     while i > 0 and len(tokens) - i < 9:
         word = tokens[i - 1][2]
-        if not word[0].isalpha() or word.lower() in ("that", "which", "who", "but", "while", "as", "a", "an"):
+        low = word.lower()
+        if not word[0].isalpha():
             break
-        if capital and word[0].islower() and word.lower() not in CONNECTORS:
-            break  # "ministry spokesman Geng Shuang": the person, after the role word
-        if word.lower() in VERBS.split("|") or word.lower() in SKIP_BACK or word.lower() in PRONOUNS:
-            break
+        if not (capital and low in CONNECTORS and low != "the"):  # "Ministry of Health and Welfare"
+            if low in CLAUSE_WORDS or low in VERB_WORDS or low in SKIP_BACK or low in PRONOUNS:
+                break
+            if capital and word[0].islower():
+                break  # "ministry spokesman Geng Shuang": the person, after the role word
         i -= 1
     while i < len(tokens) - 1 and tokens[i][2].lower() in CONNECTORS:
         i += 1

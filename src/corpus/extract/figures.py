@@ -77,8 +77,8 @@ def millions(text: str, n: Number) -> Number:
 
 def keep(text: str, n: Number, category: str, head: str | None) -> bool:
     """Whether a number is a figure: words and vague quantities must count something."""
-    if category == "other" and n.is_year_like:
-        return False  # "in 2022", "the 2000 Olympics"
+    if n.is_year_like and (category == "other" or not (head or "x")[0].islower()):
+        return False  # "in 2022", "the 2024 Paris Olympics"
     if not n.dimension and re.match(r"-[A-Za-z]", text[n.end:n.end + 2]):
         return False  # a compound modifier: "a 5-star hotel", "a 10-point plan"
     if not n.is_word or n.dimension:
