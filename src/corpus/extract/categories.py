@@ -52,7 +52,8 @@ def lexicon() -> dict[str, str]:
 
 
 VERBS_AFTER = [  # (category, verb or adjective after the counted noun phrase)
-    ("killed", r"died|die|dies|dead|killed|perished|lost their lives|deaths|succumbed|fatalities"),
+    ("killed", r"died|die|dies|dead|killed|perished|lost their lives|deaths|succumbed|fatalities|drowned|"
+               r"shot dead|executed|burned to death|crushed to death"),
     ("injured", r"injured|wounded|hurt|hospitali[sz]ed|receiving (?:medical )?(?:care|treatment)|"
                 r"treated for injuries|injuries"),
     ("missing", r"missing|unaccounted for|not been accounted|not accounted|remain unaccounted"),

@@ -31,7 +31,7 @@ prosecutors prosecutor spokesman spokeswoman spokesperson governor mayor agency 
 statement data figures survey poll study officers investigators rescuers firefighters bureau administration
 office service services embassy minister president chief head commander director organisers organizers operator
 company airline regulator watchdog newspaper channel outlet team experts scientists researchers analysts
-estimates monitors observers group jury inquest tribunal committee inquiry coroner press""".split())
+estimates monitors observers group staff witness jury inquest tribunal committee inquiry coroner press""".split())
 SKIP_BACK = frozenset("""has have had is are was were will would also reportedly later earlier previously now
 separately further again then today yesterday just already""".split())
 PRONOUNS = frozenset("he she they it we i you his her their its".split())
@@ -122,8 +122,11 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
         elif re.search(r"[,\"”]\s*$", sentence[:m.start()]) and subject_after(sentence, m.end()):
             found.append((m.start(), "verb", tidy(subject_after(sentence, m.end()))))
         else:
-            role = re.search(r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+))\s+(?:has |had |also |later )?$", sentence[:m.start()])
-            if role:
+            role = re.search(r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ([a-z]+))\s+"
+                             r"(?:has |had |also |later )?$", sentence[:m.start()])
+            if role and role.group(2):
+                found.append((m.start(), "verb", role.group(2)))  # "a witness told": a new source
+            elif role:
                 found.append((m.start(), "pronoun", role.group(1) or ""))
     for m in TOLL_SETTER.finditer(sentence):
         before = subject_before(sentence, m.start())
@@ -134,7 +137,8 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
 
 def tidy(who: str) -> str:
     who = re.sub(r"^(?:the|The|a|A)\s+", "", who.strip())
-    who = re.sub(r"\s+(?:on|in|at|via|over)\s.*$", "", who)
+    who = re.sub(r"\s+(?:on|in|at|via|over|that|which|who|show|shows|showed|suggest|suggests|said|says)\b.*$",
+                 "", who)
     who = re.sub(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)$", "", who)
     return who.strip(" ,")
 

@@ -96,6 +96,7 @@ MASKS = [
     re.compile(r"\+?\(?\d{2,4}\)?(?:[ -]\d{2,4}){2,}"),  # phone-like
     re.compile(r"\+\d{1,3}(?=[\s-]*\(?\d)"),  # +1 (555) ...: a country calling code
     re.compile(r"(?<=[A-Za-z]), \d{1,3}(?=,)"),  # "Ivanov, 55, said": an age in apposition
+    re.compile(r"\b(?:aged?|ages) (?:of |between )?\d{1,3}(?:(?:,| and| to|-|–) ?\d{1,3})*"),  # aged 19, 23 and 31
     re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),  # 9/11, 04/01/2024
 ]
 # A number right after one of these words names something ("level 3", "No. 6", "ATR 72", "Article 5").
