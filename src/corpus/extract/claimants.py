@@ -44,13 +44,14 @@ where in on at by with from to into than and or""".split())
 CONNECTORS = frozenset("of and for de von der van al bin the".split())
 TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:\"“”()—–]|\S")
 VERB_WORDS = frozenset(VERBS.split("|"))
-VERB = re.compile(rf"\b(?:{VERBS})\b")
-ACCORDING = re.compile(r"\b(?:according to|figures from|data from|estimates from|figures released by|"
+VERB = re.compile(rf"(?=[{''.join(sorted({v[0] for v in VERBS.split('|')}))}])\b(?:{VERBS})\b")
+ACCORDING = re.compile(r"(?=[afdeAFDE])\b(?:according to|figures from|data from|estimates from|figures released by|"
                        r"data released by|figures published by)\s+(?P<who>[^,.;:\"“”()]{2,80})", re.IGNORECASE)
 TOLL_SETTER = re.compile(r"\b(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+(?:death\s+)?"
                          r"(?:toll|count|tally|number|figure)\b")
 POSSESSIVE_SOURCE = re.compile(r"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*)['’]s\s+(?:own\s+)?(?:figures|data|"
                                r"estimates|count|tally|statistics)\s+(?:show|showed|suggest|put)")
+POSSESSIVE_TAIL = re.compile(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)\b")
 HEADLINE_SOURCE = re.compile(rf"(?::|\s[—–-])\s(?P<who>(?:[A-Z][\w'’.&-]*|{'|'.join(HEADS)})(?:\s(?:[A-Z][\w'’.&-]*|"
                              rf"of|and|the|{'|'.join(HEADS)})){{0,5}})\s*$")
 COUNTRY_NAMES = frozenset(c.name for c in pycountry.countries)
@@ -114,7 +115,8 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
     """(position, kind, source) of every attribution in a sentence; kind is 'according', 'verb' or
     'pronoun' (a pronoun or role word to resolve from an earlier sentence)."""
     found = [(m.start(), "according", tidy(m["who"])) for m in ACCORDING.finditer(sentence)]
-    found += [(m.start(), "verb", tidy(m["who"])) for m in POSSESSIVE_SOURCE.finditer(sentence)]
+    if "s " in sentence and POSSESSIVE_TAIL.search(sentence):
+        found += [(m.start(), "verb", tidy(m["who"])) for m in POSSESSIVE_SOURCE.finditer(sentence)]
     for m in VERB.finditer(sentence):
         before = subject_before(sentence, m.start())
         if before:
@@ -128,7 +130,7 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
                 found.append((m.start(), "verb", role.group(2)))  # "a witness told": a new source
             elif role:
                 found.append((m.start(), "pronoun", role.group(1) or ""))
-    for m in TOLL_SETTER.finditer(sentence):
+    for m in TOLL_SETTER.finditer(sentence) if " the " in sentence else ():
         before = subject_before(sentence, m.start())
         if before:
             found.append((m.start(), "verb", tidy(before[1])))
@@ -173,36 +175,46 @@ def in_quote(paragraph: str, offset: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def claimants(text: str, sentences: list[tuple[int, int]], headline: bool) -> dict[int, str | None]:
-    """Claimant of each sentence start, for numbers outside quotes (resolved forms)."""
-    out: dict[int, str | None] = {}
-    previous = None
-    for start, end in sentences:
-        found = attributions(text[start:end])
-        out[start] = None
-        if found:
-            kinds = [k for _, k, _ in found]
-            if "pronoun" in kinds and all(k == "pronoun" for k in kinds):
-                out[start] = previous = previous or found[-1][2] or None  # "the general said": the role
-            else:
-                out[start] = previous = full_name(text, next(w for _, k, w in found if k != "pronoun"))
-    if headline and text:
-        m = HEADLINE_SOURCE.search(text)
-        if m and re.search(r"\d", text[:m.start()]) and not re.search(r"\d", m["who"]):
-            for start in out:
-                out[start] = out[start] or tidy(m["who"])
-    return out
+class Claimants:
+    """Claimants of the numbers of one text, its sentences' attributions read once and only where
+    needed (the number's sentence, earlier ones for a pronoun, its paragraph for a quotation)."""
 
+    def __init__(self, text: str, sentences: list[tuple[int, int]], headline: bool):
+        self.text, self.sentences = text, sentences
+        self.found: dict[int, list] = {}
+        self.resolved: dict[int, str | None] = {}
+        m = HEADLINE_SOURCE.search(text) if headline else None
+        ok = m is not None and re.search(r"\d", text[:m.start()]) and not re.search(r"\d", m["who"])
+        self.headline_source = tidy(m["who"]) if ok else None
 
-def claimant_at(text: str, sentence: tuple[int, int], position: int, paragraph: tuple[int, int],
-                by_sentence: dict[int, str | None], sentences: list[tuple[int, int]]) -> str | None:
-    """The claimant of the number at position, in the sentence and paragraph (offsets) holding it."""
-    start, end = sentence
-    chosen = choose(attributions(text[start:end]), position - start)
-    if chosen and chosen[0] != "pronoun":
-        return full_name(text, chosen[1])
-    if chosen is None and in_quote(text[paragraph[0]:paragraph[1]], position - paragraph[0]):
-        near = [(abs(s - start), s) for s, _ in sentences
-                if paragraph[0] <= s < paragraph[1] and s != start and by_sentence.get(s)]
-        return by_sentence[min(near)[1]] if near else None
-    return by_sentence.get(start)
+    def attributions(self, i: int) -> list:
+        if i not in self.found:
+            start, end = self.sentences[i]
+            self.found[i] = attributions(self.text[start:end])
+        return self.found[i]
+
+    def sentence_claimant(self, i: int) -> str | None:
+        """The claimant a sentence gives; a pronoun or role takes the nearest earlier one."""
+        if i not in self.resolved:
+            found, who = self.attributions(i), None
+            if any(k != "pronoun" for _, k, _ in found):
+                who = full_name(self.text, next(w for _, k, w in found if k != "pronoun"))
+            elif found:
+                earlier = (self.sentence_claimant(j) for j in range(i - 1, max(-1, i - 12), -1))
+                who = next((w for w in earlier if w), None) or found[-1][2] or None
+            self.resolved[i] = who
+        return self.resolved[i]
+
+    def at(self, i: int, position: int, paragraph: tuple[int, int]) -> str | None:
+        """The claimant of the number at position (offset in text) in sentence i."""
+        start = self.sentences[i][0]
+        chosen = choose(self.attributions(i), position - start)
+        if chosen and chosen[0] != "pronoun":
+            return full_name(self.text, chosen[1])
+        if chosen:
+            return self.sentence_claimant(i)
+        if in_quote(self.text[paragraph[0]:paragraph[1]], position - paragraph[0]):
+            near = sorted((abs(j - i), j) for j, (s, _) in enumerate(self.sentences)
+                          if paragraph[0] <= s < paragraph[1] and j != i)
+            return next((w for w in (self.sentence_claimant(j) for _, j in near) if w), None)
+        return self.headline_source

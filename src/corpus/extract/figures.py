@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from corpus.extract.categories import classify, noun_phrase
-from corpus.extract.claimants import claimant_at, claimants
+from corpus.extract.claimants import Claimants
 from corpus.extract.numbers import Number, find_numbers
 
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof st no nos gen col lt sgt capt gov sen rep rev jan feb mar apr jun
@@ -57,10 +57,9 @@ def spans(text: str, boundary: re.Pattern, abbreviations: bool = False) -> list[
     return [s for s in out if s[1] > s[0]]
 
 
-def holding(spans_: list[tuple[int, int]], position: int) -> tuple[int, int]:
-    """The span holding position (or the nearest before it)."""
-    i = max(0, bisect.bisect_right(spans_, (position, math.inf)) - 1)
-    return spans_[i] if spans_ else (0, 0)
+def holding(spans_: list[tuple[int, int]], position: int) -> int:
+    """The index of the span holding position (or of the nearest before it)."""
+    return max(0, bisect.bisect_right(spans_, (position, math.inf)) - 1)
 
 
 def shared_noun(text: str, n: Number, later: Number) -> bool:
@@ -99,20 +98,20 @@ def extract(text: str) -> list[Figure]:
     sentences = spans(text, BOUNDARY, abbreviations=True)
     paragraphs = spans(text, PARAGRAPH)
     headline = "\n" not in text.strip() and not re.search(r"[.!?][\"”]?\s*$", text)
-    by_sentence = claimants(text, sentences, headline)
+    claimants = Claimants(text, sentences, headline)
     figures: list[Figure] = []
     for i, n in enumerate(numbers):
         sentence = holding(sentences, n.start)
-        category, subject, head = classify(text, n, sentence[0])
+        category, subject, head = classify(text, n, sentences[sentence][0])
         if head is None and i + 1 < len(numbers) and shared_noun(text, n, numbers[i + 1]):
-            category, subject, head = classify(text, numbers[i + 1], sentence[0])
+            category, subject, head = classify(text, numbers[i + 1], sentences[sentence][0])
         if not keep(text, n, category, head):
             continue
         converts = None
         if figures and n.dimension and re.fullmatch(r"\s?\(", text[figures[-1].end:n.start]) \
                 and text[n.end:n.end + 1] == ")" and figures[-1].unit and figures[-1].category == category:
             converts = len(figures) - 1
-        claimant = claimant_at(text, sentence, n.start, holding(paragraphs, n.start), by_sentence, sentences)
+        claimant = claimants.at(sentence, n.start, paragraphs[holding(paragraphs, n.start)])
         figures.append(Figure(n.start, n.end, text[n.start:n.end], float(n.value),
                               None if n.value_max is None else float(n.value_max), n.unit, category,
                               n.is_approximate, n.qualifier, subject, claimant, converts))

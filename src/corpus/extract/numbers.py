@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from corpus.extract.units import (CODE_AFTER, CURRENCY_PREFIX, CURRENCY_SYMBOLS, POUNDS_AFTER_SCALE,
-                                  currency_code, unit_after)
+from corpus.extract.units import CURRENCY_PREFIX, POUNDS_AFTER_SCALE, SYMBOLS, code_after, currency_before, unit_after
 
 UNITS_1_19 = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
               "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -73,11 +72,14 @@ def trie_alternation(words: list[str]) -> str:
 WORD_NUM = (rf"{trie_alternation(TENS)}(?:-{trie_alternation(UNITS_1_19[:9])})?|a (?:dozen|hundred|thousand)|dozen|"
             + trie_alternation(UNITS_1_19))
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+WORD_NUM_FIRST_LETTERS = "".join(sorted({w[0] for w in [*WORD_VALUES, *TENS]}))
+# The lookahead on the characters a number can start with lets the regex engine skip to them.
 ATOM = re.compile(
-    rf"(?<![\w.,/])(?<!(?<!\d)[-–])(?P<cur>{CURRENCY_PREFIX})?"
+    rf"(?=[\d{re.escape(SYMBOLS)}]|\b[{WORD_NUM_FIRST_LETTERS}])(?:(?P<cur>{CURRENCY_PREFIX})|(?<![\w.,/])(?<!(?<!\d)[-–]))"
     rf"(?P<num>{DIGITS}|\b(?:{WORD_NUM})\b)"
     rf"(?P<scale>\s?(?:thousand|million|billion|trillion|lakh|crore)\b|\s?(?:bn|tn|trn|mn)\b|(?:k|m|b)\b)?", re.IGNORECASE)
-VAGUE = re.compile(rf"\b(?:{trie_alternation(list(VAGUE_VALUES))})\b", re.IGNORECASE)
+VAGUE = re.compile(rf"(?=[{''.join(sorted({w[0] for w in VAGUE_VALUES}))}])\b(?:{trie_alternation(list(VAGUE_VALUES))})\b",
+                   re.IGNORECASE)
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -155,26 +157,25 @@ def is_masked(text: str, start: int) -> bool:
 
 
 def atom(text: str, m: re.Match) -> Number | None:
-    number, cur, scale = m["num"], m["cur"], (m["scale"] or "").strip().lower()
+    number, scale = m["num"], (m["scale"] or "").strip().lower()
     digits = number[0].isdigit()
-    if cur and not (cur.strip() in CURRENCY_SYMBOLS or cur.strip().isupper()):
-        cur = None  # "try 5 times": codes are written in capitals
-    if digits and (is_masked(text, m.start("num")) and not cur):
+    currency = currency_before(text, m.start(), (m["cur"] or "").strip() or None) if digits else None
+    if digits and not currency and is_masked(text, m.start("num")):
         return None
-    if not cur and scale in ("m", "b"):
+    if not currency and scale in ("m", "b"):
         scale = ""  # "5m" alone is five metres
     end = m.end() if scale else m.end("num")
     follow = text[end:end + 2]
     if follow[:1].isdigit() or re.match(r"[,.]\d", follow):
         return None  # part of a longer token
-    if follow and (follow[0].isalpha() or follow[0] in "°º") and (cur or unit_after(text, end) is None):
+    if follow and (follow[0].isalpha() or follow[0] in "°º") and (currency or unit_after(text, end) is None):
         return None  # "57th", "5G", "80s"
     value = float(number.replace(",", "")) if digits else word_value(number.lower())
     factor = SCALES.get(scale, 1.0)
-    unit, dimension = (currency_code(cur), "money") if cur else (None, None)
-    year_like = digits and YEAR.fullmatch(number) is not None and not cur and not scale
-    return Number(m.start() if cur else m.start("num"), end, value * factor, unit=unit, dimension=dimension,
-                  is_word=not digits, is_year_like=year_like, scale=factor)
+    unit, dimension = (currency[1], "money") if currency else (None, None)
+    year_like = digits and YEAR.fullmatch(number) is not None and not currency and not scale
+    return Number(currency[0] if currency else m.start("num"), end, value * factor, unit=unit,
+                  dimension=dimension, is_word=not digits, is_year_like=year_like, scale=factor)
 
 
 def atoms(text: str) -> list[Number]:
@@ -235,13 +236,13 @@ def attach_qualifier(text: str, n: Number) -> Number:
 
 def attach_unit(text: str, n: Number) -> Number:
     if n.dimension == "money":
-        code = CODE_AFTER.match(text, n.end)
+        code = code_after(text, n.end)
         return n._replace(end=code.end()) if code and code.group(1) == n.unit else n
     age = AGE_SUFFIX.match(text, n.end)
     if age:
         unit = age.group(1).lower() + "s"
         return n._replace(end=age.end(), unit=unit, dimension="duration", is_year_like=False)
-    code = CODE_AFTER.match(text, n.end)
+    code = code_after(text, n.end)
     if code and not text[code.end():code.end() + 1].isalpha():
         return n._replace(end=code.end(), unit=code.group(1), dimension="money", is_year_like=False)
     hyphen = text[n.end:n.end + 1] == "-"

@@ -85,8 +85,12 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-CURRENCY_PREFIX = rf"(?:{_alternation(CURRENCY_SYMBOLS)})\s?|(?:{'|'.join(CURRENCY_CODES)})\s"
-CODE_AFTER = re.compile(rf"\s?({'|'.join(CURRENCY_CODES)})\b")
+SYMBOLS = "".join(sorted({s[-1] for s in CURRENCY_SYMBOLS if not s.isalpha()}))
+CURRENCY_PREFIX = rf"[{re.escape(SYMBOLS)}]\s?"  # one-character symbols; letters before them are read after
+LETTERS_BEFORE_SYMBOL = re.compile(r"(?<![\w$])(US|CA|HK|NZ|A|C|S|R)$")  # US$, A$, HK$...
+CODE_BEFORE = re.compile(r"(?<![\w$])([A-Z]{3}|Rs\.?) ?$")  # UAH 2.5bn, Rs 500
+CODE_AFTER = re.compile(r"\s?([A-Z]{3})\b")
+CODE_SET = frozenset(CURRENCY_CODES)
 UNIT_WORDS = _alternation(UNITS)
 UNIT_AFTER = re.compile(rf"(\s?)(?:{UNIT_WORDS})(?![\w/²³])", re.IGNORECASE)
 
@@ -106,6 +110,22 @@ def unit_after(text: str, end: int) -> tuple[int, str, str] | None:
     return m.end(), unit, dimension
 
 
-def currency_code(prefix: str) -> str:
-    prefix = prefix.strip()
-    return CURRENCY_SYMBOLS.get(prefix) or CURRENCY_SYMBOLS.get(prefix.upper()) or prefix.upper()
+def currency_before(text: str, start: int, symbol: str | None) -> tuple[int, str] | None:
+    """(start, ISO 4217 code) of a currency written before the number starting at start, where
+    symbol is the one-character symbol the number's match began with (its start is then the
+    symbol's)."""
+    if symbol:
+        letters = LETTERS_BEFORE_SYMBOL.search(text, max(0, start - 2), start)
+        if letters and f"{letters.group(1)}{symbol}" in CURRENCY_SYMBOLS:
+            return letters.start(), CURRENCY_SYMBOLS[f"{letters.group(1)}{symbol}"]
+        return start, CURRENCY_SYMBOLS[symbol]
+    code = CODE_BEFORE.search(text, max(0, start - 5), start)
+    if code and (code.group(1) in CODE_SET or code.group(1).startswith("Rs")):
+        return code.start(), CURRENCY_SYMBOLS.get(code.group(1).rstrip("."), code.group(1))
+    return None
+
+
+def code_after(text: str, end: int) -> re.Match | None:
+    """A currency code written after a number ("300 million UAH")."""
+    m = CODE_AFTER.match(text, end)
+    return m if m and m.group(1) in CODE_SET else None
