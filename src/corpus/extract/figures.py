@@ -20,7 +20,8 @@ from corpus.extract.numbers import Number, find_numbers
 
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof st no nos gen col lt sgt capt gov sen rep rev jan feb mar apr jun
 jul aug sep sept oct nov dec u.s u.k u.n vs etc approx fig vol inc ltd co corp""".split())
-BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")  # a sentence ends after its first character
+LAST_WORD = re.compile(r"([\w.]+)\.[\"”’)]*$")
 PARAGRAPH = re.compile(r"\n\s*\n")
 # Vague determiners count only a noun: "several districts", but not "several killed" (a participle).
 DETERMINERS = frozenset(("several", "multiple", "a few", "a number of", "numerous", "a couple of", "a handful of"))
@@ -47,11 +48,13 @@ def spans(text: str, boundary: re.Pattern, abbreviations: bool = False) -> list[
     """(start, end) of the sentences (or paragraphs) of text."""
     out, start = [], 0
     for m in boundary.finditer(text):
-        if abbreviations and "\n" not in m.group(0):
-            word = re.search(r"([\w.]+)\.[\"”’)]*$", text[max(0, m.start() - 12):m.start()])
+        cut = m.start()
+        if abbreviations and text[cut] != "\n":
+            cut += 1  # after the full stop
+            word = LAST_WORD.search(text, max(0, cut - 12), cut)
             if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
                 continue  # "Dr. Chuang", "J. Smith"
-        out.append((start, m.start()))
+        out.append((start, cut))
         start = m.end()
     out.append((start, len(text)))
     return [s for s in out if s[1] > s[0]]

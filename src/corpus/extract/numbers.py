@@ -69,37 +69,57 @@ def trie_alternation(words: list[str]) -> str:
     return pattern(trie)
 
 
-WORD_NUM = (rf"{trie_alternation(TENS)}(?:-{trie_alternation(UNITS_1_19[:9])})?|a (?:dozen|hundred|thousand)|dozen|"
-            + trie_alternation(UNITS_1_19))
+def both_cases(words) -> list[str]:
+    """The words as written mid-sentence and at a sentence's start: matching them case-sensitively
+    is about 2.5 times faster than with re.IGNORECASE."""
+    return sorted({form for w in words for form in (w, w[0].upper() + w[1:])})
+
+
+WORD_NUM = (rf"{trie_alternation(both_cases(TENS))}(?:-{trie_alternation(UNITS_1_19[:9])})?|"
+            rf"{trie_alternation(both_cases(['a dozen', 'a hundred', 'a thousand', 'dozen', *UNITS_1_19]))}")
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-WORD_NUM_FIRST_LETTERS = "".join(sorted({w[0] for w in [*WORD_VALUES, *TENS]}))
-# The lookahead on the characters a number can start with lets the regex engine skip to them.
-ATOM = re.compile(
-    rf"(?=[\d{re.escape(SYMBOLS)}]|\b[{WORD_NUM_FIRST_LETTERS}])(?:(?P<cur>{CURRENCY_PREFIX})|(?<![\w.,/])(?<!(?<!\d)[-–]))"
-    rf"(?P<num>{DIGITS}|\b(?:{WORD_NUM})\b)"
-    rf"(?P<scale>\s?(?:thousand|million|billion|trillion|lakh|crore)\b|\s?(?:bn|tn|trn|mn)\b|(?:k|m|b)\b)?", re.IGNORECASE)
-VAGUE = re.compile(rf"(?=[{''.join(sorted({w[0] for w in VAGUE_VALUES}))}])\b(?:{trie_alternation(list(VAGUE_VALUES))})\b",
+# Numbers are found in two passes, each a regex that starts with a plain character set, which the
+# regex engine scans for quickly: a digit or currency symbol (the full pattern is then matched
+# there), and a spelled-out number.
+DIGIT_START = re.compile(rf"[\d{re.escape(SYMBOLS)}][\d,.]*")
+DIGIT_AT = re.compile(rf"(?:(?P<cur>{CURRENCY_PREFIX})|(?<![\w.,/])(?<!(?<!\d)[-–]))(?P<num>{DIGITS})")
+# Matched in " " + text: a leading character set lets the regex engine skip ahead (2x faster).
+WORD_AT = re.compile(rf"[^\w-](?P<num>{WORD_NUM})\b")
+SCALE = re.compile(r"\s?(?:thousand|million|billion|trillion|lakh|crore)\b|\s?(?:bn|tn|trn|mn)\b|(?:k|m|b)\b",
                    re.IGNORECASE)
+VAGUE = re.compile(rf"[^\w-](?P<num>{trie_alternation(both_cases(VAGUE_VALUES))})\b")
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 ZONES = r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|PST|PDT|ET|PT|IST|JST|MSK|AEDT|AEST|local time)"
-MASKS = [
+DATES = [
     re.compile(rf"\b{MONTH}\s+{DAY}(?:\s*(?:to|-|–|and)\s*{DAY})?(?:,?\s+\d{{4}})?\b"),  # January 9 to 19, 2024
     re.compile(rf"\b{DAY}(?:\s*(?:to|-|–|and)\s*{DAY})?\s+{MONTH}(?:,?\s+\d{{4}})?"),  # 9-19 January 2024
     re.compile(rf"\b{MONTH}\s+\d{{4}}\b"),  # February 2022
-    re.compile(r"\b(?:in|since|until|by|from|of|early|late|mid|before|after|during|year|summer|winter|spring|"
-               r"autumn|fall)[ -](?:1[89]|20)\d\d(?:s)?\b", re.IGNORECASE),  # in 2022
+]
+YEARS = [re.compile(r"\b(?:in|since|until|by|from|of|early|late|mid|before|after|during|year|summer|winter|"
+                    r"spring|autumn|fall)[ -](?:1[89]|20)\d\d(?:s)?\b", re.IGNORECASE)]  # in 2022
+TIMES = [
     re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.))?(?!\d)", re.IGNORECASE),  # 10:30
     re.compile(rf"\b\d{{1,2}}\.\d{{2}}\s?(?:am|pm|a\.m\.|p\.m\.|{ZONES}\b)", re.IGNORECASE),  # 9.05pm, 12.50 BST
     re.compile(r"\b(?:at|by|until|till|from|before|after|since) \d{1,2}\.\d{2}\b(?![%\w])"),  # at 9.05
     re.compile(r"\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE),  # 9pm
     re.compile(rf"\b\d{{3,4}}\s?{ZONES}\b"),  # 1927 GMT
+]
+PHONES = [
     re.compile(r"\+?\(?\d{2,4}\)?(?:[ -]\d{2,4}){2,}"),  # phone-like
     re.compile(r"\+\d{1,3}(?=[\s-]*\(?\d)"),  # +1 (555) ...: a country calling code
+]
+AGES = [
     re.compile(r"(?<=[A-Za-z]), \d{1,3}(?=,)"),  # "Ivanov, 55, said": an age in apposition
     re.compile(r"\b(?:aged?|ages) (?:of |between )?\d{1,3}(?:(?:,| and| to|-|–) ?\d{1,3})*"),  # aged 19, 23 and 31
-    re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),  # 9/11, 04/01/2024
+]
+SLASHED = [re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")]  # 9/11, 04/01/2024
+# Each group of masks is tried only where a cheap sign of it is near the number (2-3x faster).
+MASKS = [
+    (re.compile(MONTH), DATES), (re.compile(r"(?:1[89]|20)\d\d"), YEARS),
+    (re.compile(rf"\d[:.]\d|\d\s?(?:[ap]\.?m\b|[AP]\.?M\b|{ZONES})"), TIMES),
+    (re.compile(r"\d[ -]\(?\d|\+\d"), PHONES), (re.compile(r"\d,|\bage"), AGES), (re.compile(r"\d/\d"), SLASHED),
 ]
 # A number right after one of these words names something ("level 3", "No. 6", "ATR 72", "Article 5").
 LABEL_BEFORE = re.compile(
@@ -147,8 +167,10 @@ def is_masked(text: str, start: int) -> bool:
     """Whether the number at start is part of a date, clock time, year, phone number or label."""
     lo = max(0, start - MASK_WINDOW)
     window = text[lo:start + MASK_WINDOW]
-    if any(m.start() <= start - lo < m.end() for pattern in MASKS for m in pattern.finditer(window)):
-        return True
+    for sign, patterns in MASKS:
+        if sign.search(window) and any(m.start() <= start - lo < m.end()
+                                       for pattern in patterns for m in pattern.finditer(window)):
+            return True
     before = text[max(0, start - 16):start]
     if LABEL_BEFORE.search(before) is not None or LABEL_CAPS.search(before) is not None:
         return True
@@ -157,16 +179,18 @@ def is_masked(text: str, start: int) -> bool:
 
 
 def atom(text: str, m: re.Match) -> Number | None:
-    number, scale = m["num"], (m["scale"] or "").strip().lower()
+    number, cur = m["num"], m.groupdict().get("cur")
+    scale_match = SCALE.match(text, m.end())
+    scale = scale_match.group(0).strip().lower() if scale_match else ""
     digits = number[0].isdigit()
-    currency = currency_before(text, m.start(), (m["cur"] or "").strip() or None) if digits else None
+    currency = currency_before(text, m.start(), (cur or "").strip() or None) if digits else None
     if digits and not currency and is_masked(text, m.start("num")):
         return None
     if not currency and scale in ("m", "b"):
         scale = ""  # "5m" alone is five metres
-    end = m.end() if scale else m.end("num")
+    end = scale_match.end() if scale else m.end("num")
     follow = text[end:end + 2]
-    if follow[:1].isdigit() or re.match(r"[,.]\d", follow):
+    if follow[:1].isdigit() or (follow[:1] in (",", ".") and follow[1:].isdigit()):
         return None  # part of a longer token
     if follow and (follow[0].isalpha() or follow[0] in "°º") and (currency or unit_after(text, end) is None):
         return None  # "57th", "5G", "80s"
@@ -179,17 +203,27 @@ def atom(text: str, m: re.Match) -> Number | None:
 
 
 def atoms(text: str) -> list[Number]:
-    found, dropped_end = [], -1
-    for m in ATOM.finditer(text):
+    found, end, dropped_end = [], -1, -1
+    for candidate in DIGIT_START.finditer(text):
+        m = DIGIT_AT.match(text, candidate.start()) if candidate.start() >= end else None
+        if m is None:
+            continue
+        end = m.end()
         n = atom(text, m)
         if n is None or (m.start() == dropped_end + 1 and text[dropped_end] in "-–"):
             dropped_end = m.end("num")  # "ATR 72-600": the model number's second half goes too
         else:
             found.append(n)
+    padded = " " + text
+    for m in WORD_AT.finditer(padded):
+        n = atom(padded, m)
+        if n is not None:
+            found.append(n._replace(start=n.start - 1, end=n.end - 1))
     taken = [(n.start, n.end) for n in found]
-    for m in VAGUE.finditer(text):
-        if not any(s <= m.start() < e for s, e in taken):
-            found.append(Number(m.start(), m.end(), float(VAGUE_VALUES[m.group(0).lower()]), qualifier="vague",
+    for m in VAGUE.finditer(padded):
+        start, end = m.start("num") - 1, m.end() - 1
+        if not any(s <= start < e for s, e in taken):
+            found.append(Number(start, end, float(VAGUE_VALUES[m["num"].lower()]), qualifier="vague",
                                 is_approximate=True, is_word=True))
     return sorted(found, key=lambda n: n.start)
 
