@@ -21,6 +21,8 @@ import re
 
 import pycountry
 
+from corpus.extract.numbers import trie_alternation
+
 VERBS = (r"said|says|say|estimate|told|tells|tell|added|adds|announced|announces|reported|reports|reporting|report|"
          r"stated|states|wrote|writes|claimed|claims|confirmed|confirms|confirming|revealed|reveals|noted|"
          r"notes|estimated|estimates|tweeted|posted|warned|warns|explained|insisted|disclosed|disclosing|"
@@ -44,7 +46,7 @@ where in on at by with from to into than and or""".split())
 CONNECTORS = frozenset("of and for de von der van al bin the".split())
 TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:\"“”()—–]|\S")
 VERB_WORDS = frozenset(VERBS.split("|"))
-VERB = re.compile(rf"(?=[{''.join(sorted({v[0] for v in VERBS.split('|')}))}])\b(?:{VERBS})\b")
+VERB = re.compile(rf"[^\w](?P<verb>{trie_alternation(VERBS.split('|'))})\b")  # in " " + sentence
 ACCORDING = re.compile(r"(?=[afdeAFDE])\b(?:according to|figures from|data from|estimates from|figures released by|"
                        r"data released by|figures published by)\s+(?P<who>[^,.;:\"“”()]{2,80})", re.IGNORECASE)
 TOLL_SETTER = re.compile(r"\b(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+(?:death\s+)?"
@@ -117,19 +119,20 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
     found = [(m.start(), "according", tidy(m["who"])) for m in ACCORDING.finditer(sentence)]
     if "s " in sentence and POSSESSIVE_TAIL.search(sentence):
         found += [(m.start(), "verb", tidy(m["who"])) for m in POSSESSIVE_SOURCE.finditer(sentence)]
-    for m in VERB.finditer(sentence):
-        before = subject_before(sentence, m.start())
+    for m in VERB.finditer(" " + sentence):
+        verb_start, verb_end = m.start("verb") - 1, m.end() - 1
+        before = subject_before(sentence, verb_start)
         if before:
-            found.append((m.start(), "verb", tidy(before[1])))
-        elif re.search(r"[,\"”]\s*$", sentence[:m.start()]) and subject_after(sentence, m.end()):
-            found.append((m.start(), "verb", tidy(subject_after(sentence, m.end()))))
+            found.append((verb_start, "verb", tidy(before[1])))
+        elif re.search(r"[,\"”]\s*$", sentence[:verb_start]) and subject_after(sentence, verb_end):
+            found.append((verb_start, "verb", tidy(subject_after(sentence, verb_end))))
         else:
             role = re.search(r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ([a-z]+))\s+"
-                             r"(?:has |had |also |later )?$", sentence[:m.start()])
+                             r"(?:has |had |also |later )?$", sentence[:verb_start])
             if role and role.group(2):
-                found.append((m.start(), "verb", role.group(2)))  # "a witness told": a new source
+                found.append((verb_start, "verb", role.group(2)))  # "a witness told": a new source
             elif role:
-                found.append((m.start(), "pronoun", role.group(1) or ""))
+                found.append((verb_start, "pronoun", role.group(1) or ""))
     for m in TOLL_SETTER.finditer(sentence) if " the " in sentence else ():
         before = subject_before(sentence, m.start())
         if before:

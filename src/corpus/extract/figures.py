@@ -20,7 +20,8 @@ from corpus.extract.numbers import Number, find_numbers
 
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof st no nos gen col lt sgt capt gov sen rep rev jan feb mar apr jun
 jul aug sep sept oct nov dec u.s u.k u.n vs etc approx fig vol inc ltd co corp""".split())
-BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")  # a sentence ends after its first character
+BOUNDARY = re.compile(r"[.!?\n][\"”’)]*\s*")  # a sentence ends after its first character
+NEXT_STARTS = re.compile(r"[\"“‘(]?[A-Z0-9]")
 LAST_WORD = re.compile(r"([\w.]+)\.[\"”’)]*$")
 PARAGRAPH = re.compile(r"\n\s*\n")
 # Vague determiners count only a noun: "several districts", but not "several killed" (a participle).
@@ -49,6 +50,8 @@ def spans(text: str, boundary: re.Pattern, abbreviations: bool = False) -> list[
     out, start = [], 0
     for m in boundary.finditer(text):
         cut = m.start()
+        if text[cut] != "\n" and not (m.group(0)[-1].isspace() and NEXT_STARTS.match(text, m.end())):
+            continue  # "3.5 km", "e.g. this"
         if abbreviations and text[cut] != "\n":
             cut += 1  # after the full stop
             word = LAST_WORD.search(text, max(0, cut - 12), cut)

@@ -83,11 +83,11 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # there), and a spelled-out number.
 DIGIT_START = re.compile(rf"[\d{re.escape(SYMBOLS)}][\d,.]*")
 DIGIT_AT = re.compile(rf"(?:(?P<cur>{CURRENCY_PREFIX})|(?<![\w.,/])(?<!(?<!\d)[-–]))(?P<num>{DIGITS})")
-# Matched in " " + text: a leading character set lets the regex engine skip ahead (2x faster).
-WORD_AT = re.compile(rf"[^\w-](?P<num>{WORD_NUM})\b")
+# Spelled-out and vague numbers, matched in " " + text: a leading character set lets the regex
+# engine skip ahead (2x faster than a leading \b).
+WORD_AT = re.compile(rf"[^\w-](?:(?P<num>{WORD_NUM})|(?P<vague>{trie_alternation(both_cases(VAGUE_VALUES))}))\b")
 SCALE = re.compile(r"\s?(?:thousand|million|billion|trillion|lakh|crore)\b|\s?(?:bn|tn|trn|mn)\b|(?:k|m|b)\b",
                    re.IGNORECASE)
-VAGUE = re.compile(rf"[^\w-](?P<num>{trie_alternation(both_cases(VAGUE_VALUES))})\b")
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -214,17 +214,17 @@ def atoms(text: str) -> list[Number]:
             dropped_end = m.end("num")  # "ATR 72-600": the model number's second half goes too
         else:
             found.append(n)
-    padded = " " + text
+    padded, vague = " " + text, []
     for m in WORD_AT.finditer(padded):
+        if m["vague"]:
+            vague.append(Number(m.start("vague") - 1, m.end() - 1, float(VAGUE_VALUES[m["vague"].lower()]),
+                                qualifier="vague", is_approximate=True, is_word=True))
+            continue
         n = atom(padded, m)
         if n is not None:
             found.append(n._replace(start=n.start - 1, end=n.end - 1))
     taken = [(n.start, n.end) for n in found]
-    for m in VAGUE.finditer(padded):
-        start, end = m.start("num") - 1, m.end() - 1
-        if not any(s <= start < e for s, e in taken):
-            found.append(Number(start, end, float(VAGUE_VALUES[m["num"].lower()]), qualifier="vague",
-                                is_approximate=True, is_word=True))
+    found += [v for v in vague if not any(s <= v.start < e for s, e in taken)]
     return sorted(found, key=lambda n: n.start)
 
 
