@@ -22,6 +22,7 @@ from corpus.extract.units import DIMENSION_CATEGORY
 CATEGORIES = ("killed", "injured", "missing", "arrested", "prisoners", "people", "weapons", "money",
               "distance", "duration", "percent", "other")
 CASUALTY = ("killed", "injured", "missing", "arrested")
+LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def singular(word: str) -> str:
@@ -140,7 +141,7 @@ def left_category(text: str, n: Number, lo: int) -> str | None:
     if m is None:
         return None
     what, noun = m["what"].lower(), m["noun"]
-    found = [c for c in (noun_category(w) for w in re.findall(r"[A-Za-z]+", noun)) if c]
+    found = [c for c in (noun_category(w) for w in LETTERS.findall(noun)) if c]
     if "death" in what or (what == "toll" and not found):
         return "killed"
     return found[-1] if found else earlier_noun(text, m.start() + max(lo, n.start - 100), lo) or "people"
@@ -153,7 +154,7 @@ def noun_category(word: str) -> str | None:
 
 def earlier_noun(text: str, pos: int, lo: int) -> str | None:
     """The category of the nearest known counted noun before pos in the sentence starting at lo."""
-    for word in reversed(re.findall(r"[A-Za-z]+", text[max(lo, pos - 120):pos])):
+    for word in reversed(LETTERS.findall(text[max(lo, pos - 120):pos])):
         category = noun_category(word)
         if category:
             return category

@@ -57,15 +57,24 @@ POSSESSIVE_TAIL = re.compile(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|co
 HEADLINE_SOURCE = re.compile(rf"(?::|\s[—–-])\s(?P<who>(?:[A-Z][\w'’.&-]*|{'|'.join(HEADS)})(?:\s(?:[A-Z][\w'’.&-]*|"
                              rf"of|and|the|{'|'.join(HEADS)})){{0,5}})\s*$")
 COUNTRY_NAMES = frozenset(c.name for c in pycountry.countries)
+APPOSITION = re.compile(r"(?<=\w),[^,;\"“”]{1,80},\s*$")
+BRACKET = re.compile(r"\s*\([^()]{1,40}\)\s*(?:has |have |had )?$")
+CLAUSE_AFTER = re.compile(r"\s+(?:on|in|at|via|over|that|which|who|show|shows|showed|suggest|suggests|said|says)\b.*$")
+INVERTED = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w’'.&-]*\s?|of\s|and\s|for\s)+|(?:[a-z]+\s){0,3}[a-z]+)(?=[\s.,;]|$)")
+ROLE = re.compile(r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ([a-z]+))\s+(?:has |had |also |later )?$")
+ARTICLE = re.compile(r"^(?:the|The|a|A)\s+")
+POSSESSIVE_END = re.compile(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)$")
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+SURNAME = re.compile(r"[A-Z][a-z][\w'’-]*")
 
 
 def subject_before(text: str, end: int) -> tuple[int, str] | None:
     """(start, phrase) of the attributed source written just before position end, past an
     apposition ("Serhiy Popko, the head of the city administration, said")."""
-    apposition = re.search(r"(?<=\w),[^,;\"“”]{1,80},\s*$", text[max(0, end - 100):end])
+    apposition = APPOSITION.search(text[max(0, end - 100):end])
     if apposition:
         end = max(0, end - 100) + apposition.start()
-    bracket = re.search(r"\s*\([^()]{1,40}\)\s*(?:has |have |had )?$", text[max(0, end - 60):end])
+    bracket = BRACKET.search(text[max(0, end - 60):end])
     if bracket:
         end = max(0, end - 60) + bracket.start()  # "Center for Disease Control (KCDC) reported"
     tokens = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, max(0, end - 120), end)]
@@ -104,8 +113,7 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
 
 def subject_after(text: str, start: int) -> str | None:
     """The source named right after an inverted verb: '..., said the ministry.'"""
-    m = re.match(r"\s+(?:the\s+)?((?:[A-Z][\w’'.&-]*\s?|of\s|and\s|for\s)+|(?:[a-z]+\s){0,3}[a-z]+)(?=[\s.,;]|$)",
-                 text[start:start + 80])
+    m = INVERTED.match(text[start:start + 80])
     if m is None:
         return None
     who = m.group(1).strip()
@@ -124,11 +132,10 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
         before = subject_before(sentence, verb_start)
         if before:
             found.append((verb_start, "verb", tidy(before[1])))
-        elif re.search(r"[,\"”]\s*$", sentence[:verb_start]) and subject_after(sentence, verb_end):
+        elif sentence[:verb_start].rstrip()[-1:] in (",", '"', "”") and subject_after(sentence, verb_end):
             found.append((verb_start, "verb", tidy(subject_after(sentence, verb_end))))
         else:
-            role = re.search(r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ([a-z]+))\s+"
-                             r"(?:has |had |also |later )?$", sentence[:verb_start])
+            role = ROLE.search(sentence, max(0, verb_start - 40), verb_start)
             if role and role.group(2):
                 found.append((verb_start, "verb", role.group(2)))  # "a witness told": a new source
             elif role:
@@ -141,10 +148,9 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
 
 
 def tidy(who: str) -> str:
-    who = re.sub(r"^(?:the|The|a|A)\s+", "", who.strip())
-    who = re.sub(r"\s+(?:on|in|at|via|over|that|which|who|show|shows|showed|suggest|suggests|said|says)\b.*$",
-                 "", who)
-    who = re.sub(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)$", "", who)
+    who = ARTICLE.sub("", who.strip())
+    who = CLAUSE_AFTER.sub("", who)
+    who = POSSESSIVE_END.sub("", who)
     return who.strip(" ,")
 
 
@@ -162,10 +168,10 @@ def choose(found: list[tuple[int, str, str]], position: int) -> tuple[str, str] 
 def full_name(text: str, who: str) -> str:
     """A lone surname resolved to the full name the text gives ('Kerby' -> 'Christina Kerby'), an
     acronym to the name it abbreviates ('KCDC' after 'Center for Disease Control (KCDC)')."""
-    if re.fullmatch(r"[A-Z]{2,6}", who):
+    if ACRONYM.fullmatch(who):
         m = re.search(rf"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the)\s)?)+)\(\s*{who}\s*\)", text)
         return m.group(1).strip() if m else who
-    if not re.fullmatch(r"[A-Z][a-z][\w'’-]*", who) or who in COUNTRY_NAMES:
+    if not SURNAME.fullmatch(who) or who in COUNTRY_NAMES:
         return who
     name = r"[A-Z][a-z][\w'’-]*"
     m = re.search(rf"\b(?:{name}\s){{1,2}}{re.escape(who)}\b(?![\s-]+[A-Z])", text) or \

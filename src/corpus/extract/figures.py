@@ -28,6 +28,10 @@ PARAGRAPH = re.compile(r"\n\s*\n")
 DETERMINERS = frozenset(("several", "multiple", "a few", "a number of", "numerous", "a couple of", "a handful of"))
 PARTICIPLES = frozenset("killed dead wounded injured missing arrested detained evacuated rescued infected".split())
 NOT_ONE = re.compile(r"\b(?:no|any|every|each|the only|only|this|that|which|no-)\s?$", re.IGNORECASE)
+AND_OR = re.compile(r"\s(?:[A-Z][\w'’-]+\s)?(?:and|or)\s")
+COMPOUND = re.compile(r"-[A-Za-z]")
+ENDS_SENTENCE = re.compile(r"[.!?][\"”]?\s*$")
+OPEN_BRACKET = re.compile(r"\s?\(")
 
 
 class Figure(NamedTuple):
@@ -70,7 +74,7 @@ def holding(spans_: list[tuple[int, int]], position: int) -> int:
 
 def shared_noun(text: str, n: Number, later: Number) -> bool:
     """'230 Ukrainian and 248 Russian prisoners': the first number shares the second's noun."""
-    return bool(re.fullmatch(r"\s(?:[A-Z][\w'’-]+\s)?(?:and|or)\s", text[n.end:later.start]))
+    return bool(AND_OR.fullmatch(text[n.end:later.start]))
 
 
 def millions(text: str, n: Number) -> Number:
@@ -84,7 +88,7 @@ def keep(text: str, n: Number, category: str, head: str | None) -> bool:
     """Whether a number is a figure: words and vague quantities must count something."""
     if n.is_year_like and (category == "other" or not (head or "x")[0].islower()):
         return False  # "in 2022", "the 2024 Paris Olympics"
-    if not n.dimension and re.match(r"-[A-Za-z]", text[n.end:n.end + 2]):
+    if not n.dimension and COMPOUND.match(text[n.end:n.end + 2]):
         return False  # a compound modifier: "a 5-star hotel", "a 10-point plan"
     if not n.is_word or n.dimension:
         return True
@@ -103,7 +107,7 @@ def extract(text: str) -> list[Figure]:
         return []
     sentences = spans(text, BOUNDARY, abbreviations=True)
     paragraphs = spans(text, PARAGRAPH)
-    headline = "\n" not in text.strip() and not re.search(r"[.!?][\"”]?\s*$", text)
+    headline = "\n" not in text.strip() and not ENDS_SENTENCE.search(text)
     claimants = Claimants(text, sentences, headline)
     figures: list[Figure] = []
     for i, n in enumerate(numbers):
@@ -114,7 +118,7 @@ def extract(text: str) -> list[Figure]:
         if not keep(text, n, category, head):
             continue
         converts = None
-        if figures and n.dimension and re.fullmatch(r"\s?\(", text[figures[-1].end:n.start]) \
+        if figures and n.dimension and OPEN_BRACKET.fullmatch(text[figures[-1].end:n.start]) \
                 and text[n.end:n.end + 1] == ")" and figures[-1].unit and figures[-1].category == category:
             converts = len(figures) - 1
         claimant = claimants.at(sentence, n.start, paragraphs[holding(paragraphs, n.start)])
