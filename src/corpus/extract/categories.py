@@ -120,9 +120,21 @@ def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
     return (head[0], None, head[1]) if head else (pos, None, None)
 
 
+# Stems of the verbs above: a window holding none of them is not searched (3x faster).
+VERB_STEMS = ("di", "dead", "kill", "perish", "lost", "death", "succumb", "fatal", "drown", "shot", "execut",
+              "burn", "crush", "injur", "wound", "hurt", "hospital", "receiving", "treat", "missing", "account",
+              "arrest", "detain", "custody", "held", "evacu", "rescu", "displac", "infect", "test", "diagnos",
+              "trap", "fled", "board", "stranded", "quarantin", "recover", "cases")
+LEFT_STEMS = ("kill", "death", "lives", "bodies", "injur", "wound", "arrest", "detain", "apprehend", "rounded",
+              "evacu", "rescu", "displac", "infect", "toll", "count", "tally", "total", "number", "figure")
+
+
 def verb_after(text: str, pos: int) -> str | None:
     """The category of a casualty verb in the clause after pos ("have died", "reported missing")."""
     window = text[pos:pos + 90]
+    low = window.lower()
+    if not any(stem in low for stem in VERB_STEMS):
+        return None
     stop = CLAUSE_END.search(window)
     clause = window[:stop.start() if stop else len(window)] + " "
     for pattern in VERB_AFTER:
@@ -133,6 +145,9 @@ def verb_after(text: str, pos: int) -> str | None:
 
 
 def left_category(text: str, n: Number, lo: int) -> str | None:
+    low = text[max(lo, n.start - 100):n.start].lower()
+    if not any(stem in low for stem in LEFT_STEMS):
+        return None
     before = text[max(lo, n.start - 40):n.start]
     m = LEFT_VERB.search(before)
     if m:

@@ -18,6 +18,7 @@ nearest attributed sentence of its paragraph. A headline's ": Source" or
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pycountry
 
@@ -165,17 +166,26 @@ def choose(found: list[tuple[int, str, str]], position: int) -> tuple[str, str] 
     return before[-1] if before else (after[0] if after else None)
 
 
+@lru_cache(maxsize=4096)
+def name_patterns(who: str) -> tuple[re.Pattern, ...]:
+    """Patterns finding the full name of a lone surname or the name an acronym abbreviates."""
+    if ACRONYM.fullmatch(who):
+        return (re.compile(rf"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the)\s)?)+)\(\s*{who}\s*\)"),)
+    name = r"[A-Z][a-z][\w'’-]*"
+    return (re.compile(rf"\b(?:{name}\s){{1,2}}{re.escape(who)}\b(?![\s-]+[A-Z])"),
+            re.compile(rf"(?<![\w’'-]\s)(?<![\w’'])\b{re.escape(who)}\s{name}\b(?!\s+[A-Z])"))
+
+
 def full_name(text: str, who: str) -> str:
     """A lone surname resolved to the full name the text gives ('Kerby' -> 'Christina Kerby'), an
     acronym to the name it abbreviates ('KCDC' after 'Center for Disease Control (KCDC)')."""
     if ACRONYM.fullmatch(who):
-        m = re.search(rf"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the)\s)?)+)\(\s*{who}\s*\)", text)
+        m = name_patterns(who)[0].search(text)
         return m.group(1).strip() if m else who
     if not SURNAME.fullmatch(who) or who in COUNTRY_NAMES:
         return who
-    name = r"[A-Z][a-z][\w'’-]*"
-    m = re.search(rf"\b(?:{name}\s){{1,2}}{re.escape(who)}\b(?![\s-]+[A-Z])", text) or \
-        re.search(rf"(?<![\w’'-]\s)(?<![\w’'])\b{re.escape(who)}\s{name}\b(?!\s+[A-Z])", text)
+    before, after = name_patterns(who)
+    m = before.search(text) or after.search(text)
     return m.group(0) if m else who
 
 

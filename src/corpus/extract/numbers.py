@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from corpus.extract.units import CURRENCY_PREFIX, POUNDS_AFTER_SCALE, SYMBOLS, code_after, currency_before, unit_after
+from corpus.extract.units import (CURRENCY_PREFIX, POUNDS_AFTER_SCALE, SYMBOLS, code_after, currency_before,
+                                  trie_alternation, unit_after)
 
 UNITS_1_19 = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
               "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -44,29 +45,6 @@ QUALIFIERS = {  # phrase before a number -> qualifier; every qualifier but "exac
 }
 QUALIFIERS_AFTER = {" or more": "at_least", " or so": "about", "+": "more_than", "-plus": "more_than",
                     " plus": "more_than"}
-
-
-def trie_alternation(words: list[str]) -> str:
-    """A regex matching exactly the words, their common prefixes factored out ("t(?:en|wo)", not
-    "ten|two"): the regex engine then tries one branch per letter instead of every word in turn.
-    Where one word is a prefix of another, the longer is tried first."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for char in w:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        if "" not in node:
-            return body
-        return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
-
-    return pattern(trie)
 
 
 def both_cases(words) -> list[str]:
