@@ -104,53 +104,6 @@ def trie_alternation(words: list[str]) -> str:
     return pattern(trie)
 
 
-SYMBOLS = {"US$": "USD", "A$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD",
-                    "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-                    "₴": "UAH", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₦": "NGN", "Rs": "INR"}
-CURRENCY_WORDS = {
-    "USD": ("dollars", "dollar", "US dollars"), "EUR": ("euros", "euro"),
-    "GBP": ("pounds sterling", "sterling"), "JPY": ("yen",), "CNY": ("yuan", "renminbi"),
-    "INR": ("rupees", "rupee"), "UAH": ("hryvnias", "hryvnia", "hryvnas", "hryvnyas"),
-    "RUB": ("roubles", "rubles", "rouble", "ruble"), "CHF": ("Swiss francs",), "TRY": ("lira", "liras"),
-    "ILS": ("shekels", "shekel"), "KRW": ("won",), "NGN": ("naira",), "ZAR": ("rand",),
-    "MXN": ("pesos",), "PLN": ("zlotys", "zloty"), "BRL": ("reais", "real"),
-}
-UNITS |= {word: (code, "money") for code, words in CURRENCY_WORDS.items() for word in words}
-# "500 million pounds" is money; "500 pounds" alone is a mass.
-POUNDS_AFTER_SCALE = ("GBP", "money")
-# ISO 4217 codes that are also everyday capitalised words or abbreviations are left out.
-CODE_CLASHES = {"ALL", "TOP", "CUP", "SOS", "MOP", "BOB", "GEL", "PEN", "MAD", "AMD", "BAM", "CVE", "DOP",
-                "BND", "STD", "XXX", "XTS", "AED"}
-CURRENCY_CODES = sorted(c.alpha_3 for c in pycountry.currencies if c.alpha_3 not in CODE_CLASHES) + ["AED"]
-
-
-def trie_alternation(words: list[str]) -> str:
-    """A regex matching exactly the words, their common prefixes factored out ("t(?:en|wo)", not
-    "ten|two"): the regex engine then tries one branch per letter instead of every word in turn.
-    Where one word is a prefix of another, the longer is tried first."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for char in w:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        if "" not in node:
-            return body
-        return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
-
-    return pattern(trie)
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 SYMBOLS = "".join(sorted({s[-1] for s in CURRENCY_SYMBOLS if not s.isalpha()}))
 CURRENCY_PREFIX = rf"[{re.escape(SYMBOLS)}]\s?"  # one-character symbols; letters before them are read after
 LETTERS_BEFORE_SYMBOL = re.compile(r"(?<![\w$])(US|CA|HK|NZ|A|C|S|R)$")  # US$, A$, HK$...
