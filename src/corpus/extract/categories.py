@@ -81,12 +81,13 @@ TOTAL = re.compile(r"\b(?P<what>(?:death |casualty |)toll|death count|tally|tota
                    r"is|was|rose to|climbed to|risen to)\s(?:\w+\s)?$", re.IGNORECASE)
 SKIP_OF = re.compile(r"\s+(?:of\s+)?(?:the\s+|those\s+|these\s+|them\s+|their\s+)?", re.IGNORECASE)
 WORD = re.compile(r"\s*([A-Za-z][\w'’.-]*)")
-STOP = frozenset("""of and or but with to from in on at by for that which who whom whose was were is are be been
-have has had will would can could may might should must do does did not no than as into onto over under
-after before during since until about around more less most least also only just still even the a an this these
-those their its his her our your my per each every other another some any such so very too all both outside
-inside across within among amongst near off out up down away back abroad overseas apiece altogether
-respectively total alone last next earlier later here there""".split())
+STOP = frozenset("""of and or but with to from in on at by for that which who whom whose was were
+is are be been have has had will would can could may might should must do does did not no than
+as into onto over under after before during since until about around more less most least also
+only just still even the a an this these those their its his her our your my per each every
+other another some any such so very too all both outside inside across within among amongst near
+off out up down away back abroad overseas apiece altogether respectively total alone last next
+earlier later here there""".split())
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|[lqnt]is|ons)$")  # Americans, Israelis, Iraqis, Britons
 
 

@@ -28,22 +28,24 @@ VERBS = (r"said|says|say|estimate|told|tells|tell|added|adds|announced|announces
          r"stated|states|wrote|writes|claimed|claims|confirmed|confirms|confirming|revealed|reveals|noted|"
          r"notes|estimated|estimates|tweeted|posted|warned|warns|explained|insisted|disclosed|disclosing|"
          r"quoted|announcing|saying|showed|show|shows|heard|was told")
-HEADS = frozenset("""police officials official authorities authority ministry military army navy government media
-broadcaster broadcasters television tv reports report sources source witnesses residents doctors hospital court
-prosecutors prosecutor spokesman spokeswoman spokesperson governor mayor agency department commission council
-statement data figures survey poll study officers investigators rescuers firefighters bureau administration
-office service services embassy minister president chief head commander director organisers organizers operator
-company airline regulator watchdog newspaper channel outlet team experts scientists researchers analysts
-estimates monitors observers group staff witness jury inquest tribunal committee inquiry coroner press""".split())
-SKIP_BACK = frozenset("""has have had is are was were will would also reportedly later earlier previously now
-separately further again then today yesterday just already""".split())
+HEADS = frozenset("""police officials official authorities authority ministry military army navy
+government media broadcaster broadcasters television tv reports report sources source witnesses
+residents doctors hospital court prosecutors prosecutor spokesman spokeswoman spokesperson
+governor mayor agency department commission council statement data figures survey poll study
+officers investigators rescuers firefighters bureau administration office service services
+embassy minister president chief head commander director organisers organizers operator company
+airline regulator watchdog newspaper channel outlet team experts scientists researchers analysts
+estimates monitors observers group staff witness jury inquest tribunal committee inquiry coroner
+press""".split())
+SKIP_BACK = frozenset("""has have had is are was were will would also reportedly later earlier
+previously now separately further again then today yesterday just already""".split())
 PRONOUNS = frozenset("he she they it we i you his her their its".split())
 # Capitalised sentence openers that are no source: "Two confirmed dead", "Some reported ...".
-NOT_SOURCES = frozenset("""one two three four five six seven eight nine ten eleven twelve dozens hundreds
-thousands several many some all both few most none no more another other others this that these those
-there here what who which when where why how if as after before while""".split())
-CLAUSE_WORDS = frozenset("""that which who but while as a an the after before when because since until if then
-where in on at by with from to into than and or""".split())
+NOT_SOURCES = frozenset("""one two three four five six seven eight nine ten eleven twelve dozens
+hundreds thousands several many some all both few most none no more another other others this
+that these those there here what who which when where why how if as after before while""".split())
+CLAUSE_WORDS = frozenset("""that which who but while as a an the after before when because since
+until if then where in on at by with from to into than and or""".split())
 CONNECTORS = frozenset("of and for de von der van al bin the".split())
 TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:\"“”()—–]|\S")
 VERB_WORDS = frozenset(VERBS.split("|"))
@@ -55,8 +57,8 @@ TOLL_SETTER = re.compile(r"\b(?:raised|put|puts|revised|updated|lowered|raises|g
 POSSESSIVE_SOURCE = re.compile(r"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*)['’]s\s+(?:own\s+)?(?:figures|data|"
                                r"estimates|count|tally|statistics)\s+(?:show|showed|suggest|put)")
 POSSESSIVE_TAIL = re.compile(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)\b")
-HEADLINE_SOURCE = re.compile(rf"(?::|\s[—–-])\s(?P<who>(?:[A-Z][\w'’.&-]*|{'|'.join(HEADS)})(?:\s(?:[A-Z][\w'’.&-]*|"
-                             rf"of|and|the|{'|'.join(HEADS)})){{0,5}})\s*$")
+HEADLINE_SOURCE = re.compile(rf"(?::|\s[—–-])\s(?P<who>(?:[A-Z][\w'’.&-]*|{'|'.join(sorted(HEADS))})(?:\s(?:[A-Z][\w'’.&-]*|"
+                             rf"of|and|the|{'|'.join(sorted(HEADS))})){{0,5}})\s*$")
 COUNTRY_NAMES = frozenset(c.name for c in pycountry.countries)
 APPOSITION = re.compile(r"(?<=\w),[^,;\"“”]{1,80},\s*$")
 BRACKET = re.compile(r"\s*\([^()]{1,40}\)\s*(?:has |have |had )?$")

@@ -18,8 +18,8 @@ from corpus.extract.categories import classify, noun_phrase
 from corpus.extract.claimants import Claimants
 from corpus.extract.numbers import Number, find_numbers
 
-ABBREVIATIONS = frozenset("""mr mrs ms dr prof st no nos gen col lt sgt capt gov sen rep rev jan feb mar apr jun
-jul aug sep sept oct nov dec u.s u.k u.n vs etc approx fig vol inc ltd co corp""".split())
+ABBREVIATIONS = frozenset("""mr mrs ms dr prof st no nos gen col lt sgt capt gov sen rep rev jan
+feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n vs etc approx fig vol inc ltd co corp""".split())
 BOUNDARY = re.compile(r"[.!?\n][\"”’)]*\s*")  # a sentence ends after its first character
 NEXT_STARTS = re.compile(r"[\"“‘(]?[A-Z0-9]")
 LAST_WORD = re.compile(r"([\w.]+)\.[\"”’)]*$")
