@@ -19,8 +19,8 @@ from importlib import resources
 from corpus.extract.numbers import Number
 from corpus.extract.units import DIMENSION_CATEGORY
 
-CATEGORIES = ("killed", "injured", "missing", "arrested", "prisoners", "people", "weapons", "money",
-              "distance", "duration", "percent", "other")
+CATEGORIES = ("killed", "injured", "missing", "arrested", "prisoners", "people", "weapons",
+              "money", "distance", "duration", "percent", "other")
 CASUALTY = ("killed", "injured", "missing", "arrested")
 LETTERS = re.compile(r"[A-Za-z]+")
 
@@ -34,51 +34,61 @@ def singular(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def rows() -> tuple[tuple[str, str], ...]:
+    """(category, noun) rows of data/counted_nouns.csv."""
+    text = resources.files("corpus.extract").joinpath("data/counted_nouns.csv").read_text("utf-8")
+    lines = (line for line in text.splitlines() if line and not line.startswith("#"))
+    return tuple((category, noun) for category, noun in csv.reader(lines))
+
+
+@lru_cache(maxsize=1)
 def listed() -> frozenset[str]:
     """The nouns as data/counted_nouns.csv lists them (plurals, and words without a plural)."""
-    text = resources.files("corpus.extract").joinpath("data/counted_nouns.csv").read_text(encoding="utf-8")
-    return frozenset(line.split(",")[1] for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(noun for _, noun in rows())
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, str]:
     """Counted noun (lower case, plural and singular) -> category, from data/counted_nouns.csv."""
-    text = resources.files("corpus.extract").joinpath("data/counted_nouns.csv").read_text(encoding="utf-8")
     nouns: dict[str, str] = {}
-    for row in csv.reader(line for line in text.splitlines() if line and not line.startswith("#")):
-        category, noun = row
+    for category, noun in rows():
         nouns.setdefault(noun, category)
         nouns.setdefault(singular(noun), category)
     return nouns
 
 
 VERBS_AFTER = [  # (category, verb or adjective after the counted noun phrase)
-    ("killed", r"died|die|dies|dead|killed|perished|lost their lives|deaths|succumbed|fatalities|drowned|"
-               r"shot dead|executed|burned to death|crushed to death"),
+    ("killed", r"died|die|dies|dead|killed|perished|lost their lives|deaths|succumbed|fatalities|"
+               r"drowned|shot dead|executed|burned to death|crushed to death"),
     ("injured", r"injured|wounded|hurt|hospitali[sz]ed|receiving (?:medical )?(?:care|treatment)|"
                 r"treated for injuries|injuries"),
     ("missing", r"missing|unaccounted for|not been accounted|not accounted|remain unaccounted"),
     ("arrested", r"arrested|detained|taken into custody|in custody|held by police"),
-    ("people", r"evacuated|rescued|displaced|infected|tested positive|tested negative|diagnosed|trapped|"
-               r"fled|on board|onboard|aboard|stranded|quarantined|recovered|confirmed cases|cases"),
+    ("people", r"evacuated|rescued|displaced|infected|tested positive|tested negative|diagnosed|"
+               r"trapped|fled|on board|onboard|aboard|stranded|quarantined|recovered|"
+               r"confirmed cases|cases"),
 ]
 VERB_AFTER = [re.compile(  # casualty verbs first: "two people onboard the flight have died"
-    r"(?:\s+(?:[\w'’-]+|,)){0,6}?\s+(?:(?:have|has|had|were|was|are|is|been|being|now|reportedly|since|also|"
-    r"so far|already|later|confirmed|reported|found|still|remain|remained|were found)\s+)*"
+    r"(?:\s+(?:[\w'’-]+|,)){0,6}?\s+(?:(?:have|has|had|were|was|are|is|been|being|now|reportedly|"
+    r"since|also|so far|already|later|confirmed|reported|found|still|remain|remained|"
+    r"were found)\s+)*"
     rf"(?:{'|'.join(f'(?P<{c}>{p})' for c, p in group)})\b", re.IGNORECASE)
     for group in (VERBS_AFTER[:4], VERBS_AFTER[4:])]
-CLAUSE_END = re.compile(r"[.;:!?()\"“”—]|,\s|\s(?:and|but|while|whereas|after|before|when|as|which|who)\s")
+CLAUSE_END = re.compile(r"[.;:!?()\"“”—]|,\s|"
+                        r"\s(?:and|but|while|whereas|after|before|when|as|which|who)\s")
 LEFT_VERBS = [
     ("killed", r"killing|killed|kills|deaths of|death of|lives of|bodies of|dead bodies of"),
     ("injured", r"injuring|wounding|injured|wounded|injuries to"),
     ("arrested", r"arresting|arrested|detained|detaining|apprehended|rounded up"),
     ("people", r"evacuated|evacuating|rescued|rescuing|displacing|displaced|infecting"),
 ]
-LEFT_VERB = re.compile(rf"\b(?:{'|'.join(f'(?P<{c}>{p})' for c, p in LEFT_VERBS)})\s(?:at least |more than |"
-                       rf"another |a further |some |about |nearly |over |up to |around )?$", re.IGNORECASE)
-TOTAL = re.compile(r"\b(?P<what>(?:death |casualty |)toll|death count|tally|total|number|count|figure)\b"
-                   r"(?P<noun>[^.;:!?]{0,60}?)\s(?:to|at|of|reached|hit|hits|passed|stands at|stood at|now at|"
-                   r"is|was|rose to|climbed to|risen to)\s(?:\w+\s)?$", re.IGNORECASE)
+LEFT_VERB = re.compile(rf"\b(?:{'|'.join(f'(?P<{c}>{p})' for c, p in LEFT_VERBS)})\s"
+                       r"(?:at least |more than |another |a further |some |about |nearly |over |"
+                       r"up to |around )?$", re.IGNORECASE)
+TOTAL = re.compile(r"\b(?P<what>(?:death |casualty |)toll|death count|tally|total|number|count|"
+                   r"figure)\b(?P<noun>[^.;:!?]{0,60}?)\s(?:to|at|of|reached|hit|hits|passed|"
+                   r"stands at|stood at|now at|is|was|rose to|climbed to|risen to)\s(?:\w+\s)?$",
+                   re.IGNORECASE)
 SKIP_OF = re.compile(r"\s+(?:of\s+)?(?:the\s+|those\s+|these\s+|them\s+|their\s+)?", re.IGNORECASE)
 WORD = re.compile(r"\s*([A-Za-z][\w'’.-]*)")
 STOP = frozenset("""of and or but with to from in on at by for that which who whom whose was were
@@ -107,8 +117,9 @@ def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
         if low in nouns or singular(low) in nouns:
             end = m.start(1) + len(word)
             after = WORD.match(text, end)
-            if low not in listed() and after and after.group(1).islower() and after.group(1) not in STOP:
-                head = (end, word)  # a singular noun modifies the next: "member states", "prisoner swaps"
+            if low not in listed() and after and after.group(1).islower() \
+                    and after.group(1) not in STOP:
+                head = (end, word)  # a singular noun modifies the next: "member states"
                 continue
             return end, nouns.get(low) or nouns[singular(low)], word
         if DEMONYM.match(word):
@@ -116,22 +127,22 @@ def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
         if low.endswith(("ed", "ing", "ly")) and head:
             break  # a verb after the noun: "five trains carrying passengers"
         end = m.start(1) + len(word)
-        if not word[0].isupper() and text[end:end + 1] != "-" and not low.endswith(("ed", "ing", "ly")):
+        plain = not low.endswith(("ed", "ing", "ly"))
+        if not word[0].isupper() and text[end:end + 1] != "-" and plain:
             head = (end, word)
     return (head[0], None, head[1]) if head else (pos, None, None)
 
 
 # Stems of the verbs above: a window holding none of them is not searched (3x faster).
-VERB_STEMS = ("di", "dead", "kill", "perish", "lost", "death", "succumb", "fatal", "drown", "shot", "execut",
-              "burn", "crush", "injur", "wound", "hurt", "hospital", "receiving", "treat", "missing", "account",
-              "arrest", "detain", "custody", "held", "evacu", "rescu", "displac", "infect", "test", "diagnos",
-              "trap", "fled", "board", "stranded", "quarantin", "recover", "cases")
-LEFT_STEMS = ("kill", "death", "lives", "bodies", "injur", "wound", "arrest", "detain", "apprehend", "rounded",
-              "evacu", "rescu", "displac", "infect", "toll", "count", "tally", "total", "number", "figure")
+VERB_STEMS = tuple("""di dead kill perish lost death succumb fatal drown shot execut burn crush
+injur wound hurt hospital receiving treat missing account arrest detain custody held evacu rescu displac
+infect test diagnos trap fled board stranded quarantin recover cases""".split())
+LEFT_STEMS = tuple("""kill death lives bodies injur wound arrest detain apprehend rounded evacu
+rescu displac infect toll count tally total number figure""".split())
 
 
 def verb_after(text: str, pos: int) -> str | None:
-    """The category of a casualty verb in the clause after pos ("have died", "reported missing")."""
+    """The category of a casualty verb in the clause after pos ("have died", "went missing")."""
     window = text[pos:pos + 90]
     low = window.lower()
     if not any(stem in low for stem in VERB_STEMS):
@@ -160,12 +171,15 @@ def left_category(text: str, n: Number, lo: int) -> str | None:
     found = [c for c in (noun_category(w) for w in LETTERS.findall(noun)) if c]
     if "death" in what or (what == "toll" and not found):
         return "killed"
-    return found[-1] if found else earlier_noun(text, m.start() + max(lo, n.start - 100), lo) or "people"
+    if found:
+        return found[-1]
+    return earlier_noun(text, m.start() + max(lo, n.start - 100), lo) or "people"
 
 
 def noun_category(word: str) -> str | None:
     nouns, low = lexicon(), word.lower()
-    return nouns.get(low) or nouns.get(singular(low)) or ("people" if DEMONYM.match(word) else None)
+    demonym = "people" if DEMONYM.match(word) else None
+    return nouns.get(low) or nouns.get(singular(low)) or demonym
 
 
 def earlier_noun(text: str, pos: int, lo: int) -> str | None:
@@ -178,8 +192,8 @@ def earlier_noun(text: str, pos: int, lo: int) -> str | None:
 
 
 def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | None, str | None]:
-    """(category, subject, head) of a number: head is the counted noun after it ("" for a unit, None
-    when no noun follows)."""
+    """(category, subject, head) of a number: head is the counted noun after it ("" for a unit
+    or a verb that says what is counted, None when nothing does)."""
     if n.dimension:
         return DIMENSION_CATEGORY.get(n.dimension, "other"), None, ""
     pos = n.end
@@ -192,7 +206,7 @@ def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | 
     verb = verb_after(text, end) or (verb_after(text, pos) if category is None else None)
     if left in CASUALTY or (left and category is None and head is None):
         return left, subject, head or ""
-    if verb in CASUALTY and category in (None, "people", "prisoners") or (verb and category is None):
+    if verb and (category is None or verb in CASUALTY and category in ("people", "prisoners")):
         return verb, subject, head or ""
     if category:
         return category, subject, head

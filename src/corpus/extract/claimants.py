@@ -24,10 +24,11 @@ import pycountry
 
 from corpus.extract.numbers import trie_alternation
 
-VERBS = (r"said|says|say|estimate|told|tells|tell|added|adds|announced|announces|reported|reports|reporting|report|"
-         r"stated|states|wrote|writes|claimed|claims|confirmed|confirms|confirming|revealed|reveals|noted|"
-         r"notes|estimated|estimates|tweeted|posted|warned|warns|explained|insisted|disclosed|disclosing|"
-         r"quoted|announcing|saying|showed|show|shows|heard|was told")
+VERBS = ("said|says|say|estimate|told|tells|tell|added|adds|announced|announces|reported|"
+         "reports|reporting|report|stated|states|wrote|writes|claimed|claims|confirmed|confirms|"
+         "confirming|revealed|reveals|noted|notes|estimated|estimates|tweeted|posted|warned|warns|"
+         "explained|insisted|disclosed|disclosing|quoted|announcing|saying|showed|show|shows|"
+         "heard|was told")
 HEADS = frozenset("""police officials official authorities authority ministry military army navy
 government media broadcaster broadcasters television tv reports report sources source witnesses
 residents doctors hospital court prosecutors prosecutor spokesman spokeswoman spokesperson
@@ -50,24 +51,31 @@ CONNECTORS = frozenset("of and for de von der van al bin the".split())
 TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:\"“”()—–]|\S")
 VERB_WORDS = frozenset(VERBS.split("|"))
 VERB = re.compile(rf"[^\w](?P<verb>{trie_alternation(VERBS.split('|'))})\b")  # in " " + sentence
-ACCORDING = re.compile(r"(?=[afdeAFDE])\b(?:according to|figures from|data from|estimates from|figures released by|"
-                       r"data released by|figures published by)\s+(?P<who>[^,.;:\"“”()]{2,80})", re.IGNORECASE)
-TOLL_SETTER = re.compile(r"\b(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+(?:death\s+)?"
-                         r"(?:toll|count|tally|number|figure)\b")
-POSSESSIVE_SOURCE = re.compile(r"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*)['’]s\s+(?:own\s+)?(?:figures|data|"
-                               r"estimates|count|tally|statistics)\s+(?:show|showed|suggest|put)")
-POSSESSIVE_TAIL = re.compile(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)\b")
-HEADLINE_SOURCE = re.compile(rf"(?::|\s[—–-])\s(?P<who>(?:[A-Z][\w'’.&-]*|{'|'.join(sorted(HEADS))})(?:\s(?:[A-Z][\w'’.&-]*|"
-                             rf"of|and|the|{'|'.join(sorted(HEADS))})){{0,5}})\s*$")
+ACCORDING = re.compile(r"(?=[afdeAFDE])\b(?:according to|figures from|data from|estimates from|"
+                       r"figures released by|data released by|figures published by)\s+"
+                       r"(?P<who>[^,.;:\"“”()]{2,80})", re.IGNORECASE)
+TOLL_SETTER = re.compile(r"\b(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+"
+                         r"(?:death\s+)?(?:toll|count|tally|number|figure)\b")
+FIGURES_OF = r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)"
+POSSESSIVE_SOURCE = re.compile(rf"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*){FIGURES_OF}\s+"
+                               r"(?:show|showed|suggest|put)")
+POSSESSIVE_TAIL = re.compile(rf"{FIGURES_OF}\b")
+SOURCE_WORD = rf"[A-Z][\w'’.&-]*|{'|'.join(sorted(HEADS))}"
+HEADLINE_SOURCE = re.compile(rf"(?::|\s[—–-])\s(?P<who>(?:{SOURCE_WORD})"
+                             rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,5}})\s*$")
 COUNTRY_NAMES = frozenset(c.name for c in pycountry.countries)
 APPOSITION = re.compile(r"(?<=\w),[^,;\"“”]{1,80},\s*$")
 BRACKET = re.compile(r"\s*\([^()]{1,40}\)\s*(?:has |have |had )?$")
-CLAUSE_AFTER = re.compile(r"\s+(?:on|in|at|via|over|that|which|who|show|shows|showed|suggest|suggests|said|says)\b.*$")
-INVERTED = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w’'.&-]*\s?|of\s|and\s|for\s)+|(?:[a-z]+\s){0,3}[a-z]+)(?=[\s.,;]|$)")
-ROLE = re.compile(r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ([a-z]+))\s+(?:has |had |also |later )?$")
+CLAUSE_AFTER = re.compile(r"\s+(?:on|in|at|via|over|that|which|who|show|shows|showed|suggest|"
+                          r"suggests|said|says)\b.*$")
+INVERTED = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w’'.&-]*\s?|of\s|and\s|for\s)+|"
+                      r"(?:[a-z]+\s){0,3}[a-z]+)(?=[\s.,;]|$)")
+ROLE = re.compile(r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ([a-z]+))\s+"
+                  r"(?:has |had |also |later )?$")
 ARTICLE = re.compile(r"^(?:the|The|a|A)\s+")
-POSSESSIVE_END = re.compile(r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)$")
+POSSESSIVE_END = re.compile(rf"{FIGURES_OF}$")
 ACRONYM = re.compile(r"[A-Z]{2,6}")
+DIGIT = re.compile(r"\d")
 SURNAME = re.compile(r"[A-Z][a-z][\w'’-]*")
 
 
@@ -80,7 +88,8 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     bracket = BRACKET.search(text[max(0, end - 60):end])
     if bracket:
         end = max(0, end - 60) + bracket.start()  # "Center for Disease Control (KCDC) reported"
-    tokens = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, max(0, end - 120), end)]
+    found = TOKEN.finditer(text, max(0, end - 120), end)
+    tokens = [(m.start(), m.end(), m.group(0)) for m in found]
     while tokens and tokens[-1][2].lower() in SKIP_BACK:
         tokens.pop()
     if len(tokens) >= 2 and tokens[-2][2].lower() in ("on", "in") and tokens[-1][2][:1].isupper():
@@ -94,7 +103,7 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     capital = head[0].isupper()
     if not capital and head.lower() not in HEADS:
         return None
-    if head.lower() in PRONOUNS or head.lower() in NOT_SOURCES or (capital and head.lower() in CONNECTORS):
+    if head.lower() in PRONOUNS | NOT_SOURCES or (capital and head.lower() in CONNECTORS):
         return None
     i = len(tokens) - 1
     while i > 0 and len(tokens) - i < 9:
@@ -102,7 +111,7 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
         low = word.lower()
         if not word[0].isalpha():
             break
-        if not (capital and low in CONNECTORS and low != "the"):  # "Ministry of Health and Welfare"
+        if not (capital and low in CONNECTORS and low != "the"):  # "Ministry of Health and ..."
             if low in CLAUSE_WORDS or low in VERB_WORDS or low in SKIP_BACK or low in PRONOUNS:
                 break
             if capital and word[0].islower():
@@ -129,13 +138,15 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
     'pronoun' (a pronoun or role word to resolve from an earlier sentence)."""
     found = [(m.start(), "according", tidy(m["who"])) for m in ACCORDING.finditer(sentence)]
     if "s " in sentence and POSSESSIVE_TAIL.search(sentence):
-        found += [(m.start(), "verb", tidy(m["who"])) for m in POSSESSIVE_SOURCE.finditer(sentence)]
+        found += [(m.start(), "verb", tidy(m["who"]))
+                  for m in POSSESSIVE_SOURCE.finditer(sentence)]
     for m in VERB.finditer(" " + sentence):
         verb_start, verb_end = m.start("verb") - 1, m.end() - 1
         before = subject_before(sentence, verb_start)
         if before:
             found.append((verb_start, "verb", tidy(before[1])))
-        elif sentence[:verb_start].rstrip()[-1:] in (",", '"', "”") and subject_after(sentence, verb_end):
+        elif sentence[:verb_start].rstrip()[-1:] in (",", '"', "”") \
+                and subject_after(sentence, verb_end):
             found.append((verb_start, "verb", tidy(subject_after(sentence, verb_end))))
         else:
             role = ROLE.search(sentence, max(0, verb_start - 40), verb_start)
@@ -205,7 +216,7 @@ class Claimants:
         self.found: dict[int, list] = {}
         self.resolved: dict[int, str | None] = {}
         m = HEADLINE_SOURCE.search(text) if headline else None
-        ok = m is not None and re.search(r"\d", text[:m.start()]) and not re.search(r"\d", m["who"])
+        ok = m is not None and DIGIT.search(text[:m.start()]) and not DIGIT.search(m["who"])
         self.headline_source = tidy(m["who"]) if ok else None
 
     def attributions(self, i: int) -> list:

@@ -18,16 +18,20 @@ from corpus.extract.categories import classify, noun_phrase
 from corpus.extract.claimants import Claimants
 from corpus.extract.numbers import Number, find_numbers
 
-ABBREVIATIONS = frozenset("""mr mrs ms dr prof st no nos gen col lt sgt capt gov sen rep rev jan
-feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n vs etc approx fig vol inc ltd co corp""".split())
+ABBREVIATIONS = frozenset("""mr mrs ms dr prof st no nos gen col lt sgt capt gov sen rep rev
+jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n vs etc approx fig vol inc ltd co
+corp""".split())
 BOUNDARY = re.compile(r"[.!?\n][\"”’)]*\s*")  # a sentence ends after its first character
 NEXT_STARTS = re.compile(r"[\"“‘(]?[A-Z0-9]")
 LAST_WORD = re.compile(r"([\w.]+)\.[\"”’)]*$")
 PARAGRAPH = re.compile(r"\n\s*\n")
-# Vague determiners count only a noun: "several districts", but not "several killed" (a participle).
-DETERMINERS = frozenset(("several", "multiple", "a few", "a number of", "numerous", "a couple of", "a handful of"))
-PARTICIPLES = frozenset("killed dead wounded injured missing arrested detained evacuated rescued infected".split())
-NOT_ONE = re.compile(r"\b(?:no|any|every|each|the only|only|this|that|which|no-)\s?$", re.IGNORECASE)
+# Vague determiners count only a noun: "several districts", not "several killed" (a participle).
+DETERMINERS = frozenset(("several", "multiple", "a few", "a number of", "numerous", "a couple of",
+                         "a handful of"))
+PARTICIPLES = frozenset("""killed dead wounded injured missing arrested detained evacuated rescued
+infected""".split())
+NOT_ONE = re.compile(r"\b(?:no|any|every|each|the only|only|this|that|which|no-)\s?$",
+                     re.IGNORECASE)
 AND_OR = re.compile(r"\s(?:[A-Z][\w'’-]+\s)?(?:and|or)\s")
 COMPOUND = re.compile(r"-[A-Za-z]")
 ENDS_SENTENCE = re.compile(r"[.!?][\"”]?\s*$")
@@ -54,7 +58,8 @@ def spans(text: str, boundary: re.Pattern, abbreviations: bool = False) -> list[
     out, start = [], 0
     for m in boundary.finditer(text):
         cut = m.start()
-        if text[cut] != "\n" and not (m.group(0)[-1].isspace() and NEXT_STARTS.match(text, m.end())):
+        ends = m.group(0)[-1].isspace() and NEXT_STARTS.match(text, m.end())
+        if text[cut] != "\n" and not ends:
             continue  # "3.5 km", "e.g. this"
         if abbreviations and text[cut] != "\n":
             cut += 1  # after the full stop
@@ -118,13 +123,16 @@ def extract(text: str) -> list[Figure]:
         if not keep(text, n, category, head):
             continue
         converts = None
-        if figures and n.dimension and OPEN_BRACKET.fullmatch(text[figures[-1].end:n.start]) \
-                and text[n.end:n.end + 1] == ")" and figures[-1].unit and figures[-1].category == category:
+        last = figures[-1] if figures else None
+        if last and n.dimension and OPEN_BRACKET.fullmatch(text[last.end:n.start]) \
+                and text[n.end:n.end + 1] == ")" and last.unit and last.category == category:
             converts = len(figures) - 1
         claimant = claimants.at(sentence, n.start, paragraphs[holding(paragraphs, n.start)])
-        figures.append(Figure(n.start, n.end, text[n.start:n.end], float(n.value),
-                              None if n.value_max is None else float(n.value_max), n.unit, category,
-                              n.is_approximate, n.qualifier, subject, claimant, converts))
+        value_max = None if n.value_max is None else float(n.value_max)
+        figures.append(Figure(n.start, n.end, text[n.start:n.end], float(n.value), value_max,
+                              n.unit, category, n.is_approximate, n.qualifier, subject, claimant,
+                              converts))
     # A conversion is as approximate as the figure it converts: "about 300 km (186 miles)".
-    return [f._replace(is_approximate=True) if f.converts is not None and figures[f.converts].is_approximate
-            else f for f in figures]
+    return [f._replace(is_approximate=True)
+            if f.converts is not None and figures[f.converts].is_approximate else f
+            for f in figures]
