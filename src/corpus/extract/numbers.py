@@ -14,37 +14,38 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from corpus.extract.units import (CURRENCY_PREFIX, POUNDS_AFTER_SCALE, SYMBOLS, code_after, currency_before,
-                                  trie_alternation, unit_after)
+from corpus.extract.units import (CURRENCY_PREFIX, POUNDS_AFTER_SCALE, SYMBOLS, code_after,
+                                  currency_before, trie_alternation, unit_after)
 
-UNITS_1_19 = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-              "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+UNITS_1_19 = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+              "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+              "eighteen", "nineteen"]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-WORD_VALUES = {w: i + 1 for i, w in enumerate(UNITS_1_19)} | {w: 20 + 10 * i for i, w in enumerate(TENS)}
+WORD_VALUES = {w: i + 1 for i, w in enumerate(UNITS_1_19)}
+WORD_VALUES |= {w: 20 + 10 * i for i, w in enumerate(TENS)}
 WORD_VALUES |= {"a dozen": 12, "dozen": 12, "a hundred": 100, "a thousand": 1000}
-VAGUE_VALUES = {"hundreds of thousands": 100_000, "tens of thousands": 10_000, "dozens": 12, "hundreds": 100,
-                "thousands": 1000, "millions": 1_000_000, "several": 3, "scores": 20, "multiple": 2,
-                "a number of": 2, "a few": 2, "a handful of": 2, "a couple of": 2, "numerous": 2}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6,
-          "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
-          "lakh": 1e5, "crore": 1e7}
-QUALIFIERS = {  # phrase before a number -> qualifier; every qualifier but "exact" is approximate
-    "more than": "more_than", "over": "more_than", "above": "more_than", "in excess of": "more_than",
-    "upwards of": "more_than", "well over": "more_than", "just over": "more_than", "north of": "more_than",
-    "passed": "more_than", "passes": "more_than", "pass": "more_than", "surpassed": "more_than",
-    "surpasses": "more_than", "exceeded": "more_than", "exceeds": "more_than", "topped": "more_than",
-    "tops": "more_than", "at least": "at_least", "a minimum of": "at_least", "no fewer than": "at_least",
-    "no less than": "at_least", "not less than": "at_least",
-    "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "at most": "up_to", "a maximum of": "up_to",
-    "no more than": "up_to", "not more than": "up_to",
-    "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
-    "just under": "less_than",
-    "about": "about", "around": "about", "approximately": "about", "approx.": "about", "roughly": "about",
-    "nearly": "about", "almost": "about", "some": "about", "close to": "about", "an estimated": "about",
-    "estimated": "about", "circa": "about", "c.": "about", "~": "about",
+VAGUE_VALUES = {"hundreds of thousands": 100_000, "tens of thousands": 10_000, "dozens": 12,
+                "hundreds": 100, "thousands": 1000, "millions": 1_000_000, "several": 3,
+                "scores": 20, "multiple": 2, "a number of": 2, "a few": 2, "a handful of": 2,
+                "a couple of": 2, "numerous": 2}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
+          "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "crore": 1e7}
+# Phrase before a number -> qualifier; every qualifier but "exact" is approximate.
+QUALIFIERS = {
+    **dict.fromkeys(("more than", "over", "above", "in excess of", "upwards of", "well over",
+                     "just over", "north of", "passed", "passes", "pass", "surpassed", "surpasses",
+                     "exceeded", "exceeds", "topped", "tops"), "more_than"),
+    **dict.fromkeys(("at least", "a minimum of", "no fewer than", "no less than", "not less than"),
+                    "at_least"),
+    **dict.fromkeys(("up to", "as many as", "as much as", "at most", "a maximum of",
+                     "no more than", "not more than"), "up_to"),
+    **dict.fromkeys(("less than", "fewer than", "under", "below", "just under"), "less_than"),
+    **dict.fromkeys(("about", "around", "approximately", "approx.", "roughly", "nearly", "almost",
+                     "some", "close to", "an estimated", "estimated", "circa", "c.", "~"),
+                    "about"),
 }
-QUALIFIERS_AFTER = {" or more": "at_least", " or so": "about", "+": "more_than", "-plus": "more_than",
-                    " plus": "more_than"}
+QUALIFIERS_AFTER = {" or more": "at_least", " or so": "about", "+": "more_than",
+                    "-plus": "more_than", " plus": "more_than"}
 
 
 def both_cases(words) -> list[str]:
@@ -54,35 +55,43 @@ def both_cases(words) -> list[str]:
 
 
 WORD_NUM = (rf"{trie_alternation(both_cases(TENS))}(?:-{trie_alternation(UNITS_1_19[:9])})?|"
-            rf"{trie_alternation(both_cases(['a dozen', 'a hundred', 'a thousand', 'dozen', *UNITS_1_19]))}")
+            + trie_alternation(both_cases(["a dozen", "a hundred", "a thousand", "dozen",
+                                           *UNITS_1_19])))
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Numbers are found in two passes, each a regex that starts with a plain character set, which the
 # regex engine scans for quickly: a digit or currency symbol (the full pattern is then matched
 # there), and a spelled-out number.
 DIGIT_START = re.compile(rf"[\d{re.escape(SYMBOLS)}][\d,.]*")
-DIGIT_AT = re.compile(rf"(?:(?P<cur>{CURRENCY_PREFIX})|(?<![\w.,/])(?<!(?<!\d)[-–]))(?P<num>{DIGITS})")
+DIGIT_AT = re.compile(rf"(?:(?P<cur>{CURRENCY_PREFIX})|(?<![\w.,/])(?<!(?<!\d)[-–]))"
+                      rf"(?P<num>{DIGITS})")
 # Spelled-out and vague numbers, matched in " " + text: a leading character set lets the regex
 # engine skip ahead (2x faster than a leading \b).
-WORD_AT = re.compile(rf"[^\w-](?:(?P<num>{WORD_NUM})|(?P<vague>{trie_alternation(both_cases(VAGUE_VALUES))}))\b")
-SCALE = re.compile(r"\s?(?:thousand|million|billion|trillion|lakh|crore)\b|\s?(?:bn|tn|trn|mn)\b|(?:k|m|b)\b",
-                   re.IGNORECASE)
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+WORD_AT = re.compile(rf"[^\w-](?:(?P<num>{WORD_NUM})|"
+                     rf"(?P<vague>{trie_alternation(both_cases(VAGUE_VALUES))}))\b")
+SCALE = re.compile(r"\s?(?:thousand|million|billion|trillion|lakh|crore)\b|\s?(?:bn|tn|trn|mn)\b|"
+                   r"(?:k|m|b)\b", re.IGNORECASE)
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-ZONES = r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|PST|PDT|ET|PT|IST|JST|MSK|AEDT|AEST|local time)"
+ZONES = (r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|PST|PDT|ET|PT|IST|JST|MSK|AEDT|AEST|"
+         r"local time)")
+AMPM = r"(?:am|pm|a\.m\.|p\.m\.)"
 DATES = [
-    re.compile(rf"\b{MONTH}\s+{DAY}(?:\s*(?:to|-|–|and)\s*{DAY})?(?:,?\s+\d{{4}})?\b"),  # January 9 to 19, 2024
-    re.compile(rf"\b{DAY}(?:\s*(?:to|-|–|and)\s*{DAY})?\s+{MONTH}(?:,?\s+\d{{4}})?"),  # 9-19 January 2024
-    re.compile(rf"\b{MONTH}\s+\d{{4}}\b"),  # February 2022
+    # January 9 to 19, 2024; 9-19 January 2024; February 2022
+    re.compile(rf"\b{MONTH}\s+{DAY}(?:\s*(?:to|-|–|and)\s*{DAY})?(?:,?\s+\d{{4}})?\b"),
+    re.compile(rf"\b{DAY}(?:\s*(?:to|-|–|and)\s*{DAY})?\s+{MONTH}(?:,?\s+\d{{4}})?"),
+    re.compile(rf"\b{MONTH}\s+\d{{4}}\b"),
 ]
-YEARS = [re.compile(r"\b(?:in|since|until|by|from|of|early|late|mid|before|after|during|year|summer|winter|"
-                    r"spring|autumn|fall)[ -](?:1[89]|20)\d\d(?:s)?\b", re.IGNORECASE)]  # in 2022
+YEARS = [re.compile(r"\b(?:in|since|until|by|from|of|early|late|mid|before|after|during|year|"
+                    r"summer|winter|spring|autumn|fall)[ -](?:1[89]|20)\d\d(?:s)?\b",
+                    re.IGNORECASE)]  # in 2022
 TIMES = [
-    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.))?(?!\d)", re.IGNORECASE),  # 10:30
-    re.compile(rf"\b\d{{1,2}}\.\d{{2}}\s?(?:am|pm|a\.m\.|p\.m\.|{ZONES}\b)", re.IGNORECASE),  # 9.05pm, 12.50 BST
-    re.compile(r"\b(?:at|by|until|till|from|before|after|since) \d{1,2}\.\d{2}\b(?![%\w])"),  # at 9.05
-    re.compile(r"\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE),  # 9pm
-    re.compile(rf"\b\d{{3,4}}\s?{ZONES}\b"),  # 1927 GMT
+    # 10:30; 9.05pm, 12.50 BST; at 9.05; 9pm; 1927 GMT
+    re.compile(rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?{AMPM})?(?!\d)", re.IGNORECASE),
+    re.compile(rf"\b\d{{1,2}}\.\d{{2}}\s?(?:{AMPM}|{ZONES}\b)", re.IGNORECASE),
+    re.compile(r"\b(?:at|by|until|till|from|before|after|since) \d{1,2}\.\d{2}\b(?![%\w])"),
+    re.compile(rf"\b\d{{1,2}}\s?{AMPM}", re.IGNORECASE),
+    re.compile(rf"\b\d{{3,4}}\s?{ZONES}\b"),
 ]
 PHONES = [
     re.compile(r"\+?\(?\d{2,4}\)?(?:[ -]\d{2,4}){2,}"),  # phone-like
@@ -90,30 +99,31 @@ PHONES = [
 ]
 AGES = [
     re.compile(r"(?<=[A-Za-z]), \d{1,3}(?=,)"),  # "Ivanov, 55, said": an age in apposition
-    re.compile(r"\b(?:aged?|ages) (?:of |between )?\d{1,3}(?:(?:,| and| to|-|–) ?\d{1,3})*"),  # aged 19, 23 and 31
+    re.compile(r"\b(?:aged?|ages) (?:of |between )?\d{1,3}(?:(?:,| and| to|-|–) ?\d{1,3})*"),
 ]
 SLASHED = [re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")]  # 9/11, 04/01/2024
 # Each group of masks is tried only where a cheap sign of it is near the number (2-3x faster).
 MASKS = [
     (re.compile(MONTH), DATES), (re.compile(r"(?:1[89]|20)\d\d"), YEARS),
     (re.compile(rf"\d[:.]\d|\d\s?(?:[ap]\.?m\b|[AP]\.?M\b|{ZONES})"), TIMES),
-    (re.compile(r"\d[ -]\(?\d|\+\d"), PHONES), (re.compile(r"\d,|\bage"), AGES), (re.compile(r"\d/\d"), SLASHED),
+    (re.compile(r"\d[ -]\(?\d|\+\d"), PHONES), (re.compile(r"\d,|\bage"), AGES),
+    (re.compile(r"\d/\d"), SLASHED),
 ]
-# A number right after one of these words names something ("level 3", "No. 6", "ATR 72", "Article 5").
+# A number right after one of these words names something ("level 3", "No. 6", "Article 5").
 LABEL_BEFORE = re.compile(
-    r"\b(?:levels?|phase|stage|tier|no\.|nos\.|number|article|section|chapter|pages?|route|flight|gate|terminal|"
-    r"platform|room|grade|category|type|version|model|season|episode|round|channel|line|bus|lane|block|ward|"
-    r"zone|item|rule|paragraph|clause|exhibit|vol\.|issue|part|figure|fig\.|table|step|seat|row|floor|code|"
-    r"resolution|protocol)[- ]?$", re.IGNORECASE)
-LABEL_CAPS = re.compile(r"(?<![\w$])[A-Z]{2,}[- ]?$")
+    r"\b(?:levels?|phase|stage|tier|no\.|nos\.|number|article|section|chapter|pages?|route|flight|"
+    r"gate|terminal|platform|room|grade|category|type|version|model|season|episode|round|channel|"
+    r"line|bus|lane|block|ward|zone|item|rule|paragraph|clause|exhibit|vol\.|issue|part|figure|"
+    r"fig\.|table|step|seat|row|floor|code|resolution|protocol)[- ]?$", re.IGNORECASE)
+LABEL_CAPS = re.compile(r"(?<![\w$])[A-Z]{2,}[- ]?$")  # "ATR 72"
 # "Boeing 737 Max", "Windows 11.": a plain number between a mid-sentence capitalised word and a
 # capitalised word or the end of a clause names a model or edition.
 MODEL = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+ (\d+)(?= [A-Z]|[.,;:)]?$|[.,;:)] )")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 RANGE_JOIN = re.compile(r"\s?(?:to|-|–|—|and|or)\s?$", re.IGNORECASE)
-CHANGE_FROM = re.compile(r"\b(?:rose|risen|rising|rises|increased?|grew|grown|climbed|jumped|fell|fallen|dropped|"
-                         r"declined|cut|raised|lowered|reduced|up|down|soared|plunged|went|gone|moved)\s+"
-                         r"(?:\w+\s+)?from\s$", re.IGNORECASE)
+CHANGE_FROM = re.compile(r"\b(?:rose|risen|rising|rises|increased?|grew|grown|climbed|jumped|fell|"
+                         r"fallen|dropped|declined|cut|raised|lowered|reduced|up|down|soared|"
+                         r"plunged|went|gone|moved)\s+(?:\w+\s+)?from\s$", re.IGNORECASE)
 AGE_SUFFIX = re.compile(r"-(hour|day|week|month|year)s?-old\b", re.IGNORECASE)
 
 
@@ -170,7 +180,8 @@ def atom(text: str, m: re.Match) -> Number | None:
     follow = text[end:end + 2]
     if follow[:1].isdigit() or (follow[:1] in (",", ".") and follow[1:].isdigit()):
         return None  # part of a longer token
-    if follow and (follow[0].isalpha() or follow[0] in "°º") and (currency or unit_after(text, end) is None):
+    lettered = follow and (follow[0].isalpha() or follow[0] in "°º")
+    if lettered and (currency or unit_after(text, end) is None):
         return None  # "57th", "5G", "80s"
     value = float(number.replace(",", "")) if digits else word_value(number.lower())
     factor = SCALES.get(scale, 1.0)
@@ -195,8 +206,9 @@ def atoms(text: str) -> list[Number]:
     padded, vague = " " + text, []
     for m in WORD_AT.finditer(padded):
         if m["vague"]:
-            vague.append(Number(m.start("vague") - 1, m.end() - 1, float(VAGUE_VALUES[m["vague"].lower()]),
-                                qualifier="vague", is_approximate=True, is_word=True))
+            value = float(VAGUE_VALUES[m["vague"].lower()])
+            vague.append(Number(m.start("vague") - 1, m.end() - 1, value, qualifier="vague",
+                                is_approximate=True, is_word=True))
             continue
         n = atom(padded, m)
         if n is not None:
@@ -222,7 +234,8 @@ def join_ranges(text: str, numbers: list[Number]) -> list[Number]:
                     and not CHANGE_FROM.search(text, max(0, prev.start - 40), prev.start):
                 start = prev.start - 8 if before.endswith("between ") else prev.start
                 out[-1] = prev._replace(start=start, end=n.end, value=low, value_max=n.value,
-                                        unit=prev.unit or n.unit, dimension=prev.dimension or n.dimension,
+                                        unit=prev.unit or n.unit,
+                                        dimension=prev.dimension or n.dimension,
                                         qualifier="range", is_approximate=True, is_year_like=False)
                 continue
         out.append(n)
@@ -236,7 +249,8 @@ def attach_qualifier(text: str, n: Number) -> Number:
     if n.qualifier != "exact":
         return n
     for after, qualifier in QUALIFIERS_AFTER.items():
-        if text.startswith(after, n.end) and not text[n.end + len(after):n.end + len(after) + 1].isalnum():
+        stop = n.end + len(after)
+        if text.startswith(after, n.end) and not text[stop:stop + 1].isalnum():
             n = n._replace(end=n.end + len(after), qualifier=qualifier, is_approximate=True)
             break
     lo = max(0, n.start - 16)
@@ -256,7 +270,8 @@ def attach_unit(text: str, n: Number) -> Number:
         return n._replace(end=age.end(), unit=unit, dimension="duration", is_year_like=False)
     code = code_after(text, n.end)
     if code and not text[code.end():code.end() + 1].isalpha():
-        return n._replace(end=code.end(), unit=code.group(1), dimension="money", is_year_like=False)
+        return n._replace(end=code.end(), unit=code.group(1), dimension="money",
+                          is_year_like=False)
     hyphen = text[n.end:n.end + 1] == "-"
     found = unit_after(text, n.end + hyphen)
     if found is None:
