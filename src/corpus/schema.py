@@ -138,8 +138,8 @@ FIELDS = ("headline", "body")
 # arrested, prisoners (and hostages, detainees), other people (evacuated, passengers, cases...),
 # weapons, money, distance, duration, percent (and percentage points); everything else, including
 # other measures (mass, area, volume, speed, temperature, energy, basis points), is "other".
-FIGURE_CATEGORIES = ("killed", "injured", "missing", "arrested", "prisoners", "people", "weapons", "money",
-                     "distance", "duration", "percent", "other")
+FIGURE_CATEGORIES = ("killed", "injured", "missing", "arrested", "prisoners", "people", "weapons",
+                     "money", "distance", "duration", "percent", "other")
 QUALIFIERS = ("exact", "about", "more_than", "at_least", "up_to", "at_most", "less_than", "range", "vague")
 
 def span_columns(what: str, example: str) -> tuple[Column, ...]:

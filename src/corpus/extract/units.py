@@ -30,7 +30,8 @@ UNITS: dict[str, tuple[str, str]] = {
         "t": ("tonnes", "tons", "tonne", "ton", "metric tons", "metric tonnes"),
         "lb": ("lb", "lbs", "pounds", "pound"), "oz": ("oz", "ounces", "ounce")}),
     **_family("area", {
-        "km2": ("sq km", "km2", "km²", "square kilometres", "square kilometers", "square kilometre"),
+        "km2": ("sq km", "km2", "km²", "square kilometres", "square kilometers",
+                "square kilometre"),
         "m2": ("sq m", "m2", "m²", "square metres", "square meters"),
         "sq mi": ("sq mi", "square miles", "square mile"), "sq ft": ("sq ft", "square feet"),
         "ha": ("ha", "hectares", "hectare"), "acre": ("acres", "acre")}),
@@ -39,36 +40,42 @@ UNITS: dict[str, tuple[str, str]] = {
         "gal": ("gallons", "gallon"), "bbl": ("barrels", "barrel", "bbl"),
         "m3": ("cubic metres", "cubic meters", "m3", "m³"), "bcm": ("bcm",)}),
     **_family("speed", {
-        "km/h": ("km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour", "kilometres an hour"),
-        "mph": ("mph", "miles per hour", "miles an hour"), "kn": ("knots", "knot"), "m/s": ("m/s",)}),
+        "km/h": ("km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour",
+                 "kilometres an hour"),
+        "mph": ("mph", "miles per hour", "miles an hour"), "kn": ("knots", "knot"),
+        "m/s": ("m/s",)}),
     **_family("temperature", {
         "°C": ("°C", "ºC", "degrees Celsius", "degrees centigrade", "C"),
         "°F": ("°F", "ºF", "degrees Fahrenheit", "F"), "°": ("degrees", "°")}),
     **_family("energy", {
-        "kWh": ("kWh",), "MWh": ("MWh",), "GWh": ("GWh",), "TWh": ("TWh",), "kW": ("kW", "kilowatts"),
+        "kWh": ("kWh",), "MWh": ("MWh",), "GWh": ("GWh",), "TWh": ("TWh",),
+        "kW": ("kW", "kilowatts"),
         "MW": ("MW", "megawatts", "megawatt"), "GW": ("GW", "gigawatts", "gigawatt"),
         "kt": ("kilotons", "kilotonnes", "kiloton"), "Mt": ("megatons", "megatonnes"),
         "kcal": ("kcal", "calories")}),
     **_family("duration", {
         "seconds": ("seconds", "second", "secs"), "minutes": ("minutes", "minute", "mins"),
         "hours": ("hours", "hour", "hrs"), "days": ("days", "day"), "weeks": ("weeks", "week"),
-        "months": ("months", "month"), "years": ("years", "year"), "decades": ("decades", "decade")}),
+        "months": ("months", "month"), "years": ("years", "year"),
+        "decades": ("decades", "decade")}),
     **_family("percent", {"%": ("%", "percent", "per cent", "pc"),
                           "pp": ("percentage points", "percentage point", "pp")}),
     **_family("rate", {"bp": ("basis points", "basis point", "bps", "bp")}),
 }
 # Written before the number only when next to it ("30C" but "30 C" is too loose for letters alone).
 TIGHT_ONLY = {"C", "F", "g", "m", "t", "in", "pc"}
-DIMENSION_CATEGORY = {"distance": "distance", "money": "money", "percent": "percent", "duration": "duration"}
+DIMENSION_CATEGORY = {d: d for d in ("distance", "money", "percent", "duration")}
 
-CURRENCY_SYMBOLS = {"US$": "USD", "A$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD",
-                    "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-                    "₴": "UAH", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₦": "NGN", "Rs": "INR"}
+CURRENCY_SYMBOLS = {"US$": "USD", "A$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
+                    "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP",
+                    "¥": "JPY", "₹": "INR", "₴": "UAH", "₽": "RUB", "₩": "KRW", "₺": "TRY",
+                    "₪": "ILS", "₦": "NGN", "Rs": "INR"}
 CURRENCY_WORDS = {
     "USD": ("dollars", "dollar", "US dollars"), "EUR": ("euros", "euro"),
     "GBP": ("pounds sterling", "sterling"), "JPY": ("yen",), "CNY": ("yuan", "renminbi"),
     "INR": ("rupees", "rupee"), "UAH": ("hryvnias", "hryvnia", "hryvnas", "hryvnyas"),
-    "RUB": ("roubles", "rubles", "rouble", "ruble"), "CHF": ("Swiss francs",), "TRY": ("lira", "liras"),
+    "RUB": ("roubles", "rubles", "rouble", "ruble"), "CHF": ("Swiss francs",),
+    "TRY": ("lira", "liras"),
     "ILS": ("shekels", "shekel"), "KRW": ("won",), "NGN": ("naira",), "ZAR": ("rand",),
     "MXN": ("pesos",), "PLN": ("zlotys", "zloty"), "BRL": ("reais", "real"),
 }
@@ -76,9 +83,10 @@ UNITS |= {word: (code, "money") for code, words in CURRENCY_WORDS.items() for wo
 # "500 million pounds" is money; "500 pounds" alone is a mass.
 POUNDS_AFTER_SCALE = ("GBP", "money")
 # ISO 4217 codes that are also everyday capitalised words or abbreviations are left out.
-CODE_CLASHES = {"ALL", "TOP", "CUP", "SOS", "MOP", "BOB", "GEL", "PEN", "MAD", "AMD", "BAM", "CVE", "DOP",
-                "BND", "STD", "XXX", "XTS", "AED"}
-CURRENCY_CODES = sorted(c.alpha_3 for c in pycountry.currencies if c.alpha_3 not in CODE_CLASHES) + ["AED"]
+CODE_CLASHES = {"ALL", "TOP", "CUP", "SOS", "MOP", "BOB", "GEL", "PEN", "MAD", "AMD", "BAM", "CVE",
+                "DOP", "BND", "STD", "XXX", "XTS", "AED"}
+CURRENCY_CODES = sorted(c.alpha_3 for c in pycountry.currencies
+                        if c.alpha_3 not in CODE_CLASHES) + ["AED"]
 
 
 def trie_alternation(words: list[str]) -> str:
@@ -93,7 +101,8 @@ def trie_alternation(words: list[str]) -> str:
         node[""] = {}  # a word ends here
 
     def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        branches = [re.escape(char) + pattern(child)
+                    for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -105,13 +114,14 @@ def trie_alternation(words: list[str]) -> str:
 
 
 SYMBOLS = "".join(sorted({s[-1] for s in CURRENCY_SYMBOLS if not s.isalpha()}))
-CURRENCY_PREFIX = rf"[{re.escape(SYMBOLS)}]\s?"  # one-character symbols; letters before them are read after
+# One-character symbols; letters before them ("US$", "HK$") are read by currency_before().
+CURRENCY_PREFIX = rf"[{re.escape(SYMBOLS)}]\s?"
 LETTERS_BEFORE_SYMBOL = re.compile(r"(?<![\w$])(US|CA|HK|NZ|A|C|S|R)$")  # US$, A$, HK$...
 CODE_BEFORE = re.compile(r"(?<![\w$])([A-Z]{3}|Rs\.?) ?$")  # UAH 2.5bn, Rs 500
 CODE_AFTER = re.compile(r"\s?([A-Z]{3})\b")
 CODE_SET = frozenset(CURRENCY_CODES)
-UNIT_AFTER = re.compile(rf"(\s?)(?:{trie_alternation(sorted({w.lower() for w in UNITS}))})(?![\w/²³])",
-                        re.IGNORECASE)
+UNIT_WORDS = trie_alternation(sorted({w.lower() for w in UNITS}))
+UNIT_AFTER = re.compile(rf"(\s?)(?:{UNIT_WORDS})(?![\w/²³])", re.IGNORECASE)
 
 
 def unit_after(text: str, end: int) -> tuple[int, str, str] | None:
