@@ -6,7 +6,7 @@ import re
 import pytest
 
 from corpus.extract.categories import CATEGORIES, lexicon
-from corpus.extract.figures import extract
+from corpus.extract.figures import extract, extract_entry
 from corpus.extract.numbers import UNITS_1_19, find_numbers, trie_alternation
 from corpus.schema import FIGURE_CATEGORIES
 
@@ -239,6 +239,16 @@ def test_a_number_in_a_quotation_takes_the_speaker_of_its_paragraph():
 def test_unattributed_sentences_after_an_attributed_one_stay_unattributed():
     text = "Police said 40 people were detained. The march drew 10,000 people."
     assert [f.claimant for f in extract(text)] == ["Police", None]
+
+
+def test_a_headline_figure_the_body_restates_is_credited_as_the_body_credits_it():
+    found = extract_entry({"headline": "Two confirmed dead, 40 hurt in Lviv: governor",
+                           "body": "Rescuers say two people died. Nine homes burned, police said."})
+    assert [(f.text, f.claimant) for f in found["headline"]] == [("Two", "governor"), ("40", "governor")]
+    found = extract_entry({"headline": "Two confirmed dead in Lviv",
+                           "body": "Rescuers say two people died. Nine homes burned, police said."})
+    assert [(f.text, f.claimant) for f in found["headline"]] == [("Two", "Rescuers")]
+    assert extract_entry({"headline": None, "body": "Nine homes burned."})["headline"] == []
 
 
 def test_conversion_is_linked_not_a_second_report():

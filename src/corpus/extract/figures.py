@@ -136,3 +136,18 @@ def extract(text: str) -> list[Figure]:
     return [f._replace(is_approximate=True)
             if f.converts is not None and figures[f.converts].is_approximate else f
             for f in figures]
+
+
+def extract_entry(fields: dict[str, str | None]) -> dict[str, list[Figure]]:
+    """The figures of an entry's fields (headline, body). A headline figure with no source of its
+    own that the body restates (the same value) is credited as the body credits it: the headline
+    sums up the body ("Two confirmed dead" over "broadcasters report that two people died")."""
+    found = {field: extract(text) if text else [] for field, text in fields.items()}
+    body, headline = found.get("body", []), found.get("headline", [])
+    credited = {}
+    for f in body:
+        if f.claimant:
+            credited.setdefault(f.value, f.claimant)
+    found["headline"] = [f._replace(claimant=credited.get(f.value)) if f.claimant is None else f
+                         for f in headline]
+    return found
