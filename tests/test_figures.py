@@ -242,11 +242,11 @@ def test_unattributed_sentences_after_an_attributed_one_stay_unattributed():
 
 
 def test_a_headline_figure_the_body_restates_is_credited_as_the_body_credits_it():
-    found = extract_entry({"headline": "Two confirmed dead, 40 hurt in Lviv: governor",
-                           "body": "Rescuers say two people died. Nine homes burned, police said."})
-    assert [(f.text, f.claimant) for f in found["headline"]] == [("Two", "governor"), ("40", "governor")]
-    found = extract_entry({"headline": "Two confirmed dead in Lviv",
-                           "body": "Rescuers say two people died. Nine homes burned, police said."})
+    body = "Rescuers say two people died. Nine homes burned, police said."
+    found = extract_entry({"headline": "Two confirmed dead, 40 hurt in Lviv: governor", "body": body})
+    assert [(f.text, f.claimant) for f in found["headline"]] == [("Two", "governor"),
+                                                                  ("40", "governor")]
+    found = extract_entry({"headline": "Two confirmed dead in Lviv", "body": body})
     assert [(f.text, f.claimant) for f in found["headline"]] == [("Two", "Rescuers")]
     assert extract_entry({"headline": None, "body": "Nine homes burned."})["headline"] == []
 
