@@ -243,7 +243,8 @@ def test_unattributed_sentences_after_an_attributed_one_stay_unattributed():
 
 def test_a_headline_figure_the_body_restates_is_credited_as_the_body_credits_it():
     body = "Rescuers say two people died. Nine homes burned, police said."
-    found = extract_entry({"headline": "Two confirmed dead, 40 hurt in Lviv: governor", "body": body})
+    headline = "Two confirmed dead, 40 hurt in Lviv: governor"
+    found = extract_entry({"headline": headline, "body": body})
     assert [(f.text, f.claimant) for f in found["headline"]] == [("Two", "governor"),
                                                                   ("40", "governor")]
     found = extract_entry({"headline": "Two confirmed dead in Lviv", "body": body})
