@@ -88,7 +88,7 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     bracket = BRACKET.search(text[max(0, end - 60):end])
     if bracket:
         end = max(0, end - 60) + bracket.start()  # "Center for Disease Control (KCDC) reported"
-    found = TOKEN.finditer(text, max(0, end - 120), end)
+    found = TOKEN.finditer(text, max(0, end - 80), end)
     tokens = [(m.start(), m.end(), m.group(0)) for m in found]
     while tokens and tokens[-1][2].lower() in SKIP_BACK:
         tokens.pop()
