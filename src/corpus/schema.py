@@ -134,8 +134,12 @@ ENTRIES = Table(
 )
 
 FIELDS = ("headline", "body")
-FIGURE_CATEGORIES = ("killed", "injured", "prisoners", "weapons", "attacks", "people", "distance", "money",
-                     "percent", "duration", "mass", "other")
+# What a figure counts (the annotation codebook): casualties (killed, injured, missing), people
+# arrested, prisoners (and hostages, detainees), other people (evacuated, passengers, cases...),
+# weapons, money, distance, duration, percent (and percentage points); everything else, including
+# other measures (mass, area, volume, speed, temperature, energy, basis points), is "other".
+FIGURE_CATEGORIES = ("killed", "injured", "missing", "arrested", "prisoners", "people", "weapons",
+                     "money", "distance", "duration", "percent", "other")
 QUALIFIERS = ("exact", "about", "more_than", "at_least", "up_to", "at_most", "less_than", "range", "vague")
 
 def span_columns(what: str, example: str) -> tuple[Column, ...]:
@@ -162,19 +166,24 @@ FIGURES = Table(
         Column("figure_id", pa.string(), "Stable identifier: entry_id, field initial and character offset.",
                pattern=ID_PATTERN),
         *span_columns("number", "with its qualifier and unit: 'around 900 kilometres'"),
-        Column("value", pa.float64(), "The number; for vague words the codebook value (dozens = 12, hundreds = 100, "
-               "several = 3, thousands = 1,000).", minimum=0),
+        Column("value", pa.float64(), "The number; for vague words the lowest count they imply (dozens = 12, "
+               "hundreds = 100, thousands = 1,000, scores = 20, several = 3, a few/multiple/a number of = 2); "
+               "qualifier 'vague' marks them.", minimum=0),
         Column("value_max", pa.float64(), "Upper end of a range ('10 to 15'); null otherwise.", nullable=True,
                minimum=0),
-        Column("unit", pa.string(), "Unit: km, mi, m, kg, t, %, an ISO 4217 currency code, or a time unit; "
-               "null for counts.", nullable=True),
-        Column("category", pa.string(), "What the number measures, from its unit and the words around it.",
+        Column("unit", pa.string(), "Unit: an ISO 4217 currency code (USD, GBP, UAH...), %, pp "
+               "(percentage points), bp, a length, mass, area, volume, speed, temperature or energy unit "
+               "(km, kg, km2, l, km/h, °C, MW...) or a time unit; null for counts.", nullable=True),
+        Column("category", pa.string(), "What the number counts, from its unit, the verb and counted noun around it "
+               "and its sentence (see FIGURE_CATEGORIES).",
                values=FIGURE_CATEGORIES),
         Column("is_approximate", pa.bool_(), "True for qualified ('about', 'more than'), vague and ranged numbers."),
         Column("qualifier", pa.string(), "How the text qualifies the number.", values=QUALIFIERS),
-        Column("subject", pa.string(), "The counted noun phrase ('incoming missiles'); null when the category "
-               "says it all or no noun follows.", nullable=True),
-        Column("claimant", pa.string(), "Whom the sentence attributes the number to; null when unattributed.",
+        Column("subject", pa.string(), "The counted noun phrase ('incoming missiles', 'new cases'); null when no "
+               "noun follows.", nullable=True),
+        Column("claimant", pa.string(), "Whom the text credits with the number ('police', 'Christina Kerby'): "
+               "attribution in its sentence, its quotation's speaker, or a headline's ': Source'; null when "
+               "unattributed.",
                nullable=True),
         Column("converts_figure_id", pa.string(), "For a conversion in brackets ('(550 miles)'), the figure it "
                "restates; such rows are not separate reports.", nullable=True, pattern=ID_PATTERN),

@@ -17,8 +17,9 @@ def figure_rows(entries: list[dict]) -> list[dict]:
     """Rows of the figures table for the given entries rows."""
     rows = []
     for entry in entries:
+        by_field = figures.extract_entry({field: entry[field] for field in FIELDS})
         for field in FIELDS:
-            found = figures.extract(entry[field]) if entry[field] else []
+            found = by_field[field]
             ids = [f"{entry['entry_id']}-{field[0]}{f.start:05d}" for f in found]
             for figure_id, f in zip(ids, found):
                 row = f._asdict()

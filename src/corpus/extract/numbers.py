@@ -1,101 +1,130 @@
 """Find number expressions in text: digits, words, vague quantities, ranges,
 qualifiers, currencies and units, with exact character spans.
 
-Dates, clock times, years, ordinals, phone numbers and parts of names such
-as "F-16" are not numbers here. Vague quantities follow ACLED's convention
-where it has one: "dozens" = 12, "hundreds" = 100; and "several" = 3,
-"thousands" = 1,000, "tens of thousands" = 10,000, "hundreds of thousands" =
-100,000, "millions" = 1,000,000.
+Dates, clock times, years, ordinals, phone numbers, labels ("level 3", "No. 6")
+and parts of names such as "F-16" or "ATR 72" are not numbers here. Vague
+quantities keep the lowest count the phrase implies, following ACLED where it
+has a convention: "dozens" = 12, "hundreds" = 100, "thousands" = 1,000, "tens of
+thousands" = 10,000, "hundreds of thousands" = 100,000, "millions" = 1,000,000,
+"scores" = 20, "several" = 3, and 2 for "a few", "multiple", "a number of", "a
+handful of", "a couple of", "numerous".
 """
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-UNITS_1_19 = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-              "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+from corpus.extract.units import (CURRENCY_PREFIX, POUNDS_AFTER_SCALE, SYMBOLS, code_after,
+                                  currency_before, trie_alternation, unit_after)
+
+UNITS_1_19 = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+              "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+              "eighteen", "nineteen"]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-WORD_VALUES = {w: i + 1 for i, w in enumerate(UNITS_1_19)} | {w: 20 + 10 * i for i, w in enumerate(TENS)}
+WORD_VALUES = {w: i + 1 for i, w in enumerate(UNITS_1_19)}
+WORD_VALUES |= {w: 20 + 10 * i for i, w in enumerate(TENS)}
 WORD_VALUES |= {"a dozen": 12, "dozen": 12, "a hundred": 100, "a thousand": 1000}
-VAGUE_VALUES = {"hundreds of thousands": 100_000, "tens of thousands": 10_000, "dozens": 12, "hundreds": 100,
-                "thousands": 1000, "millions": 1_000_000, "several": 3, "scores": 20}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
-CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
-QUALIFIERS = {  # phrase before a number -> (qualifier, is_approximate)
-    "more than": ("more_than", True), "over": ("more_than", True), "at least": ("at_least", True),
-    "up to": ("up_to", True), "as many as": ("up_to", True), "at most": ("at_most", True),
-    "less than": ("less_than", True), "fewer than": ("less_than", True), "under": ("less_than", True),
-    "about": ("about", True), "around": ("about", True), "approximately": ("about", True),
-    "roughly": ("about", True), "nearly": ("about", True), "almost": ("about", True), "some": ("about", True),
-    "an estimated": ("about", True), "estimated": ("about", True),
+VAGUE_VALUES = {"hundreds of thousands": 100_000, "tens of thousands": 10_000, "dozens": 12,
+                "hundreds": 100, "thousands": 1000, "millions": 1_000_000, "several": 3,
+                "scores": 20, "multiple": 2, "a number of": 2, "a few": 2, "a handful of": 2,
+                "a couple of": 2, "numerous": 2}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
+          "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "crore": 1e7}
+# Phrase before a number -> qualifier; every qualifier but "exact" is approximate.
+QUALIFIERS = {
+    **dict.fromkeys(("more than", "over", "above", "in excess of", "upwards of", "well over",
+                     "just over", "north of", "passed", "passes", "pass", "surpassed", "surpasses",
+                     "exceeded", "exceeds", "topped", "tops"), "more_than"),
+    **dict.fromkeys(("at least", "a minimum of", "no fewer than", "no less than", "not less than"),
+                    "at_least"),
+    **dict.fromkeys(("up to", "as many as", "as much as", "at most", "a maximum of",
+                     "no more than", "not more than"), "up_to"),
+    **dict.fromkeys(("less than", "fewer than", "under", "below", "just under"), "less_than"),
+    **dict.fromkeys(("about", "around", "approximately", "approx.", "roughly", "nearly", "almost",
+                     "some", "close to", "an estimated", "estimated", "circa", "c.", "~"),
+                    "about"),
 }
-UNITS = {  # unit word after a number -> (normalised unit, dimension)
-    "km": ("km", "distance"), "kilometres": ("km", "distance"), "kilometers": ("km", "distance"),
-    "kilometre": ("km", "distance"), "kilometer": ("km", "distance"), "miles": ("mi", "distance"),
-    "mile": ("mi", "distance"), "metres": ("m", "distance"), "meters": ("m", "distance"),
-    "kg": ("kg", "mass"), "tonnes": ("t", "mass"), "tons": ("t", "mass"),
-    "%": ("%", "percent"), "percent": ("%", "percent"), "per cent": ("%", "percent"),
-    "dollars": ("USD", "money"), "euros": ("EUR", "money"), "hryvnias": ("UAH", "money"),
-    "roubles": ("RUB", "money"), "rubles": ("RUB", "money"),
-    "hours": ("hours", "duration"), "days": ("days", "duration"), "weeks": ("weeks", "duration"),
-    "months": ("months", "duration"), "years": ("years", "duration"), "minutes": ("minutes", "duration"),
-    "hour": ("hours", "duration"), "day": ("days", "duration"), "week": ("weeks", "duration"),
-    "month": ("months", "duration"), "year": ("years", "duration"),
-}
+QUALIFIERS_AFTER = {" or more": "at_least", " or so": "about", "+": "more_than",
+                    "-plus": "more_than", " plus": "more_than"}
 
 
-def trie_alternation(words: list[str]) -> str:
-    """A regex matching exactly the words, their common prefixes factored out ("t(?:en|wo)", not
-    "ten|two"): the regex engine then tries one branch per letter instead of every word in turn.
-    Where one word is a prefix of another, the longer is tried first."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for char in w:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        if "" not in node:
-            return body
-        return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
-
-    return pattern(trie)
+def both_cases(words) -> list[str]:
+    """The words as written mid-sentence and at a sentence's start: matching them case-sensitively
+    is about 2.5 times faster than with re.IGNORECASE."""
+    return sorted({form for w in words for form in (w, w[0].upper() + w[1:])})
 
 
-WORD_NUM = (rf"{trie_alternation(TENS)}(?:-{trie_alternation(UNITS_1_19[:9])})?|a (?:dozen|hundred|thousand)|dozen|"
-            + trie_alternation(UNITS_1_19))
+WORD_NUM = (rf"{trie_alternation(both_cases(TENS))}(?:-{trie_alternation(UNITS_1_19[:9])})?|"
+            + trie_alternation(both_cases(["a dozen", "a hundred", "a thousand", "dozen",
+                                           *UNITS_1_19])))
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-WORD_NUM_FIRST_LETTERS = "".join(sorted({w[0] for w in [*WORD_VALUES, *TENS]}))
-# The lookahead on the characters a number can start with lets the regex engine skip to them (1.4x faster).
-ATOM = re.compile(
-    rf"(?=[\d$€£U{WORD_NUM_FIRST_LETTERS}])(?<![\w.,\-/])(?<![A-Za-z]-)(?:(?P<cur>US\$|\$|€|£)\s?)?"
-    rf"(?P<num>{DIGITS}|\b(?:{WORD_NUM})\b)"
-    rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?(?![\w]|,\d|\.\d)", re.IGNORECASE)
-# The lookahead on first letters lets the regex engine skip ahead (2x faster); keep it in step with VAGUE_VALUES.
-VAGUE = re.compile(rf"(?=[{''.join(sorted({w[0] for w in VAGUE_VALUES}))}])\b(?:{'|'.join(VAGUE_VALUES)})\b",
-                   re.IGNORECASE)
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+# Numbers are found in two passes, each a regex that starts with a plain character set, which the
+# regex engine scans for quickly: a digit or currency symbol (the full pattern is then matched
+# there), and a spelled-out number.
+DIGIT_START = re.compile(rf"[\d{re.escape(SYMBOLS)}][\d,.]*")
+DIGIT_AT = re.compile(rf"(?:(?P<cur>{CURRENCY_PREFIX})|(?<![\w.,/])(?<!(?<!\d)[-–]))"
+                      rf"(?P<num>{DIGITS})")
+# Spelled-out and vague numbers, matched in " " + text: a leading character set lets the regex
+# engine skip ahead (2x faster than a leading \b).
+WORD_AT = re.compile(rf"[^\w-](?:(?P<num>{WORD_NUM})|"
+                     rf"(?P<vague>{trie_alternation(both_cases(VAGUE_VALUES))}))\b")
+SCALE = re.compile(r"\s?(?:thousand|million|billion|trillion|lakh|crore)\b|\s?(?:bn|tn|trn|mn)\b|"
+                   r"(?:k|m|b)\b", re.IGNORECASE)
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-MASKS = [
-    re.compile(rf"\b{MONTH}\s+{DAY}(?:\s*(?:to|-|–|and)\s*{DAY})?(?:,?\s+\d{{4}})?\b"),  # January 9 to 19, 2024
-    re.compile(rf"\b{DAY}(?:\s*(?:to|-|–|and)\s*{DAY})?\s+{MONTH}(?:,?\s+\d{{4}})?"),  # 9-19 January 2024
-    re.compile(rf"\b{MONTH}\s+\d{{4}}\b"),  # February 2022
-    re.compile(r"\b(?:in|since|until|by|from|of|early|late|mid|before|after|during|year|summer|winter|spring|"
-               r"autumn|fall)[ -](?:1[89]|20)\d\d(?:s)?\b", re.IGNORECASE),  # in 2022
-    re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)?(?!\d)", re.IGNORECASE),  # 10:30, 9.05pm
-    re.compile(r"\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE),  # 9pm
-    re.compile(r"\b\d{3,4}\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|IST)\b"),  # 1927 GMT
-    re.compile(r"\+?\(?\d{2,4}\)?(?:[ -]\d{2,4}){2,}"),  # phone-like
+ZONES = (r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|PST|PDT|ET|PT|IST|JST|MSK|AEDT|AEST|"
+         r"local time)")
+AMPM = r"(?:am|pm|a\.m\.|p\.m\.)"
+DATES = [
+    # January 9 to 19, 2024; 9-19 January 2024; February 2022
+    re.compile(rf"\b{MONTH}\s+{DAY}(?:\s*(?:to|-|–|and)\s*{DAY})?(?:,?\s+\d{{4}})?\b"),
+    re.compile(rf"\b{DAY}(?:\s*(?:to|-|–|and)\s*{DAY})?\s+{MONTH}(?:,?\s+\d{{4}})?"),
+    re.compile(rf"\b{MONTH}\s+\d{{4}}\b"),
 ]
+YEARS = [re.compile(r"\b(?:in|since|until|by|from|of|early|late|mid|before|after|during|year|"
+                    r"summer|winter|spring|autumn|fall)[ -](?:1[89]|20)\d\d(?:s)?\b",
+                    re.IGNORECASE)]  # in 2022
+TIMES = [
+    # 10:30; 9.05pm, 12.50 BST; at 9.05; 9pm; 1927 GMT
+    re.compile(rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?{AMPM})?(?!\d)", re.IGNORECASE),
+    re.compile(rf"\b\d{{1,2}}\.\d{{2}}\s?(?:{AMPM}|{ZONES}\b)", re.IGNORECASE),
+    re.compile(r"\b(?:at|by|until|till|from|before|after|since) \d{1,2}\.\d{2}\b(?![%\w])"),
+    re.compile(rf"\b\d{{1,2}}\s?{AMPM}", re.IGNORECASE),
+    re.compile(rf"\b\d{{3,4}}\s?{ZONES}\b"),
+]
+PHONES = [
+    re.compile(r"\+?\(?\d{2,4}\)?(?:[ -]\d{2,4}){2,}"),  # phone-like
+    re.compile(r"\+\d{1,3}(?=[\s-]*\(?\d)"),  # +1 (555) ...: a country calling code
+]
+AGES = [
+    re.compile(r"(?<=[A-Za-z]), \d{1,3}(?=,)"),  # "Ivanov, 55, said": an age in apposition
+    re.compile(r"\b(?:aged?|ages) (?:of |between )?\d{1,3}(?:(?:,| and| to|-|–) ?\d{1,3})*"),
+]
+SLASHED = [re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")]  # 9/11, 04/01/2024
+# Each group of masks is tried only where a cheap sign of it is near the number (2-3x faster).
+MASKS = [
+    (re.compile(MONTH), DATES), (re.compile(r"(?:1[89]|20)\d\d"), YEARS),
+    (re.compile(rf"\d[:.]\d|\d\s?(?:[ap]\.?m\b|[AP]\.?M\b|{ZONES})"), TIMES),
+    (re.compile(r"\d[ -]\(?\d|\+\d"), PHONES), (re.compile(r"\d,|\bage"), AGES),
+    (re.compile(r"\d/\d"), SLASHED),
+]
+# A number right after one of these words names something ("level 3", "No. 6", "Article 5").
+LABEL_BEFORE = re.compile(
+    r"\b(?:levels?|phase|stage|tier|no\.|nos\.|number|article|section|chapter|pages?|route|flight|"
+    r"gate|terminal|platform|room|grade|category|type|version|model|season|episode|round|channel|"
+    r"line|bus|lane|block|ward|zone|item|rule|paragraph|clause|exhibit|vol\.|issue|part|figure|"
+    r"fig\.|table|step|seat|row|floor|code|resolution|protocol)[- ]?$", re.IGNORECASE)
+LABEL_CAPS = re.compile(r"(?<![\w$])[A-Z]{2,}[- ]?$")  # "ATR 72"
+# "Boeing 737 Max", "Windows 11.": a plain number between a mid-sentence capitalised word and a
+# capitalised word or the end of a clause names a model or edition.
+MODEL = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+ (\d+)(?= [A-Z]|[.,;:)]?$|[.,;:)] )")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
-RANGE_JOIN = re.compile(r"^\s?(?:to|-|–|and)\s?$", re.IGNORECASE)
-AGE_SUFFIX = re.compile(r"^-(hour|day|week|month|year)s?-old\b", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"\s?(?:to|-|–|—|and|or)\s?$", re.IGNORECASE)
+CHANGE_FROM = re.compile(r"\b(?:rose|risen|rising|rises|increased?|grew|grown|climbed|jumped|fell|"
+                         r"fallen|dropped|declined|cut|raised|lowered|reduced|up|down|soared|"
+                         r"plunged|went|gone|moved)\s+(?:\w+\s+)?from\s$", re.IGNORECASE)
+AGE_SUFFIX = re.compile(r"-(hour|day|week|month|year)s?-old\b", re.IGNORECASE)
 
 
 class Number(NamedTuple):
@@ -104,98 +133,158 @@ class Number(NamedTuple):
     value: float
     value_max: float | None = None
     unit: str | None = None
-    dimension: str | None = None  # distance, money, percent, duration, mass; None for counts
+    dimension: str | None = None  # distance, money, percent, duration, mass, ...; None for counts
     qualifier: str = "exact"
     is_approximate: bool = False
     is_word: bool = False  # spelled out ("five") or vague ("dozens"), not digits
     is_year_like: bool = False
-
-
-def atom_value(match: re.Match) -> float:
-    text = match["num"].lower()
-    value = float(text.replace(",", "")) if text[0].isdigit() else word_value(text)
-    return value * SCALES.get((match["scale"] or "").lower(), 1)
+    scale: float = 1.0
 
 
 def word_value(text: str) -> float:
     if "-" in text:
         tens, unit = text.split("-")
         return WORD_VALUES[tens] + WORD_VALUES[unit]
-    return WORD_VALUES[text]
+    return WORD_VALUES[re.sub(r"\s+", " ", text)]
 
 
 MASK_WINDOW = 40  # characters either side of a number searched for a date, time or phone number
 
 
 def is_masked(text: str, start: int) -> bool:
-    """Whether the number at start is part of a date, clock time, year or phone number."""
+    """Whether the number at start is part of a date, clock time, year, phone number or label."""
     lo = max(0, start - MASK_WINDOW)
     window = text[lo:start + MASK_WINDOW]
-    return any(m.start() <= start - lo < m.end() for pattern in MASKS for m in pattern.finditer(window))
+    for sign, patterns in MASKS:
+        if sign.search(window) and any(m.start() <= start - lo < m.end()
+                                       for pattern in patterns for m in pattern.finditer(window)):
+            return True
+    before = text[max(0, start - 16):start]
+    if LABEL_BEFORE.search(before) is not None or LABEL_CAPS.search(before) is not None:
+        return True
+    model = MODEL.search(text, max(0, start - 24), min(len(text), start + 12))
+    return model is not None and model.start(1) == start and not YEAR.fullmatch(model.group(1))
+
+
+def atom(text: str, m: re.Match) -> Number | None:
+    number, cur = m["num"], m.groupdict().get("cur")
+    scale_match = SCALE.match(text, m.end())
+    scale = scale_match.group(0).strip().lower() if scale_match else ""
+    digits = number[0].isdigit()
+    currency = currency_before(text, m.start(), (cur or "").strip() or None) if digits else None
+    if digits and not currency and is_masked(text, m.start("num")):
+        return None
+    if not currency and scale in ("m", "b"):
+        scale = ""  # "5m" alone is five metres
+    end = scale_match.end() if scale else m.end("num")
+    follow = text[end:end + 2]
+    if follow[:1].isdigit() or (follow[:1] in (",", ".") and follow[1:].isdigit()):
+        return None  # part of a longer token
+    lettered = follow and (follow[0].isalpha() or follow[0] in "°º")
+    if lettered and (currency or unit_after(text, end) is None):
+        return None  # "57th", "5G", "80s"
+    value = float(number.replace(",", "")) if digits else word_value(number.lower())
+    factor = SCALES.get(scale, 1.0)
+    unit, dimension = (currency[1], "money") if currency else (None, None)
+    year_like = digits and YEAR.fullmatch(number) is not None and not currency and not scale
+    return Number(currency[0] if currency else m.start("num"), end, value * factor, unit=unit,
+                  dimension=dimension, is_word=not digits, is_year_like=year_like, scale=factor)
 
 
 def atoms(text: str) -> list[Number]:
-    found = []
-    for m in ATOM.finditer(text):
-        if m["num"][0].isdigit() and is_masked(text, m.start("num")):
+    found, end, dropped_end = [], -1, -1
+    for candidate in DIGIT_START.finditer(text):
+        m = DIGIT_AT.match(text, candidate.start()) if candidate.start() >= end else None
+        if m is None:
             continue
-        number = m["num"]
-        unit, dimension = (CURRENCY_SYMBOLS[m["cur"].lower()], "money") if m["cur"] else (None, None)
-        year_like = YEAR.fullmatch(number) is not None and not m["cur"] and not m["scale"]
-        found.append(Number(m.start() if m["cur"] else m.start("num"), m.end(), atom_value(m), unit=unit,
-                            dimension=dimension, is_word=not number[0].isdigit(), is_year_like=year_like))
-    for m in VAGUE.finditer(text):
-        if not any(n.start <= m.start() < n.end for n in found):
-            found.append(Number(m.start(), m.end(), float(VAGUE_VALUES[m.group(0).lower()]), qualifier="vague",
+        end = m.end()
+        n = atom(text, m)
+        if n is None or (m.start() == dropped_end + 1 and text[dropped_end] in "-–"):
+            dropped_end = m.end("num")  # "ATR 72-600": the model number's second half goes too
+        else:
+            found.append(n)
+    padded, vague = " " + text, []
+    for m in WORD_AT.finditer(padded):
+        if m["vague"]:
+            value = float(VAGUE_VALUES[m["vague"].lower()])
+            vague.append(Number(m.start("vague") - 1, m.end() - 1, value, qualifier="vague",
                                 is_approximate=True, is_word=True))
+            continue
+        n = atom(padded, m)
+        if n is not None:
+            found.append(n._replace(start=n.start - 1, end=n.end - 1))
+    taken = [(n.start, n.end) for n in found]
+    found += [v for v in vague if not any(s <= v.start < e for s, e in taken)]
     return sorted(found, key=lambda n: n.start)
 
 
 def join_ranges(text: str, numbers: list[Number]) -> list[Number]:
-    """'10 to 15', 'between 20 and 30', '10-15' become one number with value_max."""
+    """'10 to 15', 'between 20 and 30', '10-15', '$10-15bn' become one number with value_max."""
     out: list[Number] = []
     for n in numbers:
         prev = out[-1] if out else None
-        if prev and prev.value_max is None and prev.qualifier != "vague" and n.qualifier != "vague" \
-                and RANGE_JOIN.match(text[prev.end:n.start]) and n.value > prev.value:
-            between = text[max(0, prev.start - 8):prev.start].lower().endswith("between ")
-            joiner = text[prev.end:n.start].strip().lower()
-            if joiner != "and" or between:
-                start = prev.start - 8 if between else prev.start
-                out[-1] = prev._replace(start=start, end=n.end, value_max=n.value, unit=prev.unit or n.unit,
-                                        dimension=prev.dimension or n.dimension, qualifier="range",
-                                        is_year_like=False)
+        gap = text[prev.end:n.start] if prev else ""
+        if prev and prev.value_max is None and "vague" not in (prev.qualifier, n.qualifier) \
+                and RANGE_JOIN.match(gap) and prev.is_word == n.is_word:
+            joiner = gap.strip().lower()
+            before = text[max(0, prev.start - 8):prev.start].lower()
+            low = prev.value * (n.scale if prev.scale == 1 else 1)
+            if n.value > low and (joiner != "and" or before.endswith("between ")) \
+                    and not (joiner == "or" and (n.unit or prev.unit)) \
+                    and not CHANGE_FROM.search(text, max(0, prev.start - 40), prev.start):
+                start = prev.start - 8 if before.endswith("between ") else prev.start
+                out[-1] = prev._replace(start=start, end=n.end, value=low, value_max=n.value,
+                                        unit=prev.unit or n.unit,
+                                        dimension=prev.dimension or n.dimension,
+                                        qualifier="range", is_approximate=True, is_year_like=False)
                 continue
         out.append(n)
     return out
 
 
-QUALIFIER_BEFORE = re.compile(rf"(?:^|\W)({'|'.join(QUALIFIERS)})\s$")
+QUALIFIER_BEFORE = re.compile(rf"(?:^|\W)({'|'.join(re.escape(q) for q in QUALIFIERS)})\s?$")
 
 
 def attach_qualifier(text: str, n: Number) -> Number:
-    m = QUALIFIER_BEFORE.search(text[max(0, n.start - 16):n.start].lower())
-    if m is None:
+    if n.qualifier != "exact":
         return n
-    qualifier, approx = QUALIFIERS[m.group(1)]
-    return n._replace(start=n.start - len(m.group(1)) - 1, qualifier=qualifier, is_approximate=approx)
+    for after, qualifier in QUALIFIERS_AFTER.items():
+        stop = n.end + len(after)
+        if text.startswith(after, n.end) and not text[stop:stop + 1].isalnum():
+            n = n._replace(end=n.end + len(after), qualifier=qualifier, is_approximate=True)
+            break
+    lo = max(0, n.start - 16)
+    m = QUALIFIER_BEFORE.search(text[lo:n.start].lower())
+    if m is None or (m.group(1)[-1].isalpha() and text[n.start - 1:n.start] != " "):
+        return n
+    return n._replace(start=lo + m.start(1), qualifier=QUALIFIERS[m.group(1)], is_approximate=True)
 
 
 def attach_unit(text: str, n: Number) -> Number:
-    after = text[n.end:n.end + 24]
-    age = AGE_SUFFIX.match(after)
+    if n.dimension == "money":
+        code = code_after(text, n.end)
+        return n._replace(end=code.end()) if code and code.group(1) == n.unit else n
+    age = AGE_SUFFIX.match(text, n.end)
     if age:
-        unit = UNITS[age.group(1).lower() + "s"][0]
-        return n._replace(end=n.end + age.end(), unit=unit, dimension="duration", is_year_like=False)
-    m = re.match(r"^\s?(per cent|%|[a-z]+)\b|^%", after, re.IGNORECASE)
-    word = (m.group(1) or m.group(0)).strip().lower() if m else ""
-    if word in UNITS and n.dimension is None:
-        unit, dimension = UNITS[word]
-        return n._replace(end=n.end + m.end(), unit=unit, dimension=dimension, is_year_like=False)
-    return n
+        unit = age.group(1).lower() + "s"
+        return n._replace(end=age.end(), unit=unit, dimension="duration", is_year_like=False)
+    code = code_after(text, n.end)
+    if code and not text[code.end():code.end() + 1].isalpha():
+        return n._replace(end=code.end(), unit=code.group(1), dimension="money",
+                          is_year_like=False)
+    hyphen = text[n.end:n.end + 1] == "-"
+    found = unit_after(text, n.end + hyphen)
+    if found is None:
+        return n
+    end, unit, dimension = found
+    if unit == "lb" and n.scale >= 1e6:
+        unit, dimension = POUNDS_AFTER_SCALE
+    if hyphen and dimension in ("money", "percent"):
+        return n
+    return n._replace(end=end, unit=unit, dimension=dimension, is_year_like=False)
 
 
 def find_numbers(text: str) -> list[Number]:
     """Every number expression in text, in order, with qualifiers and units attached."""
-    numbers = join_ranges(text, atoms(text))
-    return [attach_unit(text, attach_qualifier(text, n)) for n in numbers]
+    numbers = [attach_unit(text, n) for n in join_ranges(text, atoms(text))]
+    return [attach_qualifier(text, n) for n in numbers]

@@ -1,0 +1,217 @@
+"""What a number counts: its category and the counted noun phrase.
+
+Evidence, strongest first: the number's unit (money, distance, percent,
+duration; other measures are "other"); a casualty or arrest verb just before it
+("killing five", "arrested 12"); a toll or total it is the new value of ("the
+death toll rose to 32", "bringing the total number of cases to 63"); a verb or
+adjective after its noun phrase ("two passengers have died", "three reported
+missing", "tested positive"); the counted noun itself, looked up in
+data/counted_nouns.csv (a capitalised plural demonym such as "Americans" counts
+people); and, for a bare number, the counted noun earlier in its sentence.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+from corpus.extract.numbers import Number
+from corpus.extract.units import DIMENSION_CATEGORY
+
+CATEGORIES = ("killed", "injured", "missing", "arrested", "prisoners", "people", "weapons",
+              "money", "distance", "duration", "percent", "other")
+CASUALTY = ("killed", "injured", "missing", "arrested")
+LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+@lru_cache(maxsize=1)
+def rows() -> tuple[tuple[str, str], ...]:
+    """(category, noun) rows of data/counted_nouns.csv."""
+    text = resources.files("corpus.extract").joinpath("data/counted_nouns.csv").read_text("utf-8")
+    lines = (line for line in text.splitlines() if line and not line.startswith("#"))
+    return tuple((category, noun) for category, noun in csv.reader(lines))
+
+
+@lru_cache(maxsize=1)
+def listed() -> frozenset[str]:
+    """The nouns as data/counted_nouns.csv lists them (plurals, and words without a plural)."""
+    return frozenset(noun for _, noun in rows())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, str]:
+    """Counted noun (lower case, plural and singular) -> category, from data/counted_nouns.csv."""
+    nouns: dict[str, str] = {}
+    for category, noun in rows():
+        nouns.setdefault(noun, category)
+        nouns.setdefault(singular(noun), category)
+    return nouns
+
+
+VERBS_AFTER = [  # (category, verb or adjective after the counted noun phrase)
+    ("killed", r"died|die|dies|dead|killed|perished|lost their lives|deaths|succumbed|fatalities|"
+               r"drowned|shot dead|executed|burned to death|crushed to death"),
+    ("injured", r"injured|wounded|hurt|hospitali[sz]ed|receiving (?:medical )?(?:care|treatment)|"
+                r"treated for injuries|injuries"),
+    ("missing", r"missing|unaccounted for|not been accounted|not accounted|remain unaccounted"),
+    ("arrested", r"arrested|detained|taken into custody|in custody|held by police"),
+    ("people", r"evacuated|rescued|displaced|infected|tested positive|tested negative|diagnosed|"
+               r"trapped|fled|on board|onboard|aboard|stranded|quarantined|recovered|"
+               r"confirmed cases|cases"),
+]
+VERB_AFTER = [re.compile(  # casualty verbs first: "two people onboard the flight have died"
+    r"(?:\s+(?:[\w'’-]+|,)){0,6}?\s+(?:(?:have|has|had|were|was|are|is|been|being|now|reportedly|"
+    r"since|also|so far|already|later|confirmed|reported|found|still|remain|remained|"
+    r"were found)\s+)*"
+    rf"(?:{'|'.join(f'(?P<{c}>{p})' for c, p in group)})\b", re.IGNORECASE)
+    for group in (VERBS_AFTER[:4], VERBS_AFTER[4:])]
+CLAUSE_END = re.compile(r"[.;:!?()\"“”—]|,\s|"
+                        r"\s(?:and|but|while|whereas|after|before|when|as|which|who)\s")
+LEFT_VERBS = [
+    ("killed", r"killing|killed|kills|deaths of|death of|lives of|bodies of|dead bodies of"),
+    ("injured", r"injuring|wounding|injured|wounded|injuries to"),
+    ("arrested", r"arresting|arrested|detained|detaining|apprehended|rounded up"),
+    ("people", r"evacuated|evacuating|rescued|rescuing|displacing|displaced|infecting"),
+]
+LEFT_VERB = re.compile(rf"\b(?:{'|'.join(f'(?P<{c}>{p})' for c, p in LEFT_VERBS)})\s"
+                       r"(?:at least |more than |another |a further |some |about |nearly |over |"
+                       r"up to |around )?$", re.IGNORECASE)
+TOTAL = re.compile(r"\b(?P<what>(?:death |casualty |)toll|death count|tally|total|number|count|"
+                   r"figure)\b(?P<noun>[^.;:!?]{0,60}?)\s(?:to|at|of|reached|hit|hits|passed|"
+                   r"stands at|stood at|now at|is|was|rose to|climbed to|risen to)\s(?:\w+\s)?$",
+                   re.IGNORECASE)
+SKIP_OF = re.compile(r"\s+(?:of\s+)?(?:the\s+|those\s+|these\s+|them\s+|their\s+)?", re.IGNORECASE)
+WORD = re.compile(r"\s*([A-Za-z][\w'’.-]*)")
+STOP = frozenset("""of and or but with to from in on at by for that which who whom whose was were
+is are be been have has had will would can could may might should must do does did not no than
+as into onto over under after before during since until about around more less most least also
+only just still even the a an this these those their its his her our your my per each every
+other another some any such so very too all both outside inside across within among amongst near
+off out up down away back abroad overseas apiece altogether respectively total alone last next
+earlier later here there""".split())
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|[lqnt]is|ons)$")  # Americans, Israelis, Iraqis, Britons
+
+
+def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
+    """(end, category or None, head noun) of the counted noun phrase starting at pos: up to five
+    words, to the first known noun, else to the last plain lower-case word (the head of an unknown
+    noun phrase: "two main principles"); the category is None for a noun not in the lexicon."""
+    nouns, end, head = lexicon(), pos, None
+    for _ in range(5):
+        m = WORD.match(text, end)
+        if m is None:
+            break
+        word = m.group(1).rstrip(".")
+        low = word.lower()
+        if low in STOP:
+            break
+        if low in nouns or singular(low) in nouns:
+            end = m.start(1) + len(word)
+            after = WORD.match(text, end)
+            if low not in listed() and after and after.group(1).islower() \
+                    and after.group(1) not in STOP:
+                head = (end, word)  # a singular noun modifies the next: "member states"
+                continue
+            return end, nouns.get(low) or nouns[singular(low)], word
+        if DEMONYM.match(word):
+            return m.start(1) + len(word), "people", word
+        if low.endswith(("ed", "ing", "ly")) and head:
+            break  # a verb after the noun: "five trains carrying passengers"
+        end = m.start(1) + len(word)
+        plain = not low.endswith(("ed", "ing", "ly"))
+        if not word[0].isupper() and text[end:end + 1] != "-" and plain:
+            head = (end, word)
+    return (head[0], None, head[1]) if head else (pos, None, None)
+
+
+# Stems of the verbs above: a window holding none of them is not searched (3x faster).
+VERB_STEMS = tuple("""di dead kill perish lost death succumb fatal drown shot execut burn crush
+injur wound hurt hospital receiving treat missing account arrest detain custody held evacu
+rescu displac infect test diagnos trap fled board stranded quarantin recover cases""".split())
+LEFT_STEMS = tuple("""kill death lives bodies injur wound arrest detain apprehend rounded evacu
+rescu displac infect toll count tally total number figure""".split())
+
+
+def verb_after(text: str, pos: int) -> str | None:
+    """The category of a casualty verb in the clause after pos ("have died", "went missing")."""
+    window = text[pos:pos + 90]
+    low = window.lower()
+    if not any(stem in low for stem in VERB_STEMS):
+        return None
+    stop = CLAUSE_END.search(window)
+    clause = window[:stop.start() if stop else len(window)] + " "
+    for pattern in VERB_AFTER:
+        m = pattern.match(clause)
+        if m:
+            return m.lastgroup
+    return None
+
+
+def left_category(text: str, n: Number, lo: int) -> str | None:
+    low = text[max(lo, n.start - 100):n.start].lower()
+    if not any(stem in low for stem in LEFT_STEMS):
+        return None
+    before = text[max(lo, n.start - 40):n.start]
+    m = LEFT_VERB.search(before)
+    if m:
+        return next(c for c, _ in LEFT_VERBS if m.group(c))
+    m = TOTAL.search(text[max(lo, n.start - 100):n.start])
+    if m is None:
+        return None
+    what, noun = m["what"].lower(), m["noun"]
+    found = [c for c in (noun_category(w) for w in LETTERS.findall(noun)) if c]
+    if "death" in what or (what == "toll" and not found):
+        return "killed"
+    if found:
+        return found[-1]
+    return earlier_noun(text, m.start() + max(lo, n.start - 100), lo) or "people"
+
+
+def noun_category(word: str) -> str | None:
+    nouns, low = lexicon(), word.lower()
+    demonym = "people" if DEMONYM.match(word) else None
+    return nouns.get(low) or nouns.get(singular(low)) or demonym
+
+
+def earlier_noun(text: str, pos: int, lo: int) -> str | None:
+    """The category of the nearest known counted noun before pos in the sentence starting at lo."""
+    for word in reversed(LETTERS.findall(text[max(lo, pos - 120):pos])):
+        category = noun_category(word)
+        if category:
+            return category
+    return None
+
+
+def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | None, str | None]:
+    """(category, subject, head) of a number: head is the counted noun after it ("" for a unit
+    or a verb that says what is counted, None when nothing does)."""
+    if n.dimension:
+        return DIMENSION_CATEGORY.get(n.dimension, "other"), None, ""
+    pos = n.end
+    skip = SKIP_OF.match(text, pos)
+    if skip and (n.qualifier == "vague" or text[pos:skip.end()].strip().lower().startswith("of")):
+        pos = skip.end()  # "dozens of civilians", "68 of the people"
+    end, category, head = noun_phrase(text, pos)
+    subject = text[pos:end].strip() or None
+    left = left_category(text, n, sentence_start)
+    verb = verb_after(text, end) or (verb_after(text, pos) if category is None else None)
+    if left in CASUALTY or (left and category is None and head is None):
+        return left, subject, head or ""
+    if verb and (category is None or verb in CASUALTY and category in ("people", "prisoners")):
+        return verb, subject, head or ""
+    if category:
+        return category, subject, head
+    if head is not None:
+        return "other", subject, head
+    if left:
+        return left, None, ""
+    return earlier_noun(text, n.start, sentence_start) or "other", None, None

@@ -1,0 +1,252 @@
+"""Whom a text credits with a number: the claimant of a figure.
+
+Attribution forms read, in the order they win within a sentence: "according to
+X"; the nearest "X said/told/reported/is reporting/announced/confirmed..." before
+the number ("X said 79 new cases were confirmed") or else after it ("..., police
+said"; "..., said the ministry"); "X's figures show", "figures from X"; "the
+court heard"; "X raised the death toll to ...". X is a capitalised name run
+("China's National Health Commission"; a person after a lower-case role word:
+"ministry spokesman Geng Shuang" -> "Geng Shuang") or a lower-case noun phrase
+whose head names a source ("local authorities", "Chinese state media"). A lone
+surname is resolved to the full name the text gives earlier or later ("Kerby" ->
+"Christina Kerby"). A pronoun or "the <role>" ("she said", "the striker said")
+takes the claimant of the nearest earlier attributed sentence of the text; a
+number inside a quotation with no attribution in its sentence takes that of the
+nearest attributed sentence of its paragraph. A headline's ": Source" or
+" — Source" suffix credits the headline's numbers.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+
+from corpus.extract.numbers import trie_alternation
+
+VERBS = ("said|says|say|estimate|told|tells|tell|added|adds|announced|announces|reported|"
+         "reports|reporting|report|stated|states|wrote|writes|claimed|claims|confirmed|confirms|"
+         "confirming|revealed|reveals|noted|notes|estimated|estimates|tweeted|posted|warned|warns|"
+         "explained|insisted|disclosed|disclosing|quoted|announcing|saying|showed|show|shows|"
+         "heard|was told")
+HEADS = frozenset("""police officials official authorities authority ministry military army navy
+government media broadcaster broadcasters television tv reports report sources source witnesses
+residents doctors hospital court prosecutors prosecutor spokesman spokeswoman spokesperson
+governor mayor agency department commission council statement data figures survey poll study
+officers investigators rescuers firefighters bureau administration office service services
+embassy minister president chief head commander director organisers organizers operator company
+airline regulator watchdog newspaper channel outlet team experts scientists researchers analysts
+estimates monitors observers group staff witness jury inquest tribunal committee inquiry coroner
+press""".split())
+SKIP_BACK = frozenset("""has have had is are was were will would also reportedly later earlier
+previously now separately further again then today yesterday just already""".split())
+PRONOUNS = frozenset("he she they it we i you his her their its".split())
+# Capitalised sentence openers that are no source: "Two confirmed dead", "Some reported ...".
+NOT_SOURCES = frozenset("""one two three four five six seven eight nine ten eleven twelve dozens
+hundreds thousands several many some all both few most none no more another other others this
+that these those there here what who which when where why how if as after before while""".split())
+CLAUSE_WORDS = frozenset("""that which who but while as a an the after before when because since
+until if then where in on at by with from to into than and or""".split())
+CONNECTORS = frozenset("of and for de von der van al bin the".split())
+TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:\"“”()—–]|\S")
+VERB_WORDS = frozenset(VERBS.split("|"))
+VERB = re.compile(rf"[^\w](?P<verb>{trie_alternation(VERBS.split('|'))})\b")  # in " " + sentence
+ACCORDING = re.compile(r"(?=[afdeAFDE])\b(?:according to|figures from|data from|estimates from|"
+                       r"figures released by|data released by|figures published by)\s+"
+                       r"(?P<who>[^,.;:\"“”()]{2,80})", re.IGNORECASE)
+TOLL_SETTER = re.compile(r"\b(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+"
+                         r"(?:death\s+)?(?:toll|count|tally|number|figure)\b")
+FIGURES_OF = r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)"
+POSSESSIVE_SOURCE = re.compile(rf"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*){FIGURES_OF}\s+"
+                               r"(?:show|showed|suggest|put)")
+POSSESSIVE_TAIL = re.compile(rf"{FIGURES_OF}\b")
+SOURCE_WORD = rf"[A-Z][\w'’.&-]*|{'|'.join(sorted(HEADS))}"
+HEADLINE_SOURCE = re.compile(rf"(?::|\s[—–-])\s(?P<who>(?:{SOURCE_WORD})"
+                             rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,5}})\s*$")
+COUNTRY_NAMES = frozenset(c.name for c in pycountry.countries)
+APPOSITION = re.compile(r"(?<=\w),[^,;\"“”]{1,80},\s*$")
+BRACKET = re.compile(r"\s*\([^()]{1,40}\)\s*(?:has |have |had )?$")
+CLAUSE_AFTER = re.compile(r"\s+(?:on|in|at|via|over|that|which|who|show|shows|showed|suggest|"
+                          r"suggests|said|says)\b.*$")
+INVERTED = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w’'.&-]*\s?|of\s|and\s|for\s)+|"
+                      r"(?:[a-z]+\s){0,3}[a-z]+)(?=[\s.,;]|$)")
+ROLE = re.compile(r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ([a-z]+))\s+"
+                  r"(?:has |had |also |later )?$")
+ARTICLE = re.compile(r"^(?:the|The|a|A)\s+")
+POSSESSIVE_END = re.compile(rf"{FIGURES_OF}$")
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+DIGIT = re.compile(r"\d")
+SURNAME = re.compile(r"[A-Z][a-z][\w'’-]*")
+
+
+def subject_before(text: str, end: int) -> tuple[int, str] | None:
+    """(start, phrase) of the attributed source written just before position end, past an
+    apposition ("Serhiy Popko, the head of the city administration, said")."""
+    apposition = APPOSITION.search(text[max(0, end - 100):end])
+    if apposition:
+        end = max(0, end - 100) + apposition.start()
+    bracket = BRACKET.search(text[max(0, end - 60):end])
+    if bracket:
+        end = max(0, end - 60) + bracket.start()  # "Center for Disease Control (KCDC) reported"
+    found = TOKEN.finditer(text, max(0, end - 80), end)
+    tokens = [(m.start(), m.end(), m.group(0)) for m in found]
+    while tokens and tokens[-1][2].lower() in SKIP_BACK:
+        tokens.pop()
+    if len(tokens) >= 2 and tokens[-2][2].lower() in ("on", "in") and tokens[-1][2][:1].isupper():
+        tokens = tokens[:-2]  # "X on Wednesday said"
+    if not tokens:
+        return None
+    last = tokens[-1][1]
+    if len(tokens) >= 3 and tokens[-2][2] == "of" and tokens[-3][2].lower() in HEADS:
+        tokens = tokens[:-2]  # "the ministry of health"
+    head = tokens[-1][2]
+    capital = head[0].isupper()
+    if not capital and head.lower() not in HEADS:
+        return None
+    if head.lower() in PRONOUNS | NOT_SOURCES or (capital and head.lower() in CONNECTORS):
+        return None
+    i = len(tokens) - 1
+    while i > 0 and len(tokens) - i < 9:
+        word = tokens[i - 1][2]
+        low = word.lower()
+        if not word[0].isalpha():
+            break
+        if not (capital and low in CONNECTORS and low != "the"):  # "Ministry of Health and ..."
+            if low in CLAUSE_WORDS or low in VERB_WORDS or low in SKIP_BACK or low in PRONOUNS:
+                break
+            if capital and word[0].islower():
+                break  # "ministry spokesman Geng Shuang": the person, after the role word
+        i -= 1
+    while i < len(tokens) - 1 and tokens[i][2].lower() in CONNECTORS:
+        i += 1
+    start = tokens[i][0]
+    return start, text[start:last]
+
+
+def subject_after(text: str, start: int) -> str | None:
+    """The source named right after an inverted verb: '..., said the ministry.'"""
+    m = INVERTED.match(text[start:start + 80])
+    if m is None:
+        return None
+    who = m.group(1).strip()
+    last = who.split()[-1] if who.split() else ""
+    return who if who and (who[0].isupper() or last.lower() in HEADS) else None
+
+
+def attributions(sentence: str) -> list[tuple[int, str, str]]:
+    """(position, kind, source) of every attribution in a sentence; kind is 'according', 'verb' or
+    'pronoun' (a pronoun or role word to resolve from an earlier sentence)."""
+    found = [(m.start(), "according", tidy(m["who"])) for m in ACCORDING.finditer(sentence)]
+    if "s " in sentence and POSSESSIVE_TAIL.search(sentence):
+        found += [(m.start(), "verb", tidy(m["who"]))
+                  for m in POSSESSIVE_SOURCE.finditer(sentence)]
+    for m in VERB.finditer(" " + sentence):
+        verb_start, verb_end = m.start("verb") - 1, m.end() - 1
+        before = subject_before(sentence, verb_start)
+        if before:
+            found.append((verb_start, "verb", tidy(before[1])))
+        elif sentence[:verb_start].rstrip()[-1:] in (",", '"', "”") \
+                and subject_after(sentence, verb_end):
+            found.append((verb_start, "verb", tidy(subject_after(sentence, verb_end))))
+        else:
+            role = ROLE.search(sentence, max(0, verb_start - 40), verb_start)
+            if role and role.group(2):
+                found.append((verb_start, "verb", role.group(2)))  # "a witness told": a new source
+            elif role:
+                found.append((verb_start, "pronoun", role.group(1) or ""))
+    for m in TOLL_SETTER.finditer(sentence) if " the " in sentence else ():
+        before = subject_before(sentence, m.start())
+        if before:
+            found.append((m.start(), "verb", tidy(before[1])))
+    return sorted(found)
+
+
+def tidy(who: str) -> str:
+    who = ARTICLE.sub("", who.strip())
+    who = CLAUSE_AFTER.sub("", who)
+    who = POSSESSIVE_END.sub("", who)
+    return who.strip(" ,")
+
+
+def choose(found: list[tuple[int, str, str]], position: int) -> tuple[str, str] | None:
+    """(kind, source) crediting the number at position: 'according to' first, then the nearest
+    attribution before the number, then the nearest after it."""
+    for pos, kind, who in found:
+        if kind == "according" and who:
+            return kind, who
+    before = [(kind, who) for pos, kind, who in found if pos < position]
+    after = [(kind, who) for pos, kind, who in found if pos >= position]
+    return before[-1] if before else (after[0] if after else None)
+
+
+@lru_cache(maxsize=4096)
+def name_patterns(who: str) -> tuple[re.Pattern, ...]:
+    """Patterns finding the full name of a lone surname or the name an acronym abbreviates."""
+    if ACRONYM.fullmatch(who):
+        return (re.compile(rf"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the)\s)?)+)\(\s*{who}\s*\)"),)
+    name = r"[A-Z][a-z][\w'’-]*"
+    return (re.compile(rf"\b(?:{name}\s){{1,2}}{re.escape(who)}\b(?![\s-]+[A-Z])"),
+            re.compile(rf"(?<![\w’'-]\s)(?<![\w’'])\b{re.escape(who)}\s{name}\b(?!\s+[A-Z])"))
+
+
+def full_name(text: str, who: str) -> str:
+    """A lone surname resolved to the full name the text gives ('Kerby' -> 'Christina Kerby'), an
+    acronym to the name it abbreviates ('KCDC' after 'Center for Disease Control (KCDC)')."""
+    if ACRONYM.fullmatch(who):
+        m = name_patterns(who)[0].search(text)
+        return m.group(1).strip() if m else who
+    if not SURNAME.fullmatch(who) or who in COUNTRY_NAMES:
+        return who
+    before, after = name_patterns(who)
+    m = before.search(text) or after.search(text)
+    return m.group(0) if m else who
+
+
+def in_quote(paragraph: str, offset: int) -> bool:
+    before = paragraph[:offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+class Claimants:
+    """Claimants of the numbers of one text, its sentences' attributions read once and only where
+    needed (the number's sentence, earlier ones for a pronoun, its paragraph for a quotation)."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], headline: bool):
+        self.text, self.sentences = text, sentences
+        self.found: dict[int, list] = {}
+        self.resolved: dict[int, str | None] = {}
+        m = HEADLINE_SOURCE.search(text) if headline else None
+        ok = m is not None and DIGIT.search(text[:m.start()]) and not DIGIT.search(m["who"])
+        self.headline_source = tidy(m["who"]) if ok else None
+
+    def attributions(self, i: int) -> list:
+        if i not in self.found:
+            start, end = self.sentences[i]
+            self.found[i] = attributions(self.text[start:end])
+        return self.found[i]
+
+    def sentence_claimant(self, i: int) -> str | None:
+        """The claimant a sentence gives; a pronoun or role takes the nearest earlier one."""
+        if i not in self.resolved:
+            found, who = self.attributions(i), None
+            if any(k != "pronoun" for _, k, _ in found):
+                who = full_name(self.text, next(w for _, k, w in found if k != "pronoun"))
+            elif found:
+                earlier = (self.sentence_claimant(j) for j in range(i - 1, max(-1, i - 12), -1))
+                who = next((w for w in earlier if w), None) or found[-1][2] or None
+            self.resolved[i] = who
+        return self.resolved[i]
+
+    def at(self, i: int, position: int, paragraph: tuple[int, int]) -> str | None:
+        """The claimant of the number at position (offset in text) in sentence i."""
+        start = self.sentences[i][0]
+        chosen = choose(self.attributions(i), position - start)
+        if chosen and chosen[0] != "pronoun":
+            return full_name(self.text, chosen[1])
+        if chosen:
+            return self.sentence_claimant(i)
+        if in_quote(self.text[paragraph[0]:paragraph[1]], position - paragraph[0]):
+            near = sorted((abs(j - i), j) for j, (s, _) in enumerate(self.sentences)
+                          if paragraph[0] <= s < paragraph[1] and j != i)
+            return next((w for w in (self.sentence_claimant(j) for _, j in near) if w), None)
+        return self.headline_source
