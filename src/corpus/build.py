@@ -139,7 +139,8 @@ def process_in_pool(raw_dir: Path, planned: list, jobs: int, progress: Callable[
     memory, or a crash inside a library) breaks the pool: the files without a result are then
     processed one at a time, each in a worker of its own, and one that kills its worker is reported."""
     done = 0
-    with ProcessPoolExecutor(max_workers=min(jobs, len(planned))) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(planned)))
+    try:
         futures = [pool.submit(process_file, raw_dir, path, entry, cache_dir) for path, entry in planned]
         validate.prepare_in_background()  # now that the workers are forked: none inherits a half-done import
         meanwhile()
@@ -152,6 +153,8 @@ def process_in_pool(raw_dir: Path, planned: list, jobs: int, progress: Callable[
                 result = unexpected(planned[done][0], exc)
             done += 1
             yield result
+    finally:  # also when the caller stops at a bad file: the files not yet begun are not processed
+        pool.shutdown(cancel_futures=True)
     if done < len(planned):
         validate.prepared_checker()  # no thread may be importing while this process forks again
         yield from process_isolated(raw_dir, planned[done:], cache_dir)
