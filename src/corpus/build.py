@@ -73,9 +73,9 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
     except InputError as err:
         err.stage, err.sha256 = err.stage or stage, err.sha256 or sha256
         return err
-    except OSError as err:
-        return InputError(rel_path, f"cannot be read ({err.strerror or err})", stage=stage, sha256=sha256)
     except Exception as exc:  # RecursionError and MemoryError included
+        if isinstance(exc, OSError) and stage == "read":
+            return InputError(rel_path, f"cannot be read ({exc.strerror or exc})", stage=stage, sha256=sha256)
         return unexpected(rel_path, exc, stage, sha256)
     blog = result.tables["blogs"]
     return BlogSummary(blog.column("blog_id")[0].as_py(), {name: t.num_rows for name, t in result.tables.items()},
@@ -173,6 +173,8 @@ def process_isolated(raw_dir: Path, planned: list, cache_dir: Path) -> Iterator[
                 pool = None
                 yield InputError(path, "the worker process reading it died (out of memory, or a crash "
                                        "inside a library)", stage="parse")
+            except Exception as exc:  # a result that could not be sent back
+                yield unexpected(path, exc)
     finally:
         if pool is not None:
             pool.shutdown()
