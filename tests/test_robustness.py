@@ -152,3 +152,14 @@ def test_a_page_registered_twice_is_refused_by_add(tmp_path, capsys):
     assert main(["add", str(pages / "moved.json"), "--raw", str(raw)]) == 2
     assert "same address (https://example.org/live/council) as first.json" in capsys.readouterr().err
     assert sorted(p.name for p in raw.iterdir()) == ["first.json", "registry.csv"]
+
+
+def test_a_blog_or_raw_file_beyond_the_size_limits_is_refused_with_the_limit(tmp_path, monkeypatch):
+    raw = write(tmp_path / "raw", GOOD)
+    monkeypatch.setattr(build_module, "MAX_BLOG_CHARS", 50)
+    result = build_module.process_file(raw, "good_blog.txt", None, tmp_path / "cache")
+    assert result.message == "its 2 entries hold 96 characters, more than the 50 one blog may hold (split the page)"
+    monkeypatch.setattr(build_module, "MAX_RAW_BYTES", 100)
+    result = build_module.process_file(raw, "good_guardian.json", None, tmp_path / "cache")
+    assert (result.stage, result.message) == ("read", f"{len(GOOD['good_guardian.json']):,} bytes, more than the "
+                                                      "100 a raw file may hold")

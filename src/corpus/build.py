@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 import time
@@ -47,7 +48,10 @@ class BlogSummary:
 
 
 MAX_ENTRY_CHARS = 1_000_000  # spaCy's default max_length: a longer headline or body cannot be tokenised
-
+# Extraction takes about a second per million characters, and a blog is one process's work: a page
+# holding more than this is refused (the largest real pages seen hold under 100,000 characters).
+MAX_BLOG_CHARS = 10_000_000
+MAX_RAW_BYTES = 200_000_000  # a raw file is read whole into memory, then decoded
 
 def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry | None,
                  cache_dir: Path) -> BlogSummary | InputError:
@@ -59,6 +63,9 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
     """
     stage, sha256 = "read", ""
     try:
+        size = os.stat(raw_dir / rel_path).st_size
+        if size > MAX_RAW_BYTES:
+            raise InputError(rel_path, f"{size:,} bytes, more than the {MAX_RAW_BYTES:,} a raw file may hold")
         data = (raw_dir / rel_path).read_bytes()
         sha256 = raw.sha256_of(data)
         cache_key = cache.key(sha256, rel_path, registry_entry)
@@ -93,21 +100,28 @@ def extract_parsed(doc: raw.RawDocument, parsed, n_bytes: int) -> BlogTables:
     # worker processes (an incremental build's main one, preparing validation meanwhile) never needs it.
     from corpus.extract import entity_rows, figure_rows, reads_language
 
+    check_sizes(doc.path, parsed.entries)
     blog, entries = blog_rows(doc, parsed)
-    check_entry_sizes(doc.path, entries)
     extracted = reads_language(blog["language"])
     rows = {"blogs": [blog], "entries": entries, "entities": entity_rows(entries) if extracted else [],
             "figures": figure_rows(entries) if extracted else []}
     return BlogTables({t.name: store.to_arrow(t, rows[t.name]) for t in TABLES.values()}, n_bytes)
 
 
-def check_entry_sizes(path: str, entries: list[dict]) -> None:
-    """Refuse an entry whose headline or body is longer than the extractors can read."""
-    for e in entries:
+def check_sizes(path: str, entries) -> None:
+    """Refuse an entry whose headline or body is longer than the extractors can read, and a blog
+    holding more text than one process extracts in reasonable time."""
+    total = 0
+    for position, e in enumerate(entries, start=1):
         for name in ("headline", "body"):
-            if e[name] is not None and len(e[name]) > MAX_ENTRY_CHARS:
-                raise InputError(path, f"entry {e['position']}'s {name} has {len(e[name]):,} characters, more "
-                                       f"than the {MAX_ENTRY_CHARS:,} an entry may hold", line=e.get("raw_line"))
+            text = getattr(e, name)
+            if text is not None and len(text) > MAX_ENTRY_CHARS:
+                raise InputError(path, f"entry {position}'s {name} has {len(text):,} characters, more than the "
+                                       f"{MAX_ENTRY_CHARS:,} an entry may hold", line=e.line)
+            total += len(text or "")
+    if total > MAX_BLOG_CHARS:
+        raise InputError(path, f"its {len(entries):,} entries hold {total:,} characters, more than the "
+                               f"{MAX_BLOG_CHARS:,} one blog may hold (split the page)")
 
 
 ENGINES = ("local", "dask")
