@@ -24,7 +24,7 @@ test: $(STAMP)
 
 # Regenerate the lock after changing dependencies in pyproject.toml (needs uv: pip install uv).
 lock:
-	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes -o requirements.lock
+	uv pip compile pyproject.toml --extra build --extra dev --universal --python-version 3.11 --generate-hashes -o requirements.lock
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py
@@ -34,8 +34,10 @@ bench: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
-# Re-execute the notebooks in place, storing fresh outputs (after the data changed).
+# After the data changed: rewrite the README's headline numbers from data/processed and
+# re-execute the notebooks in place, storing fresh outputs.
 notebooks: $(STAMP)
+	$(BIN)/python -m corpus.headline --data data/processed --readme README.md
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 clean:

@@ -1,4 +1,4 @@
-"""Command line: `corpus build | add | info`. Bad input ends in one line, never a traceback."""
+"""Command line: `corpus build | add | fetch | info`. Bad input ends in one line, no traceback."""
 from __future__ import annotations
 
 import argparse
@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from corpus import __version__, parse, raw
+from corpus import __version__, raw
 from corpus.errors import InputError, unexpected
 from corpus.store import PART_ROWS
 from corpus.validate import ValidationFailed
@@ -69,8 +69,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_release(args: argparse.Namespace) -> int:
     from corpus.release import make_release
 
-    folder, archive = make_release(Path(args.processed), Path(args.out), __version__, Path(args.raw))
+    previous = Path(args.previous) if args.previous else None
+    if previous is not None and not previous.exists():
+        raise InputError(str(previous), "no such release folder or zip (--previous)")
+    folder, archive = make_release(Path(args.processed), Path(args.out), __version__,
+                                   Path(args.raw), previous=previous, jobs=os.cpu_count() or 1)
     print(f"released {folder} and {archive}")
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from corpus import diff
+
+    changes = diff.diff_releases(diff.source_path(args.old), diff.source_path(args.new))
+    print(diff.render(changes, args.format, args.limit), end="")
     return 0
 
 
@@ -95,6 +107,8 @@ def cmd_cite(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from corpus import parse  # imports lxml: only adding and building need the parsers
+
     raw_dir, source = Path(args.raw), Path(args.file)
     if not source.is_file():
         raise InputError(str(source), "no such file")
@@ -126,6 +140,44 @@ def cmd_add(args: argparse.Namespace) -> int:
     print(f"registered {rel_path} ({fmt}, {len(blog.entries)} entries, language {entry.language}, "
           f"sha256 {entry.sha256[:12]}...)")
     return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    import re
+
+    from tqdm import tqdm
+
+    from corpus.client import PoliteClient, Settings, make_user_agent
+    from corpus.fetch import Collector, check_url, read_url_list
+    from corpus.wayback import DEFAULT_ARCHIVE
+
+    urls = [check_url(u, "URL") for u in args.urls] + (read_url_list(Path(args.url_file))
+                                                     if args.url_file else [])
+    if not urls and not args.wayback:
+        raise InputError("fetch", "give addresses, --urls FILE or --wayback URL_OR_PREFIX")
+    for option, value in (("--from", args.start), ("--to", args.end), ("--latest", args.latest)):
+        if value and not args.wayback:
+            raise InputError(option, "goes with --wayback")
+    for option, value in (("--from", args.start), ("--to", args.end)):
+        if value and not re.fullmatch(r"\d{4,14}", value):
+            raise InputError(option, f"expects YYYYMMDD (4 to 14 digits), not {value!r}")
+    archive = check_url(args.archive, "--archive") if args.archive else DEFAULT_ARCHIVE
+    if min(args.delay, args.retries, args.backoff) < 0 or args.timeout <= 0:
+        raise InputError("fetch", "--delay, --retries and --backoff cannot be negative, "
+                                  "--timeout must be above 0")
+    settings = Settings(delay=args.delay, retries=args.retries, backoff=args.backoff,
+                        timeout=args.timeout, user_agent=make_user_agent(args.contact))
+    with PoliteClient(settings) as client:
+        collector = Collector(Path(args.raw), client, args.outlet, args.rights, args.refresh)
+        summary = collector.collect(urls, args.wayback, args.start, args.end, archive,
+                                    lambda jobs: tqdm(jobs, desc="fetching", unit="page",
+                                                      file=sys.stderr, disable=None),
+                                    latest=args.latest)
+    *problems, total = summary.lines(Path(args.raw))
+    for line in problems:
+        print(line, file=sys.stderr)
+    print(total)
+    return 130 if summary.interrupted else 1 if summary.failed else 0
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -176,6 +228,39 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--rights", default="", help="rights note: licence or 'publisher's copyright, ...'")
     a.set_defaults(func=cmd_add)
 
+    g = sub.add_parser("fetch", help="download live blogs (or archived copies) into the raw "
+                                     "folder and register them; exit 1 if any address failed")
+    g.add_argument("urls", nargs="*", metavar="URL")
+    g.add_argument("--urls", dest="url_file", metavar="FILE",
+                   help="addresses, one a line ('#' comments)")
+    g.add_argument("--wayback", metavar="URL_OR_PREFIX", default="",
+                   help="fetch archived captures of a page, or of every page under a prefix "
+                        "ending in '*'")
+    g.add_argument("--from", dest="start", default="", metavar="YYYYMMDD",
+                   help="first capture date")
+    g.add_argument("--to", dest="end", default="", metavar="YYYYMMDD", help="last capture date")
+    g.add_argument("--latest", action="store_true",
+                   help="with --wayback: only the last capture of each page in the date range")
+    g.add_argument("--archive", default="", help="web archive with a Wayback CDX API "
+                                                 "(default: https://web.archive.org)")
+    g.add_argument("--raw", default="data/raw", help="raw folder (default: %(default)s)")
+    g.add_argument("--outlet", default="unknown", help="outlet recorded for every fetched file")
+    g.add_argument("--rights", default="", help="rights note recorded for every fetched file")
+    g.add_argument("--delay", type=float, default=1.0,
+                   help="seconds between requests to one host (default: %(default)s)")
+    g.add_argument("--retries", type=int, default=3,
+                   help="retries after a 429, a 5xx or a timeout (default: %(default)s)")
+    g.add_argument("--backoff", type=float, default=2.0,
+                   help="seconds before the first retry, doubled for each next; a longer "
+                        "Retry-After wins (default: %(default)s)")
+    g.add_argument("--timeout", type=float, default=30.0,
+                   help="seconds to wait for an answer (default: %(default)s)")
+    g.add_argument("--contact", default="", metavar="EMAIL_OR_URL",
+                   help="added to the User-Agent, so that a site can reach whoever runs the fetch")
+    g.add_argument("--refresh", action="store_true",
+                   help="download registered live addresses again (into new files)")
+    g.set_defaults(func=cmd_fetch)
+
     v = sub.add_parser("validate", help="validate built tables (exit 0 when valid, 1 otherwise)")
     v.add_argument("--processed", default="data/processed")
     v.set_defaults(func=cmd_validate)
@@ -184,7 +269,19 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--processed", default="data/processed")
     r.add_argument("--raw", default="data/raw")
     r.add_argument("--out", default="dist")
+    r.add_argument("--previous", default=None,
+                   help="release folder or zip to compare with "
+                        "(default: the latest earlier one in --out)")
     r.set_defaults(func=cmd_release)
+
+    d = sub.add_parser("diff", help="rows added, removed and changed per table between two "
+                                    "releases (exit 0)")
+    d.add_argument("old", help="release folder or zip, data folder, or published version")
+    d.add_argument("new", help="release folder or zip, data folder, or published version")
+    d.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    d.add_argument("--limit", type=int, default=None,
+                   help="keys listed per kind and table (text, markdown)")
+    d.set_defaults(func=cmd_diff)
 
     f = sub.add_parser("verify", help="check a release folder or zip (exit 1 naming every file that differs)")
     f.add_argument("path")

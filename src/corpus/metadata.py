@@ -47,6 +47,24 @@ def table_schema(table: Table) -> dict:
             "primaryKey": list(table.primary_key), "foreignKeys": keys}
 
 
+LICENCE_URLS = {"CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+                "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/"}
+RIGHTS_STATEMENT = (
+    "Rights: the annotations this project adds (entry times, entities, figures and the tables' structure) "
+    "are under the data licence named here; the text of each raw file (entry headlines and bodies) keeps "
+    "its publisher's rights, stated per file in the `rights` column of the registry and the blogs' "
+    "sources list; the code is MIT.")
+
+
+def data_licence(citation: dict) -> dict[str, str]:
+    """The dataset's licence as a Data Package licence object (SPDX name, URL, scope)."""
+    name = str(citation["license"])
+    licence = {"name": name, "title": f"{name} (annotations only; raw text keeps its publishers' rights)"}
+    if name in LICENCE_URLS:
+        licence["path"] = LICENCE_URLS[name]
+    return licence
+
+
 def datapackage(table_files: dict[str, list[str]], digests: dict[str, str], version: str, citation: dict) -> dict:
     """The data package describing the tables: each table's Parquet files (paths relative to the
     package) and their sha256. A table in one file is a resource with that path and its hash; a
@@ -67,7 +85,7 @@ def datapackage(table_files: dict[str, list[str]], digests: dict[str, str], vers
         "title": citation["title"],
         "description": citation["abstract"].strip(),
         "version": version,
-        "licenses": [{"name": citation["license"]}],
+        "licenses": [data_licence(citation)],
         "contributors": [{"title": a.get("name") or f"{a['given-names']} {a['family-names']}", "roles": ["author"]}
                          for a in citation["authors"]],
         "keywords": citation.get("keywords", []),

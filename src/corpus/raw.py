@@ -15,6 +15,8 @@ from corpus.errors import InputError
 
 REGISTRY_NAME = "registry.csv"
 REGISTRY_FIELDS = ("path", "sha256", "format", "outlet", "url", "language", "retrieved_date", "rights")
+# Provenance of fetched files (`corpus fetch`); optional: older registries without them still read.
+FETCH_FIELDS = ("final_url", "http_status", "content_type", "archive_url", "captured_at")
 IGNORED_NAMES = {REGISTRY_NAME, "README.md", ".gitkeep"}
 TRT_TIME_LINE = re.compile(r"^\d{3,4} GMT\b", re.MULTILINE)
 
@@ -42,6 +44,11 @@ class RegistryEntry:
     language: str
     retrieved_date: str
     rights: str
+    final_url: str = ""  # address after redirects
+    http_status: str = ""
+    content_type: str = ""
+    archive_url: str = ""  # the web archive's copy that was downloaded, when it was one
+    captured_at: str = ""  # the archive's capture time, UTC (YYYY-MM-DDTHH:MM:SSZ)
 
 
 def sha256_of(data: bytes) -> str:
@@ -90,7 +97,7 @@ def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
         return None
     rows, seen = [], set()
     for line, row in registry_rows(str(registry), registry.read_bytes()):
-        entry = RegistryEntry(**{f: (row[f] or "").strip() for f in REGISTRY_FIELDS})
+        entry = RegistryEntry(**{f: (row.get(f) or "").strip() for f in REGISTRY_FIELDS + FETCH_FIELDS})
         if not entry.path or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
             raise InputError(str(registry), "each row needs a path and a 64-hex sha256", line=line)
         if entry.path in seen:
@@ -150,9 +157,9 @@ def registry_text(entries: list[RegistryEntry]) -> str:
     """The registry file's content, rows sorted by path."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(REGISTRY_FIELDS)
+    writer.writerow(REGISTRY_FIELDS + FETCH_FIELDS)
     for e in sorted(entries, key=lambda e: e.path):
-        writer.writerow([getattr(e, f) for f in REGISTRY_FIELDS])
+        writer.writerow([getattr(e, f) for f in REGISTRY_FIELDS + FETCH_FIELDS])
     return out.getvalue()
 
 

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -25,6 +26,9 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: no wall-clock t
 RELEASE_URL_ENV = "CORPUS_RELEASE_URL"
 CACHE_ENV = "CORPUS_CACHE"
 REGISTRY_FILE = Path(__file__).parent / "releases.txt"  # "<zip name> <sha256>" per published release
+CHANGES_NAME, CHANGES_JSON_NAME = "CHANGES.md", "changes.json"
+FIRST_RELEASE = ("No earlier release was found beside this one or given with `--previous`: "
+                 "there is nothing to compare with.")
 
 
 def changelog_entry(changelog: str, version: str) -> str:
@@ -35,27 +39,38 @@ def changelog_entry(changelog: str, version: str) -> str:
     return m.group(0).strip() + "\n"
 
 
-def data_card(version: str, citation: dict, processed: Path, raw_dir: Path) -> str:
+def data_card(version: str, citation: dict, processed: Path, raw_dir: Path,
+              root: Path = REPO_ROOT) -> str:
     """The release README: what, how to cite, tables and codebook, sources and rights, validation, limits."""
     counts = {n: count_rows(processed / table_dir_name(n)) for n in TABLES}
     summary = json.loads((processed / "validation.json").read_text(encoding="utf-8"))
     sources = raw.read_registry(raw_dir) or []
-    limits = (REPO_ROOT / "docs" / "known-limitations.md").read_text(encoding="utf-8").strip()
     lines = [f"# {citation['title']} — version {version}", "", citation["abstract"].strip(), "",
              "## How to cite", "", "```", metadata.cite(citation, "apa").strip(), "```", "",
              "BibTeX and CFF: `corpus cite --format bibtex|cff`, or `CITATION.cff` in this folder.", "",
              "## Tables", "", "| table | rows |", "|---|---|", *[f"| `{n}` | {c} |" for n, c in counts.items()],
              "", "Load with `corpus.load(\"figures\", path=\"<this folder or its zip>\")`, or any Parquet "
-             "reader.", "", "## Codebook", "", metadata.codebook(),
-             "## Sources and rights", "", "| raw file | outlet | url | retrieved | format | rights |",
+             "reader. Machine-readable descriptions: `datapackage.json` (Frictionless) and "
+             "`croissant.json` (MLCommons Croissant).", "",
+             "## Changes since the previous release", "",
+             "`CHANGES.md` counts the rows added, removed and changed per table; "
+             "`changes.json` lists them by key (`corpus diff OLD NEW` compares any two "
+             "releases).", "",
+             "## Codebook", "", metadata.codebook(),
+             "## Sources and rights", "", metadata.RIGHTS_STATEMENT, "",
+             "| raw file | outlet | url | retrieved | format | rights |",
              "|---|---|---|---|---|---|",
              *[f"| `{s.path}` | {s.outlet} | {s.url} | {s.retrieved_date} | {s.format} | {s.rights} |"
                for s in sources], "",
              "## Validation", "",
              f"{summary['n_checks']} checks (Great Expectations suites generated from the schema, plus cross-table "
              f"rules), {summary['n_failed']} failed. Details: `validation.json`.", "",
-             "## Known limitations", "", limits, ""]
+             "## Known limitations", "", known_limitations(root), ""]
     return "\n".join(lines)
+
+
+def known_limitations(root: Path) -> str:
+    return (root / "docs" / "known-limitations.md").read_text(encoding="utf-8").strip()
 
 
 def deterministic_zip(folder: Path, target: Path) -> None:
@@ -69,33 +84,107 @@ def deterministic_zip(folder: Path, target: Path) -> None:
             zf.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def make_release(processed: Path, out: Path, version: str, raw_dir: Path) -> tuple[Path, Path]:
-    """dist/liveblog-corpus-<version>/ and its zip, from a validated data/processed."""
-    problems = verify(processed)
+def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
+                 previous: Path | None = None, root: Path | None = None, jobs: int = 1,
+                 ) -> tuple[Path, Path]:
+    """out/liveblog-corpus-<version>/ and its zip, from a validated data folder, once the preflight
+    passes. CHANGES.md and changes.json compare it with `previous` (default: the latest earlier
+    version in out). A version already in out is never replaced by different contents.
+    `root` (default: the repository) holds CITATION.cff, CHANGELOG.md and
+    docs/known-limitations.md."""
+    from corpus.preflight import preflight
+
+    root = REPO_ROOT if root is None else root
+    problems = verify(processed) + preflight(processed, raw_dir, version, root, jobs)
     if problems:
-        raise InputError(str(processed), "tables do not match their checksums or schema: " + "; ".join(problems))
-    citation = metadata.read_citation(REPO_ROOT / "CITATION.cff")
-    if str(citation["version"]) != version:
-        raise InputError("CITATION.cff", f"version {citation['version']} is not the package's {version}")
-    folder = out / f"{RELEASE_NAME}-{version}"
-    if folder.exists():
-        shutil.rmtree(folder)
+        raise InputError(str(processed), f"not released as {version}, {len(problems)} problem(s):"
+                         + "".join(f"\n  - {p}" for p in problems))
+    out.mkdir(parents=True, exist_ok=True)
+    previous = previous if previous is not None else previous_release(out, version)
+    name = f"{RELEASE_NAME}-{version}"
+    with tempfile.TemporaryDirectory(prefix=".release-", dir=out) as tmp:
+        staging = Path(tmp) / name
+        write_release(staging, processed, version, raw_dir, previous, root)
+        deterministic_zip(staging, Path(tmp) / f"{name}.zip")
+        return place(Path(tmp), out, name, version)
+
+
+def write_release(folder: Path, processed: Path, version: str, raw_dir: Path, previous: Path | None,
+                  root: Path) -> None:
+    """Every file of a release into folder: tables, metadata, citation, changelog entry, changes."""
+    from corpus import croissant, diff
+
     folder.mkdir(parents=True)
     for table in TABLES:  # one file per table: what data portals and Frictionless tools expect
         merge_parts(processed / table_dir_name(table), folder / f"{table}.parquet")
     shutil.copyfile(processed / "validation.json", folder / "validation.json")
     one_file = {t: [f"{t}.parquet"] for t in TABLES}
     digests = {name: file_sha256(folder / name) for [name] in one_file.values()}
+    citation = metadata.read_citation(root / "CITATION.cff")
     (folder / metadata.DATAPACKAGE_NAME).write_text(metadata.datapackage_json(one_file, digests, version, citation),
                                                     encoding="utf-8")
-    shutil.copyfile(REPO_ROOT / "CITATION.cff", folder / "CITATION.cff")
-    changelog = (REPO_ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    (folder / croissant.CROISSANT_NAME).write_text(croissant.croissant_json(
+        one_file, digests, version, citation, raw.read_registry(raw_dir) or [],
+        known_limitations(root)), encoding="utf-8")
+    shutil.copyfile(root / "CITATION.cff", folder / "CITATION.cff")
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
     (folder / "CHANGELOG.md").write_text(changelog_entry(changelog, version), encoding="utf-8")
-    (folder / "README.md").write_text(data_card(version, citation, processed, raw_dir), encoding="utf-8")
+    if previous is None:
+        changes = {"old": None, "new": {"name": folder.name, "version": version}, "tables": {}}
+        text = f"# Changes in {folder.name}\n\n{FIRST_RELEASE}\n"
+    else:
+        changes = diff.diff_releases(previous, folder)
+        text = diff.render(changes, "markdown")
+    (folder / CHANGES_NAME).write_text(text, encoding="utf-8")
+    (folder / CHANGES_JSON_NAME).write_text(diff.render(changes, "json"), encoding="utf-8")
+    card = data_card(version, citation, processed, raw_dir, root)
+    (folder / "README.md").write_text(card, encoding="utf-8")
     digests |= {p.name: file_sha256(p) for p in folder.iterdir() if p.name not in digests}  # tables hashed once
     (folder / CHECKSUMS_NAME).write_text(checksum_lines(digests), encoding="utf-8")
-    archive = out / f"{folder.name}.zip"
-    deterministic_zip(folder, archive)
+
+
+def previous_release(out: Path, version: str) -> Path | None:
+    """The release folder (else zip) in out with the highest version below `version`."""
+    from packaging.version import InvalidVersion, Version
+
+    found: dict = {}
+    for path in sorted(out.iterdir()) if out.is_dir() else []:
+        m = re.fullmatch(rf"{re.escape(RELEASE_NAME)}-(.+?)(\.zip)?", path.name)
+        if m is None or (path.is_file() != bool(m.group(2))):
+            continue
+        try:
+            found.setdefault(Version(m.group(1)), []).append(path)
+        except InvalidVersion:
+            continue
+    earlier = [v for v in found if v < Version(version)]
+    return min(found[max(earlier)], key=lambda p: p.is_file()) if earlier else None
+
+
+def folder_digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): file_sha256(p)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def place(staging: Path, out: Path, name: str, version: str) -> tuple[Path, Path]:
+    """Move the staged folder and zip into out; an existing copy must be identical, else
+    nothing moves."""
+    folder, archive = out / name, out / f"{name}.zip"
+    differing = []
+    if folder.exists():
+        old, new = folder_digests(folder), folder_digests(staging / name)
+        differing += sorted((n for n in old.keys() | new.keys() if old.get(n) != new.get(n)),
+                            key=lambda n: (not n.endswith(".parquet"), n))  # tables first
+    if archive.exists() and archive.read_bytes() != (staging / archive.name).read_bytes():
+        differing.append(archive.name)
+    if differing:
+        more = ", ..." if len(differing) > 6 else ""
+        raise InputError(str(out / name), f"already holds version {version} with "
+                         f"different contents ({', '.join(differing[:6])}{more}): a released "
+                         "version is never overwritten; bump the version (pyproject.toml, "
+                         "CITATION.cff, CHANGELOG.md), rebuild and release again")
+    for target in (folder, archive):
+        if not target.exists():
+            (staging / target.name).rename(target)
     return folder, archive
 
 

