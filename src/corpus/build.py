@@ -44,7 +44,7 @@ class BlogSummary:
     n_bytes: int
     raw_sha256: str
     raw_path: str
-    url: str | None
+    url: str | None  # the page's address, or its archived capture's: what makes two raw files one page
 
 
 MAX_ENTRY_CHARS = 1_000_000  # spaCy's default max_length: a longer headline or body cannot be tokenised
@@ -86,7 +86,8 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
         return unexpected(rel_path, exc, stage, sha256)
     blog = result.tables["blogs"]
     return BlogSummary(blog.column("blog_id")[0].as_py(), {name: t.num_rows for name, t in result.tables.items()},
-                       cache_key, result.n_bytes, sha256, rel_path, blog.column("url")[0].as_py())
+                       cache_key, result.n_bytes, sha256, rel_path,
+                       getattr(registry_entry, "archive_url", "") or blog.column("url")[0].as_py())
 
 
 def extract_file(doc: raw.RawDocument, n_bytes: int) -> BlogTables:

@@ -148,7 +148,8 @@ def registered_duplicate(registry: list[RegistryEntry], sha256: str, url: str) -
     for e in registry:
         if e.sha256 == sha256:
             return f"same content (sha256) as {e.path}, already registered"
-        if url and e.url and canonical_url(e.url) == canonical_url(url):
+        address = e.archive_url or e.url  # captures of one page at several times are several pages
+        if url and address and canonical_url(address) == canonical_url(url):
             return f"same address ({canonical_url(url)}) as {e.path}, already registered"
     return None
 
