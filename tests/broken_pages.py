@@ -1,7 +1,7 @@
 """Broken raw files, each a case the build must survive (issue #20), written from invented text.
 
-`python tests/broken_pages.py FOLDER` writes them all into FOLDER (a plain raw folder, no registry),
-beside two good pages, so that `corpus build --raw FOLDER --keep-going` can be tried on them.
+`python tests/broken_pages.py FOLDER [--reader-cases]` writes them all into FOLDER (a plain raw
+folder, no registry), beside two good pages (and the cases only a reader can mend), so that `corpus build --raw FOLDER --keep-going` can be tried on them.
 """
 from __future__ import annotations
 
@@ -58,6 +58,29 @@ BROKEN: dict[str, bytes] = {
     "empty.txt": b"",
     "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
 }
+
+
+def html_page(updates: list[str], deep: int = 0) -> str:
+    """A web live blog: a published-time meta and one <article> per update with its clock time;
+    the third update wrapped `deep` elements deep."""
+    articles = []
+    for i, text in enumerate(updates):
+        article = f"<article><p><time>{20 - i:02d}:05</time></p><p>{text}</p></article>"
+        articles.append("<div>" * deep + article + "</div>" * deep if i == 2 else article)
+    return ("<!DOCTYPE html><html lang='en'><head><title>Harbour live</title>"
+            "<meta property='article:published_time' content='2024-03-04T08:00:00Z'></head><body>"
+            + "".join(articles) + "</body></html>")
+
+
+# Cases the readers (src/corpus/parse) must mend: the build cannot see what a reader drops.
+READER_CASES: dict[str, bytes] = {
+    "deep_element.html": html_page([f"The harbour crane number {i} was lifted into place." for i in range(6)],
+                                   deep=300).encode(),
+    "guardian_html_list.json": json.dumps(guardian_page(block_elements=[{"html": ["<p>Part one.</p>",
+                                                                                   "<p>Part two.</p>"]}])).encode(),
+    "million_elements.html": ("<!DOCTYPE html><html><head><title>t</title></head><body>" + "<b>a</b>" * 1_000_000
+                              + "</body></html>").encode(),
+}
 GOOD: dict[str, bytes] = {
     "good_blog.txt": GOOD_TEXT.encode(),
     "good_guardian.json": json.dumps(guardian_page()).encode(),
@@ -72,4 +95,4 @@ def write(folder: Path, pages: dict[str, bytes]) -> Path:
 
 
 if __name__ == "__main__":
-    write(Path(sys.argv[1]), {**GOOD, **BROKEN})
+    write(Path(sys.argv[1]), {**GOOD, **BROKEN, **(READER_CASES if "--reader-cases" in sys.argv else {})})
