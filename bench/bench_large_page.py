@@ -1,4 +1,4 @@
-"""One very large page: a synthetic live blog of about 50 MB (76,000 updates) in the seed's text format.
+"""One very large page: a synthetic live blog of about 50 MB (76,000 updates), seed text format.
 
 usage: python bench/bench_large_page.py [--mb 50] [--updates 76000] [--sample 5000] [--build]
 
@@ -9,6 +9,7 @@ extrapolated to the page). With --build, also the
 whole `corpus build --jobs 1 --no-cache` of the folder in a child process (adds validation and
 writing). Issue #20: such a page took more than 20 minutes (time resolution was quadratic).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,7 +30,14 @@ def large_page(target_bytes: int, updates: int, seed: int = 20) -> tuple[str, in
     """A text live blog of about target_bytes in that many updates, newest first over one day
     (several per printed minute), each of sentences drawn from the seed's."""
     rng, pool = random.Random(seed), sentence_pool()
-    lines = ["Live blog: A synthetic day of updates", "", "Generated for a benchmark.", "", DAY_LINE, ""]
+    lines = [
+        "Live blog: A synthetic day of updates",
+        "",
+        "Generated for a benchmark.",
+        "",
+        DAY_LINE,
+        "",
+    ]
     per_update = target_bytes // updates
     for n in range(updates):
         minutes = 23 * 60 + 59 - (n * 1440) // updates
@@ -48,11 +56,17 @@ def timed(label: str, fn):
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--mb", type=float, default=50)
     ap.add_argument("--updates", type=int, default=76_000)
-    ap.add_argument("--sample", type=int, default=5000, help="entries extraction is timed on (default 5000)")
-    ap.add_argument("--build", action="store_true", help="also time the whole build in a child process")
+    ap.add_argument(
+        "--sample", type=int, default=5000, help="entries extraction is timed on (default 5000)"
+    )
+    ap.add_argument(
+        "--build", action="store_true", help="also time the whole build in a child process"
+    )
     args = ap.parse_args()
     from corpus import parse, raw
     from corpus.extract import entity_rows, figure_rows
@@ -67,18 +81,37 @@ def main() -> None:
         doc = raw.read_document(folder, "large.txt")
         blog = timed("parse", lambda: parse.parse(doc.path, doc.format, doc.text))
         _, entries = timed("resolve times, rows", lambda: blog_rows(doc, blog))
-        sample = entries[:args.sample]  # extraction is linear: timed on a sample, rate extrapolated
+        sample = entries[
+            : args.sample
+        ]  # extraction is linear: timed on a sample, rate extrapolated
         chars = sum(len(e["body"]) + len(e["headline"] or "") for e in entries)
         share = sum(len(e["body"]) + len(e["headline"] or "") for e in sample) / chars
         for label, extract in (("entities", entity_rows), ("figures", figure_rows)):
             started = time.perf_counter()
             extract(sample)
             took = time.perf_counter() - started
-            print(f"{label + f' ({len(sample):,} entries)':<28} {took:8.2f} s; whole page ~{took / share:.0f} s")
+            print(
+                f"{label + f' ({len(sample):,} entries)':<28} {took:8.2f} s; "
+                f"whole page ~{took / share:.0f} s"
+            )
         if args.build:
-            command = [sys.executable, "-m", "corpus", "build", "--raw", str(folder), "--out", f"{tmp}/out",
-                       "--jobs", "1", "--no-cache"]
-            run = timed("corpus build (child)", lambda: subprocess.run(command, capture_output=True, text=True))
+            command = [
+                sys.executable,
+                "-m",
+                "corpus",
+                "build",
+                "--raw",
+                str(folder),
+                "--out",
+                f"{tmp}/out",
+                "--jobs",
+                "1",
+                "--no-cache",
+            ]
+            run = timed(
+                "corpus build (child)",
+                lambda: subprocess.run(command, capture_output=True, text=True),
+            )
             print((run.stdout or run.stderr).strip())
 
 

@@ -6,7 +6,14 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import PROCESSED_DIR, RAW_DIR, SEED_NAME, SMALL_N_BLOGS, SMALL_N_ENTRIES, write_small_raw
+from conftest import (
+    PROCESSED_DIR,
+    RAW_DIR,
+    SEED_NAME,
+    SMALL_N_BLOGS,
+    SMALL_N_ENTRIES,
+    write_small_raw,
+)
 from corpus import __version__, load
 from corpus.cli import main
 from corpus.schema import TABLES
@@ -38,7 +45,9 @@ def test_two_builds_are_byte_identical(small_raw, fresh, tmp_path):
     assert digests(tmp_path) == digests(fresh)
 
 
-def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(small_raw, fresh, tmp_path, seed_text, monkeypatch):
+def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(
+    small_raw, fresh, tmp_path, seed_text, monkeypatch
+):
     from corpus import build as build_module
     raw, cache_dir = tmp_path / "raw", tmp_path / "cache"
     shutil.copytree(small_raw, raw)
@@ -63,17 +72,58 @@ def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(small_
 
 def test_corrupt_cache_entries_are_rebuilt(small_raw, fresh, tmp_path):
     cache_dir = tmp_path / "cache"
-    assert main(["build", "--raw", str(small_raw), "--out", str(tmp_path / "a"), "--cache", str(cache_dir)]) == 0
+    assert (
+        main(
+            [
+                "build",
+                "--raw",
+                str(small_raw),
+                "--out",
+                str(tmp_path / "a"),
+                "--cache",
+                str(cache_dir),
+            ]
+        )
+        == 0
+    )
     for entry in cache_dir.rglob("*.pickle"):  # blogs' tables and parts' outcomes
         entry.write_bytes(b"not a pickle")
-    assert main(["build", "--raw", str(small_raw), "--out", str(tmp_path / "b"), "--cache", str(cache_dir)]) == 0
+    assert (
+        main(
+            [
+                "build",
+                "--raw",
+                str(small_raw),
+                "--out",
+                str(tmp_path / "b"),
+                "--cache",
+                str(cache_dir),
+            ]
+        )
+        == 0
+    )
     assert digests(tmp_path / "b") == digests(fresh)
 
 
 @pytest.mark.slow
 def test_dask_engine_on_a_local_cluster_gives_the_same_bytes(small_raw, fresh, tmp_path):
-    assert main(["build", "--raw", str(small_raw), "--out", str(tmp_path), "--engine", "dask", "--jobs", "2",
-                 "--no-cache"]) == 0
+    assert (
+        main(
+            [
+                "build",
+                "--raw",
+                str(small_raw),
+                "--out",
+                str(tmp_path),
+                "--engine",
+                "dask",
+                "--jobs",
+                "2",
+                "--no-cache",
+            ]
+        )
+        == 0
+    )
     assert digests(tmp_path) == digests(fresh)
 
 
@@ -98,8 +148,11 @@ def test_load_returns_rows(fresh):
 
 
 def test_module_entry_point_and_summary_line(small_raw, tmp_path):
-    run = subprocess.run([sys.executable, "-m", "corpus", "build", "--raw", str(small_raw), "--out", str(tmp_path)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "corpus", "build", "--raw", str(small_raw), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith(f"built {SMALL_N_BLOGS} blogs, {SMALL_N_ENTRIES} entries in ")
 
@@ -192,7 +245,14 @@ def test_add_registers_a_file(small_raw, tmp_path, seed_text, capsys):
     assert (raw / "new.txt").exists()
     assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out")]) == 0
     assert sorted(load("blogs", path=tmp_path / "out").blog_date.astype(str)) == [
-        "2024-01-04", "2024-01-05", "2024-03-04", "2024-05-07", "2024-06-15", "2024-09-11", "2024-10-20"]
+        "2024-01-04",
+        "2024-01-05",
+        "2024-03-04",
+        "2024-05-07",
+        "2024-06-15",
+        "2024-09-11",
+        "2024-10-20",
+    ]
     assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw)]) == 2
     assert "already registered" in capsys.readouterr().err
 
@@ -213,7 +273,9 @@ def test_parallel_build_is_byte_identical_to_serial(tmp_path, seed_text, capsys)
 
 def test_a_build_in_parts_holds_the_same_rows(small_raw, fresh, tmp_path):
     from corpus.build import build
-    result = build(small_raw, tmp_path, part_rows=1)  # a blog larger than a part is a part of its own: six
+    result = build(
+        small_raw, tmp_path, part_rows=1
+    )  # a blog larger than a part is a part of its own: six
     assert (result.n_blogs, result.n_entries) == (SMALL_N_BLOGS, SMALL_N_ENTRIES)
     for name in TABLES:
         whole, parted = pq.read_table(fresh / f"{name}.parquet"), pq.read_table(tmp_path / f"{name}.parquet")
@@ -229,12 +291,16 @@ def every_file_digest(folder):
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_parts_checked_in_worker_processes_give_the_same_files_as_parts_checked_in_turn(small_raw, tmp_path):
+def test_parts_checked_in_worker_processes_give_the_same_files_as_parts_checked_in_turn(
+    small_raw, tmp_path
+):
     from corpus.build import build
     build(small_raw, tmp_path / "in-turn", part_rows=1, jobs=1)
     build(small_raw, tmp_path / "workers", part_rows=1, jobs=2)
     files = every_file_digest(tmp_path / "in-turn")
-    assert sum("/validations/entries/" in name for name in files) == SMALL_N_BLOGS  # a page per part
+    assert (
+        sum("/validations/entries/" in name for name in files) == SMALL_N_BLOGS
+    )  # a page per part
     assert every_file_digest(tmp_path / "workers") == files
 
 
@@ -260,7 +326,9 @@ def test_a_part_failing_in_a_worker_fails_the_build_and_names_the_rows(small_raw
     with pytest.raises(InputErrors) as failed:  # each blog's own rows fail: each raw file is named
         build(small_raw, out, part_rows=1, jobs=2, cache_dir=cache_dir)
     blogs, mentions = load("blogs", path=out), load("entities", path=out)
-    with_mentions = set(blogs.set_index("blog_id").loc[mentions.entry_id.str[:-6].unique(), "raw_path"])
+    with_mentions = set(
+        blogs.set_index("blog_id").loc[mentions.entry_id.str[:-6].unique(), "raw_path"]
+    )
     assert len(with_mentions) > 1 and {e.path for e in failed.value.errors} == with_mentions
     assert all(e.stage == "check" and "entities.text: span_slices_to_text failed" in e.message
                for e in failed.value.errors)
@@ -336,7 +404,9 @@ def test_a_rebuild_leaves_unchanged_parts_in_place_and_mends_touched_ones(tmp_pa
     after = inodes(out)
     kept = [path for path in before if path.startswith("entries.parquet/") and after.get(path) == before[path]]
     new_parts = {path for path in after if path.startswith("entries.parquet/")} - set(before)
-    assert len(kept) == SMALL_N_BLOGS and len(new_parts) == 1  # one blog, one part each: only the new one is written
+    assert (
+        len(kept) == SMALL_N_BLOGS and len(new_parts) == 1
+    )  # one blog, one part each: only the new one is written
     parts = sorted(out / path for path in kept)  # two of the parts the new blog left alone
     parts[0].write_bytes(b"edited")
     next(p for p in (out / "validation" / parts[1].stem).rglob("*.html")).unlink()

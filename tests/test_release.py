@@ -99,7 +99,9 @@ def test_cite(fmt, expected, capsys, monkeypatch):
 
 def test_load_from_release_folder_and_zip(released):
     folder, archive = released
-    assert len(load("entries", path=folder)) == len(load("entries", path=archive)) == SMALL_N_ENTRIES
+    assert (
+        len(load("entries", path=folder)) == len(load("entries", path=archive)) == SMALL_N_ENTRIES
+    )
     assert load("entities", path=archive)["geonames_id"].dtype == "Int64"
 
 
@@ -145,7 +147,10 @@ def test_datapackage_is_generated_from_the_schema(small_built):
     assert {"fields": ["entry_id"], "reference": {"resource": "entries", "fields": ["entry_id"]}} in \
         figures["schema"]["foreignKeys"]
     [part] = figures["path"]  # the built tables are folders of part files: a multipart resource
-    assert part.startswith("figures.parquet/part-") and figures["hash"] == f"sha256:{sha(small_built / part)}"
+    assert (
+        part.startswith("figures.parquet/part-")
+        and figures["hash"] == f"sha256:{sha(small_built / part)}"
+    )
     assert [f["name"] for f in figures["schema"]["fields"]][:3] == ["figure_id", "entry_id", "field"]
 
 
@@ -154,7 +159,9 @@ def test_a_release_holds_each_table_in_one_file_with_its_hash(released, small_bu
     figures = next(r for r in package["resources"] if r["name"] == "figures")
     assert figures["path"] == "figures.parquet"
     assert figures["hash"] == f"sha256:{sha(released[0] / 'figures.parquet')}"
-    assert pq.read_table(released[0] / "figures.parquet").equals(pq.read_table(small_built / "figures.parquet"))
+    assert pq.read_table(released[0] / "figures.parquet").equals(
+        pq.read_table(small_built / "figures.parquet")
+    )
 
 
 @pytest.mark.slow

@@ -18,7 +18,10 @@ REASONS = {  # what each broken file is refused for: (stage, words of the reason
     "guardian_int_key_events.json": ("parse", "cannot be processed (TypeError"),
     "guardian_huge_epoch.json": ("parse", "cannot be processed ("),
     "guardian_nan_epoch.json": ("parse", "cannot be processed ("),
-    "oversized_update.txt": ("extract", "entry 1's body has 1,080,029 characters, more than the 1,000,000"),
+    "oversized_update.txt": (
+        "extract",
+        "entry 1's body has 1,080,029 characters, more than the 1,000,000",
+    ),
     "empty.txt": ("read", "empty file"),
     "binary.txt": ("read", "binary file"),
 }
@@ -39,32 +42,46 @@ PROCESS_FILE = build_module.process_file
 
 
 def dying_process_file(raw_dir, rel_path, *rest):
-    """process_file, except that the worker dies on one file (as when the kernel kills it for memory)."""
+    """process_file, except that the worker dies on one file (as when the kernel kills it for
+    memory)."""
     if rel_path == "dies.txt":
         os._exit(9)
     return PROCESS_FILE(raw_dir, rel_path, *rest)
 
 
 def test_a_worker_that_dies_takes_only_its_file_down(tmp_path, monkeypatch):
-    pages = {"a.txt": GOOD["good_blog.txt"], "dies.txt": b"x", "z.txt": GOOD["good_blog.txt"] + b"\n"}
+    pages = {
+        "a.txt": GOOD["good_blog.txt"],
+        "dies.txt": b"x",
+        "z.txt": GOOD["good_blog.txt"] + b"\n",
+    }
     raw = write(tmp_path / "raw", pages)
     monkeypatch.setattr(build_module, "process_file", dying_process_file)
     planned = [(name, None) for name in sorted(pages)]
-    results = list(build_module.process_all(raw, planned, 2, iter, "local", None, tmp_path / "cache"))
+    results = list(
+        build_module.process_all(raw, planned, 2, iter, "local", None, tmp_path / "cache")
+    )
     assert [type(r).__name__ for r in results] == ["BlogSummary", "InputError", "BlogSummary"]
     assert results[1].path == "dies.txt" and "worker process reading it died" in results[1].message
 
 
 def run_cli(*args):
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    return subprocess.run([sys.executable, "-m", "corpus", *args], capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "corpus", *args], capture_output=True, text=True, env=env
+    )
 
 
 def test_bad_pages_with_two_workers_end_in_one_line_not_an_abort(tmp_path):
-    """Three bad pages and two workers used to abort (exit 134, 'FATAL: exception not rethrown'): the
-    thread preparing validation was killed inside C++ code when the process ended early."""
-    raw = write(tmp_path / "raw", {n: BROKEN[n] for n in ("deep_nesting.json", "empty.txt", "binary.txt")})
-    run = run_cli("build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--jobs", "2", "--no-cache")
+    """Three bad pages and two workers used to abort (exit 134, 'FATAL: exception not
+    rethrown'): the thread preparing validation was killed inside C++ code when the process
+    ended early."""
+    raw = write(
+        tmp_path / "raw", {n: BROKEN[n] for n in ("deep_nesting.json", "empty.txt", "binary.txt")}
+    )
+    run = run_cli(
+        "build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--jobs", "2", "--no-cache"
+    )
     assert run.returncode == 2, run.stderr
     assert "Traceback" not in run.stderr and "FATAL" not in run.stderr
     assert run.stderr.startswith("error: ") and run.stderr.count("\n") == 1
@@ -95,8 +112,12 @@ def test_keep_going_quarantines_each_bad_file_and_builds_the_good_ones(mixed, tm
     assert listed["dates_outside_window.json"]["stage"] == "check"
     assert "entries.published_at: within_2_days_of_blog_date failed for 3 row(s)" in \
         listed["dates_outside_window.json"]["reason"]
-    assert listed["same_bytes_as_good.txt"]["reason"].startswith("duplicate of good_blog.txt (same sha256)")
-    assert listed["same_url_as_good.json"]["reason"].startswith("duplicate of good_guardian.json (same canonical url)")
+    assert listed["same_bytes_as_good.txt"]["reason"].startswith(
+        "duplicate of good_blog.txt (same sha256)"
+    )
+    assert listed["same_url_as_good.json"]["reason"].startswith(
+        "duplicate of good_guardian.json (same canonical url)"
+    )
     assert all(len(f["sha256"]) == 64 for f in report["files"])
     blogs = load("blogs", path=out)
     assert sorted(blogs.raw_path) == sorted(GOOD)
@@ -104,10 +125,26 @@ def test_keep_going_quarantines_each_bad_file_and_builds_the_good_ones(mixed, tm
     assert "quarantine.json" in (out / "SHA256SUMS").read_text()
 
 
-def test_without_keep_going_the_first_bad_file_stops_the_build_and_nothing_is_written(mixed, tmp_path, capsys):
+def test_without_keep_going_the_first_bad_file_stops_the_build_and_nothing_is_written(
+    mixed, tmp_path, capsys
+):
     from corpus.cli import main
 
-    assert main(["build", "--raw", str(mixed), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-cache"]) == 2
+    assert (
+        main(
+            [
+                "build",
+                "--raw",
+                str(mixed),
+                "--out",
+                str(tmp_path / "out"),
+                "--jobs",
+                "1",
+                "--no-cache",
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert err.startswith("error: binary.txt:3: binary file") and "Traceback" not in err
     assert not (tmp_path / "out").exists()
@@ -117,22 +154,46 @@ def test_a_blog_failing_its_own_checks_is_named_without_keep_going(tmp_path, cap
     from corpus.cli import main
 
     raw = write(tmp_path / "raw", {**GOOD, "old.json": BROKEN["dates_outside_window.json"]})
-    assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-cache"]) == 2
+    assert (
+        main(
+            [
+                "build",
+                "--raw",
+                str(raw),
+                "--out",
+                str(tmp_path / "out"),
+                "--jobs",
+                "1",
+                "--no-cache",
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
-    assert err.startswith("error: old.json: fails a check of its rows: entries.published_at: within_2_days")
+    assert err.startswith(
+        "error: old.json: fails a check of its rows: entries.published_at: within_2_days"
+    )
     assert err.count("\n") == 1 and not (tmp_path / "out").exists()
 
 
-def test_two_blogs_sharing_a_key_name_both_files_and_the_later_is_left_out(tmp_path, monkeypatch, capsys):
+def test_two_blogs_sharing_a_key_name_both_files_and_the_later_is_left_out(
+    tmp_path, monkeypatch, capsys
+):
     from corpus import load, tables
     from corpus.cli import main
 
-    pages = {"a.txt": GOOD["good_blog.txt"], "b.txt": text_page("Monday, March 4, 2024", ["Other words here."]).encode()}
+    pages = {
+        "a.txt": GOOD["good_blog.txt"],
+        "b.txt": text_page("Monday, March 4, 2024", ["Other words here."]).encode(),
+    }
     raw = write(tmp_path / "raw", pages)
     monkeypatch.setattr(tables, "blog_id_for", lambda doc, blog: "same-20240304-00000000")
     args = ["build", "--raw", str(raw), "--jobs", "1", "--no-cache"]
     assert main([*args, "--out", str(tmp_path / "stop")]) == 2
-    assert capsys.readouterr().err == "error: b.txt: duplicate of a.txt (same blog id); the first registered is kept\n"
+    assert (
+        capsys.readouterr().err
+        == "error: b.txt: duplicate of a.txt (same blog id); the first registered is kept\n"
+    )
     assert main([*args, "--out", str(tmp_path / "out"), "--keep-going"]) == 1
     assert list(load("blogs", path=tmp_path / "out").raw_path) == ["a.txt"]
 
@@ -142,24 +203,39 @@ def test_a_page_registered_twice_is_refused_by_add(tmp_path, capsys):
 
     raw = tmp_path / "raw"
     raw.mkdir()
-    pages = write(tmp_path / "new", {"first.json": json.dumps(guardian_page()).encode(),
-                                     "copy.json": json.dumps(guardian_page()).encode(),
-                                     "moved.json": json.dumps(guardian_page(n_blocks=2, url="http://EXAMPLE.org/"
-                                                                            "live/council/#top")).encode()})
+    pages = write(
+        tmp_path / "new",
+        {
+            "first.json": json.dumps(guardian_page()).encode(),
+            "copy.json": json.dumps(guardian_page()).encode(),
+            "moved.json": json.dumps(
+                guardian_page(n_blocks=2, url="http://EXAMPLE.org/" "live/council/#top")
+            ).encode(),
+        },
+    )
     assert main(["add", str(pages / "first.json"), "--raw", str(raw)]) == 0
     assert main(["add", str(pages / "copy.json"), "--raw", str(raw)]) == 2
     assert "same content (sha256) as first.json, already registered" in capsys.readouterr().err
     assert main(["add", str(pages / "moved.json"), "--raw", str(raw)]) == 2
-    assert "same address (https://example.org/live/council) as first.json" in capsys.readouterr().err
+    assert (
+        "same address (https://example.org/live/council) as first.json" in capsys.readouterr().err
+    )
     assert sorted(p.name for p in raw.iterdir()) == ["first.json", "registry.csv"]
 
 
-def test_a_blog_or_raw_file_beyond_the_size_limits_is_refused_with_the_limit(tmp_path, monkeypatch):
+def test_a_blog_or_raw_file_beyond_the_size_limits_is_refused_with_the_limit(
+    tmp_path, monkeypatch
+):
     raw = write(tmp_path / "raw", GOOD)
     monkeypatch.setattr(build_module, "MAX_BLOG_CHARS", 50)
     result = build_module.process_file(raw, "good_blog.txt", None, tmp_path / "cache")
-    assert result.message == "its 2 entries hold 96 characters, more than the 50 one blog may hold (split the page)"
+    assert (
+        result.message
+        == "its 2 entries hold 96 characters, more than the 50 one blog may hold (split the page)"
+    )
     monkeypatch.setattr(build_module, "MAX_RAW_BYTES", 100)
     result = build_module.process_file(raw, "good_guardian.json", None, tmp_path / "cache")
-    assert (result.stage, result.message) == ("read", f"{len(GOOD['good_guardian.json']):,} bytes, more than the "
-                                                      "100 a raw file may hold")
+    assert (result.stage, result.message) == (
+        "read",
+        f"{len(GOOD['good_guardian.json']):,} bytes, more than the " "100 a raw file may hold",
+    )

@@ -141,18 +141,23 @@ def test_report_and_docs_regenerate_byte_identically(tmp_path):
     assert (tmp_path / "validation" / "index.html").exists()
 
 
-def test_build_refuses_invalid_tables_naming_each_raw_file_and_keeps_previous(small_raw, processed_copy,
-                                                                              monkeypatch, capsys):
+def test_build_refuses_invalid_tables_naming_each_raw_file_and_keeps_previous(
+    small_raw, processed_copy, monkeypatch, capsys
+):
     from corpus import tables
     original = tables.count_words
     monkeypatch.setattr(tables, "count_words", lambda text: -original(text))
     before = {p.name: p.read_bytes() for p in processed_copy.glob("*.parquet/*.parquet")}
-    assert main(["build", "--raw", str(small_raw), "--out", str(processed_copy), "--no-cache"]) == 2
+    assert (
+        main(["build", "--raw", str(small_raw), "--out", str(processed_copy), "--no-cache"]) == 2
+    )
     err = capsys.readouterr().err.splitlines()
     names = sorted(p.name for p in small_raw.iterdir() if p.suffix == ".txt")
     assert [line.split(": ", 2)[1] for line in err] == names  # one line per raw file
-    assert all("fails a check of its rows: entries.n_words: expect_column_values_to_be_between" in line
-               for line in err)
+    assert all(
+        "fails a check of its rows: entries.n_words: expect_column_values_to_be_between" in line
+        for line in err
+    )
     assert {p.name: p.read_bytes() for p in processed_copy.glob("*.parquet/*.parquet")} == before
     assert not list(processed_copy.glob(".staging-*"))
 
@@ -223,12 +228,20 @@ def test_parts_are_validated_one_by_one_and_merged(small_built):
     for i, part in enumerate(parts):
         validation.add(with_negative_word_counts(part) if i == 1 else part, f"part-{i}")
     report = validation.report()
-    assert report.rows == {n: pq.read_metadata(next((small_built / f"{n}.parquet").iterdir())).num_rows
-                           for n in TABLES}
+    assert report.rows == {
+        n: pq.read_metadata(next((small_built / f"{n}.parquet").iterdir())).num_rows
+        for n in TABLES
+    }
     [failure] = [c for c in report.failures if c.check != "arrow_schema_matches_declaration"]
     second = parts[1]["entries"]
-    assert (failure.table, failure.column, failure.unexpected_count) == ("entries", "n_words", second.num_rows)
-    assert failure.examples[0].startswith(f"entry_id={second.column('entry_id')[0].as_py()} value=-1")
+    assert (failure.table, failure.column, failure.unexpected_count) == (
+        "entries",
+        "n_words",
+        second.num_rows,
+    )
+    assert failure.examples[0].startswith(
+        f"entry_id={second.column('entry_id')[0].as_py()} value=-1"
+    )
 
 
 @pytest.mark.parametrize("with_docs", [False, True])

@@ -14,7 +14,8 @@ from typing import Callable, Iterable, Iterator
 
 import pyarrow as pa
 
-from corpus import __version__, cache, metadata, output, parse, quarantine, raw, release, store, validate
+from corpus import __version__, cache, metadata, output, parse, quarantine, raw, release, store
+from corpus import validate
 from corpus.cache import BlogTables
 from corpus.errors import InputError, InputErrors, unexpected
 from corpus.schema import TABLES
@@ -44,10 +45,10 @@ class BlogSummary:
     n_bytes: int
     raw_sha256: str
     raw_path: str
-    url: str | None  # the page's address, or its archived capture's: what makes two raw files one page
+    url: str | None  # the page's address, or its archived capture's: what makes two files one page
 
 
-MAX_ENTRY_CHARS = 1_000_000  # spaCy's default max_length: a longer headline or body cannot be tokenised
+MAX_ENTRY_CHARS = 1_000_000  # spaCy's default max_length: no longer headline or body is tokenised
 # Extraction takes about a second per million characters, and a blog is one process's work: a page
 # holding more than this is refused (the largest real pages seen hold under 100,000 characters).
 MAX_BLOG_CHARS = 10_000_000
@@ -57,15 +58,16 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
                  cache_dir: Path) -> BlogSummary | InputError:
     """Read, parse, resolve and extract one raw file into the cache (unless it is there already).
 
-    Bad input is returned, not raised, so that a worker's error reaches the caller intact; so is any
-    exception the readers or extractors did not foresee (recursion, overflow, a type error from a
-    malformed structure), as one line naming the file.
+    Bad input is returned, not raised, so that a worker's error reaches the caller intact; so is
+    any exception the readers or extractors did not foresee (recursion, overflow, a type error
+    from a malformed structure), as one line naming the file.
     """
     stage, sha256 = "read", ""
     try:
         size = os.stat(raw_dir / rel_path).st_size
         if size > MAX_RAW_BYTES:
-            raise InputError(rel_path, f"{size:,} bytes, more than the {MAX_RAW_BYTES:,} a raw file may hold")
+            raise InputError(rel_path, f"{size:,} bytes, more than the {MAX_RAW_BYTES:,} a raw "
+                                       "file may hold")
         data = (raw_dir / rel_path).read_bytes()
         sha256 = raw.sha256_of(data)
         cache_key = cache.key(sha256, rel_path, registry_entry)
@@ -82,11 +84,13 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
         return err
     except Exception as exc:  # RecursionError and MemoryError included
         if isinstance(exc, OSError) and stage == "read":
-            return InputError(rel_path, f"cannot be read ({exc.strerror or exc})", stage=stage, sha256=sha256)
+            return InputError(rel_path, f"cannot be read ({exc.strerror or exc})", stage=stage,
+                              sha256=sha256)
         return unexpected(rel_path, exc, stage, sha256)
     blog = result.tables["blogs"]
-    return BlogSummary(blog.column("blog_id")[0].as_py(), {name: t.num_rows for name, t in result.tables.items()},
-                       cache_key, result.n_bytes, sha256, rel_path,
+    return BlogSummary(blog.column("blog_id")[0].as_py(),
+                       {name: t.num_rows for name, t in result.tables.items()}, cache_key,
+                       result.n_bytes, sha256, rel_path,
                        getattr(registry_entry, "archive_url", "") or blog.column("url")[0].as_py())
 
 
@@ -117,12 +121,13 @@ def check_sizes(path: str, entries) -> None:
         for name in ("headline", "body"):
             text = getattr(e, name)
             if text is not None and len(text) > MAX_ENTRY_CHARS:
-                raise InputError(path, f"entry {position}'s {name} has {len(text):,} characters, more than the "
-                                       f"{MAX_ENTRY_CHARS:,} an entry may hold", line=e.line)
+                raise InputError(path, f"entry {position}'s {name} has {len(text):,} characters, "
+                                       f"more than the {MAX_ENTRY_CHARS:,} an entry may hold",
+                                 line=e.line)
             total += len(text or "")
     if total > MAX_BLOG_CHARS:
-        raise InputError(path, f"its {len(entries):,} entries hold {total:,} characters, more than the "
-                               f"{MAX_BLOG_CHARS:,} one blog may hold (split the page)")
+        raise InputError(path, f"its {len(entries):,} entries hold {total:,} characters, more "
+                               f"than the {MAX_BLOG_CHARS:,} one blog may hold (split the page)")
 
 
 ENGINES = ("local", "dask")
@@ -148,11 +153,13 @@ def process_all(raw_dir: Path, planned: list, jobs: int, progress: Callable[[Ite
     yield from process_in_pool(raw_dir, planned, jobs, progress, cache_dir, meanwhile)
 
 
-def process_in_pool(raw_dir: Path, planned: list, jobs: int, progress: Callable[[Iterable], Iterable],
-                    cache_dir: Path, meanwhile: Callable[[], None]) -> Iterator[BlogSummary | InputError]:
+def process_in_pool(raw_dir: Path, planned: list, jobs: int,
+                    progress: Callable[[Iterable], Iterable], cache_dir: Path,
+                    meanwhile: Callable[[], None]) -> Iterator[BlogSummary | InputError]:
     """Results per planned raw file from `jobs` worker processes. A worker that dies (killed for
     memory, or a crash inside a library) breaks the pool: the files without a result are then
-    processed one at a time, each in a worker of its own, and one that kills its worker is reported."""
+    processed one at a time, each in a worker of its own, and one that kills its worker is
+    reported."""
     done = 0
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(planned)))
     try:
@@ -175,7 +182,8 @@ def process_in_pool(raw_dir: Path, planned: list, jobs: int, progress: Callable[
         yield from process_isolated(raw_dir, planned[done:], cache_dir)
 
 
-def process_isolated(raw_dir: Path, planned: list, cache_dir: Path) -> Iterator[BlogSummary | InputError]:
+def process_isolated(raw_dir: Path, planned: list,
+                     cache_dir: Path) -> Iterator[BlogSummary | InputError]:
     """Results per raw file from one worker process at a time, a new one after a worker dies."""
     pool = None
     try:
@@ -186,8 +194,8 @@ def process_isolated(raw_dir: Path, planned: list, cache_dir: Path) -> Iterator[
             except BrokenProcessPool:
                 pool.shutdown()
                 pool = None
-                yield InputError(path, "the worker process reading it died (out of memory, or a crash "
-                                       "inside a library)", stage="parse")
+                yield InputError(path, "the worker process reading it died (out of memory, or a "
+                                       "crash inside a library)", stage="parse")
             except Exception as exc:  # a result that could not be sent back
                 yield unexpected(path, exc)
     finally:
@@ -531,11 +539,13 @@ def build_into(out: output.OutputFolder, raw_dir: Path, keep_going: bool, jobs: 
     summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir,
                                    meanwhile=prewrite)
     try:
-        summaries, skipped = write_checked(summaries, skipped, writer, cache_dir, jobs, part_rows, keep_going)
+        summaries, skipped = write_checked(summaries, skipped, writer, cache_dir, jobs, part_rows,
+                                           keep_going)
     except CacheEntryLost:  # read every raw file again, processing those whose tables were lost
         summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir,
                                        use_index=False)
-        summaries, skipped = write_checked(summaries, skipped, writer, cache_dir, jobs, part_rows, keep_going)
+        summaries, skipped = write_checked(summaries, skipped, writer, cache_dir, jobs, part_rows,
+                                           keep_going)
     writer.commit(out)
     return BuildResult(len(summaries), sum(s.rows["entries"] for s in summaries),
                        sum(s.n_bytes for s in summaries), 0.0, skipped)
@@ -549,8 +559,9 @@ class PartsFailed(Exception):
         self.report, self.parts = report, parts
 
 
-def write_checked(summaries: list[BlogSummary], skipped: list[InputError], writer: PartWriter, cache_dir: Path,
-                  jobs: int, part_rows: int, keep_going: bool) -> tuple[list[BlogSummary], list[InputError]]:
+def write_checked(summaries: list[BlogSummary], skipped: list[InputError], writer: PartWriter,
+                  cache_dir: Path, jobs: int, part_rows: int,
+                  keep_going: bool) -> tuple[list[BlogSummary], list[InputError]]:
     """write_tables; when validation fails, the raw files to blame are named (and with keep_going
     quarantined, the rest written again). A failure no raw file alone explains stops the build."""
     while True:
@@ -566,14 +577,15 @@ def write_checked(summaries: list[BlogSummary], skipped: list[InputError], write
             gone = {err.path for err in blamed}
             summaries, skipped = [s for s in summaries if s.raw_path not in gone], skipped + blamed
             if not summaries:
-                raise InputError(blamed[0].path, "no blog could be built: every one fails a check") from None
+                raise InputError(blamed[0].path,
+                                 "no blog could be built: every one fails a check") from None
 
 
-def write_tables(summaries: list[BlogSummary], skipped: list[InputError], writer: PartWriter, cache_dir: Path,
-                 jobs: int, part_rows: int) -> None:
-    """Every part's tables and Data Docs, the validation summary, quarantine report, data package and
-    checksums into the staging folder; validation failing raises (and nothing replaces the previous
-    tables)."""
+def write_tables(summaries: list[BlogSummary], skipped: list[InputError], writer: PartWriter,
+                 cache_dir: Path, jobs: int, part_rows: int) -> None:
+    """Every part's tables and Data Docs, the validation summary, quarantine report, data package
+    and checksums into the staging folder; validation failing raises (and nothing replaces the
+    previous tables)."""
     staging = writer.staging
     planned = list(parts(summaries, part_rows))
     written, outcomes = writer.finish(planned, cache_dir, jobs)
@@ -582,12 +594,15 @@ def write_tables(summaries: list[BlogSummary], skipped: list[InputError], writer
         validation.add_outcome(outcome)
     report = validation.report()
     if not report.success:
-        raise PartsFailed(report, [p for p, (_, o) in zip(planned, outcomes) if not all(c.success for c in o.checks)])
+        failed = [p for p, (_, o) in zip(planned, outcomes)
+                  if not all(c.success for c in o.checks)]
+        raise PartsFailed(report, failed)
     (staging / validate.DOCS_DIR_NAME).mkdir(exist_ok=True)  # absent when every part lies in place
     (staging / validate.DOCS_DIR_NAME / "index.html").write_text(
         validate.docs_index(outcomes, __version__), encoding="utf-8")
     write_text(staging, validate.SUMMARY_NAME, report.summary_json(__version__), written)
-    write_text(staging, quarantine.REPORT_NAME, quarantine.report_json(skipped, __version__), written)
+    write_text(staging, quarantine.REPORT_NAME, quarantine.report_json(skipped, __version__),
+               written)
     citation = metadata.read_citation(release.REPO_ROOT / "CITATION.cff")
     write_text(staging, metadata.DATAPACKAGE_NAME,
                metadata.datapackage_json(written.table_files, written.digests, __version__, citation), written)

@@ -203,8 +203,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                    help="worker processes over raw files (default: all cores); output is identical for any N")
     b.add_argument("--keep-going", action="store_true",
-                   help="skip bad raw files (unreadable, duplicates, or failing a check of their own rows), build "
-                        "the rest, list what was skipped in quarantine.json (exit 1 if any)")
+                   help="skip bad raw files (unreadable, duplicates, or failing a check of their "
+                        "own rows), build the rest, list what was skipped in quarantine.json "
+                        "(exit 1 if any)")
     b.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local worker processes, or a Dask cluster (default: local)")
     b.add_argument("--scheduler", default=None,

@@ -32,8 +32,8 @@ def unexpected(path: str, exc: BaseException, stage: str = "", sha256: str = "")
     malformed structure), as one line naming the file."""
     text = " ".join(str(exc).split())
     text = text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 3] + "..."
-    return InputError(path, f"cannot be processed ({type(exc).__name__}{': ' + text if text else ''})",
-                      stage=stage, sha256=sha256)
+    said = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return InputError(path, f"cannot be processed ({said})", stage=stage, sha256=sha256)
 
 
 class InputErrors(InputError):

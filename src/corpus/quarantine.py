@@ -28,10 +28,12 @@ def without_duplicates(summaries: list) -> tuple[list, list[InputError]]:
     for s in sorted(summaries, key=lambda s: s.raw_path):
         url = raw.canonical_url(s.url) if s.url else ""
         keys = [("sha256", s.raw_sha256), ("canonical url", url), ("blog id", s.blog_id)]
-        first = next(((what, seen[what, value]) for what, value in keys if value and (what, value) in seen), None)
+        first = next(((what, seen[what, value]) for what, value in keys
+                      if value and (what, value) in seen), None)
         if first is not None:
-            duplicates.append(InputError(s.raw_path, f"duplicate of {first[1]} (same {first[0]}); the first "
-                                                     "registered is kept", stage="duplicate", sha256=s.raw_sha256))
+            reason = f"duplicate of {first[1]} (same {first[0]}); the first registered is kept"
+            duplicates.append(InputError(s.raw_path, reason, stage="duplicate",
+                                         sha256=s.raw_sha256))
             continue
         seen.update({(what, value): s.raw_path for what, value in keys if value})
         kept.append(s)
@@ -52,10 +54,12 @@ def blame(part: list, cache_dir: Path) -> list[InputError]:
         tables = blog_tables(s, cache_dir)
         failures = [c for c in diagnosis_checker().check(tables).checks if not c.success]
         if failures:
-            named = "; ".join(replace(c, examples=c.examples[:1]).describe() for c in failures[:MAX_CHECKS_NAMED])
-            more = f" (and {len(failures) - MAX_CHECKS_NAMED} more)" if len(failures) > MAX_CHECKS_NAMED else ""
-            blamed.append(InputError(s.raw_path, f"fails a check of its rows: {named}{more}", stage="check",
-                                     sha256=s.raw_sha256))
+            shown = failures[:MAX_CHECKS_NAMED]
+            named = "; ".join(replace(c, examples=c.examples[:1]).describe() for c in shown)
+            extra = len(failures) - len(shown)
+            more = f" (and {extra} more)" if extra else ""
+            blamed.append(InputError(s.raw_path, f"fails a check of its rows: {named}{more}",
+                                     stage="check", sha256=s.raw_sha256))
     return blamed or shared_keys(part, cache_dir)
 
 
@@ -69,7 +73,8 @@ def blog_tables(summary, cache_dir: Path) -> dict:
 
 
 def shared_keys(part: list, cache_dir: Path) -> list[InputError]:
-    """For each blog sharing a primary key with an earlier one (raw-path order), an error naming both."""
+    """For each blog sharing a primary key with an earlier one (raw-path order), an error naming
+    both."""
     owner: dict[tuple, str] = {}
     blamed = {}
     for s in sorted(part, key=lambda s: s.raw_path):
@@ -81,14 +86,16 @@ def shared_keys(part: list, cache_dir: Path) -> list[InputError]:
                 first = owner.setdefault((name, key), s.raw_path)
                 if first != s.raw_path and s.raw_path not in blamed:
                     blamed[s.raw_path] = InputError(
-                        s.raw_path, f"{name} key {', '.join(map(str, key))} is also {first}'s; the first "
-                                    "registered is kept", stage="check", sha256=s.raw_sha256)
+                        s.raw_path, f"{name} key {', '.join(map(str, key))} is also {first}'s; "
+                                    "the first registered is kept", stage="check",
+                        sha256=s.raw_sha256)
     return list(blamed.values())
 
 
 def report_json(errors: list[InputError], dataset_version: str) -> str:
     """The quarantine report: every raw file left out, with its sha256, stage and reason."""
+    ordered = sorted(errors, key=lambda e: (e.path, e.line or 0, e.message))
     files = [{"file": e.path, "line": e.line, "sha256": e.sha256 or None, "stage": e.stage or None,
-              "reason": e.message} for e in sorted(errors, key=lambda e: (e.path, e.line or 0, e.message))]
+              "reason": e.message} for e in ordered]
     body = {"dataset_version": dataset_version, "n_quarantined": len(files), "files": files}
     return json.dumps(body, indent=2, ensure_ascii=False) + "\n"

@@ -97,7 +97,8 @@ def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
         return None
     rows, seen = [], set()
     for line, row in registry_rows(str(registry), registry.read_bytes()):
-        entry = RegistryEntry(**{f: (row.get(f) or "").strip() for f in REGISTRY_FIELDS + FETCH_FIELDS})
+        fields = REGISTRY_FIELDS + FETCH_FIELDS
+        entry = RegistryEntry(**{f: (row.get(f) or "").strip() for f in fields})
         if not entry.path or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
             raise InputError(str(registry), "each row needs a path and a 64-hex sha256", line=line)
         if entry.path in seen:
@@ -120,13 +121,14 @@ def registry_rows(path: str, data: bytes) -> Iterator[tuple[int, dict[str, str]]
             raise InputError(path, "registry names a column twice", line=1)
         for row in reader:
             if row and len(row) != len(header):
-                raise InputError(path, f"row has {len(row)} fields, the header {len(header)} (a stray comma "
-                                       "or quote?)", line=start)
+                raise InputError(path, f"row has {len(row)} fields, the header {len(header)} "
+                                       "(a stray comma or quote?)", line=start)
             if row:
                 yield start, dict(zip(header, row))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError(path, f"malformed CSV ({exc}; an unbalanced quote?)", line=start) from None
+        raise InputError(path, f"malformed CSV ({exc}; an unbalanced quote?)",
+                         line=start) from None
 
 
 def canonical_url(url: str) -> str:
@@ -139,8 +141,8 @@ def canonical_url(url: str) -> str:
         return url.strip()
     host = (parts.hostname or "").removeprefix("www.")
     query = "&".join(q for q in parts.query.split("&") if q and not q.lower().startswith("utm_"))
-    return urlunsplit(("https" if parts.scheme in ("http", "https") else parts.scheme.lower(), host + port,
-                       parts.path.rstrip("/"), query, ""))
+    scheme = "https" if parts.scheme in ("http", "https") else parts.scheme.lower()
+    return urlunsplit((scheme, host + port, parts.path.rstrip("/"), query, ""))
 
 
 def registered_duplicate(registry: list[RegistryEntry], sha256: str, url: str) -> str | None:

@@ -48,10 +48,10 @@ def chain_cost(times: list[int], descending: bool) -> tuple[int, list[int], list
         return step % DAY
 
     # best[i] = (cost of a reading whose last kept entry is i, predecessor index or -1), where
-    # cost = min over j < i of best[j] + gap(j, i) * SCALE + FLAG_COST * (i - j - 1), or FLAG_COST * i
-    # with no predecessor; ties go to the smallest j, then to none. gap(j, i) depends only on the
-    # two clock times, so the minimum is taken over the best j of each clock minute, kept in a
-    # segment tree: near-linear in the number of entries.
+    # cost = min over j < i of best[j] + gap(j, i) * SCALE + FLAG_COST * (i - j - 1), or
+    # FLAG_COST * i with no predecessor; ties go to the smallest j, then to none. gap(j, i)
+    # depends only on the two clock times, so the minimum is taken over the best j of each clock
+    # minute, kept in a segment tree: near-linear in the number of entries.
     tree = MinTree()
     best: list[tuple[int, int]] = []
     for i in range(n):
@@ -66,7 +66,8 @@ def chain_cost(times: list[int], descending: bool) -> tuple[int, list[int], list
                 if cost < choice[0] or (cost == choice[0] and choice[1] >= 0 and j < choice[1]):
                     choice = (cost, j)
         best.append(choice)
-        tree.lower(t, (choice[0] - FLAG_COST * i + (t if descending else -t) * SCALE) * INDEX_BASE + i)
+        own = choice[0] - FLAG_COST * i + (t if descending else -t) * SCALE
+        tree.lower(t, own * INDEX_BASE + i)
     total, last = min((best[i][0] + FLAG_COST * (n - 1 - i), i) for i in range(n))
     kept = []
     while last >= 0:
@@ -83,7 +84,7 @@ def chain_cost(times: list[int], descending: bool) -> tuple[int, list[int], list
     return total, kept, offsets
 
 
-INDEX_BASE = 1 << 32  # a tree value is cost * INDEX_BASE + entry index: the least one has the smallest index
+INDEX_BASE = 1 << 32  # a tree value is cost * INDEX_BASE + entry index: ties go to smaller ones
 LEAVES = 2048  # a power of two above the minutes of a day
 
 
