@@ -117,7 +117,8 @@ READER_CASES: dict[str, bytes] = {
         [f"The harbour crane number {i} was lifted into place." for i in range(6)], deep=300
     ).encode(),
     "guardian_html_list.json": json.dumps(
-        guardian_page(block_elements=[{"html": ["<p>Part one.</p>", "<p>Part two.</p>"]}])
+        guardian_page(url="https://example.org/live/parts",
+                      block_elements=[{"html": ["<p>Part one.</p>", "<p>Part two.</p>"]}])
     ).encode(),
     "million_elements.html": (
         "<!DOCTYPE html><html><head><title>t</title></head><body>"
