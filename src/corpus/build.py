@@ -570,6 +570,7 @@ def write_checked(summaries: list[BlogSummary], skipped: list[InputError], write
             return summaries, skipped
         except PartsFailed as failure:
             blamed = [err for part in failure.parts for err in quarantine.blame(part, cache_dir)]
+            blamed.sort(key=lambda err: err.path)
             if not blamed:
                 raise validate.ValidationFailed(failure.report) from None
             if not keep_going:
