@@ -72,58 +72,18 @@ def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(
 
 def test_corrupt_cache_entries_are_rebuilt(small_raw, fresh, tmp_path):
     cache_dir = tmp_path / "cache"
-    assert (
-        main(
-            [
-                "build",
-                "--raw",
-                str(small_raw),
-                "--out",
-                str(tmp_path / "a"),
-                "--cache",
-                str(cache_dir),
-            ]
-        )
-        == 0
-    )
+    args = ["build", "--raw", str(small_raw), "--cache", str(cache_dir)]
+    assert main([*args, "--out", str(tmp_path / "a")]) == 0
     for entry in cache_dir.rglob("*.pickle"):  # blogs' tables and parts' outcomes
         entry.write_bytes(b"not a pickle")
-    assert (
-        main(
-            [
-                "build",
-                "--raw",
-                str(small_raw),
-                "--out",
-                str(tmp_path / "b"),
-                "--cache",
-                str(cache_dir),
-            ]
-        )
-        == 0
-    )
+    assert main([*args, "--out", str(tmp_path / "b")]) == 0
     assert digests(tmp_path / "b") == digests(fresh)
 
 
 @pytest.mark.slow
 def test_dask_engine_on_a_local_cluster_gives_the_same_bytes(small_raw, fresh, tmp_path):
-    assert (
-        main(
-            [
-                "build",
-                "--raw",
-                str(small_raw),
-                "--out",
-                str(tmp_path),
-                "--engine",
-                "dask",
-                "--jobs",
-                "2",
-                "--no-cache",
-            ]
-        )
-        == 0
-    )
+    args = ["--engine", "dask", "--jobs", "2", "--no-cache"]
+    assert main(["build", "--raw", str(small_raw), "--out", str(tmp_path), *args]) == 0
     assert digests(tmp_path) == digests(fresh)
 
 

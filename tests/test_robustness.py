@@ -130,21 +130,8 @@ def test_without_keep_going_the_first_bad_file_stops_the_build_and_nothing_is_wr
 ):
     from corpus.cli import main
 
-    assert (
-        main(
-            [
-                "build",
-                "--raw",
-                str(mixed),
-                "--out",
-                str(tmp_path / "out"),
-                "--jobs",
-                "1",
-                "--no-cache",
-            ]
-        )
-        == 2
-    )
+    args = ["build", "--raw", str(mixed), "--out", str(tmp_path / "out"), "--jobs", "1"]
+    assert main([*args, "--no-cache"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: binary.txt:3: binary file") and "Traceback" not in err
     assert not (tmp_path / "out").exists()
@@ -154,21 +141,8 @@ def test_a_blog_failing_its_own_checks_is_named_without_keep_going(tmp_path, cap
     from corpus.cli import main
 
     raw = write(tmp_path / "raw", {**GOOD, "old.json": BROKEN["dates_outside_window.json"]})
-    assert (
-        main(
-            [
-                "build",
-                "--raw",
-                str(raw),
-                "--out",
-                str(tmp_path / "out"),
-                "--jobs",
-                "1",
-                "--no-cache",
-            ]
-        )
-        == 2
-    )
+    args = ["build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--jobs", "1"]
+    assert main([*args, "--no-cache"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(
         "error: old.json: fails a check of its rows: entries.published_at: within_2_days"
