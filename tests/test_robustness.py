@@ -213,3 +213,25 @@ def test_a_blog_or_raw_file_beyond_the_size_limits_is_refused_with_the_limit(
         "read",
         f"{len(GOOD['good_guardian.json']):,} bytes, more than the " "100 a raw file may hold",
     )
+
+
+def test_a_key_two_blogs_share_names_both_files_and_blames_the_later(tmp_path):
+    import pyarrow as pa
+
+    from corpus import cache, quarantine
+
+    other = text_page("Monday, March 4, 2024", ["Divers checked the harbour wall at noon."])
+    raw = write(tmp_path / "raw", {"a.txt": GOOD["good_blog.txt"], "b.txt": other.encode()})
+    cache_dir = tmp_path / "cache"
+    a, b = (build_module.process_file(raw, name, None, cache_dir) for name in ("a.txt", "b.txt"))
+    shared = cache.load(cache_dir, a.cache_key).tables["entries"].column("entry_id")[0].as_py()
+    later = cache.load(cache_dir, b.cache_key)
+    entries = later.tables["entries"]
+    ids = [shared, *entries.column("entry_id").to_pylist()[1:]]
+    column = entries.schema.get_field_index("entry_id")
+    later.tables["entries"] = entries.set_column(column, entries.schema.field(column),
+                                                 pa.array(ids, pa.string()))
+    cache.store(cache_dir, b.cache_key, later)
+    [error] = quarantine.shared_keys([b, a], cache_dir)
+    assert (error.path, error.stage, error.sha256) == ("b.txt", "check", b.raw_sha256)
+    assert error.message == f"entries key {shared} is also a.txt's; the first registered is kept"
