@@ -40,3 +40,160 @@ def build_cache(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CORPUS_BUILD_CACHE", str(folder))
         yield folder
+
+
+# ---------------------------------------------------------------- a small raw folder of our own
+# Behaviour tests build from a folder they write themselves (issue #18): the seed plus invented
+# blogs in the seed's text format (own sentences, invented places and people), with a registry.
+
+INVENTED_BLOGS = {
+    "101_harbour.txt": (
+        "Storm closes the harbour at Port Elrin",
+        "Ferries stay in port for a second day.",
+        "Monday, March 4, 2024",
+        [
+            (
+                "2140 GMT",
+                "Harbour to reopen at dawn",
+                [
+                    "The port authority said 14 ferries would sail again at dawn.",
+                    "Mayor Ilse Varden thanked the crews who worked through the night.",
+                ],
+            ),
+            (
+                "1815 GMT",
+                None,
+                ["Winds of about 90 kilometres an hour were measured at the pier."],
+            ),
+            (
+                "1602 GMT",
+                "Schools shut early",
+                ["At least 30 schools in the district sent pupils home before noon."],
+            ),
+        ],
+    ),
+    "102_election.txt": (
+        "Count continues in the Velmark council election",
+        "Results are due overnight.",
+        "Tuesday, May 7, 2024",
+        [
+            (
+                "0012 GMT",
+                "First ward declared",
+                ["Candidate Oren Pask won the first ward by 212 votes."],
+            ),
+            ("2355 GMT", None, ["Turnout reached 61 percent, the electoral office said."]),
+            ("2231 GMT", None, ["Counting staff began on the postal ballots in Velmark."]),
+            ("2104 GMT", "Polls close", ["Polls closed at nine in the evening local time."]),
+        ],
+    ),
+    "103_river.txt": (
+        "Flood warnings along the River Caddon",
+        "Residents are told to move to higher ground.",
+        "Saturday, June 15, 2024",
+        [
+            (
+                "1130 GMT",
+                "Bridge closed",
+                ["Police closed the old bridge at Tarrow after the water rose by two metres."],
+            ),
+            (
+                "0945 GMT",
+                None,
+                ["Some 400 people spent the night in the sports hall, officials said."],
+            ),
+        ],
+    ),
+    "104_summit.txt": (
+        "Ministers meet in Lindqvist for the water summit",
+        "Talks run into a second day.",
+        "Wednesday, September 11, 2024",
+        [
+            (
+                "1620 GMT",
+                "Joint statement agreed",
+                ["The ministers agreed to share river data every week, the chair said."],
+            ),
+            ("1405 GMT", None, ["Delegates from 12 countries joined the afternoon session."]),
+            (
+                "0930 GMT",
+                "Summit opens",
+                ["Minister Rhea Doss opened the summit with a call for calm."],
+            ),
+        ],
+    ),
+    "105_marathon.txt": (
+        "City marathon: live updates",
+        "Thousands of runners take to the streets.",
+        "Sunday, October 20, 2024",
+        [
+            (
+                "1102 GMT",
+                "Winner crosses the line",
+                ["Runner Tomas Hale won in two hours and eight minutes."],
+            ),
+            ("0901 GMT", None, ["About 18,000 runners started in three waves."]),
+        ],
+    ),
+}
+INVENTED_OUTLET = "Example Herald"
+
+
+def text_blog(title: str, standfirst: str, date_line: str, entries: list) -> str:
+    """A live blog in the seed's text layout: title, standfirst, date line, then timed entries."""
+    lines = [f"Live blog: {title}", "", standfirst, "", date_line, ""]
+    for label, headline, paragraphs in entries:
+        if headline:
+            lines += [f"{label} — {headline}", ""] + [x for p in paragraphs for x in (p, "")]
+        else:
+            lines += [f"{label} {paragraphs[0]}", ""] + [
+                x for p in paragraphs[1:] for x in (p, "")
+            ]
+    return "\n".join(lines)
+
+
+SMALL_N_BLOGS = 1 + len(INVENTED_BLOGS)
+SMALL_N_ENTRIES = 12 + sum(len(b[3]) for b in INVENTED_BLOGS.values())
+
+
+def write_small_raw(folder: Path, registry: bool = True) -> Path:
+    """The seed and the invented blogs in folder, registered (or a plain folder)."""
+    from corpus import raw
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / SEED_NAME).write_bytes((RAW_DIR / SEED_NAME).read_bytes())
+    for name, blog in INVENTED_BLOGS.items():
+        (folder / name).write_text(text_blog(*blog), encoding="utf-8")
+    if registry:
+        entries = [
+            raw.RegistryEntry(
+                name,
+                raw.sha256_of((folder / name).read_bytes()),
+                "trt-text",
+                "TRT World" if name == SEED_NAME else INVENTED_OUTLET,
+                "" if name == SEED_NAME else f"https://example.org/live/{name[:-4]}",
+                "en",
+                "2026-01-01",
+                "test input",
+            )
+            for name in [SEED_NAME, *INVENTED_BLOGS]
+        ]
+        (folder / raw.REGISTRY_NAME).write_text(raw.registry_text(entries), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def small_raw(tmp_path_factory) -> Path:
+    """A registered raw folder of six small blogs (the seed and five invented ones); do not
+    modify."""
+    return write_small_raw(tmp_path_factory.mktemp("small-raw") / "raw")
+
+
+@pytest.fixture(scope="session")
+def small_built(small_raw, tmp_path_factory) -> Path:
+    """The tables built from small_raw; do not modify (copy first)."""
+    from corpus.build import build
+
+    out = tmp_path_factory.mktemp("small-built") / "processed"
+    build(small_raw, out, jobs=1)
+    return out

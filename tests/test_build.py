@@ -6,7 +6,14 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import PROCESSED_DIR, RAW_DIR, SEED_NAME
+from conftest import (
+    PROCESSED_DIR,
+    RAW_DIR,
+    SEED_NAME,
+    SMALL_N_BLOGS,
+    SMALL_N_ENTRIES,
+    write_small_raw,
+)
 from corpus import __version__, load
 from corpus.cli import main
 from corpus.schema import TABLES
@@ -21,30 +28,33 @@ def digests(folder):
 
 
 @pytest.fixture(scope="module")
-def fresh(tmp_path_factory):
+def fresh(tmp_path_factory, small_raw):
     out = tmp_path_factory.mktemp("processed")
-    assert main(["build", "--raw", str(RAW_DIR), "--out", str(out), "--no-cache"]) == 0
+    assert main(["build", "--raw", str(small_raw), "--out", str(out), "--no-cache"]) == 0
     return out
 
 
-def test_committed_tables_equal_a_fresh_build(fresh):
-    assert sorted({name.split("/")[0] for name in digests(fresh)}) == BUILT
-    assert digests(fresh) == digests(PROCESSED_DIR)
-
-
-def test_two_builds_are_byte_identical(fresh, tmp_path):
+def test_committed_tables_equal_a_fresh_build_of_the_committed_raw_folder(tmp_path):
     assert main(["build", "--raw", str(RAW_DIR), "--out", str(tmp_path), "--no-cache"]) == 0
+    assert sorted({name.split("/")[0] for name in digests(tmp_path)}) == BUILT
+    assert digests(tmp_path) == digests(PROCESSED_DIR)
+
+
+def test_two_builds_are_byte_identical(small_raw, fresh, tmp_path):
+    assert main(["build", "--raw", str(small_raw), "--out", str(tmp_path), "--no-cache"]) == 0
     assert digests(tmp_path) == digests(fresh)
 
 
-def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(fresh, tmp_path, seed_text, monkeypatch):
+def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(
+    small_raw, fresh, tmp_path, seed_text, monkeypatch
+):
     from corpus import build as build_module
     raw, cache_dir = tmp_path / "raw", tmp_path / "cache"
-    shutil.copytree(RAW_DIR, raw)
+    shutil.copytree(small_raw, raw)
     args = ["build", "--raw", str(raw), "--cache", str(cache_dir)]
     assert main([*args, "--out", str(tmp_path / "first")]) == 0
     assert digests(tmp_path / "first") == digests(fresh)
-    assert len(list((cache_dir / "blogs").rglob("*.pickle"))) == 6
+    assert len(list((cache_dir / "blogs").rglob("*.pickle"))) == SMALL_N_BLOGS
     assert len(list((cache_dir / "parts").rglob("*.pickle"))) == 1
     processed = []
     original = build_module.blog_rows
@@ -55,24 +65,25 @@ def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(fresh,
     assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw), "--outlet", "TRT World"]) == 0
     assert main([*args, "--out", str(tmp_path / "third"), "--jobs", "1"]) == 0
     assert processed == ["new.txt"]
-    assert len(load("entries", path=tmp_path / "third")) == 93 + 12
+    assert len(load("entries", path=tmp_path / "third")) == SMALL_N_ENTRIES + 12
     assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "full"), "--no-cache"]) == 0
     assert digests(tmp_path / "third") == digests(tmp_path / "full")
 
 
-def test_corrupt_cache_entries_are_rebuilt(fresh, tmp_path):
+def test_corrupt_cache_entries_are_rebuilt(small_raw, fresh, tmp_path):
     cache_dir = tmp_path / "cache"
-    assert main(["build", "--raw", str(RAW_DIR), "--out", str(tmp_path / "a"), "--cache", str(cache_dir)]) == 0
+    args = ["build", "--raw", str(small_raw), "--cache", str(cache_dir)]
+    assert main([*args, "--out", str(tmp_path / "a")]) == 0
     for entry in cache_dir.rglob("*.pickle"):  # blogs' tables and parts' outcomes
         entry.write_bytes(b"not a pickle")
-    assert main(["build", "--raw", str(RAW_DIR), "--out", str(tmp_path / "b"), "--cache", str(cache_dir)]) == 0
+    assert main([*args, "--out", str(tmp_path / "b")]) == 0
     assert digests(tmp_path / "b") == digests(fresh)
 
 
 @pytest.mark.slow
-def test_dask_engine_on_a_local_cluster_gives_the_same_bytes(fresh, tmp_path):
-    assert main(["build", "--raw", str(RAW_DIR), "--out", str(tmp_path), "--engine", "dask", "--jobs", "2",
-                 "--no-cache"]) == 0
+def test_dask_engine_on_a_local_cluster_gives_the_same_bytes(small_raw, fresh, tmp_path):
+    args = ["--engine", "dask", "--jobs", "2", "--no-cache"]
+    assert main(["build", "--raw", str(small_raw), "--out", str(tmp_path), *args]) == 0
     assert digests(tmp_path) == digests(fresh)
 
 
@@ -88,7 +99,7 @@ def test_tables_follow_the_declared_schema(fresh):
 def test_load_returns_rows(fresh):
     entries = load("entries", path=fresh)
     blogs = load("blogs", path=fresh)
-    assert len(entries) == 93 and len(blogs) == 6
+    assert len(entries) == SMALL_N_ENTRIES and len(blogs) == SMALL_N_BLOGS
     assert blogs.set_index("outlet").loc["TRT World", "n_entries"] == 12
     assert str(entries.published_at.dt.tz) == "UTC"
     assert entries.is_out_of_order.sum() == 1
@@ -96,28 +107,28 @@ def test_load_returns_rows(fresh):
         load("nope")
 
 
-def test_module_entry_point_and_summary_line(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "corpus", "build", "--raw", str(RAW_DIR), "--out", str(tmp_path)],
-                         capture_output=True, text=True)
+def test_module_entry_point_and_summary_line(small_raw, tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "corpus", "build", "--raw", str(small_raw), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("built 6 blogs, 93 entries in ")
+    assert run.stdout.startswith(f"built {SMALL_N_BLOGS} blogs, {SMALL_N_ENTRIES} entries in ")
 
 
 def copy_raw(tmp_path):
-    raw = tmp_path / "raw"
-    shutil.copytree(RAW_DIR, raw)
-    (raw / "registry.csv").unlink()  # a plain folder: format from content
-    return raw
+    return write_small_raw(tmp_path / "raw", registry=False)  # a plain folder: format from content
 
 
-def test_adding_a_blog_changes_no_existing_id(tmp_path, fresh):
+def test_adding_a_blog_changes_no_existing_id(small_raw, tmp_path, fresh):
     raw = copy_raw(tmp_path)
     other = (RAW_DIR / SEED_NAME).read_text().replace("Thursday, January 4, 2024", "Friday, January 5, 2024")
     (raw / "001_other.txt").write_text(other)
     assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out")]) == 0
     before = load("entries", path=fresh)
     after = load("entries", path=tmp_path / "out")
-    assert len(after) == 93 + 12
+    assert len(after) == SMALL_N_ENTRIES + 12
     # Same raw path, same ids: only the outlet (unregistered here) differs in the prefix.
     strip = lambda ids: {"-".join(i.split("-")[-3:]) for i in ids}  # noqa: E731
     assert strip(before.entry_id) <= strip(after.entry_id)
@@ -168,15 +179,16 @@ def test_keep_going_builds_the_rest_and_lists_skips(tmp_path, seed_text, capsys)
         (raw / name).write_bytes(bad_bytes(name, seed_text))
     assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--keep-going"]) == 1
     captured = capsys.readouterr()
-    assert "built 6 blogs, 93 entries" in captured.out and "(2 raw files skipped)" in captured.out
+    assert f"built {SMALL_N_BLOGS} blogs, {SMALL_N_ENTRIES} entries" in captured.out
+    assert "(2 raw files skipped, listed in " in captured.out
     assert "skipped badtime.txt:12: impossible time" in captured.err
     assert "skipped empty.txt: empty file" in captured.err
-    assert len(load("entries", path=tmp_path / "out")) == 93
+    assert len(load("entries", path=tmp_path / "out")) == SMALL_N_ENTRIES
 
 
-def test_changed_registered_file_is_refused(tmp_path, capsys):
+def test_changed_registered_file_is_refused(small_raw, tmp_path, capsys):
     raw = tmp_path / "raw"
-    shutil.copytree(RAW_DIR, raw)
+    shutil.copytree(small_raw, raw)
     with open(raw / SEED_NAME, "a") as f:
         f.write("\n")
     assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out")]) == 2
@@ -184,16 +196,23 @@ def test_changed_registered_file_is_refused(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
-def test_add_registers_a_file(tmp_path, seed_text, capsys):
+def test_add_registers_a_file(small_raw, tmp_path, seed_text, capsys):
     raw = tmp_path / "raw"
-    shutil.copytree(RAW_DIR, raw)
+    shutil.copytree(small_raw, raw)
     (tmp_path / "new.txt").write_text(seed_text.replace("January 4", "January 5"))
     assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw), "--outlet", "TRT World",
                  "--language", "en", "--retrieved", "2026-01-02", "--rights", "test"]) == 0
     assert (raw / "new.txt").exists()
     assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out")]) == 0
     assert sorted(load("blogs", path=tmp_path / "out").blog_date.astype(str)) == [
-        "2015-02-04", "2021-02-19", "2023-05-15", "2023-11-02", "2024-01-04", "2024-01-05", "2024-07-18"]
+        "2024-01-04",
+        "2024-01-05",
+        "2024-03-04",
+        "2024-05-07",
+        "2024-06-15",
+        "2024-09-11",
+        "2024-10-20",
+    ]
     assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw)]) == 2
     assert "already registered" in capsys.readouterr().err
 
@@ -209,17 +228,19 @@ def test_parallel_build_is_byte_identical_to_serial(tmp_path, seed_text, capsys)
         assert main(["build", "--raw", str(raw), "--out", str(outs[jobs]), "--jobs", str(jobs), "--keep-going"]) == 1
         assert "skipped empty.txt: empty file" in capsys.readouterr().err
     assert digests(outs[1]) == digests(outs[2])
-    assert len(load("entries", path=outs[2])) == 93 + 3 * 12
+    assert len(load("entries", path=outs[2])) == SMALL_N_ENTRIES + 3 * 12
 
 
-def test_a_build_in_parts_holds_the_same_rows(fresh, tmp_path):
+def test_a_build_in_parts_holds_the_same_rows(small_raw, fresh, tmp_path):
     from corpus.build import build
-    result = build(RAW_DIR, tmp_path, part_rows=1)  # a blog larger than a part is a part of its own: six
-    assert (result.n_blogs, result.n_entries) == (6, 93)
+    result = build(
+        small_raw, tmp_path, part_rows=1
+    )  # a blog larger than a part is a part of its own: six
+    assert (result.n_blogs, result.n_entries) == (SMALL_N_BLOGS, SMALL_N_ENTRIES)
     for name in TABLES:
         whole, parted = pq.read_table(fresh / f"{name}.parquet"), pq.read_table(tmp_path / f"{name}.parquet")
         assert parted.equals(whole), name
-    assert len(list((tmp_path / "entries.parquet").glob("part-*.parquet"))) == 6
+    assert len(list((tmp_path / "entries.parquet").glob("part-*.parquet"))) == SMALL_N_BLOGS
     summary = (tmp_path / "validation.json").read_text()
     assert '"check": "primary_key_increases_across_parts"' in summary and '"success": true' in summary
     assert main(["validate", "--processed", str(tmp_path)]) == 0
@@ -230,24 +251,28 @@ def every_file_digest(folder):
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_parts_checked_in_worker_processes_give_the_same_files_as_parts_checked_in_turn(tmp_path):
+def test_parts_checked_in_worker_processes_give_the_same_files_as_parts_checked_in_turn(
+    small_raw, tmp_path
+):
     from corpus.build import build
-    build(RAW_DIR, tmp_path / "in-turn", part_rows=1, jobs=1)
-    build(RAW_DIR, tmp_path / "workers", part_rows=1, jobs=2)
+    build(small_raw, tmp_path / "in-turn", part_rows=1, jobs=1)
+    build(small_raw, tmp_path / "workers", part_rows=1, jobs=2)
     files = every_file_digest(tmp_path / "in-turn")
-    assert sum("/validations/entries/" in name for name in files) == 6  # a page per part
+    assert (
+        sum("/validations/entries/" in name for name in files) == SMALL_N_BLOGS
+    )  # a page per part
     assert every_file_digest(tmp_path / "workers") == files
 
 
-def test_a_part_failing_in_a_worker_fails_the_build_and_names_the_rows(tmp_path):
+def test_a_part_failing_in_a_worker_fails_the_build_and_names_the_rows(small_raw, tmp_path):
     import pickle
 
     import pyarrow as pa
 
     from corpus.build import build
-    from corpus.validate import ValidationFailed
+    from corpus.errors import InputErrors
     cache_dir, out = tmp_path / "cache", tmp_path / "out"
-    build(RAW_DIR, out, part_rows=1, jobs=2, cache_dir=cache_dir)
+    build(small_raw, out, part_rows=1, jobs=2, cache_dir=cache_dir)
     before = every_file_digest(out)
     for path in (cache_dir / "blogs").rglob("*.pickle"):  # entity texts no longer match their spans
         blog = pickle.loads(path.read_bytes())
@@ -258,11 +283,15 @@ def test_a_part_failing_in_a_worker_fails_the_build_and_names_the_rows(tmp_path)
         path.write_bytes(pickle.dumps(blog))
     shutil.rmtree(cache_dir / "parts")  # the parts' cached outcomes vouch for the untampered tables,
     shutil.rmtree(cache_dir / "out-index")  # and so do the parts lying intact in the output folder
-    with pytest.raises(ValidationFailed) as failed:
-        build(RAW_DIR, out, part_rows=1, jobs=2, cache_dir=cache_dir)
-    [check] = failed.value.report.failures
-    assert (check.table, check.check) == ("entities", "span_slices_to_text")
-    assert check.unexpected_count == len(load("entities", path=out))
+    with pytest.raises(InputErrors) as failed:  # each blog's own rows fail: each raw file is named
+        build(small_raw, out, part_rows=1, jobs=2, cache_dir=cache_dir)
+    blogs, mentions = load("blogs", path=out), load("entities", path=out)
+    with_mentions = set(
+        blogs.set_index("blog_id").loc[mentions.entry_id.str[:-6].unique(), "raw_path"]
+    )
+    assert len(with_mentions) > 1 and {e.path for e in failed.value.errors} == with_mentions
+    assert all(e.stage == "check" and "entities.text: span_slices_to_text failed" in e.message
+               for e in failed.value.errors)
     assert every_file_digest(out) == before  # the previous tables stay
 
 
@@ -270,7 +299,7 @@ def test_part_boundaries_follow_the_blogs_so_adding_one_leaves_the_other_parts_a
     from corpus.build import BlogSummary, parts
 
     def summary(blog_id):
-        return BlogSummary(blog_id, {"blogs": 1, "entries": 9}, blog_id, 0, "")
+        return BlogSummary(blog_id, {"blogs": 1, "entries": 9}, blog_id, 0, "", blog_id, None)
 
     blogs = [summary(f"b-{i:03d}") for i in range(300)]
     before = [tuple(s.blog_id for s in p) for p in parts(blogs, max_rows=100)]
@@ -308,12 +337,12 @@ def test_incremental_builds_in_parts_equal_full_ones(tmp_path, seed_text):
     blogs may change, end up exactly as in a build from scratch."""
     from corpus.build import build
     raw, cache_dir = copy_raw(tmp_path), tmp_path / "cache"
-    build(raw, tmp_path / "out", part_rows=400, jobs=2, cache_dir=cache_dir)
+    build(raw, tmp_path / "out", part_rows=60, jobs=2, cache_dir=cache_dir)
     assert len(list((tmp_path / "out" / "entries.parquet").iterdir())) > 2
     for day in (5, 6):
         (raw / f"00{day}_more.txt").write_text(seed_text.replace("January 4, 2024", f"January {day}, 2024"))
-        build(raw, tmp_path / "out", part_rows=400, jobs=2, cache_dir=cache_dir)
-        build(raw, tmp_path / f"full{day}", part_rows=400, jobs=1)
+        build(raw, tmp_path / "out", part_rows=60, jobs=2, cache_dir=cache_dir)
+        build(raw, tmp_path / f"full{day}", part_rows=60, jobs=1)
         assert every_file_digest(tmp_path / "out") == every_file_digest(tmp_path / f"full{day}")
 
 
@@ -335,8 +364,10 @@ def test_a_rebuild_leaves_unchanged_parts_in_place_and_mends_touched_ones(tmp_pa
     after = inodes(out)
     kept = [path for path in before if path.startswith("entries.parquet/") and after.get(path) == before[path]]
     new_parts = {path for path in after if path.startswith("entries.parquet/")} - set(before)
-    assert len(kept) == 6 and len(new_parts) == 1  # one blog, one part each: only the new one is written
-    parts = sorted((out / "entries.parquet").iterdir())
+    assert (
+        len(kept) == SMALL_N_BLOGS and len(new_parts) == 1
+    )  # one blog, one part each: only the new one is written
+    parts = sorted(out / path for path in kept)  # two of the parts the new blog left alone
     parts[0].write_bytes(b"edited")
     next(p for p in (out / "validation" / parts[1].stem).rglob("*.html")).unlink()
     (out / "figures.parquet" / "part-stray.parquet").write_bytes(b"not ours")
@@ -345,10 +376,10 @@ def test_a_rebuild_leaves_unchanged_parts_in_place_and_mends_touched_ones(tmp_pa
     assert sum(inodes(out)[path] == after[path] for path in kept) == 4  # the two touched parts are written again
 
 
-def test_a_table_file_of_an_earlier_layout_gives_way_to_the_table_folder(tmp_path):
+def test_a_table_file_of_an_earlier_layout_gives_way_to_the_table_folder(small_raw, tmp_path):
     from corpus.build import build
     out = tmp_path / "out"
     out.mkdir()
     (out / "entries.parquet").write_bytes(b"a single-file table")
-    build(RAW_DIR, out)
-    assert len(load("entries", path=out)) == 93
+    build(small_raw, out)
+    assert len(load("entries", path=out)) == SMALL_N_ENTRIES

@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from conftest import PROCESSED_DIR, RAW_DIR, REPO
+from conftest import PROCESSED_DIR, REPO, SMALL_N_ENTRIES
 from corpus import __version__, load
 from corpus.cli import main
 from corpus.errors import InputError
@@ -25,9 +25,9 @@ def sha(path):
 
 
 @pytest.fixture(scope="module")
-def released(tmp_path_factory):
+def released(tmp_path_factory, small_built, small_raw):
     out = tmp_path_factory.mktemp("dist")
-    return make_release(PROCESSED_DIR, out, __version__, RAW_DIR)
+    return make_release(small_built, out, __version__, small_raw)
 
 
 def test_one_version_everywhere():
@@ -59,8 +59,8 @@ def test_release_contents(released):
     assert zipfile.ZipFile(archive).namelist()[0] == f"{folder.name}/CHANGELOG.md"
 
 
-def test_two_releases_give_identical_zips(released, tmp_path):
-    _, again = make_release(PROCESSED_DIR, tmp_path, __version__, RAW_DIR)
+def test_two_releases_give_identical_zips(released, tmp_path, small_built, small_raw):
+    _, again = make_release(small_built, tmp_path, __version__, small_raw)
     assert sha(again) == sha(released[1])
 
 
@@ -99,7 +99,9 @@ def test_cite(fmt, expected, capsys, monkeypatch):
 
 def test_load_from_release_folder_and_zip(released):
     folder, archive = released
-    assert len(load("entries", path=folder)) == len(load("entries", path=archive)) == 93
+    assert (
+        len(load("entries", path=folder)) == len(load("entries", path=archive)) == SMALL_N_ENTRIES
+    )
     assert load("entities", path=archive)["geonames_id"].dtype == "Int64"
 
 
@@ -113,13 +115,14 @@ def server(released):
     httpd.shutdown()
 
 
-def test_load_by_version_from_a_local_server(released, server, tmp_path, monkeypatch):
+def test_load_by_version_from_a_local_server(released, server, tmp_path, monkeypatch, small_built):
     archive = released[1]
     monkeypatch.setenv("CORPUS_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("CORPUS_RELEASE_URL", server)
     monkeypatch.setattr("corpus.release.release_registry", lambda: {archive.name: sha(archive)})
     figures = load("figures", version=__version__)
-    assert len(figures) == 159 and figures["value"].max() == 110e9
+    built = load("figures", path=small_built)
+    assert len(figures) == len(built) > 0 and figures["value"].max() == built["value"].max()
     assert (tmp_path / "cache" / archive.name).exists()  # cached for the next call
 
 
@@ -137,23 +140,28 @@ def test_unpublished_version_and_missing_url_are_clear(monkeypatch):
         fetch("9.9.9", registry={"liveblog-corpus-9.9.9.zip": "0" * 64})
 
 
-def test_datapackage_is_generated_from_the_schema():
-    package = json.loads((PROCESSED_DIR / "datapackage.json").read_text())
+def test_datapackage_is_generated_from_the_schema(small_built):
+    package = json.loads((small_built / "datapackage.json").read_text())
     figures = next(r for r in package["resources"] if r["name"] == "figures")
     assert figures["schema"]["primaryKey"] == ["figure_id"]
     assert {"fields": ["entry_id"], "reference": {"resource": "entries", "fields": ["entry_id"]}} in \
         figures["schema"]["foreignKeys"]
     [part] = figures["path"]  # the built tables are folders of part files: a multipart resource
-    assert part.startswith("figures.parquet/part-") and figures["hash"] == f"sha256:{sha(PROCESSED_DIR / part)}"
+    assert (
+        part.startswith("figures.parquet/part-")
+        and figures["hash"] == f"sha256:{sha(small_built / part)}"
+    )
     assert [f["name"] for f in figures["schema"]["fields"]][:3] == ["figure_id", "entry_id", "field"]
 
 
-def test_a_release_holds_each_table_in_one_file_with_its_hash(released):
+def test_a_release_holds_each_table_in_one_file_with_its_hash(released, small_built):
     package = json.loads((released[0] / "datapackage.json").read_text())
     figures = next(r for r in package["resources"] if r["name"] == "figures")
     assert figures["path"] == "figures.parquet"
     assert figures["hash"] == f"sha256:{sha(released[0] / 'figures.parquet')}"
-    assert pq.read_table(released[0] / "figures.parquet").equals(pq.read_table(PROCESSED_DIR / "figures.parquet"))
+    assert pq.read_table(released[0] / "figures.parquet").equals(
+        pq.read_table(small_built / "figures.parquet")
+    )
 
 
 @pytest.mark.slow

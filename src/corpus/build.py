@@ -2,20 +2,22 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 import time
-from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import pyarrow as pa
 
-from corpus import __version__, cache, metadata, output, parse, raw, release, store, validate
+from corpus import __version__, cache, metadata, output, parse, quarantine, raw, release, store
+from corpus import validate
 from corpus.cache import BlogTables
-from corpus.errors import InputError
+from corpus.errors import InputError, InputErrors, unexpected
 from corpus.schema import TABLES
 from corpus.tables import blog_rows
 
@@ -42,40 +44,90 @@ class BlogSummary:
     cache_key: str
     n_bytes: int
     raw_sha256: str
+    raw_path: str
+    url: str | None  # the page's address, or its archived capture's: what makes two files one page
 
+
+MAX_ENTRY_CHARS = 1_000_000  # spaCy's default max_length: no longer headline or body is tokenised
+# Extraction takes about a second per million characters, and a blog is one process's work: a page
+# holding more than this is refused (the largest real pages seen hold under 100,000 characters).
+MAX_BLOG_CHARS = 10_000_000
+MAX_RAW_BYTES = 200_000_000  # a raw file is read whole into memory, then decoded
 
 def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry | None,
                  cache_dir: Path) -> BlogSummary | InputError:
     """Read, parse, resolve and extract one raw file into the cache (unless it is there already).
 
-    Bad input is returned, not raised, so that a worker's error reaches the caller intact.
+    Bad input is returned, not raised, so that a worker's error reaches the caller intact; so is
+    any exception the readers or extractors did not foresee (recursion, overflow, a type error
+    from a malformed structure), as one line naming the file.
     """
+    stage, sha256 = "read", ""
     try:
+        size = os.stat(raw_dir / rel_path).st_size
+        if size > MAX_RAW_BYTES:
+            raise InputError(rel_path, f"{size:,} bytes, more than the {MAX_RAW_BYTES:,} a raw "
+                                       "file may hold")
         data = (raw_dir / rel_path).read_bytes()
         sha256 = raw.sha256_of(data)
         cache_key = cache.key(sha256, rel_path, registry_entry)
         result = cache.load(cache_dir, cache_key)
         if result is None:
-            result = extract_file(raw.read_document(raw_dir, rel_path, registry_entry, data), len(data))
+            doc = raw.read_document(raw_dir, rel_path, registry_entry, data)
+            stage = "parse"
+            parsed = parse.parse(doc.path, doc.format, doc.text)
+            stage = "extract"
+            result = extract_parsed(doc, parsed, len(data))
             cache.store(cache_dir, cache_key, result)
     except InputError as err:
+        err.stage, err.sha256 = err.stage or stage, err.sha256 or sha256
         return err
-    blogs = result.tables["blogs"]
-    return BlogSummary(blogs.column("blog_id")[0].as_py(), {name: t.num_rows for name, t in result.tables.items()},
-                       cache_key, result.n_bytes, sha256)
+    except Exception as exc:  # RecursionError and MemoryError included
+        if isinstance(exc, OSError) and stage == "read":
+            return InputError(rel_path, f"cannot be read ({exc.strerror or exc})", stage=stage,
+                              sha256=sha256)
+        return unexpected(rel_path, exc, stage, sha256)
+    blog = result.tables["blogs"]
+    return BlogSummary(blog.column("blog_id")[0].as_py(),
+                       {name: t.num_rows for name, t in result.tables.items()}, cache_key,
+                       result.n_bytes, sha256, rel_path,
+                       getattr(registry_entry, "archive_url", "") or blog.column("url")[0].as_py())
 
 
 def extract_file(doc: raw.RawDocument, n_bytes: int) -> BlogTables:
     """Every table's rows from one raw document."""
+    return extract_parsed(doc, parse.parse(doc.path, doc.format, doc.text), n_bytes)
+
+
+def extract_parsed(doc: raw.RawDocument, parsed, n_bytes: int) -> BlogTables:
+    """Every table's rows from one parsed raw document."""
     # Imported here: spaCy takes most of a second to import, and a process that only hands raw files to
     # worker processes (an incremental build's main one, preparing validation meanwhile) never needs it.
     from corpus.extract import entity_rows, figure_rows, reads_language
 
-    blog, entries = blog_rows(doc, parse.parse(doc.path, doc.format, doc.text))
+    check_sizes(doc.path, parsed.entries)
+    blog, entries = blog_rows(doc, parsed)
     extracted = reads_language(blog["language"])
     rows = {"blogs": [blog], "entries": entries, "entities": entity_rows(entries) if extracted else [],
             "figures": figure_rows(entries) if extracted else []}
     return BlogTables({t.name: store.to_arrow(t, rows[t.name]) for t in TABLES.values()}, n_bytes)
+
+
+def check_sizes(path: str, entries) -> None:
+    """Refuse an entry whose headline or body is longer than the extractors can read, and a blog
+    holding more text than one process extracts in reasonable time."""
+    total = 0
+    for position, e in enumerate(entries, start=1):
+        for name in ("headline", "body"):
+            text = getattr(e, name)
+            if text is not None and len(text) > MAX_ENTRY_CHARS:
+                raise InputError(path, f"entry {position}'s {name} has {len(text):,} characters, "
+                                       f"more than the {MAX_ENTRY_CHARS:,} an entry may hold",
+                                 line=e.line)
+            total += len(text or "")
+    if total > MAX_BLOG_CHARS:
+        raise InputError(path, f"its {len(entries):,} entries hold {total:,} characters, more "
+                               f"than the {MAX_BLOG_CHARS:,} one blog may hold (split the page)")
 
 
 ENGINES = ("local", "dask")
@@ -98,11 +150,57 @@ def process_all(raw_dir: Path, planned: list, jobs: int, progress: Callable[[Ite
         meanwhile()
         yield from (process_file(raw_dir, path, entry, cache_dir) for path, entry in progress(planned))
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(planned))) as pool:
+    yield from process_in_pool(raw_dir, planned, jobs, progress, cache_dir, meanwhile)
+
+
+def process_in_pool(raw_dir: Path, planned: list, jobs: int,
+                    progress: Callable[[Iterable], Iterable], cache_dir: Path,
+                    meanwhile: Callable[[], None]) -> Iterator[BlogSummary | InputError]:
+    """Results per planned raw file from `jobs` worker processes. A worker that dies (killed for
+    memory, or a crash inside a library) breaks the pool: the files without a result are then
+    processed one at a time, each in a worker of its own, and one that kills its worker is
+    reported."""
+    done = 0
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(planned)))
+    try:
         futures = [pool.submit(process_file, raw_dir, path, entry, cache_dir) for path, entry in planned]
         validate.prepare_in_background()  # now that the workers are forked: none inherits a half-done import
         meanwhile()
-        yield from (future.result() for future in progress(futures))
+        for future in progress(futures):
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                break
+            except Exception as exc:  # a result that could not be sent back
+                result = unexpected(planned[done][0], exc)
+            done += 1
+            yield result
+    finally:  # also when the caller stops at a bad file: the files not yet begun are not processed
+        pool.shutdown(cancel_futures=True)
+    if done < len(planned):
+        validate.prepared_checker()  # no thread may be importing while this process forks again
+        yield from process_isolated(raw_dir, planned[done:], cache_dir)
+
+
+def process_isolated(raw_dir: Path, planned: list,
+                     cache_dir: Path) -> Iterator[BlogSummary | InputError]:
+    """Results per raw file from one worker process at a time, a new one after a worker dies."""
+    pool = None
+    try:
+        for path, entry in planned:
+            pool = pool or ProcessPoolExecutor(max_workers=1)
+            try:
+                yield pool.submit(process_file, raw_dir, path, entry, cache_dir).result()
+            except BrokenProcessPool:
+                pool.shutdown()
+                pool = None
+                yield InputError(path, "the worker process reading it died (out of memory, or a "
+                                       "crash inside a library)", stage="parse")
+            except Exception as exc:  # a result that could not be sent back
+                yield unexpected(path, exc)
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
 
 def process_on_dask(raw_dir: Path, planned: list, jobs: int, progress: Callable[[Iterable], Iterable],
@@ -126,7 +224,11 @@ def process_on_dask(raw_dir: Path, planned: list, jobs: int, progress: Callable[
             futures = client.map(process_file, [raw_dir] * len(planned), [p for p, _ in planned],
                                  [e for _, e in planned], [cache_dir] * len(planned), pure=False)
             meanwhile()
-            yield from (future.result() for future in progress(futures))
+            for (path, _), future in zip(planned, progress(futures)):
+                try:
+                    yield future.result()
+                except Exception as exc:  # a worker lost, or a result that could not be sent back
+                    yield unexpected(path, exc)
     finally:
         if cluster is not None:
             cluster.close()
@@ -182,11 +284,12 @@ def summarise(raw_dir: Path, keep_going: bool, jobs: int, progress: Callable[[It
         index = {path: cache.IndexEntry(stats[path], vars(s))
                  for path, s in [*known.items(), *found.items()] if path in stats}
         cache.write_index(cache_dir, raw_dir, index)
+    summaries, duplicates = quarantine.without_duplicates(summaries)
+    if duplicates and not keep_going:
+        raise InputErrors(duplicates)
+    skipped += duplicates
     if not summaries:
         raise InputError(str(raw_dir), "no blog could be built")
-    duplicate = next((i for i, n in Counter(s.blog_id for s in summaries).items() if n > 1), None)
-    if duplicate:
-        raise InputError(str(raw_dir), f"two raw files give the same blog id {duplicate}")
     return sorted(summaries, key=lambda s: s.blog_id), skipped
 
 
@@ -436,31 +539,71 @@ def build_into(out: output.OutputFolder, raw_dir: Path, keep_going: bool, jobs: 
     summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir,
                                    meanwhile=prewrite)
     try:
-        write_tables(summaries, writer, cache_dir, jobs, part_rows)
+        summaries, skipped = write_checked(summaries, skipped, writer, cache_dir, jobs, part_rows,
+                                           keep_going)
     except CacheEntryLost:  # read every raw file again, processing those whose tables were lost
         summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir,
                                        use_index=False)
-        write_tables(summaries, writer, cache_dir, jobs, part_rows)
+        summaries, skipped = write_checked(summaries, skipped, writer, cache_dir, jobs, part_rows,
+                                           keep_going)
     writer.commit(out)
     return BuildResult(len(summaries), sum(s.rows["entries"] for s in summaries),
                        sum(s.n_bytes for s in summaries), 0.0, skipped)
 
 
-def write_tables(summaries: list[BlogSummary], writer: PartWriter, cache_dir: Path, jobs: int, part_rows: int) -> None:
-    """Every part's tables and Data Docs, the validation summary, data package and checksums into the
-    staging folder; validation failing raises (and nothing replaces the previous tables)."""
+class PartsFailed(Exception):
+    """Some parts failed validation: the report, and those parts."""
+
+    def __init__(self, report: validate.Report, parts: list[list[BlogSummary]]):
+        super().__init__(str(validate.ValidationFailed(report)))
+        self.report, self.parts = report, parts
+
+
+def write_checked(summaries: list[BlogSummary], skipped: list[InputError], writer: PartWriter,
+                  cache_dir: Path, jobs: int, part_rows: int,
+                  keep_going: bool) -> tuple[list[BlogSummary], list[InputError]]:
+    """write_tables; when validation fails, the raw files to blame are named (and with keep_going
+    quarantined, the rest written again). A failure no raw file alone explains stops the build."""
+    while True:
+        try:
+            write_tables(summaries, skipped, writer, cache_dir, jobs, part_rows)
+            return summaries, skipped
+        except PartsFailed as failure:
+            blamed = [err for part in failure.parts for err in quarantine.blame(part, cache_dir)]
+            blamed.sort(key=lambda err: err.path)
+            if not blamed:
+                raise validate.ValidationFailed(failure.report) from None
+            if not keep_going:
+                raise InputErrors(blamed) from None
+            gone = {err.path for err in blamed}
+            summaries, skipped = [s for s in summaries if s.raw_path not in gone], skipped + blamed
+            if not summaries:
+                raise InputError(blamed[0].path,
+                                 "no blog could be built: every one fails a check") from None
+
+
+def write_tables(summaries: list[BlogSummary], skipped: list[InputError], writer: PartWriter,
+                 cache_dir: Path, jobs: int, part_rows: int) -> None:
+    """Every part's tables and Data Docs, the validation summary, quarantine report, data package
+    and checksums into the staging folder; validation failing raises (and nothing replaces the
+    previous tables)."""
     staging = writer.staging
-    written, outcomes = writer.finish(list(parts(summaries, part_rows)), cache_dir, jobs)
+    planned = list(parts(summaries, part_rows))
+    written, outcomes = writer.finish(planned, cache_dir, jobs)
     validation = validate.PartValidation()
     for _, outcome in outcomes:
         validation.add_outcome(outcome)
     report = validation.report()
     if not report.success:
-        raise validate.ValidationFailed(report)
+        failed = [p for p, (_, o) in zip(planned, outcomes)
+                  if not all(c.success for c in o.checks)]
+        raise PartsFailed(report, failed)
     (staging / validate.DOCS_DIR_NAME).mkdir(exist_ok=True)  # absent when every part lies in place
     (staging / validate.DOCS_DIR_NAME / "index.html").write_text(
         validate.docs_index(outcomes, __version__), encoding="utf-8")
     write_text(staging, validate.SUMMARY_NAME, report.summary_json(__version__), written)
+    write_text(staging, quarantine.REPORT_NAME, quarantine.report_json(skipped, __version__),
+               written)
     citation = metadata.read_citation(release.REPO_ROOT / "CITATION.cff")
     write_text(staging, metadata.DATAPACKAGE_NAME,
                metadata.datapackage_json(written.table_files, written.digests, __version__, citation), written)

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from corpus import __version__, raw
-from corpus.errors import InputError
+from corpus.errors import InputError, unexpected
 from corpus.store import PART_ROWS
 from corpus.validate import ValidationFailed
 
@@ -38,9 +38,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(Path(args.raw), Path(args.out), keep_going=args.keep_going, jobs=args.jobs, progress=progress_bar,
                    engine=args.engine, scheduler=args.scheduler, cache_dir=cache_dir, part_rows=args.part_rows)
     for err in result.skipped:
-        print(f"skipped {err}", file=sys.stderr)
+        print(f"skipped {err}" + (f" [{err.stage}]" if err.stage else ""), file=sys.stderr)
     print(f"built {result.n_blogs} blogs, {result.n_entries} entries in {result.seconds:.2f} s -> {args.out}"
-          + (f" ({len(result.skipped)} raw files skipped)" if result.skipped else ""))
+          + (f" ({len(result.skipped)} raw files skipped, listed in {args.out}/quarantine.json)"
+             if result.skipped else ""))
     return 1 if result.skipped else 0
 
 
@@ -119,9 +120,17 @@ def cmd_add(args: argparse.Namespace) -> int:
     if target.exists() and target != source:
         raise InputError(str(target), "a different file of that name is already in the raw folder")
     data = source.read_bytes()
-    content = raw.decode(str(source), data)
-    fmt = raw.detect_format(str(source), content)
-    blog = parse.parse(str(source), fmt, content)  # only pages that read cleanly are registered
+    try:  # only pages that read cleanly are registered
+        content = raw.decode(str(source), data)
+        fmt = raw.detect_format(str(source), content)
+        blog = parse.parse(str(source), fmt, content)
+    except InputError:
+        raise
+    except Exception as exc:  # whatever a malformed page makes a reader raise: one line
+        raise unexpected(str(source), exc) from None
+    duplicate = raw.registered_duplicate(registry, raw.sha256_of(data), args.url or blog.url or "")
+    if duplicate:
+        raise InputError(str(source), duplicate)
     if target != source:
         shutil.copyfile(source, target)
     entry = raw.RegistryEntry(path=rel_path, sha256=raw.sha256_of(data), format=fmt, outlet=args.outlet,
@@ -194,7 +203,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                    help="worker processes over raw files (default: all cores); output is identical for any N")
     b.add_argument("--keep-going", action="store_true",
-                   help="skip bad raw files, build the rest, list what was skipped (exit 1 if any)")
+                   help="skip bad raw files (unreadable, duplicates, or failing a check of their "
+                        "own rows), build the rest, list what was skipped in quarantine.json "
+                        "(exit 1 if any)")
     b.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local worker processes, or a Dask cluster (default: local)")
     b.add_argument("--scheduler", default=None,
@@ -293,7 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except InputError as err:
-        print(f"error: {err}", file=sys.stderr)
+        for one in getattr(err, "errors", [err]):
+            print(f"error: {one}", file=sys.stderr)
         return 2
     except ValidationFailed as err:
         print(f"error: {err}; nothing was written", file=sys.stderr)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit, urlunsplit
 
 from corpus.errors import InputError
 
@@ -89,20 +90,15 @@ def detect_format(path: str, text: str) -> str:
 
 
 def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
-    """The registry's rows, or None when the folder has no registry."""
+    """The registry's rows, or None when the folder has no registry. Read strictly: UTF-8, no NUL,
+    every row as many fields as the header, quotes balanced, each path registered once."""
     registry = raw_dir / REGISTRY_NAME
     if not registry.exists():
         return None
-    text = registry.read_text(encoding="utf-8")
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [f for f in REGISTRY_FIELDS if f not in (reader.fieldnames or [])]
-    if missing:
-        raise InputError(str(registry), f"registry lacks columns: {', '.join(missing)}", line=1)
     rows, seen = [], set()
-    for row in reader:
-        line = reader.line_num
-        values = {f: (row.get(f) or "").strip() for f in REGISTRY_FIELDS + FETCH_FIELDS}
-        entry = RegistryEntry(**values)
+    for line, row in registry_rows(str(registry), registry.read_bytes()):
+        fields = REGISTRY_FIELDS + FETCH_FIELDS
+        entry = RegistryEntry(**{f: (row.get(f) or "").strip() for f in fields})
         if not entry.path or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
             raise InputError(str(registry), "each row needs a path and a 64-hex sha256", line=line)
         if entry.path in seen:
@@ -110,6 +106,54 @@ def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
         seen.add(entry.path)
         rows.append(entry)
     return rows
+
+
+def registry_rows(path: str, data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each data row of a registry CSV with the line it starts on, as a dict by column name."""
+    text = decode(path, data) if data.strip() else ""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header, start = next(reader, []), reader.line_num + 1
+        missing = [f for f in REGISTRY_FIELDS if f not in header]
+        if missing:
+            raise InputError(path, f"registry lacks columns: {', '.join(missing)}", line=1)
+        if len(set(header)) != len(header):
+            raise InputError(path, "registry names a column twice", line=1)
+        for row in reader:
+            if row and len(row) != len(header):
+                raise InputError(path, f"row has {len(row)} fields, the header {len(header)} "
+                                       "(a stray comma or quote?)", line=start)
+            if row:
+                yield start, dict(zip(header, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(path, f"malformed CSV ({exc}; an unbalanced quote?)",
+                         line=start) from None
+
+
+def canonical_url(url: str) -> str:
+    """A page address as compared for duplicates: scheme, host and default port folded, no
+    fragment, no tracking (utm_) parameters, no trailing slash."""
+    parts = urlsplit(url.strip())
+    try:
+        port = f":{parts.port}" if parts.port not in (None, 80, 443) else ""
+    except ValueError:  # not a port number: compared as written
+        return url.strip()
+    host = (parts.hostname or "").removeprefix("www.")
+    query = "&".join(q for q in parts.query.split("&") if q and not q.lower().startswith("utm_"))
+    scheme = "https" if parts.scheme in ("http", "https") else parts.scheme.lower()
+    return urlunsplit((scheme, host + port, parts.path.rstrip("/"), query, ""))
+
+
+def registered_duplicate(registry: list[RegistryEntry], sha256: str, url: str) -> str | None:
+    """Why a file of that sha256 and url would duplicate a registered one, or None."""
+    for e in registry:
+        if e.sha256 == sha256:
+            return f"same content (sha256) as {e.path}, already registered"
+        address = e.archive_url or e.url  # captures of one page at several times are several pages
+        if url and address and canonical_url(address) == canonical_url(url):
+            return f"same address ({canonical_url(url)}) as {e.path}, already registered"
+    return None
 
 
 def registry_text(entries: list[RegistryEntry]) -> str:

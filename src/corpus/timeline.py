@@ -47,15 +47,27 @@ def chain_cost(times: list[int], descending: bool) -> tuple[int, list[int], list
         step = times[j] - times[i] if descending else times[i] - times[j]
         return step % DAY
 
-    # best[i] = (cost of a reading whose last kept entry is i, predecessor index or -1)
+    # best[i] = (cost of a reading whose last kept entry is i, predecessor index or -1), where
+    # cost = min over j < i of best[j] + gap(j, i) * SCALE + FLAG_COST * (i - j - 1), or
+    # FLAG_COST * i with no predecessor; ties go to the smallest j, then to none. gap(j, i)
+    # depends only on the two clock times, so the minimum is taken over the best j of each clock
+    # minute, kept in a segment tree: near-linear in the number of entries.
+    tree = MinTree()
     best: list[tuple[int, int]] = []
     for i in range(n):
         choice = (FLAG_COST * i, -1)
-        for j in range(i):
-            cost = best[j][0] + gap(j, i) * SCALE + FLAG_COST * (i - j - 1)
-            if cost < choice[0]:
-                choice = (cost, j)
+        t = times[i] % DAY
+        found = tree.least(t, DAY, -t) if descending else tree.least(0, t + 1, t)
+        wrapped = tree.least(0, t, DAY - t) if descending else tree.least(t + 1, DAY, t + DAY)
+        for candidate in (found, wrapped):
+            if candidate is not None:
+                cost, j = divmod(candidate, INDEX_BASE)
+                cost += FLAG_COST * (i - 1)
+                if cost < choice[0] or (cost == choice[0] and choice[1] >= 0 and j < choice[1]):
+                    choice = (cost, j)
         best.append(choice)
+        own = choice[0] - FLAG_COST * i + (t if descending else -t) * SCALE
+        tree.lower(t, own * INDEX_BASE + i)
     total, last = min((best[i][0] + FLAG_COST * (n - 1 - i), i) for i in range(n))
     kept = []
     while last >= 0:
@@ -70,6 +82,42 @@ def chain_cost(times: list[int], descending: bool) -> tuple[int, list[int], list
         absolute += -gap(j, i) if descending else gap(j, i)
         offsets[i] = (absolute - times[i]) // DAY
     return total, kept, offsets
+
+
+INDEX_BASE = 1 << 32  # a tree value is cost * INDEX_BASE + entry index: ties go to smaller ones
+LEAVES = 2048  # a power of two above the minutes of a day
+
+
+class MinTree:
+    """The least value per clock minute, and the least over a range of minutes shifted by an amount
+    of minutes (scaled) that is the same for the whole range."""
+
+    def __init__(self) -> None:
+        self.values: list[int | None] = [None] * (2 * LEAVES)
+
+    def lower(self, minute: int, value: int) -> None:
+        at = minute + LEAVES
+        while at and (self.values[at] is None or value < self.values[at]):
+            self.values[at] = value
+            at //= 2
+
+    def least(self, low: int, high: int, shift: int) -> int | None:
+        """The least value among minutes low <= m < high, plus shift * SCALE * INDEX_BASE."""
+        found = None
+        low, high = low + LEAVES, high + LEAVES
+        while low < high:
+            if low & 1:
+                found = least_of(found, self.values[low])
+                low += 1
+            if high & 1:
+                high -= 1
+                found = least_of(found, self.values[high])
+            low, high = low // 2, high // 2
+        return None if found is None else found + shift * SCALE * INDEX_BASE
+
+
+def least_of(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else min(a, b)
 
 
 def majority_direction(times: list[int]) -> bool | None:

@@ -469,7 +469,12 @@ def prepare_in_background() -> None:
     """Start importing Great Expectations and setting up build_checker() (seconds) in a thread, for a
     process that will need them after waiting on others."""
     if not PREPARING:
-        PREPARING.append(threading.Thread(target=build_checker, name="prepare-validation", daemon=True))
+        # Not a daemon: the interpreter waits for it before exiting. A daemon thread still
+        # importing GX's compiled libraries when the build ends early (bad input) is stopped by
+        # the runtime inside C++ code, which aborts the process ("FATAL: exception not
+        # rethrown", exit 134).
+        thread = threading.Thread(target=build_checker, name="prepare-validation", daemon=False)
+        PREPARING.append(thread)
         PREPARING[0].start()
 
 

@@ -1,0 +1,71 @@
+"""The registry CSV is read strictly: a malformed row is refused naming its line, never shifted."""
+import pytest
+
+from corpus import raw
+from corpus.errors import InputError
+
+HEADER = ",".join(raw.REGISTRY_FIELDS)
+SHA = "a" * 64
+
+
+def row(path="a.txt", url="https://example.org/a", rights="test"):
+    return f"{path},{SHA},trt-text,Example Herald,{url},en,2026-01-01,{rights}"
+
+
+def write_registry(tmp_path, data: bytes):
+    (tmp_path / raw.REGISTRY_NAME).write_bytes(data)
+    return tmp_path
+
+
+def test_a_well_formed_registry_is_read(tmp_path):
+    quoted = row("b.txt", rights='"quoted, with a comma"')
+    text = f"{HEADER}\n{row()}\n{quoted}\n"
+    entries = raw.read_registry(write_registry(tmp_path, text.encode()))
+    assert [(e.path, e.rights) for e in entries] == [
+        ("a.txt", "test"),
+        ("b.txt", "quoted, with a comma"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "data, line, words",
+    [
+        (f"{HEADER}\n{row()},extra\n".encode(), 2, "row has 9 fields, the header 8"),
+        (
+            f"{HEADER}\n{row()}\n{row('b.txt')[:-5]}\n".encode(),
+            3,
+            "row has 7 fields, the header 8",
+        ),
+        (
+            f'{HEADER}\n{row()}\n{row("b.txt", rights=chr(34) + "open quote")}\n'.encode(),
+            3,
+            "malformed CSV",
+        ),
+        (f"{HEADER}\n{row()}\n".encode().replace(b"Herald", b"H\xe9rald"), 2, "not UTF-8 text"),
+        (
+            f"{HEADER}\n{row()}\n".encode().replace(b"Herald", b"H\x00rald"),
+            2,
+            "binary file (NUL byte",
+        ),
+        (b"path,sha256\n", 1, "registry lacks columns"),
+        (f"{HEADER},path\n{row()},x\n".encode(), 1, "names a column twice"),
+        (f"{HEADER}\n{row()}\n{row()}\n".encode(), 3, "a.txt is registered twice"),
+    ],
+)
+def test_a_malformed_registry_is_refused_naming_the_line(tmp_path, data, line, words):
+    with pytest.raises(InputError) as caught:
+        raw.read_registry(write_registry(tmp_path, data))
+    assert caught.value.line == line and words in caught.value.message
+    assert caught.value.path.endswith(raw.REGISTRY_NAME)
+
+
+def test_canonical_urls_fold_what_does_not_name_another_page():
+    same = [
+        "https://www.example.org/live/a",
+        "http://example.org/live/a/",
+        "https://EXAMPLE.org:443/live/a#top",
+        "https://example.org/live/a?utm_source=x",
+    ]
+    assert {raw.canonical_url(u) for u in same} == {"https://example.org/live/a"}
+    assert raw.canonical_url("https://example.org/live/a?page=2") != raw.canonical_url(same[0])
+    assert raw.canonical_url("https://example.org:bad/x") == "https://example.org:bad/x"
