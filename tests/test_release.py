@@ -49,8 +49,9 @@ def test_one_version_everywhere():
 def test_release_contents(released):
     folder, archive = released
     assert sorted(p.name for p in folder.iterdir()) == [
-        "CHANGELOG.md", "CITATION.cff", "README.md", "SHA256SUMS", "blogs.parquet", "datapackage.json",
-        "entities.parquet", "entries.parquet", "figures.parquet", "validation.json"]
+        "CHANGELOG.md", "CHANGES.md", "CITATION.cff", "README.md", "SHA256SUMS", "blogs.parquet",
+        "changes.json", "croissant.json", "datapackage.json", "entities.parquet", "entries.parquet",
+        "figures.parquet", "quarantine.json", "validation.json"]
     card = (folder / "README.md").read_text()
     for part in ("## How to cite", "## Codebook", "| `claimant` |", "## Sources and rights", "TRT World",
                  "## Validation", "## Known limitations"):

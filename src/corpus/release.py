@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from corpus import metadata, raw
+from corpus import metadata, quarantine, raw
 from corpus.errors import InputError
 from corpus.schema import TABLES
 from corpus.store import CHECKSUMS_NAME, checksum_lines, count_rows, file_sha256, merge_parts, table_dir_name
@@ -64,7 +64,8 @@ def data_card(version: str, citation: dict, processed: Path, raw_dir: Path,
                for s in sources], "",
              "## Validation", "",
              f"{summary['n_checks']} checks (Great Expectations suites generated from the schema, plus cross-table "
-             f"rules), {summary['n_failed']} failed. Details: `validation.json`.", "",
+             f"rules), {summary['n_failed']} failed. Details: `validation.json`; raw files the build left "
+             "out (unreadable, duplicates, failing their own checks): `quarantine.json`.", "",
              "## Known limitations", "", known_limitations(root), ""]
     return "\n".join(lines)
 
@@ -118,6 +119,8 @@ def write_release(folder: Path, processed: Path, version: str, raw_dir: Path, pr
     for table in TABLES:  # one file per table: what data portals and Frictionless tools expect
         merge_parts(processed / table_dir_name(table), folder / f"{table}.parquet")
     shutil.copyfile(processed / "validation.json", folder / "validation.json")
+    if (processed / quarantine.REPORT_NAME).is_file():  # the raw files the build left out, and why
+        shutil.copyfile(processed / quarantine.REPORT_NAME, folder / quarantine.REPORT_NAME)
     one_file = {t: [f"{t}.parquet"] for t in TABLES}
     digests = {name: file_sha256(folder / name) for [name] in one_file.values()}
     citation = metadata.read_citation(root / "CITATION.cff")
