@@ -7,7 +7,7 @@ import re
 from corpus.errors import InputError
 from corpus.parse.model import ParsedBlog
 from corpus.raw import RawDocument
-from corpus.timeline import resolve
+from corpus.timeline import Resolved, resolve
 
 WORD = re.compile(r"\w+", re.UNICODE)
 MAX_ENTRIES_PER_BLOG = 99_999  # entry ids carry a five-digit position
@@ -27,19 +27,31 @@ def count_words(text: str) -> int:
     return len(WORD.findall(text))
 
 
+def entry_times(blog: ParsedBlog) -> list[Resolved]:
+    """Each entry's UTC time: the instant the page states, else its clock time resolved against
+    the page date (timeline); None for an entry the page gives no time."""
+    timed = [i for i, e in enumerate(blog.entries) if e.local_minutes is not None]
+    resolved = dict(zip(timed, resolve([blog.entries[i].local_minutes for i in timed], blog.blog_date,
+                                       [blog.entries[i].utc_offset_minutes for i in timed])))
+    out = []
+    for i, e in enumerate(blog.entries):
+        when = resolved.get(i, Resolved(None, False))
+        out.append(Resolved(e.instant, when.is_out_of_order) if e.instant else when)
+    return out
+
+
 def blog_rows(doc: RawDocument, blog: ParsedBlog) -> tuple[dict, list[dict]]:
     """One blogs row and its entries rows."""
     if len(blog.entries) > MAX_ENTRIES_PER_BLOG:
         raise InputError(doc.path, f"more than {MAX_ENTRIES_PER_BLOG} entries: entry ids hold five digits")
     blog_id = blog_id_for(doc, blog)
-    times = resolve([e.local_minutes for e in blog.entries], blog.blog_date,
-                    [e.utc_offset_minutes for e in blog.entries])
+    times = entry_times(blog)
     entries = [
         {
             "entry_id": f"{blog_id}-{position:05d}",
             "blog_id": blog_id,
             "position": position,
-            "published_at": e.instant or when.published_at,
+            "published_at": when.published_at,
             "time_label": e.time_label,
             "time_precision": e.time_precision,
             "is_out_of_order": when.is_out_of_order,

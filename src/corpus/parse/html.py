@@ -173,9 +173,13 @@ def make_entries(path, blocks, updates, offset, day, source, root) -> tuple[list
             u = updates[i]
             if (clock.utc_minutes(u.instant) + (offset or 0)) % clock.DAY == b.minutes:
                 b.instant, b.has_seconds = u.instant.astimezone(timezone.utc), u.has_seconds
+        if not b.paragraphs and not b.headline and source != "markup":
+            b.paragraphs = [s.text for s, role, _ in b.roles if role != "time_label"]
+            b.roles = [(s, "body" if role != "time_label" else role, "") for s, role, _ in b.roles]
         entry = entry_from_block(b, day, offset)
-        key = (entry.time_label, entry.headline, entry.body)
-        if entry.body and key not in seen:
+        key = (entry.time_label, entry.headline, entry.body, entry.instant)
+        untimed = entry.time_label is None and entry.instant is None
+        if entry.body and (untimed or key not in seen):
             seen.add(key)
             entries.append(entry)
         else:

@@ -91,8 +91,7 @@ def stated(el: etree._Element) -> Stated | None:
 
 def printed(el: etree._Element, language: str | None) -> Printed | None:
     """The stamp an element prints, if it is one (see the module docstring)."""
-    text = normalise(el.text or "") if len(el) == 0 else (
-        element_text(el) if el.tag == "time" else "")
+    text = normalise(el.text or "") if len(el) == 0 else own_text(el)
     if text and len(text) <= 60:
         whole = clock.find_stamp(text, whole=True)
         if whole is not None:
@@ -110,6 +109,11 @@ def printed(el: etree._Element, language: str | None) -> Printed | None:
         if found is not None and len(full) > match.end():
             return Printed(found.label, found.minutes, found.zone, rest=full[match.end():].strip())
     return None
+
+
+def own_text(el: etree._Element) -> str:
+    """An element's text outside its children ('11:48' in <time><span>21 mins ago</span>11:48)."""
+    return normalise(" ".join([el.text or "", *(c.tail or "" for c in el)]))
 
 
 def is_stamp(el: etree._Element, language: str | None) -> bool:

@@ -64,9 +64,12 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
         inside = clock.find_stamp(element_text(stamp_el))
         found = [(stamp_el, stamps.Printed(inside.label, inside.minutes, inside.zone))] if inside else []
         found += [(n, stamps.Printed(element_text(n))) for n in stamp_el.iter() if n is not stamp_el]
-    clock_first = sorted(found, key=lambda f: f[1].minutes is None)
-    stamp_el, block.printed = clock_first[0] if clock_first else (None, None)
-    stamp_nodes = {n for n, p in found if not p.rest}
+    ranked = sorted(found, key=lambda f: (
+        f[0] not in roots and (bool(f[1].rest) or is_inline(f[0])), f[1].minutes is None))
+    stamp_el, block.printed = ranked[0] if ranked else (None, None)
+    stamp_nodes = {n for n, p in found if not p.rest and not is_inline(n)}
+    if stamp_el is not None and not block.printed.rest:
+        stamp_nodes.add(stamp_el)
     if stamp_el is not None and not block.printed.date_text and stamp_el.getparent() is not None:
         parent = stamp_el.getparent()
         if parent not in roots and clock.is_date_time_text(element_text(parent), language):
@@ -99,6 +102,12 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
     if headline_el is not None:
         text = element_text(headline_el)
         block.headline = block.printed.rest if headline_el is lead else text
+
+
+def is_inline(el: etree._Element) -> bool:
+    """A stamp inside prose: its paragraph holds more text than the stamp ('(See 9.40am.)')."""
+    holder = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCK_TAGS), el)
+    return holder is not el and element_text(holder) != element_text(el)
 
 
 def segment_role(seg: Segment, chain: list, stamp_nodes: set, headline_el) -> tuple[str, str]:
