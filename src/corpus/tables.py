@@ -18,9 +18,11 @@ def slug(text: str) -> str:
 
 
 def blog_id_for(doc: RawDocument, blog: ParsedBlog) -> str:
-    """Outlet, page date and a hash of the raw path: unchanged by any other blog."""
+    """The outlet the page names, page date and a hash of the raw path: unchanged by any other blog
+    and by registering the file."""
     path_hash = hashlib.sha256(doc.path.encode("utf-8")).hexdigest()[:8]
-    return f"{slug(doc.outlet)}-{blog.blog_date:%Y%m%d}-{path_hash}"
+    prefix = f"{slug(blog.outlet)}-" if blog.outlet and slug(blog.outlet) != "unknown" else ""
+    return f"{prefix}{blog.blog_date:%Y%m%d}-{path_hash}"
 
 
 def count_words(text: str) -> int:
@@ -65,13 +67,14 @@ def blog_rows(doc: RawDocument, blog: ParsedBlog) -> tuple[dict, list[dict]]:
     chars = blog.chars_by_role()
     row = {
         "blog_id": blog_id,
-        "outlet": doc.outlet,
+        "outlet": doc.outlet if doc.outlet != "unknown" else (blog.outlet or "unknown"),
         "url": doc.url or blog.url,
         "title": blog.title,
         "subtitle": blog.subtitle,
         "blog_date": blog.blog_date,
         "language": doc.language if doc.language != "und" else (blog.language or "und"),
         "source_format": doc.format,
+        "entry_source": blog.entry_source,
         "raw_path": doc.path,
         "raw_sha256": doc.sha256,
         "n_entries": len(entries),

@@ -128,13 +128,13 @@ def parse(path: str, content: str) -> ParsedBlog:
     entries, dropped, source = make_entries(path, blocks, updates, offset, day, source, root)
     if not entries:
         raise InputError(path, LOOKED_FOR)
+    lines = line_roles(outside, blocks, dropped, body, in_stream,
+                       entries if source == "json-ld" else [])
     return ParsedBlog(
-        title=page_title(root, body, article, in_stream), subtitle=meta(root, "og:description",
-                                                                         "description"),
-        blog_date=day, entries=tuple(entries), lines=tuple(line_roles(outside, blocks, dropped, body,
-                                                                      in_stream)),
-        language=language, url=url, outlet=pagedate.outlet(root, structured.publisher(items)),
-        entry_source=source)
+        title=page_title(root, body, article, in_stream),
+        subtitle=meta(root, "og:description", "description"), blog_date=day,
+        entries=tuple(entries), lines=tuple(lines), language=language, url=url,
+        outlet=pagedate.outlet(root, structured.publisher(items)), entry_source=source)
 
 
 def apply_day_headers(stream: Stream, blocks: list[Block], language, day: date) -> None:
@@ -240,13 +240,22 @@ def page_title(root, body, article, in_stream) -> str:
             or normalise(html_lib.unescape(root.findtext(".//title") or "")) or "untitled")
 
 
-def line_roles(outside, blocks, dropped, body, in_stream) -> list[LineRole]:
+def line_roles(outside, blocks, dropped, body, in_stream, structured_entries) -> list[LineRole]:
+    """Roles of the visible text; text outside the stream that repeats a structured (JSON-LD)
+    update's headline or body is that entry's text shown on the page."""
     title_el = title_element(body, in_stream)
+    heads = {e.headline for e in structured_entries if e.headline}
+    bodies = " ".join(e.body for e in structured_entries)
     lines = []
     for seg in outside:
         in_title = title_el is not None and title_el in (seg.owner, *seg.owner.iterancestors())
-        lines.append(LineRole(seg.line, seg.text, "title") if in_title
-                     else LineRole(seg.line, seg.text, BOILERPLATE_ROLE, page_kind(seg.owner)))
+        text = normalise(seg.text)
+        if in_title:
+            lines.append(LineRole(seg.line, seg.text, "title"))
+        elif text in heads or len(text) > 20 and text in bodies:
+            lines.append(LineRole(seg.line, seg.text, "headline" if text in heads else "body"))
+        else:
+            lines.append(LineRole(seg.line, seg.text, BOILERPLATE_ROLE, page_kind(seg.owner)))
     for b in blocks:
         for seg, role, kind in b.roles:
             if b.element in dropped:
