@@ -41,8 +41,9 @@ LOOKED_FOR = ("no timestamped updates found (looked for: an outlet adapter, sche
               "stamps like '12.50 BST', '21:06', '6.15 pm' or '3m ago' beside update text)")
 
 
-def choose_stream(root, body, segments, language, url) -> tuple[Stream, str, adapters.Adapter | None]:
-    adapter = adapters.matching(root, url)
+def choose_stream(root, body, segments, language, url,
+                  adapter_table=None) -> tuple[Stream, str, adapters.Adapter | None]:
+    adapter = adapters.matching(root, url, adapter_table)
     if adapter is not None:
         found = root.xpath(adapter.container)
         elements = [e for e in found if isinstance(e, etree._Element)]
@@ -81,7 +82,7 @@ def read_blocks(stream: Stream, segments: list[Segment], language, adapter) -> t
     return blocks, outside
 
 
-def page_offset(texts, language, adapter, blocks, updates, items, day) -> int | None:
+def page_offset(texts, language, adapter, blocks, updates, items, day, body) -> int | None:
     """Minutes east of UTC the page prints its times in (see the module docstring)."""
     zone = (adapter.zone if adapter is not None and adapter.zone else None) or \
         stamps.stated_zone(texts, language)
@@ -95,11 +96,14 @@ def page_offset(texts, language, adapter, blocks, updates, items, day) -> int | 
             return gap
     pairs = [(b.printed.minutes, s.instant) for b in printed for s in b.states[:1] if s.instant]
     gap = stamps.gap_offset(pairs) if len(pairs) >= 2 else None
-    return gap if gap is not None else stamps.iso_offset(structured.page_times(items))
+    stated_times = [*structured.page_times(items), *(
+        meta(body.getroottree().getroot(), name) or "" for name in (
+            "article:published_time", "article:modified_time"))]
+    return gap if gap is not None else stamps.iso_offset(stated_times)
 
 
-def parse(path: str, content: str) -> ParsedBlog:
-    """Parse one live-blog web page."""
+def parse(path: str, content: str, adapter_table: tuple | None = None) -> ParsedBlog:
+    """Parse one live-blog web page (``adapter_table``: adapters to try instead of the bundled)."""
     root = load(path, content)
     body = body_of(root)
     segments = visible_segments(root)
@@ -108,7 +112,7 @@ def parse(path: str, content: str) -> ParsedBlog:
     language = pagedate.language(root, items)
     url = pagedate.address(root, article)
     try:
-        stream, source, adapter = choose_stream(root, body, segments, language, url)
+        stream, source, adapter = choose_stream(root, body, segments, language, url, adapter_table)
     except InputError as exc:
         raise InputError(path, exc.args[0] if exc.args else str(exc)) from None
     blocks, outside = read_blocks(stream, segments, language, adapter)
@@ -116,7 +120,8 @@ def parse(path: str, content: str) -> ParsedBlog:
     in_stream = {top for b in blocks for top in b.elements}
     texts = [s.text for s in segments]
     rough = pagedate.page_date(root, article, segments, in_stream, None, language)
-    offset = page_offset(texts, language, adapter, blocks, updates, items, rough or date(2000, 1, 1))
+    offset = page_offset(texts, language, adapter, blocks, updates, items, rough or date(2000, 1, 1),
+                         body)
     day = pagedate.page_date(root, article, segments, in_stream, offset, language)
     if day is None:
         raise InputError(path, "no page date (none in the address, metadata, JSON-LD "

@@ -1,8 +1,8 @@
 """The page's own date, address, outlet and language.
 
 The date is the one the page's address carries (canonical link, og:url, or a page-id attribute
-on <html>/<body>), else htmldate's reading of the page's metadata, else the schema.org
-``datePublished`` in the page's offset, else the first date written out around the stream
+on <html>/<body>), else the schema.org ``datePublished`` in the page's offset, else htmldate's
+reading of the page's metadata, else the first date written out around the stream
 (month names in the page's language through babel), else the first update's own date.
 """
 from __future__ import annotations
@@ -64,7 +64,7 @@ def htmldate_of(root: etree._Element, url: str | None, extensive: bool) -> date 
 def page_date(root: etree._Element, article: dict | None, segments: list[Segment],
               in_stream: set, offset: int | None, language: str | None) -> date | None:
     url = address(root, article)
-    found = address_date(url) or htmldate_of(root, url, extensive=False)
+    found = address_date(url)
     if found:
         return found
     stated = clock.parse_instant(html_lib.unescape(str((article or {}).get("datePublished") or "")))
@@ -72,6 +72,9 @@ def page_date(root: etree._Element, article: dict | None, segments: list[Segment
         instant = stated[0]
         return (instant if offset is None else instant + timedelta(minutes=offset)
                 - instant.utcoffset()).date()
+    found = htmldate_of(root, url, extensive=False)
+    if found:
+        return found
     for seg in segments:
         if not in_stream & {seg.owner, *seg.owner.iterancestors()}:
             found = clock.find_date(element_text(seg.owner), language)

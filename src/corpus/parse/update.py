@@ -76,7 +76,10 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
             stamp_nodes.add(parent)
             block.printed = stamps.Printed(block.printed.label, block.printed.minutes,
                                            block.printed.zone, date_text=element_text(parent))
-    block.states = [s for s in (stamps.stated(n) for n in nodes) if s is not None]
+    holders = [(n, stamps.stated(n)) for n in nodes]
+    block.states = [s for _, s in holders if s is not None]
+    stamp_nodes |= {n for n, s in holders if s is not None and n not in roots
+                    and not any(d.tag in BLOCK_TAGS for d in n.iterdescendants())}
     lead = stamp_el if block.printed is not None and block.printed.rest else None
     if headline_el is None:
         headline_el = lead if lead is not None and lead.tag in HEADING_TAGS else next(
