@@ -30,8 +30,9 @@ ZONE_WORDS = {"eastern": "ET", "central": "CT", "mountain": "MT", "pacific": "PT
               "kiev": "Europe/Kyiv", "delhi": "Asia/Kolkata", "india": "Asia/Kolkata",
               "uk": "Europe/London", "british": "Europe/London", "hong kong": "Asia/Hong_Kong",
               "israel": "Asia/Jerusalem", "gaza": "Asia/Gaza"}
+LINKING = r"(?:\s+(?:below|above|shown|given|listed|here|are|is|in|local|the|on|this|page))*"
 STATED_ZONE = re.compile(
-    rf"\btimes?\b[^.!?\n]{{0,40}}?\b(?:(?P<label>{clock.ZONE_LABEL})\b|"
+    rf"\b[Tt]imes?{LINKING}\s*\(?\s*(?:(?P<label>{clock.ZONE_LABEL})\b|"
     r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:standard )?time\b)")
 
 
