@@ -33,7 +33,8 @@ def entry_times(blog: ParsedBlog) -> list[Resolved]:
     """Each entry's UTC time: the instant the page states, else its clock time resolved against
     the page date (timeline); None for an entry the page gives no time."""
     timed = [i for i, e in enumerate(blog.entries) if e.local_minutes is not None]
-    resolved = dict(zip(timed, resolve([blog.entries[i].local_minutes for i in timed], blog.blog_date,
+    resolved = dict(zip(timed, resolve([blog.entries[i].local_minutes for i in timed],
+                                       blog.blog_date,
                                        [blog.entries[i].utc_offset_minutes for i in timed])))
     out = []
     for i, e in enumerate(blog.entries):

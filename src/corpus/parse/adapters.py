@@ -45,7 +45,8 @@ def parse_adapters(text: str, source: str = "adapters.yaml") -> tuple[Adapter, .
                 try:
                     etree.XPath(row[key])
                 except etree.XPathSyntaxError as exc:
-                    raise ValueError(f"{source}: adapter {row['name']}: bad {key} XPath ({exc})") from None
+                    raise ValueError(f"{source}: adapter {row['name']}: bad {key} XPath "
+                                     f"({exc})") from None
         out.append(Adapter(**{k: str(v) for k, v in row.items() if v is not None}))
     return tuple(out)
 

@@ -71,7 +71,7 @@ def find_stamp(text: str, whole: bool = False) -> Stamp | None:
 
 
 def relative_minutes(text: str) -> int | None:
-    """Minutes before the page was saved for a relative stamp ('3m ago', '2 hr 55 min ago', '6w')."""
+    """Minutes before the page was saved, for a relative stamp ('3m ago', '2 hr 55 min ago')."""
     match = RELATIVE.match(text)
     if not match:
         return None
@@ -85,7 +85,7 @@ def relative_minutes(text: str) -> int | None:
 
 
 def zone_offset(zone: str | None, on: date) -> int | None:
-    """Minutes east of UTC for a zone label or IANA name on a date; None for no or an unknown one."""
+    """Minutes east of UTC for a zone label or IANA name on a date; None for none or unknown."""
     if zone is None:
         return None
     if zone in FIXED_ZONES:
@@ -115,7 +115,8 @@ def calendar_names(language: str | None) -> tuple[dict[str, int], frozenset[str]
             for context in ("format", "stand-alone"):
                 for number, name in get_month_names(width, context, tag).items():
                     months.setdefault(name.lower().rstrip("."), number)
-                days.update(n.lower().rstrip(".") for n in get_day_names(width, context, tag).values())
+                names = get_day_names(width, context, tag).values()
+                days.update(n.lower().rstrip(".") for n in names)
     months.setdefault("sept", 9)
     return months, frozenset(days)
 
@@ -127,7 +128,8 @@ def find_date(text: str, language: str | None = None, year: int | None = None) -
     found: list[tuple[int, date]] = []
     for match in NUMERIC_DATE.finditer(text):
         try:
-            found.append((match.start(), date(int(match["year"]), int(match["mon"]), int(match["day"]))))
+            day = date(int(match["year"]), int(match["mon"]), int(match["day"]))
+            found.append((match.start(), day))
         except ValueError:
             continue
     for match in NAMED_DATE.finditer(text):

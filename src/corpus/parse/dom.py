@@ -14,12 +14,12 @@ from corpus.errors import InputError
 INVISIBLE_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object",
                   "select"}
 BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
-              "figcaption", "figure", "section", "article", "header", "footer", "table", "tr", "td",
-              "th", "pre", "dd", "dt", "aside", "nav", "main"}
+              "figcaption", "figure", "section", "article", "header", "footer", "table", "tr",
+              "td", "th", "pre", "dd", "dt", "aside", "nav", "main"}
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-SHARE_WORDS = {"share", "link", "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail",
-               "copy", "copied", "tweet", "reddit", "pinterest", "messenger", "telegram", "on", "this",
-               "post"}
+SHARE_WORDS = {"share", "link", "facebook", "twitter", "x", "whatsapp", "linkedin", "email",
+               "e-mail", "copy", "copied", "tweet", "reddit", "pinterest", "messenger", "telegram",
+               "on", "this", "post"}
 
 
 @dataclass

@@ -48,7 +48,8 @@ def choose_stream(root, body, segments, language, url,
         found = root.xpath(adapter.container)
         elements = [e for e in found if isinstance(e, etree._Element)]
         if not elements:
-            raise InputError("", f"adapter '{adapter.name}' matched but its container finds nothing")
+            raise InputError("", f"adapter '{adapter.name}' matched but its container finds "
+                                 "nothing")
         return stream_of(elements, language), f"adapter:{adapter.name}", adapter
     micro = structured.microdata_stream(body)
     markup = find_stream(body, segments, language)
@@ -69,7 +70,8 @@ def read_blocks(stream: Stream, segments: list[Segment], language, adapter) -> t
     per_block: dict[int, list[Segment]] = {id(b): [] for b in blocks}
     outside: list[Segment] = []
     for seg in segments:
-        holder = tops.get(seg.source) if seg.is_tail and seg.source in tops else inner.get(seg.owner)
+        holder = (tops.get(seg.source) if seg.is_tail and seg.source in tops
+                  else inner.get(seg.owner))
         (per_block[id(holder)] if holder is not None else outside).append(seg)
     for b in blocks:
         if adapter is None:
@@ -120,8 +122,8 @@ def parse(path: str, content: str, adapter_table: tuple | None = None) -> Parsed
     in_stream = {top for b in blocks for top in b.elements}
     texts = [s.text for s in segments]
     rough = pagedate.page_date(root, article, segments, in_stream, None, language)
-    offset = page_offset(texts, language, adapter, blocks, updates, items, rough or date(2000, 1, 1),
-                         body)
+    offset = page_offset(texts, language, adapter, blocks, updates, items,
+                         rough or date(2000, 1, 1), body)
     day = pagedate.page_date(root, article, segments, in_stream, offset, language)
     if day is None:
         raise InputError(path, "no page date (none in the address, metadata, JSON-LD "
@@ -217,10 +219,12 @@ def entry_from_block(b: Block, day: date, page_offset: int | None) -> ParsedEntr
 def entry_from_update(u: structured.LiveUpdate, line: int, label: str | None,
                       page_offset: int | None) -> ParsedEntry:
     headline, body = split_headline(u.headline, [p for p in u.body.split("\n\n") if p])
-    offset = page_offset if page_offset is not None else int(u.instant.utcoffset().total_seconds() // 60)
+    own = int(u.instant.utcoffset().total_seconds() // 60)
+    offset = page_offset if page_offset is not None else own
     return ParsedEntry(line=line, time_label=label,
                        local_minutes=(clock.utc_minutes(u.instant) + offset) % clock.DAY,
-                       utc_offset_minutes=offset, time_precision="second" if u.has_seconds else "minute",
+                       utc_offset_minutes=offset,
+                       time_precision="second" if u.has_seconds else "minute",
                        headline=headline, body=body, instant=u.instant.astimezone(timezone.utc))
 
 

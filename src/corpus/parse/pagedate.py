@@ -24,15 +24,16 @@ LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 def address(root: etree._Element, article: dict | None) -> str | None:
     """The page's address: canonical link, og:url, JSON-LD url, or a page-id/url attribute."""
-    canonical = next((link.get("href") for link in root.iter("link")
-                      if (link.get("rel") or "").lower() == "canonical" and link.get("href")), None)
+    canonical = next((link.get("href") for link in root.iter("link") if link.get("href")
+                      and (link.get("rel") or "").lower() == "canonical"), None)
     stated = (article or {}).get("url")
     found = canonical or meta(root, "og:url") or (stated if isinstance(stated, str) else None)
     if found:
         return found
     for el in (root, root.find("body")):
         for name, value in (el.items() if el is not None else []):
-            if any(w in name.lower() for w in ("page-id", "pageid", "page-url", "url")) and "/" in value:
+            named = any(w in name.lower() for w in ("page-id", "pageid", "page-url", "url"))
+            if named and "/" in value:
                 return value
     return None
 
@@ -67,7 +68,8 @@ def page_date(root: etree._Element, article: dict | None, segments: list[Segment
     found = address_date(url)
     if found:
         return found
-    stated = clock.parse_instant(html_lib.unescape(str((article or {}).get("datePublished") or "")))
+    published = (article or {}).get("datePublished") or ""
+    stated = clock.parse_instant(html_lib.unescape(str(published)))
     if stated:
         instant = stated[0]
         return (instant if offset is None else instant + timedelta(minutes=offset)
@@ -98,7 +100,7 @@ def outlet(root: etree._Element, publisher: str | None) -> str | None:
 
 
 def language(root: etree._Element, items: list[dict]) -> str | None:
-    """The page's language tag from <html lang>, JSON-LD inLanguage (a tag or a name), og:locale."""
+    """The page's language tag: <html lang>, JSON-LD inLanguage (a tag or a name), og:locale."""
     declared = [i.get("inLanguage") for i in items if isinstance(i.get("inLanguage"), str)]
     for value in (root.get("lang"), *declared, meta(root, "og:locale")):
         tag = normalise(str(value or "")).replace("_", "-")

@@ -77,7 +77,8 @@ def stated(el: etree._Element) -> Stated | None:
             continue
         if EPOCH.match(value):
             seconds = int(value) / (1000 if len(value) == 13 else 1)
-            return Stated(value, datetime.fromtimestamp(seconds, tz=timezone.utc), has_seconds=True)
+            instant = datetime.fromtimestamp(seconds, tz=timezone.utc)
+            return Stated(value, instant, has_seconds=True)
         parsed = clock.parse_instant(value)
         if parsed:
             return Stated(value, parsed[0], has_seconds=parsed[1])

@@ -25,7 +25,7 @@ MIN_UPDATES = 2
 class Stream:
     extents: list[list[etree._Element]]
     flat: bool = False
-    day_headers: dict[int, str] = field(default_factory=dict)  # extent index -> date text before it
+    day_headers: dict[int, str] = field(default_factory=dict)  # extent index -> date before it
 
 
 def stamp_elements(body: etree._Element, language: str | None) -> list[etree._Element]:
@@ -93,7 +93,8 @@ def is_day_header(el: etree._Element, language: str | None) -> bool:
     text = element_text(el) if isinstance(el.tag, str) else ""
     if not text or len(text) > 40 or clock.find_stamp(text):
         return False
-    return clock.is_date_words(text, language) and clock.find_date(text, language, 2000) is not None
+    return (clock.is_date_words(text, language)
+            and clock.find_date(text, language, 2000) is not None)
 
 
 def stream_of(elements: list[etree._Element], language: str | None) -> Stream:

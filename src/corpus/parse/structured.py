@@ -34,7 +34,7 @@ def jsonld_items(root: etree._Element) -> list[dict]:
 
     try:
         items = JsonLdExtractor().extract_items(root, base_url=None)
-    except Exception:  # noqa: BLE001 - malformed JSON-LD is common; the visible page is read instead
+    except Exception:  # noqa: BLE001 - malformed JSON-LD is common; the page is read instead
         return []
     out: list[dict] = []
 
@@ -111,7 +111,8 @@ def page_times(items: list[dict]) -> list[str]:
         for key in ("datePublished", "dateModified"):
             if isinstance(item.get(key), str):
                 out.append(html_lib.unescape(item[key]))
-        for u in item.get("liveBlogUpdate") or [] if isinstance(item.get("liveBlogUpdate"), list) else []:
+        updates = item.get("liveBlogUpdate")
+        for u in updates if isinstance(updates, list) else []:
             if isinstance(u, dict) and isinstance(u.get("datePublished"), str):
                 out.append(html_lib.unescape(u["datePublished"]))
     return out
@@ -132,7 +133,8 @@ def microdata_stream(body: etree._Element) -> list[etree._Element]:
     """The updates of an element typed LiveBlogPosting in microdata: its ``liveBlogUpdate``
     items, else its commonest repeated child (same tag, each with text)."""
     for el in body.iter():
-        if not isinstance(el.tag, str) or not (el.get("itemtype") or "").rstrip("/").endswith("LiveBlogPosting"):
+        kind = (el.get("itemtype") or "").rstrip("/") if isinstance(el.tag, str) else ""
+        if not kind.endswith("LiveBlogPosting"):
             continue
         marked = [u for u in el.iter() if u.get("itemprop") == "liveBlogUpdate"]
         if len(marked) >= 2:

@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta, timezone
 from lxml import etree
 
 from corpus.parse import clock, stamps
-from corpus.parse.dom import (BLOCK_TAGS, HEADING_TAGS, Segment, chain_within, classes, element_text,
-                              is_share_text, normalise)
+from corpus.parse.dom import (BLOCK_TAGS, HEADING_TAGS, Segment, chain_within, classes,
+                              element_text, is_share_text, normalise)
 from corpus.parse.model import BOILERPLATE_ROLE
 
 HEADLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|ttl|head|headline|heading)(?:$|[\s_-])",
@@ -62,8 +62,10 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
     found = [(n, p) for n, p in found if p is not None]
     if stamp_el is not None:
         inside = clock.find_stamp(element_text(stamp_el))
-        found = [(stamp_el, stamps.Printed(inside.label, inside.minutes, inside.zone))] if inside else []
-        found += [(n, stamps.Printed(element_text(n))) for n in stamp_el.iter() if n is not stamp_el]
+        found = [(stamp_el, stamps.Printed(inside.label, inside.minutes, inside.zone))
+                 ] if inside else []
+        found += [(n, stamps.Printed(element_text(n))) for n in stamp_el.iter()
+                  if n is not stamp_el]
     ranked = sorted(found, key=lambda f: (
         f[0] not in roots and (bool(f[1].rest) or is_inline(f[0])), f[1].minutes is None))
     stamp_el, block.printed = ranked[0] if ranked else (None, None)
@@ -95,7 +97,8 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
             role, kind = BOILERPLATE_ROLE, "outside-adapter-body"
         if role == "body":
             chain = chain_within(seg.owner, roots)
-            holder = next((c for c in chain if c.tag in BLOCK_TAGS), chain[-1] if chain else seg.owner)
+            holder = next((c for c in chain if c.tag in BLOCK_TAGS),
+                          chain[-1] if chain else seg.owner)
             paragraphs.setdefault(holder, []).append(seg.raw)
         block.roles.append((seg, role, kind))
     texts = [normalise("".join(parts)) for parts in paragraphs.values()]
@@ -146,7 +149,7 @@ def resolve_time(block: Block, offset: int | None, language: str | None, page_da
         if s.instant is not None and agrees(s.instant, block.minutes, zone_offset):
             block.instant, block.has_seconds = s.instant.astimezone(timezone.utc), s.has_seconds
             break
-        if s.naive is not None and (block.minutes is None or clock.local_minutes(s.naive) == block.minutes):
+        if s.naive is not None and block.minutes in (None, clock.local_minutes(s.naive)):
             block.day = block.day or s.naive.date()
             block.minutes = clock.local_minutes(s.naive)
             break
