@@ -485,3 +485,13 @@ def test_page_offset_from_printed_and_stated_times():
 def test_a_publication_name_is_not_a_zone_statement():
     from corpus.parse import stamps
     assert stamps.stated_zone(["The Example Times reports at 10:00 IST"], "en") is None
+
+
+def test_a_sidebar_of_timed_headlines_is_never_the_stream():
+    sidebar = "".join(f'<li><span>{t}</span> <a href="/{i}">A long invented headline about another '
+                      f'story entirely, number {i}</a></li>' for i, t in enumerate(["10:40", "10:12", "09:58"]))
+    with pytest.raises(InputError, match="no timestamped updates"):
+        parse_html("p.html", page(f"<ul>{sidebar}</ul><p>An untimed introduction.</p>"))
+    blog = parse_html("p.html", page(f"<ul>{sidebar}</ul>", posting(["2025-03-03T10:30:00+00:00",
+                                                                     "2025-03-03T09:40:00+00:00"])))
+    assert blog.entry_source == "json-ld" and [e.headline for e in blog.entries] == ["H0", "H1"]

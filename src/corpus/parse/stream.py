@@ -3,8 +3,9 @@
 Candidates are same-tag siblings carrying stamps. Wrapped layouts put each update in one such
 element; flat layouts print a stamp element (a time, a heading or a paragraph opening with a
 clock time) and then the update's paragraphs as further siblings, up to the next stamp. The
-group with the most text per stamp wins, which sets the stream apart from sidebars of timed
-headlines, key-event lists and pinned copies. A sibling between updates that is nothing but a
+group with the most text per stamp wins, which sets the stream apart from key-event lists and
+pinned copies; a group whose text is mostly links is a sidebar of timed headlines, never the
+stream. A sibling between updates that is nothing but a
 date ('Thursday, 4 January') is a day header for the updates after it.
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ from corpus.parse.dom import Segment, element_text, visible_elements
 
 FLAT_SHARE = 0.25  # text between stamp elements, as a share of theirs, that marks a flat layout
 MIN_UPDATES = 2
+LINK_SHARE = 0.6  # above this share of text in links, timed items are a list of headlines
 
 
 @dataclass
@@ -32,20 +34,25 @@ def stamp_elements(body: etree._Element, language: str | None) -> list[etree._El
     return [el for el in visible_elements(body) if stamps.is_stamp(el, language)]
 
 
-def text_lengths(segments: list[Segment]) -> tuple[Counter, Counter]:
+def text_lengths(segments: list[Segment]) -> tuple[Counter, Counter, Counter]:
+    """Characters of visible text inside each element, as tails of it, and inside links."""
     text_len: Counter = Counter()
     tail_len: Counter = Counter()
+    link_len: Counter = Counter()
     for seg in segments:
         if seg.is_tail:
             tail_len[seg.source] += len(seg.text)
-        for el in (seg.owner, *seg.owner.iterancestors()):
+        chain = (seg.owner, *seg.owner.iterancestors())
+        linked = any(el.tag == "a" for el in chain)
+        for el in chain:
             text_len[el] += len(seg.text)
-    return text_len, tail_len
+            link_len[el] += len(seg.text) if linked else 0
+    return text_len, tail_len, link_len
 
 
 def find_stream(body: etree._Element, segments: list[Segment], language: str | None) -> Stream:
     """The updates, each a list of elements (see the module docstring); empty when none."""
-    text_len, tail_len = text_lengths(segments)
+    text_len, tail_len, link_len = text_lengths(segments)
     counts: Counter = Counter()
     for el in stamp_elements(body, language):
         for anc in (el, *el.iterancestors()):
@@ -77,7 +84,9 @@ def find_stream(body: etree._Element, segments: list[Segment], language: str | N
                  for ext in found.extents]
         per_stamp = sum(t / max(1, sum(counts[e] for e in ext))
                         for t, ext in zip(texts, found.extents))
-        return len(found.extents) >= MIN_UPDATES, per_stamp
+        links = sum(link_len[e] for ext in found.extents for e in ext)
+        updates = len(found.extents) >= MIN_UPDATES and links <= LINK_SHARE * max(1, sum(texts))
+        return updates, per_stamp
 
     if not groups:
         return Stream([])
