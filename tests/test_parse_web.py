@@ -431,7 +431,8 @@ def test_an_adapter_whose_container_finds_nothing_is_a_clear_error():
 # --- stamps, dates and zones -------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, minutes", [("3m ago", 3), ("1 min ago", 1), ("2 hr 55 min ago", 175),
-                                           ("6w", 6 * 7 * 24 * 60), ("5 hours ago", 300), ("1d ago", 1440)])
+                                           ("6w", 6 * 7 * 24 * 60), ("5 hours ago", 300), ("1d ago", 1440),
+                                           ("an hour ago", 60), ("a minute ago", 1)])
 def test_relative_stamps(text, minutes):
     assert clock.relative_minutes(text) == minutes
 
@@ -457,17 +458,22 @@ def test_date_and_time_stamps(text, language, is_stamp):
     assert clock.is_date_time_text(text, language) is is_stamp
 
 
-@pytest.mark.parametrize("stamp, minutes", [("6.15 pm", 18 * 60 + 15), ("11.04 Uhr", 11 * 60 + 4),
-                                            ("5:43 p.m. ET", 17 * 60 + 43), ("17.00", 17 * 60)])
-def test_clock_forms(stamp, minutes):
-    assert clock.find_stamp(stamp, whole=True).minutes == minutes
+@pytest.mark.parametrize("stamp, minutes, offset", [
+    ("6.15 pm", 18 * 60 + 15, None), ("11.04 Uhr", 11 * 60 + 4, None), ("5:43 p.m. ET", 17 * 60 + 43, -240),
+    ("17.00", 17 * 60, None), ("12h47", 12 * 60 + 47, None), ("13:47:05", 13 * 60 + 47, None),
+    ("18:41 GMT+1", 18 * 60 + 41, 60), ("10:15 UTC+05:30", 10 * 60 + 15, 330), ("9:05 (GMT-4)", 9 * 60 + 5, -240)])
+def test_clock_forms(stamp, minutes, offset):
+    found = clock.find_stamp(stamp, whole=True)
+    assert found.minutes == minutes
+    assert clock.zone_offset(found.zone, datetime(2025, 7, 1).date()) == offset
 
 
 @pytest.mark.parametrize("texts, language, zone", [
     (["All times below are in Beijing time."], "en", "Asia/Shanghai"),
     (["All times UTC"], "en", "UTC"), (["Times are CET throughout."], "en", "CET"),
     (["Um 11.04 Uhr begann es."], "de", "Europe/Berlin"), (["Um 11.04 Uhr begann es."], "en", None),
-    (["Times are Eastern time"], "en", "ET"), (["Nothing about zones at 10:05."], "en", None)])
+    (["Times are Eastern time"], "en", "ET"), (["Nothing about zones at 10:05."], "en", None),
+    (["All times stated are UK"], "en", "Europe/London"), (["The Times London edition"], "en", None)])
 def test_zones_the_page_states(texts, language, zone):
     from corpus.parse import stamps
     assert stamps.stated_zone(texts, language) == zone

@@ -1,7 +1,7 @@
 """Printed time stamps, zone labels, calendar dates and ISO instants, shared by the web readers.
 
 A stamp is a clock time as a page prints it: '12.50 BST', '21:06 (IST)', '9.05pm', '6.15 pm',
-'04:24', '11.04 Uhr', optionally followed by a zone label. Zone labels map to UTC offsets; 'ET',
+'04:24', '11.04 Uhr', '12h47', '13:47:05', optionally followed by a zone label or 'GMT+1'. Zone labels map to UTC offsets; 'ET',
 'CT', 'MT', 'PT' and IANA names ('Europe/Berlin') take their offset from the date (daylight
 saving). Month and weekday names of any language come from babel's CLDR data.
 """
@@ -25,18 +25,20 @@ SEASONAL_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "Amer
 DAY = 24 * 60
 ZONE_LABEL = "|".join(sorted([*FIXED_ZONES, *SEASONAL_ZONES], key=len, reverse=True))
 
+UTC_OFFSET = re.compile(r"^(?:GMT|UTC)\s?(?P<sign>[+-−])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$")
 STAMP = re.compile(
-    r"(?<![\d.:])(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?![\d:])(?!\.\d)"
+    r"(?<![\d.:])(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::\d{2})?(?![\d:])(?!\.\d)"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
-    r"(?:\s*(?P<suffix>uhr|hrs|ore)\b\.?)?"
-    rf"(?:\s*\(?\s*(?P<zone>{ZONE_LABEL})\b\s*\)?)?",
+    r"(?:\s*(?P<suffix>uhr|hrs|h|ore)\b\.?)?"
+    r"(?:\s*\(?\s*(?P<zone>(?:GMT|UTC)\s?[+-−]\s?\d{1,2}(?::?\d{2})?"
+    rf"|{ZONE_LABEL})\b\s*\)?)?",
     re.IGNORECASE,
 )
 WHOLE_STAMP = re.compile(rf"^\s*{STAMP.pattern}\s*$", re.IGNORECASE)
 RELATIVE_UNIT = (r"(?P<unit{n}>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?"
                  r"|weeks?)")
 RELATIVE = re.compile(
-    rf"^\s*(?:(?:updated|posted)\s+)?(?P<n0>\d{{1,3}})\s*{RELATIVE_UNIT.format(n=0)}"
+    rf"^\s*(?:(?:updated|posted)\s+)?(?P<n0>\d{{1,3}}|an?|one)\s*{RELATIVE_UNIT.format(n=0)}"
     rf"(?:\s+(?P<n1>\d{{1,3}})\s*{RELATIVE_UNIT.format(n=1)})?\s*(?:ago)?\s*$", re.IGNORECASE)
 UNIT_MINUTES = {"s": 0, "m": 1, "h": 60, "d": DAY, "w": 7 * DAY}
 DATE_WORDS = {"at", "on", "um", "alle", "ore", "le", "à", "de", "del", "am", "the", "of"}
@@ -80,7 +82,8 @@ def relative_minutes(text: str) -> int | None:
         if match[f"n{n}"]:
             unit = match[f"unit{n}"].lower()
             key = "m" if unit.startswith("mi") or unit == "m" else unit[0]
-            total += int(match[f"n{n}"]) * UNIT_MINUTES[key]
+            count = match[f"n{n}"]
+            total += (int(count) if count.isdigit() else 1) * UNIT_MINUTES[key]
     return total
 
 
@@ -90,6 +93,10 @@ def zone_offset(zone: str | None, on: date) -> int | None:
         return None
     if zone in FIXED_ZONES:
         return FIXED_ZONES[zone]
+    stated = UTC_OFFSET.match(zone.replace(" ", ""))
+    if stated:
+        minutes = int(stated["h"]) * 60 + int(stated["m"] or 0)
+        return -minutes if stated["sign"] in "-−" else minutes
     name = SEASONAL_ZONES.get(zone, zone)
     if "/" in name:
         noon = datetime.combine(on, time(12), tzinfo=ZoneInfo(name))

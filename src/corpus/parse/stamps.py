@@ -30,10 +30,11 @@ ZONE_WORDS = {"eastern": "ET", "central": "CT", "mountain": "MT", "pacific": "PT
               "kiev": "Europe/Kyiv", "delhi": "Asia/Kolkata", "india": "Asia/Kolkata",
               "uk": "Europe/London", "british": "Europe/London", "hong kong": "Asia/Hong_Kong",
               "israel": "Asia/Jerusalem", "gaza": "Asia/Gaza"}
-LINKING = r"(?:\s+(?:below|above|shown|given|listed|here|are|is|in|local|the|on|this|page))*"
+LINKING = (r"(?:\s+(?:below|above|shown|given|listed|stated|here|are|is|in|local|the|on|this|"
+           r"page))*")
 STATED_ZONE = re.compile(
     rf"\b[Tt]imes?{LINKING}\s*\(?\s*(?:(?P<label>{clock.ZONE_LABEL})\b|"
-    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:standard )?time\b)")
+    r"(?P<place>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?P<time> (?:standard )?time)?\b)")
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,8 @@ def stated_zone(texts: list[str], language: str | None) -> str | None:
         for match in STATED_ZONE.finditer(text):
             if match["label"]:
                 return match["label"].upper()
-            zone = place_zone(match["place"])
+            named = match["time"] or match["place"].lower() in ZONE_WORDS
+            zone = place_zone(match["place"]) if named else None
             if zone:
                 return zone
     if (language or "").lower().startswith("de") and any(
