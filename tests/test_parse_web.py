@@ -501,3 +501,11 @@ def test_a_sidebar_of_timed_headlines_is_never_the_stream():
     blog = parse_html("p.html", page(f"<ul>{sidebar}</ul>", posting(["2025-03-03T10:30:00+00:00",
                                                                      "2025-03-03T09:40:00+00:00"])))
     assert blog.entry_source == "json-ld" and [e.headline for e in blog.entries] == ["H0", "H1"]
+
+
+def test_a_stamp_in_any_language_is_its_element_s_rendering_of_the_stated_time():
+    visible = ('<div class="post"><time datetime="2025-03-03T10:05:00Z">vor 3 Minuten</time><p>Erstens.</p></div>'
+               '<div class="post"><time datetime="2025-03-03T09:40:00Z">vor 28 Minuten</time><p>Zweitens.</p></div>')
+    blog = parse_html("p.html", page(visible, lang="de"))
+    assert [e.time_label for e in blog.entries] == ["vor 3 Minuten", "vor 28 Minuten"]
+    assert blog.entries[1].instant == datetime(2025, 3, 3, 9, 40, tzinfo=timezone.utc)

@@ -2,7 +2,8 @@
 
 A printed stamp is what the reader sees: a clock time alone or with date parts
 ('14 August 2023 10:01', '19:02 (IST), Oct 02'), a clock time opening a heading or paragraph
-('6.15 pm: ...'), or a relative time ('3m ago', '2 hr 55 min ago'). A stated time is machine
+('6.15 pm: ...'), a relative time ('3m ago', '2 hr 55 min ago'), or any short text with a digit
+on an element that states a time ('vor 3 Minuten', '3 minuti fa'). A stated time is machine
 readable, in an attribute: ``datetime``, ``data-*time*``/``data-*date*``, ``title`` of a stamp,
 an ISO string or a Unix epoch. The zone comes from the page's own words ('All times UTC',
 'Beijing time', 'Uhr' on a German page), else from the gap between printed and stated times,
@@ -105,6 +106,9 @@ def printed(el: etree._Element, language: str | None) -> Printed | None:
         ago = clock.relative_minutes(text)
         if ago is not None:
             return Printed(text, ago=ago)
+        if len(text) <= 30 and any(c.isdigit() for c in text) and not EPOCH.match(text) \
+                and clock.find_stamp(text) is None and stated(el) is not None:  # its rendering of the time it states ('vor 3 Minuten')
+            return Printed(text)
     if el.tag in LEADING_TAGS:
         full = element_text(el)
         match = LEADING.match(full) if len(full) < 400 else None
