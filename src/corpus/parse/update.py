@@ -17,6 +17,7 @@ HEADLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|ttl|head|headline|heading)(?:
                             re.IGNORECASE)
 BYLINE_CLASS = re.compile(r"author|byline|contributor|avatar", re.IGNORECASE)
 CHROME_TAGS = {"footer", "nav", "button", "form", "aside"}
+MEDIA_TAGS = {"button", "figure", "video", "audio", "picture"}
 UPDATED_LINE = re.compile(r"^(?:last\s+)?updated\b", re.IGNORECASE)
 READ_MORE = re.compile(r"^(?:read\s+more|see\s+more|show\s+more|load\s+more)\b", re.IGNORECASE)
 
@@ -67,7 +68,8 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
         found += [(n, stamps.Printed(element_text(n))) for n in stamp_el.iter()
                   if n is not stamp_el]
     ranked = sorted(found, key=lambda f: (
-        f[0] not in roots and (bool(f[1].rest) or is_inline(f[0])), f[1].minutes is None))
+        f[0] not in roots and (bool(f[1].rest) or is_inline(f[0])), in_media(f[0], roots),
+        f[1].minutes is None))
     stamp_el, block.printed = ranked[0] if ranked else (None, None)
     stamp_nodes = {n for n, p in found if not p.rest and not is_inline(n)}
     if stamp_el is not None and not block.printed.rest:
@@ -111,9 +113,22 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
 
 
 def is_inline(el: etree._Element) -> bool:
-    """A stamp inside prose: its paragraph holds more text than the stamp ('(See 9.40am.)')."""
+    """A stamp inside prose: its paragraph holds a sentence besides it ('(See 9.40am.)')."""
     holder = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCK_TAGS), el)
-    return holder is not el and element_text(holder) != element_text(el)
+    if holder is el:
+        return False
+    rest = element_text(holder).replace(element_text(el), " ", 1)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) > 2
+
+
+def in_media(el: etree._Element, roots: set) -> bool:
+    """A clock-like text in a player or figure (a video's '00:41' length) is not the stamp."""
+    for anc in (el, *el.iterancestors()):
+        if anc in roots:
+            return False
+        if anc.tag in MEDIA_TAGS:
+            return True
+    return False
 
 
 def segment_role(seg: Segment, chain: list, stamp_nodes: set, headline_el) -> tuple[str, str]:
