@@ -445,7 +445,8 @@ def test_not_relative_stamps(text):
 @pytest.mark.parametrize("text, language, day", [
     ("02 Novembre 2023", "it", "2023-11-02"), ("4. Januar 2024", "de", "2024-01-04"),
     ("November 02, 2023", "en", "2023-11-02"), ("Thursday, Sept. 24", "en", "2020-09-24"),
-    ("2015-06-07T11:10:50Z", None, "2015-06-07")])
+    ("2015-06-07T11:10:50Z", None, "2015-06-07"), ("jeudi 2 novembre 2023", "fr", "2023-11-02"),
+    ("2 de noviembre de 2023", "es", "2023-11-02"), ("Donnerstag, 4. Januar", "de", "2020-01-04")])
 def test_dates_in_other_languages(text, language, day):
     assert str(clock.find_date(text, language, year=2020)) == day
 

@@ -43,10 +43,12 @@ RELATIVE = re.compile(
 UNIT_MINUTES = {"s": 0, "m": 1, "h": 60, "d": DAY, "w": 7 * DAY}
 DATE_WORDS = {"at", "on", "um", "alle", "ore", "le", "à", "de", "del", "am", "the", "of"}
 NUMERIC_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)")
-NAMED_DATE = re.compile(
-    r"(?:\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})\.?,?\s+"
-    r"(?:de\s+)?(?P<year>\d{4})?\b)|(?:\b(?P<month2>[^\W\d_]{3,})\.?\s+(?P<day2>\d{1,2})"
-    r"(?:st|nd|rd|th)?\b,?\s*(?P<year2>\d{4})?\b)", re.IGNORECASE)
+NAMED_DATES = (  # day first ('2 de noviembre de 2023', '4. Januar'), month first ('Oct 02, 2020')
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})\.?"
+               r"(?:,?\s+(?:de\s+)?(?P<year>\d{4}))?\b", re.IGNORECASE),
+    re.compile(r"\b(?P<month>[^\W\d_]{3,})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+               r"(?:,?\s*(?P<year>\d{4}))?\b", re.IGNORECASE),
+)
 
 
 @dataclass(frozen=True)
@@ -139,15 +141,15 @@ def find_date(text: str, language: str | None = None, year: int | None = None) -
             found.append((match.start(), day))
         except ValueError:
             continue
-    for match in NAMED_DATE.finditer(text):
-        month = months.get((match["month"] or match["month2"] or "").lower())
-        day, yr = match["day"] or match["day2"], match["year"] or match["year2"]
-        if month is None or not (yr or year):
-            continue
-        try:
-            found.append((match.start(), date(int(yr or year), month, int(day))))
-        except ValueError:
-            continue
+    for form in NAMED_DATES:
+        for match in form.finditer(text):
+            month, yr = months.get(match["month"].lower()), match["year"] or year
+            if month is None or not yr:
+                continue
+            try:
+                found.append((match.start(), date(int(yr), month, int(match["day"]))))
+            except ValueError:
+                continue
     return min(found)[1] if found else None
 
 
