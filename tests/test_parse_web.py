@@ -333,6 +333,8 @@ FIXTURE_CASES = [
      ["2020-02-20T10:15", "2020-02-20T08:22", "2020-02-19T23:58"]),  # 'in Beijing time' (UTC+8)
     ("day_headers.html", "markup", "2020-09-25", ["9:15 a.m. ET", "8:05 a.m. ET", "4:30 p.m. ET"],
      ["2020-09-25T13:15", "2020-09-25T12:05", "2020-09-24T20:30"]),  # the header 'Thursday, Sept. 24'
+    ("day_groups.html", "markup", "2025-06-11", ["09:10 CEST", "08:05 CEST", "22:40 CEST"],
+     ["2025-06-11T07:10", "2025-06-11T06:05", "2025-06-10T20:40"]),  # one container per day
     ("german_uhr.html", "markup", "2024-01-04", ["11.04 Uhr", "09.30 Uhr"],
      ["2024-01-04T10:04", "2024-01-04T08:30"]),  # 'Uhr' on a German page: Central European time
     ("italian_months.html", "markup", "2023-11-02", ["16:56", "00:30"],

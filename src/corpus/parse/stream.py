@@ -6,7 +6,8 @@ clock time) and then the update's paragraphs as further siblings, up to the next
 group with the most text per stamp wins, which sets the stream apart from key-event lists and
 pinned copies; a group whose text is mostly links is a sidebar of timed headlines, never the
 stream. A sibling between updates that is nothing but a
-date ('Thursday, 4 January') is a day header for the updates after it.
+date ('Thursday, 4 January') is a day header for the updates after it; when updates are grouped
+in one container per day, the sibling containers of the same kind continue the stream.
 """
 from __future__ import annotations
 
@@ -93,8 +94,23 @@ def find_stream(body: etree._Element, segments: list[Segment], language: str | N
     best = max(groups.items(), key=score)
     if not score(best)[0]:
         return Stream([])
-    (parent, _), members = best
-    return layout(parent, members)
+    (parent, tag), members = best
+    grand = parent.getparent()
+    containers = [c for c in (grand if grand is not None else []) if (c, tag) in groups
+                  and c.tag == parent.tag and c.get("class") == parent.get("class")
+                  and (c is parent or score(((c, tag), groups[(c, tag)]))[1] > 0)]
+    if len(containers) < 2:
+        return layout(parent, members)
+    merged = Stream([])  # one container per day: the stream continues in its siblings
+    for c in containers:
+        part = layout(c, groups[(c, tag)])
+        before = c.getprevious()
+        if before is not None and is_day_header(before, language):
+            merged.day_headers[len(merged.extents)] = element_text(before)
+        merged.day_headers.update({len(merged.extents) + i: h for i, h in part.day_headers.items()})
+        merged.extents += part.extents
+        merged.flat = merged.flat or part.flat
+    return merged
 
 
 def is_day_header(el: etree._Element, language: str | None) -> bool:
