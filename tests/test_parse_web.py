@@ -512,3 +512,11 @@ def test_a_stamp_in_any_language_is_its_element_s_rendering_of_the_stated_time()
     blog = parse_html("p.html", page(visible, lang="de"))
     assert [e.time_label for e in blog.entries] == ["vor 3 Minuten", "vor 28 Minuten"]
     assert blog.entries[1].instant == datetime(2025, 3, 3, 9, 40, tzinfo=timezone.utc)
+
+
+def test_a_heading_printed_on_most_updates_alike_is_a_section_label():
+    visible = "".join(update(t, f"Invented news number {i}.", "Invented Cup")
+                      for i, t in enumerate(["10:05", "09:40", "09:10"])) + update("08:00", "Start.", "Kick-off")
+    blog = parse_html("p.html", page(visible))
+    assert [e.headline for e in blog.entries] == [None, None, None, "Kick-off"]
+    assert sum(lr.kind == "repeated-label" for lr in blog.lines) == 3

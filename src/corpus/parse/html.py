@@ -81,7 +81,19 @@ def read_blocks(stream: Stream, segments: list[Segment], language, adapter) -> t
                        headline_el=adapters.first(b.element, adapter.headline),
                        stamp_el=adapters.first(b.element, adapter.stamp),
                        body_els=b.element.xpath(adapter.body) if adapter.body else None)
+    drop_repeated_labels(blocks)
     return blocks, outside
+
+
+def drop_repeated_labels(blocks: list[Block]) -> None:
+    """A 'headline' printed on most updates alike ('Women's Cup') is a section label."""
+    counts = Counter(b.headline for b in blocks if b.headline)
+    for text, n in counts.items():
+        if n >= 3 and 2 * n > len(blocks):
+            for b in (b for b in blocks if b.headline == text):
+                b.headline = None
+                b.roles = [(seg, BOILERPLATE_ROLE, "repeated-label") if role == "headline"
+                           else (seg, role, kind) for seg, role, kind in b.roles]
 
 
 def page_offset(texts, language, adapter, blocks, updates, items, day, body) -> int | None:
