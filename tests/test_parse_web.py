@@ -520,3 +520,9 @@ def test_a_heading_printed_on_most_updates_alike_is_a_section_label():
     blog = parse_html("p.html", page(visible))
     assert [e.headline for e in blog.entries] == [None, None, None, "Kick-off"]
     assert sum(lr.kind == "repeated-label" for lr in blog.lines) == 3
+
+
+def test_a_page_with_no_stream_and_no_date_says_what_it_looked_for():
+    content = "<html><body><h1>About us</h1><p>An invented page with no updates.</p></body></html>"
+    with pytest.raises(InputError, match="about.html: no timestamped updates found .looked for"):
+        parse_html("about.html", content)

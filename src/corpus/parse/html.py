@@ -131,6 +131,8 @@ def parse(path: str, content: str, adapter_table: tuple | None = None) -> Parsed
         raise InputError(path, exc.args[0] if exc.args else str(exc)) from None
     blocks, outside = read_blocks(stream, segments, language, adapter)
     updates = structured.live_updates(posting)
+    if not blocks and not updates:
+        raise InputError(path, LOOKED_FOR)
     in_stream = {top for b in blocks for top in b.elements}
     texts = [s.text for s in segments]
     rough = pagedate.page_date(root, article, segments, in_stream, None, language)
