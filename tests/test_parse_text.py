@@ -12,6 +12,7 @@ def test_seed_header(seed_text):
     assert blog.title == "DPRK supplied Russia with missiles for Ukraine attacks — US"
     assert blog.subtitle == "Russia-Ukraine war rages on, now in its 680th day."
     assert blog.blog_date == date(2024, 1, 4)
+    assert (blog.entry_source, blog.outlet) == ("text", None)  # the text names no publisher
 
 
 def test_seed_entries(seed_text):

@@ -103,3 +103,21 @@ def test_displaced_entries_are_flagged_and_keep_their_day(data):
     got = resolve(doc, date(2024, 3, 10))
     assert [r.is_out_of_order for r in got] == [t in flagged for t in doc]
     assert [r.published_at for r in got] == [datetime(2024, 3, 10, tzinfo=UTC) + timedelta(minutes=t) for t in doc]
+
+
+def test_entry_times_keep_stated_instants_and_leave_untimed_entries_null():
+    from corpus.parse.model import ParsedBlog, ParsedEntry
+    from corpus.tables import entry_times
+
+    def entry(minutes, instant=None):
+        return ParsedEntry(line=1, time_label=None if minutes is None else "x", local_minutes=minutes,
+                           utc_offset_minutes=60, time_precision="minute", headline=None, body="b",
+                           instant=instant)
+
+    stated = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
+    blog = ParsedBlog(title="t", subtitle=None, blog_date=date(2024, 5, 1), lines=(),
+                      entries=(entry(hm("1200")), entry(None), entry(hm("1000"), stated), entry(hm("0030"))))
+    got = entry_times(blog)
+    assert [r.published_at for r in got] == [datetime(2024, 5, 1, 11, tzinfo=UTC), None, stated,
+                                             datetime(2024, 4, 30, 23, 30, tzinfo=UTC)]
+    assert not any(r.is_out_of_order for r in got)

@@ -64,7 +64,7 @@ def shift_time(rows, schema):
 MUTATIONS = {
     "duplicated primary key": ("entries", copy_row_value("entry_id"), "entries.entry_id: expect_column_values_to_be_unique"),
     "orphan foreign key": ("entries", set_value("blog_id", "nope-20240104-00000000"), "entries.blog_id: foreign_key_exists (blogs.blog_id)"),
-    "null time": ("entries", set_value("published_at", None), "entries.published_at: expect_column_values_to_not_be_null"),
+    "null time": ("entries", set_value("time_precision", None), "entries.time_precision: expect_column_values_to_not_be_null"),
     "unknown value": ("entries", set_value("time_precision", "nanosecond"), "entries.time_precision: expect_column_values_to_be_in_set"),
     "negative count": ("entries", set_value("n_words", -3), "entries.n_words: expect_column_values_to_be_between"),
     "wrong n_entries": ("blogs", set_value("n_entries", 11, row=0), "blogs.n_entries: n_entries_equals_entry_count"),

@@ -71,7 +71,8 @@ class Table:
         return pa.schema(self.arrow_fields, metadata=meta)
 
 
-TIME_PRECISIONS = ("second", "minute", "hour", "day")
+TIME_PRECISIONS = ("second", "minute", "hour", "day", "none")
+ENTRY_SOURCE_PATTERN = r"^(?:text|markup|json-ld|microdata|page-model|adapter:[a-z0-9-]+)$"
 SOURCE_FORMATS = ("trt-text", "html", "guardian-json")
 
 BLOGS = Table(
@@ -79,9 +80,10 @@ BLOGS = Table(
     description="One row per live blog page (one raw file).",
     primary_key=("blog_id",),
     columns=(
-        Column("blog_id", pa.string(), "Stable identifier: outlet slug, page date and a hash of the raw path.",
-               pattern=ID_PATTERN),
-        Column("outlet", pa.string(), "Publishing outlet as given in the raw registry ('unknown' when unregistered)."),
+        Column("blog_id", pa.string(), "Stable identifier from the file alone: the slug of the outlet the page "
+               "names (omitted when it names none), page date and a hash of the raw path.", pattern=ID_PATTERN),
+        Column("outlet", pa.string(), "Publishing outlet: the raw registry's, else the one the page names "
+               "(og:site_name, JSON-LD publisher); 'unknown' when neither."),
         Column("url", pa.string(), "Address the page was retrieved from (registry, else the page's canonical link); null when "
                "unknown.", nullable=True),
         Column("title", pa.string(), "Page title without the outlet's 'Live blog:' prefix."),
@@ -91,6 +93,8 @@ BLOGS = Table(
                "unknown.",
                pattern=LANGUAGE_PATTERN),
         Column("source_format", pa.string(), "Raw format the page was read from.", values=SOURCE_FORMATS),
+        Column("entry_source", pa.string(), "What gave the entries: text, markup (the visible page), json-ld, "
+               "microdata, page-model, or adapter:<name> (parse/adapters.yaml).", pattern=ENTRY_SOURCE_PATTERN),
         Column("raw_path", pa.string(), "Path of the raw file relative to the raw folder."),
         Column("raw_sha256", pa.string(), "SHA-256 of the raw file's bytes.", pattern=SHA256_PATTERN),
         Column("n_entries", pa.int32(), "Number of entries parsed from the page.", minimum=1),
@@ -119,10 +123,13 @@ ENTRIES = Table(
         Column("blog_id", pa.string(), "Blog the entry belongs to.", pattern=ID_PATTERN),
         Column("position", pa.int32(), "1-based position in document order.", minimum=1),
         Column("published_at", pa.timestamp("ms", tz="UTC"),
-               "Publication time in UTC, resolved from the printed label against the page date."),
-        Column("time_label", pa.string(), "Time label as printed, e.g. '1927 GMT', '12.50 BST'; the ISO time when the page prints "
-               "none."),
-        Column("time_precision", pa.string(), "Finest unit the page states the time to: 'second' where it gives an ISO or epoch time.", values=TIME_PRECISIONS),
+               "Publication time in UTC: the instant the page states, else the printed label resolved against the "
+               "page date; null when the page gives the entry no time.", nullable=True),
+        Column("time_label", pa.string(), "Time stamp as printed, e.g. '1927 GMT', '12.50 BST', '3m ago'; null when the "
+               "page prints none.", nullable=True),
+        Column("time_precision", pa.string(), "Finest unit the page states the time to: 'second' for an ISO or epoch "
+               "time, 'hour' for a relative stamp resolved against the page's modified time, 'none' when untimed.",
+               values=TIME_PRECISIONS),
         Column("is_out_of_order", pa.bool_(),
                "True when the entry breaks the blog's chronological order and keeps its neighbours' day."),
         Column("headline", pa.string(), "Headline printed after the time label; null when the entry has none.",

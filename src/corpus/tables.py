@@ -7,7 +7,7 @@ import re
 from corpus.errors import InputError
 from corpus.parse.model import ParsedBlog
 from corpus.raw import RawDocument
-from corpus.timeline import resolve
+from corpus.timeline import Resolved, resolve
 
 WORD = re.compile(r"\w+", re.UNICODE)
 MAX_ENTRIES_PER_BLOG = 99_999  # entry ids carry a five-digit position
@@ -18,13 +18,29 @@ def slug(text: str) -> str:
 
 
 def blog_id_for(doc: RawDocument, blog: ParsedBlog) -> str:
-    """Outlet, page date and a hash of the raw path: unchanged by any other blog."""
+    """The outlet the page names, page date and a hash of the raw path: unchanged by any other blog
+    and by registering the file."""
     path_hash = hashlib.sha256(doc.path.encode("utf-8")).hexdigest()[:8]
-    return f"{slug(doc.outlet)}-{blog.blog_date:%Y%m%d}-{path_hash}"
+    prefix = f"{slug(blog.outlet)}-" if blog.outlet and slug(blog.outlet) != "unknown" else ""
+    return f"{prefix}{blog.blog_date:%Y%m%d}-{path_hash}"
 
 
 def count_words(text: str) -> int:
     return len(WORD.findall(text))
+
+
+def entry_times(blog: ParsedBlog) -> list[Resolved]:
+    """Each entry's UTC time: the instant the page states, else its clock time resolved against
+    the page date (timeline); None for an entry the page gives no time."""
+    timed = [i for i, e in enumerate(blog.entries) if e.local_minutes is not None]
+    resolved = dict(zip(timed, resolve([blog.entries[i].local_minutes for i in timed],
+                                       blog.blog_date,
+                                       [blog.entries[i].utc_offset_minutes for i in timed])))
+    out = []
+    for i, e in enumerate(blog.entries):
+        when = resolved.get(i, Resolved(None, False))
+        out.append(Resolved(e.instant, when.is_out_of_order) if e.instant else when)
+    return out
 
 
 def blog_rows(doc: RawDocument, blog: ParsedBlog) -> tuple[dict, list[dict]]:
@@ -32,14 +48,13 @@ def blog_rows(doc: RawDocument, blog: ParsedBlog) -> tuple[dict, list[dict]]:
     if len(blog.entries) > MAX_ENTRIES_PER_BLOG:
         raise InputError(doc.path, f"more than {MAX_ENTRIES_PER_BLOG} entries: entry ids hold five digits")
     blog_id = blog_id_for(doc, blog)
-    times = resolve([e.local_minutes for e in blog.entries], blog.blog_date,
-                    [e.utc_offset_minutes for e in blog.entries])
+    times = entry_times(blog)
     entries = [
         {
             "entry_id": f"{blog_id}-{position:05d}",
             "blog_id": blog_id,
             "position": position,
-            "published_at": e.instant or when.published_at,
+            "published_at": when.published_at,
             "time_label": e.time_label,
             "time_precision": e.time_precision,
             "is_out_of_order": when.is_out_of_order,
@@ -53,13 +68,14 @@ def blog_rows(doc: RawDocument, blog: ParsedBlog) -> tuple[dict, list[dict]]:
     chars = blog.chars_by_role()
     row = {
         "blog_id": blog_id,
-        "outlet": doc.outlet,
+        "outlet": doc.outlet if doc.outlet != "unknown" else (blog.outlet or "unknown"),
         "url": doc.url or blog.url,
         "title": blog.title,
         "subtitle": blog.subtitle,
         "blog_date": blog.blog_date,
         "language": doc.language if doc.language != "und" else (blog.language or "und"),
         "source_format": doc.format,
+        "entry_source": blog.entry_source,
         "raw_path": doc.path,
         "raw_sha256": doc.sha256,
         "n_entries": len(entries),

@@ -29,6 +29,8 @@ def check_duplicates(path: str, blog: ParsedBlog) -> None:
     """One update printed twice (same time, headline and body) is refused, naming both lines."""
     seen: dict[tuple, int] = {}
     for e in blog.entries:
+        if e.time_label is None and e.instant is None:
+            continue  # an untimed repeat ('Track grading.') is a new update, not a copy
         key = (e.time_label, e.headline, e.body)
         if key in seen:
             raise InputError(path, f"entry duplicates the one at line {seen[key]}", line=e.line)

@@ -1,14 +1,16 @@
-"""Printed time stamps, zone labels, page dates and ISO instants, shared by the web readers.
+"""Printed time stamps, zone labels, calendar dates and ISO instants, shared by the web readers.
 
-A stamp is a clock time as a page prints it: '12.50 BST', '21:06 (IST)', '9.05pm', '04:24',
-optionally followed by a zone label. Zone labels map to UTC offsets; 'ET', 'CT', 'MT' and 'PT'
-take their offset from the date (daylight saving), through the IANA database.
+A stamp is a clock time as a page prints it: '12.50 BST', '21:06 (IST)', '9.05pm', '6.15 pm',
+'04:24', '11.04 Uhr', '12h47', '13:47:05', optionally followed by a zone label or 'GMT+1'. Zone labels map to UTC offsets; 'ET',
+'CT', 'MT', 'PT' and IANA names ('Europe/Berlin') take their offset from the date (daylight
+saving). Month and weekday names of any language come from babel's CLDR data.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 FIXED_ZONES = {  # label -> minutes east of UTC
@@ -16,28 +18,36 @@ FIXED_ZONES = {  # label -> minutes east of UTC
     "EET": 120, "EEST": 180, "SAST": 120, "MSK": 180, "TRT": 180, "EAT": 180, "GST": 240, "PKT": 300,
     "WIB": 420, "HKT": 480, "SGT": 480, "AWST": 480, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660,
     "NZST": 720, "NZDT": 780, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420,
-    "MDT": -360, "PST": -480, "PDT": -420,
+    "MDT": -360, "PST": -480, "PDT": -420, "MEZ": 60, "MESZ": 120,
 }
 SEASONAL_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
                   "PT": "America/Los_Angeles"}
 DAY = 24 * 60
 ZONE_LABEL = "|".join(sorted([*FIXED_ZONES, *SEASONAL_ZONES], key=len, reverse=True))
 
+UTC_OFFSET = re.compile(r"^(?:GMT|UTC)\s?(?P<sign>[+-−])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$")
 STAMP = re.compile(
-    r"(?<![\d.:])(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?![\d:])"
+    r"(?<![\d.:])(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::\d{2})?(?![\d:])(?!\.\d)"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
-    rf"(?:\s*\(?\s*(?P<zone>{ZONE_LABEL})\b\s*\)?)?",
+    r"(?:\s*(?P<suffix>uhr|hrs|h|ore)\b\.?)?"
+    r"(?:\s*\(?\s*(?P<zone>(?:GMT|UTC)\s?[+-−]\s?\d{1,2}(?::?\d{2})?"
+    rf"|{ZONE_LABEL})\b\s*\)?)?",
     re.IGNORECASE,
 )
 WHOLE_STAMP = re.compile(rf"^\s*{STAMP.pattern}\s*$", re.IGNORECASE)
-MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                      "september", "october", "november", "december"), start=1)}
-MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-DATE_FORMS = (
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
-    re.compile(rf"\b{MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
-    re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
+RELATIVE_UNIT = (r"(?P<unit{n}>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?"
+                 r"|weeks?)")
+RELATIVE = re.compile(
+    rf"^\s*(?:(?:updated|posted)\s+)?(?P<n0>\d{{1,3}}|an?|one)\s*{RELATIVE_UNIT.format(n=0)}"
+    rf"(?:\s+(?P<n1>\d{{1,3}})\s*{RELATIVE_UNIT.format(n=1)})?\s*(?:ago)?\s*$", re.IGNORECASE)
+UNIT_MINUTES = {"s": 0, "m": 1, "h": 60, "d": DAY, "w": 7 * DAY}
+DATE_WORDS = {"at", "on", "um", "alle", "ore", "le", "à", "de", "del", "am", "the", "of"}
+NUMERIC_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)")
+NAMED_DATES = (  # day first ('2 de noviembre de 2023', '4. Januar'), month first ('Oct 02, 2020')
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})\.?"
+               r"(?:,?\s+(?:de\s+)?(?P<year>\d{4}))?\b", re.IGNORECASE),
+    re.compile(r"\b(?P<month>[^\W\d_]{3,})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+               r"(?:,?\s*(?P<year>\d{4}))?\b", re.IGNORECASE),
 )
 
 
@@ -64,30 +74,102 @@ def find_stamp(text: str, whole: bool = False) -> Stamp | None:
     return None
 
 
+def relative_minutes(text: str) -> int | None:
+    """Minutes before the page was saved, for a relative stamp ('3m ago', '2 hr 55 min ago')."""
+    match = RELATIVE.match(text)
+    if not match:
+        return None
+    total = 0
+    for n in ("0", "1"):
+        if match[f"n{n}"]:
+            unit = match[f"unit{n}"].lower()
+            key = "m" if unit.startswith("mi") or unit == "m" else unit[0]
+            count = match[f"n{n}"]
+            total += (int(count) if count.isdigit() else 1) * UNIT_MINUTES[key]
+    return total
+
+
 def zone_offset(zone: str | None, on: date) -> int | None:
-    """Minutes east of UTC for a zone label on a date; None for no or an unknown label."""
+    """Minutes east of UTC for a zone label or IANA name on a date; None for none or unknown."""
     if zone is None:
         return None
     if zone in FIXED_ZONES:
         return FIXED_ZONES[zone]
-    if zone in SEASONAL_ZONES:
-        noon = datetime.combine(on, time(12), tzinfo=ZoneInfo(SEASONAL_ZONES[zone]))
+    stated = UTC_OFFSET.match(zone.replace(" ", ""))
+    if stated:
+        minutes = int(stated["h"]) * 60 + int(stated["m"] or 0)
+        return -minutes if stated["sign"] in "-−" else minutes
+    name = SEASONAL_ZONES.get(zone, zone)
+    if "/" in name:
+        noon = datetime.combine(on, time(12), tzinfo=ZoneInfo(name))
         return int(noon.utcoffset().total_seconds() // 60)
     return None
 
 
-def find_date(text: str) -> date | None:
-    """The first calendar date written out in text ('04 February 2015', 'November 02, 2023')."""
-    for form in DATE_FORMS:
+@lru_cache(maxsize=64)
+def calendar_names(language: str | None) -> tuple[dict[str, int], frozenset[str]]:
+    """Month names (wide and abbreviated, any case) to numbers, and weekday names, for English and
+    the page's language, from babel."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_day_names, get_month_names
+
+    months: dict[str, int] = {}
+    days: set[str] = set()
+    for tag in dict.fromkeys(("en", (language or "en").replace("-", "_").split("_")[0])):
+        try:
+            Locale.parse(tag)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, tag).items():
+                    months.setdefault(name.lower().rstrip("."), number)
+                names = get_day_names(width, context, tag).values()
+                days.update(n.lower().rstrip(".") for n in names)
+    months.setdefault("sept", 9)
+    return months, frozenset(days)
+
+
+def find_date(text: str, language: str | None = None, year: int | None = None) -> date | None:
+    """The first calendar date written out in text ('04 February 2015', 'November 02, 2023',
+    '02 Novembre 2023', '2023-11-02'); a date without a year takes ``year`` when given."""
+    months, _ = calendar_names(language)
+    found: list[tuple[int, date]] = []
+    for match in NUMERIC_DATE.finditer(text):
+        try:
+            day = date(int(match["year"]), int(match["mon"]), int(match["day"]))
+            found.append((match.start(), day))
+        except ValueError:
+            continue
+    for form in NAMED_DATES:
         for match in form.finditer(text):
-            groups = match.groupdict()
-            month = int(groups["mon"]) if groups.get("mon") else MONTHS[next(
-                m for m in MONTHS if m.startswith(groups["month"].lower()[:3]))]
+            month, yr = months.get(match["month"].lower()), match["year"] or year
+            if month is None or not yr:
+                continue
             try:
-                return date(int(match["year"]), month, int(match["day"]))
+                found.append((match.start(), date(int(yr), month, int(match["day"]))))
             except ValueError:
                 continue
-    return None
+    return min(found)[1] if found else None
+
+
+def is_date_time_text(text: str, language: str | None = None) -> bool:
+    """Text that is a clock stamp with nothing but date parts around it ('14 August 2023 10:01',
+    '19:02 (IST), Oct 02', 'Thursday 4 January, 13:47')."""
+    stamp = STAMP.search(text)
+    if stamp is None or find_stamp(text) is None:
+        return False
+    return is_date_words(text[:stamp.start()] + " " + text[stamp.end():], language)
+
+
+def is_date_words(text: str, language: str | None = None) -> bool:
+    """Text made only of date parts: numbers, month and weekday names, a few linking words."""
+    months, days = calendar_names(language)
+    for word in re.findall(r"[^\W_]+", text.lower()):
+        if not (word.isdigit() and len(word) <= 4 or word in months or word in days
+                or word in DATE_WORDS or word in ("st", "nd", "rd", "th")):
+            return False
+    return True
 
 
 def parse_instant(value: str | None) -> tuple[datetime, bool] | None:
@@ -118,6 +200,10 @@ def parse_naive(value: str | None) -> datetime | None:
 
 def local_minutes(instant: datetime) -> int:
     return instant.hour * 60 + instant.minute
+
+
+def utc_minutes(instant: datetime) -> int:
+    return local_minutes(instant.astimezone(timezone.utc))
 
 
 def to_utc(on: date, minutes: int, offset: int) -> datetime:

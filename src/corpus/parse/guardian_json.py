@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 from corpus.errors import InputError
 from corpus.parse import clock
-from corpus.parse.html import fragment_paragraphs, normalise
+from corpus.parse.dom import fragment_paragraphs, normalise
 from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog, ParsedEntry
 
 
@@ -117,4 +117,5 @@ def parse(path: str, content: str) -> ParsedBlog:
     language = page.get("lang") if isinstance(page.get("lang"), str) else None
     url = page.get("webURL") or page.get("canonicalUrl")
     return ParsedBlog(title=title or "untitled", subtitle=subtitle, blog_date=blog_date, entries=tuple(entries),
-                      lines=tuple(lines), language=language, url=url if isinstance(url, str) else None)
+                      lines=tuple(lines), language=language, url=url if isinstance(url, str) else None,
+                      entry_source="page-model")

@@ -25,8 +25,8 @@ class ParsedEntry:
     ISO attribute; otherwise the day is resolved from the clock time and the page date."""
 
     line: int
-    time_label: str
-    local_minutes: int  # minutes after midnight in the label's time zone
+    time_label: str | None  # as printed; None when the page prints no stamp
+    local_minutes: int | None  # minutes after midnight in the label's time zone; None when untimed
     utc_offset_minutes: int
     time_precision: str
     headline: str | None
@@ -43,6 +43,8 @@ class ParsedBlog:
     lines: tuple[LineRole, ...]
     language: str | None = None  # as the page declares it (html lang, JSON-LD inLanguage)
     url: str | None = None  # canonical address the page declares
+    outlet: str | None = None  # publisher the page names (og:site_name, JSON-LD publisher)
+    entry_source: str = "text"  # what gave the entries: text, markup, json-ld, microdata, ...
 
     def chars_by_role(self) -> dict[str, int]:
         """Characters of the raw text units (lines, or visible text nodes) per destination."""

@@ -1,0 +1,175 @@
+"""Time stamps inside an update, and the zone the page prints its times in.
+
+A printed stamp is what the reader sees: a clock time alone or with date parts
+('14 August 2023 10:01', '19:02 (IST), Oct 02'), a clock time opening a heading or paragraph
+('6.15 pm: ...'), a relative time ('3m ago', '2 hr 55 min ago'), or any short text with a digit
+on an element that states a time ('vor 3 Minuten', '3 minuti fa'). A stated time is machine
+readable, in an attribute: ``datetime``, ``data-*time*``/``data-*date*``, ``title`` of a stamp,
+an ISO string or a Unix epoch. The zone comes from the page's own words ('All times UTC',
+'Beijing time', 'Uhr' on a German page), else from the gap between printed and stated times,
+else from the offsets the page writes in its ISO times.
+"""
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from zoneinfo import available_timezones
+
+from lxml import etree
+
+from corpus.parse import clock
+from corpus.parse.dom import HEADING_TAGS, element_text, normalise
+
+EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+LEADING = re.compile(rf"^\s*(?P<stamp>{clock.STAMP.pattern})\s*(?:[:|\-–—]\s*|$)", re.IGNORECASE)
+LEADING_TAGS = HEADING_TAGS | {"p", "li", "strong", "b", "dt"}
+ZONE_WORDS = {"eastern": "ET", "central": "CT", "mountain": "MT", "pacific": "PT",
+              "beijing": "Asia/Shanghai", "china": "Asia/Shanghai", "kyiv": "Europe/Kyiv",
+              "kiev": "Europe/Kyiv", "delhi": "Asia/Kolkata", "india": "Asia/Kolkata",
+              "uk": "Europe/London", "british": "Europe/London", "hong kong": "Asia/Hong_Kong",
+              "israel": "Asia/Jerusalem", "gaza": "Asia/Gaza"}
+LINKING = (r"(?:\s+(?:below|above|shown|given|listed|stated|here|are|is|in|local|the|on|this|"
+           r"page))*")
+STATED_ZONE = re.compile(
+    rf"\b[Tt]imes?{LINKING}\s*\(?\s*(?:(?P<label>{clock.ZONE_LABEL})\b|"
+    r"(?P<place>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?P<time> (?:standard )?time)?\b)")
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A stamp as printed. ``minutes`` is None for a relative stamp (``ago`` minutes instead)."""
+
+    label: str
+    minutes: int | None = None
+    zone: str | None = None
+    date_text: str = ""  # the date parts printed with the clock time, if any
+    ago: int | None = None
+    rest: str = ""  # text after a leading stamp ('6.15 pm: <rest>')
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A machine-readable time: a full instant, a local date-time, or a bare clock time."""
+
+    value: str
+    instant: datetime | None = None
+    naive: datetime | None = None
+    minutes: int | None = None
+    has_seconds: bool = False
+
+
+def time_attributes(el: etree._Element) -> list[str]:
+    names = [n for n in el.keys() if n == "datetime" or n.startswith("data-") and any(
+        w in n for w in ("time", "date", "published"))]
+    if el.get("itemprop") in ("datePublished", "dateCreated") or el.tag == "meta":
+        names.append("content")
+    if el.tag in ("abbr", "span", "time", "p", "div") and el.get("title"):
+        names.append("title")
+    return names
+
+
+def stated(el: etree._Element) -> Stated | None:
+    """The time an element states in its attributes, if any."""
+    for name in time_attributes(el):
+        value = html_lib.unescape(el.get(name) or "").strip()
+        if not value:
+            continue
+        if EPOCH.match(value):
+            seconds = int(value) / (1000 if len(value) == 13 else 1)
+            instant = datetime.fromtimestamp(seconds, tz=timezone.utc)
+            return Stated(value, instant, has_seconds=True)
+        parsed = clock.parse_instant(value)
+        if parsed:
+            return Stated(value, parsed[0], has_seconds=parsed[1])
+        naive = clock.parse_naive(value)
+        if naive is not None and "T" in value:
+            return Stated(value, naive=naive)
+        bare = clock.find_stamp(value, whole=True) if name == "title" else None
+        if bare is not None:
+            return Stated(value, minutes=bare.minutes)
+    return None
+
+
+def printed(el: etree._Element, language: str | None) -> Printed | None:
+    """The stamp an element prints, if it is one (see the module docstring)."""
+    text = normalise(el.text or "") if len(el) == 0 else own_text(el)
+    if text and len(text) <= 60:
+        whole = clock.find_stamp(text, whole=True)
+        if whole is not None:
+            return Printed(text, whole.minutes, whole.zone)
+        if clock.is_date_time_text(text, language):
+            found = clock.find_stamp(text)
+            return Printed(text, found.minutes, found.zone, date_text=text)
+        ago = clock.relative_minutes(text)
+        if ago is not None:
+            return Printed(text, ago=ago)
+        if len(text) <= 30 and any(c.isdigit() for c in text) and not EPOCH.match(text) \
+                and clock.find_stamp(text) is None and stated(el) is not None:  # its rendering of the time it states ('vor 3 Minuten')
+            return Printed(text)
+    if el.tag in LEADING_TAGS:
+        full = element_text(el)
+        match = LEADING.match(full) if len(full) < 400 else None
+        found = clock.find_stamp(match["stamp"], whole=True) if match else None
+        if found is not None and len(full) > match.end():
+            return Printed(found.label, found.minutes, found.zone, rest=full[match.end():].strip())
+    return None
+
+
+def own_text(el: etree._Element) -> str:
+    """An element's text outside its children ('11:48' in <time><span>21 mins ago</span>11:48)."""
+    return normalise(" ".join([el.text or "", *(c.tail or "" for c in el)]))
+
+
+def is_stamp(el: etree._Element, language: str | None) -> bool:
+    """A <time>, an element printing a stamp, or one stating a time in its attributes."""
+    return el.tag == "time" or printed(el, language) is not None or stated(el) is not None
+
+
+def stated_zone(texts: list[str], language: str | None) -> str | None:
+    """The zone the page says its times are in ('All times UTC', 'times ... in Beijing time'), or
+    Central European time for a German page printing 'Uhr'."""
+    for text in texts:
+        for match in STATED_ZONE.finditer(text):
+            if match["label"]:
+                return match["label"].upper()
+            named = match["time"] or match["place"].lower() in ZONE_WORDS
+            zone = place_zone(match["place"]) if named else None
+            if zone:
+                return zone
+    if (language or "").lower().startswith("de") and any(
+            re.search(r"\d\s*Uhr\b", t) for t in texts):
+        return "Europe/Berlin"
+    return None
+
+
+def place_zone(place: str) -> str | None:
+    """An IANA zone for 'Beijing', 'Eastern', 'London' ... (a zone word or an IANA city)."""
+    key = place.lower()
+    for word in (key, key.split()[-1], key.split()[0]):
+        if word in ZONE_WORDS:
+            return ZONE_WORDS[word]
+    city = place.replace(" ", "_")
+    return next((z for z in sorted(available_timezones()) if z.split("/")[-1] == city), None)
+
+
+def gap_offset(pairs: list[tuple[int, datetime]]) -> int | None:
+    """The page's offset from printed clock minutes and the instants stated for them: the gap most
+    of the pairs share (a multiple of 15 minutes)."""
+    gaps = Counter((m - clock.utc_minutes(i) + 12 * 60) % clock.DAY - 12 * 60 for m, i in pairs)
+    if not gaps:
+        return None
+    gap, n = gaps.most_common(1)[0]
+    return gap if gap % 15 == 0 and 2 * n >= len(pairs) else None
+
+
+def iso_offset(values: list[str]) -> int | None:
+    """The commonest explicit numeric offset ('+01:00') among the page's ISO times."""
+    offsets = Counter()
+    for value in values:
+        parsed = clock.parse_instant(value)
+        if parsed and re.search(r"[+-]\d{2}:?\d{2}$", value.strip()):
+            offsets[int(parsed[0].utcoffset().total_seconds() // 60)] += 1
+    return offsets.most_common(1)[0][0] if offsets else None

@@ -1,0 +1,138 @@
+"""Finding the update stream in the visible page.
+
+Candidates are same-tag siblings carrying stamps. Wrapped layouts put each update in one such
+element; flat layouts print a stamp element (a time, a heading or a paragraph opening with a
+clock time) and then the update's paragraphs as further siblings, up to the next stamp. The
+group with the most text per stamp wins, which sets the stream apart from key-event lists and
+pinned copies; a group whose text is mostly links is a sidebar of timed headlines, never the
+stream. A sibling between updates that is nothing but a
+date ('Thursday, 4 January') is a day header for the updates after it; when updates are grouped
+in one container per day, the sibling containers of the same kind continue the stream.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from corpus.parse import clock, stamps
+from corpus.parse.dom import Segment, element_text, visible_elements
+
+FLAT_SHARE = 0.25  # text between stamp elements, as a share of theirs, that marks a flat layout
+MIN_UPDATES = 2
+LINK_SHARE = 0.6  # above this share of text in links, timed items are a list of headlines
+
+
+@dataclass
+class Stream:
+    extents: list[list[etree._Element]]
+    flat: bool = False
+    day_headers: dict[int, str] = field(default_factory=dict)  # extent index -> date before it
+
+
+def stamp_elements(body: etree._Element, language: str | None) -> list[etree._Element]:
+    return [el for el in visible_elements(body) if stamps.is_stamp(el, language)]
+
+
+def text_lengths(segments: list[Segment]) -> tuple[Counter, Counter, Counter]:
+    """Characters of visible text inside each element, as tails of it, and inside links."""
+    text_len: Counter = Counter()
+    tail_len: Counter = Counter()
+    link_len: Counter = Counter()
+    for seg in segments:
+        if seg.is_tail:
+            tail_len[seg.source] += len(seg.text)
+        chain = (seg.owner, *seg.owner.iterancestors())
+        linked = any(el.tag == "a" for el in chain)
+        for el in chain:
+            text_len[el] += len(seg.text)
+            link_len[el] += len(seg.text) if linked else 0
+    return text_len, tail_len, link_len
+
+
+def find_stream(body: etree._Element, segments: list[Segment], language: str | None) -> Stream:
+    """The updates, each a list of elements (see the module docstring); empty when none."""
+    text_len, tail_len, link_len = text_lengths(segments)
+    counts: Counter = Counter()
+    for el in stamp_elements(body, language):
+        for anc in (el, *el.iterancestors()):
+            counts[anc] += 1
+    groups: dict[tuple, list[etree._Element]] = {}
+    for el in counts:
+        parent = el.getparent()
+        if parent is not None and text_len[el] + tail_len[el] > 0:
+            groups.setdefault((parent, el.tag), []).append(el)
+
+    def layout(parent: etree._Element, members: list[etree._Element]) -> Stream:
+        member_set, extents, headers = set(members), [], {}
+        for child in parent:
+            if child in member_set:
+                extents.append([child])
+            elif is_day_header(child, language):
+                headers[len(extents)] = element_text(child)
+            elif extents:
+                extents[-1].append(child)
+        between = sum(text_len[e] + tail_len[e] for ext in extents for e in ext[1:])
+        between += sum(tail_len[m] for m in members)
+        flat = between > FLAT_SHARE * sum(text_len[m] for m in members)
+        return Stream(extents if flat else [[m] for m in members], flat, headers)
+
+    def score(item) -> tuple[bool, float]:
+        (parent, _), members = item
+        found = layout(parent, members)
+        texts = [sum(text_len[e] + (tail_len[e] if found.flat else 0) for e in ext)
+                 for ext in found.extents]
+        per_stamp = sum(t / max(1, sum(counts[e] for e in ext))
+                        for t, ext in zip(texts, found.extents))
+        links = sum(link_len[e] for ext in found.extents for e in ext)
+        updates = len(found.extents) >= MIN_UPDATES and links <= LINK_SHARE * max(1, sum(texts))
+        return updates, per_stamp
+
+    if not groups:
+        return Stream([])
+    best = max(groups.items(), key=score)
+    if not score(best)[0]:
+        return Stream([])
+    (parent, tag), members = best
+    grand = parent.getparent()
+    containers = [c for c in (grand if grand is not None else []) if (c, tag) in groups
+                  and c.tag == parent.tag and c.get("class") == parent.get("class")
+                  and (c is parent or score(((c, tag), groups[(c, tag)]))[1] > 0)]
+    if len(containers) < 2:
+        return layout(parent, members)
+    merged = Stream([])  # one container per day: the stream continues in its siblings
+    for c in containers:
+        part = layout(c, groups[(c, tag)])
+        before = c.getprevious()
+        if before is not None and is_day_header(before, language):
+            merged.day_headers[len(merged.extents)] = element_text(before)
+        merged.day_headers.update({len(merged.extents) + i: h for i, h in part.day_headers.items()})
+        merged.extents += part.extents
+        merged.flat = merged.flat or part.flat
+    return merged
+
+
+def is_day_header(el: etree._Element, language: str | None) -> bool:
+    """An element whose whole text is a date ('Thursday, Sept. 24', '2 November 2023')."""
+    text = element_text(el) if isinstance(el.tag, str) else ""
+    if not text or len(text) > 40 or clock.find_stamp(text):
+        return False
+    return (clock.is_date_words(text, language)
+            and clock.find_date(text, language, 2000) is not None)
+
+
+def stream_of(elements: list[etree._Element], language: str | None) -> Stream:
+    """A stream given its update elements (microdata items, an adapter's containers)."""
+    headers, extents = {}, []
+    member_set = set(elements)
+    parent = elements[0].getparent() if elements else None
+    siblings = list(parent) if parent is not None else []
+    for child in siblings:
+        if child in member_set:
+            extents.append([child])
+        elif is_day_header(child, language):
+            headers[len(extents)] = element_text(child)
+    if len(extents) != len(elements):
+        return Stream([[e] for e in elements])
+    return Stream(extents, False, headers)
