@@ -7,17 +7,18 @@ import sys
 
 import pytest
 
-from broken_pages import BROKEN, GOOD, guardian_page, text_page, write
+from broken_pages import BROKEN, GOOD, READER_CASES, guardian_page, text_page, write
+from corpus import parse
 from corpus import build as build_module
 from corpus.errors import InputError
 
 REASONS = {  # what each broken file is refused for: (stage, words of the reason)
     "deep_nesting.json": ("read", "cannot be processed (RecursionError"),
-    "guardian_int_title.json": ("parse", "cannot be processed ("),
-    "guardian_int_elements.json": ("parse", "cannot be processed (TypeError"),
-    "guardian_int_key_events.json": ("parse", "cannot be processed (TypeError"),
-    "guardian_huge_epoch.json": ("parse", "cannot be processed ("),
-    "guardian_nan_epoch.json": ("parse", "cannot be processed ("),
+    "guardian_int_title.json": ("parse", "block block-0's title is int, not text"),
+    "guardian_int_elements.json": ("parse", "block block-0's elements is int, not a list"),
+    "guardian_int_key_events.json": ("parse", "keyEvents is int, not a list"),
+    "guardian_huge_epoch.json": ("parse", "is not epoch milliseconds between 1990 and 2100"),
+    "guardian_nan_epoch.json": ("parse", "nan is not epoch milliseconds between 1990 and 2100"),
     "oversized_update.txt": (
         "extract",
         "entry 1's body has 1,080,029 characters, more than the 1,000,000",
@@ -235,3 +236,17 @@ def test_a_key_two_blogs_share_names_both_files_and_blames_the_later(tmp_path):
     [error] = quarantine.shared_keys([b, a], cache_dir)
     assert (error.path, error.stage, error.sha256) == ("b.txt", "check", b.raw_sha256)
     assert error.message == f"entries key {shared} is also a.txt's; the first registered is kept"
+
+
+def test_an_update_wrapped_300_deep_is_read_not_dropped():
+    content = READER_CASES["deep_element.html"].decode()
+    blog = parse.parse("deep_element.html", "html", content)
+    labels = [e.time_label for e in blog.entries]
+    assert labels == ["20:05", "19:05", "18:05", "17:05", "16:05", "15:05"]
+    assert "crane number 2 was lifted" in blog.entries[2].body
+
+
+def test_a_guardian_html_given_as_a_list_of_strings_is_joined_not_dropped():
+    content = READER_CASES["guardian_html_list.json"].decode()
+    blog = parse.parse("guardian_html_list.json", "guardian-json", content)
+    assert blog.entries[0].body == "Part one.\n\nPart two."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -38,9 +39,16 @@ class Segment:
         return self.raw.strip()
 
 
+@lru_cache(maxsize=1)
+def html_parser() -> lxml.html.HTMLParser:
+    """libxml2 without its default depth limit, beyond which it silently drops the rest of a page
+    (an element nested 300 deep would hide every later update)."""
+    return lxml.html.HTMLParser(huge_tree=True)
+
+
 def load(path: str, content: str) -> etree._Element:
     try:
-        root = lxml.html.document_fromstring(content)
+        root = lxml.html.document_fromstring(content, parser=html_parser())
     except (etree.ParserError, ValueError) as exc:
         raise InputError(path, f"not parseable as HTML ({exc})") from None
     return root
@@ -123,7 +131,7 @@ def fragment_paragraphs(markup: str) -> list[str]:
     """Paragraph texts of an HTML fragment (or plain text with newlines)."""
     if not markup.strip():
         return []
-    root = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
+    root = lxml.html.fragment_fromstring(f"<div>{markup}</div>", parser=html_parser())
     parts: dict[etree._Element, list[str]] = {}
     for seg in visible_segments(root):
         holder = seg.owner if seg.owner.tag in BLOCK_TAGS else next(

@@ -16,6 +16,9 @@ from corpus.parse import clock
 from corpus.parse.dom import fragment_paragraphs, normalise
 from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog, ParsedEntry
 
+# blockFirstPublished in epoch milliseconds: 1990-01-01 to 2100-01-01 (anything else is corrupt)
+EPOCH_MS_RANGE = (631_152_000_000, 4_102_444_800_000)
+
 
 def looks_like(text: str) -> bool:
     """A JSON object with blocks that carry first-published times."""
@@ -34,19 +37,39 @@ def line_of(content: str, needle: str) -> int:
     return content.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
-def element_units(element: dict, line: int) -> list[LineRole]:
+def text_of(value: object, what: str, path: str, line: int) -> str:
+    """A text field of the page model: a string, a list of strings (joined), or absent; any other
+    type is refused with the field named, never dropped."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "".join(value)
+    raise InputError(path, f"{what} is {type(value).__name__}, not text", line=line)
+
+
+def list_of(value: object, what: str, path: str, line: int = 1) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError(path, f"{what} is {type(value).__name__}, not a list", line=line)
+    return value
+
+
+def element_units(element: dict, line: int, path: str = "") -> list[LineRole]:
     """The text of one block element, each paragraph a unit of the body or of boilerplate."""
-    out = []
-    if isinstance(element.get("html"), str):
-        out += [LineRole(line, p, "body") for p in fragment_paragraphs(element["html"])]
-    if isinstance(element.get("mediaTitle"), str) and element["mediaTitle"].strip():
-        out.append(LineRole(line, normalise(element["mediaTitle"]), "body"))
+    out = [LineRole(line, p, "body")
+           for p in fragment_paragraphs(text_of(element.get("html"), "an element's html", path, line))]
+    media_title = normalise(text_of(element.get("mediaTitle"), "an element's mediaTitle", path, line))
+    if media_title:
+        out.append(LineRole(line, media_title, "body"))
     data = element.get("data") if isinstance(element.get("data"), dict) else {}
-    caption = normalise(str(data.get("caption") or ""))
+    caption = normalise(text_of(data.get("caption"), "an element's caption", path, line))
     if caption:
         out.append(LineRole(line, caption, "body"))
     for key, kind in (("alt", "alt-text"), ("credit", "credit")):
-        value = normalise(str(data.get(key) or ""))
+        value = normalise(text_of(data.get(key), f"an element's {key}", path, line))
         if value:
             out.append(LineRole(line, value, BOILERPLATE_ROLE, kind))
     return out
@@ -61,20 +84,25 @@ def read_units(path: str, content: str) -> tuple[dict, list[tuple[dict, int, lis
         raise InputError(path, "not a Guardian page model (no 'blocks' list)")
     header: list[LineRole] = []
     for key, role in (("headline", "title"), ("standfirst", "subtitle")):
-        for text in fragment_paragraphs(str(page.get(key) or "")):
-            header.append(LineRole(line_of(content, f'"{key}"'), text, role))
-    for event in page.get("keyEvents") or []:
-        if isinstance(event, dict) and str(event.get("title") or "").strip():
-            header.append(LineRole(line_of(content, str(event.get("id", ""))), normalise(event["title"]),
-                               BOILERPLATE_ROLE, "key-events"))
+        line = line_of(content, f'"{key}"')
+        for text in fragment_paragraphs(text_of(page.get(key), f"the page's {key}", path, line)):
+            header.append(LineRole(line, text, role))
+    for event in list_of(page.get("keyEvents"), "keyEvents", path, line_of(content, '"keyEvents"')):
+        if not isinstance(event, dict):
+            continue
+        line = line_of(content, str(event.get("id", "")))
+        title = normalise(text_of(event.get("title"), "a key event's title", path, line))
+        if title:
+            header.append(LineRole(line, title, BOILERPLATE_ROLE, "key-events"))
     blocks = []
     for block in page["blocks"]:
         if not isinstance(block, dict):
             raise InputError(path, "a block is not an object")
         line = line_of(content, f'"{block.get("id", "")}"')
-        units = [LineRole(line, normalise(block["title"]), "headline")] if str(block.get("title") or "").strip() else []
-        for element in block.get("elements") or []:
-            units += element_units(element, line) if isinstance(element, dict) else []
+        title = normalise(text_of(block.get("title"), f"block {block.get('id')}'s title", path, line))
+        units = [LineRole(line, title, "headline")] if title else []
+        for element in list_of(block.get("elements"), f"block {block.get('id')}'s elements", path, line):
+            units += element_units(element, line, path) if isinstance(element, dict) else []
         blocks.append((block, line, units))
     return page, blocks, header
 
@@ -90,8 +118,11 @@ def parse(path: str, content: str) -> ParsedBlog:
     entries, lines = [], list(header)
     for block, line, block_units in blocks:
         published = block.get("blockFirstPublished")
-        if not isinstance(published, (int, float)):
+        if isinstance(published, bool) or not isinstance(published, (int, float)):
             raise InputError(path, f"block {block.get('id')} has no blockFirstPublished time", line=line)
+        if not EPOCH_MS_RANGE[0] <= published <= EPOCH_MS_RANGE[1]:  # also refuses NaN
+            raise InputError(path, f"block {block.get('id')}'s blockFirstPublished {published!r} is not "
+                             "epoch milliseconds between 1990 and 2100", line=line)
         instant = datetime.fromtimestamp(published / 1000, tz=timezone.utc)
         label = normalise(str(block.get("blockFirstPublishedDisplay") or "")) or f"{instant:%H.%M} UTC"
         stamp = clock.find_stamp(label)

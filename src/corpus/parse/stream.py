@@ -76,7 +76,20 @@ def find_stream(body: etree._Element, segments: list[Segment], language: str | N
         between = sum(text_len[e] + tail_len[e] for ext in extents for e in ext[1:])
         between += sum(tail_len[m] for m in members)
         flat = between > FLAT_SHARE * sum(text_len[m] for m in members)
-        return Stream(extents if flat else [[m] for m in members], flat, headers)
+        if flat:
+            return Stream(extents, flat, headers)
+        return Stream([[m] for m in with_wrapped(parent, members)], flat, headers)
+
+    def with_wrapped(parent: etree._Element, members: list[etree._Element]) -> list[etree._Element]:
+        """The members, and in document order any update of their kind that a sibling wraps
+        alone (a layout or advert wrapper, however deep), so that no update is left out."""
+        member_set, tag, out = set(members), members[0].tag, []
+        for child in parent:
+            if child in member_set:
+                out.append(child)
+            elif counts[child] == 1 and child.tag != tag:
+                out += [d for d in child.iterdescendants(tag) if counts[d] == 1][:1]
+        return out
 
     def score(item) -> tuple[bool, float]:
         (parent, _), members = item
