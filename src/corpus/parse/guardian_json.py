@@ -59,9 +59,10 @@ def list_of(value: object, what: str, path: str, line: int = 1) -> list:
 
 def element_units(element: dict, line: int, path: str = "") -> list[LineRole]:
     """The text of one block element, each paragraph a unit of the body or of boilerplate."""
-    out = [LineRole(line, p, "body")
-           for p in fragment_paragraphs(text_of(element.get("html"), "an element's html", path, line))]
-    media_title = normalise(text_of(element.get("mediaTitle"), "an element's mediaTitle", path, line))
+    html = text_of(element.get("html"), "an element's html", path, line)
+    out = [LineRole(line, p, "body") for p in fragment_paragraphs(html)]
+    media_title = normalise(text_of(element.get("mediaTitle"), "an element's mediaTitle", path,
+                                    line))
     if media_title:
         out.append(LineRole(line, media_title, "body"))
     data = element.get("data") if isinstance(element.get("data"), dict) else {}
@@ -99,9 +100,10 @@ def read_units(path: str, content: str) -> tuple[dict, list[tuple[dict, int, lis
         if not isinstance(block, dict):
             raise InputError(path, "a block is not an object")
         line = line_of(content, f'"{block.get("id", "")}"')
-        title = normalise(text_of(block.get("title"), f"block {block.get('id')}'s title", path, line))
+        name = f"block {block.get('id')}"
+        title = normalise(text_of(block.get("title"), f"{name}'s title", path, line))
         units = [LineRole(line, title, "headline")] if title else []
-        for element in list_of(block.get("elements"), f"block {block.get('id')}'s elements", path, line):
+        for element in list_of(block.get("elements"), f"{name}'s elements", path, line):
             units += element_units(element, line, path) if isinstance(element, dict) else []
         blocks.append((block, line, units))
     return page, blocks, header
@@ -121,8 +123,8 @@ def parse(path: str, content: str) -> ParsedBlog:
         if isinstance(published, bool) or not isinstance(published, (int, float)):
             raise InputError(path, f"block {block.get('id')} has no blockFirstPublished time", line=line)
         if not EPOCH_MS_RANGE[0] <= published <= EPOCH_MS_RANGE[1]:  # also refuses NaN
-            raise InputError(path, f"block {block.get('id')}'s blockFirstPublished {published!r} is not "
-                             "epoch milliseconds between 1990 and 2100", line=line)
+            raise InputError(path, f"block {block.get('id')}'s blockFirstPublished {published!r} "
+                             "is not epoch milliseconds between 1990 and 2100", line=line)
         instant = datetime.fromtimestamp(published / 1000, tz=timezone.utc)
         label = normalise(str(block.get("blockFirstPublishedDisplay") or "")) or f"{instant:%H.%M} UTC"
         stamp = clock.find_stamp(label)
