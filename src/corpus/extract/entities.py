@@ -25,7 +25,10 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from corpus.extract.reference import Reference, gazetteer, geonames_places
+from corpus.extract.candidates import Known, merge
+from corpus.extract.entry_context import is_sport, is_team, short_forms
+from corpus.extract.reference import Reference, country_codes, gazetteer, geonames_places, populated_places, \
+    resolve_place
 
 TITLES = ["president", "governor", "spokesperson", "spokesman", "spokeswoman", "commander", "speaker", "minister",
           "chancellor", "mayor", "secretary", "general", "ambassador", "senator", "envoy", "adviser", "advisor",
@@ -94,6 +97,10 @@ MATCH_PATTERNS = {
 # spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are ~40,000)
 # every new word takes the slow path and tokenizing runs ~9x slower. Half a million costs ~50 MB.
 TOKENIZER_CACHE_SIZE = 500_000
+
+PATTERN_LABELS = frozenset(MATCH_PATTERNS)
+WEAK = frozenset(("context", "place-context", "source-context", "capitalised"))  # a surname outranks these
+
 
 class Mention(NamedTuple):
     start: int
@@ -265,20 +272,35 @@ class Recogniser:
                 windows.append([a, b])
         return [(k, s + a, e + a) for a, b in windows for k, s, e in self.patterns(doc[a:b])]
 
-    def mention(self, span: Found, doc: Doc, source: str) -> Mention:
-        last = doc[span.end - 1]
-        start, end = doc[span.start].idx, last.idx + len(last)
-        text = source[start:end]
-        ref = self.refs.get(span.label)
+    def kind(self, label: str) -> str:
+        """The type of a span found from the lists or patterns."""
+        ref = self.refs.get(label)
+        return ref.type if ref is not None else "ORG" if label == "organisation" else "PERSON"
+
+    def mention(self, span: tuple[int, int, str, str], doc: Doc, source: str,
+                countries: frozenset[str]) -> Mention:
+        first, last = doc[span[0]], doc[span[1] - 1]
+        start, end = first.idx, last.idx + len(last)
+        text, kind, label = source[start:end], span[2], span[3]
+        ref = self.refs.get(label)
         if ref is not None:
             return Mention(start, end, text, ref.type, ref.canonical_name, ref.wikidata_id,
                            ref.geonames_id, ref.latitude, ref.longitude, ref.source)
-        kind = "ORG" if span.label == "organisation" else "PERSON"
+        method = f"{label}-pattern" if label in PATTERN_LABELS else label
         known = self.known_person(text) if kind == "PERSON" else None
         if known is not None:  # "Volodymyr Zelenskiy": a known person under another spelling
             return Mention(start, end, text, kind, known.canonical_name, known.wikidata_id,
-                           None, None, None, f"{span.label}-pattern")
-        return Mention(start, end, text, kind, text, None, None, None, None, f"{span.label}-pattern")
+                           None, None, None, method)
+        place = resolve_place(text, countries) if kind == "PLACE" else None
+        if place is not None:
+            return Mention(start, end, text, kind, text, None, place.geonames_id, place.latitude,
+                           place.longitude, method)
+        return Mention(start, end, text, kind, text, None, None, None, None, method)
+
+    @staticmethod
+    def place_of(name: str):
+        """The GeoNames places of this name, if any."""
+        return populated_places().get(name)
 
     def known_person(self, name: str) -> Reference | None:
         """The gazetteer person a pattern-found name spells: its last word is one of that person's
@@ -292,22 +314,32 @@ class Recogniser:
     def entry_mentions(self, fields: dict[str, str]) -> dict[str, list[Mention]]:
         """Mentions per field of one entry; lone surnames resolve to full names found in any field."""
         docs = {f: self.nlp.make_doc(t) for f, t in fields.items() if t}
-        found = {}
+        spans = {}
         for f, doc in docs.items():
-            tokens = self.tokens(doc)
-            found[f] = [self.mention(s, doc, fields[f]) for s in self.spans(doc, tokens)]
-        people = {m.canonical_name.split()[-1]: m for ms in found.values() for m in ms
-                  if m.type == "PERSON" and " " in m.canonical_name}
-        surnames = sorted(people, reverse=True)
+            known = [Known(s.start, s.end, self.kind(s.label), s.label) for s in self.spans(doc, self.tokens(doc))]
+            words = [t.text for t in doc]
+            spans[f] = merge(words, [bool(t.whitespace_) for t in doc], known, self.place_of)
+        codes = country_codes()
+        countries = frozenset(codes[self.refs[s[3]].canonical_name] for ss in spans.values() for s in ss
+                              if s[3] in self.refs and self.refs[s[3]].canonical_name in codes)
+        found = {f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]] for f in docs}
+        if is_sport(list(fields[f] for f in docs)):  # "England beat Colombia": the teams
+            nations = country_codes()
+            found = {f: [m._replace(type="ORG", method="context") if m.type == "PLACE"
+                         and m.canonical_name in nations and is_team(fields[f], m.start, m.end) else m
+                         for m in ms] for f, ms in found.items()}
+        short = short_forms(m for ms in found.values() for m in ms)
+        names = sorted(short, reverse=True)
         for f, doc in docs.items():
+            found[f] = [m for m in found[f] if not (m.method in WEAK and m.text in short)]
             taken = {i for m in found[f] for i in range(m.start, m.end)}
-            for start, surname in whole_words(surnames, fields[f]) if surnames else ():
-                end = start + len(surname)
+            for start, name in whole_words(names, fields[f]) if names else ():
+                end = start + len(name)
                 if start in taken or doc.char_span(start, end) is None:
                     continue
-                full = people[surname]
-                found[f].append(Mention(start, end, surname, "PERSON", full.canonical_name, full.wikidata_id,
-                                        None, None, None, "surname"))
+                full = short[name]
+                found[f].append(Mention(start, end, name, full.type, full.canonical_name, full.wikidata_id,
+                                        None, None, None, "surname" if full.type == "PERSON" else "context"))
             found[f].sort(key=lambda m: m.start)
         return found
 
