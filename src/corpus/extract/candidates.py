@@ -14,8 +14,10 @@ from corpus.extract.lexicons import (CALENDAR, CONNECTORS, DIRECTIONS, NAME_PART
                                      SOURCE_CUES, SPEECH, STOP, TITLES, given_names, is_demonym,
                                      is_initialism)
 
+PERSON_PATTERNS = frozenset(("title", "apposition", "speech"))  # labels of entities.MATCH_PATTERNS
 SENTENCE_BREAKS = frozenset(". ! ? : ; “ \" ‘ ( — – … •".split())
 ATTACHED = frozenset("- ‑ '".split())
+COMPOUND_ENDS = frozenset("era style born based led run made wide bound type class speaking language".split())
 
 
 class Known(NamedTuple):
@@ -50,24 +52,45 @@ def segments(words: list[str], spaces: list[bool]) -> list[Segment]:
         if not is_capitalised(words[i]) or i > 0 and words[i - 1] in ("#", "@") and not spaces[i - 1]:
             i += 1
             continue
-        start, j = i, i + 1
+        start, j, linked = i, i + 1, False
         while j < n:
             w = words[j]
             if not spaces[j - 1] and w in ATTACHED and j + 1 < n and not spaces[j] and words[j + 1][:1].isalpha():
+                if words[j + 1] in COMPOUND_ENDS or words[j + 1].endswith("ed"):
+                    break  # "Moscow-backed", "Soviet-era": an adjective
                 j += 2  # "Ka-Hin", "Shuk-kwan"
             elif is_capitalised(w) and spaces[j - 1]:
                 j += 1
             elif w in NAME_PARTICLES and j + 2 < n and (is_capitalised(words[j + 1])
                                                        or words[j + 1] in NAME_PARTICLES):
                 j += 1
-            elif w.lower() in CONNECTORS and j + 1 < n and is_capitalised(words[j + 1]) \
-                    and any(words[k] in ORG_LEADS or words[k] in PLACE_LEADS for k in range(start, j)):
-                j += 1  # "Council of Europe", "Centre for Health Protection"
+            elif connects(words, start, j, linked):
+                linked = True
+                j += 2 if words[j + 1] == "the" else 1
             else:
                 break
         found += split(words, start, j)
         i = j
     return found
+
+
+def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
+    """Whether the connector at j carries on the organisation's or place's name begun at start:
+    "of"/"for" (and "of the") right after a lead word that opens the name or follows one modifier
+    ("Council of Europe", "Korean Centers for Disease Control"), "and" after that unless an
+    organisation of its own follows ("Ministry of Health and Welfare", not "... and Hospital Authority")."""
+    w = words[j].lower()
+    nxt = j + 2 if j + 2 < len(words) and words[j + 1] == "the" and w == "of" else j + 1
+    if nxt >= len(words) or not is_capitalised(words[nxt]):
+        return False
+    if w in ("of", "for") and not linked:
+        return j - start <= 2 and (words[j - 1] in ORG_LEADS or words[j - 1] in PLACE_LEADS)
+    if w == "and" and linked:
+        k = nxt
+        while k < len(words) and is_capitalised(words[k]):
+            k += 1
+        return words[k - 1] not in ORG_HEADS
+    return False
 
 
 def split(words: list[str], start: int, end: int) -> list[Segment]:
@@ -139,13 +162,16 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[tuple[
         return single(seg, ctx)
     if first in CALENDAR:
         return []
-    if first in given_names() or seg.title_before or ctx.speech_after(b):
+    if is_initialism(first):
+        return [(a, b, "ORG", "initialism")]  # "CTI TV", "BBC News"
+    plain = all(single_name(w) for w in words[a:b] if w not in ATTACHED and w not in NAME_PARTICLES)
+    if first in given_names() and plain or ctx.speech_after(b) and plain:
         return [(a, b, "PERSON", "given-name" if first in given_names() else "context")]
     if is_demonym(first):
         return type_segment(Segment(a + 1, b, False, False), ctx, []) if b - a > 2 else []
     names = " ".join(words[a:b]).split()  # words apart from the hyphenated parts
-    if not seg.sentence_start and len(names) > 1 and first not in DIRECTIONS and not is_demonym(last) \
-            and not last.endswith("s") and all(single_name(w) for w in words[a:b] if w not in ATTACHED):
+    if 1 < len(names) <= 4 - seg.sentence_start and first not in DIRECTIONS and not is_demonym(last) \
+            and not is_demonym(first) and not last.endswith("s") and plain:
         return [(a, b, "PERSON", "capitalised")]
     return []
 
@@ -211,10 +237,10 @@ def single(seg: Segment, ctx: Context) -> list[tuple[int, int, str, str]]:
         return []
     if ctx.source(seg) and not seg.sentence_start:
         return [(a, a + 1, "ORG", "source-context")]
-    if seg.title_before or ctx.speech_after(a + 1):
-        return [(a, a + 1, "PERSON", "context")]
     if seg.sentence_start:
         return []
+    if seg.title_before or ctx.speech_after(a + 1):
+        return [(a, a + 1, "PERSON", "context")]
     prev = ctx.before(a)
     if prev in ORG_NOUNS:
         return [(a, a + 1, "ORG", "context")]  # "news agency Xinhua"
@@ -234,7 +260,9 @@ def merge(words: list[str], spaces: list[bool], known: list[Known],
     if headline_case(words):
         return [(k.start, k.end, k.type, k.label) for k in known]
     ctx, out = Context(words, place_of), []
-    known = sorted(known)
+    known = sorted(k for k in known if k.label not in PERSON_PATTERNS
+                   or all(w in ATTACHED or w in NAME_PARTICLES or single_name(w) or is_initialism(w)
+                          for w in words[k.start:k.end]))
     taken = [False] * (len(words) + 1)
     for seg in segments(words, spaces):
         inside = [k for k in known if seg.start <= k.start and k.end <= seg.end]

@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 
 from corpus.extract.candidates import Known, merge
 from corpus.extract.entry_context import is_sport, is_team, short_forms
-from corpus.extract.reference import Reference, country_codes, gazetteer, geonames_places, populated_places, \
+from corpus.extract.reference import Reference, country_codes, gazetteer, nations, geonames_places, populated_places, \
     resolve_place
 
 TITLES = ["president", "governor", "spokesperson", "spokesman", "spokeswoman", "commander", "speaker", "minister",
@@ -324,9 +324,9 @@ class Recogniser:
                               if s[3] in self.refs and self.refs[s[3]].canonical_name in codes)
         found = {f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]] for f in docs}
         if is_sport(list(fields[f] for f in docs)):  # "England beat Colombia": the teams
-            nations = country_codes()
+            teams = nations()
             found = {f: [m._replace(type="ORG", method="context") if m.type == "PLACE"
-                         and m.canonical_name in nations and is_team(fields[f], m.start, m.end) else m
+                         and m.canonical_name in teams and is_team(fields[f], m.start, m.end) else m
                          for m in ms] for f, ms in found.items()}
         short = short_forms(m for ms in found.values() for m in ms)
         names = sorted(short, reverse=True)

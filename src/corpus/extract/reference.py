@@ -29,7 +29,7 @@ Opportunity Temple Lincoln Jackson Columbia Aurora Phoenix Surprise Mission Pear
 Dover Florida Lima Sale Troy Hamilton Kent Wells Said
 Sterling Normal Ocean Lakes Sandy Logan Carmel Alexandria Marietta Manhattan Sparks Bend Garland Rogers Boulder
 Western Eastern Northern Southern Central North South East West Capital Upper Lower Coast Islands Coastal Lakes
-Highlands Midlands Frontier Federal National""".split())
+Highlands Midlands Frontier Federal National Centre Center""".split())
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,13 @@ def populated_places() -> dict[str, tuple[Place, ...]]:
         by_name.setdefault(c["name"], []).append(Place(int(c["geonameid"]), c["countrycode"], c["population"],
                                                        c["latitude"], c["longitude"]))
     return {name: tuple(sorted(ps, key=lambda p: (-p.population, p.geonames_id))) for name, ps in by_name.items()}
+
+
+@lru_cache(maxsize=1)
+def nations() -> frozenset[str]:
+    """Names of countries and of the nations inside one ('England'): what a national team is named."""
+    return frozenset(country_codes()) | frozenset(s.name for s in pycountry.subdivisions
+                                                  if s.type in ("Country", "Nation"))
 
 
 @lru_cache(maxsize=1)
