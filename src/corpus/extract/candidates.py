@@ -17,7 +17,8 @@ from corpus.extract.lexicons import (CALENDAR, CONNECTORS, DIRECTIONS, NAME_PART
 PERSON_PATTERNS = frozenset(("title", "apposition", "speech"))  # labels of entities.MATCH_PATTERNS
 SENTENCE_BREAKS = frozenset(". ! ? : ; “ \" ‘ ( — – … •".split())
 ATTACHED = frozenset("- ‑ '".split())
-COMPOUND_ENDS = frozenset("era style born based led run made wide bound type class speaking language".split())
+COMPOUND_ENDS = frozenset("""era style born based led run made wide bound type class speaking language held
+built known""".split())
 
 
 class Known(NamedTuple):
@@ -116,10 +117,11 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
 def headline_case(words: list[str]) -> bool:
     """Whether most content words are capitalised ("Plane Crashes Into River"): then capitals are no
     evidence of a name."""
-    content = [w for i, w in enumerate(words) if w.isalpha() and w.lower() not in STOP
-               and not opens_sentence(words, i)]
+    inner = [w for i, w in enumerate(words) if w.isalpha() and not opens_sentence(words, i)]
+    content = [w for w in inner if w.lower() not in STOP]
     caps = sum(w[0].isupper() for w in content)
-    return len(content) >= 4 and caps >= 0.75 * len(content)
+    small_caps = sum(w[0].isupper() for w in inner if w.lower() in STOP)  # "Off", "As", "Into"
+    return len(content) >= 4 and caps >= 0.75 * len(content) and (small_caps > 0 or caps == len(content))
 
 
 class Context:
@@ -148,8 +150,10 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[tuple[
     """(start, end, type, method) of the names in a segment, given the known spans inside it."""
     words, a, b = ctx.words, seg.start, seg.end
     last, first = words[b - 1], words[a]
-    if last in NOT_NAME_HEADS:
-        return []
+    if last in NOT_NAME_HEADS or first in ATTACHED:  # an event's name keeps the listed names in it
+        return [(k.start, k.end, k.type, k.label) for k in inside if k.label.startswith("gazetteer")]
+    if len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b):
+        return [(a, b, inside[0].type, inside[0].label)]
     if seg.title_before and last not in ORG_HEADS and not inside:
         return [(a, b, "PERSON", "context")] if b - a > 1 or single_name(last) else []
     if b - a > 1:
@@ -239,9 +243,9 @@ def single(seg: Segment, ctx: Context) -> list[tuple[int, int, str, str]]:
         return [(a, a + 1, "ORG", "source-context")]
     if seg.sentence_start:
         return []
-    if seg.title_before or ctx.speech_after(a + 1):
-        return [(a, a + 1, "PERSON", "context")]
     prev = ctx.before(a)
+    if (seg.title_before or ctx.speech_after(a + 1)) and prev not in PLACE_PREPOSITIONS:
+        return [(a, a + 1, "PERSON", "context")]
     if prev in ORG_NOUNS:
         return [(a, a + 1, "ORG", "context")]  # "news agency Xinhua"
     if prev in PLACE_NOUNS or prev == "of" and ctx.before(a, 2) in PLACE_NOUNS:
@@ -268,6 +272,10 @@ def merge(words: list[str], spaces: list[bool], known: list[Known],
         inside = [k for k in known if seg.start <= k.start and k.end <= seg.end]
         if any(k.start < seg.end and seg.start < k.end for k in known if k not in inside):
             continue  # a known span reaching out of the segment ("Taiwan's Central News Agency")
+        if words[seg.end - 1] in NOT_NAME_HEADS:  # "Peace Summit": no place in an event's name
+            inside = [k for k in inside if k.label.startswith("gazetteer")]
+            for i in range(seg.start, seg.end):
+                taken[i] = True
         for s, e, t, m in type_segment(seg, ctx, inside):
             out.append((s, e, t, m))
             for i in range(s, e):

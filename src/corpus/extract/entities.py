@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 
 from corpus.extract.candidates import Known, merge
 from corpus.extract.entry_context import is_sport, is_team, short_forms
+from corpus.extract.model import add_model_mentions
 from corpus.extract.reference import Reference, country_codes, gazetteer, nations, geonames_places, populated_places, \
     resolve_place
 
@@ -215,6 +216,7 @@ class Recogniser:
             self.nlp.vocab.add_flag(test, flag_id=IDS[FLAG[cls]])
         self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.refs: dict[str, Reference] = {}
+        self.by_name: dict[str, Reference] = {}  # the first reference listed under a name
         self.people_by_surname: dict[str, tuple[Reference, frozenset[str]]] = {}
         for i, (ref, names) in enumerate(gazetteer() if gazetteer_rows is None else gazetteer_rows):
             self.add_names(f"gazetteer:{i}", ref, names)
@@ -238,6 +240,8 @@ class Recogniser:
 
     def add_names(self, key: str, ref: Reference, names) -> None:
         self.refs[key] = ref
+        for name in names:
+            self.by_name.setdefault(name, ref)
         self.names.add(key, list(self.nlp.tokenizer.pipe(names)))
 
     def spans(self, doc: Doc, tokens: Tokens) -> list[Found]:
@@ -311,8 +315,13 @@ class Recogniser:
             return None
         return found[0]
 
-    def entry_mentions(self, fields: dict[str, str]) -> dict[str, list[Mention]]:
-        """Mentions per field of one entry; lone surnames resolve to full names found in any field."""
+    def link(self, name: str) -> Reference | None:
+        """The gazetteer's (else GeoNames') reference for a name written exactly so."""
+        return self.by_name.get(name)
+
+    def entry_mentions(self, fields: dict[str, str], model=None) -> dict[str, list[Mention]]:
+        """Mentions per field of one entry; lone surnames resolve to full names found in any field;
+        with a spaCy pipeline (`model`), its entities where the rules found none."""
         docs = {f: self.nlp.make_doc(t) for f, t in fields.items() if t}
         spans = {}
         for f, doc in docs.items():
@@ -341,6 +350,8 @@ class Recogniser:
                 found[f].append(Mention(start, end, name, full.type, full.canonical_name, full.wikidata_id,
                                         None, None, None, "surname" if full.type == "PERSON" else "context"))
             found[f].sort(key=lambda m: m.start)
+        if model is not None:
+            found = add_model_mentions(found, fields, model, self.link, Mention)
         return found
 
 

@@ -35,7 +35,7 @@ PLACE_LEADS = frozenset("Mount Lake Gulf Sea Strait Isle Port Stadium Republic B
 # Words that are the name of a thing done or made, not of a person ("World Cup", "Euro 2024").
 NOT_NAME_HEADS = frozenset("""Cup Games Olympics Championship Championships Summit Festival War Day Week Prize
 Award Awards Act Bill Treaty Agreement Programme Program Plan Conference Series Tour Trophy Final Finals
-Open League's Deal Accord Protocol Strategy Doctrine Syndrome Virus Vaccine Fever""".split())
+Open League's Deal Accord Protocol Strategy Doctrine Syndrome Virus Vaccine Fever Year Eve""".split())
 CALENDAR = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
 May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Christmas Easter Ramadan Eid""".split())
