@@ -50,7 +50,7 @@ def test_gazetteer_geonames_ids_name_the_same_city():
     ("The Russian defence ministry said that commander Vyacheslav Makarov and deputy commander Yevgeny Brovko "
      "were killed.", [("Vyacheslav Makarov", "PERSON"), ("Yevgeny Brovko", "PERSON")]),
     ("Taiwan’s Central News Agency said 10 people are awaiting rescue.",
-     [("Taiwan’s Central News Agency", "ORG")]),
+     [("Taiwan", "PLACE"), ("Central News Agency", "ORG")]),
     ("President Cyril Ramaphosa said on Monday the country did not favour Russia.",
      [("Cyril Ramaphosa", "PERSON"), ("Russia", "PLACE")]),
     ("Michael Cole told GB News that she was welcomed.", [("Michael Cole", "PERSON"), ("GB News", "ORG")]),
@@ -58,7 +58,8 @@ def test_gazetteer_geonames_ids_name_the_same_city():
     ("Mikhail Razvozhayev, the Moscow-backed governor of Sevastopol, described the attack.",
      [("Mikhail Razvozhayev", "PERSON"), ("Moscow", "PLACE"), ("Sevastopol", "PLACE")]),
     ("the need for the US Congress to pass a package", [("US Congress", "ORG")]),
-    ("Russia's Defence Ministry said its forces had foiled an attack.", [("Russia's Defence Ministry", "ORG")]),
+    ("Russia's Defence Ministry said its forces had foiled an attack.",
+     [("Russia", "PLACE"), ("Defence Ministry", "ORG")]),
     ("Investigators of the Ministry of Internal Affairs found more.", [("Ministry of Internal Affairs", "ORG")]),
 ])
 def test_patterns_find_names_the_gazetteer_lacks(text, expected):
@@ -174,9 +175,9 @@ def methods(text):
     # a speech verb after a lone surname
     ("By noon, Veskin said the road was closed.", [("Veskin", "PERSON", "context")]),
     # organisation head words, and an organisation named "X of Y"
-    ("Brimley Airlines and the Varnholt District Council met the Bank of Quarrow.",
+    ("Brimley Airlines and the Varnholt District Council met the Centre for Tidal Studies.",
      [("Brimley Airlines", "ORG", "head-word"), ("Varnholt District Council", "ORG", "organisation-pattern"),
-      ("Bank of Quarrow", "ORG", "head-word")]),
+      ("Centre for Tidal Studies", "ORG", "head-word")]),
     ("Officers of Dunmore Vale Police joined the Tallow Ratepayers Association.",
      [("Dunmore Vale Police", "ORG", "head-word"), ("Tallow Ratepayers Association", "ORG", "head-word")]),
     ("The Ministry of Fisheries and Harbours and Quell Media Group replied.",

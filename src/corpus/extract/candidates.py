@@ -38,7 +38,7 @@ class Segment(NamedTuple):
 
 
 def is_capitalised(word: str) -> bool:
-    return word[:1].isupper() and any(c.isalpha() for c in word)
+    return word[:1].isupper() and (word.isalpha() or any(c.isalpha() for c in word))
 
 
 def opens_sentence(words: list[str], i: int) -> bool:
@@ -48,11 +48,13 @@ def opens_sentence(words: list[str], i: int) -> bool:
 def segments(words: list[str], spaces: list[bool]) -> list[Segment]:
     """Runs of capitalised words (with name particles, hyphenated parts and 'of'/'for' inside an
     organisation's name), split at title words, calendar words and leading stop words."""
-    found, i, n = [], 0, len(words)
-    while i < n:
-        if not is_capitalised(words[i]) or i > 0 and words[i - 1] in ("#", "@") and not spaces[i - 1]:
-            i += 1
+    found, n, i = [], len(words), 0
+    for i0 in [i for i, w in enumerate(words) if w[:1].isupper()]:
+        if i0 < i or words[i0] in STOP and not (i0 + 1 < n and words[i0 + 1][:1].isupper()):
+            continue  # "The", "He": a capitalised word that opens no name
+        if not is_capitalised(words[i0]) or i0 > 0 and words[i0 - 1] in ("#", "@") and not spaces[i0 - 1]:
             continue
+        i = i0
         start, j, linked = i, i + 1, False
         while j < n:
             w = words[j]
@@ -117,6 +119,8 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
 def headline_case(words: list[str]) -> bool:
     """Whether most content words are capitalised ("Plane Crashes Into River"): then capitals are no
     evidence of a name."""
+    if 3 * sum(1 for w in words if w[:1].isupper()) < len(words):
+        return False  # most words of prose are not capitalised
     inner = [w for i, w in enumerate(words) if w.isalpha() and not opens_sentence(words, i)]
     content = [w for w in inner if w.lower() not in STOP]
     caps = sum(w[0].isupper() for w in content)
@@ -268,10 +272,14 @@ def merge(words: list[str], spaces: list[bool], known: list[Known],
                    or all(w in ATTACHED or w in NAME_PARTICLES or single_name(w) or is_initialism(w)
                           for w in words[k.start:k.end]))
     taken = [False] * (len(words) + 1)
+    cover = [None] * len(words)  # the known span over each token
+    for k in known:
+        cover[k.start:k.end] = [k] * (k.end - k.start)
     for seg in segments(words, spaces):
-        inside = [k for k in known if seg.start <= k.start and k.end <= seg.end]
-        if any(k.start < seg.end and seg.start < k.end for k in known if k not in inside):
+        over = {k for k in cover[seg.start:seg.end] if k is not None}
+        if any(k.start < seg.start or k.end > seg.end for k in over):
             continue  # a known span reaching out of the segment ("Taiwan's Central News Agency")
+        inside = sorted(over)
         if words[seg.end - 1] in NOT_NAME_HEADS:  # "Peace Summit": no place in an event's name
             inside = [k for k in inside if k.label.startswith("gazetteer")]
             for i in range(seg.start, seg.end):

@@ -132,9 +132,10 @@ class Tokens:
     word classes (`BIT`, kept per orth id in `known`, where `classes_of` adds words not there yet)."""
 
     def __init__(self, doc: Doc, known: dict[int, int], classes_of: Callable[[int], int]) -> None:
-        columns = doc.to_array(["ORTH", FLAG["trigger"]])
+        columns = doc.to_array(["ORTH", FLAG["trigger"], "SPACY"])
         self.triggers: list[int] = numpy.flatnonzero(columns[:, 1]).tolist()
         orths: list[int] = columns[:, 0].tolist()
+        self.orths, self.spaces = orths, columns[:, 2].tolist()
         for orth in set(orths).difference(known):
             known[orth] = classes_of(orth)
         # Each token's classes, with PAD tokens of none either side (windows reach past the ends).
@@ -161,6 +162,8 @@ def trim(tokens: Tokens, label: str, start: int, end: int) -> Found:
         start += 1
     if label == "speech" and tokens.has(end - 1, "speech"):
         end -= 2 if tokens.has(end - 2, "have") else 1
+    if label == "organisation":  # "Russia's Defence Ministry": the ministry is "Defence Ministry"
+        start += 1 if tokens.has(start, "possessive") else 2 if tokens.has(start + 1, "possessive") else 0
     if label == "role-apposition":  # "prime minister, Rishi Sunak,"
         return Found(start + 2, end - 1, "apposition")
     if label == "apposition":
@@ -230,6 +233,7 @@ class Recogniser:
         for label, patterns in MATCH_PATTERNS.items():
             self.patterns.add(label, patterns)
         self.word_bits: dict[int, int] = {}  # orth id -> the word's classes as BIT bits
+        self.texts: dict[int, str] = {}  # orth id -> the word
 
     def classes_of(self, orth: int) -> int:
         word = self.nlp.vocab.strings[orth]
@@ -323,16 +327,19 @@ class Recogniser:
         """Mentions per field of one entry; lone surnames resolve to full names found in any field;
         with a spaCy pipeline (`model`), its entities where the rules found none."""
         docs = {f: self.nlp.make_doc(t) for f, t in fields.items() if t}
-        spans = {}
+        spans, vocabulary = {}, set()
         for f, doc in docs.items():
-            known = [Known(s.start, s.end, self.kind(s.label), s.label) for s in self.spans(doc, self.tokens(doc))]
-            words = [t.text for t in doc]
-            spans[f] = merge(words, [bool(t.whitespace_) for t in doc], known, self.place_of)
+            tokens = self.tokens(doc)
+            known = [Known(s.start, s.end, self.kind(s.label), s.label) for s in self.spans(doc, tokens)]
+            texts, strings = self.texts, self.nlp.vocab.strings
+            words = [texts.get(o) or texts.setdefault(o, strings[o]) for o in tokens.orths]
+            spans[f] = merge(words, tokens.spaces, known, self.place_of)
+            vocabulary.update(words)
         codes = country_codes()
         countries = frozenset(codes[self.refs[s[3]].canonical_name] for ss in spans.values() for s in ss
                               if s[3] in self.refs and self.refs[s[3]].canonical_name in codes)
         found = {f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]] for f in docs}
-        if is_sport(list(fields[f] for f in docs)):  # "England beat Colombia": the teams
+        if is_sport({w.lower() for w in vocabulary}):  # "England beat Colombia": the teams
             teams = nations()
             found = {f: [m._replace(type="ORG", method="context") if m.type == "PLACE"
                          and m.canonical_name in teams and is_team(fields[f], m.start, m.end) else m

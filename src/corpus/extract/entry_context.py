@@ -3,24 +3,20 @@
 """
 from __future__ import annotations
 
-import re
-
 from corpus.extract.lexicons import DIRECTIONS, PLACE_PREPOSITIONS, STOP, TITLES, is_demonym
 
 # Words of a report on a match: two of them make an entry a sports one.
 SPORT_WORDS = frozenset("""match goal goals scored striker goalkeeper midfielder defender coach semi-final
 semi-finals quarter-final quarter-finals final tournament penalty penalties shootout shoot-out innings
 wicket wickets batting bowler kick-off half-time fixture squad champions knockout cup teams team victory
-defeat win draw""".split())
+defeat win draw finals semi""".split())
 # Heads of names whose first word is a brand ("Delta Airlines" -> "Delta"), not a place it is named for.
 BRAND_HEADS = frozenset("""Airlines Airways Ratings Group Entertainment Holdings Motors Energy Corporation
 Company Inc Ltd Plc News Agency Media Bank Resorts Vacations Partners""".split())
-WORD = re.compile(r"[\w-]+")
 
 
-def is_sport(texts: list[str]) -> bool:
-    """Whether the entry reads as a sports report (two of SPORT_WORDS)."""
-    words = {w.lower() for t in texts for w in WORD.findall(t)}
+def is_sport(words: set[str]) -> bool:
+    """Whether the entry's words (in lower case) are those of a sports report (two of SPORT_WORDS)."""
     return len(words & SPORT_WORDS) >= 2
 
 
