@@ -159,8 +159,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--part-rows", type=int, default=PART_ROWS,
                    help=f"rows (all tables) validated and written at a time; bounds memory (default {PART_ROWS:,})")
     b.add_argument("--ner-model", metavar="NAME", default=None,
-                   help="also take the entities of this installed spaCy pipeline (package or folder), "
-                        "merged with the rules'; its name and version go into the metadata")
+                   help="also take the entities of this installed spaCy pipeline (package or "
+                        "folder), merged with the rules'; its name and version go into the "
+                        "metadata")
     b.set_defaults(func=cmd_build)
 
     a = sub.add_parser("add", help="register a raw file (copied into the raw folder) with its sha256")

@@ -28,8 +28,8 @@ from spacy.util import filter_spans
 from corpus.extract.candidates import Known, merge
 from corpus.extract.entry_context import is_sport, is_team, short_forms
 from corpus.extract.model import add_model_mentions
-from corpus.extract.reference import Reference, country_codes, gazetteer, nations, geonames_places, populated_places, \
-    resolve_place
+from corpus.extract.reference import (Reference, country_codes, gazetteer, geonames_places,
+                                      nations, populated_places, resolve_place)
 
 TITLES = ["president", "governor", "spokesperson", "spokesman", "spokeswoman", "commander", "speaker", "minister",
           "chancellor", "mayor", "secretary", "general", "ambassador", "senator", "envoy", "adviser", "advisor",
@@ -100,7 +100,8 @@ MATCH_PATTERNS = {
 TOKENIZER_CACHE_SIZE = 500_000
 
 PATTERN_LABELS = frozenset(MATCH_PATTERNS)
-WEAK = frozenset(("context", "place-context", "source-context", "capitalised"))  # a surname outranks these
+# Methods of mentions that a short form of a name found in the entry outranks ("Morvane said").
+WEAK = frozenset(("context", "place-context", "source-context", "capitalised"))
 
 
 class Mention(NamedTuple):
@@ -163,7 +164,7 @@ def trim(tokens: Tokens, label: str, start: int, end: int) -> Found:
     if label == "speech" and tokens.has(end - 1, "speech"):
         end -= 2 if tokens.has(end - 2, "have") else 1
     if label == "organisation":  # "Russia's Defence Ministry": the ministry is "Defence Ministry"
-        start += 1 if tokens.has(start, "possessive") else 2 if tokens.has(start + 1, "possessive") else 0
+        start += 1 if tokens.has(start, "possessive") else 2 * tokens.has(start + 1, "possessive")
     if label == "role-apposition":  # "prime minister, Rishi Sunak,"
         return Found(start + 2, end - 1, "apposition")
     if label == "apposition":
@@ -330,19 +331,23 @@ class Recogniser:
         spans, vocabulary = {}, set()
         for f, doc in docs.items():
             tokens = self.tokens(doc)
-            known = [Known(s.start, s.end, self.kind(s.label), s.label) for s in self.spans(doc, tokens)]
+            known = [Known(s.start, s.end, self.kind(s.label), s.label)
+                     for s in self.spans(doc, tokens)]
             texts, strings = self.texts, self.nlp.vocab.strings
             words = [texts.get(o) or texts.setdefault(o, strings[o]) for o in tokens.orths]
             spans[f] = merge(words, tokens.spaces, known, self.place_of)
             vocabulary.update(words)
         codes = country_codes()
-        countries = frozenset(codes[self.refs[s[3]].canonical_name] for ss in spans.values() for s in ss
-                              if s[3] in self.refs and self.refs[s[3]].canonical_name in codes)
-        found = {f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]] for f in docs}
+        named = [self.refs[s[3]].canonical_name for ss in spans.values() for s in ss
+                 if s[3] in self.refs]
+        countries = frozenset(codes[name] for name in named if name in codes)
+        found = {f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]]
+                 for f in docs}
         if is_sport({w.lower() for w in vocabulary}):  # "England beat Colombia": the teams
             teams = nations()
-            found = {f: [m._replace(type="ORG", method="context") if m.type == "PLACE"
-                         and m.canonical_name in teams and is_team(fields[f], m.start, m.end) else m
+            found = {f: [m._replace(type="ORG", method="context")
+                         if m.type == "PLACE" and m.canonical_name in teams
+                         and is_team(fields[f], m.start, m.end) else m
                          for m in ms] for f, ms in found.items()}
         short = short_forms(m for ms in found.values() for m in ms)
         names = sorted(short, reverse=True)
@@ -354,8 +359,9 @@ class Recogniser:
                 if start in taken or doc.char_span(start, end) is None:
                     continue
                 full = short[name]
-                found[f].append(Mention(start, end, name, full.type, full.canonical_name, full.wikidata_id,
-                                        None, None, None, "surname" if full.type == "PERSON" else "context"))
+                method = "surname" if full.type == "PERSON" else "context"
+                found[f].append(Mention(start, end, name, full.type, full.canonical_name,
+                                        full.wikidata_id, None, None, None, method))
             found[f].sort(key=lambda m: m.start)
         if model is not None:
             found = add_model_mentions(found, fields, model, self.link, Mention)

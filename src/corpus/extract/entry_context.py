@@ -6,17 +6,17 @@ from __future__ import annotations
 from corpus.extract.lexicons import DIRECTIONS, PLACE_PREPOSITIONS, STOP, TITLES, is_demonym
 
 # Words of a report on a match: two of them make an entry a sports one.
-SPORT_WORDS = frozenset("""match goal goals scored striker goalkeeper midfielder defender coach semi-final
-semi-finals quarter-final quarter-finals final tournament penalty penalties shootout shoot-out innings
-wicket wickets batting bowler kick-off half-time fixture squad champions knockout cup teams team victory
-defeat win draw finals semi""".split())
-# Heads of names whose first word is a brand ("Delta Airlines" -> "Delta"), not a place it is named for.
-BRAND_HEADS = frozenset("""Airlines Airways Ratings Group Entertainment Holdings Motors Energy Corporation
-Company Inc Ltd Plc News Agency Media Bank Resorts Vacations Partners""".split())
+SPORT_WORDS = frozenset("""match goal goals scored striker goalkeeper midfielder defender coach
+semi-final semi-finals quarter-final quarter-finals final tournament penalty penalties
+shootout shoot-out innings wicket wickets batting bowler kick-off half-time fixture
+squad champions knockout cup teams team victory defeat win draw finals semi""".split())
+# Heads of names whose first word is a brand ("Delta Airlines" -> "Delta"), not a place.
+BRAND_HEADS = frozenset("""Airlines Airways Ratings Group Entertainment Holdings Motors Energy
+Corporation Company Inc Ltd Plc News Agency Media Bank Resorts Vacations Partners""".split())
 
 
 def is_sport(words: set[str]) -> bool:
-    """Whether the entry's words (in lower case) are those of a sports report (two of SPORT_WORDS)."""
+    """Whether the entry's words (lower case) are a sports report's (two of SPORT_WORDS)."""
     return len(words & SPORT_WORDS) >= 2
 
 
@@ -30,8 +30,8 @@ def is_team(text: str, start: int, end: int) -> bool:
 
 
 def short_forms(mentions) -> dict[str, object]:
-    """Short form -> the mention of the full name it stands for: a person's last word, and the first
-    word of an organisation named after a brand ("Fitch Ratings")."""
+    """Short form -> the mention of the full name it stands for: a person's last word, and the
+    first word of an organisation named after a brand ("Fitch Ratings")."""
     short = {}
     for m in mentions:
         words = m.canonical_name.split()

