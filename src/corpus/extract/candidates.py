@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Callable
 
 from corpus.extract.lexicons import (CALENDAR, CONNECTORS, NAME_PARTICLES, NOT_NAME_HEADS,
-                                     ORG_HEADS, ORG_LEADS, PLACE_HEADS, PLACE_LEADS, STOP, TITLES,
-                                     is_initialism)
+                                     ORG_HEADS, ORG_LEADS, PLACE_HEADS, PLACE_LEADS, STOP, TITLE_MODIFIERS,
+                                     TITLES, is_initialism)
 from corpus.extract.name_types import (ATTACHED, Context, Known, Name, Segment, single_name,
                                        type_segment)
 
@@ -86,10 +86,13 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
     a run named by its head word ("Princess Margaret Hospital") is not cut at titles."""
     out, a, title = [], start, start > 0 and words[start - 1].lower() in TITLES
     sentence = opens_sentence(words, start)
-    named = words[end - 1] in ORG_HEADS or words[end - 1] in PLACE_HEADS
+    named = words[end - 1] in ORG_HEADS or words[end - 1] in PLACE_HEADS or end - start > 2 \
+        and words[start] in ORG_LEADS and words[start + 1] in ("of", "for")
     for k in range(start, end + 1):
         w = words[k] if k < end else ""
-        cut = w.lower() in TITLES and not w.isupper() and not named or w in CALENDAR
+        title_word = w.lower() in TITLES and not w.isupper() and (
+            w.lower() not in TITLE_MODIFIERS or k + 1 < end and words[k + 1].lower() in TITLES)
+        cut = title_word and not named or w in CALENDAR
         if k < end and not cut:
             continue
         b = k
@@ -99,7 +102,7 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
             b -= 1
         if a < b:
             out.append(Segment(a, b, sentence and a == start, title))
-        title, a, sentence = k < end and w.lower() in TITLES, k + 1, False
+        title, a, sentence = k < end and title_word, k + 1, False
     return out
 
 
@@ -123,6 +126,8 @@ def merge(words: list[str], spaces: list[int], known: list[Known],
     if headline_case(words):
         return [(k.start, k.end, k.type, k.label) for k in known]
     ctx, out = Context(words, place_of), []
+    known = [k._replace(start=k.start + 1) if words[k.start] in STOP and k.end - k.start > 1
+             else k for k in known]  # "All Council": no name opens with a stop word
     known = sorted(k for k in known if k.label not in PERSON_PATTERNS  # no title or head words
                    or all(w in ATTACHED or w in NAME_PARTICLES or single_name(w)
                           or is_initialism(w) for w in words[k.start:k.end]))

@@ -58,6 +58,9 @@ officer correspondent reporter editor analyst economist spokesperson counsellor
 attorney justice prime foreign interior defence defense health finance home vice acting
 former interim executive rev reverend father sister brother bishop archbishop cardinal
 imam rabbi pastor""".split())
+# Words that make a title only before another ("Health Minister", not "Health Protection").
+TITLE_MODIFIERS = frozenset("""prime foreign interior defence defense health finance home vice acting
+former interim executive""".split())
 SPEECH = frozenset("""said says told added announced stated wrote warned claimed noted insisted
 explained tweeted reported reports confirmed denied urged argued revealed admitted
 suggested posted""".split())
@@ -99,6 +102,6 @@ def is_demonym(word: str) -> bool:
 
 
 def is_initialism(word: str) -> bool:
-    """'RAF', 'KCDC': two to six capitals (digits after the first), not a time zone or title."""
-    return (2 <= len(word) <= 6 and word[0].isupper() and word.isupper() and word.isalnum()
+    """'RAF', 'KCDC': two to six capitals, not a time zone or a title ('F16' is a model)."""
+    return (2 <= len(word) <= 6 and word.isupper() and word.isalpha()
             and word not in NOT_INITIALISMS)

@@ -69,6 +69,8 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(k.start, k.end, k.type, k.label) for k in inside
                 if k.label.startswith("gazetteer")]
     if len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b):
+        if seg.title_before and inside[0].label.startswith("geonames") and b - a == 1:
+            return [(a, b, "PERSON", "context")]  # "Dr. Lau": a person, whatever place is so named
         return [(a, b, inside[0].type, inside[0].label)]
     if seg.title_before and last not in ORG_HEADS and not inside:
         return [(a, b, "PERSON", "context")] if b - a > 1 or single_name(last) else []
@@ -89,7 +91,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return type_segment(Segment(a + 1, b, False, False), ctx, []) if b - a > 2 else []
     names = " ".join(words[a:b]).split()  # words apart from the hyphenated parts
     if plain and 1 < len(names) <= 4 - seg.sentence_start and first not in DIRECTIONS \
-            and not is_demonym(last) and not last.endswith("s"):
+            and not is_demonym(last) and not last.endswith("s") and ctx.after(b) not in TITLES:
         return [(a, b, "PERSON", "capitalised")]
     return []
 
@@ -120,7 +122,8 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
             return [(a, b, "PLACE", "head-word")]
         if prefix[0] in given_names() and len(prefix) == 1:
             return [(a, b, "PERSON", "given-name")]
-        if not is_demonym(prefix[0]) and all(w not in STOP for w in prefix):
+        if not seg.sentence_start and not is_demonym(prefix[0]) \
+                and all(w not in STOP for w in prefix):
             return [(a, b, "ORG", "capitalised")]  # "Sands China", "Global Affairs Canada"
     if len(inside) == 1 and k.type == "PERSON" and not k.label.startswith("gazetteer"):
         return [(a, b, "PERSON", k.label)]  # "Lau Ka" of "Lau Ka-Hin"
