@@ -243,7 +243,7 @@ def test_small_places_get_the_geonames_id_their_country_context_supports():
     def place(text):
         found = recogniser().entry_mentions({"body": text})["body"]
         return next((m.text, m.geonames_id) for m in found if m.method == "place-context")
-    assert place("Floods in Ireland hit homes in Kenmare.") == ("Kenmare", 2963522)  # not the US one
+    assert place("Floods in Ireland hit homes in Kenmare.") == ("Kenmare", 2963522)  # not the US
     assert place("Roads near Portree were shut.") == ("Portree", 2640006)  # the only one
     assert place("A fire broke out near Dingle.") == ("Dingle", None)  # four, none 10x the next
 
@@ -291,3 +291,17 @@ def test_an_unknown_ner_model_is_a_one_line_error(tmp_path, monkeypatch):
     meta = model.metadata()
     assert meta["ner_model_source"] == str(tmp_path / "tiny")
     assert meta["ner_model_version"] == "0.0.0"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a modifier is a title only before another title word; a named run is not cut at titles
+    ("The Centre for Health Protection and Health Minister Ola Brekk spoke.",
+     [("Centre for Health Protection", "ORG"), ("Ola Brekk", "PERSON")]),
+    # a title before a word that is also a GeoNames place makes a person of it
+    ("The patient was seen by Dr. Lau at noon.", [("Lau", "PERSON")]),
+    # capitals before a role word are no person by themselves; a stop word opens no name
+    ("Later, Harbour Transit chief Edda Lomm resigned. All Council offices closed.",
+     [("Edda Lomm", "PERSON")]),
+])
+def test_titles_and_heads_inside_runs(text, expected):
+    assert found(text) == expected

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Callable
 
 from corpus.extract.lexicons import (CALENDAR, CONNECTORS, NAME_PARTICLES, NOT_NAME_HEADS,
-                                     ORG_HEADS, ORG_LEADS, PLACE_HEADS, PLACE_LEADS, STOP, TITLE_MODIFIERS,
-                                     TITLES, is_initialism)
+                                     ORG_HEADS, ORG_LEADS, PLACE_HEADS, PLACE_LEADS, STOP,
+                                     TITLE_MODIFIERS, TITLES, is_initialism)
 from corpus.extract.name_types import (ATTACHED, Context, Known, Name, Segment, single_name,
                                        type_segment)
 
@@ -128,6 +128,7 @@ def merge(words: list[str], spaces: list[int], known: list[Known],
     ctx, out = Context(words, place_of), []
     known = [k._replace(start=k.start + 1) if words[k.start] in STOP and k.end - k.start > 1
              else k for k in known]  # "All Council": no name opens with a stop word
+    known = [k for k in known if k.end - k.start > 1 or k.label != "organisation"]
     known = sorted(k for k in known if k.label not in PERSON_PATTERNS  # no title or head words
                    or all(w in ATTACHED or w in NAME_PARTICLES or single_name(w)
                           or is_initialism(w) for w in words[k.start:k.end]))

@@ -59,8 +59,8 @@ attorney justice prime foreign interior defence defense health finance home vice
 former interim executive rev reverend father sister brother bishop archbishop cardinal
 imam rabbi pastor""".split())
 # Words that make a title only before another ("Health Minister", not "Health Protection").
-TITLE_MODIFIERS = frozenset("""prime foreign interior defence defense health finance home vice acting
-former interim executive""".split())
+TITLE_MODIFIERS = frozenset("""prime foreign interior defence defense health finance home vice
+acting former interim executive""".split())
 SPEECH = frozenset("""said says told added announced stated wrote warned claimed noted insisted
 explained tweeted reported reports confirmed denied urged argued revealed admitted
 suggested posted""".split())
