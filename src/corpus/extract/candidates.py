@@ -6,8 +6,6 @@ stop words, hashtags, compound adjectives ("Moscow-backed"), events' names ("Wor
 """
 from __future__ import annotations
 
-from typing import Callable
-
 from corpus.extract.lexicons import (CALENDAR, CONNECTORS, NAME_PARTICLES, NOT_NAME_HEADS,
                                      ORG_HEADS, ORG_LEADS, PLACE_HEADS, PLACE_LEADS, STOP,
                                      TITLE_MODIFIERS, TITLES, is_initialism)
@@ -44,8 +42,9 @@ def segments(words: list[str], spaces: list[int]) -> list[Segment]:
             w = words[j]
             if not spaces[j - 1] and w in ATTACHED and j + 1 < n and not spaces[j] \
                     and words[j + 1][:1].isalpha():
-                if words[j + 1] in COMPOUND_ENDS or words[j + 1].endswith("ed"):
-                    break  # "Moscow-backed", "Soviet-era": an adjective
+                if words[j + 1] in COMPOUND_ENDS or words[j + 1].endswith("ed") \
+                        or j == start + 1 and words[j + 1].islower():
+                    break  # "Moscow-backed", "Soviet-era", "Ex-friends": an adjective or noun
                 j += 2  # "Ka-Hin", "Shuk-kwan"
             elif is_capitalised(w) and spaces[j - 1]:
                 j += 1
@@ -119,13 +118,12 @@ def headline_case(words: list[str]) -> bool:
         and (small_caps > 0 or caps == len(content))
 
 
-def merge(words: list[str], spaces: list[int], known: list[Known],
-          place_of: Callable[[str], object | None]) -> list[Name]:
+def merge(words: list[str], spaces: list[int], known: list[Known]) -> list[Name]:
     """Every name of a doc: the known spans, and the capitalised segments typed by their evidence
     (a segment holding known spans may extend or retype them: "Stadium Australia")."""
     if headline_case(words):
         return [(k.start, k.end, k.type, k.label) for k in known]
-    ctx, out = Context(words, place_of), []
+    ctx, out = Context(words), []
     known = [k._replace(start=k.start + 1) if words[k.start] in STOP and k.end - k.start > 1
              else k for k in known]  # "All Council": no name opens with a stop word
     known = [k for k in known if k.end - k.start > 1 or k.label != "organisation"]

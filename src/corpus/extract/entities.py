@@ -29,7 +29,7 @@ from corpus.extract.candidates import Known, merge
 from corpus.extract.entry_context import is_sport, is_team, short_forms
 from corpus.extract.model import add_model_mentions
 from corpus.extract.reference import (Reference, country_codes, gazetteer, geonames_places,
-                                      nations, populated_places, resolve_place)
+                                      nations, resolve_place)
 
 TITLES = ["president", "governor", "spokesperson", "spokesman", "spokeswoman", "commander", "speaker", "minister",
           "chancellor", "mayor", "secretary", "general", "ambassador", "senator", "envoy", "adviser", "advisor",
@@ -306,11 +306,6 @@ class Recogniser:
                            place.longitude, method)
         return Mention(start, end, text, kind, text, None, None, None, None, method)
 
-    @staticmethod
-    def place_of(name: str):
-        """The GeoNames places of this name, if any."""
-        return populated_places().get(name)
-
     def known_person(self, name: str) -> Reference | None:
         """The gazetteer person a pattern-found name spells: its last word is one of that person's
         surnames and every other word is in their name or aliases ("Volodymyr Zelenskiy")."""
@@ -335,7 +330,7 @@ class Recogniser:
                      for s in self.spans(doc, tokens)]
             texts, strings = self.texts, self.nlp.vocab.strings
             words = [texts.get(o) or texts.setdefault(o, strings[o]) for o in tokens.orths]
-            spans[f] = merge(words, tokens.spaces, known, self.place_of)
+            spans[f] = merge(words, tokens.spaces, known)
             vocabulary.update(words)
         codes = country_codes()
         named = [self.refs[s[3]].canonical_name for ss in spans.values() for s in ss

@@ -42,6 +42,10 @@ NOT_NAME_HEADS = frozenset("""Cup Games Olympics Championship Championships Summ
 Week Prize Award Awards Act Bill Treaty Agreement Programme Program Plan Conference
 Series Tour Trophy Final Finals Open League's Deal Accord Protocol Strategy Doctrine
 Syndrome Virus Vaccine Fever Year Eve""".split())
+# Words of a web page's furniture and of greetings, never part of a name ("Play Video", "Morning Simon").
+NOT_NAME_WORDS = frozenset("""Live Video Photo Photograph Image Watch Play Share Updated Score Scorecard
+Breaking Thanks Thank Morning Afternoon Evening Hello Hi Cheers Welcome Good Credit Getty Images
+Shutterstock Advertisement Subscribe Sign Login Follow""".split())
 CALENDAR = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
 March April May June July August September October November December Jan Feb Mar Apr
 Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Christmas
@@ -103,5 +107,5 @@ def is_demonym(word: str) -> bool:
 
 def is_initialism(word: str) -> bool:
     """'RAF', 'KCDC': two to six capitals, not a time zone or a title ('F16' is a model)."""
-    return (2 <= len(word) <= 6 and word.isupper() and word.isalpha()
+    return (2 <= len(word) <= 5 and word.isupper() and word.isalpha()
             and word not in NOT_INITIALISMS)

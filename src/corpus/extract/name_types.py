@@ -4,14 +4,16 @@ place preposition ("in X"), a source cue ("X reports", "according to X").
 """
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from corpus.extract.lexicons import (CALENDAR, DIRECTIONS, NAME_PARTICLES, NOT_NAME_HEADS,
                                      ORG_HEADS, ORG_LEADS, ORG_NOUNS, PLACE_HEADS, PLACE_LEADS,
                                      PLACE_NOUNS, PLACE_PREPOSITIONS, SOURCE_CUES, SPEECH, STOP,
-                                     TITLES, given_names, is_demonym, is_initialism)
+                                     TITLES, NOT_NAME_WORDS, given_names, is_demonym,
+                                     is_initialism)
 
 ATTACHED = frozenset("- ‑ '".split())  # inside a word: "Ka-Hin"
+PLACE_AT = frozenset("in near outside at across throughout inside around".split())  # "in X"
 Name = tuple[int, int, str, str]  # tokens start to end, type, method (or the known span's label)
 
 
@@ -34,9 +36,8 @@ class Segment(NamedTuple):
 class Context:
     """What a segment's neighbours say: the words before and after it."""
 
-    def __init__(self, words: list[str], place_of: Callable[[str], object | None]) -> None:
+    def __init__(self, words: list[str]) -> None:
         self.words = words
-        self.place_of = place_of  # GeoNames' places of a name, or None
 
     def before(self, i: int, k: int = 1) -> str:
         return self.words[i - k].lower() if i - k >= 0 else ""
@@ -57,6 +58,7 @@ def single_name(word: str) -> bool:
     """Whether a word can be a word of a name: capitalised, not a stop, title, head or calendar
     word."""
     return (len(word) > 1 and word[1:].islower() and word not in STOP and word not in CALENDAR
+            and word not in NOT_NAME_WORDS and word not in DIRECTIONS
             and word.lower() not in TITLES and word not in ORG_HEADS and word not in PLACE_HEADS
             and word not in NOT_NAME_HEADS)
 
@@ -81,7 +83,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return around_known(seg, ctx, inside)
     if b - a == 1:
         return single(seg, ctx)
-    if is_initialism(first):
+    if is_initialism(first) and all(single_name(w) or w in ORG_HEADS for w in words[a + 1:b]):
         return [(a, b, "ORG", "initialism")]  # "CTI TV", "BBC News"
     plain = all(single_name(w) for w in words[a:b]
                 if w not in ATTACHED and w not in NAME_PARTICLES)
@@ -143,7 +145,7 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
     """One capitalised word: typed only by strong evidence around it."""
     a = seg.start
     w = ctx.words[a]
-    if is_initialism(w):
+    if is_initialism(w) and ctx.after(a + 1) != "!":  # not "SIX!"
         return [(a, a + 1, "ORG", "initialism")]
     if not single_name(w) or is_demonym(w) or seg.sentence_start:
         return []
@@ -156,9 +158,8 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         return [(a, a + 1, "ORG", "context")]  # "news agency Xinhua"
     if prev in PLACE_NOUNS or prev == "of" and ctx.before(a, 2) in PLACE_NOUNS:
         return [(a, a + 1, "PLACE", "place-context")]  # "the island of Kinmen"
-    if prev in PLACE_PREPOSITIONS and not ctx.after(a + 1).startswith("'"):
-        if ctx.place_of(w) is not None or prev in ("in", "near", "outside", "at"):
-            return [(a, a + 1, "PLACE", "place-context")]
+    if prev in PLACE_AT and not ctx.after(a + 1).startswith("'"):  # not "to Smith", "by Root"
+        return [(a, a + 1, "PLACE", "place-context")]
     if prev == "the" and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return [(a, a + 1, "ORG", "context")]  # "the Lionesses", "the Democrats"
     return []
