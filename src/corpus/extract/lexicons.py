@@ -18,7 +18,7 @@ Fund Institute University College Forces Force Organisation Organization Union A
 Directorate Command Brigade Battalion Regiment Duma Rada Cabinet Police Constabulary
 Airlines Airline Airways Group Association Federation League Club Company Corporation
 Corp Inc Ltd Plc Authority Board Bureau Secretariat Branch Network News Times Post
-Journal Herald Telegraph Tribune Gazette Press Media Broadcasting Television Radio
+Journal Herald Telegraph Mail Mirror Observer Tribune Gazette Press Media Broadcasting Television Radio
 Ratings Entertainment Holdings Partners Foundation Trust Society Alliance Coalition
 Movement Front Congress Senate Government Tribunal Taskforce Unit Division Squad
 Brigades Motors Energy Exchange Institution Centers Centre Center Agencies Academy
@@ -32,7 +32,7 @@ Lake Sea Ocean Bay Mountain Mountains Hill Hills Valley Airport Stadium Park Por
 Harbour Harbor Station Province Region District Oblast Strait Gulf Peninsula Coast
 Desert Canal Pool Arena Quay Pier Beach Forest Heights Plaza Drive Boulevard Highway
 Motorway Terrace Gardens Estate Village Town City County Prefecture Territory Hospital
-Prison Airbase Base Cathedral Church Mosque Temple Palace Tower Towers Mall Market Camp
+Embankment Prison Airbase Base Cathedral Church Mosque Temple Palace Tower Towers Mall Market Camp
 Crossing Dam Falls""".split())
 # The first word of a place's name ("Stadium Australia", "Lake Como", "Gulf of Mexico").
 PLACE_LEADS = frozenset("Mount Lake Gulf Sea Strait Isle Port Stadium Republic Bay Cape Fort"
@@ -42,9 +42,9 @@ NOT_NAME_HEADS = frozenset("""Cup Games Olympics Championship Championships Summ
 Week Prize Award Awards Act Bill Treaty Agreement Programme Program Plan Conference
 Series Tour Trophy Final Finals Open League's Deal Accord Protocol Strategy Doctrine
 Syndrome Virus Vaccine Fever Year Eve""".split())
-# Words of a web page's furniture and of greetings, never part of a name ("Play Video", "Morning Simon").
-NOT_NAME_WORDS = frozenset("""Live Video Photo Photograph Image Watch Play Share Updated Score Scorecard
-Breaking Thanks Thank Morning Afternoon Evening Hello Hi Cheers Welcome Good Credit Getty Images
+# Words of a web page's furniture and of greetings, never in a name ("Play Video", "Morning Simon").
+NOT_NAME_WORDS = frozenset("""Live Video Photo Photograph Image Watch Play Share Updated Score
+Scorecard Breaking Thanks Thank Morning Afternoon Evening Hello Hi Cheers Welcome Good Credit Getty Images
 Shutterstock Advertisement Subscribe Sign Login Follow""".split())
 CALENDAR = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
 March April May June July August September October November December Jan Feb Mar Apr
@@ -61,7 +61,7 @@ superintendent sergeant sgt detective constable councillor cllr mp senator sheri
 officer correspondent reporter editor analyst economist spokesperson counsellor
 attorney justice prime foreign interior defence defense health finance home vice acting
 former interim executive rev reverend father sister brother bishop archbishop cardinal
-imam rabbi pastor""".split())
+imam rabbi pastor mr. mrs. ms. prof. sgt. insp. supt.""".split())
 # Words that make a title only before another ("Health Minister", not "Health Protection").
 TITLE_MODIFIERS = frozenset("""prime foreign interior defence defense health finance home vice
 acting former interim executive""".split())

@@ -11,6 +11,7 @@ from corpus.extract.lexicons import (CALENDAR, DIRECTIONS, NAME_PARTICLES, NOT_N
                                      PLACE_NOUNS, PLACE_PREPOSITIONS, SOURCE_CUES, SPEECH, STOP,
                                      TITLES, NOT_NAME_WORDS, given_names, is_demonym,
                                      is_initialism)
+from corpus.extract.reference import nations
 
 ATTACHED = frozenset("- ‑ '".split())  # inside a word: "Ka-Hin"
 PLACE_AT = frozenset("in near outside at across throughout inside around".split())  # "in X"
@@ -124,7 +125,8 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
             return [(a, b, "PLACE", "head-word")]
         if prefix[0] in given_names() and len(prefix) == 1:
             return [(a, b, "PERSON", "given-name")]
-        if not seg.sentence_start and not is_demonym(prefix[0]) \
+        country = k.label.startswith("gazetteer") or k.label.split(":")[-1] in nations()
+        if country and not seg.sentence_start and not is_demonym(prefix[0]) \
                 and all(w not in STOP for w in prefix):
             return [(a, b, "ORG", "capitalised")]  # "Sands China", "Global Affairs Canada"
     if len(inside) == 1 and k.type == "PERSON" and not k.label.startswith("gazetteer"):
@@ -158,7 +160,8 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         return [(a, a + 1, "ORG", "context")]  # "news agency Xinhua"
     if prev in PLACE_NOUNS or prev == "of" and ctx.before(a, 2) in PLACE_NOUNS:
         return [(a, a + 1, "PLACE", "place-context")]  # "the island of Kinmen"
-    if prev in PLACE_AT and not ctx.after(a + 1).startswith("'"):  # not "to Smith", "by Root"
+    nxt = ctx.after(a + 1)
+    if prev in PLACE_AT and not nxt.startswith(("'", "’")) and not nxt[:1].isdigit():
         return [(a, a + 1, "PLACE", "place-context")]
     if prev == "the" and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return [(a, a + 1, "ORG", "context")]  # "the Lionesses", "the Democrats"
