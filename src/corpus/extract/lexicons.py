@@ -18,12 +18,13 @@ Fund Institute University College Forces Force Organisation Organization Union A
 Directorate Command Brigade Battalion Regiment Duma Rada Cabinet Police Constabulary
 Airlines Airline Airways Group Association Federation League Club Company Corporation
 Corp Inc Ltd Plc Authority Board Bureau Secretariat Branch Network News Times Post
-Journal Herald Telegraph Mail Mirror Observer Tribune Gazette Press Media Broadcasting Television Radio
-Ratings Entertainment Holdings Partners Foundation Trust Society Alliance Coalition
-Movement Front Congress Senate Government Tribunal Taskforce Unit Division Squad
-Brigades Motors Energy Exchange Institution Centers Centre Center Agencies Academy
-School Charity Campaign Customs Bar Cafe Café Restaurant Hotel Pub Shop Store Bakery
-Pharmacy Museum Gallery Library Theatre Theater Cinema Vacations Resorts""".split())
+Journal Herald Telegraph Mail Mirror Observer Tribune Gazette Press Media Broadcasting
+Television Radio Ratings Entertainment Holdings Partners Foundation Trust Society
+Alliance Coalition Movement Front Congress Senate Government Tribunal Taskforce Unit
+Division Squad Brigades Motors Energy Exchange Institution Centers Centre Center
+Agencies Academy School Charity Campaign Customs Bar Cafe Café Restaurant Hotel Pub
+Shop Store Bakery Pharmacy Museum Gallery Library Theatre Theater Cinema Vacations
+Resorts""".split())
 # The first word of an organisation's name followed by "of" or "for" ("Ministry of Health").
 ORG_LEADS = ORG_HEADS | frozenset("Bank University Centre Center Department Ministry".split())
 # The last word of a place's name ("Princes Street", "Keelung River", "Tokyo Haneda Airport").
@@ -32,8 +33,8 @@ Lake Sea Ocean Bay Mountain Mountains Hill Hills Valley Airport Stadium Park Por
 Harbour Harbor Station Province Region District Oblast Strait Gulf Peninsula Coast
 Desert Canal Pool Arena Quay Pier Beach Forest Heights Plaza Drive Boulevard Highway
 Motorway Terrace Gardens Estate Village Town City County Prefecture Territory Hospital
-Embankment Prison Airbase Base Cathedral Church Mosque Temple Palace Tower Towers Mall Market Camp
-Crossing Dam Falls""".split())
+Embankment Prison Airbase Base Cathedral Church Mosque Temple Palace Tower Towers Mall
+Market Camp Crossing Dam Falls""".split())
 # The first word of a place's name ("Stadium Australia", "Lake Como", "Gulf of Mexico").
 PLACE_LEADS = frozenset("Mount Lake Gulf Sea Strait Isle Port Stadium Republic Bay Cape Fort"
                         " Camp".split())
@@ -42,10 +43,10 @@ NOT_NAME_HEADS = frozenset("""Cup Games Olympics Championship Championships Summ
 Week Prize Award Awards Act Bill Treaty Agreement Programme Program Plan Conference
 Series Tour Trophy Final Finals Open League's Deal Accord Protocol Strategy Doctrine
 Syndrome Virus Vaccine Fever Year Eve""".split())
-# Words of a web page's furniture and of greetings, never in a name ("Play Video", "Morning Simon").
+# Words of page furniture and greetings, never in a name ("Play Video", "Morning Simon").
 NOT_NAME_WORDS = frozenset("""Live Video Photo Photograph Image Watch Play Share Updated Score
-Scorecard Breaking Thanks Thank Morning Afternoon Evening Hello Hi Cheers Welcome Good Credit Getty Images
-Shutterstock Advertisement Subscribe Sign Login Follow""".split())
+Scorecard Breaking Thanks Thank Morning Afternoon Evening Hello Hi Cheers Welcome Good
+Credit Getty Images Shutterstock Advertisement Subscribe Sign Login Follow""".split())
 CALENDAR = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
 March April May June July August September October November December Jan Feb Mar Apr
 Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Christmas
