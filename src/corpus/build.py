@@ -32,7 +32,9 @@ class BuildResult:
 
 
 def table_metadata() -> dict[str, str]:
-    return {"dataset": "liveblog-corpus", "dataset_version": __version__}
+    from corpus.extract import model
+
+    return {"dataset": "liveblog-corpus", "dataset_version": __version__, **model.metadata()}
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,8 @@ def code_fingerprint() -> str:
 def key(raw_sha256: str, rel_path: str, registry_entry) -> str:
     described = {"sha256": raw_sha256, "path": rel_path, "code": code_fingerprint(),
                  "registry": asdict(registry_entry) if registry_entry is not None else None}
+    if os.environ.get("CORPUS_NER_MODEL"):  # entities then come from a spaCy pipeline too
+        described["ner_model"] = os.environ["CORPUS_NER_MODEL"]
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 

@@ -35,6 +35,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         raise InputError("--scheduler", "is for --engine dask")
     cache_dir = None if args.no_cache else Path(args.cache)
+    if args.ner_model:  # read by the extractors, in this process and in every worker
+        from corpus.extract import model
+
+        os.environ[model.ENV] = args.ner_model
+        model.pipeline(args.ner_model)  # a missing pipeline stops the build here, in one line
     result = build(Path(args.raw), Path(args.out), keep_going=args.keep_going, jobs=args.jobs, progress=progress_bar,
                    engine=args.engine, scheduler=args.scheduler, cache_dir=cache_dir, part_rows=args.part_rows)
     for err in result.skipped:
@@ -216,6 +221,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true", help="process every raw file afresh; write no cache")
     b.add_argument("--part-rows", type=int, default=PART_ROWS,
                    help=f"rows (all tables) validated and written at a time; bounds memory (default {PART_ROWS:,})")
+    b.add_argument("--ner-model", metavar="NAME", default=None,
+                   help="also take the entities of this installed spaCy pipeline (package or "
+                        "folder), merged with the rules'; its name and version go into the "
+                        "metadata")
     b.set_defaults(func=cmd_build)
 
     a = sub.add_parser("add", help="register a raw file (copied into the raw folder) with its sha256")

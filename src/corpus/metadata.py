@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pyarrow as pa
@@ -90,7 +91,17 @@ def datapackage(table_files: dict[str, list[str]], digests: dict[str, str], vers
                          for a in citation["authors"]],
         "keywords": citation.get("keywords", []),
         "resources": resources,
+        **({"x_entity_model": ner} if (ner := entity_model()) else {}),
     }
+
+
+def entity_model() -> dict[str, str]:
+    """The spaCy pipeline whose entities were merged with the rules' (`--ner-model`), if any."""
+    if not os.environ.get("CORPUS_NER_MODEL"):
+        return {}
+    from corpus.extract import model
+
+    return model.metadata()
 
 
 def datapackage_json(table_files: dict[str, list[str]], digests: dict[str, str], version: str, citation: dict) -> str:

@@ -199,7 +199,8 @@ FIGURES = Table(
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE")
 ENTITY_METHODS = ("gazetteer", "geonames", "pycountry", "title-pattern", "apposition-pattern", "speech-pattern",
-                  "organisation-pattern", "surname")
+                  "organisation-pattern", "surname", "head-word", "given-name", "initialism",
+                  "context", "place-context", "source-context", "capitalised", "model")
 
 ENTITIES = Table(
     name="entities",

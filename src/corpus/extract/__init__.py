@@ -1,7 +1,7 @@
 """Extractors: entities and figures from entry rows, each row traceable to its character span."""
 from __future__ import annotations
 
-from corpus.extract import figures
+from corpus.extract import figures, model
 from corpus.extract.entities import recogniser
 from corpus.schema import FIELDS
 
@@ -31,9 +31,10 @@ def figure_rows(entries: list[dict]) -> list[dict]:
 
 def entity_rows(entries: list[dict]) -> list[dict]:
     """Rows of the entities table for the given entries rows."""
-    rows = []
+    rows, name = [], model.model_name()
+    nlp = model.pipeline(name) if name else None
     for entry in entries:
-        found = recogniser().entry_mentions({f: entry[f] for f in FIELDS})
+        found = recogniser().entry_mentions({f: entry[f] for f in FIELDS}, nlp)
         for field, mentions in found.items():
             rows += [{"mention_id": f"{entry['entry_id']}-m{field[0]}{m.start:05d}", "entry_id": entry["entry_id"],
                       "field": field, **m._asdict()} for m in mentions]

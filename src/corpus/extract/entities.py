@@ -25,7 +25,11 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from corpus.extract.reference import Reference, gazetteer, geonames_places
+from corpus.extract.candidates import Known, merge
+from corpus.extract.entry_context import is_sport, is_team, short_forms
+from corpus.extract.model import add_model_mentions
+from corpus.extract.reference import (Reference, country_codes, gazetteer, geonames_places,
+                                      nations, resolve_place)
 
 TITLES = ["president", "governor", "spokesperson", "spokesman", "spokeswoman", "commander", "speaker", "minister",
           "chancellor", "mayor", "secretary", "general", "ambassador", "senator", "envoy", "adviser", "advisor",
@@ -95,6 +99,11 @@ MATCH_PATTERNS = {
 # every new word takes the slow path and tokenizing runs ~9x slower. Half a million costs ~50 MB.
 TOKENIZER_CACHE_SIZE = 500_000
 
+PATTERN_LABELS = frozenset(MATCH_PATTERNS)
+# Methods of mentions that a short form of a name found in the entry outranks ("Morvane said").
+WEAK = frozenset(("context", "place-context", "source-context", "capitalised"))
+
+
 class Mention(NamedTuple):
     start: int
     end: int
@@ -124,9 +133,10 @@ class Tokens:
     word classes (`BIT`, kept per orth id in `known`, where `classes_of` adds words not there yet)."""
 
     def __init__(self, doc: Doc, known: dict[int, int], classes_of: Callable[[int], int]) -> None:
-        columns = doc.to_array(["ORTH", FLAG["trigger"]])
+        columns = doc.to_array(["ORTH", FLAG["trigger"], "SPACY"])
         self.triggers: list[int] = numpy.flatnonzero(columns[:, 1]).tolist()
         orths: list[int] = columns[:, 0].tolist()
+        self.orths, self.spaces = orths, columns[:, 2].tolist()
         for orth in set(orths).difference(known):
             known[orth] = classes_of(orth)
         # Each token's classes, with PAD tokens of none either side (windows reach past the ends).
@@ -153,6 +163,8 @@ def trim(tokens: Tokens, label: str, start: int, end: int) -> Found:
         start += 1
     if label == "speech" and tokens.has(end - 1, "speech"):
         end -= 2 if tokens.has(end - 2, "have") else 1
+    if label == "organisation":  # "Russia's Defence Ministry": the ministry is "Defence Ministry"
+        start += 1 if tokens.has(start, "possessive") else 2 * tokens.has(start + 1, "possessive")
     if label == "role-apposition":  # "prime minister, Rishi Sunak,"
         return Found(start + 2, end - 1, "apposition")
     if label == "apposition":
@@ -208,6 +220,7 @@ class Recogniser:
             self.nlp.vocab.add_flag(test, flag_id=IDS[FLAG[cls]])
         self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.refs: dict[str, Reference] = {}
+        self.by_name: dict[str, Reference] = {}  # the first reference listed under a name
         self.people_by_surname: dict[str, tuple[Reference, frozenset[str]]] = {}
         for i, (ref, names) in enumerate(gazetteer() if gazetteer_rows is None else gazetteer_rows):
             self.add_names(f"gazetteer:{i}", ref, names)
@@ -221,6 +234,7 @@ class Recogniser:
         for label, patterns in MATCH_PATTERNS.items():
             self.patterns.add(label, patterns)
         self.word_bits: dict[int, int] = {}  # orth id -> the word's classes as BIT bits
+        self.texts: dict[int, str] = {}  # orth id -> the word
 
     def classes_of(self, orth: int) -> int:
         word = self.nlp.vocab.strings[orth]
@@ -231,6 +245,8 @@ class Recogniser:
 
     def add_names(self, key: str, ref: Reference, names) -> None:
         self.refs[key] = ref
+        for name in names:
+            self.by_name.setdefault(name, ref)
         self.names.add(key, list(self.nlp.tokenizer.pipe(names)))
 
     def spans(self, doc: Doc, tokens: Tokens) -> list[Found]:
@@ -265,20 +281,30 @@ class Recogniser:
                 windows.append([a, b])
         return [(k, s + a, e + a) for a, b in windows for k, s, e in self.patterns(doc[a:b])]
 
-    def mention(self, span: Found, doc: Doc, source: str) -> Mention:
-        last = doc[span.end - 1]
-        start, end = doc[span.start].idx, last.idx + len(last)
-        text = source[start:end]
-        ref = self.refs.get(span.label)
+    def kind(self, label: str) -> str:
+        """The type of a span found from the lists or patterns."""
+        ref = self.refs.get(label)
+        return ref.type if ref is not None else "ORG" if label == "organisation" else "PERSON"
+
+    def mention(self, span: tuple[int, int, str, str], doc: Doc, source: str,
+                countries: frozenset[str]) -> Mention:
+        first, last = doc[span[0]], doc[span[1] - 1]
+        start, end = first.idx, last.idx + len(last)
+        text, kind, label = source[start:end], span[2], span[3]
+        ref = self.refs.get(label)
         if ref is not None:
             return Mention(start, end, text, ref.type, ref.canonical_name, ref.wikidata_id,
                            ref.geonames_id, ref.latitude, ref.longitude, ref.source)
-        kind = "ORG" if span.label == "organisation" else "PERSON"
+        method = f"{label}-pattern" if label in PATTERN_LABELS else label
         known = self.known_person(text) if kind == "PERSON" else None
         if known is not None:  # "Volodymyr Zelenskiy": a known person under another spelling
             return Mention(start, end, text, kind, known.canonical_name, known.wikidata_id,
-                           None, None, None, f"{span.label}-pattern")
-        return Mention(start, end, text, kind, text, None, None, None, None, f"{span.label}-pattern")
+                           None, None, None, method)
+        place = resolve_place(text, countries) if kind == "PLACE" else None
+        if place is not None:
+            return Mention(start, end, text, kind, text, None, place.geonames_id, place.latitude,
+                           place.longitude, method)
+        return Mention(start, end, text, kind, text, None, None, None, None, method)
 
     def known_person(self, name: str) -> Reference | None:
         """The gazetteer person a pattern-found name spells: its last word is one of that person's
@@ -289,26 +315,51 @@ class Recogniser:
             return None
         return found[0]
 
-    def entry_mentions(self, fields: dict[str, str]) -> dict[str, list[Mention]]:
-        """Mentions per field of one entry; lone surnames resolve to full names found in any field."""
+    def link(self, name: str) -> Reference | None:
+        """The gazetteer's (else GeoNames') reference for a name written exactly so."""
+        return self.by_name.get(name)
+
+    def entry_mentions(self, fields: dict[str, str], model=None) -> dict[str, list[Mention]]:
+        """Mentions per field of one entry; lone surnames resolve to full names found in any field;
+        with a spaCy pipeline (`model`), its entities where the rules found none."""
         docs = {f: self.nlp.make_doc(t) for f, t in fields.items() if t}
-        found = {}
+        spans, vocabulary = {}, set()
         for f, doc in docs.items():
             tokens = self.tokens(doc)
-            found[f] = [self.mention(s, doc, fields[f]) for s in self.spans(doc, tokens)]
-        people = {m.canonical_name.split()[-1]: m for ms in found.values() for m in ms
-                  if m.type == "PERSON" and " " in m.canonical_name}
-        surnames = sorted(people, reverse=True)
+            known = [Known(s.start, s.end, self.kind(s.label), s.label)
+                     for s in self.spans(doc, tokens)]
+            texts, strings = self.texts, self.nlp.vocab.strings
+            words = [texts.get(o) or texts.setdefault(o, strings[o]) for o in tokens.orths]
+            spans[f] = merge(words, tokens.spaces, known)
+            vocabulary.update(words)
+        codes = country_codes()
+        named = [self.refs[s[3]].canonical_name for ss in spans.values() for s in ss
+                 if s[3] in self.refs]
+        countries = frozenset(codes[name] for name in named if name in codes)
+        found = {f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]]
+                 for f in docs}
+        if is_sport({w.lower() for w in vocabulary}):  # "England beat Colombia": the teams
+            teams = nations()
+            found = {f: [m._replace(type="ORG", method="context")
+                         if m.type == "PLACE" and m.canonical_name in teams
+                         and is_team(fields[f], m.start, m.end) else m
+                         for m in ms] for f, ms in found.items()}
+        short = short_forms(m for ms in found.values() for m in ms)
+        names = sorted(short, reverse=True)
         for f, doc in docs.items():
+            found[f] = [m for m in found[f] if not (m.method in WEAK and m.text in short)]
             taken = {i for m in found[f] for i in range(m.start, m.end)}
-            for start, surname in whole_words(surnames, fields[f]) if surnames else ():
-                end = start + len(surname)
+            for start, name in whole_words(names, fields[f]) if names else ():
+                end = start + len(name)
                 if start in taken or doc.char_span(start, end) is None:
                     continue
-                full = people[surname]
-                found[f].append(Mention(start, end, surname, "PERSON", full.canonical_name, full.wikidata_id,
-                                        None, None, None, "surname"))
+                full = short[name]
+                method = "surname" if full.type == "PERSON" else "context"
+                found[f].append(Mention(start, end, name, full.type, full.canonical_name,
+                                        full.wikidata_id, None, None, None, method))
             found[f].sort(key=lambda m: m.start)
+        if model is not None:
+            found = add_model_mentions(found, fields, model, self.link, Mention)
         return found
 
 

@@ -1,0 +1,148 @@
+"""Names found by the text's own evidence: runs of capitalised words (`segments`), typed by
+`name_types`, merged with the spans already found from the reference lists and patterns (`Known`).
+
+Negative evidence: a capital that opens a sentence, headline case, title and calendar words,
+stop words, hashtags, compound adjectives ("Moscow-backed"), events' names ("World Cup").
+"""
+from __future__ import annotations
+
+from corpus.extract.lexicons import (CALENDAR, CONNECTORS, NAME_PARTICLES, NOT_NAME_HEADS,
+                                     ORG_HEADS, ORG_LEADS, PLACE_HEADS, PLACE_LEADS, STOP,
+                                     TITLE_MODIFIERS, TITLES, is_initialism)
+from corpus.extract.name_types import (ATTACHED, Context, Known, Name, Segment, single_name,
+                                       type_segment)
+
+PERSON_PATTERNS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
+SENTENCE_BREAKS = frozenset('. ! ? : ; “ " ‘ ( — – … •'.split())
+COMPOUND_ENDS = frozenset("""era style born based led run made wide bound type class speaking
+language held built known""".split())  # "Soviet-era": an adjective, not a name
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and (word.isalpha() or any(c.isalpha() for c in word))
+
+
+def opens_sentence(words: list[str], i: int) -> bool:
+    return i == 0 or words[i - 1] in SENTENCE_BREAKS or words[i - 1].isspace()
+
+
+def segments(words: list[str], spaces: list[int]) -> list[Segment]:
+    """Runs of capitalised words (with name particles, hyphenated parts and 'of'/'for' inside an
+    organisation's name), split at title words, calendar words and leading stop words."""
+    found, n, i = [], len(words), 0
+    for start in [i for i, w in enumerate(words) if w[:1].isupper()]:
+        nxt = words[start + 1] if start + 1 < n else ""
+        if start < i or words[start] in STOP and not nxt[:1].isupper():
+            continue  # "The", "He": a capitalised word that opens no name
+        if not is_capitalised(words[start]) or start and words[start - 1] in ("#", "@") \
+                and not spaces[start - 1]:
+            continue  # a hashtag or a handle
+        j, linked = start + 1, False
+        while j < n:
+            w = words[j]
+            if not spaces[j - 1] and w in ATTACHED and j + 1 < n and not spaces[j] \
+                    and words[j + 1][:1].isalpha():
+                if words[j + 1] in COMPOUND_ENDS or words[j + 1].endswith("ed") \
+                        or j == start + 1 and words[j + 1].islower():
+                    break  # "Moscow-backed", "Soviet-era", "Ex-friends": an adjective or noun
+                j += 2  # "Ka-Hin", "Shuk-kwan"
+            elif is_capitalised(w) and spaces[j - 1]:
+                j += 1
+            elif w in NAME_PARTICLES and j + 2 < n and (is_capitalised(words[j + 1])
+                                                       or words[j + 1] in NAME_PARTICLES):
+                j += 1
+            elif connects(words, start, j, linked):
+                linked = True
+                j += 2 if words[j + 1] == "the" else 1
+            else:
+                break
+        found += split(words, start, j)
+        i = j
+    return found
+
+
+def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
+    """Whether the connector at j carries on the organisation's or place's name begun at start:
+    "of"/"for" (and "of the") right after a lead word that opens the name or follows one modifier
+    ("Council of Europe", "Korean Centers for Disease Control"), then "and" unless an organisation
+    of its own follows ("Ministry of Health and Welfare", not "... and Hospital Authority")."""
+    w = words[j].lower()
+    nxt = j + 2 if j + 2 < len(words) and words[j + 1] == "the" and w == "of" else j + 1
+    if nxt >= len(words) or not is_capitalised(words[nxt]):
+        return False
+    if w in ("of", "for") and not linked:
+        return j - start <= 2 and (words[j - 1] in ORG_LEADS or words[j - 1] in PLACE_LEADS)
+    if w == "and" and linked:
+        k = nxt
+        while k < len(words) and is_capitalised(words[k]):
+            k += 1
+        return words[k - 1] not in ORG_HEADS
+    return False
+
+
+def split(words: list[str], start: int, end: int) -> list[Segment]:
+    """A run cut at title and calendar words, without leading stop words or trailing connectors;
+    a run named by its head word ("Princess Margaret Hospital") is not cut at titles."""
+    out, a, title = [], start, start > 0 and words[start - 1].lower() in TITLES
+    sentence = opens_sentence(words, start)
+    named = words[end - 1] in ORG_HEADS or words[end - 1] in PLACE_HEADS or end - start > 2 \
+        and words[start] in ORG_LEADS and words[start + 1] in ("of", "for")
+    for k in range(start, end + 1):
+        w = words[k] if k < end else ""
+        title_word = w.lower() in TITLES and not w.isupper() and (
+            w.lower() not in TITLE_MODIFIERS or k + 1 < end and words[k + 1].lower() in TITLES)
+        cut = title_word and not named or w in CALENDAR
+        if k < end and not cut:
+            continue
+        b = k
+        while a < b and (words[a] in STOP or words[a].lower() in CONNECTORS):
+            a += 1
+        while b > a and (words[b - 1].lower() in CONNECTORS or words[b - 1] in NAME_PARTICLES):
+            b -= 1
+        if a < b:
+            out.append(Segment(a, b, sentence and a == start, title))
+        title, a, sentence = k < end and title_word, k + 1, False
+    return out
+
+
+def headline_case(words: list[str]) -> bool:
+    """Whether the text is in headline case ("Plane Skids Off Runway As Storm Hits"): most content
+    words capitalised, and small words too or every one. Then capitals are no evidence of names."""
+    if 3 * sum(1 for w in words if w[:1].isupper()) < len(words):
+        return False  # most words of prose are not capitalised
+    inner = [w for i, w in enumerate(words) if w.isalpha() and not opens_sentence(words, i)]
+    content = [w for w in inner if w.lower() not in STOP]
+    caps = sum(w[0].isupper() for w in content)
+    small_caps = sum(w[0].isupper() for w in inner if w.lower() in STOP)  # "Off", "As", "Into"
+    return len(content) >= 4 and caps >= 0.75 * len(content) \
+        and (small_caps > 0 or caps == len(content))
+
+
+def merge(words: list[str], spaces: list[int], known: list[Known]) -> list[Name]:
+    """Every name of a doc: the known spans, and the capitalised segments typed by their evidence
+    (a segment holding known spans may extend or retype them: "Stadium Australia")."""
+    if headline_case(words):
+        return [(k.start, k.end, k.type, k.label) for k in known]
+    ctx, out = Context(words), []
+    known = [k._replace(start=k.start + 1) if words[k.start] in STOP and k.end - k.start > 1
+             else k for k in known]  # "All Council": no name opens with a stop word
+    known = [k for k in known if k.end - k.start > 1 or k.label != "organisation"]
+    known = sorted(k for k in known if k.label not in PERSON_PATTERNS  # no title or head words
+                   or all(w in ATTACHED or w in NAME_PARTICLES or single_name(w)
+                          or is_initialism(w) for w in words[k.start:k.end]))
+    taken = [False] * (len(words) + 1)
+    cover = [None] * len(words)  # the known span over each token
+    for k in known:
+        cover[k.start:k.end] = [k] * (k.end - k.start)
+    for seg in segments(words, spaces):
+        over = {k for k in cover[seg.start:seg.end] if k is not None}
+        if any(k.start < seg.start or k.end > seg.end for k in over):
+            continue  # a known span reaching out of the segment
+        inside = sorted(over)
+        if words[seg.end - 1] in NOT_NAME_HEADS:  # "Peace Summit": no place in an event's name
+            taken[seg.start:seg.end] = [True] * (seg.end - seg.start)
+        for s, e, t, m in type_segment(seg, ctx, inside):
+            out.append((s, e, t, m))
+            taken[s:e] = [True] * (e - s)
+    out += [(k.start, k.end, k.type, k.label) for k in known if not taken[k.start]]
+    return sorted(set(out))

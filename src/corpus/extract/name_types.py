@@ -1,0 +1,168 @@
+"""The type of a run of capitalised words, from its own words and the words around it: a head word
+("Council", "Street"), a given name, an initialism, a title before it, a speech verb after it, a
+place preposition ("in X"), a source cue ("X reports", "according to X").
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from corpus.extract.lexicons import (CALENDAR, DIRECTIONS, NAME_PARTICLES, NOT_NAME_HEADS,
+                                     ORG_HEADS, ORG_LEADS, ORG_NOUNS, PLACE_HEADS, PLACE_LEADS,
+                                     PLACE_NOUNS, PLACE_PREPOSITIONS, SOURCE_CUES, SPEECH, STOP,
+                                     TITLES, NOT_NAME_WORDS, given_names, is_demonym,
+                                     is_initialism)
+from corpus.extract.reference import nations
+
+ATTACHED = frozenset("- ‑ '".split())  # inside a word: "Ka-Hin"
+PLACE_AT = frozenset("in near outside at across throughout inside around".split())  # "in X"
+Name = tuple[int, int, str, str]  # tokens start to end, type, method (or the known span's label)
+
+
+class Known(NamedTuple):
+    """A span found from the reference lists or patterns: tokens start to end, type and label."""
+
+    start: int
+    end: int
+    type: str
+    label: str
+
+
+class Segment(NamedTuple):
+    start: int
+    end: int
+    sentence_start: bool  # its first word opens a sentence (capitalised whatever it is)
+    title_before: bool  # a title or role word stands just before it ("Coach", "minister")
+
+
+class Context:
+    """What a segment's neighbours say: the words before and after it."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+
+    def before(self, i: int, k: int = 1) -> str:
+        return self.words[i - k].lower() if i - k >= 0 else ""
+
+    def after(self, i: int, k: int = 0) -> str:
+        return self.words[i + k].lower() if i + k < len(self.words) else ""
+
+    def speech_after(self, end: int) -> bool:
+        nxt = self.after(end)
+        return nxt in SPEECH or nxt in ("has", "had") and self.after(end, 1) in SPEECH
+
+    def source(self, seg: Segment) -> bool:
+        return (self.before(seg.start) == "to" and self.before(seg.start, 2) == "according"
+                or self.after(seg.end) in SOURCE_CUES)
+
+
+def single_name(word: str) -> bool:
+    """Whether a word can be a word of a name: capitalised, not a stop, title, head or calendar
+    word."""
+    return (len(word) > 1 and word[1:].islower() and word not in STOP and word not in CALENDAR
+            and word not in NOT_NAME_WORDS and word not in DIRECTIONS
+            and word.lower() not in TITLES and word not in ORG_HEADS and word not in PLACE_HEADS
+            and word not in NOT_NAME_HEADS)
+
+
+def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
+    """The names in a segment, given the known spans inside it."""
+    words, a, b = ctx.words, seg.start, seg.end
+    last, first = words[b - 1], words[a]
+    if last in NOT_NAME_HEADS or first in ATTACHED:  # an event's name keeps the listed names in it
+        return [(k.start, k.end, k.type, k.label) for k in inside
+                if k.label.startswith("gazetteer")]
+    if len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b):
+        if seg.title_before and inside[0].label.startswith("geonames") and b - a == 1:
+            return [(a, b, "PERSON", "context")]  # "Dr. Lau": a person, whatever place is so named
+        return [(a, b, inside[0].type, inside[0].label)]
+    if seg.title_before and last not in ORG_HEADS and not inside:
+        return [(a, b, "PERSON", "context")] if b - a > 1 or single_name(last) else []
+    head = by_head(words, a, b) if b - a > 1 else None
+    if head:
+        return [(a, b, head, "head-word")]
+    if inside:
+        return around_known(seg, ctx, inside)
+    if b - a == 1:
+        return single(seg, ctx)
+    if is_initialism(first) and all(single_name(w) or w in ORG_HEADS for w in words[a + 1:b]):
+        return [(a, b, "ORG", "initialism")]  # "CTI TV", "BBC News"
+    plain = all(single_name(w) for w in words[a:b]
+                if w not in ATTACHED and w not in NAME_PARTICLES)
+    if plain and (first in given_names() or ctx.speech_after(b)):
+        return [(a, b, "PERSON", "given-name" if first in given_names() else "context")]
+    if is_demonym(first):
+        return type_segment(Segment(a + 1, b, False, False), ctx, []) if b - a > 2 else []
+    names = " ".join(words[a:b]).split()  # words apart from the hyphenated parts
+    if plain and 1 < len(names) <= 4 - seg.sentence_start and first not in DIRECTIONS \
+            and not is_demonym(last) and not last.endswith("s") and ctx.after(b) not in TITLES:
+        return [(a, b, "PERSON", "capitalised")]
+    return []
+
+
+def by_head(words: list[str], a: int, b: int) -> str | None:
+    """ORG or PLACE from the name's own head word, if it has one."""
+    last, first = words[b - 1], words[a]
+    if last in ORG_HEADS:
+        return "ORG"
+    if last in PLACE_HEADS or any(w in PLACE_HEADS for w in words[a + 1:b - 1]):
+        return "PLACE"  # "Tuen Mun Hospital", "Dursey Island Cable Car"
+    if first in ORG_LEADS and words[a + 1].lower() in ("of", "for"):
+        return "ORG"
+    if first in PLACE_LEADS:
+        return "PLACE"
+    return None
+
+
+def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
+    """A segment holding known names: the whole of it where its other words make one name with
+    them ("Central Asia", "Sands China", "Mackenzie Arnold"), else the known names and the rest
+    typed apart."""
+    words, a, b = ctx.words, seg.start, seg.end
+    k = inside[-1]
+    if len(inside) == 1 and k.end == b and k.type == "PLACE" and k.start > a:
+        prefix = words[a:k.start]
+        if all(w in DIRECTIONS for w in prefix):
+            return [(a, b, "PLACE", "head-word")]
+        if prefix[0] in given_names() and len(prefix) == 1:
+            return [(a, b, "PERSON", "given-name")]
+        country = k.label.startswith("gazetteer") or k.label.split(":")[-1] in nations()
+        if country and not seg.sentence_start and not is_demonym(prefix[0]) \
+                and all(w not in STOP for w in prefix):
+            return [(a, b, "ORG", "capitalised")]  # "Sands China", "Global Affairs Canada"
+    if len(inside) == 1 and k.type == "PERSON" and not k.label.startswith("gazetteer"):
+        return [(a, b, "PERSON", k.label)]  # "Lau Ka" of "Lau Ka-Hin"
+    out, at = [], a
+    for k in inside:
+        if k.start > at:
+            gap = Segment(at, k.start, seg.sentence_start and at == a, False)
+            out += type_segment(gap, ctx, [])
+        out.append((k.start, k.end, k.type, k.label))
+        at = k.end
+    if at < b:
+        out += type_segment(Segment(at, b, False, False), ctx, [])
+    return out
+
+
+def single(seg: Segment, ctx: Context) -> list[Name]:
+    """One capitalised word: typed only by strong evidence around it."""
+    a = seg.start
+    w = ctx.words[a]
+    if is_initialism(w) and ctx.after(a + 1) != "!":  # not "SIX!"
+        return [(a, a + 1, "ORG", "initialism")]
+    if not single_name(w) or is_demonym(w) or seg.sentence_start:
+        return []
+    if ctx.source(seg):
+        return [(a, a + 1, "ORG", "source-context")]
+    prev = ctx.before(a)
+    if (seg.title_before or ctx.speech_after(a + 1)) and prev not in PLACE_PREPOSITIONS:
+        return [(a, a + 1, "PERSON", "context")]
+    if prev in ORG_NOUNS:
+        return [(a, a + 1, "ORG", "context")]  # "news agency Xinhua"
+    if prev in PLACE_NOUNS or prev == "of" and ctx.before(a, 2) in PLACE_NOUNS:
+        return [(a, a + 1, "PLACE", "place-context")]  # "the island of Kinmen"
+    nxt = ctx.after(a + 1)
+    if prev in PLACE_AT and not nxt.startswith(("'", "’")) and not nxt[:1].isdigit():
+        return [(a, a + 1, "PLACE", "place-context")]
+    if prev == "the" and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return [(a, a + 1, "ORG", "context")]  # "the Lionesses", "the Democrats"
+    return []
