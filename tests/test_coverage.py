@@ -92,16 +92,19 @@ def test_left_out_files_are_counted_on_their_blogs_day(tmp_path):
     counted = [(r["day"], r["n_quarantined"], r["quarantine_stages"])
                for r in rows if r["n_quarantined"]]
     assert counted == [(date(2024, 1, 4), 1, "duplicate: 1")]  # the seed's page date
-    card = "\n".join(coverage.card_section(pq.read_table(tmp_path / "out" / coverage.FILE_NAME), 2))
-    assert "| unknown | 2024-01-03 | 2024-01-04 | 2 | 2 | 12 | 1 |" in card
+    outlets = load("blogs", path=tmp_path / "out")["outlet"].tolist()
+    covered = pq.read_table(tmp_path / "out" / coverage.FILE_NAME)
+    card = "\n".join(coverage.card_section(covered, outlets, 2))
+    assert "| unknown | 2024-01-03 | 2024-01-04 | 2 | 1 | 12 | 1 |" in card  # one blog, two days
     assert "1 raw file(s) left out before their date was read" in card
 
 
 def test_card_section_lists_each_outlet_and_its_days():
     blogs, entries = invented_tables()
-    lines = coverage.card_section(coverage.coverage_table(blogs, entries, []), 0)
+    outlets = blogs["outlet"].to_pylist()
+    lines = coverage.card_section(coverage.coverage_table(blogs, entries, []), outlets, 0)
     assert lines[0] == "## Coverage"
-    assert "| A | 2024-03-04 | 2024-03-05 | 2 | 3 | 5 | 0 |" in lines
+    assert "| A | 2024-03-04 | 2024-03-05 | 2 | 2 | 5 | 0 |" in lines
     assert "| B | 2024-03-04 | 2024-03-04 | 1 | 1 | 1 | 0 |" in lines
     assert not any("before their date was read" in line for line in lines)
 

@@ -55,7 +55,7 @@ def test_release_contents(released):
         "validation.json"]
     card = (folder / "README.md").read_text()
     for part in ("## How to cite", "## Coverage",
-                 "| TRT World | 2024-01-03 | 2024-01-04 | 2 | 2 | 12 | 0 |", "## Codebook", "| `claimant` |", "### `coverage`", "## Sources and rights",
+                 "| TRT World | 2024-01-03 | 2024-01-04 | 2 | 1 | 12 | 0 |", "## Codebook", "| `claimant` |", "### `coverage`", "## Sources and rights",
                  "## Validation", "## Known limitations"):
         assert part in card
     assert (folder / "CHANGELOG.md").read_text().startswith(f"## [{__version__}]")

@@ -67,6 +67,8 @@ def left_out_days(errors: list[InputError], raw_dir: Path,
     """The outlet, blog date and stage of each raw file left out whose tables the build made
     (a duplicate, or a blog failing its own checks): read from the cache. A file that could not be
     read or parsed has no known day and is left out here."""
+    if not errors:
+        return []
     entries = dict(raw.plan(raw_dir))
     found = []
     for err in errors:
@@ -95,8 +97,9 @@ def from_parts(folders: list[Path], table_files: dict[str, list[str]],
     return coverage_table(blogs, entries, left_out, metadata)
 
 
-def card_section(data: pa.Table, n_quarantined: int) -> list[str]:
-    """The data card's coverage section: outlets and days, as a Markdown table."""
+def card_section(data: pa.Table, blog_outlets: list[str], n_quarantined: int) -> list[str]:
+    """The data card's coverage section: per outlet (blog_outlets: each blog's), its first and last
+    day with entries, the days with entries, its blogs, entries and raw files left out."""
     lines = ["## Coverage", "",
              f"`{FILE_NAME}` counts, per outlet and UTC day, the blogs and entries this release "
              "holds and the raw files of that day the build left out (`quarantine.json` gives each "
@@ -111,7 +114,7 @@ def card_section(data: pa.Table, n_quarantined: int) -> list[str]:
         days = [r["day"] for r in rows if r["n_entries"]]
         span = (days[0], days[-1]) if days else ("", "")
         lines.append(f"| {outlet} | {span[0]} | {span[1]} | {len(days)} | "
-                     f"{sum(r['n_blogs'] for r in rows)} | {sum(r['n_entries'] for r in rows)} | "
+                     f"{blog_outlets.count(outlet)} | {sum(r['n_entries'] for r in rows)} | "
                      f"{sum(r['n_quarantined'] for r in rows)} |")
     counted = sum(data.column("n_quarantined").to_pylist())
     if n_quarantined > counted:

@@ -48,6 +48,7 @@ def data_card(version: str, citation: dict, processed: Path, raw_dir: Path,
     left_out = processed / quarantine.REPORT_NAME
     n_left_out = json.loads(left_out.read_text(encoding="utf-8"))["n_quarantined"] \
         if left_out.is_file() else 0
+    blog_outlets = read_table(processed / table_dir_name("blogs"))["outlet"].to_pylist()
     sources = raw.read_registry(raw_dir) or []
     lines = [f"# {citation['title']} — version {version}", "", citation["abstract"].strip(), "",
              "## How to cite", "", "```", metadata.cite(citation, "apa").strip(), "```", "",
@@ -56,7 +57,8 @@ def data_card(version: str, citation: dict, processed: Path, raw_dir: Path,
              "", "Load with `corpus.load(\"figures\", path=\"<this folder or its zip>\")`, or any Parquet "
              "reader. Machine-readable descriptions: `datapackage.json` (Frictionless) and "
              "`croissant.json` (MLCommons Croissant).", "",
-             *coverage.card_section(read_table(processed / coverage.FILE_NAME), n_left_out),
+             *coverage.card_section(read_table(processed / coverage.FILE_NAME), blog_outlets,
+                                    n_left_out),
              "## Changes since the previous release", "",
              "`CHANGES.md` counts the rows added, removed and changed per table; "
              "`changes.json` lists them by key (`corpus diff OLD NEW` compares any two "
