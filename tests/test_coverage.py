@@ -109,18 +109,19 @@ def test_card_section_lists_each_outlet_and_its_days():
     assert not any("before their date was read" in line for line in lines)
 
 
-def test_plot_draws_entries_per_outlet_per_day_with_empty_days_at_zero(small_built):
+def test_plot_draws_entries_per_day_in_a_panel_per_outlet_with_empty_days_at_zero(small_built):
     fig = coverage.plot(small_built)
-    [ax] = fig.axes
-    lines = {line.get_label(): line for line in ax.get_lines()}
-    assert sorted(lines) == ["Example Herald", "TRT World"]
+    panels = {ax.get_title(loc="left"): ax for ax in fig.axes}
+    assert sorted(panels) == ["Example Herald", "TRT World"]
     data = pq.read_table(small_built / coverage.FILE_NAME).to_pandas()
     n_days = (data["day"].max() - data["day"].min()).days + 1
-    for outlet, line in lines.items():
+    for outlet, ax in panels.items():
+        [line] = ax.get_lines()
         counts = line.get_ydata()
         assert len(counts) == n_days and (counts == 0).any()
         assert counts.sum() == data.loc[data["outlet"] == outlet, "n_entries"].sum()
-    assert sum(line.get_ydata().sum() for line in lines.values()) == SMALL_N_ENTRIES
+        assert len(line.get_markevery()) == (data["outlet"] == outlet).sum()  # days with entries
+    assert sum(ax.get_lines()[0].get_ydata().sum() for ax in panels.values()) == SMALL_N_ENTRIES
 
 
 def test_coverage_is_declared_apart_from_the_per_blog_tables():

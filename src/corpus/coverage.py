@@ -124,8 +124,9 @@ def card_section(data: pa.Table, blog_outlets: list[str], n_quarantined: int) ->
 
 
 def plot(source: str | Path | None = None):
-    """A matplotlib figure of entries per outlet per day (one line per outlet, days without entries
-    at zero), from a data folder, release folder or zip (default: corpus.data_dir())."""
+    """A matplotlib figure of entries per day, one panel per outlet on a shared time axis (days
+    without entries at zero, days with entries marked), from a data folder, release folder or zip
+    (default: corpus.data_dir())."""
     import matplotlib.pyplot as plt
     import pandas as pd
 
@@ -134,14 +135,21 @@ def plot(source: str | Path | None = None):
 
     frame = ReleaseFiles(Path(source) if source is not None else data_dir()).table(
         COVERAGE.name).to_pandas()
-    fig, ax = plt.subplots(figsize=(9, 4))
-    if not frame.empty:
+    outlets = sorted(frame["outlet"].unique())
+    fig, axes = plt.subplots(max(1, len(outlets)), 1, sharex=True, squeeze=False,
+                             figsize=(9, 1.2 + 1.6 * max(1, len(outlets))), layout="constrained")
+    if outlets:
         days = pd.date_range(frame["day"].min(), frame["day"].max(), freq="D")
         counts = frame.pivot_table(index="day", columns="outlet", values="n_entries",
-                                   aggfunc="sum").reindex(days.date, fill_value=0).fillna(0)
-        for outlet in counts.columns:
-            ax.plot(pd.to_datetime(counts.index), counts[outlet], marker=".", label=outlet)
-        ax.legend(title="outlet", fontsize="small")
-    ax.set(xlabel="day (UTC)", ylabel="entries", title="Entries per outlet per day")
+                                   aggfunc="sum").reindex(days.date).fillna(0)
+        for ax, outlet in zip(axes[:, 0], outlets):
+            values = counts[outlet]
+            ax.plot(days, values, linewidth=0.8, marker=".",
+                    markevery=[i for i, v in enumerate(values) if v > 0])
+            ax.set_title(outlet, fontsize="medium", loc="left")
+            ax.set_ylabel("entries")
+            ax.set_ylim(bottom=0)
+    axes[-1, 0].set_xlabel("day (UTC)")
+    fig.suptitle("Entries per outlet per day")
     fig.autofmt_xdate()
     return fig
