@@ -50,10 +50,12 @@ def test_release_contents(released):
     folder, archive = released
     assert sorted(p.name for p in folder.iterdir()) == [
         "CHANGELOG.md", "CHANGES.md", "CITATION.cff", "README.md", "SHA256SUMS", "blogs.parquet",
-        "changes.json", "croissant.json", "datapackage.json", "entities.parquet", "entries.parquet",
-        "figures.parquet", "quarantine.json", "validation.json"]
+        "changes.json", "coverage.parquet", "croissant.json", "datapackage.json",
+        "entities.parquet", "entries.parquet", "figures.parquet", "quarantine.json",
+        "validation.json"]
     card = (folder / "README.md").read_text()
-    for part in ("## How to cite", "## Codebook", "| `claimant` |", "## Sources and rights", "TRT World",
+    for part in ("## How to cite", "## Coverage",
+                 "| TRT World | 2024-01-03 | 2024-01-04 | 2 | 1 | 12 | 0 |", "## Codebook", "| `claimant` |", "### `coverage`", "## Sources and rights",
                  "## Validation", "## Known limitations"):
         assert part in card
     assert (folder / "CHANGELOG.md").read_text().startswith(f"## [{__version__}]")

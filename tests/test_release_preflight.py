@@ -12,7 +12,7 @@ from corpus.cli import main
 from corpus.errors import InputError
 from corpus.preflight import changelog_problems, rights_problems
 from corpus.release import make_release, previous_release
-from corpus.schema import TABLES
+from corpus.schema import ALL_TABLES
 from release_inputs import built, release_root, stamped_version, write_raw, raw_files
 
 VERSION = __version__  # what a build stamps into the tables
@@ -34,8 +34,8 @@ def first(tmp_path_factory):
 def direct_changes(old_dir, new_dir) -> dict[str, dict[str, int]]:
     """Rows added, removed and changed per table, by comparing the tables' rows directly."""
     out = {}
-    for name, table in TABLES.items():
-        key = table.primary_key[0]
+    for name, table in ALL_TABLES.items():
+        key = list(table.primary_key)
         old = pd.read_parquet(old_dir / f"{name}.parquet").set_index(key)
         new = pd.read_parquet(new_dir / f"{name}.parquet").set_index(key)
         both = old.index.intersection(new.index)

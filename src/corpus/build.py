@@ -15,10 +15,10 @@ from typing import Callable, Iterable, Iterator
 import pyarrow as pa
 
 from corpus import __version__, cache, metadata, output, parse, quarantine, raw, release, store
-from corpus import validate
+from corpus import coverage, validate
 from corpus.cache import BlogTables
 from corpus.errors import InputError, InputErrors, unexpected
-from corpus.schema import TABLES
+from corpus.schema import COVERAGE, TABLES
 from corpus.tables import blog_rows
 
 
@@ -506,6 +506,11 @@ class Written:
     digests: dict[str, str] = field(default_factory=dict)
 
 
+def write_bytes(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    return hashlib.sha256(data).hexdigest()
+
+
 def write_text(staging: Path, name: str, text: str, written: Written) -> None:
     (staging / name).write_text(text, encoding="utf-8")
     written.digests[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -542,12 +547,12 @@ def build_into(out: output.OutputFolder, raw_dir: Path, keep_going: bool, jobs: 
                                    meanwhile=prewrite)
     try:
         summaries, skipped = write_checked(summaries, skipped, writer, cache_dir, jobs, part_rows,
-                                           keep_going)
+                                           keep_going, raw_dir, out.out_dir)
     except CacheEntryLost:  # read every raw file again, processing those whose tables were lost
         summaries, skipped = summarise(raw_dir, keep_going, jobs, progress, engine, scheduler, cache_dir,
                                        use_index=False)
         summaries, skipped = write_checked(summaries, skipped, writer, cache_dir, jobs, part_rows,
-                                           keep_going)
+                                           keep_going, raw_dir, out.out_dir)
     writer.commit(out)
     return BuildResult(len(summaries), sum(s.rows["entries"] for s in summaries),
                        sum(s.n_bytes for s in summaries), 0.0, skipped)
@@ -562,13 +567,13 @@ class PartsFailed(Exception):
 
 
 def write_checked(summaries: list[BlogSummary], skipped: list[InputError], writer: PartWriter,
-                  cache_dir: Path, jobs: int, part_rows: int,
-                  keep_going: bool) -> tuple[list[BlogSummary], list[InputError]]:
+                  cache_dir: Path, jobs: int, part_rows: int, keep_going: bool, raw_dir: Path,
+                  out_dir: Path) -> tuple[list[BlogSummary], list[InputError]]:
     """write_tables; when validation fails, the raw files to blame are named (and with keep_going
     quarantined, the rest written again). A failure no raw file alone explains stops the build."""
     while True:
         try:
-            write_tables(summaries, skipped, writer, cache_dir, jobs, part_rows)
+            write_tables(summaries, skipped, writer, cache_dir, jobs, part_rows, raw_dir, out_dir)
             return summaries, skipped
         except PartsFailed as failure:
             blamed = [err for part in failure.parts for err in quarantine.blame(part, cache_dir)]
@@ -585,10 +590,10 @@ def write_checked(summaries: list[BlogSummary], skipped: list[InputError], write
 
 
 def write_tables(summaries: list[BlogSummary], skipped: list[InputError], writer: PartWriter,
-                 cache_dir: Path, jobs: int, part_rows: int) -> None:
-    """Every part's tables and Data Docs, the validation summary, quarantine report, data package
-    and checksums into the staging folder; validation failing raises (and nothing replaces the
-    previous tables)."""
+                 cache_dir: Path, jobs: int, part_rows: int, raw_dir: Path, out_dir: Path) -> None:
+    """Every part's tables and Data Docs, the validation summary, quarantine report, coverage
+    table, data package and checksums into the staging folder; validation failing raises (and
+    nothing replaces the previous tables)."""
     staging = writer.staging
     planned = list(parts(summaries, part_rows))
     written, outcomes = writer.finish(planned, cache_dir, jobs)
@@ -606,6 +611,12 @@ def write_tables(summaries: list[BlogSummary], skipped: list[InputError], writer
     write_text(staging, validate.SUMMARY_NAME, report.summary_json(__version__), written)
     write_text(staging, quarantine.REPORT_NAME, quarantine.report_json(skipped, __version__),
                written)
+    left_out = coverage.left_out_days(skipped, raw_dir, cache_dir)
+    covered = coverage.from_parts([staging, out_dir], written.table_files, left_out,
+                                  table_metadata())  # parts lie staged, or in place in the output
+    written.table_files[COVERAGE.name] = [coverage.FILE_NAME]
+    written.digests[coverage.FILE_NAME] = write_bytes(staging / coverage.FILE_NAME,
+                                                      store.parquet_bytes(covered))
     citation = metadata.read_citation(release.REPO_ROOT / "CITATION.cff")
     write_text(staging, metadata.DATAPACKAGE_NAME,
                metadata.datapackage_json(written.table_files, written.digests, __version__, citation), written)

@@ -186,11 +186,11 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from corpus.schema import TABLES
+    from corpus.schema import ALL_TABLES
     from corpus.store import count_rows, table_dir_name
 
     print(f"liveblog-corpus {__version__}")
-    for name in TABLES:
+    for name in ALL_TABLES:
         path = Path(args.processed) / table_dir_name(name)
         rows = count_rows(path) if path.exists() else "missing"
         print(f"  {name}: {rows} rows")

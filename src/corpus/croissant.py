@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from corpus import metadata
 from corpus.raw import RegistryEntry
-from corpus.schema import ENTITY_METHODS, TABLES, Column
+from corpus.schema import ALL_TABLES, ENTITY_METHODS, Column
 
 CROISSANT_NAME = "croissant.json"
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
@@ -81,7 +81,7 @@ def file_nodes(table_files: dict[str, list[str]], digests: dict[str, str],
 
 
 def record_set(name: str, source: dict) -> dict:
-    table = TABLES[name]
+    table = ALL_TABLES[name]
     references = {fk.column: fk for fk in table.foreign_keys}
     fields = []
     for c in table.columns:
@@ -135,7 +135,7 @@ def croissant(table_files: dict[str, list[str]], digests: dict[str, str], versio
         "rai:machineAnnotationTools": TOOLS,
         "distribution": distribution,
         "recordSet": [record_set(name, file_sources[name])
-                      for name in TABLES if name in table_files],
+                      for name in ALL_TABLES if name in table_files],
     }
     if url:
         out["url"] = url

@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from corpus.errors import InputError
-from corpus.schema import TABLES, Table
+from corpus.schema import ALL_TABLES, Table
 
 FORMATS = ("text", "json", "markdown")
 COUNTS = ("old_rows", "new_rows", "added", "removed", "changed", "unchanged")
@@ -43,7 +43,7 @@ def read_release(path: Path) -> tuple[dict, dict[str, pa.Table]]:
         version = None
         if "datapackage.json" in names:
             version = json.loads(files.read("datapackage.json")).get("version")
-        tables = {n: files.table(n) for n in TABLES if files.table_names(n)}
+        tables = {n: files.table(n) for n in ALL_TABLES if files.table_names(n)}
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, pa.ArrowException) as exc:
         raise InputError(str(path), f"not a readable release or data folder ({exc})") from None
     return {"name": path.name, "version": version}, tables
@@ -118,7 +118,7 @@ def any_of(masks: list) -> pa.Array:
 
 def diff_tables(old: dict[str, pa.Table], new: dict[str, pa.Table]) -> dict[str, dict]:
     """table_diff of every table of schema.py that either side holds, in schema order."""
-    return {name: table_diff(t, old.get(name), new.get(name)) for name, t in TABLES.items()
+    return {name: table_diff(t, old.get(name), new.get(name)) for name, t in ALL_TABLES.items()
             if name in old or name in new}
 
 

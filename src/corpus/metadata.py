@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import yaml
 
-from corpus.schema import TABLES, Column, Table
+from corpus.schema import ALL_TABLES, Column, Table
 
 DATAPACKAGE_NAME = "datapackage.json"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -72,7 +72,9 @@ def datapackage(table_files: dict[str, list[str]], digests: dict[str, str], vers
     table in part files has the list of parts as its path (Data Package v2's multipart resource),
     their hashes being in SHA256SUMS."""
     resources = []
-    for name, table in TABLES.items():
+    for name, table in ALL_TABLES.items():
+        if name not in table_files:
+            continue
         files = table_files[name]
         single = len(files) == 1 and files[0] == f"{name}.parquet"
         resource = {"name": name, "type": "table", "path": files[0] if single else files, "format": "parquet",
@@ -139,7 +141,7 @@ def cite(citation: dict, fmt: str) -> str:
 def codebook() -> str:
     """Markdown codebook of every table and column, generated from schema.py."""
     out = []
-    for table in TABLES.values():
+    for table in ALL_TABLES.values():
         out += [f"### `{table.name}`", "", table.description, "",
                 f"Primary key: `{', '.join(table.primary_key)}`."
                 + "".join(f" `{fk.column}` references `{fk.table}.{fk.references}`." for fk in table.foreign_keys),

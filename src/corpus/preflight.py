@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 
 from corpus import raw
 from corpus.errors import InputError
-from corpus.schema import TABLES
+from corpus.schema import ALL_TABLES
 from corpus.store import file_sha256, read_table, table_dir_name, table_files
 
 
@@ -59,7 +59,7 @@ def file_digests(folder: Path, name: str) -> dict[str, str]:
 def version_problems(processed: Path, version: str) -> list[str]:
     """The tables must carry the version being released in their Parquet metadata."""
     problems = []
-    for name in TABLES:
+    for name in ALL_TABLES:
         path = processed / table_dir_name(name)
         for f in table_files(path)[:1] if path.exists() else []:
             stamped = (pq.read_schema(f).metadata or {}).get(b"dataset_version", b"").decode()
@@ -87,7 +87,7 @@ def build_problems(processed: Path, raw_dir: Path, jobs: int = 1) -> list[str]:
         if result.skipped:
             return [f"a fresh build of {raw_dir} skipped {len(result.skipped)} raw files"]
         problems = []
-        for name, table in TABLES.items():
+        for name, table in ALL_TABLES.items():
             if file_digests(processed, name) == file_digests(fresh, name):
                 continue
             where = processed / table_dir_name(name)

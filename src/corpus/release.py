@@ -15,10 +15,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from corpus import metadata, quarantine, raw
+from corpus import coverage, metadata, quarantine, raw
 from corpus.errors import InputError
-from corpus.schema import TABLES
-from corpus.store import CHECKSUMS_NAME, checksum_lines, count_rows, file_sha256, merge_parts, table_dir_name
+from corpus.schema import ALL_TABLES
+from corpus.store import (CHECKSUMS_NAME, checksum_lines, count_rows, file_sha256, merge_parts,
+                          read_table, table_dir_name)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RELEASE_NAME = "liveblog-corpus"
@@ -42,8 +43,12 @@ def changelog_entry(changelog: str, version: str) -> str:
 def data_card(version: str, citation: dict, processed: Path, raw_dir: Path,
               root: Path = REPO_ROOT) -> str:
     """The release README: what, how to cite, tables and codebook, sources and rights, validation, limits."""
-    counts = {n: count_rows(processed / table_dir_name(n)) for n in TABLES}
+    counts = {n: count_rows(processed / table_dir_name(n)) for n in ALL_TABLES}
     summary = json.loads((processed / "validation.json").read_text(encoding="utf-8"))
+    left_out = processed / quarantine.REPORT_NAME
+    n_left_out = json.loads(left_out.read_text(encoding="utf-8"))["n_quarantined"] \
+        if left_out.is_file() else 0
+    blog_outlets = read_table(processed / table_dir_name("blogs"))["outlet"].to_pylist()
     sources = raw.read_registry(raw_dir) or []
     lines = [f"# {citation['title']} — version {version}", "", citation["abstract"].strip(), "",
              "## How to cite", "", "```", metadata.cite(citation, "apa").strip(), "```", "",
@@ -52,6 +57,8 @@ def data_card(version: str, citation: dict, processed: Path, raw_dir: Path,
              "", "Load with `corpus.load(\"figures\", path=\"<this folder or its zip>\")`, or any Parquet "
              "reader. Machine-readable descriptions: `datapackage.json` (Frictionless) and "
              "`croissant.json` (MLCommons Croissant).", "",
+             *coverage.card_section(read_table(processed / coverage.FILE_NAME), blog_outlets,
+                                    n_left_out),
              "## Changes since the previous release", "",
              "`CHANGES.md` counts the rows added, removed and changed per table; "
              "`changes.json` lists them by key (`corpus diff OLD NEW` compares any two "
@@ -116,12 +123,12 @@ def write_release(folder: Path, processed: Path, version: str, raw_dir: Path, pr
     from corpus import croissant, diff
 
     folder.mkdir(parents=True)
-    for table in TABLES:  # one file per table: what data portals and Frictionless tools expect
+    for table in ALL_TABLES:  # one file per table: what data portals and Frictionless tools expect
         merge_parts(processed / table_dir_name(table), folder / f"{table}.parquet")
     shutil.copyfile(processed / "validation.json", folder / "validation.json")
     if (processed / quarantine.REPORT_NAME).is_file():  # the raw files the build left out, and why
         shutil.copyfile(processed / quarantine.REPORT_NAME, folder / quarantine.REPORT_NAME)
-    one_file = {t: [f"{t}.parquet"] for t in TABLES}
+    one_file = {t: [f"{t}.parquet"] for t in ALL_TABLES}
     digests = {name: file_sha256(folder / name) for [name] in one_file.values()}
     citation = metadata.read_citation(root / "CITATION.cff")
     (folder / metadata.DATAPACKAGE_NAME).write_text(metadata.datapackage_json(one_file, digests, version, citation),
@@ -241,7 +248,7 @@ def verify(path: Path) -> list[str]:
             problems.append(f"{name}: sha256 differs from {CHECKSUMS_NAME}")
     problems += [f"{name}: not listed in {CHECKSUMS_NAME}" for name in sorted(present - set(listed))
                  if not name.startswith("validation/")]
-    for table_name, table in TABLES.items():
+    for table_name, table in ALL_TABLES.items():
         for name in files.table_names(table_name):
             if not any(p.startswith(f"{name}:") for p in problems):
                 schema = pq.read_schema(pa.BufferReader(files.read(name)))

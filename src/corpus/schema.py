@@ -229,3 +229,36 @@ ENTITIES = Table(
 )
 
 TABLES: dict[str, Table] = {t.name: t for t in (BLOGS, ENTRIES, ENTITIES, FIGURES)}
+
+COVERAGE = Table(
+    name="coverage",
+    description="One row per outlet and UTC day: the blogs and entries the corpus holds for it, "
+                "and the raw files of that day the build left out. Computed from the other tables "
+                "and the quarantine report once they are built.",
+    primary_key=("outlet", "day"),
+    columns=(
+        Column("outlet", pa.string(), "Publishing outlet, as in blogs.outlet."),
+        Column("day", pa.date32(), "UTC date of the entries' publication times; for a raw file "
+               "left out, its blog's date."),
+        Column("n_blogs", pa.int32(), "Blogs with at least one entry published that day.",
+               minimum=0),
+        Column("n_entries", pa.int32(), "Entries published that day.", minimum=0),
+        Column("first_published_at", pa.timestamp("ms", tz="UTC"),
+               "Publication time of the day's first entry; null without entries.", nullable=True),
+        Column("last_published_at", pa.timestamp("ms", tz="UTC"),
+               "Publication time of the day's last entry; null without entries.", nullable=True),
+        Column("entries_per_hour", pa.float64(), "n_entries divided by the hours from the first to "
+               "the last entry, counted as at least one hour; null without entries.",
+               nullable=True, unit="entries per hour", minimum=0),
+        Column("n_quarantined", pa.int32(), "Raw files of that outlet and day left out of the "
+               "tables (quarantine.json; a file left out before its date was read has no day and "
+               "is not counted here).", minimum=0),
+        Column("quarantine_stages", pa.string(), "Why those files were left out: the stage and "
+               "count per stage, e.g. 'check: 1; duplicate: 2' (each file's reason is in "
+               "quarantine.json); null when none was.", nullable=True),
+    ),
+)
+
+# Tables computed from the whole corpus once its parts are built: one Parquet file each.
+CORPUS_TABLES: dict[str, Table] = {COVERAGE.name: COVERAGE}
+ALL_TABLES: dict[str, Table] = {**TABLES, **CORPUS_TABLES}

@@ -1,0 +1,155 @@
+"""Coverage: per outlet and UTC day, the blogs and entries the corpus holds, and the raw files
+left out.
+
+A corpus-level table (schema.COVERAGE), computed once the parts are built from their blogs and
+entries and from the raw files the build quarantined, written as one Parquet file beside them.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from corpus import cache, raw, store
+from corpus.errors import InputError
+from corpus.schema import COVERAGE
+
+FILE_NAME = store.table_dir_name(COVERAGE.name)
+SECONDS_PER_HOUR = 3600
+
+
+def entry_days(blogs: pa.Table, entries: pa.Table) -> list[dict]:
+    """Per outlet and UTC day of publication: blogs, entries, first and last publication time."""
+    joined = entries.select(["blog_id", "published_at"]).join(
+        blogs.select(["blog_id", "outlet"]), "blog_id", join_type="inner")
+    utc = pc.cast(joined["published_at"], pa.timestamp("ms"))  # the same instants, as UTC wall time
+    joined = joined.append_column("day", pc.cast(utc, pa.date32()))
+    grouped = joined.group_by(["outlet", "day"]).aggregate([
+        ("blog_id", "count_distinct"), ("blog_id", "count"),
+        ("published_at", "min"), ("published_at", "max")])
+    rows = []
+    for g in grouped.to_pylist():
+        first, last = g["published_at_min"], g["published_at_max"]
+        hours = max(1.0, (last - first).total_seconds() / SECONDS_PER_HOUR)
+        rows.append({"outlet": g["outlet"], "day": g["day"], "n_blogs": g["blog_id_count_distinct"],
+                     "n_entries": g["blog_id_count"], "first_published_at": first,
+                     "last_published_at": last,
+                     "entries_per_hour": round(g["blog_id_count"] / hours, 3)})
+    return rows
+
+
+def coverage_table(blogs: pa.Table, entries: pa.Table, left_out: list[tuple[str, date, str]],
+                   metadata: dict[str, str] | None = None) -> pa.Table:
+    """The coverage table from the blogs' outlet, the entries' times and the (outlet, day, stage)
+    of each raw file left out whose day is known."""
+    rows = {(r["outlet"], r["day"]): r for r in entry_days(blogs, entries)}
+    stages: dict[tuple[str, date], Counter] = defaultdict(Counter)
+    for outlet, day, stage in left_out:
+        stages[outlet, day][stage] += 1
+    empty = {"n_blogs": 0, "n_entries": 0, "first_published_at": None, "last_published_at": None,
+             "entries_per_hour": None}
+    for key in stages.keys() - rows.keys():
+        rows[key] = {"outlet": key[0], "day": key[1], **empty}
+    for key, row in rows.items():
+        counted = stages.get(key, Counter())
+        row["n_quarantined"] = sum(counted.values())
+        stages_text = "; ".join(f"{s}: {n}" for s, n in sorted(counted.items()))
+        row["quarantine_stages"] = stages_text or None
+    return store.to_arrow(COVERAGE, list(rows.values()), metadata)
+
+
+def left_out_days(errors: list[InputError], raw_dir: Path,
+                  cache_dir: Path) -> list[tuple[str, date, str]]:
+    """The outlet, blog date and stage of each raw file left out whose tables the build made
+    (a duplicate, or a blog failing its own checks): read from the cache. A file that could not be
+    read or parsed has no known day and is left out here."""
+    if not errors:
+        return []
+    entries = dict(raw.plan(raw_dir))
+    found = []
+    for err in errors:
+        if not err.sha256 or err.path not in entries:
+            continue
+        loaded = cache.load(cache_dir, cache.key(err.sha256, err.path, entries[err.path]))
+        if loaded is None:
+            continue
+        blog = loaded.tables["blogs"].to_pylist()[0]
+        found.append((blog["outlet"], blog["blog_date"], err.stage or "unknown"))
+    return found
+
+
+def read_columns(folders: list[Path], files: list[str], columns: list[str]) -> pa.Table:
+    """Columns of a table's part files, each found in the first of folders that holds it."""
+    paths = [next((f / name for f in folders if (f / name).is_file()), folders[-1] / name)
+             for name in files]
+    return pa.concat_tables([pq.read_table(path, columns=columns) for path in paths])
+
+
+def from_parts(folders: list[Path], table_files: dict[str, list[str]],
+               left_out: list[tuple[str, date, str]], metadata: dict[str, str]) -> pa.Table:
+    """The coverage table of a built corpus whose part files lie in folders."""
+    blogs = read_columns(folders, table_files["blogs"], ["blog_id", "outlet"])
+    entries = read_columns(folders, table_files["entries"], ["blog_id", "published_at"])
+    return coverage_table(blogs, entries, left_out, metadata)
+
+
+def card_section(data: pa.Table, blog_outlets: list[str], n_quarantined: int) -> list[str]:
+    """The data card's coverage section: per outlet (blog_outlets: each blog's), its first and last
+    day with entries, the days with entries, its blogs, entries and raw files left out."""
+    lines = ["## Coverage", "",
+             f"`{FILE_NAME}` counts, per outlet and UTC day, the blogs and entries this release "
+             "holds and the raw files of that day the build left out (`quarantine.json` gives each "
+             "one's reason). Plot it with "
+             "`corpus.coverage.plot(\"<this folder or its zip>\")`.", "",
+             "| outlet | first day | last day | days | blogs | entries | left out |",
+             "|---|---|---|---|---|---|---|"]
+    by_outlet: dict[str, list[dict]] = defaultdict(list)
+    for row in data.to_pylist():
+        by_outlet[row["outlet"]].append(row)
+    for outlet, rows in sorted(by_outlet.items()):
+        days = [r["day"] for r in rows if r["n_entries"]]
+        span = (days[0], days[-1]) if days else ("", "")
+        lines.append(f"| {outlet} | {span[0]} | {span[1]} | {len(days)} | "
+                     f"{blog_outlets.count(outlet)} | {sum(r['n_entries'] for r in rows)} | "
+                     f"{sum(r['n_quarantined'] for r in rows)} |")
+    counted = sum(data.column("n_quarantined").to_pylist())
+    if n_quarantined > counted:
+        lines += ["", f"{n_quarantined - counted} raw file(s) left out before their date was read "
+                      "(unreadable or unparsable) belong to no day; `quarantine.json` lists them."]
+    return lines + [""]
+
+
+def plot(source: str | Path | None = None):
+    """A matplotlib figure of entries per day, one panel per outlet on a shared time axis (days
+    without entries at zero, days with entries marked), from a data folder, release folder or zip
+    (default: corpus.data_dir())."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from corpus import data_dir
+    from corpus.release import ReleaseFiles
+
+    frame = ReleaseFiles(Path(source) if source is not None else data_dir()).table(
+        COVERAGE.name).to_pandas()
+    outlets = sorted(frame["outlet"].unique())
+    fig, axes = plt.subplots(max(1, len(outlets)), 1, sharex=True, squeeze=False,
+                             figsize=(9, 1.2 + 1.6 * max(1, len(outlets))), layout="constrained")
+    if outlets:
+        days = pd.date_range(frame["day"].min(), frame["day"].max(), freq="D")
+        counts = frame.pivot_table(index="day", columns="outlet", values="n_entries",
+                                   aggfunc="sum").reindex(days.date).fillna(0)
+        for ax, outlet in zip(axes[:, 0], outlets):
+            values = counts[outlet]
+            ax.plot(days, values, linewidth=0.8, marker=".",
+                    markevery=[i for i, v in enumerate(values) if v > 0])
+            ax.set_title(outlet, fontsize="medium", loc="left")
+            ax.set_ylabel("entries")
+            ax.set_ylim(bottom=0)
+    axes[-1, 0].set_xlabel("day (UTC)")
+    fig.suptitle("Entries per outlet per day")
+    fig.autofmt_xdate()
+    return fig
