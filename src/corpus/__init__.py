@@ -33,10 +33,10 @@ def load(table: str, version: str | None = None, path: str | Path | None = None)
     import pyarrow as pa
 
     from corpus.release import ReleaseFiles, fetch
-    from corpus.schema import TABLES
+    from corpus.schema import ALL_TABLES
 
-    if table not in TABLES:
-        raise ValueError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
+    if table not in ALL_TABLES:
+        raise ValueError(f"unknown table {table!r}; tables: {', '.join(ALL_TABLES)}")
     source = Path(path) if path is not None else fetch(version) if version is not None else data_dir()
     data = ReleaseFiles(source).table(table)
     frame = data.to_pandas()
