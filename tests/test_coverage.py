@@ -21,7 +21,8 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 def invented_tables():
     """Outlet A: blog a1 runs over midnight UTC, a2 adds one entry on the second day; outlet B: one
     blog of one entry."""
-    blogs = pa.table({"blog_id": ["a1", "a2", "b1"], "outlet": ["A", "A", "B"]})
+    blogs = pa.table({"blog_id": ["a1", "a2", "b1"], "outlet": ["A", "A", "B"],
+                      "blog_date": [date(2024, 3, 4), date(2024, 3, 5), date(2024, 3, 4)]})
     entries = pa.table({
         "blog_id": ["a1", "a1", "a1", "a1", "a2", "b1"],
         "published_at": pa.array([at(4, 20), at(4, 23, 30), at(5, 0, 15), at(5, 2), at(5, 1),
@@ -46,6 +47,18 @@ def test_rows_per_outlet_and_utc_day_with_left_out_files():
     assert (a4["n_quarantined"], a4["quarantine_stages"]) == (0, None)
     assert (b6["n_quarantined"], b6["entries_per_hour"]) == (1, None)
     assert b6["first_published_at"] is None
+
+
+def test_untimed_entries_count_on_their_blogs_date():
+    blogs = pa.table({"blog_id": ["c1"], "outlet": ["C"], "blog_date": [date(2024, 3, 7)]})
+    entries = pa.table({"blog_id": ["c1", "c1", "c1"], "published_at": pa.array(
+        [None, at(7, 10), None], pa.timestamp("ms", tz="UTC"))})
+    [row] = coverage.coverage_table(blogs, entries, []).to_pylist()
+    assert (row["day"], row["n_entries"], row["entries_per_hour"]) == (date(2024, 3, 7), 3, 1.0)
+    untimed = pa.table({"blog_id": ["c1"],
+                        "published_at": pa.array([None], pa.timestamp("ms", tz="UTC"))})
+    [row] = coverage.coverage_table(blogs, untimed, []).to_pylist()
+    assert (row["n_entries"], row["first_published_at"], row["entries_per_hour"]) == (1, None, None)
 
 
 def test_a_build_writes_the_coverage_of_its_tables(small_built):

@@ -23,22 +23,24 @@ SECONDS_PER_HOUR = 3600
 
 
 def entry_days(blogs: pa.Table, entries: pa.Table) -> list[dict]:
-    """Per outlet and UTC day of publication: blogs, entries, first and last publication time."""
+    """Per outlet and UTC day of publication: blogs, entries, first and last publication time.
+    An entry the page prints no time for counts on its blog's date."""
     joined = entries.select(["blog_id", "published_at"]).join(
-        blogs.select(["blog_id", "outlet"]), "blog_id", join_type="inner")
+        blogs.select(["blog_id", "outlet", "blog_date"]), "blog_id", join_type="inner")
     utc = pc.cast(joined["published_at"], pa.timestamp("ms"))  # the same instants, as UTC wall time
-    joined = joined.append_column("day", pc.cast(utc, pa.date32()))
+    day = pc.coalesce(pc.cast(utc, pa.date32()), pc.cast(joined["blog_date"], pa.date32()))
+    joined = joined.append_column("day", day)
     grouped = joined.group_by(["outlet", "day"]).aggregate([
-        ("blog_id", "count_distinct"), ("blog_id", "count"),
+        ("blog_id", "count_distinct"), ("blog_id", "count"), ("published_at", "count"),
         ("published_at", "min"), ("published_at", "max")])
     rows = []
     for g in grouped.to_pylist():
-        first, last = g["published_at_min"], g["published_at_max"]
-        hours = max(1.0, (last - first).total_seconds() / SECONDS_PER_HOUR)
+        first, last, timed = g["published_at_min"], g["published_at_max"], g["published_at_count"]
+        hours = max(1.0, (last - first).total_seconds() / SECONDS_PER_HOUR) if timed else None
         rows.append({"outlet": g["outlet"], "day": g["day"], "n_blogs": g["blog_id_count_distinct"],
                      "n_entries": g["blog_id_count"], "first_published_at": first,
                      "last_published_at": last,
-                     "entries_per_hour": round(g["blog_id_count"] / hours, 3)})
+                     "entries_per_hour": round(timed / hours, 3) if hours else None})
     return rows
 
 
@@ -92,7 +94,7 @@ def read_columns(folders: list[Path], files: list[str], columns: list[str]) -> p
 def from_parts(folders: list[Path], table_files: dict[str, list[str]],
                left_out: list[tuple[str, date, str]], metadata: dict[str, str]) -> pa.Table:
     """The coverage table of a built corpus whose part files lie in folders."""
-    blogs = read_columns(folders, table_files["blogs"], ["blog_id", "outlet"])
+    blogs = read_columns(folders, table_files["blogs"], ["blog_id", "outlet", "blog_date"])
     entries = read_columns(folders, table_files["entries"], ["blog_id", "published_at"])
     return coverage_table(blogs, entries, left_out, metadata)
 

@@ -247,8 +247,9 @@ COVERAGE = Table(
                "Publication time of the day's first entry; null without entries.", nullable=True),
         Column("last_published_at", pa.timestamp("ms", tz="UTC"),
                "Publication time of the day's last entry; null without entries.", nullable=True),
-        Column("entries_per_hour", pa.float64(), "n_entries divided by the hours from the first to "
-               "the last entry, counted as at least one hour; null without entries.",
+        Column("entries_per_hour", pa.float64(), "Entries with a time divided by the hours from the "
+               "first to the last entry, counted as at least one hour; null without timed entries "
+               "(entries the page prints no time for count on their blog's date).",
                nullable=True, unit="entries per hour", minimum=0),
         Column("n_quarantined", pa.int32(), "Raw files of that outlet and day left out of the "
                "tables (quarantine.json; a file left out before its date was read has no day and "
