@@ -348,6 +348,18 @@ class BuiltPart:
     digests: dict[str, str]
     outcome: validate.PartOutcome
 
+    def to_entry(self) -> tuple[dict[str, bytes], dict]:
+        return self.parquet, {"name": self.name, "digests": self.digests,
+                              "outcome": self.outcome.as_json()}
+
+    @classmethod
+    def from_entry(cls, sections: dict[str, bytes], meta: dict) -> BuiltPart:
+        digests = meta["digests"]
+        if set(sections) != set(TABLES) or any(hashlib.sha256(data).hexdigest() != digests[name]
+                                               for name, data in sections.items()):
+            raise ValueError("a part's Parquet files differ from their sha256")
+        return cls(meta["name"], sections, digests, validate.PartOutcome.from_json(meta["outcome"]))
+
 
 def part_name(part: list[BlogSummary]) -> str:
     """A part is named after its first blog, so that its name stays when other parts change."""
@@ -408,6 +420,21 @@ class WrittenPart:
     digests: dict[str, str]
     in_place: bool = False
 
+    def as_json(self) -> dict:
+        return {"key": self.key, "outcome": self.outcome.as_json(), "digests": self.digests}
+
+    @classmethod
+    def from_json(cls, value: dict) -> WrittenPart:
+        return cls(value["key"], validate.PartOutcome.from_json(value["outcome"]), value["digests"])
+
+    @classmethod
+    def readable(cls, value) -> bool:
+        try:
+            cls.from_json(value)
+            return True
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return False
+
 
 def docs_root(part_name: str) -> str:
     """A part's Data Docs site, relative to the data folder."""
@@ -458,7 +485,7 @@ class PartWriter:
 
     def commit(self, out: output.OutputFolder) -> None:
         """Move the staged parts into the output folder, keep those in place, remove the rest."""
-        out.commit({name: (replace(w, in_place=False), self.roots(name, w.digests)) for name, w in self.parts.items()},
+        out.commit({name: (w.as_json(), self.roots(name, w.digests)) for name, w in self.parts.items()},
                    {name for name, w in self.parts.items() if w.in_place})
 
     def write_file(self, path: Path, data: bytes) -> None:
@@ -531,7 +558,8 @@ def build_into(out: output.OutputFolder, raw_dir: Path, keep_going: bool, jobs: 
                progress: Callable[[Iterable], Iterable], engine: str, scheduler: str | None, cache_dir: Path,
                part_rows: int) -> BuildResult:
     """The build's work, written into an output folder and committed there."""
-    writer = PartWriter(out.staging, {name: p.record for name, p in out.placed.items()})
+    writer = PartWriter(out.staging, {name: WrittenPart.from_json(p.record) for name, p in out.placed.items()
+                                      if WrittenPart.readable(p.record)})
 
     def prewrite(known: list[BlogSummary]) -> None:
         writer.prewrite(known, cache_dir, part_rows)

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 from corpus import metadata, quarantine, raw
 from corpus.errors import InputError
 from corpus.schema import TABLES
-from corpus.store import CHECKSUMS_NAME, checksum_lines, count_rows, file_sha256, merge_parts, table_dir_name
+from corpus.store import CHECKSUMS_NAME, checksum_lines, live_folder, count_rows, file_sha256, merge_parts, table_dir_name
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RELEASE_NAME = "liveblog-corpus"
@@ -96,6 +96,7 @@ def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
     from corpus.preflight import preflight
 
     root = REPO_ROOT if root is None else root
+    processed = live_folder(processed)  # one build's files, even while another is committed
     problems = verify(processed) + preflight(processed, raw_dir, version, root, jobs)
     if problems:
         raise InputError(str(processed), f"not released as {version}, {len(problems)} problem(s):"
@@ -195,7 +196,7 @@ class ReleaseFiles:
     """Read access to the files of a release folder, a data folder or a release zip."""
 
     def __init__(self, path: Path):
-        self.path = path
+        self.path = path = live_folder(path) if path.is_dir() else path
         self.zip = zipfile.ZipFile(path) if path.is_file() else None
         if self.zip is not None:
             tops = {n.split("/")[0] for n in self.zip.namelist()}

@@ -420,6 +420,17 @@ class PartOutcome:
     key_ranges: dict[str, tuple[tuple, tuple]]
     docs: dict[str, str]
 
+    def as_json(self) -> dict:
+        """As JSON values (for the build cache, which keeps data, not code)."""
+        return {"checks": [asdict(c) for c in self.checks], "rows": self.rows,
+                "key_ranges": self.key_ranges, "docs": self.docs}
+
+    @classmethod
+    def from_json(cls, value: dict) -> PartOutcome:
+        checks = [Check(**{**c, "examples": tuple(c["examples"])}) for c in value["checks"]]
+        ranges = {name: (tuple(first), tuple(last)) for name, (first, last) in value["key_ranges"].items()}
+        return cls(checks, dict(value["rows"]), ranges, dict(value["docs"]))
+
 
 class PartChecker:
     """Checks parts of a corpus; one GX context serves every part this process checks."""
