@@ -147,12 +147,14 @@ class OutputFolder:
         except BaseException:
             self.lock.close()
             raise
-        self.committed = False
+        self.committed, self.new_build = False, None
         return self
 
     def __exit__(self, *exc) -> None:
         try:
             shutil.rmtree(self.staging, ignore_errors=True)
+            if not self.committed and self.new_build is not None:
+                shutil.rmtree(self.builds / self.new_build, ignore_errors=True)
             if self.made and not self.committed and not self.current().exists():
                 shutil.rmtree(self.out_dir, ignore_errors=True)
         finally:
@@ -191,6 +193,7 @@ class OutputFolder:
             n += 1
             step(n, "place the build")
             os.replace(staging, self.builds / build)
+            self.new_build = build
         else:  # the same tables: files found touched are put right, one rename each
             n = repair(staging, self.builds / build, n)
         names = sorted(os.listdir(self.builds / build))
