@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator
 import pyarrow as pa
 
 from corpus import __version__, cache, metadata, output, parse, quarantine, raw, release, store
+from corpus.stopping import end_workers, ignore_interrupts
 from corpus import validate
 from corpus.cache import BlogTables
 from corpus.errors import InputError, InputErrors, unexpected
@@ -161,7 +162,7 @@ def process_in_pool(raw_dir: Path, planned: list, jobs: int,
     processed one at a time, each in a worker of its own, and one that kills its worker is
     reported."""
     done = 0
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(planned)))
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(planned)), initializer=ignore_interrupts)
     try:
         futures = [pool.submit(process_file, raw_dir, path, entry, cache_dir) for path, entry in planned]
         validate.prepare_in_background()  # now that the workers are forked: none inherits a half-done import
@@ -175,6 +176,9 @@ def process_in_pool(raw_dir: Path, planned: list, jobs: int,
                 result = unexpected(planned[done][0], exc)
             done += 1
             yield result
+    except BaseException:  # Ctrl-C, SIGTERM: the workers end now, not after their files
+        end_workers(pool)
+        raise
     finally:  # also when the caller stops at a bad file: the files not yet begun are not processed
         pool.shutdown(cancel_futures=True)
     if done < len(planned):
@@ -188,7 +192,7 @@ def process_isolated(raw_dir: Path, planned: list,
     pool = None
     try:
         for path, entry in planned:
-            pool = pool or ProcessPoolExecutor(max_workers=1)
+            pool = pool or ProcessPoolExecutor(max_workers=1, initializer=ignore_interrupts)
             try:
                 yield pool.submit(process_file, raw_dir, path, entry, cache_dir).result()
             except BrokenProcessPool:
@@ -198,6 +202,10 @@ def process_isolated(raw_dir: Path, planned: list,
                                        "crash inside a library)", stage="parse")
             except Exception as exc:  # a result that could not be sent back
                 yield unexpected(path, exc)
+    except BaseException:
+        if pool is not None:
+            end_workers(pool)
+        raise
     finally:
         if pool is not None:
             pool.shutdown()
@@ -395,7 +403,8 @@ def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int,
     missing = [part for part in planned if not cache.has(cache_dir, part_key(part), BuiltPart)]
     if missing:
         validate.prepared_checker()  # before forking, so that the workers inherit a checker set up
-    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and len(missing) > 1 else None
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupts) \
+        if jobs > 1 and len(missing) > 1 else None
     try:
         futures = {part_key(part): pool.submit(build_part, part, cache_dir) for part in missing} if pool else {}
         for part in planned:
@@ -404,6 +413,10 @@ def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int,
             if isinstance(built, InputError):
                 raise built
             yield part, built
+    except BaseException:
+        if pool is not None:
+            end_workers(pool)
+        raise
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
