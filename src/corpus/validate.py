@@ -283,6 +283,25 @@ def schema_checks(tables: dict[str, pa.Table]) -> list[Check]:
     return checks
 
 
+def finite_checks(tables: dict[str, pa.Table]) -> list[Check]:
+    """Every floating-point value is finite (no infinity, no NaN; null is null)."""
+    import pyarrow.compute as pc
+
+    checks = []
+    for name, data in tables.items():
+        key = TABLES[name].primary_key[0]
+        for f in data.schema:
+            if pa.types.is_floating(f.type):
+                column = data.column(f.name)
+                bad = pc.and_(pc.is_valid(column), pc.invert(pc.is_finite(column)))
+                rows = data.filter(pc.fill_null(bad, False))
+                shown = tuple(f"{k}: {v}" for k, v in zip(rows.column(key).to_pylist()[:MAX_EXAMPLES],
+                                                            rows.column(f.name).to_pylist()))
+                checks.append(Check(name, f.name, "values_are_finite", rows.num_rows == 0,
+                                    rows.num_rows, shown))
+    return checks
+
+
 def unique_together_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
     checks = []
     for name, frame in frames.items():
@@ -442,13 +461,17 @@ class PartChecker:
 
     def check(self, tables: dict[str, pa.Table], run_name: str = "liveblog-corpus") -> PartOutcome:
         """Every check of one part; GX records the run under run_name, at the part's latest blog date."""
+        declared = schema_checks(tables)
+        if not all(c.success for c in declared):  # the other checks would misread its columns
+            return PartOutcome(declared, {name: data.num_rows for name, data in tables.items()}, {}, {})
         frames = to_frames(tables)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             checks, gx_results = self.suites.run(frames, run_name, run_date_of(tables))
             docs = self.suites.render_docs(gx_results) if self.suites.with_docs else {}
-        checks += schema_checks(tables) + unique_together_checks(frames) + foreign_key_checks(frames)
+        checks += declared + unique_together_checks(frames) + foreign_key_checks(frames)
         checks += blog_entry_checks(frames) + span_checks(frames) + range_checks(frames)
+        checks += finite_checks(tables)
         return PartOutcome(checks, {name: data.num_rows for name, data in tables.items()}, key_ranges(tables), docs)
 
 
