@@ -193,7 +193,8 @@ def test_changed_registered_file_is_refused(small_raw, tmp_path, capsys):
     with open(raw / SEED_NAME, "a") as f:
         f.write("\n")
     assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out")]) == 2
-    assert f"error: {SEED_NAME}: content differs from the registry's sha256 " in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"error: {SEED_NAME}: content differs from the registry's sha256 " in err
     assert not (tmp_path / "out").exists()
 
 

@@ -75,14 +75,15 @@ def test_a_flipped_bit_anywhere_in_an_entry_is_found(raw_and_fresh, capsys):
         path = sorted((warm / section).rglob("*.entry"))[0]
         data = path.read_bytes()
         assert cache.load(warm, path.stem, kind) is not None
-        for offset in range(0, len(data), max(1, len(data) // 150)):  # header and payload
+        offsets = range(0, len(data), max(1, len(data) // 150))  # header and payload
+        for offset in offsets:
             flipped = bytearray(data)
             flipped[offset] ^= 1 << (offset % 8)
             path.write_bytes(bytes(flipped))
             assert cache.load(warm, path.stem, kind) is None, offset
         path.write_bytes(data)
         err = capsys.readouterr().err
-        assert err.count(f"warning: cache entry {path}: ") == len(range(0, len(data), max(1, len(data) // 150)))
+        assert err.count(f"warning: cache entry {path}: ") == len(offsets)
 
 
 def test_a_foreign_entry_is_not_taken(raw_and_fresh, tmp_path, capsys):

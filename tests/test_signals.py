@@ -60,7 +60,8 @@ def test_a_signal_stops_the_build_and_its_workers(many_raw, tmp_path, sent, stat
     assert run.returncode == status
     assert took < 5  # two seconds asked; a shared test machine gets some slack
     lines = [line for line in err.splitlines() if "great_expectations" not in line]
-    assert lines == [f"stopped by {name}: nothing was written; the previous tables are as they were"]
+    said = f"stopped by {name}: nothing was written; the previous tables are as they were"
+    assert lines == [said]
     time.sleep(0.5)
     assert not [pid for pid in workers if alive(pid)]
     assert not out.exists()

@@ -498,7 +498,8 @@ class PartWriter:
 
     def commit(self, out: output.OutputFolder) -> None:
         """Move the staged parts into the output folder, keep those in place, remove the rest."""
-        out.commit({name: (w.as_json(), self.roots(name, w.digests)) for name, w in self.parts.items()},
+        out.commit({name: (w.as_json(), self.roots(name, w.digests))
+                    for name, w in self.parts.items()},
                    {name for name, w in self.parts.items() if w.in_place})
 
     def write_file(self, path: Path, data: bytes) -> None:
@@ -571,7 +572,8 @@ def build_into(out: output.OutputFolder, raw_dir: Path, keep_going: bool, jobs: 
                progress: Callable[[Iterable], Iterable], engine: str, scheduler: str | None, cache_dir: Path,
                part_rows: int) -> BuildResult:
     """The build's work, written into an output folder and committed there."""
-    writer = PartWriter(out.staging, {name: WrittenPart.from_json(p.record) for name, p in out.placed.items()
+    writer = PartWriter(out.staging, {name: WrittenPart.from_json(p.record)
+                                      for name, p in out.placed.items()
                                       if WrittenPart.readable(p.record)})
 
     def prewrite(known: list[BlogSummary]) -> None:

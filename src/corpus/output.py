@@ -143,7 +143,8 @@ class OutputFolder:
         try:
             self.clean()
             self.staging = Path(tempfile.mkdtemp(prefix=".new-", dir=self.builds))
-            self.placed = read_placed(self.cache_dir, self.out_dir)
+            self.placed = read_placed(self.cache_dir, self.out_dir) \
+                if self.current().is_dir() else {}
         except BaseException:
             self.lock.close()
             raise
@@ -177,7 +178,8 @@ class OutputFolder:
     def commit(self, parts: dict[str, tuple[dict, tuple[str, ...]]], kept: set[str]) -> None:
         """Make the output folder hold exactly these parts (name -> record and roots): the kept ones
         linked from the current build, the others from the staging folder, with the staging
-        folder's other files; then switch `current` to it in one rename, and index what lies there."""
+        folder's other files; then switch `current` to it in one rename, and index what lies
+        there."""
         out, staging, n = self.out_dir, self.staging, 0
         for name in sorted(kept):
             for root in self.placed[name].roots:

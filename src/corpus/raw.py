@@ -115,7 +115,8 @@ def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
 def leaves_folder(raw_dir: Path, rel_path: str) -> str:
     """Why rel_path would read a file outside raw_dir (absolute, `..`, a symlink leading out), or
     "" when it stays inside."""
-    if rel_path.startswith(("/", "\\")) or os.path.isabs(rel_path) or re.match(r"[A-Za-z]:", rel_path):
+    if rel_path.startswith(("/", "\\")) or os.path.isabs(rel_path) \
+            or re.match(r"[A-Za-z]:", rel_path):
         return "is absolute"
     if ".." in re.split(r"[/\\]", rel_path):
         return "climbs out with '..'"

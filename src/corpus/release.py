@@ -18,7 +18,8 @@ import pyarrow.parquet as pq
 from corpus import metadata, quarantine, raw
 from corpus.errors import InputError
 from corpus.schema import TABLES
-from corpus.store import CHECKSUMS_NAME, checksum_lines, live_folder, count_rows, file_sha256, merge_parts, table_dir_name
+from corpus.store import CHECKSUMS_NAME, checksum_lines, count_rows, file_sha256, live_folder, \
+    merge_parts, table_dir_name
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RELEASE_NAME = "liveblog-corpus"
@@ -235,7 +236,8 @@ class ReleaseFiles:
 
     def checksums(self) -> dict[str, str]:
         """SHA256SUMS as file name -> sha256."""
-        return dict(reversed(line.split("  ", 1)) for line in self.read(CHECKSUMS_NAME).decode().splitlines())
+        lines = self.read(CHECKSUMS_NAME).decode().splitlines()
+        return dict(reversed(line.split("  ", 1)) for line in lines)
 
     def table_names(self, name: str) -> list[str]:
         """The files of a table: `<name>.parquet`, or the part files in its folder (in key order)."""
@@ -266,7 +268,7 @@ class ReleaseFiles:
             return self.checksums()
         except (KeyError, FileNotFoundError, ValueError):
             raise InputError(str(self.path), f"no readable {CHECKSUMS_NAME} to check the table "
-                                             "against (load(..., check=False) reads it anyway)") from None
+                             "against (load(..., check=False) reads it anyway)") from None
 
 
 def verify(path: Path) -> list[str]:

@@ -295,8 +295,8 @@ def finite_checks(tables: dict[str, pa.Table]) -> list[Check]:
                 column = data.column(f.name)
                 bad = pc.and_(pc.is_valid(column), pc.invert(pc.is_finite(column)))
                 rows = data.filter(pc.fill_null(bad, False))
-                shown = tuple(f"{k}: {v}" for k, v in zip(rows.column(key).to_pylist()[:MAX_EXAMPLES],
-                                                            rows.column(f.name).to_pylist()))
+                keys = rows.column(key).to_pylist()[:MAX_EXAMPLES]
+                shown = tuple(f"{k}: {v}" for k, v in zip(keys, rows.column(f.name).to_pylist()))
                 checks.append(Check(name, f.name, "values_are_finite", rows.num_rows == 0,
                                     rows.num_rows, shown))
     return checks
@@ -447,7 +447,8 @@ class PartOutcome:
     @classmethod
     def from_json(cls, value: dict) -> PartOutcome:
         checks = [Check(**{**c, "examples": tuple(c["examples"])}) for c in value["checks"]]
-        ranges = {name: (tuple(first), tuple(last)) for name, (first, last) in value["key_ranges"].items()}
+        ranges = {name: (tuple(first), tuple(last))
+                  for name, (first, last) in value["key_ranges"].items()}
         return cls(checks, dict(value["rows"]), ranges, dict(value["docs"]))
 
 
@@ -463,7 +464,8 @@ class PartChecker:
         """Every check of one part; GX records the run under run_name, at the part's latest blog date."""
         declared = schema_checks(tables)
         if not all(c.success for c in declared):  # the other checks would misread its columns
-            return PartOutcome(declared, {name: data.num_rows for name, data in tables.items()}, {}, {})
+            rows = {name: data.num_rows for name, data in tables.items()}
+            return PartOutcome(declared, rows, {}, {})
         frames = to_frames(tables)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
