@@ -97,7 +97,6 @@ def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
     from corpus.preflight import preflight
 
     root = REPO_ROOT if root is None else root
-    processed = live_folder(processed)  # one build's files, even while another is committed
     problems = verify(processed) + preflight(processed, raw_dir, version, root, jobs)
     if problems:
         raise InputError(str(processed), f"not released as {version}, {len(problems)} problem(s):"
@@ -107,7 +106,7 @@ def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
     name = f"{RELEASE_NAME}-{version}"
     with tempfile.TemporaryDirectory(prefix=".release-", dir=out) as tmp:
         staging = Path(tmp) / name
-        write_release(staging, processed, version, raw_dir, previous, root)
+        write_release(staging, live_folder(processed), version, raw_dir, previous, root)
         deterministic_zip(staging, Path(tmp) / f"{name}.zip")
         return place(Path(tmp), out, name, version)
 

@@ -92,7 +92,7 @@ def live_folder(folder: Path) -> Path:
     """The folder holding a data folder's current build, resolved once, so that a reader sees one
     build's files even while another is committed (a folder without builds: itself)."""
     current = folder / BUILDS_DIR / CURRENT_NAME
-    return Path(os.path.realpath(current)) if current.is_dir() else folder
+    return Path(os.path.realpath(current)) if current.is_symlink() and current.is_dir() else folder
 
 
 def checksum_lines(digests: dict[str, str]) -> str:
