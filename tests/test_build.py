@@ -1,4 +1,5 @@
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -54,8 +55,8 @@ def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(
     args = ["build", "--raw", str(raw), "--cache", str(cache_dir)]
     assert main([*args, "--out", str(tmp_path / "first")]) == 0
     assert digests(tmp_path / "first") == digests(fresh)
-    assert len(list((cache_dir / "blogs").rglob("*.pickle"))) == SMALL_N_BLOGS
-    assert len(list((cache_dir / "parts").rglob("*.pickle"))) == 1
+    assert len(list((cache_dir / "blogs").rglob("*.entry"))) == SMALL_N_BLOGS
+    assert len(list((cache_dir / "parts").rglob("*.entry"))) == 1
     processed = []
     original = build_module.blog_rows
     monkeypatch.setattr(build_module, "blog_rows", lambda doc, blog: processed.append(doc.path) or original(doc, blog))
@@ -74,8 +75,8 @@ def test_corrupt_cache_entries_are_rebuilt(small_raw, fresh, tmp_path):
     cache_dir = tmp_path / "cache"
     args = ["build", "--raw", str(small_raw), "--cache", str(cache_dir)]
     assert main([*args, "--out", str(tmp_path / "a")]) == 0
-    for entry in cache_dir.rglob("*.pickle"):  # blogs' tables and parts' outcomes
-        entry.write_bytes(b"not a pickle")
+    for entry in cache_dir.rglob("*.entry"):  # blogs' tables and parts' outcomes
+        entry.write_bytes(b"not an entry")
     assert main([*args, "--out", str(tmp_path / "b")]) == 0
     assert digests(tmp_path / "b") == digests(fresh)
 
@@ -192,7 +193,8 @@ def test_changed_registered_file_is_refused(small_raw, tmp_path, capsys):
     with open(raw / SEED_NAME, "a") as f:
         f.write("\n")
     assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out")]) == 2
-    assert f"error: {SEED_NAME}: sha256 " in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"error: {SEED_NAME}: content differs from the registry's sha256 " in err
     assert not (tmp_path / "out").exists()
 
 
@@ -265,22 +267,21 @@ def test_parts_checked_in_worker_processes_give_the_same_files_as_parts_checked_
 
 
 def test_a_part_failing_in_a_worker_fails_the_build_and_names_the_rows(small_raw, tmp_path):
-    import pickle
-
     import pyarrow as pa
 
+    from corpus import cache
     from corpus.build import build
     from corpus.errors import InputErrors
     cache_dir, out = tmp_path / "cache", tmp_path / "out"
     build(small_raw, out, part_rows=1, jobs=2, cache_dir=cache_dir)
     before = every_file_digest(out)
-    for path in (cache_dir / "blogs").rglob("*.pickle"):  # entity texts no longer match their spans
-        blog = pickle.loads(path.read_bytes())
+    for path in (cache_dir / "blogs").rglob("*.entry"):  # entity texts no longer match their spans
+        blog = cache.load(cache_dir, path.stem)
         mentions = blog.tables["entities"]
         column = mentions.schema.get_field_index("text")
         blog.tables["entities"] = mentions.set_column(column, mentions.schema.field(column),
                                                       pa.array(["tampered"] * mentions.num_rows, pa.string()))
-        path.write_bytes(pickle.dumps(blog))
+        cache.store(cache_dir, path.stem, blog)
     shutil.rmtree(cache_dir / "parts")  # the parts' cached outcomes vouch for the untampered tables,
     shutil.rmtree(cache_dir / "out-index")  # and so do the parts lying intact in the output folder
     with pytest.raises(InputErrors) as failed:  # each blog's own rows fail: each raw file is named
@@ -347,7 +348,10 @@ def test_incremental_builds_in_parts_equal_full_ones(tmp_path, seed_text):
 
 
 def inodes(folder):
-    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+    """Each file of the folder's live build (read through its symlinks) and its inode."""
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for name in os.listdir(folder)
+            if not name.startswith(".") for p in [folder / name, *(folder / name).rglob("*")]
+            if p.is_file()}
 
 
 def test_a_rebuild_leaves_unchanged_parts_in_place_and_mends_touched_ones(tmp_path, seed_text):

@@ -23,12 +23,14 @@ def data_dir() -> Path:
     return Path(os.environ.get(DATA_ENV) or DEFAULT_PROCESSED)
 
 
-def load(table: str, version: str | None = None, path: str | Path | None = None):
+def load(table: str, version: str | None = None, path: str | Path | None = None,
+         check: bool = True):
     """One table as a pandas DataFrame.
 
     From `path` (a data folder, a release folder or a release zip); else from the
     published release `version` (downloaded once, its sha256 checked); else
-    from `data_dir()` ($CORPUS_DATA or data/processed).
+    from `data_dir()` ($CORPUS_DATA or data/processed). The table's files are
+    checked against the folder's or release's SHA256SUMS (check=False skips that).
     """
     import pyarrow as pa
 
@@ -38,7 +40,7 @@ def load(table: str, version: str | None = None, path: str | Path | None = None)
     if table not in ALL_TABLES:
         raise ValueError(f"unknown table {table!r}; tables: {', '.join(ALL_TABLES)}")
     source = Path(path) if path is not None else fetch(version) if version is not None else data_dir()
-    data = ReleaseFiles(source).table(table)
+    data = ReleaseFiles(source).table(table, check=check)
     frame = data.to_pandas()
     for field in data.schema:  # nullable integers stay integers (pandas would make them floats)
         if pa.types.is_integer(field.type) and field.nullable:

@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from corpus import __version__, cache, metadata, output, parse, quarantine, raw, release, store
 from corpus import coverage, validate
+from corpus.stopping import end_workers, ignore_interrupts
 from corpus.cache import BlogTables
 from corpus.errors import InputError, InputErrors, unexpected
 from corpus.schema import COVERAGE, TABLES
@@ -163,7 +164,7 @@ def process_in_pool(raw_dir: Path, planned: list, jobs: int,
     processed one at a time, each in a worker of its own, and one that kills its worker is
     reported."""
     done = 0
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(planned)))
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(planned)), initializer=ignore_interrupts)
     try:
         futures = [pool.submit(process_file, raw_dir, path, entry, cache_dir) for path, entry in planned]
         validate.prepare_in_background()  # now that the workers are forked: none inherits a half-done import
@@ -177,6 +178,9 @@ def process_in_pool(raw_dir: Path, planned: list, jobs: int,
                 result = unexpected(planned[done][0], exc)
             done += 1
             yield result
+    except BaseException:  # Ctrl-C, SIGTERM: the workers end now, not after their files
+        end_workers(pool)
+        raise
     finally:  # also when the caller stops at a bad file: the files not yet begun are not processed
         pool.shutdown(cancel_futures=True)
     if done < len(planned):
@@ -190,7 +194,7 @@ def process_isolated(raw_dir: Path, planned: list,
     pool = None
     try:
         for path, entry in planned:
-            pool = pool or ProcessPoolExecutor(max_workers=1)
+            pool = pool or ProcessPoolExecutor(max_workers=1, initializer=ignore_interrupts)
             try:
                 yield pool.submit(process_file, raw_dir, path, entry, cache_dir).result()
             except BrokenProcessPool:
@@ -200,6 +204,10 @@ def process_isolated(raw_dir: Path, planned: list,
                                        "crash inside a library)", stage="parse")
             except Exception as exc:  # a result that could not be sent back
                 yield unexpected(path, exc)
+    except BaseException:
+        if pool is not None:
+            end_workers(pool)
+        raise
     finally:
         if pool is not None:
             pool.shutdown()
@@ -350,6 +358,18 @@ class BuiltPart:
     digests: dict[str, str]
     outcome: validate.PartOutcome
 
+    def to_entry(self) -> tuple[dict[str, bytes], dict]:
+        return self.parquet, {"name": self.name, "digests": self.digests,
+                              "outcome": self.outcome.as_json()}
+
+    @classmethod
+    def from_entry(cls, sections: dict[str, bytes], meta: dict) -> BuiltPart:
+        digests = meta["digests"]
+        if set(sections) != set(TABLES) or any(hashlib.sha256(data).hexdigest() != digests[name]
+                                               for name, data in sections.items()):
+            raise ValueError("a part's Parquet files differ from their sha256")
+        return cls(meta["name"], sections, digests, validate.PartOutcome.from_json(meta["outcome"]))
+
 
 def part_name(part: list[BlogSummary]) -> str:
     """A part is named after its first blog, so that its name stays when other parts change."""
@@ -385,7 +405,8 @@ def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int,
     missing = [part for part in planned if not cache.has(cache_dir, part_key(part), BuiltPart)]
     if missing:
         validate.prepared_checker()  # before forking, so that the workers inherit a checker set up
-    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and len(missing) > 1 else None
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupts) \
+        if jobs > 1 and len(missing) > 1 else None
     try:
         futures = {part_key(part): pool.submit(build_part, part, cache_dir) for part in missing} if pool else {}
         for part in planned:
@@ -394,6 +415,10 @@ def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int,
             if isinstance(built, InputError):
                 raise built
             yield part, built
+    except BaseException:
+        if pool is not None:
+            end_workers(pool)
+        raise
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -409,6 +434,21 @@ class WrittenPart:
     outcome: validate.PartOutcome
     digests: dict[str, str]
     in_place: bool = False
+
+    def as_json(self) -> dict:
+        return {"key": self.key, "outcome": self.outcome.as_json(), "digests": self.digests}
+
+    @classmethod
+    def from_json(cls, value: dict) -> WrittenPart:
+        return cls(value["key"], validate.PartOutcome.from_json(value["outcome"]), value["digests"])
+
+    @classmethod
+    def readable(cls, value) -> bool:
+        try:
+            cls.from_json(value)
+            return True
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return False
 
 
 def docs_root(part_name: str) -> str:
@@ -460,7 +500,8 @@ class PartWriter:
 
     def commit(self, out: output.OutputFolder) -> None:
         """Move the staged parts into the output folder, keep those in place, remove the rest."""
-        out.commit({name: (replace(w, in_place=False), self.roots(name, w.digests)) for name, w in self.parts.items()},
+        out.commit({name: (w.as_json(), self.roots(name, w.digests))
+                    for name, w in self.parts.items()},
                    {name for name, w in self.parts.items() if w.in_place})
 
     def write_file(self, path: Path, data: bytes) -> None:
@@ -538,7 +579,9 @@ def build_into(out: output.OutputFolder, raw_dir: Path, keep_going: bool, jobs: 
                progress: Callable[[Iterable], Iterable], engine: str, scheduler: str | None, cache_dir: Path,
                part_rows: int) -> BuildResult:
     """The build's work, written into an output folder and committed there."""
-    writer = PartWriter(out.staging, {name: p.record for name, p in out.placed.items()})
+    writer = PartWriter(out.staging, {name: WrittenPart.from_json(p.record)
+                                      for name, p in out.placed.items()
+                                      if WrittenPart.readable(p.record)})
 
     def prewrite(known: list[BlogSummary]) -> None:
         writer.prewrite(known, cache_dir, part_rows)

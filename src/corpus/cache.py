@@ -1,5 +1,7 @@
 """The build cache: one raw file's tables, kept under a key of everything they depend on.
 
+Entries hold data, never code: Arrow IPC streams and Parquet bytes under a JSON header, the
+whole checked by its sha256 before anything is decoded; a corrupt or foreign entry is rebuilt.
 The key is a hash of the raw file's sha256 and path, its registry entry, and the code
 fingerprint: the bytes of every module and reference-data file of this package plus the
 versions of the libraries the readers and extractors use. Change any of them and the file
@@ -12,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
+import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -33,6 +35,29 @@ class BlogTables:
 
     tables: dict[str, pa.Table]
     n_bytes: int
+
+    def to_entry(self) -> tuple[dict[str, bytes], dict]:
+        """Its tables as Arrow IPC streams, and its size."""
+        sections = {}
+        for name, table in self.tables.items():
+            sink = pa.BufferOutputStream()
+            with pa.ipc.new_stream(sink, table.schema) as writer:
+                writer.write_table(table)
+            sections[name] = sink.getvalue().to_pybytes()
+        return sections, {"n_bytes": self.n_bytes}
+
+    @classmethod
+    def from_entry(cls, sections: dict[str, bytes], meta: dict) -> BlogTables:
+        from corpus.schema import TABLES
+
+        if set(sections) != set(TABLES) or not isinstance(meta.get("n_bytes"), int):
+            raise ValueError("not a blog's tables")
+        tables = {name: pa.ipc.open_stream(pa.BufferReader(data)).read_all()
+                  for name, data in sections.items()}
+        for name, table in tables.items():
+            if not table.schema.equals(TABLES[name].arrow_schema(), check_metadata=False):
+                raise ValueError(f"{name}: schema differs from schema.py")
+        return cls(tables, meta["n_bytes"])
 
 
 @lru_cache(maxsize=1)
@@ -65,11 +90,12 @@ def part_key(blog_keys: list[str], part_name: str, dataset_version: str) -> str:
 
 
 SECTIONS = {"BlogTables": "blogs", "BuiltPart": "parts"}  # a folder per kind of value
+MAGIC = b"corpus-cache-entry 1\n"
 
 
 def location(cache_dir: Path, cache_key: str, kind: type) -> str:
     """Where a value of that kind is kept (a string: thousands are asked for at a time, pathlib is slow)."""
-    return f"{cache_dir}/{SECTIONS[kind.__name__]}/{cache_key[:2]}/{cache_key}.pickle"
+    return f"{cache_dir}/{SECTIONS[kind.__name__]}/{cache_key[:2]}/{cache_key}.entry"
 
 
 def has(cache_dir: Path, cache_key: str, kind: type) -> bool:
@@ -80,24 +106,88 @@ def path_of(cache_dir: Path, cache_key: str, kind: type) -> Path:
     return Path(location(cache_dir, cache_key, kind))
 
 
+def warn(path, problem: str) -> None:
+    """One line on stderr: a cache entry is not used (and its value is computed again)."""
+    print(f"warning: cache entry {path}: {problem}; rebuilt", file=sys.stderr)
+
+
 def load(cache_dir: Path, cache_key: str, kind: type = BlogTables):
-    """The cached value of that kind, or None when absent or unreadable (then it is simply computed again)."""
-    value = read_pickle(path_of(cache_dir, cache_key, kind))
-    return value if isinstance(value, kind) else None
-
-
-def read_pickle(path: Path):
-    """The value pickled at path, or None when it is absent or unreadable."""
+    """The cached value of that kind, or None when absent; a corrupt, foreign or mismatched entry
+    is reported and then None too (its value is simply computed again). Entries hold data only
+    (Arrow IPC, Parquet bytes, JSON), checked by their sha256 before anything is decoded."""
+    path = location(cache_dir, cache_key, kind)
     try:
         with open(path, "rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError):
+            data = f.read()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        warn(path, f"unreadable ({exc.strerror or exc})")
+        return None
+    try:
+        header, sections = unpack(data)
+        if header.get("kind") != kind.__name__ or header.get("key") != cache_key:
+            raise ValueError("holds another entry (foreign or misplaced)")
+        return kind.from_entry(sections, header.get("meta") or {})
+    except (ValueError, KeyError, TypeError, pa.ArrowException) as exc:
+        warn(path, str(exc) or type(exc).__name__)
         return None
 
 
 def store(cache_dir: Path, cache_key: str, value) -> None:
     """Write atomically, so that parallel builds and interrupted ones never leave half a file."""
-    write_atomically(path_of(cache_dir, cache_key, type(value)), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    sections, meta = value.to_entry()
+    header = {"kind": type(value).__name__, "key": cache_key, "meta": meta,
+              "sections": [[name, len(data)] for name, data in sections.items()]}
+    write_atomically(path_of(cache_dir, cache_key, type(value)),
+                     pack(json.dumps(header, sort_keys=True).encode(), sections.values()))
+
+
+def seal(body: bytes) -> bytes:
+    """Data preceded by a magic line and its sha256, as cache files are kept."""
+    return MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
+def unseal(data: bytes) -> bytes:
+    """The data seal() kept; ValueError when the file is not one, or its sha256 differs."""
+    if not data.startswith(MAGIC):
+        raise ValueError("not a cache file of this version")
+    digest, body = data[len(MAGIC):len(MAGIC) + 64], data[len(MAGIC) + 65:]
+    if hashlib.sha256(body).hexdigest().encode() != digest:
+        raise ValueError("sha256 differs (corrupt)")
+    return body
+
+
+def pack(header: bytes, sections) -> bytes:
+    return seal(header + b"\n" + b"".join(sections))
+
+
+def unpack(data: bytes) -> tuple[dict, dict[str, bytes]]:
+    """An entry's header and its named byte sections."""
+    header_bytes, _, payload = unseal(data).partition(b"\n")
+    header = json.loads(header_bytes)
+    sections, at = {}, 0
+    for name, size in header["sections"]:
+        sections[name] = payload[at:at + size]
+        at += size
+    if at != len(payload):
+        raise ValueError("sections do not fill the entry")
+    return header, sections
+
+
+def read_json(path: Path):
+    """The JSON value a sealed file holds, or None when absent; a corrupt file is reported."""
+    try:
+        return json.loads(unseal(Path(path).read_bytes()))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        warn(path, str(exc))
+        return None
+
+
+def write_json(path: Path, value) -> None:
+    write_atomically(path, seal(json.dumps(value, sort_keys=True).encode()))
 
 
 # ------------------------------------------------------------ raw file index
@@ -129,16 +219,16 @@ def index_path(cache_dir: Path, raw_dir: Path) -> Path:
 
 def read_index(cache_dir: Path, raw_dir: Path) -> dict[str, IndexEntry]:
     """The raw folder's index (relative path -> entry); empty when absent or unreadable."""
+    stored = read_json(index_path(cache_dir, raw_dir))
     try:
-        stored = json.loads(index_path(cache_dir, raw_dir).read_text(encoding="utf-8"))
         return {path: IndexEntry(tuple(stat), summary) for path, (stat, summary) in stored.items()}
-    except (OSError, ValueError, TypeError):
+    except (AttributeError, ValueError, TypeError):
         return {}
 
 
 def write_index(cache_dir: Path, raw_dir: Path, index: dict[str, IndexEntry]) -> None:
-    body = json.dumps({path: [list(e.stat), e.summary] for path, e in sorted(index.items())}, sort_keys=True)
-    write_atomically(index_path(cache_dir, raw_dir), body.encode())
+    write_json(index_path(cache_dir, raw_dir),
+               {path: [list(e.stat), e.summary] for path, e in sorted(index.items())})
 
 
 def write_atomically(path: Path, data: bytes) -> None:

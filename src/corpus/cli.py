@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from corpus import __version__, raw
+from corpus import __version__, raw, stopping
 from corpus.errors import InputError, unexpected
 from corpus.store import PART_ROWS
 from corpus.validate import ValidationFailed
@@ -311,7 +311,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.func(args)
+        with stopping.on_signals():
+            return args.func(args)
+    except (KeyboardInterrupt, stopping.Terminated) as stop:
+        return stopping.stopped(stop, exit_now=argv is None)
     except InputError as err:
         for one in getattr(err, "errors", [err]):
             print(f"error: {one}", file=sys.stderr)

@@ -1,31 +1,42 @@
-"""The output folder of a build: parts unchanged since the last build stay in place, the rest arrive together.
+"""The output folder of a build: a build's tables appear all at once, or not at all.
 
-A build writes new parts and the corpus-wide files (validation summary, data package, checksums)
-into a staging folder inside the output folder. Only when every part has passed does `commit` move
-them in and remove the files of parts that are gone; a failed build leaves the folder as it was.
-The cache keeps an index of each part's files and folders as they were left (size, times and
-inode, as for raw files), so a part whose files are untouched is neither copied nor rewritten,
-and a part whose files were touched is written again.
+Every build's files lie in a folder of their own, `.builds/<id>` (id: a hash of its SHA256SUMS, so
+the same input gives the same folder), and the output folder's names are fixed symlinks through
+`.builds/current`: `entries.parquet -> .builds/current/entries.parquet`. Committing a build is one
+rename of the `current` symlink, so readers (and the DuckDB and polars glob paths
+`<table>.parquet/*.parquet`) see the previous build or this one, never a mix; an interrupted build
+leaves the previous one as it was, and the next build removes its leftovers. Parts unchanged since
+the last build are hard-linked from it, not written again: the cache keeps an index of each part's
+files as they were left (size, times and inode), and a part whose files were touched is rewritten.
+A lock on `.builds/lock` makes a second build of the same output folder wait for the first.
 """
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
-import pickle
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from corpus.cache import folder_index_path, read_pickle, stat_of, write_atomically
+from corpus.cache import folder_index_path, read_json, stat_of, write_json
+from corpus.store import BUILDS_DIR, CHECKSUMS_NAME, CURRENT_NAME
+
+LOCK_NAME = "lock"
+
+
+def step(number: int, what: str) -> None:
+    """A step of the commit; tests replace this to interrupt a commit at each step in turn."""
 
 
 @dataclass(frozen=True)
 class PlacedPart:
-    """A part lying in the output folder: what the build keeps of it, and the stat of each of its
-    files and folders (paths relative to the output folder)."""
+    """A part lying in the output folder: what the build keeps of it (JSON values), and the stat
+    of each of its files and folders (paths relative to the output folder)."""
 
-    record: Any
+    record: dict
     roots: tuple[str, ...]  # its part files and folders, one per table or site
     stats: dict[str, tuple[int, int, int, int]]
 
@@ -37,15 +48,22 @@ class PlacedPart:
 
 
 def index_path(cache_dir: Path, out_dir: Path) -> Path:
-    return folder_index_path(cache_dir, "out-index", out_dir, ".pickle")
+    return folder_index_path(cache_dir, "out-index", out_dir, ".json")
 
 
 def read_placed(cache_dir: Path, out_dir: Path) -> dict[str, PlacedPart]:
     """The parts the index records in out_dir whose files and folders are all as they were left."""
-    index = read_pickle(index_path(cache_dir, out_dir))
-    if not isinstance(index, dict):
-        return {}
-    return {name: part for name, part in index.items() if isinstance(part, PlacedPart) and part.is_intact(out_dir)}
+    index = read_json(index_path(cache_dir, out_dir))
+    placed = {}
+    for name, part in (index.items() if isinstance(index, dict) else []):
+        try:
+            found = PlacedPart(part["record"], tuple(part["roots"]),
+                               {path: tuple(stat) for path, stat in part["stats"].items()})
+        except (KeyError, TypeError, AttributeError):
+            continue
+        if found.is_intact(out_dir):
+            placed[name] = found
+    return placed
 
 
 def tree_stats(out_dir: Path, roots: tuple[str, ...]) -> dict[str, tuple[int, int, int, int]]:
@@ -61,60 +79,149 @@ def tree_stats(out_dir: Path, roots: tuple[str, ...]) -> dict[str, tuple[int, in
     return stats
 
 
-def remove(path: str) -> None:
+def remove(path: str | Path) -> None:
     if os.path.isdir(path) and not os.path.islink(path):
         shutil.rmtree(path)
     else:
         os.unlink(path)
 
 
+def link_tree(source: Path, target: Path) -> None:
+    """A file or folder's files hard-linked at target (copied where links are not possible)."""
+    def link(src, dst):
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_dir():
+        shutil.copytree(source, target, copy_function=link)
+    else:
+        link(source, target)
+
+
+def repair(source: Path, target: Path, n: int) -> int:
+    """Make target hold exactly source's files (the same build's), moving each one across;
+    returns the step count."""
+    wanted = set()
+    for folder, _, files in os.walk(source):
+        rel = os.path.relpath(folder, source)
+        (target / rel).mkdir(parents=True, exist_ok=True)
+        for name in files:
+            wanted.add(os.path.normpath(f"{rel}/{name}"))
+            n += 1
+            step(n, f"repair {rel}/{name}")
+            os.replace(f"{folder}/{name}", target / rel / name)
+    for folder, _, files in os.walk(target):
+        rel = os.path.relpath(folder, target)
+        for name in files:
+            if os.path.normpath(f"{rel}/{name}") not in wanted:
+                os.unlink(f"{folder}/{name}")
+    return n
+
+
 class OutputFolder:
     """A build's output folder, as a context: `staging` to write into, `placed` (the parts lying
-    there intact), and `commit` once everything passed. Leaving without a commit removes the staging
-    folder (and an output folder made for the build)."""
+    there intact), and `commit` once everything passed. Entering takes the folder's lock (waiting
+    for another build) and removes what interrupted builds left; leaving without a commit removes
+    the staging folder (and an output folder made for the build that never held one)."""
 
     def __init__(self, out_dir: Path, cache_dir: Path, part_folders: tuple[str, ...]) -> None:
         self.out_dir, self.cache_dir, self.part_folders = out_dir, cache_dir, part_folders
+        self.builds = out_dir / BUILDS_DIR
 
     def __enter__(self) -> OutputFolder:
         self.made = not self.out_dir.exists()
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
-        self.placed = read_placed(self.cache_dir, self.out_dir)
-        self.committed = False
+        self.builds.mkdir(parents=True, exist_ok=True)
+        self.lock = open(self.builds / LOCK_NAME, "a")
+        try:
+            fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another build of {self.out_dir} to finish", file=sys.stderr)
+            fcntl.flock(self.lock, fcntl.LOCK_EX)
+        try:
+            self.clean()
+            self.staging = Path(tempfile.mkdtemp(prefix=".new-", dir=self.builds))
+            self.placed = read_placed(self.cache_dir, self.out_dir) \
+                if self.current().is_dir() else {}
+        except BaseException:
+            self.lock.close()
+            raise
+        self.committed, self.new_build = False, None
         return self
 
     def __exit__(self, *exc) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
-        if self.made and not self.committed:
-            shutil.rmtree(self.out_dir, ignore_errors=True)
+        try:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            if not self.committed and self.new_build is not None:
+                shutil.rmtree(self.builds / self.new_build, ignore_errors=True)
+            if self.made and not self.committed and not self.current().exists():
+                shutil.rmtree(self.out_dir, ignore_errors=True)
+        finally:
+            self.lock.close()
 
-    def commit(self, parts: dict[str, tuple[Any, tuple[str, ...]]], kept: set[str]) -> None:
+    def current(self) -> Path:
+        return self.builds / CURRENT_NAME
+
+    def clean(self) -> None:
+        """Remove what interrupted builds left: every folder in .builds but the current build's,
+        and staging folders of the layout before .builds."""
+        live = os.readlink(self.current()) if self.current().is_symlink() else None
+        for entry in os.scandir(self.builds):
+            if entry.name not in (LOCK_NAME, CURRENT_NAME, live):
+                remove(entry.path)
+        for entry in os.scandir(self.out_dir):
+            if entry.name.startswith(".staging-"):
+                remove(entry.path)
+
+    def commit(self, parts: dict[str, tuple[dict, tuple[str, ...]]], kept: set[str]) -> None:
         """Make the output folder hold exactly these parts (name -> record and roots): the kept ones
-        as they lie, the others from the staging folder. Whatever else lies in a part folder goes,
-        and the staging folder's other files replace their namesakes. Then index what lies there."""
-        out, staging = self.out_dir, self.staging
-        keep = {root for name in kept for root in self.placed[name].roots}
+        linked from the current build, the others from the staging folder, with the staging
+        folder's other files; then switch `current` to it in one rename, and index what lies
+        there."""
+        out, staging, n = self.out_dir, self.staging, 0
+        for name in sorted(kept):
+            for root in self.placed[name].roots:
+                n += 1
+                step(n, f"link {root}")
+                link_tree(self.current() / root, staging / root)
         for folder in self.part_folders:
-            target = out / folder
-            if target.exists() and not target.is_dir():
-                target.unlink()
-            target.mkdir(exist_ok=True)
-            for entry in os.scandir(target):
-                rel = f"{folder}/{entry.name}"
-                staged = staging / rel
-                if rel not in keep and not (entry.is_file(follow_symlinks=False) and staged.is_file()):
-                    remove(entry.path)  # a staged file replaces its namesake in one step, below
-            if (staging / folder).is_dir():
-                for entry in os.scandir(staging / folder):
-                    os.replace(entry.path, target / entry.name)
-                os.rmdir(staging / folder)
-        for item in sorted(staging.iterdir()):
-            target = out / item.name
-            if target.is_dir() and not target.is_symlink():
-                shutil.rmtree(target)
-            os.replace(item, target)
+            (staging / folder).mkdir(exist_ok=True)
+        digest = hashlib.sha256((staging / CHECKSUMS_NAME).read_bytes()).hexdigest()[:16]
+        build = f"build-{digest}"
+        live = os.readlink(self.current()) if self.current().is_symlink() else None
+        if build != live:
+            n += 1
+            step(n, "place the build")
+            os.replace(staging, self.builds / build)
+            self.new_build = build
+        else:  # the same tables: files found touched are put right, one rename each
+            n = repair(staging, self.builds / build, n)
+        names = sorted(os.listdir(self.builds / build))
+        for name in names:  # fixed symlinks through `current` (a folder of an older layout moves)
+            target = f"{BUILDS_DIR}/{CURRENT_NAME}/{name}"
+            if not (out / name).is_symlink() or os.readlink(out / name) != target:
+                n += 1
+                step(n, f"link {name}")
+                if (out / name).exists() and not (out / name).is_symlink():
+                    os.replace(out / name, self.builds / f".old-{name}")
+                tmp = self.builds / f".link-{name}"
+                os.symlink(target, tmp)
+                os.replace(tmp, out / name)
+        n += 1
+        step(n, "switch current")  # the commit point
+        tmp = self.builds / f".current-{os.getpid()}"
+        os.symlink(build, tmp)
+        os.replace(tmp, self.current())
         self.committed = True
-        index = {name: self.placed[name] if name in kept else PlacedPart(record, roots, tree_stats(out, roots))
+        n += 1
+        step(n, "remove the previous build")
+        for entry in os.scandir(out):
+            if entry.is_symlink() and entry.name not in names \
+                    and os.readlink(entry.path).startswith(f"{BUILDS_DIR}/"):
+                os.unlink(entry.path)
+        self.clean()
+        index = {name: {"record": record, "roots": list(roots), "stats": tree_stats(out, roots)}
                  for name, (record, roots) in parts.items()}
-        write_atomically(index_path(self.cache_dir, out), pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        write_json(index_path(self.cache_dir, out), index)

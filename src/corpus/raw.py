@@ -103,9 +103,28 @@ def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
             raise InputError(str(registry), "each row needs a path and a 64-hex sha256", line=line)
         if entry.path in seen:
             raise InputError(str(registry), f"{entry.path} is registered twice", line=line)
+        outside = leaves_folder(raw_dir, entry.path)
+        if outside:
+            raise InputError(str(registry), f"path {entry.path!r} {outside}: a raw file must lie "
+                                            "inside the raw folder", line=line)
         seen.add(entry.path)
         rows.append(entry)
     return rows
+
+
+def leaves_folder(raw_dir: Path, rel_path: str) -> str:
+    """Why rel_path would read a file outside raw_dir (absolute, `..`, a symlink leading out), or
+    "" when it stays inside."""
+    if rel_path.startswith(("/", "\\")) or os.path.isabs(rel_path) \
+            or re.match(r"[A-Za-z]:", rel_path):
+        return "is absolute"
+    if ".." in re.split(r"[/\\]", rel_path):
+        return "climbs out with '..'"
+    root = os.path.realpath(raw_dir)
+    target = os.path.realpath(os.path.join(root, rel_path))
+    if os.path.commonpath([root, target]) != root:
+        return "is a symlink (or lies in a symlinked folder) leading out of the raw folder"
+    return ""
 
 
 def registry_rows(path: str, data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
@@ -186,9 +205,10 @@ def read_document(raw_dir: Path, rel_path: str, entry: RegistryEntry | None = No
     """Read one raw file (or take its bytes), checking its hash against the registry entry when there is one."""
     data = (raw_dir / rel_path).read_bytes() if data is None else data
     digest = sha256_of(data)
-    if entry is not None and digest != entry.sha256:
-        raise InputError(rel_path, f"sha256 {digest} differs from the registry's {entry.sha256}: "
-                                   "raw files are immutable; register a changed file anew")
+    if entry is not None and digest != entry.sha256:  # its real hash is not shown
+        raise InputError(rel_path, f"content differs from the registry's sha256 {entry.sha256}: "
+                                   "raw files are immutable; register a changed file anew",
+                         sha256=entry.sha256)
     text = decode(rel_path, data)
     fmt = entry.format if entry is not None and entry.format else detect_format(rel_path, text)
     if entry is None:
@@ -204,6 +224,11 @@ def plan(raw_dir: Path) -> list[tuple[str, RegistryEntry | None]]:
     files = list_raw_files(raw_dir)
     registry = read_registry(raw_dir)
     if registry is None:
+        for f in files:
+            outside = leaves_folder(raw_dir, f)
+            if outside:
+                raise InputError(str(raw_dir / f), f"{outside}: a raw file must lie inside the "
+                                                   "raw folder")
         return [(f, None) for f in files]
     registered = {e.path for e in registry}
     for e in registry:

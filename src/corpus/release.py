@@ -18,8 +18,8 @@ import pyarrow.parquet as pq
 from corpus import coverage, metadata, quarantine, raw
 from corpus.errors import InputError
 from corpus.schema import ALL_TABLES
-from corpus.store import (CHECKSUMS_NAME, checksum_lines, count_rows, file_sha256, merge_parts,
-                          read_table, table_dir_name)
+from corpus.store import (CHECKSUMS_NAME, checksum_lines, count_rows, file_sha256, live_folder,
+                          merge_parts, read_table, table_dir_name)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RELEASE_NAME = "liveblog-corpus"
@@ -112,7 +112,7 @@ def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
     name = f"{RELEASE_NAME}-{version}"
     with tempfile.TemporaryDirectory(prefix=".release-", dir=out) as tmp:
         staging = Path(tmp) / name
-        write_release(staging, processed, version, raw_dir, previous, root)
+        write_release(staging, live_folder(processed), version, raw_dir, previous, root)
         deterministic_zip(staging, Path(tmp) / f"{name}.zip")
         return place(Path(tmp), out, name, version)
 
@@ -198,11 +198,16 @@ def place(staging: Path, out: Path, name: str, version: str) -> tuple[Path, Path
     return folder, archive
 
 
+MAX_EXPANSION = 100  # a zip member may expand this many times its compressed size...
+MAX_EXPANDED_BYTES = 64_000_000  # ...unless it is smaller than this
+MAX_TOTAL_BYTES = 16_000_000_000  # and a release zip holds at most this much
+
+
 class ReleaseFiles:
     """Read access to the files of a release folder, a data folder or a release zip."""
 
     def __init__(self, path: Path):
-        self.path = path
+        self.path = path = live_folder(path) if path.is_dir() else path
         self.zip = zipfile.ZipFile(path) if path.is_file() else None
         if self.zip is not None:
             tops = {n.split("/")[0] for n in self.zip.namelist()}
@@ -213,21 +218,62 @@ class ReleaseFiles:
             return sorted(n[len(self.prefix):] for n in self.zip.namelist() if not n.endswith("/"))
         return sorted(p.relative_to(self.path).as_posix() for p in self.path.rglob("*") if p.is_file())
 
+    def bomb(self) -> str | None:
+        """Why unpacking this zip would be a zip bomb (a member expanding far beyond its size),
+        from its directory alone; None when it is not one (or not a zip)."""
+        if self.zip is None:
+            return None
+        total = 0
+        for info in self.zip.infolist():
+            total += info.file_size
+            if info.file_size > MAX_EXPANDED_BYTES and \
+                    info.file_size > MAX_EXPANSION * max(1, info.compress_size):
+                return (f"{info.filename} expands {info.compress_size:,} bytes to "
+                        f"{info.file_size:,}: a zip bomb, not unpacked")
+        if total > MAX_TOTAL_BYTES:
+            return f"its members expand to {total:,} bytes: a zip bomb, not unpacked"
+        return None
+
     def read(self, name: str) -> bytes:
         if self.zip is not None:
-            return self.zip.read(self.prefix + name)
+            return self.zip.read(self.prefix + name)  # at most the member's declared size
         return (self.path / name).read_bytes()
+
+    def checksums(self) -> dict[str, str]:
+        """SHA256SUMS as file name -> sha256."""
+        lines = self.read(CHECKSUMS_NAME).decode().splitlines()
+        return dict(reversed(line.split("  ", 1)) for line in lines)
 
     def table_names(self, name: str) -> list[str]:
         """The files of a table: `<name>.parquet`, or the part files in its folder (in key order)."""
         folder = f"{table_dir_name(name)}/"
         return [n for n in self.names() if n == table_dir_name(name) or (n.startswith(folder) and n.endswith(".parquet"))]
 
-    def table(self, name: str) -> pa.Table:
+    def table(self, name: str, check: bool = False) -> pa.Table:
+        """A table; with check, each of its files is first checked against SHA256SUMS."""
         files = self.table_names(name)
         if not files:
             raise InputError(str(self.path), f"no {table_dir_name(name)} here")
-        return pa.concat_tables([pq.read_table(pa.BufferReader(self.read(f))) for f in files])
+        bomb = self.bomb()
+        if bomb:
+            raise InputError(str(self.path), bomb)
+        listed = self.listed() if check else {}
+        parts = []
+        for f in files:
+            data = self.read(f)
+            if check and hashlib.sha256(data).hexdigest() != listed.get(f):
+                said = "is not listed in" if f not in listed else "has a sha256 differing from"
+                raise InputError(f"{self.path}/{f}", f"{said} {CHECKSUMS_NAME}: changed since it "
+                                 "was built (load(..., check=False) reads it anyway)")
+            parts.append(pq.read_table(pa.BufferReader(data)))
+        return pa.concat_tables(parts)
+
+    def listed(self) -> dict[str, str]:
+        try:
+            return self.checksums()
+        except (KeyError, FileNotFoundError, ValueError):
+            raise InputError(str(self.path), f"no readable {CHECKSUMS_NAME} to check the table "
+                             "against (load(..., check=False) reads it anyway)") from None
 
 
 def verify(path: Path) -> list[str]:
@@ -236,7 +282,10 @@ def verify(path: Path) -> list[str]:
         return [f"{path}: no such file or folder"]
     try:
         files = ReleaseFiles(path)
-        listed = dict(reversed(line.split("  ", 1)) for line in files.read(CHECKSUMS_NAME).decode().splitlines())
+        bomb = files.bomb()
+        if bomb:
+            return [f"{path}: {bomb}"]
+        listed = files.checksums()
     except (KeyError, FileNotFoundError, zipfile.BadZipFile, ValueError) as exc:
         return [f"{path}: no readable {CHECKSUMS_NAME} ({type(exc).__name__})"]
     problems = []
@@ -244,14 +293,24 @@ def verify(path: Path) -> list[str]:
     for name, digest in sorted(listed.items()):
         if name not in present:
             problems.append(f"{name}: missing")
-        elif hashlib.sha256(files.read(name)).hexdigest() != digest:
-            problems.append(f"{name}: sha256 differs from {CHECKSUMS_NAME}")
+        else:
+            try:
+                data = files.read(name)
+            except (zipfile.BadZipFile, OSError, ValueError) as exc:
+                problems.append(f"{name}: unreadable ({type(exc).__name__})")
+                continue
+            if hashlib.sha256(data).hexdigest() != digest:
+                problems.append(f"{name}: sha256 differs from {CHECKSUMS_NAME}")
     problems += [f"{name}: not listed in {CHECKSUMS_NAME}" for name in sorted(present - set(listed))
                  if not name.startswith("validation/")]
     for table_name, table in ALL_TABLES.items():
         for name in files.table_names(table_name):
             if not any(p.startswith(f"{name}:") for p in problems):
-                schema = pq.read_schema(pa.BufferReader(files.read(name)))
+                try:
+                    schema = pq.read_schema(pa.BufferReader(files.read(name)))
+                except (pa.ArrowException, OSError, ValueError) as exc:
+                    problems.append(f"{name}: not a readable Parquet file ({type(exc).__name__})")
+                    continue
                 if not schema.equals(table.arrow_schema(), check_metadata=False):
                     problems.append(f"{name}: schema differs from the declaration in schema.py")
     return problems

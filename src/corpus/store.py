@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from operator import itemgetter
 from pathlib import Path
 
@@ -83,6 +84,15 @@ def merge_parts(source: Path, target: Path) -> None:
 
 
 CHECKSUMS_NAME = "SHA256SUMS"
+BUILDS_DIR = ".builds"  # in a data folder: each build's files, `current` (a symlink) the live one
+CURRENT_NAME = "current"
+
+
+def live_folder(folder: Path) -> Path:
+    """The folder holding a data folder's current build, resolved once, so that a reader sees one
+    build's files even while another is committed (a folder without builds: itself)."""
+    current = folder / BUILDS_DIR / CURRENT_NAME
+    return Path(os.path.realpath(current)) if current.is_symlink() and current.is_dir() else folder
 
 
 def checksum_lines(digests: dict[str, str]) -> str:
@@ -104,4 +114,5 @@ def read_table(path: Path) -> pa.Table:
 
 def read_tables(folder: Path, names) -> dict[str, pa.Table]:
     """The named tables present in folder (a missing table is simply absent)."""
+    folder = live_folder(folder)
     return {n: read_table(folder / table_dir_name(n)) for n in names if (folder / table_dir_name(n)).exists()}

@@ -1,0 +1,138 @@
+"""A build's tables appear all at once or not at all: interrupted at any step of its commit, or
+overlapping another build, the output holds exactly one build's blogs, and validate and verify
+accept it."""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpus import load, output
+from corpus.build import build
+from corpus.release import verify
+from corpus.schema import TABLES
+from corpus.store import BUILDS_DIR, read_tables
+from corpus.validate import validate
+from tests.conftest import INVENTED_BLOGS, write_small_raw
+
+
+class Killed(BaseException):
+    """Stands for a kill: nothing after it runs."""
+
+
+def blog_set(out: Path) -> set[str]:
+    return set(load("blogs", path=out).raw_path)
+
+
+def assert_one_build(out: Path, expected: list[set[str]]) -> None:
+    assert blog_set(out) in expected
+    assert validate(read_tables(out, TABLES)).success
+    assert verify(out) == []
+
+
+@pytest.fixture(scope="module")
+def two_raw(tmp_path_factory) -> tuple[Path, Path]:
+    """Two plain raw folders: all small blogs, and all but two."""
+    root = tmp_path_factory.mktemp("two-raw")
+    first = write_small_raw(root / "first", registry=False)
+    second = write_small_raw(root / "second", registry=False)
+    for name in list(INVENTED_BLOGS)[:2]:
+        (second / name).unlink()
+    return first, second
+
+
+@pytest.fixture(scope="module")
+def warm(two_raw, tmp_path_factory) -> tuple[Path, Path]:
+    """A cache holding both folders' blogs and parts, and the first folder's output."""
+    cache_dir = tmp_path_factory.mktemp("warm") / "cache"
+    scratch = tmp_path_factory.mktemp("scratch")
+    build(two_raw[1], scratch / "second", cache_dir=cache_dir, part_rows=1)
+    build(two_raw[0], scratch / "first", cache_dir=cache_dir, part_rows=1)
+    return cache_dir, scratch / "first"
+
+
+def files_of(out: Path) -> dict[str, bytes]:
+    """Every file of the output's live build, read through its symlinks."""
+    return {str(p.relative_to(out)): p.read_bytes() for name in os.listdir(out)
+            if name != BUILDS_DIR for p in [out / name, *(out / name).rglob("*")] if p.is_file()}
+
+
+def copy_output(source: Path, target: Path) -> None:
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target, symlinks=True)
+
+
+def test_a_kill_at_any_step_of_the_commit_leaves_one_build(two_raw, warm, tmp_path, monkeypatch):
+    cache_dir, first_out = warm
+    out, sets = tmp_path / "out", [set(os.listdir(r)) for r in two_raw]
+    steps = []
+    build(two_raw[0], out, cache_dir=cache_dir, part_rows=1)
+    monkeypatch.setattr(output, "step", lambda n, what: steps.append(what))
+    build(two_raw[1], out, cache_dir=cache_dir, part_rows=1)
+    kept = len(sets[1] & sets[0]) * (len(TABLES) + 1)  # their part files and Data Docs, linked
+    assert len(steps) == kept + 3 and steps[-2] == "switch current"
+    for number in range(1, len(steps) + 1):
+        def kill(n, what, number=number):
+            if n == number:
+                raise Killed(what)
+        monkeypatch.undo()
+        build(two_raw[0], out, cache_dir=cache_dir, part_rows=1)
+        monkeypatch.setattr(output, "step", kill)
+        monkeypatch.setattr(output.OutputFolder, "__exit__", lambda self, *exc: self.lock.close())
+        with pytest.raises(Killed):
+            build(two_raw[1], out, cache_dir=cache_dir, part_rows=1)
+        after = sets[1] if number > steps.index("switch current") + 1 else sets[0]
+        assert blog_set(out) == after, steps[number - 1]
+        assert_one_build(out, [after])
+    monkeypatch.undo()
+    build(two_raw[1], out, cache_dir=cache_dir, part_rows=1)  # it cleans up what the kill left
+    assert blog_set(out) == sets[1]
+    builds = sorted(os.listdir(out / BUILDS_DIR))
+    assert len(builds) == 3 and builds[1:] == ["current", "lock"]
+    assert not [n for n in os.listdir(out) if n.startswith(".") and n != BUILDS_DIR]
+
+
+def test_an_interrupted_build_removes_its_staging_and_keeps_the_tables(two_raw, warm, tmp_path,
+                                                                       monkeypatch):
+    cache_dir, first_out = warm
+    out = tmp_path / "out"
+    copy_output(first_out, out)
+    before = files_of(out)
+
+    def interrupt(n, what):
+        if what == "switch current":
+            raise KeyboardInterrupt
+    monkeypatch.setattr(output, "step", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        build(two_raw[1], out, cache_dir=cache_dir, part_rows=1)
+    assert blog_set(out) == set(os.listdir(two_raw[0]))
+    assert files_of(out) == before and len(before) > 10
+    assert sorted(os.listdir(out / BUILDS_DIR))[1:] == ["current", "lock"]
+
+
+def test_a_legacy_output_folder_is_taken_over(two_raw, warm, tmp_path):
+    """An output folder of plain table folders (before .builds) becomes one of symlinks."""
+    cache_dir, first_out = warm
+    out = tmp_path / "out"
+    shutil.copytree(first_out, out)  # symlinks followed: plain folders and files
+    shutil.rmtree(out / BUILDS_DIR)
+    build(two_raw[1], out, cache_dir=cache_dir, part_rows=1)
+    assert (out / "entries.parquet").is_symlink()
+    assert_one_build(out, [set(os.listdir(two_raw[1]))])
+
+
+def test_two_overlapping_builds_leave_one_builds_blogs(two_raw, warm, tmp_path):
+    cache_dir, _ = warm
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    runs = [subprocess.Popen([sys.executable, "-m", "corpus", "build", "--raw", str(raw), "--out",
+                              str(out), "--cache", str(cache_dir)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for raw in two_raw]
+    results = [run.communicate(timeout=600) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], results
+    assert_one_build(out, [set(os.listdir(r)) for r in two_raw])
+    assert len(os.listdir(out / BUILDS_DIR)) == 3

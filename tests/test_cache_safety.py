@@ -1,0 +1,111 @@
+"""The build cache holds data, not code: a planted pickle runs nothing, a flipped bit or a foreign
+entry is found and rebuilt, and the tables equal a build without the cache."""
+import hashlib
+import os
+import pickle
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpus import cache
+from corpus.build import BuiltPart, build
+from tests.conftest import INVENTED_BLOGS, write_small_raw
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+class Planted:
+    """Unpickling this runs os.system: the attack a pickle cache allows."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def table_digests(out: Path) -> dict[str, str]:
+    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(out.glob("*.parquet/*.parquet"))}
+
+
+@pytest.fixture(scope="module")
+def raw_and_fresh(tmp_path_factory):
+    """A plain raw folder of three small blogs, its tables built without a cache, and a cache."""
+    root = tmp_path_factory.mktemp("cache-safety")
+    raw = write_small_raw(root / "raw", registry=False)
+    for name in list(INVENTED_BLOGS)[2:]:
+        (raw / name).unlink()
+    build(raw, root / "fresh")
+    build(raw, root / "cached", cache_dir=root / "cache")
+    return raw, root / "fresh", root / "cache"
+
+
+def cache_files(cache_dir: Path) -> list[Path]:
+    return sorted(p for p in cache_dir.rglob("*") if p.is_file())
+
+
+def test_no_pickle_is_loaded_anywhere_in_the_project():
+    found = [str(p) for p in SRC.rglob("*.py")
+             if re.search(r"\bpickle\.(load|loads|Unpickler)\b|import pickle", p.read_text())]
+    assert found == []
+
+
+def test_a_planted_pickle_runs_nothing(raw_and_fresh, tmp_path):
+    raw, fresh, warm = raw_and_fresh
+    cache_dir, marker = tmp_path / "cache", tmp_path / "ran"
+    shutil.copytree(warm, cache_dir)
+    files = cache_files(cache_dir)
+    assert {p.parent.parent.name for p in files if p.suffix == ".entry"} == {"blogs", "parts"}
+    assert {p.parent.name for p in files if p.suffix == ".json"} == {"raw-index", "out-index"}
+    planted = pickle.dumps(Planted(marker))
+    for path in files:  # every entry and index, and the names a pickle cache used
+        path.write_bytes(planted)
+        path.with_suffix(".pickle").write_bytes(planted)
+    build(raw, tmp_path / "out", cache_dir=cache_dir)
+    assert not marker.exists()
+    assert table_digests(tmp_path / "out") == table_digests(fresh)
+
+
+def test_a_flipped_bit_anywhere_in_an_entry_is_found(raw_and_fresh, capsys):
+    _, _, warm = raw_and_fresh
+    for kind, section in ((cache.BlogTables, "blogs"), (BuiltPart, "parts")):
+        path = sorted((warm / section).rglob("*.entry"))[0]
+        data = path.read_bytes()
+        assert cache.load(warm, path.stem, kind) is not None
+        offsets = range(0, len(data), max(1, len(data) // 150))  # header and payload
+        for offset in offsets:
+            flipped = bytearray(data)
+            flipped[offset] ^= 1 << (offset % 8)
+            path.write_bytes(bytes(flipped))
+            assert cache.load(warm, path.stem, kind) is None, offset
+        path.write_bytes(data)
+        err = capsys.readouterr().err
+        assert err.count(f"warning: cache entry {path}: ") == len(offsets)
+
+
+def test_a_foreign_entry_is_not_taken(raw_and_fresh, tmp_path, capsys):
+    _, _, warm = raw_and_fresh
+    first, second = sorted((warm / "blogs").rglob("*.entry"))[:2]
+    shutil.copytree(warm, tmp_path / "cache")
+    target = tmp_path / "cache" / second.relative_to(warm)
+    shutil.copyfile(first, target)
+    assert cache.load(tmp_path / "cache", second.stem) is None
+    assert "holds another entry" in capsys.readouterr().err
+
+
+def test_flipped_bits_in_every_cache_file_are_rebuilt(raw_and_fresh, tmp_path, capsys):
+    raw, fresh, warm = raw_and_fresh
+    cache_dir = tmp_path / "cache"
+    shutil.copytree(warm, cache_dir)
+    for number, path in enumerate(cache_files(cache_dir)):
+        data = bytearray(path.read_bytes())
+        data[(number * 7919) % len(data)] ^= 0x10
+        path.write_bytes(bytes(data))
+    build(raw, tmp_path / "out", cache_dir=cache_dir)
+    err = capsys.readouterr().err
+    assert err.count("warning: cache entry") >= len(cache_files(warm)) - 1  # out-index: other out
+    assert all(line.endswith("; rebuilt") for line in err.splitlines() if "cache entry" in line)
+    assert table_digests(tmp_path / "out") == table_digests(fresh)
