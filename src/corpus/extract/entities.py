@@ -28,8 +28,8 @@ from spacy.util import filter_spans
 from corpus.extract.candidates import Known, merge
 from corpus.extract.entry_context import is_sport, is_team, short_forms
 from corpus.extract.model import add_model_mentions
-from corpus.extract.reference import (Reference, country_codes, gazetteer, geonames_places,
-                                      nations, resolve_place)
+from corpus.extract.reference import (Reference, context_countries, gazetteer, geonames_cities,
+                                      geonames_places, nations, qualifier, resolve_place)
 
 TITLES = ["president", "governor", "spokesperson", "spokesman", "spokeswoman", "commander", "speaker", "minister",
           "chancellor", "mayor", "secretary", "general", "ambassador", "senator", "envoy", "adviser", "advisor",
@@ -292,6 +292,10 @@ class Recogniser:
         start, end = first.idx, last.idx + len(last)
         text, kind, label = source[start:end], span[2], span[3]
         ref = self.refs.get(label)
+        if ref is not None and ref.source == "geonames" and ref.geonames_id in geonames_cities():
+            place = resolve_place(text, countries, qualifier(source, end))  # "Naples, Florida"
+            ids = (place.geonames_id, place.latitude, place.longitude) if place else (None,) * 3
+            return Mention(start, end, text, ref.type, ref.canonical_name, None, *ids, ref.source)
         if ref is not None:
             return Mention(start, end, text, ref.type, ref.canonical_name, ref.wikidata_id,
                            ref.geonames_id, ref.latitude, ref.longitude, ref.source)
@@ -300,7 +304,7 @@ class Recogniser:
         if known is not None:  # "Volodymyr Zelenskiy": a known person under another spelling
             return Mention(start, end, text, kind, known.canonical_name, known.wikidata_id,
                            None, None, None, method)
-        place = resolve_place(text, countries) if kind == "PLACE" else None
+        place = resolve_place(text, countries, qualifier(source, end)) if kind == "PLACE" else None
         if place is not None:
             return Mention(start, end, text, kind, text, None, place.geonames_id, place.latitude,
                            place.longitude, method)
@@ -332,10 +336,8 @@ class Recogniser:
             words = [texts.get(o) or texts.setdefault(o, strings[o]) for o in tokens.orths]
             spans[f] = merge(words, tokens.spaces, known)
             vocabulary.update(words)
-        codes = country_codes()
-        named = [self.refs[s[3]].canonical_name for ss in spans.values() for s in ss
-                 if s[3] in self.refs]
-        countries = frozenset(codes[name] for name in named if name in codes)
+        countries = context_countries(self.refs[s[3]].canonical_name for ss in spans.values()
+                                      for s in ss if s[3] in self.refs)
         found = {f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]]
                  for f in docs}
         if is_sport({w.lower() for w in vocabulary}):  # "England beat Colombia": the teams
