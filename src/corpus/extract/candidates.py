@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from corpus.extract.lexicons import (CALENDAR, CONNECTORS, NAME_PARTICLES, NOT_NAME_HEADS,
                                      ORG_HEADS, ORG_LEADS, PLACE_HEADS, PLACE_LEADS, STOP,
-                                     TITLE_MODIFIERS, TITLES, is_initialism)
+                                     TITLE_MODIFIERS, TITLES, given_names, is_initialism)
 from corpus.extract.name_types import (ATTACHED, Context, Known, Name, Segment, single_name,
                                        type_segment)
 
@@ -98,7 +98,8 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
     a run named by its head word ("Princess Margaret Hospital") is not cut at titles."""
     out, a, title = [], start, start > 0 and words[start - 1].lower() in TITLES
     sentence = opens_sentence(words, start)
-    named = words[end - 1] in ORG_HEADS or words[end - 1] in PLACE_HEADS or end - start > 2 \
+    named = words[end - 1] in ORG_HEADS or words[end - 1] in PLACE_HEADS \
+        and words[end - 2] not in given_names() or end - start > 2 \
         and words[start] in ORG_LEADS and words[start + 1] in ("of", "for")
     for k in range(start, end + 1):
         w = words[k] if k < end else ""
@@ -118,13 +119,15 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
     return out
 
 
-def inside_word(words: list[str], spaces: list[int], start: int, end: int) -> bool:
+def inside_word(words: list[str], spaces: list[int], start: int, end: int,
+                listed: set[int]) -> bool:
     """Whether tokens start to end are part of a hyphenated name ("Marlow" of "Baptiste-Marlow",
-    not "Moscow" of "Moscow-backed")."""
+    not "Moscow" of "Moscow-backed", nor of "Moscow-Kyiv" where both are names)."""
     return (start > 1 and words[start - 1] in ATTACHED and not spaces[start - 2]
-            and not spaces[start - 1] and words[start - 2][:1].isupper()) \
+            and not spaces[start - 1] and words[start - 2][:1].isupper()
+            and start - 2 not in listed) \
         or (end + 1 < len(words) and words[end] in ATTACHED and not spaces[end - 1]
-            and not spaces[end] and words[end + 1][:1].isupper())
+            and not spaces[end] and words[end + 1][:1].isupper() and end + 1 not in listed)
 
 
 def headline_case(words: list[str]) -> bool:
@@ -149,7 +152,8 @@ def merge(words: list[str], spaces: list[int], known: list[Known]) -> list[Name]
     known = [k._replace(start=k.start + 1) if words[k.start] in STOP and k.end - k.start > 1
              else k for k in known]  # "All Council": no name opens with a stop word
     known = [k for k in known if k.end - k.start > 1 or k.label != "organisation"]
-    known = [k for k in known if not inside_word(words, spaces, k.start, k.end)]
+    listed = {i for k in known for i in range(k.start, k.end)}  # "Russia-Ukraine": two names
+    known = [k for k in known if not inside_word(words, spaces, k.start, k.end, listed)]
     known = sorted(k for k in known if k.label not in PERSON_PATTERNS  # no title or head words
                    or all(w in ATTACHED or w in NAME_PARTICLES or single_name(w)
                           or is_initialism(w) for w in words[k.start:k.end]))

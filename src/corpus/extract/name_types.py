@@ -100,15 +100,17 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(a, b, k.type, k.label)]
     if seg.title_before and last not in ORG_HEADS and not inside:
         return [(a, b, "PERSON", "context")] if b - a > 1 or single_name(last) else []
-    if b - a > 1 and club(words, a, b, ctx.sport):
+    listed = any(k.label.startswith("gazetteer") for k in inside)  # "Senate GOP": keep "GOP"
+    if b - a > 1 and not listed and club(words, a, b, ctx.sport):
         return [(a, b, "ORG", "context")]  # "Hartley United", "FC Romsey", "Bayern Munich"
     head = by_head(words, a, b) if b - a > 1 else None
     if head:
         return [(a, b, head, "head-word")]
-    if b - a > 1 and org_evidence(ctx, a, b, given_names()):
+    if b - a > 1 and not listed and org_evidence(ctx, a, b, given_names()):
         return [(a, b, "ORG", "head-word")]  # "Deutsche Bahn said", "the Jordanian Red Crescent"
     after = place_after(ctx, b)
-    if after and all(single_name(w) or w in ATTACHED for w in words[a:b]):
+    if after and all(single_name(w) or w in ATTACHED for w in words[a:b]) \
+            and not is_demonym(first) and not (b - a == 1 and seg.sentence_start):
         return [(a, b + (after == 2), "PLACE", "place-context")]  # "Abu Shouk camp"
     if exact:
         return [(a, b, inside[0].type, inside[0].label)]
@@ -136,6 +138,8 @@ def by_head(words: list[str], a: int, b: int) -> str | None:
     last, first = words[b - 1], words[a]
     if last in ORG_HEADS:
         return "ORG"
+    if last in PLACE_HEADS and words[b - 2] in given_names() and words[a] not in PLACE_LEADS:
+        return None  # "Helen Park", "Sarah Hill": a person
     if last in PLACE_HEADS or any(w in PLACE_HEADS for w in words[a + 1:b - 1]):
         return "PLACE"  # "Tuen Mun Hospital", "Dursey Island Cable Car"
     if first in ORG_LEADS and words[a + 1].lower() in ("of", "for") or "&" in words[a:b] \
@@ -185,7 +189,8 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         return [(a, a + 1, "ORG", "initialism")] if initialism_is_org(ctx, a) else []
     if road(ctx, a):
         return [(a, a + 1 + ctx.after(a + 1).isdigit(), "PLACE", "place-context")]  # "the A14"
-    if street(w) or place_after(ctx, a + 1) and not seg.sentence_start:
+    if street(w) or place_after(ctx, a + 1) and not seg.sentence_start and single_name(w) \
+            and not is_demonym(w):
         return [(a, a + 1 + (place_after(ctx, a + 1) == 2), "PLACE", "place-context")]
     if not single_name(w) or is_demonym(w) or seg.sentence_start:
         return []
