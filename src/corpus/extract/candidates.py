@@ -9,8 +9,8 @@ from __future__ import annotations
 from corpus.extract.lexicons import (CALENDAR, CONNECTORS, NAME_PARTICLES, NOT_NAME_HEADS,
                                      ORG_HEADS, ORG_LEADS, PLACE_HEADS, PLACE_LEADS, STOP,
                                      TITLE_MODIFIERS, TITLES, given_names, is_initialism)
-from corpus.extract.name_types import (ATTACHED, Context, Known, Name, Segment, single_name,
-                                       type_segment)
+from corpus.extract.name_types import (ATTACHED, SURNAME_HEADS, Context, Known, Name, Segment,
+                                       single_name, type_segment)
 
 PERSON_PATTERNS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
 SENTENCE_BREAKS = frozenset('. ! ? : ; “ " ‘ ( — – … •'.split())
@@ -99,7 +99,8 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
     out, a, title = [], start, start > 0 and words[start - 1].lower() in TITLES
     sentence = opens_sentence(words, start)
     named = words[end - 1] in ORG_HEADS or words[end - 1] in PLACE_HEADS \
-        and words[end - 2] not in given_names() or end - start > 2 \
+        and not (words[end - 1] in SURNAME_HEADS and words[end - 2] in given_names()) \
+        or end - start > 2 \
         and words[start] in ORG_LEADS and words[start + 1] in ("of", "for")
     for k in range(start, end + 1):
         w = words[k] if k < end else ""

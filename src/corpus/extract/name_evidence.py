@@ -24,6 +24,14 @@ ACTING = SPEECH | SOURCE_CUES | frozenset("'s ’s , . ; : ) has had have is was
 BEFORE_ORG = ORG_NOUNS | frozenset("the by told via with joined".split())
 
 
+ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")  # "the Hawaiian state", not "Hubei province"
+
+
+def adjective(word: str) -> bool:
+    """A word for a people or a language before a noun ("Hawaiian", "Chinese")."""
+    return ADJECTIVE.search(word) is not None
+
+
 def org_word(word: str, given: frozenset[str]) -> bool:
     """A word of an organisation's name, not a person's: 'Bahn', 'Verband', 'Macroeconomics'."""
     if word in given:

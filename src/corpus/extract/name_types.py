@@ -12,12 +12,13 @@ from corpus.extract.lexicons import (CALENDAR, DIRECTIONS, NAME_PARTICLES, NOT_N
                                      PLACE_NOUNS, PLACE_PREPOSITIONS, SOURCE_CUES, SPEECH, STOP,
                                      TITLES, NOT_NAME_WORDS, given_names, is_demonym,
                                      is_initialism)
-from corpus.extract.name_evidence import (club, initialism_is_org, org_evidence, place_after,
+from corpus.extract.name_evidence import (adjective, club, initialism_is_org, org_evidence, place_after,
                                           road, street, team_cue)
 from corpus.extract.reference import nations
 
 ATTACHED = frozenset("- ‑ '".split())  # inside a word: "Ka-Hin"
 PLACE_AT = frozenset("in near outside at across throughout inside around".split())  # "in X"
+SURNAME_HEADS = frozenset("Park Hill Lane Bridge Church Falls Towers".split())  # "Helen Park"
 PERSON_LABELS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
 Name = tuple[int, int, str, str]  # tokens start to end, type, method (or the known span's label)
 
@@ -110,7 +111,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(a, b, "ORG", "head-word")]  # "Deutsche Bahn said", "the Jordanian Red Crescent"
     after = place_after(ctx, b)
     if after and all(single_name(w) or w in ATTACHED for w in words[a:b]) \
-            and not is_demonym(first) and not (b - a == 1 and seg.sentence_start):
+            and not adjective(first) and not (b - a == 1 and seg.sentence_start):
         return [(a, b + (after == 2), "PLACE", "place-context")]  # "Abu Shouk camp"
     if exact:
         return [(a, b, inside[0].type, inside[0].label)]
@@ -138,7 +139,7 @@ def by_head(words: list[str], a: int, b: int) -> str | None:
     last, first = words[b - 1], words[a]
     if last in ORG_HEADS:
         return "ORG"
-    if last in PLACE_HEADS and words[b - 2] in given_names() and words[a] not in PLACE_LEADS:
+    if last in SURNAME_HEADS and words[b - 2] in given_names() and words[a] not in PLACE_LEADS:
         return None  # "Helen Park", "Sarah Hill": a person
     if last in PLACE_HEADS or any(w in PLACE_HEADS for w in words[a + 1:b - 1]):
         return "PLACE"  # "Tuen Mun Hospital", "Dursey Island Cable Car"
@@ -190,7 +191,7 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
     if road(ctx, a):
         return [(a, a + 1 + ctx.after(a + 1).isdigit(), "PLACE", "place-context")]  # "the A14"
     if street(w) or place_after(ctx, a + 1) and not seg.sentence_start and single_name(w) \
-            and not is_demonym(w):
+            and not adjective(w):
         return [(a, a + 1 + (place_after(ctx, a + 1) == 2), "PLACE", "place-context")]
     if not single_name(w) or is_demonym(w) or seg.sentence_start:
         return []
