@@ -316,6 +316,7 @@ def test_titles_and_heads_inside_runs(text, expected):
      [("Jordanian Red Crescent", "ORG")]),
     ("Oxford Macroeconomics said prices would rise.", [("Oxford Macroeconomics", "ORG")]),
     ("Delia Marsh said the water was rising.", [("Delia Marsh", "PERSON")]),
+    ("Guests left the Grand Orvella before noon.", []),  # no person after "the"
     # long organisation names kept whole
     ("Voters queued, the Election Commission of Ruritania said.",
      [("Election Commission of Ruritania", "ORG")]),

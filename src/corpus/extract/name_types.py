@@ -129,7 +129,8 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return type_segment(Segment(a + 1, b, False, False), ctx, []) if b - a > 2 else []
     names = " ".join(words[a:b]).split()  # words apart from the hyphenated parts
     if plain and 1 < len(names) <= 4 - seg.sentence_start and first not in DIRECTIONS \
-            and not is_demonym(last) and not last.endswith("s") and ctx.after(b) not in TITLES:
+            and not is_demonym(last) and not last.endswith("s") and ctx.after(b) not in TITLES \
+            and ctx.before(a) != "the":  # "the Grand Orvella": no person follows "the"
         return [(a, b, "PERSON", "capitalised")]
     return []
 
