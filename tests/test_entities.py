@@ -333,6 +333,7 @@ def test_titles_and_heads_inside_runs(text, expected):
     ("Water levels on the River Severn rose again.", [("River Severn", "PLACE")]),
     ("Trucks waited at the Rafah crossing for hours.", [("Rafah crossing", "PLACE")]),
     ("Families fled to Abu Shouk camp overnight.", [("Abu Shouk camp", "PLACE")]),
+    ("Troops massed at the Mexican border.", []),  # a people's adjective, not a place
     ("A crash closed the A14 and Interstate 75.", [("A14", "PLACE"), ("Interstate 75", "PLACE")]),
     ("Police sealed off Zeppelinstrasse and Breite Strasse.",
      [("Zeppelinstrasse", "PLACE"), ("Breite Strasse", "PLACE")]),

@@ -24,7 +24,7 @@ ACTING = SPEECH | SOURCE_CUES | frozenset("'s ’s , . ; : ) has had have is was
 BEFORE_ORG = ORG_NOUNS | frozenset("the by told via with joined".split())
 
 
-ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")  # "the Hawaiian state", not "Hubei province"
+ADJECTIVE = re.compile(r"(?:an|ese|ish|ic)$")  # "the Mexican border", not "Hubei province"
 
 
 def adjective(word: str) -> bool:
