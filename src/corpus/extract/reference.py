@@ -178,13 +178,18 @@ def country_codes() -> dict[str, str]:
 QUALIFIER = re.compile(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 
 
+@lru_cache(maxsize=1)
+def qualifier_names() -> frozenset[str]:
+    """Names of states, countries and regions that qualify a place ("Naples, Florida")."""
+    return frozenset(us_state_codes()) | frozenset(country_codes()) | frozenset(subdivision_codes())
+
+
 def qualifier(text: str, end: int) -> str | None:
     """The state or country written after a place's name ending at `end` ("Naples, Florida")."""
     m = QUALIFIER.match(text, end)
     if m is None:
         return None
-    name = m.group(1)
-    known = us_state_codes().keys() | country_codes().keys() | subdivision_codes().keys()
+    name, known = m.group(1), qualifier_names()
     return name if name in known else name.split()[0] if name.split()[0] in known else None
 
 
