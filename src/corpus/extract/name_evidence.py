@@ -16,11 +16,13 @@ CLUB_ALWAYS = CLUB_WORDS - frozenset("City Town County".split())
 # Verbs of a match between two teams: "Collingwood beat Essendon", "lost to Essendon".
 TEAM_VERBS_AFTER = frozenset("""beat beats drew draw stunned stun thrashed edged defeated
 lost won held trounced hammered""".split())
-TEAM_WORDS_BEFORE = frozenset("beat beats against defeated thrashed stunned v vs v. vs. over".split())
+TEAM_WORDS_BEFORE = frozenset("beat beats against defeated thrashed stunned v vs v. vs. over"
+                              .split())
 ROAD = re.compile(r"[AMBN]\d{1,4}(?:\(M\))?")
 ROAD_WORDS = frozenset("Interstate Route Highway Autobahn Motorway".split())
 # Words after an all-capital word that say it acts or is named: "the FBI has", "the UN's".
-ACTING = SPEECH | SOURCE_CUES | frozenset("'s ’s , . ; : ) has had have is was will would".split())
+ACTING = SPEECH | SOURCE_CUES | frozenset("'s ’s , . ; : ) has had have is was will would"
+                                          .split())
 BEFORE_ORG = ORG_NOUNS | frozenset("the by told via with joined".split())
 
 
@@ -89,7 +91,7 @@ def street(word: str) -> bool:
 def initialism_is_org(ctx, a: int) -> bool:
     """An all-capital word is an organisation only with evidence: a speech or source verb after
     it ("NATO said"), an article or organisation noun before it with no noun after it ("the
-    FBI has"), a possessive, or a definition in brackets after a name ("Rural Fire Service (RFS)")."""
+    FBI has"), a possessive, or a definition in brackets after a name ("Fire Service (RFS)")."""
     prev, nxt = ctx.before(a), ctx.after(a + 1)
     if ctx.speech_after(a + 1) or nxt in SOURCE_CUES or nxt in ("'s", "’s"):
         return True

@@ -12,8 +12,8 @@ from corpus.extract.lexicons import (CALENDAR, DIRECTIONS, NAME_PARTICLES, NOT_N
                                      PLACE_NOUNS, PLACE_PREPOSITIONS, SOURCE_CUES, SPEECH, STOP,
                                      TITLES, NOT_NAME_WORDS, given_names, is_demonym,
                                      is_initialism)
-from corpus.extract.name_evidence import (adjective, club, initialism_is_org, org_evidence, place_after,
-                                          road, street, team_cue)
+from corpus.extract.name_evidence import (adjective, club, initialism_is_org, org_evidence,
+                                          place_after, road, street, team_cue)
 from corpus.extract.reference import nations
 
 ATTACHED = frozenset("- ‑ '".split())  # inside a word: "Ka-Hin"
