@@ -305,3 +305,65 @@ def test_an_unknown_ner_model_is_a_one_line_error(tmp_path, monkeypatch):
 ])
 def test_titles_and_heads_inside_runs(text, expected):
     assert found(text) == expected
+
+
+# Kinds of error a blind evaluation found, each on invented sentences (with negatives).
+@pytest.mark.parametrize("text, expected", [
+    # an organisation, not a person, as the subject of a speech verb
+    ("The Ostwald Verband said the strike would go on.", [("Ostwald Verband", "ORG")]),
+    ("Deutsche Bahn warned of delays after the storm.", [("Deutsche Bahn", "ORG")]),
+    ("The Jordanian Red Crescent said aid lorries were waiting.",
+     [("Jordanian Red Crescent", "ORG")]),
+    ("Oxford Macroeconomics said prices would rise.", [("Oxford Macroeconomics", "ORG")]),
+    ("Delia Marsh said the water was rising.", [("Delia Marsh", "PERSON")]),
+    ("Guests left the Grand Orvella before noon.", []),  # no person after "the"
+    # long organisation names kept whole
+    ("Voters queued, the Election Commission of Ruritania said.",
+     [("Election Commission of Ruritania", "ORG")]),
+    ("Crews from Kent Fire and Rescue Service attended.", [("Kent Fire and Rescue Service", "ORG")]),
+    ("Deputies from Lee County Sheriff's Office closed the road.",
+     [("Lee County Sheriff's Office", "ORG")]),
+    ("The Colorado Department of Public Health and Environment confirmed it.",
+     [("Colorado Department of Public Health and Environment", "ORG")]),
+    ("He bought bread at Harlow & Finch on Monday.", [("Harlow & Finch", "ORG")]),
+    ("Officers of Kent Police and Essex Fire Service met.",
+     [("Kent Police", "ORG"), ("Essex Fire Service", "ORG")]),
+    # places by region lists, heads, endings and the nouns after them
+    ("Flooding hit Shropshire and Bavaria on Sunday.", [("Shropshire", "PLACE"), ("Bavaria", "PLACE")]),
+    ("Water levels on the River Severn rose again.", [("River Severn", "PLACE")]),
+    ("Trucks waited at the Rafah crossing for hours.", [("Rafah crossing", "PLACE")]),
+    ("Families fled to Abu Shouk camp overnight.", [("Abu Shouk camp", "PLACE")]),
+    ("Troops massed at the Mexican border.", []),  # a people's adjective, not a place
+    ("A crash closed the A14 and Interstate 75.", [("A14", "PLACE"), ("Interstate 75", "PLACE")]),
+    ("Police sealed off Zeppelinstrasse and Breite Strasse.",
+     [("Zeppelinstrasse", "PLACE"), ("Breite Strasse", "PLACE")]),
+    # sports clubs
+    ("Hartley United beat FC Romsey in the cup final, the coach said.",
+     [("Hartley United", "ORG"), ("FC Romsey", "ORG")]),
+    ("Bayern Munich drew 2-2 in the match.", [("Bayern Munich", "ORG")]),
+    # names kept whole, without a job word before them
+    ("The witness, Carla Baptiste-Marlow, said she heard shots.",
+     [("Carla Baptiste-Marlow", "PERSON")]),
+    ("Magistrate Fiona Lacey-Ngata adjourned the case.", [("Fiona Lacey-Ngata", "PERSON")]),
+    ("Commuter Daniel Achterberg said the train never came.", [("Daniel Achterberg", "PERSON")]),
+    # all-capital words: organisations only with evidence
+    ("The MSP raised the GST rate as RSV cases rose.", []),
+    ("The findings were passed to the FBI, which said nothing.", [("FBI", "ORG")]),
+    ("The Rural Fire Agency (RFA) said crews were ready.",
+     [("Rural Fire Agency", "ORG"), ("RFA", "ORG")]),
+])
+def test_evidence_beyond_lists(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("Residents of Naples, Florida, were told to leave.", "Naples", "US"),
+    ("Crowds in Naples cheered as Italy won.", "Naples", "IT"),
+    ("Floods in Dalton and across England closed schools.", "Dalton", "GB"),
+    ("Floods in Dalton and across Peru closed schools.", "Dalton", None),  # none in Peru
+])
+def test_a_place_takes_an_id_only_from_its_own_context(text, place, country):
+    from corpus.extract.reference import populated_places
+    m = next(m for m in recogniser().entry_mentions({"body": text})["body"] if m.text == place)
+    countries = {p.geonames_id: p.country for p in populated_places()[place]}
+    assert countries.get(m.geonames_id) == country

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from corpus.extract.lexicons import (CALENDAR, CONNECTORS, NAME_PARTICLES, NOT_NAME_HEADS,
                                      ORG_HEADS, ORG_LEADS, PLACE_HEADS, PLACE_LEADS, STOP,
-                                     TITLE_MODIFIERS, TITLES, is_initialism)
-from corpus.extract.name_types import (ATTACHED, Context, Known, Name, Segment, single_name,
-                                       type_segment)
+                                     TITLE_MODIFIERS, TITLES, given_names, is_initialism)
+from corpus.extract.name_types import (ATTACHED, SURNAME_HEADS, Context, Known, Name, Segment,
+                                       single_name, type_segment)
 
 PERSON_PATTERNS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
 SENTENCE_BREAKS = frozenset('. ! ? : ; “ " ‘ ( — – … •'.split())
+POSSESSIVE = frozenset(("'s", "’s"))
+# Words before a possessive inside an organisation's or place's name ("Sheriff's Office").
+OWNERS = TITLES | frozenset("children women men people veterans workers st".split())
 COMPOUND_ENDS = frozenset("""era style born based led run made wide bound type class speaking
 language held built known""".split())  # "Soviet-era": an adjective, not a name
 
@@ -54,6 +57,9 @@ def segments(words: list[str], spaces: list[int]) -> list[Segment]:
             elif connects(words, start, j, linked):
                 linked = True
                 j += 2 if words[j + 1] == "the" else 1
+            elif w in POSSESSIVE and not spaces[j - 1] and words[j - 1].lower() in OWNERS \
+                    and j + 1 < n and is_capitalised(words[j + 1]):
+                j += 1  # "Sheriff's Office", "Children's Hospital"
             else:
                 break
         found += split(words, start, j)
@@ -70,14 +76,21 @@ def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
     nxt = j + 2 if j + 2 < len(words) and words[j + 1] == "the" and w == "of" else j + 1
     if nxt >= len(words) or not is_capitalised(words[nxt]):
         return False
+    while start < j and words[start] in STOP:
+        start += 1  # "The Colorado Department of ..."
     if w in ("of", "for") and not linked:
         return j - start <= 2 and (words[j - 1] in ORG_LEADS or words[j - 1] in PLACE_LEADS)
-    if w == "and" and linked:
-        k = nxt
-        while k < len(words) and is_capitalised(words[k]):
-            k += 1
+    if w == "&":
+        return True  # "Harlow & Finch"
+    if w != "and":
+        return False
+    k = nxt
+    while k < len(words) and is_capitalised(words[k]):
+        k += 1
+    if linked:
         return words[k - 1] not in ORG_HEADS
-    return False
+    # "Kent Fire and Rescue Service": one name when only the part after "and" ends in a head
+    return words[k - 1] in ORG_HEADS and words[j - 1] not in ORG_HEADS and k - nxt <= 3
 
 
 def split(words: list[str], start: int, end: int) -> list[Segment]:
@@ -85,7 +98,9 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
     a run named by its head word ("Princess Margaret Hospital") is not cut at titles."""
     out, a, title = [], start, start > 0 and words[start - 1].lower() in TITLES
     sentence = opens_sentence(words, start)
-    named = words[end - 1] in ORG_HEADS or words[end - 1] in PLACE_HEADS or end - start > 2 \
+    named = words[end - 1] in ORG_HEADS or words[end - 1] in PLACE_HEADS \
+        and not (words[end - 1] in SURNAME_HEADS and words[end - 2] in given_names()) \
+        or end - start > 2 \
         and words[start] in ORG_LEADS and words[start + 1] in ("of", "for")
     for k in range(start, end + 1):
         w = words[k] if k < end else ""
@@ -103,6 +118,17 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
             out.append(Segment(a, b, sentence and a == start, title))
         title, a, sentence = k < end and title_word, k + 1, False
     return out
+
+
+def inside_word(words: list[str], spaces: list[int], start: int, end: int,
+                listed: set[int]) -> bool:
+    """Whether tokens start to end are part of a hyphenated name ("Marlow" of "Baptiste-Marlow",
+    not "Moscow" of "Moscow-backed", nor of "Moscow-Kyiv" where both are names)."""
+    return (start > 1 and words[start - 1] in ATTACHED and not spaces[start - 2]
+            and not spaces[start - 1] and words[start - 2][:1].isupper()
+            and start - 2 not in listed) \
+        or (end + 1 < len(words) and words[end] in ATTACHED and not spaces[end - 1]
+            and not spaces[end] and words[end + 1][:1].isupper() and end + 1 not in listed)
 
 
 def headline_case(words: list[str]) -> bool:
@@ -127,6 +153,8 @@ def merge(words: list[str], spaces: list[int], known: list[Known]) -> list[Name]
     known = [k._replace(start=k.start + 1) if words[k.start] in STOP and k.end - k.start > 1
              else k for k in known]  # "All Council": no name opens with a stop word
     known = [k for k in known if k.end - k.start > 1 or k.label != "organisation"]
+    listed = {i for k in known for i in range(k.start, k.end)}  # "Russia-Ukraine": two names
+    known = [k for k in known if not inside_word(words, spaces, k.start, k.end, listed)]
     known = sorted(k for k in known if k.label not in PERSON_PATTERNS  # no title or head words
                    or all(w in ATTACHED or w in NAME_PARTICLES or single_name(w)
                           or is_initialism(w) for w in words[k.start:k.end]))
@@ -141,8 +169,11 @@ def merge(words: list[str], spaces: list[int], known: list[Known]) -> list[Name]
         inside = sorted(over)
         if words[seg.end - 1] in NOT_NAME_HEADS:  # "Peace Summit": no place in an event's name
             taken[seg.start:seg.end] = [True] * (seg.end - seg.start)
-        for s, e, t, m in type_segment(seg, ctx, inside):
+        names = type_segment(seg, ctx, inside)
+        for s, e, t, m in names:
             out.append((s, e, t, m))
             taken[s:e] = [True] * (e - s)
+        if names:  # the segment's names replace the known spans in it ("Commuter Daniel ...")
+            taken[seg.start:seg.end] = [True] * (seg.end - seg.start)
     out += [(k.start, k.end, k.type, k.label) for k in known if not taken[k.start]]
     return sorted(set(out))

@@ -10,15 +10,14 @@ GeoNames names, and a Matcher for names the gazetteer lacks:
   "Russia's Defence Ministry", "Ministry of Internal Affairs");
 * a surname alone, after the full name in the same entry ("Kirby added").
 
-Where spans overlap the longest wins. Demonyms ("Russian") are never entities.
+The patterns and their word classes are in `patterns`; names found by the text's other evidence
+in `candidates`. Where spans overlap the longest wins. Demonyms ("Russian") are never entities.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
-import numpy
 import spacy
 from spacy.attrs import IDS, LOWER
 from spacy.matcher import Matcher, PhraseMatcher
@@ -28,72 +27,10 @@ from spacy.util import filter_spans
 from corpus.extract.candidates import Known, merge
 from corpus.extract.entry_context import is_sport, is_team, short_forms
 from corpus.extract.model import add_model_mentions
-from corpus.extract.reference import (Reference, country_codes, gazetteer, geonames_places,
-                                      nations, resolve_place)
-
-TITLES = ["president", "governor", "spokesperson", "spokesman", "spokeswoman", "commander", "speaker", "minister",
-          "chancellor", "mayor", "secretary", "general", "ambassador", "senator", "envoy", "adviser", "advisor",
-          "chief", "colonel", "admiral", "lieutenant", "director", "chairman", "chairwoman", "leader", "king",
-          "queen", "pope", "prince", "judge", "prosecutor", "sen.", "rep.", "gen.", "col.", "lt.", "dr.", "ceo",
-          "premier", "head", "official", "deputy", "negotiator", "aide", "gen", "col", "lt", "mr", "mrs", "ms"]
-ROLES = ["head", "commander", "governor", "spokesperson", "spokesman", "spokeswoman", "minister", "chief", "leader",
-         "director", "president", "mayor", "secretary", "adviser", "advisor", "official", "ambassador", "deputy",
-         "chairman", "founder", "member", "envoy", "general", "representative"]
-SPEECH = ["said", "says", "told", "added", "announced", "stated", "wrote", "warned", "claimed", "noted", "insisted"]
-ORG_HEADS = ["Ministry", "Council", "Administration", "Fleet", "Agency", "Committee", "Commission", "Office",
-             "Department", "Party", "Army", "Navy", "Service", "Guard", "Corps", "Court", "Parliament", "Bank",
-             "Fund", "Institute", "University", "Forces", "Organisation", "Organization", "Union", "Assembly",
-             "Directorate", "Command", "Brigade", "Battalion", "Regiment", "Duma", "Rada", "Cabinet"]
-CALENDAR = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-            "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-NOT_NAMES = {t.capitalize() for t in TITLES} | {t.upper() for t in ("ceo",)} | set(ORG_HEADS) | set(CALENDAR) | {
-    "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I", "His", "Her", "This",
-    "That", "Secretary-General", "Moscow-backed", "Kremlin", "Western", "Thursday's", "God"}
-
-# Every word test of the patterns is a property of the word alone, so each is a lexeme flag: computed
-# once per distinct word when the vocabulary first meets it, then checked by the Matcher in C.
-# (As Python predicates -- IN, NOT_IN, REGEX -- they took most of the recogniser's time.)
-CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
-TITLE_SET, ROLE_SET, SPEECH_SET = set(TITLES), set(ROLES), set(SPEECH)
-WORD_CLASSES = {
-    "title": lambda w: w.lower() in TITLE_SET,
-    "role": lambda w: w.lower() in ROLE_SET,
-    "speech": lambda w: w.lower() in SPEECH_SET,
-    "have": lambda w: w.lower() in ("has", "had", "have"),
-    "name": lambda w: w.istitle() and w not in NOT_NAMES,  # "Kirby", not "GB" or "The"
-    "capitalised": lambda w: CAPITALISED.match(w) is not None and w not in NOT_NAMES,
-    "org-head": lambda w: w in ORG_HEADS,
-    "org-lead": lambda w: w[:1].isascii() and w[:1].isupper() and (w not in NOT_NAMES or w in ORG_HEADS),
-    "possessive": lambda w: w in ("'s", "’s"),
-    "clause-end": lambda w: w in (",", ".", ";", ":"),
-    "trigger": lambda w: w.lower() in TITLE_SET | ROLE_SET | SPEECH_SET or w in ORG_HEADS,
-    "comma": lambda w: w == ",",
-    "of": lambda w: w.lower() == "of",
-}
-FIRST_FLAG = 30  # spaCy's free lexeme flags are FLAG19 to FLAG63
-FLAG = {name: f"FLAG{FIRST_FLAG + i}" for i, name in enumerate(WORD_CLASSES)}
-BIT = {name: 1 << i for i, name in enumerate(WORD_CLASSES)}  # a token's classes as one int (`Tokens.bits`)
-
-
-def word(cls: str, **op) -> dict:
-    """A token pattern for a word of the class; `yes=False` for a word outside it."""
-    return {FLAG[cls]: op.pop("yes", True), **op}
-
-
-NAME_1_3 = [word("name", OP="{1,3}")]
-NAME_2_3 = [word("name", OP="{2,3}")]
-MATCH_PATTERNS = {
-    "title": [[word("title"), *NAME_1_3]],
-    "apposition": [[*NAME_2_3, {"ORTH": ","}, {"LOWER": "the", "OP": "?"},
-                    word("clause-end", yes=False, OP="{0,3}"), word("role")]],
-    "role-apposition": [[word("role"), {"ORTH": ","}, *NAME_2_3, {"ORTH": ","}]],
-    "speech": [[*NAME_2_3, word("have", OP="?"), word("speech")],
-               [word("speech"), *NAME_2_3]],
-    "organisation": [[word("org-lead", OP="{0,1}"), word("possessive", OP="?"),
-                      word("capitalised", OP="{1,3}"), word("org-head")],
-                     [word("org-head"), {"LOWER": "of"}, word("capitalised", OP="{1,3}")]],
-}
-
+from corpus.extract.patterns import (BIT, FLAG, MATCH_PATTERNS, WORD_CLASSES, Found, Tokens,
+                                     match_window, trim)
+from corpus.extract.reference import (Reference, context_countries, gazetteer, geonames_cities,
+                                      geonames_places, nations, qualifier, resolve_place)
 
 # spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are ~40,000)
 # every new word takes the slow path and tokenizing runs ~9x slower. Half a million costs ~50 MB.
@@ -115,96 +52,6 @@ class Mention(NamedTuple):
     latitude: float | None
     longitude: float | None
     method: str
-
-
-class Found(NamedTuple):
-    """A labelled token span (what spaCy's `filter_spans` needs of a Span, without making one)."""
-
-    start: int
-    end: int
-    label: str
-
-
-PAD = 8  # tokens of no class either side of a doc's: as far as match_window looks from a trigger
-
-
-class Tokens:
-    """The tokens of a doc as the patterns see them: where the trigger words are, and each token's
-    word classes (`BIT`, kept per orth id in `known`, where `classes_of` adds words not there yet)."""
-
-    def __init__(self, doc: Doc, known: dict[int, int], classes_of: Callable[[int], int]) -> None:
-        columns = doc.to_array(["ORTH", FLAG["trigger"], "SPACY"])
-        self.triggers: list[int] = numpy.flatnonzero(columns[:, 1]).tolist()
-        orths: list[int] = columns[:, 0].tolist()
-        self.orths, self.spaces = orths, columns[:, 2].tolist()
-        for orth in set(orths).difference(known):
-            known[orth] = classes_of(orth)
-        # Each token's classes, with PAD tokens of none either side (windows reach past the ends).
-        self.padded: list[int] = [0] * PAD + [known[o] for o in orths] + [0] * PAD
-
-    def __len__(self) -> int:
-        return len(self.padded) - 2 * PAD
-
-    def bits(self, i: int) -> int:
-        """The word classes of the token at i (none outside the doc)."""
-        return self.padded[i + PAD] if -PAD <= i < len(self) + PAD else 0
-
-    def around(self, t: int, before: int, after: int) -> list[int]:
-        """The classes of tokens t - before to t + after (before, after at most PAD)."""
-        return self.padded[t + PAD - before:t + PAD + after + 1]
-
-    def has(self, i: int, cls: str) -> bool:
-        return bool(self.bits(i) & BIT[cls])
-
-
-def trim(tokens: Tokens, label: str, start: int, end: int) -> Found:
-    """The name inside a pattern match: without its title, role, comma or speech verb."""
-    if label in ("title", "speech") and (tokens.has(start, "title") or tokens.has(start, "speech")):
-        start += 1
-    if label == "speech" and tokens.has(end - 1, "speech"):
-        end -= 2 if tokens.has(end - 2, "have") else 1
-    if label == "organisation":  # "Russia's Defence Ministry": the ministry is "Defence Ministry"
-        start += 1 if tokens.has(start, "possessive") else 2 * tokens.has(start + 1, "possessive")
-    if label == "role-apposition":  # "prime minister, Rishi Sunak,"
-        return Found(start + 2, end - 1, "apposition")
-    if label == "apposition":
-        end = next(i for i in range(start, end) if tokens.has(i, "comma"))
-    return Found(start, end, label)
-
-
-def match_window(tokens: Tokens, t: int) -> tuple[int, int] | None:
-    """The tokens (start, end) that hold every match of a pattern whose trigger word is the one at t,
-    or None when no pattern can match there: each pattern's trigger needs certain words right next
-    to it, and a match reaches at most so far from its trigger (see MATCH_PATTERNS)."""
-    near = tokens.around(t, 7, 3)
-
-    def at(offset: int, cls: str) -> bool:
-        return bool(near[7 + offset] & BIT[cls])
-
-    def names(*offsets: int) -> bool:
-        return all(at(o, "name") for o in offsets)
-
-    reach = []
-    if at(0, "title") and names(1):  # title name{1,3}
-        reach.append((0, 4))
-    if at(0, "role"):
-        if any(at(c, "comma") and names(c - 1, c - 2) for c in range(-5, 0)):  # name{2,3} , the? w{0,3} role
-            reach.append((-8, 1))
-        if at(1, "comma") and names(2, 3):  # role , name{2,3} ,
-            reach.append((0, 6))
-    if at(0, "speech"):
-        if names(-1, -2) or at(-1, "have") and names(-2, -3):  # name{2,3} have? speech
-            reach.append((-4, 1))
-        if names(1, 2):  # speech name{2,3}
-            reach.append((0, 4))
-    if at(0, "org-head"):
-        if at(-1, "capitalised"):  # org-lead? 's? capitalised{1,3} org-head
-            reach.append((-5, 1))
-        if at(1, "of") and at(2, "capitalised"):  # org-head of capitalised{1,3}
-            reach.append((0, 5))
-    if not reach:
-        return None
-    return max(0, t + min(a for a, _ in reach)), min(len(tokens), t + max(b for _, b in reach))
 
 
 class Recogniser:
@@ -292,6 +139,10 @@ class Recogniser:
         start, end = first.idx, last.idx + len(last)
         text, kind, label = source[start:end], span[2], span[3]
         ref = self.refs.get(label)
+        if ref is not None and ref.source == "geonames" and ref.geonames_id in geonames_cities():
+            place = resolve_place(text, countries, qualifier(source, end))  # "Naples, Florida"
+            ids = (place.geonames_id, place.latitude, place.longitude) if place else (None,) * 3
+            return Mention(start, end, text, ref.type, ref.canonical_name, None, *ids, ref.source)
         if ref is not None:
             return Mention(start, end, text, ref.type, ref.canonical_name, ref.wikidata_id,
                            ref.geonames_id, ref.latitude, ref.longitude, ref.source)
@@ -300,7 +151,7 @@ class Recogniser:
         if known is not None:  # "Volodymyr Zelenskiy": a known person under another spelling
             return Mention(start, end, text, kind, known.canonical_name, known.wikidata_id,
                            None, None, None, method)
-        place = resolve_place(text, countries) if kind == "PLACE" else None
+        place = resolve_place(text, countries, qualifier(source, end)) if kind == "PLACE" else None
         if place is not None:
             return Mention(start, end, text, kind, text, None, place.geonames_id, place.latitude,
                            place.longitude, method)
@@ -332,10 +183,8 @@ class Recogniser:
             words = [texts.get(o) or texts.setdefault(o, strings[o]) for o in tokens.orths]
             spans[f] = merge(words, tokens.spaces, known)
             vocabulary.update(words)
-        codes = country_codes()
-        named = [self.refs[s[3]].canonical_name for ss in spans.values() for s in ss
-                 if s[3] in self.refs]
-        countries = frozenset(codes[name] for name in named if name in codes)
+        countries = context_countries(self.refs[s[3]].canonical_name for ss in spans.values()
+                                      for s in ss if s[3] in self.refs)
         found = {f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]]
                  for f in docs}
         if is_sport({w.lower() for w in vocabulary}):  # "England beat Colombia": the teams

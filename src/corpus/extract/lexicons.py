@@ -24,7 +24,18 @@ Alliance Coalition Movement Front Congress Senate Government Tribunal Taskforce 
 Division Squad Brigades Motors Energy Exchange Institution Centers Centre Center
 Agencies Academy School Charity Campaign Customs Bar Cafe Café Restaurant Hotel Pub
 Shop Store Bakery Pharmacy Museum Gallery Library Theatre Theater Cinema Vacations
-Resorts""".split())
+Resorts Verband Bund Partei Polizei Gesellschaft Stiftung Werke Bahn Morcha Sangh Samiti
+Parishad Sabha Sena Cross Economics Macroeconomics Analytics Consulting
+Insights Research Rescue Ambulance Athletic Rovers Wanderers Albion Hotspur""".split())
+# Words in another language or of a trade that make a run an organisation wherever they stand
+# ("Deutsche Bahn", "Red Crescent"), and endings of such words ("Gewerkschaft", "Robotics").
+ORG_WORDS = ORG_HEADS | frozenset("""Deutsche Deutscher Nationale Nacional Nazionale Federal
+United Royal International Global Capital Economics Red Crescent Ministerium Amt Fire Rescue FC AFC
+SC CF AC""".split())
+ORG_ENDINGS = re.compile(r"(?:schaft|ung|ics|verband|bund|amt|werk|werke|tech|soft|corp)$")
+# Sports clubs' words: "Hartley United", "FC Romsey", "Bayern Munich".
+CLUB_WORDS = frozenset("""United City Athletic Rovers Wanderers Albion Hotspur Town County FC AFC
+SC CF AC Bayern Borussia Real Atletico Athletico Sporting Olympique Inter Juventus""".split())
 # The first word of an organisation's name followed by "of" or "for" ("Ministry of Health").
 ORG_LEADS = ORG_HEADS | frozenset("Bank University Centre Center Department Ministry".split())
 # The last word of a place's name ("Princes Street", "Keelung River", "Tokyo Haneda Airport").
@@ -34,10 +45,19 @@ Harbour Harbor Station Province Region District Oblast Strait Gulf Peninsula Coa
 Desert Canal Pool Arena Quay Pier Beach Forest Heights Plaza Drive Boulevard Highway
 Motorway Terrace Gardens Estate Village Town City County Prefecture Territory Hospital
 Embankment Prison Airbase Base Cathedral Church Mosque Temple Palace Tower Towers Mall
-Market Camp Crossing Dam Falls""".split())
+Market Camp Crossing Dam Falls Gate Gates Ward Strasse Straße Platz Weg Allee Gasse Damm
+Ufer Interchange Junction Roundabout""".split())
+# Endings of one-word street names in German and Dutch ("Zeppelinstrasse", "Kurfürstendamm").
+STREET_ENDINGS = re.compile(r"(?:stra(?:ss|ß)e|strasse|platz|gasse|allee|damm|ufer|weg|straat|"
+                            r"gracht|plein)$")
+# Lowercase nouns after a name that make it a place ("the Rafah crossing", "Abu Shouk camp");
+# the first set join the name, the second follow it ("Kamrup district").
+PLACE_AFTER_JOINED = frozenset("crossing camp highway gate bridge airport checkpoint".split())
+PLACE_AFTER = PLACE_AFTER_JOINED | frozenset("""district ward river province region county
+valley neighbourhood neighborhood suburb village town state border""".split())
 # The first word of a place's name ("Stadium Australia", "Lake Como", "Gulf of Mexico").
 PLACE_LEADS = frozenset("Mount Lake Gulf Sea Strait Isle Port Stadium Republic Bay Cape Fort"
-                        " Camp".split())
+                        " Camp River City Borough".split())
 # Words that are the name of a thing done or made, not of a person ("World Cup", "Euro 2024").
 NOT_NAME_HEADS = frozenset("""Cup Games Olympics Championship Championships Summit Festival War Day
 Week Prize Award Awards Act Bill Treaty Agreement Programme Program Plan Conference

