@@ -68,7 +68,8 @@ def main() -> None:
         "--build", action="store_true", help="also time the whole build in a child process"
     )
     args = ap.parse_args()
-    from corpus import parse, raw
+    from corpus import parse
+    from corpus.collect import raw
     from corpus.extract import entity_rows, figure_rows
     from corpus.tables import blog_rows
 

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 
 from corpus import validate as v
 from corpus.schema import TABLES
-from corpus.store import read_tables
+from corpus.dataset.store import read_tables
 
 REPO = Path(__file__).resolve().parents[1]
 ID_COLUMNS = {t.name: [*t.primary_key, *(fk.column for fk in t.foreign_keys)] for t in TABLES.values()}

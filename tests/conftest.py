@@ -2,6 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from corpus.build import BuildOptions
+
 REPO = Path(__file__).resolve().parents[1]
 RAW_DIR = REPO / "data" / "raw"
 PROCESSED_DIR = REPO / "data" / "processed"
@@ -158,7 +160,7 @@ SMALL_N_ENTRIES = 12 + sum(len(b[3]) for b in INVENTED_BLOGS.values())
 
 def write_small_raw(folder: Path, registry: bool = True) -> Path:
     """The seed and the invented blogs in folder, registered (or a plain folder)."""
-    from corpus import raw
+    from corpus.collect import raw
 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / SEED_NAME).write_bytes((RAW_DIR / SEED_NAME).read_bytes())
@@ -195,5 +197,5 @@ def small_built(small_raw, tmp_path_factory) -> Path:
     from corpus.build import build
 
     out = tmp_path_factory.mktemp("small-built") / "processed"
-    build(small_raw, out, jobs=1)
+    build(BuildOptions(small_raw, out, jobs=1))
     return out

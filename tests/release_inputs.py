@@ -8,7 +8,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from conftest import RAW_DIR, REPO, SEED_NAME
-from corpus import raw
+from corpus.build import BuildOptions
+from corpus.collect import raw
 
 SEED_EDIT = ("were fired by Russia in two attacks", "were fired by Russia in three attacks")
 INVENTED_NAME = "001_invented_floods.txt"
@@ -53,7 +54,7 @@ def built(tmp_path_factory, which: str) -> tuple[Path, Path]:
 
         base = tmp_path_factory.mktemp(f"raw-{which}")
         raw_dir = write_raw(base / "raw", raw_files(which))
-        build(raw_dir, base / "processed")
+        build(BuildOptions(raw_dir, base / "processed"))
         _BUILT[which] = base
     return _BUILT[which] / "raw", _BUILT[which] / "processed"
 

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from corpus import load, output
+from corpus import load
+from corpus.build import BuildOptions, output
 from corpus.build import build
-from corpus.release import verify
+from corpus.release.publish import verify
 from corpus.schema import TABLES
-from corpus.store import BUILDS_DIR, read_tables
+from corpus.dataset.store import BUILDS_DIR, read_tables
 from corpus.validate import validate
 from tests.conftest import INVENTED_BLOGS, write_small_raw
 
@@ -48,8 +49,8 @@ def warm(two_raw, tmp_path_factory) -> tuple[Path, Path]:
     """A cache holding both folders' blogs and parts, and the first folder's output."""
     cache_dir = tmp_path_factory.mktemp("warm") / "cache"
     scratch = tmp_path_factory.mktemp("scratch")
-    build(two_raw[1], scratch / "second", cache_dir=cache_dir, part_rows=1)
-    build(two_raw[0], scratch / "first", cache_dir=cache_dir, part_rows=1)
+    build(BuildOptions(two_raw[1], scratch / "second", cache_dir=cache_dir, part_rows=1))
+    build(BuildOptions(two_raw[0], scratch / "first", cache_dir=cache_dir, part_rows=1))
     return cache_dir, scratch / "first"
 
 
@@ -69,9 +70,9 @@ def test_a_kill_at_any_step_of_the_commit_leaves_one_build(two_raw, warm, tmp_pa
     cache_dir, first_out = warm
     out, sets = tmp_path / "out", [set(os.listdir(r)) for r in two_raw]
     steps = []
-    build(two_raw[0], out, cache_dir=cache_dir, part_rows=1)
+    build(BuildOptions(two_raw[0], out, cache_dir=cache_dir, part_rows=1))
     monkeypatch.setattr(output, "step", lambda n, what: steps.append(what))
-    build(two_raw[1], out, cache_dir=cache_dir, part_rows=1)
+    build(BuildOptions(two_raw[1], out, cache_dir=cache_dir, part_rows=1))
     kept = len(sets[1] & sets[0]) * (len(TABLES) + 1)  # their part files and Data Docs, linked
     assert len(steps) == kept + 3 and steps[-2] == "switch current"
     for number in range(1, len(steps) + 1):
@@ -79,16 +80,16 @@ def test_a_kill_at_any_step_of_the_commit_leaves_one_build(two_raw, warm, tmp_pa
             if n == number:
                 raise Killed(what)
         monkeypatch.undo()
-        build(two_raw[0], out, cache_dir=cache_dir, part_rows=1)
+        build(BuildOptions(two_raw[0], out, cache_dir=cache_dir, part_rows=1))
         monkeypatch.setattr(output, "step", kill)
         monkeypatch.setattr(output.OutputFolder, "__exit__", lambda self, *exc: self.lock.close())
         with pytest.raises(Killed):
-            build(two_raw[1], out, cache_dir=cache_dir, part_rows=1)
+            build(BuildOptions(two_raw[1], out, cache_dir=cache_dir, part_rows=1))
         after = sets[1] if number > steps.index("switch current") + 1 else sets[0]
         assert blog_set(out) == after, steps[number - 1]
         assert_one_build(out, [after])
     monkeypatch.undo()
-    build(two_raw[1], out, cache_dir=cache_dir, part_rows=1)  # it cleans up what the kill left
+    build(BuildOptions(two_raw[1], out, cache_dir=cache_dir, part_rows=1))  # it cleans up what the kill left
     assert blog_set(out) == sets[1]
     builds = sorted(os.listdir(out / BUILDS_DIR))
     assert len(builds) == 3 and builds[1:] == ["current", "lock"]
@@ -107,7 +108,7 @@ def test_an_interrupted_build_removes_its_staging_and_keeps_the_tables(two_raw, 
             raise KeyboardInterrupt
     monkeypatch.setattr(output, "step", interrupt)
     with pytest.raises(KeyboardInterrupt):
-        build(two_raw[1], out, cache_dir=cache_dir, part_rows=1)
+        build(BuildOptions(two_raw[1], out, cache_dir=cache_dir, part_rows=1))
     assert blog_set(out) == set(os.listdir(two_raw[0]))
     assert files_of(out) == before and len(before) > 10
     assert sorted(os.listdir(out / BUILDS_DIR))[1:] == ["current", "lock"]
@@ -119,7 +120,7 @@ def test_a_legacy_output_folder_is_taken_over(two_raw, warm, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(first_out, out)  # symlinks followed: plain folders and files
     shutil.rmtree(out / BUILDS_DIR)
-    build(two_raw[1], out, cache_dir=cache_dir, part_rows=1)
+    build(BuildOptions(two_raw[1], out, cache_dir=cache_dir, part_rows=1))
     assert (out / "entries.parquet").is_symlink()
     assert_one_build(out, [set(os.listdir(two_raw[1]))])
 

@@ -7,6 +7,8 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
+from corpus.build import BuildOptions, build
+
 from conftest import (
     PROCESSED_DIR,
     RAW_DIR,
@@ -15,7 +17,8 @@ from conftest import (
     SMALL_N_ENTRIES,
     write_small_raw,
 )
-from corpus import __version__, load
+from corpus import load
+from corpus.version import __version__
 from corpus.cli import main
 from corpus.schema import TABLES
 
@@ -49,7 +52,7 @@ def test_two_builds_are_byte_identical(small_raw, fresh, tmp_path):
 def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(
     small_raw, fresh, tmp_path, seed_text, monkeypatch
 ):
-    from corpus import build as build_module
+    from corpus.build import process
     raw, cache_dir = tmp_path / "raw", tmp_path / "cache"
     shutil.copytree(small_raw, raw)
     args = ["build", "--raw", str(raw), "--cache", str(cache_dir)]
@@ -58,8 +61,8 @@ def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(
     assert len(list((cache_dir / "blogs").rglob("*.entry"))) == SMALL_N_BLOGS
     assert len(list((cache_dir / "parts").rglob("*.entry"))) == 1
     processed = []
-    original = build_module.blog_rows
-    monkeypatch.setattr(build_module, "blog_rows", lambda doc, blog: processed.append(doc.path) or original(doc, blog))
+    original = process.blog_rows
+    monkeypatch.setattr(process, "blog_rows", lambda doc, blog: processed.append(doc.path) or original(doc, blog))
     assert main([*args, "--out", str(tmp_path / "second"), "--jobs", "1"]) == 0
     assert processed == [] and digests(tmp_path / "second") == digests(fresh)
     (tmp_path / "new.txt").write_text(seed_text.replace("January 4", "January 5"))
@@ -235,9 +238,9 @@ def test_parallel_build_is_byte_identical_to_serial(tmp_path, seed_text, capsys)
 
 def test_a_build_in_parts_holds_the_same_rows(small_raw, fresh, tmp_path):
     from corpus.build import build
-    result = build(
+    result = build(BuildOptions(
         small_raw, tmp_path, part_rows=1
-    )  # a blog larger than a part is a part of its own: six
+    ))  # a blog larger than a part is a part of its own: six
     assert (result.n_blogs, result.n_entries) == (SMALL_N_BLOGS, SMALL_N_ENTRIES)
     for name in TABLES:
         whole, parted = pq.read_table(fresh / f"{name}.parquet"), pq.read_table(tmp_path / f"{name}.parquet")
@@ -257,8 +260,8 @@ def test_parts_checked_in_worker_processes_give_the_same_files_as_parts_checked_
     small_raw, tmp_path
 ):
     from corpus.build import build
-    build(small_raw, tmp_path / "in-turn", part_rows=1, jobs=1)
-    build(small_raw, tmp_path / "workers", part_rows=1, jobs=2)
+    build(BuildOptions(small_raw, tmp_path / "in-turn", part_rows=1, jobs=1))
+    build(BuildOptions(small_raw, tmp_path / "workers", part_rows=1, jobs=2))
     files = every_file_digest(tmp_path / "in-turn")
     assert (
         sum("/validations/entries/" in name for name in files) == SMALL_N_BLOGS
@@ -269,11 +272,11 @@ def test_parts_checked_in_worker_processes_give_the_same_files_as_parts_checked_
 def test_a_part_failing_in_a_worker_fails_the_build_and_names_the_rows(small_raw, tmp_path):
     import pyarrow as pa
 
-    from corpus import cache
+    from corpus.build import cache
     from corpus.build import build
     from corpus.errors import InputErrors
     cache_dir, out = tmp_path / "cache", tmp_path / "out"
-    build(small_raw, out, part_rows=1, jobs=2, cache_dir=cache_dir)
+    build(BuildOptions(small_raw, out, part_rows=1, jobs=2, cache_dir=cache_dir))
     before = every_file_digest(out)
     for path in (cache_dir / "blogs").rglob("*.entry"):  # entity texts no longer match their spans
         blog = cache.load(cache_dir, path.stem)
@@ -285,7 +288,7 @@ def test_a_part_failing_in_a_worker_fails_the_build_and_names_the_rows(small_raw
     shutil.rmtree(cache_dir / "parts")  # the parts' cached outcomes vouch for the untampered tables,
     shutil.rmtree(cache_dir / "out-index")  # and so do the parts lying intact in the output folder
     with pytest.raises(InputErrors) as failed:  # each blog's own rows fail: each raw file is named
-        build(small_raw, out, part_rows=1, jobs=2, cache_dir=cache_dir)
+        build(BuildOptions(small_raw, out, part_rows=1, jobs=2, cache_dir=cache_dir))
     blogs, mentions = load("blogs", path=out), load("entities", path=out)
     with_mentions = set(
         blogs.set_index("blog_id").loc[mentions.entry_id.str[:-6].unique(), "raw_path"]
@@ -297,7 +300,8 @@ def test_a_part_failing_in_a_worker_fails_the_build_and_names_the_rows(small_raw
 
 
 def test_part_boundaries_follow_the_blogs_so_adding_one_leaves_the_other_parts_alone():
-    from corpus.build import BlogSummary, parts
+    from corpus.build.parts import parts
+    from corpus.build.process import BlogSummary
 
     def summary(blog_id):
         return BlogSummary(blog_id, {"blogs": 1, "entries": 9}, blog_id, 0, "", blog_id, None)
@@ -312,15 +316,15 @@ def test_part_boundaries_follow_the_blogs_so_adding_one_leaves_the_other_parts_a
 
 
 def test_unchanged_raw_files_are_not_read_again_and_a_changed_one_is(tmp_path, monkeypatch):
-    from corpus import build as build_module
+    from corpus.build import engines
     raw = copy_raw(tmp_path)
     cache_dir = tmp_path / "cache"
-    build_module.build(raw, tmp_path / "first", cache_dir=cache_dir)
+    build(BuildOptions(raw, tmp_path / "first", cache_dir=cache_dir))
     read = []
-    original = build_module.process_file
-    monkeypatch.setattr(build_module, "process_file", lambda raw_dir, path, *rest: read.append(path) or
+    original = engines.process_file
+    monkeypatch.setattr(engines, "process_file", lambda raw_dir, path, *rest: read.append(path) or
                         original(raw_dir, path, *rest))
-    build_module.build(raw, tmp_path / "second", cache_dir=cache_dir)
+    build(BuildOptions(raw, tmp_path / "second", cache_dir=cache_dir))
     assert read == []  # known by size, times and inode from the cache's index of the raw folder
     assert every_file_digest(tmp_path / "second") == every_file_digest(tmp_path / "first")
     seed = raw / SEED_NAME
@@ -328,7 +332,7 @@ def test_unchanged_raw_files_are_not_read_again_and_a_changed_one_is(tmp_path, m
     changed = text.replace("Kirby said", "Kirby says")
     assert len(changed) == len(text)
     seed.write_text(changed, encoding="utf-8")  # the same size, new times
-    build_module.build(raw, tmp_path / "third", cache_dir=cache_dir)
+    build(BuildOptions(raw, tmp_path / "third", cache_dir=cache_dir))
     assert read == [SEED_NAME]
     assert load("entries", path=tmp_path / "third").body.str.contains("Kirby says").any()
 
@@ -338,12 +342,12 @@ def test_incremental_builds_in_parts_equal_full_ones(tmp_path, seed_text):
     blogs may change, end up exactly as in a build from scratch."""
     from corpus.build import build
     raw, cache_dir = copy_raw(tmp_path), tmp_path / "cache"
-    build(raw, tmp_path / "out", part_rows=60, jobs=2, cache_dir=cache_dir)
+    build(BuildOptions(raw, tmp_path / "out", part_rows=60, jobs=2, cache_dir=cache_dir))
     assert len(list((tmp_path / "out" / "entries.parquet").iterdir())) > 2
     for day in (5, 6):
         (raw / f"00{day}_more.txt").write_text(seed_text.replace("January 4, 2024", f"January {day}, 2024"))
-        build(raw, tmp_path / "out", part_rows=60, jobs=2, cache_dir=cache_dir)
-        build(raw, tmp_path / f"full{day}", part_rows=60, jobs=1)
+        build(BuildOptions(raw, tmp_path / "out", part_rows=60, jobs=2, cache_dir=cache_dir))
+        build(BuildOptions(raw, tmp_path / f"full{day}", part_rows=60, jobs=1))
         assert every_file_digest(tmp_path / "out") == every_file_digest(tmp_path / f"full{day}")
 
 
@@ -359,11 +363,11 @@ def test_a_rebuild_leaves_unchanged_parts_in_place_and_mends_touched_ones(tmp_pa
     page removed or a stray file added is put right; the folder always equals a build from scratch."""
     from corpus.build import build
     raw, cache_dir, out = copy_raw(tmp_path), tmp_path / "cache", tmp_path / "out"
-    build(raw, out, part_rows=1, cache_dir=cache_dir)
+    build(BuildOptions(raw, out, part_rows=1, cache_dir=cache_dir))
     before = inodes(out)
     (raw / "005_more.txt").write_text(seed_text.replace("January 4, 2024", "January 5, 2024"))
-    build(raw, out, part_rows=1, cache_dir=cache_dir)
-    build(raw, tmp_path / "full", part_rows=1)
+    build(BuildOptions(raw, out, part_rows=1, cache_dir=cache_dir))
+    build(BuildOptions(raw, tmp_path / "full", part_rows=1))
     assert every_file_digest(out) == every_file_digest(tmp_path / "full")
     after = inodes(out)
     kept = [path for path in before if path.startswith("entries.parquet/") and after.get(path) == before[path]]
@@ -375,7 +379,7 @@ def test_a_rebuild_leaves_unchanged_parts_in_place_and_mends_touched_ones(tmp_pa
     parts[0].write_bytes(b"edited")
     next(p for p in (out / "validation" / parts[1].stem).rglob("*.html")).unlink()
     (out / "figures.parquet" / "part-stray.parquet").write_bytes(b"not ours")
-    build(raw, out, part_rows=1, cache_dir=cache_dir)
+    build(BuildOptions(raw, out, part_rows=1, cache_dir=cache_dir))
     assert every_file_digest(out) == every_file_digest(tmp_path / "full")
     assert sum(inodes(out)[path] == after[path] for path in kept) == 4  # the two touched parts are written again
 
@@ -385,5 +389,5 @@ def test_a_table_file_of_an_earlier_layout_gives_way_to_the_table_folder(small_r
     out = tmp_path / "out"
     out.mkdir()
     (out / "entries.parquet").write_bytes(b"a single-file table")
-    build(small_raw, out)
+    build(BuildOptions(small_raw, out))
     assert len(load("entries", path=out)) == SMALL_N_ENTRIES

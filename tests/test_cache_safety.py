@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus import cache
-from corpus.build import BuiltPart, build
+from corpus.build import BuildOptions, cache
+from corpus.build import build
+from corpus.build.parts import BuiltPart
 from tests.conftest import INVENTED_BLOGS, write_small_raw
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -38,8 +39,8 @@ def raw_and_fresh(tmp_path_factory):
     raw = write_small_raw(root / "raw", registry=False)
     for name in list(INVENTED_BLOGS)[2:]:
         (raw / name).unlink()
-    build(raw, root / "fresh")
-    build(raw, root / "cached", cache_dir=root / "cache")
+    build(BuildOptions(raw, root / "fresh"))
+    build(BuildOptions(raw, root / "cached", cache_dir=root / "cache"))
     return raw, root / "fresh", root / "cache"
 
 
@@ -64,12 +65,12 @@ def test_a_planted_pickle_runs_nothing(raw_and_fresh, tmp_path):
     for path in files:  # every entry and index, and the names a pickle cache used
         path.write_bytes(planted)
         path.with_suffix(".pickle").write_bytes(planted)
-    build(raw, tmp_path / "out", cache_dir=cache_dir)
+    build(BuildOptions(raw, tmp_path / "out", cache_dir=cache_dir))
     assert not marker.exists()
     assert table_digests(tmp_path / "out") == table_digests(fresh)
 
 
-def test_a_flipped_bit_anywhere_in_an_entry_is_found(raw_and_fresh, capsys):
+def test_a_flipped_bit_anywhere_in_an_entry_is_found(raw_and_fresh, caplog):
     _, _, warm = raw_and_fresh
     for kind, section in ((cache.BlogTables, "blogs"), (BuiltPart, "parts")):
         path = sorted((warm / section).rglob("*.entry"))[0]
@@ -82,21 +83,21 @@ def test_a_flipped_bit_anywhere_in_an_entry_is_found(raw_and_fresh, capsys):
             path.write_bytes(bytes(flipped))
             assert cache.load(warm, path.stem, kind) is None, offset
         path.write_bytes(data)
-        err = capsys.readouterr().err
-        assert err.count(f"warning: cache entry {path}: ") == len(offsets)
+        warned = [m for m in caplog.messages if m.startswith(f"cache entry {path}: ")]
+        assert len(warned) == len(offsets)
 
 
-def test_a_foreign_entry_is_not_taken(raw_and_fresh, tmp_path, capsys):
+def test_a_foreign_entry_is_not_taken(raw_and_fresh, tmp_path, caplog):
     _, _, warm = raw_and_fresh
     first, second = sorted((warm / "blogs").rglob("*.entry"))[:2]
     shutil.copytree(warm, tmp_path / "cache")
     target = tmp_path / "cache" / second.relative_to(warm)
     shutil.copyfile(first, target)
     assert cache.load(tmp_path / "cache", second.stem) is None
-    assert "holds another entry" in capsys.readouterr().err
+    assert "holds another entry" in caplog.text
 
 
-def test_flipped_bits_in_every_cache_file_are_rebuilt(raw_and_fresh, tmp_path, capsys):
+def test_flipped_bits_in_every_cache_file_are_rebuilt(raw_and_fresh, tmp_path, caplog):
     raw, fresh, warm = raw_and_fresh
     cache_dir = tmp_path / "cache"
     shutil.copytree(warm, cache_dir)
@@ -104,8 +105,8 @@ def test_flipped_bits_in_every_cache_file_are_rebuilt(raw_and_fresh, tmp_path, c
         data = bytearray(path.read_bytes())
         data[(number * 7919) % len(data)] ^= 0x10
         path.write_bytes(bytes(data))
-    build(raw, tmp_path / "out", cache_dir=cache_dir)
-    err = capsys.readouterr().err
-    assert err.count("warning: cache entry") >= len(cache_files(warm)) - 1  # out-index: other out
-    assert all(line.endswith("; rebuilt") for line in err.splitlines() if "cache entry" in line)
+    build(BuildOptions(raw, tmp_path / "out", cache_dir=cache_dir))
+    warned = [m for m in caplog.messages if m.startswith("cache entry")]
+    assert len(warned) >= len(cache_files(warm)) - 1  # out-index: other out
+    assert all(m.endswith("; rebuilt") for m in warned)
     assert table_digests(tmp_path / "out") == table_digests(fresh)

@@ -7,7 +7,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from conftest import RAW_DIR, SEED_NAME, SMALL_N_ENTRIES
-from corpus import coverage, load
+from corpus import load
+from corpus.build import BuildOptions, coverage
 from corpus.build import build
 from corpus.schema import COVERAGE, TABLES
 
@@ -86,8 +87,8 @@ def test_a_build_writes_the_coverage_of_its_tables(small_built):
 
 def test_a_rebuild_with_parts_in_place_writes_the_same_coverage(small_raw, small_built, tmp_path):
     out, cache_dir = tmp_path / "out", tmp_path / "cache"
-    build(small_raw, out, cache_dir=cache_dir)
-    build(small_raw, out, cache_dir=cache_dir)  # every part lies in place, in the output folder
+    build(BuildOptions(small_raw, out, cache_dir=cache_dir))
+    build(BuildOptions(small_raw, out, cache_dir=cache_dir))  # every part lies in place, in the output folder
     fresh = (small_built / coverage.FILE_NAME).read_bytes()
     assert (out / coverage.FILE_NAME).read_bytes() == fresh
 
@@ -99,7 +100,7 @@ def test_left_out_files_are_counted_on_their_blogs_day(tmp_path):
     (raw / SEED_NAME).write_bytes(seed)
     (raw / "zz_copy.txt").write_bytes(seed)  # the same bytes again: a duplicate
     (raw / "zz_binary.txt").write_bytes(b"\x00\x01 not text")  # never read: no day
-    result = build(raw, tmp_path / "out", keep_going=True)
+    result = build(BuildOptions(raw, tmp_path / "out", keep_going=True))
     assert sorted(e.stage for e in result.skipped) == ["duplicate", "read"]
     rows = pq.read_table(tmp_path / "out" / coverage.FILE_NAME).to_pylist()
     counted = [(r["day"], r["n_quarantined"], r["quarantine_stages"])

@@ -10,10 +10,10 @@ import pytest
 
 from conftest import PROCESSED_DIR, REPO
 import corpus
-from corpus import diff
+from corpus.release import diff
 from corpus.cli import main
 from corpus.schema import ALL_TABLES, TABLES, Column, Table
-from corpus.store import read_tables
+from corpus.dataset.store import read_tables
 
 
 @pytest.fixture(scope="module")

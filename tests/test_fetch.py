@@ -13,10 +13,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from corpus import raw, wayback
+from corpus.collect import raw
+from corpus.collect import wayback
 from corpus.cli import main
-from corpus.client import FetchError, PoliteClient, Settings, retry_after
-from corpus.fetch import Collector, Job, file_stem
+from corpus.collect.client import FetchError, PoliteClient, Settings, retry_after
+from corpus.collect.fetch import Collector, Job, file_stem
 from conftest import RAW_DIR, SEED_NAME
 
 FAST = ["--delay", "0", "--retries", "2", "--backoff", "0.01", "--timeout", "5"]

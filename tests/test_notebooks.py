@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import PROCESSED_DIR, REPO
-from corpus.store import table_files, write_parquet
+from corpus.dataset.store import table_files, write_parquet
 
 
 def run_notebooks(data_dir, *names):

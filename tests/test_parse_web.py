@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus import parse, raw
+from corpus import parse
+from corpus.collect import raw
 from corpus.errors import InputError
 from corpus.parse import clock
 from corpus.parse.html import parse as parse_html

@@ -1,6 +1,6 @@
 import pytest
 
-from corpus import raw
+from corpus.collect import raw
 from corpus.errors import InputError
 
 

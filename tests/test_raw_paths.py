@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from corpus import raw
+from corpus.collect import raw
 from corpus.errors import InputError
 
 

@@ -1,7 +1,7 @@
 """The registry CSV is read strictly: a malformed row is refused naming its line, never shifted."""
 import pytest
 
-from corpus import raw
+from corpus.collect import raw
 from corpus.errors import InputError
 
 HEADER = ",".join(raw.REGISTRY_FIELDS)

@@ -14,10 +14,12 @@ import pytest
 import yaml
 
 from conftest import PROCESSED_DIR, REPO, SMALL_N_ENTRIES
-from corpus import __version__, load
+from corpus import load
+from corpus.version import __version__
 from corpus.cli import main
 from corpus.errors import InputError
-from corpus.release import fetch, make_release
+from corpus.dataset.releases import fetch
+from corpus.release.publish import make_release
 
 
 def sha(path):
@@ -27,7 +29,7 @@ def sha(path):
 @pytest.fixture(scope="module")
 def released(tmp_path_factory, small_built, small_raw):
     out = tmp_path_factory.mktemp("dist")
-    return make_release(small_built, out, __version__, small_raw)
+    return make_release(small_built, out, __version__, small_raw, REPO)
 
 
 def test_one_version_everywhere():
@@ -63,7 +65,7 @@ def test_release_contents(released):
 
 
 def test_two_releases_give_identical_zips(released, tmp_path, small_built, small_raw):
-    _, again = make_release(small_built, tmp_path, __version__, small_raw)
+    _, again = make_release(small_built, tmp_path, __version__, small_raw, REPO)
     assert sha(again) == sha(released[1])
 
 
@@ -122,7 +124,7 @@ def test_load_by_version_from_a_local_server(released, server, tmp_path, monkeyp
     archive = released[1]
     monkeypatch.setenv("CORPUS_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("CORPUS_RELEASE_URL", server)
-    monkeypatch.setattr("corpus.release.release_registry", lambda: {archive.name: sha(archive)})
+    monkeypatch.setattr("corpus.dataset.releases.release_registry", lambda: {archive.name: sha(archive)})
     figures = load("figures", version=__version__)
     built = load("figures", path=small_built)
     assert len(figures) == len(built) > 0 and figures["value"].max() == built["value"].max()

@@ -7,11 +7,11 @@ import shutil
 import pandas as pd
 import pytest
 
-from corpus import __version__, release
+from corpus.version import __version__
 from corpus.cli import main
 from corpus.errors import InputError
-from corpus.preflight import changelog_problems, rights_problems
-from corpus.release import make_release, previous_release
+from corpus.release.preflight import changelog_problems, rights_problems
+from corpus.release.publish import make_release, previous_release
 from corpus.schema import ALL_TABLES
 from release_inputs import built, release_root, stamped_version, write_raw, raw_files
 
@@ -27,7 +27,7 @@ def first(tmp_path_factory):
     assert stamped_version(processed) == VERSION
     dist = tmp_path_factory.mktemp("dist")
     root = release_root(tmp_path_factory.mktemp("root"), VERSION)
-    folder, archive = make_release(processed, dist, VERSION, raw_dir, root=root)
+    folder, archive = make_release(processed, dist, VERSION, raw_dir, project=root)
     return raw_dir, processed, dist, folder, archive, root
 
 
@@ -70,7 +70,7 @@ def test_preflight_stops_with_the_whole_list(tmp_path_factory, tmp_path):
     raw_b = write_raw(tmp_path / "raw", raw_files("b"), rights="")
     root = release_root(tmp_path / "root", VERSION, changelog=UNRELEASED)
     with pytest.raises(InputError) as caught:
-        make_release(processed, tmp_path / "dist", VERSION, raw_b, root=root)
+        make_release(processed, tmp_path / "dist", VERSION, raw_b, project=root)
     lines = str(caught.value).splitlines()
     assert lines[0] == f"{processed}: not released as {VERSION}, {len(lines) - 1} problem(s):"
     assert f"no entry for version {VERSION}" in lines[1]
@@ -87,9 +87,8 @@ def test_cli_release_prints_the_list_and_writes_nothing(tmp_path_factory, tmp_pa
                                                         capsys):
     raw_dir, processed = built(tmp_path_factory, "a")
     root = release_root(tmp_path / "root", VERSION, changelog="# Changelog\n\n## [Unreleased]\n")
-    monkeypatch.setattr(release, "REPO_ROOT", root)
     code = main(["release", "--processed", str(processed), "--raw", str(raw_dir),
-                 "--out", str(tmp_path / "d")])
+                 "--out", str(tmp_path / "d"), "--project", str(root)])
     err = capsys.readouterr().err
     assert code == 2
     assert err.startswith(f"error: {processed}: not released as {VERSION}, 1 problem(s):\n  - ")
@@ -113,11 +112,11 @@ def test_first_release_has_metadata_and_says_it_has_nothing_to_compare(first):
 def test_identical_rerelease_is_accepted_and_different_data_refused(first, tmp_path_factory):
     raw_dir, processed, dist, folder, archive, root = first
     before = archive.read_bytes()
-    assert make_release(processed, dist, VERSION, raw_dir, root=root) == (folder, archive)
+    assert make_release(processed, dist, VERSION, raw_dir, project=root) == (folder, archive)
     assert archive.read_bytes() == before
     raw_b, processed_b = built(tmp_path_factory, "b")
     with pytest.raises(InputError) as caught:
-        make_release(processed_b, dist, VERSION, raw_b, root=root)
+        make_release(processed_b, dist, VERSION, raw_b, project=root)
     message = str(caught.value)
     assert message.startswith(f"{folder}: already holds version {VERSION} with different "
                               "contents (blogs.parquet, ")
@@ -130,7 +129,7 @@ def test_changes_against_the_previous_release_match_a_direct_comparison(first, t
                                                                         tmp_path):
     *_, old_folder, old_zip, root = first
     raw_b, processed_b = built(tmp_path_factory, "b")
-    folder, _ = make_release(processed_b, tmp_path, VERSION, raw_b, previous=old_zip, root=root)
+    folder, _ = make_release(processed_b, tmp_path, VERSION, raw_b, previous=old_zip, project=root)
     changes = json.loads((folder / "changes.json").read_text())
     assert changes["old"] == {"name": old_zip.name, "version": VERSION}
     expected = direct_changes(old_folder, folder)

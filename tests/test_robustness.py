@@ -9,7 +9,7 @@ import pytest
 
 from broken_pages import BROKEN, GOOD, READER_CASES, guardian_page, text_page, write
 from corpus import parse
-from corpus import build as build_module
+from corpus.build import engines, process
 from corpus.errors import InputError
 
 REASONS = {  # what each broken file is refused for: (stage, words of the reason)
@@ -31,15 +31,15 @@ REASONS = {  # what each broken file is refused for: (stage, words of the reason
 @pytest.mark.parametrize("name", sorted(REASONS))
 def test_a_broken_file_is_one_line_naming_it(name, tmp_path):
     raw = write(tmp_path / "raw", {name: BROKEN[name]})
-    result = build_module.process_file(raw, name, None, tmp_path / "cache")
+    result = process.process_file(raw, name, None, tmp_path / "cache")
     stage, words = REASONS[name]
     assert isinstance(result, InputError)
     assert (result.path, result.stage) == (name, stage)
     assert words in result.message and "\n" not in str(result) and len(str(result)) < 300
-    assert result.sha256 == build_module.raw.sha256_of(BROKEN[name])
+    assert result.sha256 == process.raw.sha256_of(BROKEN[name])
 
 
-PROCESS_FILE = build_module.process_file
+PROCESS_FILE = process.process_file
 
 
 def dying_process_file(raw_dir, rel_path, *rest):
@@ -57,10 +57,10 @@ def test_a_worker_that_dies_takes_only_its_file_down(tmp_path, monkeypatch):
         "z.txt": GOOD["good_blog.txt"] + b"\n",
     }
     raw = write(tmp_path / "raw", pages)
-    monkeypatch.setattr(build_module, "process_file", dying_process_file)
+    monkeypatch.setattr(engines, "process_file", dying_process_file)
     planned = [(name, None) for name in sorted(pages)]
     results = list(
-        build_module.process_all(raw, planned, 2, iter, "local", None, tmp_path / "cache")
+        engines.LocalProcesses(2).results(raw, planned, tmp_path / "cache", iter, lambda: None)
     )
     assert [type(r).__name__ for r in results] == ["BlogSummary", "InputError", "BlogSummary"]
     assert results[1].path == "dies.txt" and "worker process reading it died" in results[1].message
@@ -202,14 +202,14 @@ def test_a_blog_or_raw_file_beyond_the_size_limits_is_refused_with_the_limit(
     tmp_path, monkeypatch
 ):
     raw = write(tmp_path / "raw", GOOD)
-    monkeypatch.setattr(build_module, "MAX_BLOG_CHARS", 50)
-    result = build_module.process_file(raw, "good_blog.txt", None, tmp_path / "cache")
+    monkeypatch.setattr(process, "MAX_BLOG_CHARS", 50)
+    result = process.process_file(raw, "good_blog.txt", None, tmp_path / "cache")
     assert (
         result.message
         == "its 2 entries hold 96 characters, more than the 50 one blog may hold (split the page)"
     )
-    monkeypatch.setattr(build_module, "MAX_RAW_BYTES", 100)
-    result = build_module.process_file(raw, "good_guardian.json", None, tmp_path / "cache")
+    monkeypatch.setattr(process, "MAX_RAW_BYTES", 100)
+    result = process.process_file(raw, "good_guardian.json", None, tmp_path / "cache")
     assert (result.stage, result.message) == (
         "read",
         f"{len(GOOD['good_guardian.json']):,} bytes, more than the " "100 a raw file may hold",
@@ -219,12 +219,13 @@ def test_a_blog_or_raw_file_beyond_the_size_limits_is_refused_with_the_limit(
 def test_a_key_two_blogs_share_names_both_files_and_blames_the_later(tmp_path):
     import pyarrow as pa
 
-    from corpus import cache, quarantine
+    from corpus.build import cache
+    from corpus.build import quarantine
 
     other = text_page("Monday, March 4, 2024", ["Divers checked the harbour wall at noon."])
     raw = write(tmp_path / "raw", {"a.txt": GOOD["good_blog.txt"], "b.txt": other.encode()})
     cache_dir = tmp_path / "cache"
-    a, b = (build_module.process_file(raw, name, None, cache_dir) for name in ("a.txt", "b.txt"))
+    a, b = (process.process_file(raw, name, None, cache_dir) for name in ("a.txt", "b.txt"))
     shared = cache.load(cache_dir, a.cache_key).tables["entries"].column("entry_id")[0].as_py()
     later = cache.load(cache_dir, b.cache_key)
     entries = later.tables["entries"]

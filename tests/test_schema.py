@@ -2,7 +2,7 @@
 from datetime import date
 
 from corpus.parse.text import parse
-from corpus.raw import RawDocument
+from corpus.collect.raw import RawDocument
 from corpus.schema import TABLES
 from corpus.tables import blog_rows
 

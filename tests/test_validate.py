@@ -14,7 +14,7 @@ from corpus.parse import text as text_reader
 from corpus.cli import main
 from corpus.errors import InputError
 from corpus.schema import TABLES
-from corpus.store import table_files, write_parquet
+from corpus.dataset.store import table_files, write_parquet
 
 
 def rewrite(folder, name, mutate):

@@ -1,17 +1,38 @@
-"""Command line: `corpus build | add | fetch | info`. Bad input ends in one line, no traceback."""
+"""Command line: `corpus build | add | fetch | validate | release | diff | verify | cite | info`.
+
+Bad input ends in one line, no traceback. Library code logs; this module sets up logging (`-v`,
+`-q`) and prints what a command produced.
+"""
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+import re
 import shutil
 import sys
 from datetime import date
 from pathlib import Path
 
-from corpus import __version__, raw, stopping
+from tqdm import tqdm
+
+from corpus import parse
+from corpus.build import BuildOptions, build, stopping
+from corpus.build.options import DEFAULT_CACHE, ENGINE_NAMES
+from corpus.collect import raw
+from corpus.collect.client import PoliteClient, Settings, make_user_agent
+from corpus.collect.fetch import Collector, check_url, read_url_list
+from corpus.collect.wayback import DEFAULT_ARCHIVE
+from corpus.dataset import metadata
+from corpus.dataset.releases import verify
+from corpus.dataset.store import PART_ROWS, count_rows, read_tables, table_dir_name
 from corpus.errors import InputError, unexpected
-from corpus.store import PART_ROWS
-from corpus.validate import ValidationFailed
+from corpus.extract import model
+from corpus.release import diff
+from corpus.release.publish import make_release
+from corpus.schema import ALL_TABLES, TABLES
+from corpus.validate import ValidationFailed, validate
+from corpus.version import __version__
 
 PROGRESS_MIN_FILES = 20  # show a progress bar from this many raw files on
 
@@ -20,28 +41,21 @@ def progress_bar(items):
     items = list(items)
     if len(items) < PROGRESS_MIN_FILES:
         return items
-    from tqdm import tqdm
-
     return tqdm(items, desc="building", unit="blog", file=sys.stderr, disable=None)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from corpus.build import build
-
-    if args.jobs < 1:
-        raise InputError("--jobs", "needs a whole number of at least 1")
-    if args.part_rows < 1:
-        raise InputError("--part-rows", "needs a whole number of at least 1")
-    if args.scheduler and args.engine != "dask":
-        raise InputError("--scheduler", "is for --engine dask")
-    cache_dir = None if args.no_cache else Path(args.cache)
+    options = BuildOptions(raw_dir=Path(args.raw), out_dir=Path(args.out),
+                           keep_going=args.keep_going, jobs=args.jobs, engine=args.engine,
+                           scheduler=args.scheduler,
+                           cache_dir=None if args.no_cache else Path(args.cache),
+                           part_rows=args.part_rows, citation=Path(args.citation))
+    for option, problem in options.problems():
+        raise InputError(option, problem)
     if args.ner_model:  # read by the extractors, in this process and in every worker
-        from corpus.extract import model
-
         os.environ[model.ENV] = args.ner_model
         model.pipeline(args.ner_model)  # a missing pipeline stops the build here, in one line
-    result = build(Path(args.raw), Path(args.out), keep_going=args.keep_going, jobs=args.jobs, progress=progress_bar,
-                   engine=args.engine, scheduler=args.scheduler, cache_dir=cache_dir, part_rows=args.part_rows)
+    result = build(options, progress=progress_bar)
     for err in result.skipped:
         print(f"skipped {err}" + (f" [{err.stage}]" if err.stage else ""), file=sys.stderr)
     print(f"built {result.n_blogs} blogs, {result.n_entries} entries in {result.seconds:.2f} s -> {args.out}"
@@ -51,10 +65,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from corpus.schema import TABLES
-    from corpus.store import read_tables
-    from corpus.validate import validate
-
     folder = Path(args.processed)
     if not folder.is_dir():
         raise InputError(str(folder), "no such folder")
@@ -72,28 +82,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
-    from corpus.release import make_release
-
     previous = Path(args.previous) if args.previous else None
     if previous is not None and not previous.exists():
         raise InputError(str(previous), "no such release folder or zip (--previous)")
     folder, archive = make_release(Path(args.processed), Path(args.out), __version__,
-                                   Path(args.raw), previous=previous, jobs=os.cpu_count() or 1)
+                                   Path(args.raw), Path(args.project), previous=previous,
+                                   jobs=os.cpu_count() or 1)
     print(f"released {folder} and {archive}")
     return 0
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from corpus import diff
-
     changes = diff.diff_releases(diff.source_path(args.old), diff.source_path(args.new))
     print(diff.render(changes, args.format, args.limit), end="")
     return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from corpus.release import verify
-
     problems = verify(Path(args.path))
     for problem in problems:
         print(f"differs: {problem}", file=sys.stderr)
@@ -102,8 +107,6 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_cite(args: argparse.Namespace) -> int:
-    from corpus import metadata
-
     path = Path(args.cff)
     if not path.is_file():
         raise InputError(str(path), "no CITATION.cff here (pass --cff PATH)")
@@ -112,8 +115,6 @@ def cmd_cite(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from corpus import parse  # imports lxml: only adding and building need the parsers
-
     raw_dir, source = Path(args.raw), Path(args.file)
     if not source.is_file():
         raise InputError(str(source), "no such file")
@@ -148,14 +149,6 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    import re
-
-    from tqdm import tqdm
-
-    from corpus.client import PoliteClient, Settings, make_user_agent
-    from corpus.fetch import Collector, check_url, read_url_list
-    from corpus.wayback import DEFAULT_ARCHIVE
-
     urls = [check_url(u, "URL") for u in args.urls] + (read_url_list(Path(args.url_file))
                                                      if args.url_file else [])
     if not urls and not args.wayback:
@@ -186,9 +179,6 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from corpus.schema import ALL_TABLES
-    from corpus.store import count_rows, table_dir_name
-
     print(f"liveblog-corpus {__version__}")
     for name in ALL_TABLES:
         path = Path(args.processed) / table_dir_name(name)
@@ -200,6 +190,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="corpus", description="Build and use the liveblog-corpus dataset.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="also say what each step does")
+    p.add_argument("-q", "--quiet", action="store_true", help="errors only, no warnings")
     sub = p.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="build the tables from the raw live blogs")
@@ -211,11 +203,11 @@ def parser() -> argparse.ArgumentParser:
                    help="skip bad raw files (unreadable, duplicates, or failing a check of their "
                         "own rows), build the rest, list what was skipped in quarantine.json "
                         "(exit 1 if any)")
-    b.add_argument("--engine", choices=("local", "dask"), default="local",
+    b.add_argument("--engine", choices=ENGINE_NAMES, default="local",
                    help="local worker processes, or a Dask cluster (default: local)")
     b.add_argument("--scheduler", default=None,
                    help="with --engine dask: the scheduler's address (default: a local cluster of --jobs workers)")
-    b.add_argument("--cache", default=os.environ.get("CORPUS_BUILD_CACHE", str(Path(".cache") / "corpus-build")),
+    b.add_argument("--cache", default=os.environ.get("CORPUS_BUILD_CACHE", str(DEFAULT_CACHE)),
                    help="folder of per-file results reused while a file, its registry entry and the code are "
                         "unchanged (default: $CORPUS_BUILD_CACHE or .cache/corpus-build)")
     b.add_argument("--no-cache", action="store_true", help="process every raw file afresh; write no cache")
@@ -225,6 +217,9 @@ def parser() -> argparse.ArgumentParser:
                    help="also take the entities of this installed spaCy pipeline (package or "
                         "folder), merged with the rules'; its name and version go into the "
                         "metadata")
+    b.add_argument("--citation", default="CITATION.cff",
+                   help="CITATION.cff describing the dataset in datapackage.json (default: "
+                        "%(default)s in the current folder; without one, the package's name)")
     b.set_defaults(func=cmd_build)
 
     a = sub.add_parser("add", help="register a raw file (copied into the raw folder) with its sha256")
@@ -276,9 +271,14 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_validate)
 
     r = sub.add_parser("release", help="write dist/liveblog-corpus-<version>/ and its zip")
-    r.add_argument("--processed", default="data/processed")
-    r.add_argument("--raw", default="data/raw")
-    r.add_argument("--out", default="dist")
+    r.add_argument("--processed", default="data/processed",
+                   help="built data folder to release (default: %(default)s)")
+    r.add_argument("--raw", default="data/raw",
+                   help="raw folder it was built from, rebuilt to check (default: %(default)s)")
+    r.add_argument("--out", default="dist", help="folder of releases (default: %(default)s)")
+    r.add_argument("--project", default=".",
+                   help="folder holding CITATION.cff, CHANGELOG.md and "
+                        "docs/known-limitations.md (default: the current folder)")
     r.add_argument("--previous", default=None,
                    help="release folder or zip to compare with "
                         "(default: the latest earlier one in --out)")
@@ -308,13 +308,44 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def stopped(stop: BaseException, exit_now: bool) -> int:
+    """Say so in one line; the exit status. With exit_now (a command-line run), exit at once:
+    what a stopped build leaves was already removed, and no thread is waited for."""
+    terminated = isinstance(stop, stopping.Terminated)
+    name, code = ("SIGTERM", 143) if terminated else ("Ctrl-C", 130)
+    print(f"stopped by {name}: nothing was written; the previous tables are as they were",
+          file=sys.stderr)
+    if exit_now:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
+class OneLine(logging.Formatter):
+    """'warning: <message>', as the command's own messages read."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
+def setup_logging(verbose: bool, quiet: bool) -> None:
+    """Library messages on stderr, one line each: warnings by default, steps too with -v."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(OneLine())
+    logger = logging.getLogger("corpus")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    setup_logging(args.verbose, args.quiet)
     try:
         with stopping.on_signals():
             return args.func(args)
     except (KeyboardInterrupt, stopping.Terminated) as stop:
-        return stopping.stopped(stop, exit_now=argv is None)
+        return stopped(stop, exit_now=argv is None)
     except InputError as err:
         for one in getattr(err, "errors", [err]):
             print(f"error: {one}", file=sys.stderr)

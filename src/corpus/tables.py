@@ -4,9 +4,9 @@ from __future__ import annotations
 import hashlib
 import re
 
+from corpus.collect.raw import RawDocument
 from corpus.errors import InputError
 from corpus.parse.model import ParsedBlog
-from corpus.raw import RawDocument
 from corpus.timeline import Resolved, resolve
 
 WORD = re.compile(r"\w+", re.UNICODE)

@@ -20,18 +20,6 @@ from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog, ParsedEnt
 EPOCH_MS_RANGE = (631_152_000_000, 4_102_444_800_000)
 
 
-def looks_like(text: str) -> bool:
-    """A JSON object with blocks that carry first-published times."""
-    head = text.lstrip()[:1]
-    if head != "{" or '"blockFirstPublished"' not in text:
-        return False
-    try:
-        page = json.loads(text)
-    except json.JSONDecodeError:
-        return False
-    return isinstance(page, dict) and isinstance(page.get("blocks"), list)
-
-
 def line_of(content: str, needle: str) -> int:
     at = content.find(needle) if needle else -1
     return content.count("\n", 0, at) + 1 if at >= 0 else 1

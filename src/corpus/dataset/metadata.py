@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pyarrow as pa
@@ -66,7 +65,8 @@ def data_licence(citation: dict) -> dict[str, str]:
     return licence
 
 
-def datapackage(table_files: dict[str, list[str]], digests: dict[str, str], version: str, citation: dict) -> dict:
+def datapackage(table_files: dict[str, list[str]], digests: dict[str, str], version: str,
+                citation: dict, entity_model: dict[str, str] | None = None) -> dict:
     """The data package describing the tables: each table's Parquet files (paths relative to the
     package) and their sha256. A table in one file is a resource with that path and its hash; a
     table in part files has the list of parts as its path (Data Package v2's multipart resource),
@@ -93,25 +93,31 @@ def datapackage(table_files: dict[str, list[str]], digests: dict[str, str], vers
                          for a in citation["authors"]],
         "keywords": citation.get("keywords", []),
         "resources": resources,
-        **({"x_entity_model": ner} if (ner := entity_model()) else {}),
+        **({"x_entity_model": entity_model} if entity_model else {}),
     }
 
 
-def entity_model() -> dict[str, str]:
-    """The spaCy pipeline whose entities were merged with the rules' (`--ner-model`), if any."""
-    if not os.environ.get("CORPUS_NER_MODEL"):
-        return {}
-    from corpus.extract import model
-
-    return model.metadata()
-
-
-def datapackage_json(table_files: dict[str, list[str]], digests: dict[str, str], version: str, citation: dict) -> str:
-    return json.dumps(datapackage(table_files, digests, version, citation), indent=2, ensure_ascii=False) + "\n"
+def datapackage_json(table_files: dict[str, list[str]], digests: dict[str, str], version: str,
+                     citation: dict, entity_model: dict[str, str] | None = None) -> str:
+    """datapackage.json's text; entity_model names the spaCy pipeline whose entities were merged
+    with the rules' (`--ner-model`), if any."""
+    package = datapackage(table_files, digests, version, citation, entity_model)
+    return json.dumps(package, indent=2, ensure_ascii=False) + "\n"
 
 
 def read_citation(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def unnamed_dataset(version: str) -> dict:
+    """What describes a corpus built without a CITATION.cff: the package's name and version."""
+    return {"title": "liveblog-corpus", "license": "NOASSERTION", "authors": [],
+            "abstract": f"News live blogs as research tables, built with liveblog-corpus {version}."}
+
+
+def dataset_citation(path: Path | None, version: str) -> dict:
+    """The citation describing a dataset: from its CITATION.cff when there is one."""
+    return read_citation(path) if path is not None and path.is_file() else unnamed_dataset(version)
 
 
 def author_names(citation: dict) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import os
 import shutil
 import sys
@@ -21,9 +22,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.cache import folder_index_path, read_json, stat_of, write_json
-from corpus.store import BUILDS_DIR, CHECKSUMS_NAME, CURRENT_NAME
+from corpus.build.cache import folder_index_path, read_json, stat_of, write_json
+from corpus.dataset.store import BUILDS_DIR, CHECKSUMS_NAME, CURRENT_NAME
 
+log = logging.getLogger(__name__)
 LOCK_NAME = "lock"
 
 
@@ -138,7 +140,7 @@ class OutputFolder:
         try:
             fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"waiting for another build of {self.out_dir} to finish", file=sys.stderr)
+            log.warning("waiting for another build of %s to finish", self.out_dir)
             fcntl.flock(self.lock, fcntl.LOCK_EX)
         try:
             self.clean()

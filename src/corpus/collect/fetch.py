@@ -15,8 +15,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from corpus import raw, wayback
-from corpus.client import TEMP_PREFIX, TEMP_SUFFIX, Download, FetchError, PoliteClient
+from corpus.collect import raw, wayback
+from corpus.collect.client import (
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
+    Download,
+    FetchError,
+    PoliteClient,
+)
 from corpus.errors import InputError
 
 EXTENSIONS = {"html": ".html", "guardian-json": ".json", "trt-text": ".txt"}

@@ -17,7 +17,7 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-from corpus import __version__
+from corpus.version import __version__
 
 AGENT = "liveblog-corpus"  # the product token robots.txt rules are matched against
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from corpus.client import FetchError, PoliteClient
+from corpus.collect.client import FetchError, PoliteClient
 
 DEFAULT_ARCHIVE = "https://web.archive.org"
 CDX_PATH = "/cdx/search/cdx"

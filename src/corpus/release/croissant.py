@@ -10,8 +10,8 @@ import json
 
 import pyarrow as pa
 
-from corpus import metadata
-from corpus.raw import RegistryEntry
+from corpus.collect.raw import RegistryEntry
+from corpus.dataset import metadata
 from corpus.schema import ALL_TABLES, ENTITY_METHODS, Column
 
 CROISSANT_NAME = "croissant.json"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -71,15 +72,25 @@ def decode(path: str, data: bytes) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def looks_like_page_model(text: str) -> bool:
+    """A Guardian page model: a JSON object with blocks that carry first-published times."""
+    head = text.lstrip()[:1]
+    if head != "{" or '"blockFirstPublished"' not in text:
+        return False
+    try:
+        page = json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(page, dict) and isinstance(page.get("blocks"), list)
+
+
 def detect_format(path: str, text: str) -> str:
     """Name the raw format from the content alone: web page, Guardian page model, or TRT-style text."""
     head = text.lstrip()[:1000].lower()
     if head.startswith("<") and ("<html" in head or "<!doctype html" in head or "<body" in head or "<head" in head):
         return "html"
     if head.startswith("{"):
-        from corpus.parse.guardian_json import looks_like
-
-        if looks_like(text):
+        if looks_like_page_model(text):
             return "guardian-json"
         raise InputError(path, "unrecognised JSON (expected a Guardian page model with 'blocks' carrying "
                                "'blockFirstPublished')")

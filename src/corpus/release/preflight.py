@@ -11,17 +11,20 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from corpus import raw
+from corpus.build import BuildOptions, build
+from corpus.collect import raw
+from corpus.dataset import metadata
+from corpus.dataset.store import file_sha256, read_table, table_dir_name, table_files
 from corpus.errors import InputError
+from corpus.release import diff
+from corpus.release.changelog import changelog_entry
 from corpus.schema import ALL_TABLES
-from corpus.store import file_sha256, read_table, table_dir_name, table_files
+from corpus.validate import ValidationFailed
 
 
 def changelog_problems(changelog: Path, version: str) -> list[str]:
     """The changelog must have a section for this version ('## [0.2.0] - 2026-12-01') that says
     something; an '[Unreleased]' section does not count."""
-    from corpus.release import changelog_entry
-
     if not changelog.is_file():
         return [f"{changelog}: no changelog"]
     try:
@@ -69,17 +72,14 @@ def version_problems(processed: Path, version: str) -> list[str]:
     return problems
 
 
-def build_problems(processed: Path, raw_dir: Path, jobs: int = 1) -> list[str]:
+def build_problems(processed: Path, raw_dir: Path, project: Path, jobs: int = 1) -> list[str]:
     """Build raw_dir afresh into a temporary folder; every table of processed must equal it byte for
     byte. A differing table is named with its rows added, removed and changed."""
-    from corpus import diff
-    from corpus.build import build
-    from corpus.validate import ValidationFailed
-
     with tempfile.TemporaryDirectory(prefix="corpus-preflight-") as tmp:
         fresh = Path(tmp) / "fresh"
         try:
-            result = build(raw_dir, fresh, jobs=jobs)
+            result = build(BuildOptions(raw_dir, fresh, jobs=jobs,
+                                         citation=project / "CITATION.cff"))
         except InputError as err:
             return [f"the raw folder does not build: {err}"]
         except ValidationFailed as err:
@@ -107,8 +107,6 @@ def build_problems(processed: Path, raw_dir: Path, jobs: int = 1) -> list[str]:
 def preflight(processed: Path, raw_dir: Path, version: str, root: Path, jobs: int = 1) -> list[str]:
     """Every reason not to release processed as version: CITATION.cff's version, the changelog
     entry, rights notes, the version stamped in the tables, and a fresh build of raw_dir."""
-    from corpus import metadata
-
     problems = []
     citation = root / "CITATION.cff"
     if not citation.is_file():
@@ -119,4 +117,4 @@ def preflight(processed: Path, raw_dir: Path, version: str, root: Path, jobs: in
     problems += changelog_problems(root / "CHANGELOG.md", version)
     problems += rights_problems(raw_dir)
     problems += version_problems(processed, version)
-    return problems + build_problems(processed, raw_dir, jobs)
+    return problems + build_problems(processed, raw_dir, root, jobs)

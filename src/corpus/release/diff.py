@@ -13,6 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from corpus.dataset.releases import ReleaseFiles, fetch
 from corpus.errors import InputError
 from corpus.schema import ALL_TABLES, Table
 
@@ -27,16 +28,12 @@ def source_path(arg: str) -> Path:
     if path.exists():
         return path
     if VERSION.fullmatch(arg):
-        from corpus.release import fetch
-
         return fetch(arg)
     raise InputError(arg, "no such release folder, zip or published version")
 
 
 def read_release(path: Path) -> tuple[dict, dict[str, pa.Table]]:
     """A release's label (its file name and version) and the tables of schema.py it holds."""
-    from corpus.release import ReleaseFiles
-
     try:
         files = ReleaseFiles(path)
         names = files.names()

@@ -12,7 +12,10 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from corpus import cache, raw, validate
+from corpus import validate
+from corpus.build import cache
+from corpus.build.cache import CacheEntryLost
+from corpus.collect import raw
 from corpus.errors import InputError
 from corpus.schema import TABLES
 
@@ -64,8 +67,6 @@ def blame(part: list, cache_dir: Path) -> list[InputError]:
 
 
 def blog_tables(summary, cache_dir: Path) -> dict:
-    from corpus.build import CacheEntryLost
-
     loaded = cache.load(cache_dir, summary.cache_key)
     if loaded is None:
         raise CacheEntryLost(str(cache_dir), "a blog's cached tables are gone or unreadable")

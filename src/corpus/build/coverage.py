@@ -14,7 +14,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from corpus import cache, raw, store
+from corpus.build import cache
+from corpus.collect import raw
+from corpus.dataset import store
 from corpus.errors import InputError
 from corpus.schema import COVERAGE
 
@@ -106,7 +108,7 @@ def card_section(data: pa.Table, blog_outlets: list[str], n_quarantined: int) ->
              f"`{FILE_NAME}` counts, per outlet and UTC day, the blogs and entries this release "
              "holds and the raw files of that day the build left out (`quarantine.json` gives each "
              "one's reason). Plot it with "
-             "`corpus.coverage.plot(\"<this folder or its zip>\")`.", "",
+             "`corpus.dataset.plots.plot(\"<this folder or its zip>\")`.", "",
              "| outlet | first day | last day | days | blogs | entries | left out |",
              "|---|---|---|---|---|---|---|"]
     by_outlet: dict[str, list[dict]] = defaultdict(list)
@@ -123,35 +125,3 @@ def card_section(data: pa.Table, blog_outlets: list[str], n_quarantined: int) ->
         lines += ["", f"{n_quarantined - counted} raw file(s) left out before their date was read "
                       "(unreadable or unparsable) belong to no day; `quarantine.json` lists them."]
     return lines + [""]
-
-
-def plot(source: str | Path | None = None):
-    """A matplotlib figure of entries per day, one panel per outlet on a shared time axis (days
-    without entries at zero, days with entries marked), from a data folder, release folder or zip
-    (default: corpus.data_dir())."""
-    import matplotlib.pyplot as plt
-    import pandas as pd
-
-    from corpus import data_dir
-    from corpus.release import ReleaseFiles
-
-    frame = ReleaseFiles(Path(source) if source is not None else data_dir()).table(
-        COVERAGE.name).to_pandas()
-    outlets = sorted(frame["outlet"].unique())
-    fig, axes = plt.subplots(max(1, len(outlets)), 1, sharex=True, squeeze=False,
-                             figsize=(9, 1.2 + 1.6 * max(1, len(outlets))), layout="constrained")
-    if outlets:
-        days = pd.date_range(frame["day"].min(), frame["day"].max(), freq="D")
-        counts = frame.pivot_table(index="day", columns="outlet", values="n_entries",
-                                   aggfunc="sum").reindex(days.date).fillna(0)
-        for ax, outlet in zip(axes[:, 0], outlets):
-            values = counts[outlet]
-            ax.plot(days, values, linewidth=0.8, marker=".",
-                    markevery=[i for i, v in enumerate(values) if v > 0])
-            ax.set_title(outlet, fontsize="medium", loc="left")
-            ax.set_ylabel("entries")
-            ax.set_ylim(bottom=0)
-    axes[-1, 0].set_xlabel("day (UTC)")
-    fig.suptitle("Entries per outlet per day")
-    fig.autofmt_xdate()
-    return fig

@@ -30,20 +30,6 @@ def on_signals():
         signal.signal(signal.SIGTERM, previous)
 
 
-def stopped(stop: BaseException, exit_now: bool) -> int:
-    """Say so in one line; the exit status. With exit_now (a command-line run), exit at once:
-    what a stopped build leaves was already removed, and no thread is waited for."""
-    terminated = isinstance(stop, Terminated)
-    name, code = ("SIGTERM", 143) if terminated else ("Ctrl-C", 130)
-    print(f"stopped by {name}: nothing was written; the previous tables are as they were",
-          file=sys.stderr)
-    if exit_now:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    return code
-
-
 def ignore_interrupts() -> None:
     """A worker process's initializer: Ctrl-C reaches the whole process group, but only the main
     process acts on it (it ends the workers)."""

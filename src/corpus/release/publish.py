@@ -1,0 +1,145 @@
+"""A release: a versioned folder and byte-reproducible zip of a validated data folder, with its
+metadata, citation, changelog entry, data card and the changes since the previous release."""
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from packaging.version import InvalidVersion, Version
+
+from corpus.build import quarantine
+from corpus.collect import raw
+from corpus.dataset import metadata
+from corpus.dataset.releases import RELEASE_NAME, verify
+from corpus.dataset.store import (
+    CHECKSUMS_NAME,
+    checksum_lines,
+    file_sha256,
+    live_folder,
+    merge_parts,
+    table_dir_name,
+)
+from corpus.errors import InputError
+from corpus.release import croissant, diff
+from corpus.release.card import data_card, known_limitations
+from corpus.release.changelog import changelog_entry
+from corpus.release.preflight import preflight
+from corpus.schema import ALL_TABLES
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: no wall-clock time in the archive
+CHANGES_NAME, CHANGES_JSON_NAME = "CHANGES.md", "changes.json"
+FIRST_RELEASE = ("No earlier release was found beside this one or given with `--previous`: "
+                 "there is nothing to compare with.")
+
+
+def deterministic_zip(folder: Path, target: Path) -> None:
+    """Zip folder under its own name with sorted entries, fixed times and permissions."""
+    with zipfile.ZipFile(target, "w") as zf:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            zf.writestr(info, path.read_bytes(), compresslevel=9)
+
+
+def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
+                 project: Path, previous: Path | None = None, jobs: int = 1,
+                 ) -> tuple[Path, Path]:
+    """out/liveblog-corpus-<version>/ and its zip, from a validated data folder, once the preflight
+    passes. CHANGES.md and changes.json compare it with `previous` (default: the latest earlier
+    version in out). A version already in out is never replaced by different contents.
+    `project` (the folder the command runs in, by default) holds CITATION.cff, CHANGELOG.md and
+    docs/known-limitations.md."""
+    problems = verify(processed) + preflight(processed, raw_dir, version, project, jobs)
+    if problems:
+        raise InputError(str(processed), f"not released as {version}, {len(problems)} problem(s):"
+                         + "".join(f"\n  - {p}" for p in problems))
+    out.mkdir(parents=True, exist_ok=True)
+    previous = previous if previous is not None else previous_release(out, version)
+    name = f"{RELEASE_NAME}-{version}"
+    with tempfile.TemporaryDirectory(prefix=".release-", dir=out) as tmp:
+        staging = Path(tmp) / name
+        write_release(staging, live_folder(processed), version, raw_dir, previous, project)
+        deterministic_zip(staging, Path(tmp) / f"{name}.zip")
+        return place(Path(tmp), out, name, version)
+
+
+def write_release(folder: Path, processed: Path, version: str, raw_dir: Path, previous: Path | None,
+                  root: Path) -> None:
+    """Every file of a release into folder: tables, metadata, citation, changelog entry, changes."""
+    folder.mkdir(parents=True)
+    for table in ALL_TABLES:  # one file per table: what data portals and Frictionless tools expect
+        merge_parts(processed / table_dir_name(table), folder / f"{table}.parquet")
+    shutil.copyfile(processed / "validation.json", folder / "validation.json")
+    if (processed / quarantine.REPORT_NAME).is_file():  # the raw files the build left out, and why
+        shutil.copyfile(processed / quarantine.REPORT_NAME, folder / quarantine.REPORT_NAME)
+    one_file = {t: [f"{t}.parquet"] for t in ALL_TABLES}
+    digests = {name: file_sha256(folder / name) for [name] in one_file.values()}
+    citation = metadata.read_citation(root / "CITATION.cff")
+    (folder / metadata.DATAPACKAGE_NAME).write_text(metadata.datapackage_json(one_file, digests, version, citation),
+                                                    encoding="utf-8")
+    (folder / croissant.CROISSANT_NAME).write_text(croissant.croissant_json(
+        one_file, digests, version, citation, raw.read_registry(raw_dir) or [],
+        known_limitations(root)), encoding="utf-8")
+    shutil.copyfile(root / "CITATION.cff", folder / "CITATION.cff")
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    (folder / "CHANGELOG.md").write_text(changelog_entry(changelog, version), encoding="utf-8")
+    if previous is None:
+        changes = {"old": None, "new": {"name": folder.name, "version": version}, "tables": {}}
+        text = f"# Changes in {folder.name}\n\n{FIRST_RELEASE}\n"
+    else:
+        changes = diff.diff_releases(previous, folder)
+        text = diff.render(changes, "markdown")
+    (folder / CHANGES_NAME).write_text(text, encoding="utf-8")
+    (folder / CHANGES_JSON_NAME).write_text(diff.render(changes, "json"), encoding="utf-8")
+    card = data_card(version, citation, processed, raw_dir, root)
+    (folder / "README.md").write_text(card, encoding="utf-8")
+    digests |= {p.name: file_sha256(p) for p in folder.iterdir() if p.name not in digests}  # tables hashed once
+    (folder / CHECKSUMS_NAME).write_text(checksum_lines(digests), encoding="utf-8")
+
+
+def previous_release(out: Path, version: str) -> Path | None:
+    """The release folder (else zip) in out with the highest version below `version`."""
+    found: dict = {}
+    for path in sorted(out.iterdir()) if out.is_dir() else []:
+        m = re.fullmatch(rf"{re.escape(RELEASE_NAME)}-(.+?)(\.zip)?", path.name)
+        if m is None or (path.is_file() != bool(m.group(2))):
+            continue
+        try:
+            found.setdefault(Version(m.group(1)), []).append(path)
+        except InvalidVersion:
+            continue
+    earlier = [v for v in found if v < Version(version)]
+    return min(found[max(earlier)], key=lambda p: p.is_file()) if earlier else None
+
+
+def folder_digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): file_sha256(p)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def place(staging: Path, out: Path, name: str, version: str) -> tuple[Path, Path]:
+    """Move the staged folder and zip into out; an existing copy must be identical, else
+    nothing moves."""
+    folder, archive = out / name, out / f"{name}.zip"
+    differing = []
+    if folder.exists():
+        old, new = folder_digests(folder), folder_digests(staging / name)
+        differing += sorted((n for n in old.keys() | new.keys() if old.get(n) != new.get(n)),
+                            key=lambda n: (not n.endswith(".parquet"), n))  # tables first
+    if archive.exists() and archive.read_bytes() != (staging / archive.name).read_bytes():
+        differing.append(archive.name)
+    if differing:
+        more = ", ..." if len(differing) > 6 else ""
+        raise InputError(str(out / name), f"already holds version {version} with "
+                         f"different contents ({', '.join(differing[:6])}{more}): a released "
+                         "version is never overwritten; bump the version (pyproject.toml, "
+                         "CITATION.cff, CHANGELOG.md), rebuild and release again")
+    for target in (folder, archive):
+        if not target.exists():
+            (staging / target.name).rename(target)
+    return folder, archive
