@@ -1,95 +1,34 @@
 """Command line: `corpus build | add | fetch | validate | release | diff | verify | cite | info`.
 
 Bad input ends in one line, no traceback. Library code logs; this module sets up logging (`-v`,
-`-q`) and prints what a command produced.
+`-q`) and prints what a command produced. Reading commands work on the core install; the
+commands that collect, build and release (cli_build.py) need the `[build]` extra.
 """
 from __future__ import annotations
 
 import argparse
 import logging
 import os
-import re
-import shutil
 import sys
-from datetime import date
 from pathlib import Path
 
-from tqdm import tqdm
-
-from corpus import parse
-from corpus.build import BuildOptions, build, stopping
-from corpus.build.options import DEFAULT_CACHE, ENGINE_NAMES
-from corpus.collect import raw
-from corpus.collect.client import PoliteClient, Settings, make_user_agent
-from corpus.collect.fetch import Collector, check_url, read_url_list
-from corpus.collect.wayback import DEFAULT_ARCHIVE
+from corpus import stopping
 from corpus.dataset import metadata
 from corpus.dataset.releases import verify
-from corpus.dataset.store import PART_ROWS, count_rows, read_tables, table_dir_name
-from corpus.errors import InputError, unexpected
-from corpus.extract import model
+from corpus.dataset.store import count_rows, table_dir_name
+from corpus.errors import InputError
 from corpus.release import diff
-from corpus.release.publish import make_release
-from corpus.schema import ALL_TABLES, TABLES
-from corpus.validate import ValidationFailed, validate
+from corpus.schema import ALL_TABLES
+from corpus.validate import ValidationFailed
 from corpus.version import __version__
 
-PROGRESS_MIN_FILES = 20  # show a progress bar from this many raw files on
-
-
-def progress_bar(items):
-    items = list(items)
-    if len(items) < PROGRESS_MIN_FILES:
-        return items
-    return tqdm(items, desc="building", unit="blog", file=sys.stderr, disable=None)
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    options = BuildOptions(raw_dir=Path(args.raw), out_dir=Path(args.out),
-                           keep_going=args.keep_going, jobs=args.jobs, engine=args.engine,
-                           scheduler=args.scheduler,
-                           cache_dir=None if args.no_cache else Path(args.cache),
-                           part_rows=args.part_rows, citation=Path(args.citation))
-    for option, problem in options.problems():
-        raise InputError(option, problem)
-    if args.ner_model:  # read by the extractors, in this process and in every worker
-        os.environ[model.ENV] = args.ner_model
-        model.pipeline(args.ner_model)  # a missing pipeline stops the build here, in one line
-    result = build(options, progress=progress_bar)
-    for err in result.skipped:
-        print(f"skipped {err}" + (f" [{err.stage}]" if err.stage else ""), file=sys.stderr)
-    print(f"built {result.n_blogs} blogs, {result.n_entries} entries in {result.seconds:.2f} s -> {args.out}"
-          + (f" ({len(result.skipped)} raw files skipped, listed in {args.out}/quarantine.json)"
-             if result.skipped else ""))
-    return 1 if result.skipped else 0
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    folder = Path(args.processed)
-    if not folder.is_dir():
-        raise InputError(str(folder), "no such folder")
-    try:
-        tables = read_tables(folder, TABLES)
-    except Exception as exc:  # an unreadable Parquet file is invalid data, reported as such
-        print(f"invalid: {folder}: cannot read a table ({type(exc).__name__}: {exc})", file=sys.stderr)
-        return 1
-    report = validate(tables)
-    for check in report.failures:
-        print(f"invalid: {check.describe()}", file=sys.stderr)
-    verdict = "valid" if report.success else f"INVALID ({len(report.failures)} failed)"
-    print(f"{verdict}: {len(report.checks)} checks on {', '.join(f'{n} ({r} rows)' for n, r in report.rows.items())}")
-    return 0 if report.success else 1
-
-
-def cmd_release(args: argparse.Namespace) -> int:
-    previous = Path(args.previous) if args.previous else None
-    if previous is not None and not previous.exists():
-        raise InputError(str(previous), "no such release folder or zip (--previous)")
-    folder, archive = make_release(Path(args.processed), Path(args.out), __version__,
-                                   Path(args.raw), Path(args.project), previous=previous,
-                                   jobs=os.cpu_count() or 1)
-    print(f"released {folder} and {archive}")
-    return 0
+try:  # the [build] extra: without it, only the reading commands are offered
+    from corpus import cli_build
+except ModuleNotFoundError as missing:
+    if (missing.name or "corpus").split(".")[0] == "corpus":
+        raise
+    cli_build = None  # type: ignore[assignment]
+    BUILD_MISSING = missing.name
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -114,70 +53,6 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_add(args: argparse.Namespace) -> int:
-    raw_dir, source = Path(args.raw), Path(args.file)
-    if not source.is_file():
-        raise InputError(str(source), "no such file")
-    target = source if source.resolve().is_relative_to(raw_dir.resolve()) else raw_dir / source.name
-    rel_path = target.resolve().relative_to(raw_dir.resolve()).as_posix()
-    registry = raw.read_registry(raw_dir) or []
-    if any(e.path == rel_path for e in registry):
-        raise InputError(rel_path, "already registered")
-    if target.exists() and target != source:
-        raise InputError(str(target), "a different file of that name is already in the raw folder")
-    data = source.read_bytes()
-    try:  # only pages that read cleanly are registered
-        content = raw.decode(str(source), data)
-        fmt = raw.detect_format(str(source), content)
-        blog = parse.parse(str(source), fmt, content)
-    except InputError:
-        raise
-    except Exception as exc:  # whatever a malformed page makes a reader raise: one line
-        raise unexpected(str(source), exc) from None
-    duplicate = raw.registered_duplicate(registry, raw.sha256_of(data), args.url or blog.url or "")
-    if duplicate:
-        raise InputError(str(source), duplicate)
-    if target != source:
-        shutil.copyfile(source, target)
-    entry = raw.RegistryEntry(path=rel_path, sha256=raw.sha256_of(data), format=fmt, outlet=args.outlet,
-                              url=args.url or blog.url or "", language=args.language or blog.language or "und",
-                              retrieved_date=args.retrieved, rights=args.rights)
-    (raw_dir / raw.REGISTRY_NAME).write_text(raw.registry_text([*registry, entry]), encoding="utf-8")
-    print(f"registered {rel_path} ({fmt}, {len(blog.entries)} entries, language {entry.language}, "
-          f"sha256 {entry.sha256[:12]}...)")
-    return 0
-
-
-def cmd_fetch(args: argparse.Namespace) -> int:
-    urls = [check_url(u, "URL") for u in args.urls] + (read_url_list(Path(args.url_file))
-                                                     if args.url_file else [])
-    if not urls and not args.wayback:
-        raise InputError("fetch", "give addresses, --urls FILE or --wayback URL_OR_PREFIX")
-    for option, value in (("--from", args.start), ("--to", args.end), ("--latest", args.latest)):
-        if value and not args.wayback:
-            raise InputError(option, "goes with --wayback")
-    for option, value in (("--from", args.start), ("--to", args.end)):
-        if value and not re.fullmatch(r"\d{4,14}", value):
-            raise InputError(option, f"expects YYYYMMDD (4 to 14 digits), not {value!r}")
-    archive = check_url(args.archive, "--archive") if args.archive else DEFAULT_ARCHIVE
-    if min(args.delay, args.retries, args.backoff) < 0 or args.timeout <= 0:
-        raise InputError("fetch", "--delay, --retries and --backoff cannot be negative, "
-                                  "--timeout must be above 0")
-    settings = Settings(delay=args.delay, retries=args.retries, backoff=args.backoff,
-                        timeout=args.timeout, user_agent=make_user_agent(args.contact))
-    with PoliteClient(settings) as client:
-        collector = Collector(Path(args.raw), client, args.outlet, args.rights, args.refresh)
-        summary = collector.collect(urls, args.wayback, args.start, args.end, archive,
-                                    lambda jobs: tqdm(jobs, desc="fetching", unit="page",
-                                                      file=sys.stderr, disable=None),
-                                    latest=args.latest)
-    *problems, total = summary.lines(Path(args.raw))
-    for line in problems:
-        print(line, file=sys.stderr)
-    print(total)
-    return 130 if summary.interrupted else 1 if summary.failed else 0
-
-
 def cmd_info(args: argparse.Namespace) -> int:
     print(f"liveblog-corpus {__version__}")
     for name in ALL_TABLES:
@@ -187,102 +62,22 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def needs_build(args: argparse.Namespace) -> int:
+    raise InputError(args.command, "needs the [build] extra: pip install 'liveblog-corpus[build]'")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="corpus", description="Build and use the liveblog-corpus dataset.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("-v", "--verbose", action="store_true", help="also say what each step does")
     p.add_argument("-q", "--quiet", action="store_true", help="errors only, no warnings")
     sub = p.add_subparsers(dest="command", required=True)
-
-    b = sub.add_parser("build", help="build the tables from the raw live blogs")
-    b.add_argument("--raw", default="data/raw", help="raw folder (default: data/raw)")
-    b.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
-    b.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                   help="worker processes over raw files (default: all cores); output is identical for any N")
-    b.add_argument("--keep-going", action="store_true",
-                   help="skip bad raw files (unreadable, duplicates, or failing a check of their "
-                        "own rows), build the rest, list what was skipped in quarantine.json "
-                        "(exit 1 if any)")
-    b.add_argument("--engine", choices=ENGINE_NAMES, default="local",
-                   help="local worker processes, or a Dask cluster (default: local)")
-    b.add_argument("--scheduler", default=None,
-                   help="with --engine dask: the scheduler's address (default: a local cluster of --jobs workers)")
-    b.add_argument("--cache", default=os.environ.get("CORPUS_BUILD_CACHE", str(DEFAULT_CACHE)),
-                   help="folder of per-file results reused while a file, its registry entry and the code are "
-                        "unchanged (default: $CORPUS_BUILD_CACHE or .cache/corpus-build)")
-    b.add_argument("--no-cache", action="store_true", help="process every raw file afresh; write no cache")
-    b.add_argument("--part-rows", type=int, default=PART_ROWS,
-                   help=f"rows (all tables) validated and written at a time; bounds memory (default {PART_ROWS:,})")
-    b.add_argument("--ner-model", metavar="NAME", default=None,
-                   help="also take the entities of this installed spaCy pipeline (package or "
-                        "folder), merged with the rules'; its name and version go into the "
-                        "metadata")
-    b.add_argument("--citation", default="CITATION.cff",
-                   help="CITATION.cff describing the dataset in datapackage.json (default: "
-                        "%(default)s in the current folder; without one, the package's name)")
-    b.set_defaults(func=cmd_build)
-
-    a = sub.add_parser("add", help="register a raw file (copied into the raw folder) with its sha256")
-    a.add_argument("file")
-    a.add_argument("--raw", default="data/raw")
-    a.add_argument("--outlet", default="unknown")
-    a.add_argument("--url", default="", help="address of the page (default: the page's canonical link)")
-    a.add_argument("--language", default="",
-                   help="BCP 47 tag, e.g. en (default: as the page declares it, else und)")
-    a.add_argument("--retrieved", default=date.today().isoformat(), help="retrieval date (default: today)")
-    a.add_argument("--rights", default="", help="rights note: licence or 'publisher's copyright, ...'")
-    a.set_defaults(func=cmd_add)
-
-    g = sub.add_parser("fetch", help="download live blogs (or archived copies) into the raw "
-                                     "folder and register them; exit 1 if any address failed")
-    g.add_argument("urls", nargs="*", metavar="URL")
-    g.add_argument("--urls", dest="url_file", metavar="FILE",
-                   help="addresses, one a line ('#' comments)")
-    g.add_argument("--wayback", metavar="URL_OR_PREFIX", default="",
-                   help="fetch archived captures of a page, or of every page under a prefix "
-                        "ending in '*'")
-    g.add_argument("--from", dest="start", default="", metavar="YYYYMMDD",
-                   help="first capture date")
-    g.add_argument("--to", dest="end", default="", metavar="YYYYMMDD", help="last capture date")
-    g.add_argument("--latest", action="store_true",
-                   help="with --wayback: only the last capture of each page in the date range")
-    g.add_argument("--archive", default="", help="web archive with a Wayback CDX API "
-                                                 "(default: https://web.archive.org)")
-    g.add_argument("--raw", default="data/raw", help="raw folder (default: %(default)s)")
-    g.add_argument("--outlet", default="unknown", help="outlet recorded for every fetched file")
-    g.add_argument("--rights", default="", help="rights note recorded for every fetched file")
-    g.add_argument("--delay", type=float, default=1.0,
-                   help="seconds between requests to one host (default: %(default)s)")
-    g.add_argument("--retries", type=int, default=3,
-                   help="retries after a 429, a 5xx or a timeout (default: %(default)s)")
-    g.add_argument("--backoff", type=float, default=2.0,
-                   help="seconds before the first retry, doubled for each next; a longer "
-                        "Retry-After wins (default: %(default)s)")
-    g.add_argument("--timeout", type=float, default=30.0,
-                   help="seconds to wait for an answer (default: %(default)s)")
-    g.add_argument("--contact", default="", metavar="EMAIL_OR_URL",
-                   help="added to the User-Agent, so that a site can reach whoever runs the fetch")
-    g.add_argument("--refresh", action="store_true",
-                   help="download registered live addresses again (into new files)")
-    g.set_defaults(func=cmd_fetch)
-
-    v = sub.add_parser("validate", help="validate built tables (exit 0 when valid, 1 otherwise)")
-    v.add_argument("--processed", default="data/processed")
-    v.set_defaults(func=cmd_validate)
-
-    r = sub.add_parser("release", help="write dist/liveblog-corpus-<version>/ and its zip")
-    r.add_argument("--processed", default="data/processed",
-                   help="built data folder to release (default: %(default)s)")
-    r.add_argument("--raw", default="data/raw",
-                   help="raw folder it was built from, rebuilt to check (default: %(default)s)")
-    r.add_argument("--out", default="dist", help="folder of releases (default: %(default)s)")
-    r.add_argument("--project", default=".",
-                   help="folder holding CITATION.cff, CHANGELOG.md and "
-                        "docs/known-limitations.md (default: the current folder)")
-    r.add_argument("--previous", default=None,
-                   help="release folder or zip to compare with "
-                        "(default: the latest earlier one in --out)")
-    r.set_defaults(func=cmd_release)
+    if cli_build is not None:
+        cli_build.add_commands(sub)
+    else:
+        for name in ("build", "add", "fetch", "validate", "release"):
+            sub.add_parser(name, help=f"(needs pip install 'liveblog-corpus[build]': "
+                                      f"{BUILD_MISSING} is missing)").set_defaults(func=needs_build)
 
     d = sub.add_parser("diff", help="rows added, removed and changed per table between two "
                                     "releases (exit 0)")

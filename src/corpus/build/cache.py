@@ -15,13 +15,13 @@ import hashlib
 import json
 import logging
 import os
-import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
@@ -126,7 +126,7 @@ def warn(path, problem: str) -> None:
     log.warning("cache entry %s: %s; rebuilt", path, problem)
 
 
-def load(cache_dir: Path, cache_key: str, kind: type = BlogTables):
+def load(cache_dir: Path, cache_key: str, kind: Any = BlogTables):
     """The cached value of that kind, or None when absent; a corrupt, foreign or mismatched entry
     is reported and then None too (its value is simply computed again). Entries hold data only
     (Arrow IPC, Parquet bytes, JSON), checked by their sha256 before anything is decoded."""

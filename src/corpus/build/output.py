@@ -17,7 +17,6 @@ import hashlib
 import logging
 import os
 import shutil
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,7 +149,8 @@ class OutputFolder:
         except BaseException:
             self.lock.close()
             raise
-        self.committed, self.new_build = False, None
+        self.committed = False
+        self.new_build: str | None = None
         return self
 
     def __exit__(self, *exc) -> None:

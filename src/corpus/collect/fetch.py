@@ -11,7 +11,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -193,7 +193,7 @@ class Collector:
             os.replace(download.temp_path, self.raw_dir / rel)
         self.registry.append(raw.RegistryEntry(
             path=rel, sha256=download.sha256, format=fmt, outlet=self.outlet, url=job.url,
-            language="und", retrieved_date=datetime.now(timezone.utc).date().isoformat(),
+            language="und", retrieved_date=datetime.now(UTC).date().isoformat(),
             rights=self.rights, final_url=download.final_url, http_status=str(download.status),
             content_type=download.content_type, archive_url=job.archive_url,
             captured_at=job.captured_at))

@@ -67,7 +67,8 @@ class ReleaseFiles:
     def checksums(self) -> dict[str, str]:
         """SHA256SUMS as file name -> sha256."""
         lines = self.read(CHECKSUMS_NAME).decode().splitlines()
-        return dict(reversed(line.split("  ", 1)) for line in lines)
+        pairs = (line.split("  ", 1) for line in lines)
+        return {name: digest for digest, name in pairs}
 
     def table_names(self, name: str) -> list[str]:
         """The files of a table: `<name>.parquet`, or the part files in its folder (in key order)."""

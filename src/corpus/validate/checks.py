@@ -9,7 +9,7 @@ GX Data Docs HTML.
 """
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 
 import pandas as pd
 import pyarrow as pa
@@ -178,7 +178,7 @@ def run_date_of(tables: dict[str, pa.Table]) -> datetime:
     blogs = tables.get("blogs")
     dates = [d for d in blogs.column("blog_date").to_pylist() if d is not None] \
         if blogs is not None and "blog_date" in blogs.column_names else []
-    return datetime.combine(max(dates), time(), tzinfo=timezone.utc) if dates \
-        else datetime(1970, 1, 1, tzinfo=timezone.utc)
+    return datetime.combine(max(dates), time(), tzinfo=UTC) if dates \
+        else datetime(1970, 1, 1, tzinfo=UTC)
 
 

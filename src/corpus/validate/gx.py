@@ -44,7 +44,7 @@ def import_great_expectations():
     a grammar on import: a third of importing GX, on the path of every incremental build. GX checks
     no IRIs, so it is kept out, unless jsonschema was imported before."""
     if "jsonschema" not in sys.modules:
-        sys.modules.setdefault("rfc3987_syntax", None)  # None: jsonschema's guarded import fails
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # import fails
     import great_expectations
 
     return great_expectations

@@ -85,7 +85,9 @@ def key_ranges(tables: dict[str, pa.Table]) -> dict[str, tuple[tuple, tuple]]:
     for name, data in tables.items():
         key_columns = TABLES[name].primary_key
         if data.num_rows and set(key_columns) <= set(data.column_names):
-            ranges[name] = tuple(tuple(data.column(k)[i].as_py() for k in key_columns) for i in (0, data.num_rows - 1))
+            first, last = (tuple(data.column(k)[i].as_py() for k in key_columns)
+                           for i in (0, data.num_rows - 1))
+            ranges[name] = (first, last)
     return ranges
 
 

@@ -2,9 +2,7 @@
 130 or 143 (128 + the signal's number), as shells expect."""
 from __future__ import annotations
 
-import os
 import signal
-import sys
 import threading
 from contextlib import contextmanager
 
