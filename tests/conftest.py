@@ -194,7 +194,7 @@ def small_raw(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def small_built(small_raw, tmp_path_factory) -> Path:
     """The tables built from small_raw; do not modify (copy first)."""
-    from corpus.build import build
+    from corpus.build.run import build
 
     out = tmp_path_factory.mktemp("small-built") / "processed"
     build(BuildOptions(small_raw, out, jobs=1))

@@ -50,7 +50,7 @@ def raw_files(which: str) -> dict[str, str]:
 def built(tmp_path_factory, which: str) -> tuple[Path, Path]:
     """(raw folder, built data folder) for raw folder `which`, built once per session."""
     if which not in _BUILT:
-        from corpus.build import build
+        from corpus.build.run import build
 
         base = tmp_path_factory.mktemp(f"raw-{which}")
         raw_dir = write_raw(base / "raw", raw_files(which))

@@ -26,6 +26,9 @@ LAYERS = [
     {"corpus", "corpus.cli", "corpus.cli_build", "corpus.__main__", "corpus.headline"},
 ]
 MAX_LINES = 400
+# Imports of the package inside a function, each with its reason (docs/ARCHITECTURE.md).
+DEFERRED = {("corpus.cli", "corpus.cli_build"):
+            "the build commands need the [build] extra and seconds of imports"}
 
 
 def module_name(path: Path) -> str:
@@ -85,7 +88,8 @@ def test_imports_run_down_the_flow(module):
 
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_no_package_import_inside_a_function(module):
-    assert [f"line {line}: {target}" for target, line, inside in GRAPH[module] if inside] == []
+    assert [f"line {line}: {target}" for target, line, inside in GRAPH[module]
+            if inside and (module, target) not in DEFERRED] == []
 
 
 def test_no_circle_between_modules():

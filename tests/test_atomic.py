@@ -8,15 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import INVENTED_BLOGS, write_small_raw
 
 from corpus import load
 from corpus.build import BuildOptions, output
-from corpus.build import build
+from corpus.build.run import build
+from corpus.dataset.store import BUILDS_DIR, read_tables
 from corpus.release.publish import verify
 from corpus.schema import TABLES
-from corpus.dataset.store import BUILDS_DIR, read_tables
 from corpus.validate import validate
-from tests.conftest import INVENTED_BLOGS, write_small_raw
 
 
 class Killed(BaseException):

@@ -7,8 +7,6 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
-from corpus.build import BuildOptions, build
-
 from conftest import (
     PROCESSED_DIR,
     RAW_DIR,
@@ -18,9 +16,11 @@ from conftest import (
     write_small_raw,
 )
 from corpus import load
-from corpus.version import __version__
+from corpus.build import BuildOptions
+from corpus.build.run import build
 from corpus.cli import main
 from corpus.schema import TABLES
+from corpus.version import __version__
 
 BUILT = sorted(f"{name}.parquet" for name in TABLES)
 
@@ -237,7 +237,7 @@ def test_parallel_build_is_byte_identical_to_serial(tmp_path, seed_text, capsys)
 
 
 def test_a_build_in_parts_holds_the_same_rows(small_raw, fresh, tmp_path):
-    from corpus.build import build
+    from corpus.build.run import build
     result = build(BuildOptions(
         small_raw, tmp_path, part_rows=1
     ))  # a blog larger than a part is a part of its own: six
@@ -259,7 +259,7 @@ def every_file_digest(folder):
 def test_parts_checked_in_worker_processes_give_the_same_files_as_parts_checked_in_turn(
     small_raw, tmp_path
 ):
-    from corpus.build import build
+    from corpus.build.run import build
     build(BuildOptions(small_raw, tmp_path / "in-turn", part_rows=1, jobs=1))
     build(BuildOptions(small_raw, tmp_path / "workers", part_rows=1, jobs=2))
     files = every_file_digest(tmp_path / "in-turn")
@@ -273,7 +273,7 @@ def test_a_part_failing_in_a_worker_fails_the_build_and_names_the_rows(small_raw
     import pyarrow as pa
 
     from corpus.build import cache
-    from corpus.build import build
+    from corpus.build.run import build
     from corpus.errors import InputErrors
     cache_dir, out = tmp_path / "cache", tmp_path / "out"
     build(BuildOptions(small_raw, out, part_rows=1, jobs=2, cache_dir=cache_dir))
@@ -340,7 +340,7 @@ def test_unchanged_raw_files_are_not_read_again_and_a_changed_one_is(tmp_path, m
 def test_incremental_builds_in_parts_equal_full_ones(tmp_path, seed_text):
     """Parts written from the cache while the new blogs are extracted, in a layout that the new
     blogs may change, end up exactly as in a build from scratch."""
-    from corpus.build import build
+    from corpus.build.run import build
     raw, cache_dir = copy_raw(tmp_path), tmp_path / "cache"
     build(BuildOptions(raw, tmp_path / "out", part_rows=60, jobs=2, cache_dir=cache_dir))
     assert len(list((tmp_path / "out" / "entries.parquet").iterdir())) > 2
@@ -361,7 +361,7 @@ def inodes(folder):
 def test_a_rebuild_leaves_unchanged_parts_in_place_and_mends_touched_ones(tmp_path, seed_text):
     """Parts lying intact in the output folder are not written again; a part file edited, a Data Docs
     page removed or a stray file added is put right; the folder always equals a build from scratch."""
-    from corpus.build import build
+    from corpus.build.run import build
     raw, cache_dir, out = copy_raw(tmp_path), tmp_path / "cache", tmp_path / "out"
     build(BuildOptions(raw, out, part_rows=1, cache_dir=cache_dir))
     before = inodes(out)
@@ -385,7 +385,7 @@ def test_a_rebuild_leaves_unchanged_parts_in_place_and_mends_touched_ones(tmp_pa
 
 
 def test_a_table_file_of_an_earlier_layout_gives_way_to_the_table_folder(small_raw, tmp_path):
-    from corpus.build import build
+    from corpus.build.run import build
     out = tmp_path / "out"
     out.mkdir()
     (out / "entries.parquet").write_bytes(b"a single-file table")

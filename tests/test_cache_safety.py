@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.conftest import INVENTED_BLOGS, write_small_raw
 
 from corpus.build import BuildOptions, cache
-from corpus.build import build
 from corpus.build.parts import BuiltPart
-from tests.conftest import INVENTED_BLOGS, write_small_raw
+from corpus.build.run import build
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 

@@ -9,7 +9,8 @@ import pyarrow.parquet as pq
 from conftest import RAW_DIR, SEED_NAME, SMALL_N_ENTRIES
 from corpus import load
 from corpus.build import BuildOptions, coverage
-from corpus.build import build
+from corpus.build.run import build
+from corpus.dataset import plots
 from corpus.schema import COVERAGE, TABLES
 
 matplotlib.use("Agg")
@@ -124,7 +125,7 @@ def test_card_section_lists_each_outlet_and_its_days():
 
 
 def test_plot_draws_entries_per_day_in_a_panel_per_outlet_with_empty_days_at_zero(small_built):
-    fig = coverage.plot(small_built)
+    fig = plots.plot(small_built)
     panels = {ax.get_title(loc="left"): ax for ax in fig.axes}
     assert sorted(panels) == ["Example Herald", "TRT World"]
     data = pq.read_table(small_built / coverage.FILE_NAME).to_pandas()

@@ -7,11 +7,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import PROCESSED_DIR, REPO
-from corpus.release import croissant
-from corpus.dataset import metadata
 from corpus.collect import raw
-from corpus.schema import TABLES
+from corpus.dataset import metadata
 from corpus.dataset.store import file_sha256, merge_parts, table_dir_name
+from corpus.release import croissant
+from corpus.schema import TABLES
 
 mlc = pytest.importorskip("mlcroissant")
 

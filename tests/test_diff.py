@@ -8,12 +8,12 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from conftest import PROCESSED_DIR, REPO
 import corpus
-from corpus.release import diff
+from conftest import PROCESSED_DIR, REPO
 from corpus.cli import main
-from corpus.schema import ALL_TABLES, TABLES, Column, Table
 from corpus.dataset.store import read_tables
+from corpus.release import diff
+from corpus.schema import ALL_TABLES, TABLES, Column, Table
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from corpus.collect import raw
-from corpus.collect import wayback
+from conftest import RAW_DIR, SEED_NAME
 from corpus.cli import main
+from corpus.collect import raw, wayback
 from corpus.collect.client import FetchError, PoliteClient, Settings, retry_after
 from corpus.collect.fetch import Collector, Job, file_stem
-from conftest import RAW_DIR, SEED_NAME
 
 FAST = ["--delay", "0", "--retries", "2", "--backoff", "0.01", "--timeout", "5"]
 ROBOTS = "User-agent: *\nDisallow: /private/\n"

@@ -10,11 +10,17 @@ import pyarrow.parquet as pq
 import pytest
 
 from corpus import load
-from corpus.dataset import releases as release
 from corpus.cli import main
+from corpus.dataset import releases as release
+from corpus.dataset.store import (
+    CHECKSUMS_NAME,
+    checksum_lines,
+    live_folder,
+    read_tables,
+    table_files,
+)
 from corpus.errors import InputError
 from corpus.schema import TABLES
-from corpus.dataset.store import CHECKSUMS_NAME, checksum_lines, live_folder, read_tables, table_files
 from corpus.validate import validate
 
 

@@ -15,11 +15,11 @@ import yaml
 
 from conftest import PROCESSED_DIR, REPO, SMALL_N_ENTRIES
 from corpus import load
-from corpus.version import __version__
 from corpus.cli import main
-from corpus.errors import InputError
 from corpus.dataset.releases import fetch
+from corpus.errors import InputError
 from corpus.release.publish import make_release
+from corpus.version import __version__
 
 
 def sha(path):

@@ -7,13 +7,13 @@ import shutil
 import pandas as pd
 import pytest
 
-from corpus.version import __version__
 from corpus.cli import main
 from corpus.errors import InputError
 from corpus.release.preflight import changelog_problems, rights_problems
 from corpus.release.publish import make_release, previous_release
 from corpus.schema import ALL_TABLES
-from release_inputs import built, release_root, stamped_version, write_raw, raw_files
+from corpus.version import __version__
+from release_inputs import built, raw_files, release_root, stamped_version, write_raw
 
 VERSION = __version__  # what a build stamps into the tables
 NO_RIGHTS = "has no rights note (fill in its `rights` cell)"

@@ -219,8 +219,7 @@ def test_a_blog_or_raw_file_beyond_the_size_limits_is_refused_with_the_limit(
 def test_a_key_two_blogs_share_names_both_files_and_blames_the_later(tmp_path):
     import pyarrow as pa
 
-    from corpus.build import cache
-    from corpus.build import quarantine
+    from corpus.build import cache, quarantine
 
     other = text_page("Monday, March 4, 2024", ["Divers checked the harbour wall at noon."])
     raw = write(tmp_path / "raw", {"a.txt": GOOD["good_blog.txt"], "b.txt": other.encode()})

@@ -1,8 +1,8 @@
 """The schema declaration itself: every declared column is produced, nothing undeclared is."""
 from datetime import date
 
-from corpus.parse.text import parse
 from corpus.collect.raw import RawDocument
+from corpus.parse.text import parse
 from corpus.schema import TABLES
 from corpus.tables import blog_rows
 

@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import write_small_raw
 
 SRC = Path(__file__).resolve().parents[1] / "src"

@@ -10,11 +10,11 @@ import pytest
 
 from conftest import PROCESSED_DIR, RAW_DIR, SEED_NAME
 from corpus import parse
-from corpus.parse import text as text_reader
 from corpus.cli import main
-from corpus.errors import InputError
-from corpus.schema import TABLES
 from corpus.dataset.store import table_files, write_parquet
+from corpus.errors import InputError
+from corpus.parse import text as text_reader
+from corpus.schema import TABLES
 
 
 def rewrite(folder, name, mutate):

@@ -7,19 +7,18 @@ import os
 import re
 import shutil
 import sys
-from datetime import date
 from pathlib import Path
 
 from tqdm import tqdm
 
 from corpus import parse
-from corpus.build import BuildOptions, build
-from corpus.build.options import DEFAULT_CACHE, ENGINE_NAMES
+from corpus.build import BuildOptions
+from corpus.build.run import build
 from corpus.collect import raw
 from corpus.collect.client import PoliteClient, Settings, make_user_agent
 from corpus.collect.fetch import Collector, check_url, read_url_list
 from corpus.collect.wayback import DEFAULT_ARCHIVE
-from corpus.dataset.store import PART_ROWS, read_tables
+from corpus.dataset.store import read_tables
 from corpus.errors import InputError, unexpected
 from corpus.extract import model
 from corpus.release.publish import make_release
@@ -147,96 +146,3 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     print(total)
     return 130 if summary.interrupted else 1 if summary.failed else 0
-
-
-def add_commands(sub) -> None:
-    """The parsers of these commands."""
-    b = sub.add_parser("build", help="build the tables from the raw live blogs")
-    b.add_argument("--raw", default="data/raw", help="raw folder (default: data/raw)")
-    b.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
-    b.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                   help="worker processes over raw files (default: all cores); output is identical for any N")
-    b.add_argument("--keep-going", action="store_true",
-                   help="skip bad raw files (unreadable, duplicates, or failing a check of their "
-                        "own rows), build the rest, list what was skipped in quarantine.json "
-                        "(exit 1 if any)")
-    b.add_argument("--engine", choices=ENGINE_NAMES, default="local",
-                   help="local worker processes, or a Dask cluster (default: local)")
-    b.add_argument("--scheduler", default=None,
-                   help="with --engine dask: the scheduler's address (default: a local cluster of --jobs workers)")
-    b.add_argument("--cache", default=os.environ.get("CORPUS_BUILD_CACHE", str(DEFAULT_CACHE)),
-                   help="folder of per-file results reused while a file, its registry entry and the code are "
-                        "unchanged (default: $CORPUS_BUILD_CACHE or .cache/corpus-build)")
-    b.add_argument("--no-cache", action="store_true", help="process every raw file afresh; write no cache")
-    b.add_argument("--part-rows", type=int, default=PART_ROWS,
-                   help=f"rows (all tables) validated and written at a time; bounds memory (default {PART_ROWS:,})")
-    b.add_argument("--ner-model", metavar="NAME", default=None,
-                   help="also take the entities of this installed spaCy pipeline (package or "
-                        "folder), merged with the rules'; its name and version go into the "
-                        "metadata")
-    b.add_argument("--citation", default="CITATION.cff",
-                   help="CITATION.cff describing the dataset in datapackage.json (default: "
-                        "%(default)s in the current folder; without one, the package's name)")
-    b.set_defaults(func=cmd_build)
-
-    a = sub.add_parser("add", help="register a raw file (copied into the raw folder) with its sha256")
-    a.add_argument("file")
-    a.add_argument("--raw", default="data/raw")
-    a.add_argument("--outlet", default="unknown")
-    a.add_argument("--url", default="", help="address of the page (default: the page's canonical link)")
-    a.add_argument("--language", default="",
-                   help="BCP 47 tag, e.g. en (default: as the page declares it, else und)")
-    a.add_argument("--retrieved", default=date.today().isoformat(), help="retrieval date (default: today)")
-    a.add_argument("--rights", default="", help="rights note: licence or 'publisher's copyright, ...'")
-    a.set_defaults(func=cmd_add)
-
-    g = sub.add_parser("fetch", help="download live blogs (or archived copies) into the raw "
-                                     "folder and register them; exit 1 if any address failed")
-    g.add_argument("urls", nargs="*", metavar="URL")
-    g.add_argument("--urls", dest="url_file", metavar="FILE",
-                   help="addresses, one a line ('#' comments)")
-    g.add_argument("--wayback", metavar="URL_OR_PREFIX", default="",
-                   help="fetch archived captures of a page, or of every page under a prefix "
-                        "ending in '*'")
-    g.add_argument("--from", dest="start", default="", metavar="YYYYMMDD",
-                   help="first capture date")
-    g.add_argument("--to", dest="end", default="", metavar="YYYYMMDD", help="last capture date")
-    g.add_argument("--latest", action="store_true",
-                   help="with --wayback: only the last capture of each page in the date range")
-    g.add_argument("--archive", default="", help="web archive with a Wayback CDX API "
-                                                 "(default: https://web.archive.org)")
-    g.add_argument("--raw", default="data/raw", help="raw folder (default: %(default)s)")
-    g.add_argument("--outlet", default="unknown", help="outlet recorded for every fetched file")
-    g.add_argument("--rights", default="", help="rights note recorded for every fetched file")
-    g.add_argument("--delay", type=float, default=1.0,
-                   help="seconds between requests to one host (default: %(default)s)")
-    g.add_argument("--retries", type=int, default=3,
-                   help="retries after a 429, a 5xx or a timeout (default: %(default)s)")
-    g.add_argument("--backoff", type=float, default=2.0,
-                   help="seconds before the first retry, doubled for each next; a longer "
-                        "Retry-After wins (default: %(default)s)")
-    g.add_argument("--timeout", type=float, default=30.0,
-                   help="seconds to wait for an answer (default: %(default)s)")
-    g.add_argument("--contact", default="", metavar="EMAIL_OR_URL",
-                   help="added to the User-Agent, so that a site can reach whoever runs the fetch")
-    g.add_argument("--refresh", action="store_true",
-                   help="download registered live addresses again (into new files)")
-    g.set_defaults(func=cmd_fetch)
-
-    v = sub.add_parser("validate", help="validate built tables (exit 0 when valid, 1 otherwise)")
-    v.add_argument("--processed", default="data/processed")
-    v.set_defaults(func=cmd_validate)
-
-    r = sub.add_parser("release", help="write dist/liveblog-corpus-<version>/ and its zip")
-    r.add_argument("--processed", default="data/processed",
-                   help="built data folder to release (default: %(default)s)")
-    r.add_argument("--raw", default="data/raw",
-                   help="raw folder it was built from, rebuilt to check (default: %(default)s)")
-    r.add_argument("--out", default="dist", help="folder of releases (default: %(default)s)")
-    r.add_argument("--project", default=".",
-                   help="folder holding CITATION.cff, CHANGELOG.md and "
-                        "docs/known-limitations.md (default: the current folder)")
-    r.add_argument("--previous", default=None,
-                   help="release folder or zip to compare with "
-                        "(default: the latest earlier one in --out)")
-    r.set_defaults(func=cmd_release)

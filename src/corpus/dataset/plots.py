@@ -6,7 +6,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from corpus.dataset.paths import data_dir
+from corpus.dataset import data_dir
 from corpus.dataset.releases import ReleaseFiles
 from corpus.schema import COVERAGE
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from corpus.build import BuildOptions, build
+from corpus.build import BuildOptions
+from corpus.build.run import build
 from corpus.collect import raw
 from corpus.dataset import metadata
 from corpus.dataset.store import file_sha256, read_table, table_dir_name, table_files
