@@ -17,6 +17,7 @@ IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 # /web/<14 digits>[flag_]/<original address>, on any host (Wayback-compatible archives)
 CAPTURE = re.compile(r"^(?P<archive>https?://[^/\s]+(?:/[^\s]*?)?)/web/(?P<timestamp>\d{14})"
                      r"(?:[a-z]{2}_)?/(?P<original>\S+)$", re.IGNORECASE)
+BARE_CAPTURE = re.compile(r"/web/\d{8,14}(?:[a-z]{2}_)?/?$", re.IGNORECASE)
 DEFAULT_PORTS = {"http": ":80", "https": ":443"}
 SAFE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
@@ -84,6 +85,8 @@ def capture_address(url: str) -> CaptureAddress | None:
     UnsafeAddress when it has that form but no date or no http(s) original address."""
     match = CAPTURE.match(url.strip())
     if match is None:
+        if BARE_CAPTURE.search(url.strip()):
+            raise UnsafeAddress("a capture address without the original address")
         return None
     stamp, original = match["timestamp"], match["original"]
     try:
