@@ -5,7 +5,7 @@ contacted."""
 import hashlib
 import socket
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,13 +14,23 @@ from conftest import SHARED_DIR
 from corpus.cli import main
 from corpus.collect import addresses, raw
 from corpus.collect.addresses import UnsafeAddress
-from test_fetch import DAY1, DAY2, FAST, files, page, registry, site  # noqa: F401 (fixture)
+from test_fetch import DAY1, DAY2, FAST, ROBOTS, Server, files, page, registry
 
 HERALD = page("Flood live", "6 March 2025", ("8.10am", "The bridge reopened to buses."),
               ("7.30am", "Water stood a metre deep on the quay.")).replace(
     "<head>", '<head><meta property="og:site_name" content="Harbour Herald">').replace(
     'lang="en"', 'lang="en-GB"')
 UKP = SHARED_DIR / "sources" / "ukp-lrec2018"
+
+
+@pytest.fixture
+def site():
+    server = Server()
+    server.route("/robots.txt", (200, {"Content-Type": "text/plain"}, ROBOTS))
+    server.thread.start()
+    yield server
+    server.httpd.shutdown()
+    server.httpd.server_close()
 
 
 def capture_row(ts: str, original: str, body: str) -> list[str]:
@@ -50,7 +60,7 @@ def test_capture_addresses_are_registered_as_captures_and_build(site, tmp_path, 
         "/web/20250303080000id_/http://news.example.org/live/storm",
         "/web/20250306091500id_/https://harbour.example.net/live/flood"]
     rows = sorted(registry(raw_dir), key=lambda r: r["captured_at"])
-    today = datetime.now(timezone.utc).date().isoformat()
+    today = datetime.now(UTC).date().isoformat()
     columns = ("url", "archive_url", "captured_at", "outlet", "language", "retrieved_date",
                "text_redistributable")
     assert [tuple(r[c] for c in columns) for r in rows] == [
