@@ -143,7 +143,8 @@ def fetch_settings(args: argparse.Namespace) -> Settings:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    urls, invalid = [check_url(u, "URL") for u in args.urls], []
+    urls = [check_url(u, "URL") for u in args.urls]
+    invalid: list[tuple[int, str]] = []
     if args.url_file:
         listed, invalid = read_url_list(Path(args.url_file))
         urls += listed
