@@ -66,7 +66,8 @@ def test_cached_build_is_byte_identical_and_reprocesses_only_what_changed(
     assert main([*args, "--out", str(tmp_path / "second"), "--jobs", "1"]) == 0
     assert processed == [] and digests(tmp_path / "second") == digests(fresh)
     (tmp_path / "new.txt").write_text(seed_text.replace("January 4", "January 5"))
-    assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw), "--outlet", "TRT World"]) == 0
+    assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw), "--outlet", "TRT World",
+                 "--text-redistributable", "yes"]) == 0
     assert main([*args, "--out", str(tmp_path / "third"), "--jobs", "1"]) == 0
     assert processed == ["new.txt"]
     assert len(load("entries", path=tmp_path / "third")) == SMALL_N_ENTRIES + 12
@@ -206,7 +207,8 @@ def test_add_registers_a_file(small_raw, tmp_path, seed_text, capsys):
     shutil.copytree(small_raw, raw)
     (tmp_path / "new.txt").write_text(seed_text.replace("January 4", "January 5"))
     assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw), "--outlet", "TRT World",
-                 "--language", "en", "--retrieved", "2026-01-02", "--rights", "test"]) == 0
+                 "--language", "en", "--retrieved", "2026-01-02", "--rights", "test",
+                 "--text-redistributable", "yes"]) == 0
     assert (raw / "new.txt").exists()
     assert main(["build", "--raw", str(raw), "--out", str(tmp_path / "out")]) == 0
     assert sorted(load("blogs", path=tmp_path / "out").blog_date.astype(str)) == [
@@ -218,7 +220,8 @@ def test_add_registers_a_file(small_raw, tmp_path, seed_text, capsys):
         "2024-09-11",
         "2024-10-20",
     ]
-    assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw)]) == 2
+    assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw),
+                 "--text-redistributable", "yes"]) == 2
     assert "already registered" in capsys.readouterr().err
 
 

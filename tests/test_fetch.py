@@ -368,7 +368,6 @@ def test_file_names_are_stable_and_distinct():
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--urls", "LIST"], "urls.txt:3: not an http(s) address: 'ftp://x.example/a'"),
     (["--wayback", "http://a.example/*", "--from", "2025-03-01"], "--from: expects YYYYMMDD"),
     (["http://a.example/", "--to", "20250301"], "--to: goes with --wayback"),
     ([], "fetch: give addresses, --urls FILE or --wayback URL_OR_PREFIX"),

@@ -298,13 +298,15 @@ def test_add_fills_url_and_language_from_the_page(shared_samples, tmp_path, caps
     raw_dir = tmp_path / "raw"
     raw_dir.mkdir()
     name = "07_ndtvsports_2023-11-02_ind-vs-sl-world-cup.html"
-    assert main(["add", str(shared_samples / name), "--raw", str(raw_dir), "--outlet", "NDTV Sports"]) == 0
+    assert main(["add", str(shared_samples / name), "--raw", str(raw_dir), "--outlet", "NDTV Sports",
+                 "--text-redistributable", "no"]) == 0
     assert "(html, 40 entries, language en," in capsys.readouterr().out
     [entry] = raw.read_registry(raw_dir)
     assert entry.url.startswith("https://sports.ndtv.com/cricket/india-vs-sri-lanka-live-cricket-score")
     assert (entry.format, entry.language, entry.outlet) == ("html", "en", "NDTV Sports")
     (tmp_path / "bad.html").write_text(page("<p>Nothing timed here.</p>"))
-    assert main(["add", str(tmp_path / "bad.html"), "--raw", str(raw_dir)]) == 2
+    assert main(["add", str(tmp_path / "bad.html"), "--raw", str(raw_dir),
+                 "--text-redistributable", "no"]) == 2
     assert "no timestamped updates" in capsys.readouterr().err
     assert not (raw_dir / "bad.html").exists()
 

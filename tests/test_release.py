@@ -54,7 +54,7 @@ def test_release_contents(released):
         "CHANGELOG.md", "CHANGES.md", "CITATION.cff", "README.md", "SHA256SUMS", "blogs.parquet",
         "changes.json", "coverage.parquet", "croissant.json", "datapackage.json",
         "entities.parquet", "entries.parquet", "figures.parquet", "quarantine.json",
-        "validation.json"]
+        "sources.csv", "text_digests.csv", "validation.json"]
     card = (folder / "README.md").read_text()
     for part in ("## How to cite", "## Coverage",
                  "| TRT World | 2024-01-03 | 2024-01-04 | 2 | 1 | 12 | 0 |", "## Codebook", "| `claimant` |", "### `coverage`", "## Sources and rights",

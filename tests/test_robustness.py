@@ -188,10 +188,10 @@ def test_a_page_registered_twice_is_refused_by_add(tmp_path, capsys):
             ).encode(),
         },
     )
-    assert main(["add", str(pages / "first.json"), "--raw", str(raw)]) == 0
-    assert main(["add", str(pages / "copy.json"), "--raw", str(raw)]) == 2
+    assert main(["add", str(pages / "first.json"), "--raw", str(raw), "--text-redistributable", "no"]) == 0
+    assert main(["add", str(pages / "copy.json"), "--raw", str(raw), "--text-redistributable", "no"]) == 2
     assert "same content (sha256) as first.json, already registered" in capsys.readouterr().err
-    assert main(["add", str(pages / "moved.json"), "--raw", str(raw)]) == 2
+    assert main(["add", str(pages / "moved.json"), "--raw", str(raw), "--text-redistributable", "no"]) == 2
     assert (
         "same address (https://example.org/live/council) as first.json" in capsys.readouterr().err
     )

@@ -1,4 +1,5 @@
-"""Command line: `corpus build | add | fetch | validate | release | diff | verify | cite | info`.
+"""Command line: `corpus build | add | fetch | validate | release | hydrate | diff | verify | cite |
+info`.
 
 Bad input ends in one line, no traceback. Library code logs; this module sets up logging (`-v`,
 `-q`) and prints what a command produced. Reading commands work on the core install; the
@@ -25,7 +26,7 @@ from corpus.schema import ALL_TABLES
 from corpus.validate import ValidationFailed
 from corpus.version import __version__
 
-BUILD_COMMANDS = ("build", "add", "fetch", "validate", "release")  # in cli_build.py
+BUILD_COMMANDS = ("build", "add", "fetch", "validate", "release", "hydrate")  # in cli_build.py
 
 
 def build_command(name: str) -> Callable[[argparse.Namespace], int]:
@@ -73,6 +74,44 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_polite_options(p) -> None:
+    """How `fetch` and `hydrate` download: delays, retries, timeouts, limits, User-Agent."""
+    p.add_argument("--delay", type=float, default=1.0,
+                   help="seconds between requests to one host (default: %(default)s)")
+    p.add_argument("--retries", type=int, default=3,
+                   help="retries after a 429, a 5xx or a timeout (default: %(default)s)")
+    p.add_argument("--backoff", type=float, default=2.0,
+                   help="seconds before the first retry, doubled for each next; a longer "
+                        "Retry-After wins (default: %(default)s)")
+    p.add_argument("--timeout", type=float, default=30.0,
+                   help="seconds to wait for an answer (default: %(default)s)")
+    p.add_argument("--max-bytes", type=int, default=50_000_000,
+                   help="largest page downloaded, in bytes (default: %(default)s)")
+    p.add_argument("--max-seconds", type=float, default=600.0,
+                   help="longest a whole download may take, however slowly the bytes come "
+                        "(default: %(default)s)")
+    p.add_argument("--contact", default="", metavar="EMAIL_OR_URL",
+                   help="added to the User-Agent, so that a site can reach whoever runs the fetch")
+
+
+def add_hydrate_command(sub) -> None:
+    h = sub.add_parser("hydrate", help="restore a release's text: fetch its sources (archive "
+                                       "captures), check their sha256, build and compare every "
+                                       "table with the release (exit 0 when all are restored)")
+    h.add_argument("release", help="release folder or zip, or a published version")
+    h.add_argument("--raw", required=True, help="raw folder to fetch into (made if missing)")
+    h.add_argument("--out", required=True, help="data folder to build into")
+    h.add_argument("--archive", default="",
+                   help="fetch captures from this Wayback-compatible archive instead of the "
+                        "one each source names")
+    h.add_argument("--live", action="store_true",
+                   help="fetch the live addresses (pages change: expect bytes that differ)")
+    h.add_argument("--accept-changed", action="store_true",
+                   help="build files whose bytes differ from the release (listed as changed)")
+    add_polite_options(h)
+    h.set_defaults(func=None)
+
+
 def add_build_commands(sub) -> None:
     """The parsers of the commands that collect, build and release."""
     b = sub.add_parser("build", help="build the tables from the raw live blogs")
@@ -112,6 +151,9 @@ def add_build_commands(sub) -> None:
                    help="BCP 47 tag, e.g. en (default: as the page declares it, else und)")
     a.add_argument("--retrieved", default=date.today().isoformat(), help="retrieval date (default: today)")
     a.add_argument("--rights", default="", help="rights note: licence or 'publisher's copyright, ...'")
+    a.add_argument("--text-redistributable", choices=("yes", "no"), default=None,
+                   help="required: may the file's text be republished in a release (yes: its "
+                        "licence allows it; no: releases carry its derived data, not its text)")
     a.set_defaults(func=None)
 
     g = sub.add_parser("fetch", help="download live blogs (or archived copies) into the raw "
@@ -130,19 +172,16 @@ def add_build_commands(sub) -> None:
     g.add_argument("--archive", default="", help="web archive with a Wayback CDX API "
                                                  "(default: https://web.archive.org)")
     g.add_argument("--raw", default="data/raw", help="raw folder (default: %(default)s)")
-    g.add_argument("--outlet", default="unknown", help="outlet recorded for every fetched file")
+    g.add_argument("--outlet", default="",
+                   help="outlet recorded for every fetched file (default: the one the page "
+                        "names, else the host's in the package's outlets.csv or --outlets)")
+    g.add_argument("--outlets", default=None, metavar="CSV",
+                   help="more 'host,outlet' rows for pages that do not name their publisher")
+    g.add_argument("--dry-run", action="store_true",
+                   help="print what would be fetched (by host, invalid lines, already "
+                        "registered, time at --delay) without any network access")
     g.add_argument("--rights", default="", help="rights note recorded for every fetched file")
-    g.add_argument("--delay", type=float, default=1.0,
-                   help="seconds between requests to one host (default: %(default)s)")
-    g.add_argument("--retries", type=int, default=3,
-                   help="retries after a 429, a 5xx or a timeout (default: %(default)s)")
-    g.add_argument("--backoff", type=float, default=2.0,
-                   help="seconds before the first retry, doubled for each next; a longer "
-                        "Retry-After wins (default: %(default)s)")
-    g.add_argument("--timeout", type=float, default=30.0,
-                   help="seconds to wait for an answer (default: %(default)s)")
-    g.add_argument("--contact", default="", metavar="EMAIL_OR_URL",
-                   help="added to the User-Agent, so that a site can reach whoever runs the fetch")
+    add_polite_options(g)
     g.add_argument("--refresh", action="store_true",
                    help="download registered live addresses again (into new files)")
     g.set_defaults(func=None)
@@ -163,7 +202,11 @@ def add_build_commands(sub) -> None:
     r.add_argument("--previous", default=None,
                    help="release folder or zip to compare with "
                         "(default: the latest earlier one in --out)")
+    r.add_argument("--text-free", action="store_true",
+                   help="leave out every blog's headline and body (by default only blogs whose "
+                        "registry row says text_redistributable=yes keep them)")
     r.set_defaults(func=None)
+    add_hydrate_command(sub)
 
 
 def parser() -> argparse.ArgumentParser:

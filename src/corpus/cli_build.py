@@ -1,5 +1,5 @@
 """The commands that collect, build and release (`corpus build | add | fetch | validate |
-release`): they need the `[build]` extra (spaCy, lxml, Great Expectations, httpx ...)."""
+release | hydrate`): they need the `[build]` extra (spaCy, lxml, Great Expectations, httpx ...)."""
 from __future__ import annotations
 
 import argparse
@@ -14,13 +14,16 @@ from tqdm import tqdm
 from corpus import parse
 from corpus.build import BuildOptions
 from corpus.build.run import build
-from corpus.collect import raw
+from corpus.collect import outlets, raw
+from corpus.collect.addresses import strip_userinfo
 from corpus.collect.client import PoliteClient, Settings, make_user_agent
-from corpus.collect.fetch import Collector, check_url, read_url_list
+from corpus.collect.fetch import Collector, check_url, dry_run, read_url_list
 from corpus.collect.wayback import DEFAULT_ARCHIVE
+from corpus.dataset.releases import fetch as fetch_release
 from corpus.dataset.store import read_tables
 from corpus.errors import InputError, unexpected
 from corpus.extract import model
+from corpus.release.hydrate import Hydrator
 from corpus.release.publish import make_release
 from corpus.schema import TABLES
 from corpus.validate import validate
@@ -79,12 +82,15 @@ def cmd_release(args: argparse.Namespace) -> int:
         raise InputError(str(previous), "no such release folder or zip (--previous)")
     folder, archive = make_release(Path(args.processed), Path(args.out), __version__,
                                    Path(args.raw), Path(args.project), previous=previous,
-                                   jobs=os.cpu_count() or 1)
+                                   jobs=os.cpu_count() or 1, text_free=args.text_free)
     print(f"released {folder} and {archive}")
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    if args.text_redistributable is None:
+        raise InputError("add", "say whether the file's text may be republished: "
+                                "--text-redistributable yes|no (nothing is assumed)")
     raw_dir, source = Path(args.raw), Path(args.file)
     if not source.is_file():
         raise InputError(str(source), "no such file")
@@ -110,18 +116,39 @@ def cmd_add(args: argparse.Namespace) -> int:
     if target != source:
         shutil.copyfile(source, target)
     entry = raw.RegistryEntry(path=rel_path, sha256=raw.sha256_of(data), format=fmt, outlet=args.outlet,
-                              url=args.url or blog.url or "", language=args.language or blog.language or "und",
-                              retrieved_date=args.retrieved, rights=args.rights)
+                              url=strip_userinfo(args.url or blog.url or ""),
+                              language=args.language or blog.language or "und",
+                              retrieved_date=args.retrieved, rights=args.rights,
+                              text_redistributable=args.text_redistributable)
     (raw_dir / raw.REGISTRY_NAME).write_text(raw.registry_text([*registry, entry]), encoding="utf-8")
     print(f"registered {rel_path} ({fmt}, {len(blog.entries)} entries, language {entry.language}, "
           f"sha256 {entry.sha256[:12]}...)")
     return 0
 
 
+def describe_page(path: str, fmt: str, text: str) -> tuple[str | None, str | None]:
+    """The outlet and language a fetched page states (read by the build's parser)."""
+    blog = parse.parse(path, fmt, text)
+    return blog.outlet, blog.language
+
+
+def fetch_settings(args: argparse.Namespace) -> Settings:
+    if min(args.delay, args.retries, args.backoff) < 0 or args.timeout <= 0 \
+            or args.max_bytes <= 0 or args.max_seconds <= 0:
+        raise InputError("fetch", "--delay, --retries and --backoff cannot be negative, "
+                                  "--timeout, --max-bytes and --max-seconds must be above 0")
+    return Settings(delay=args.delay, retries=args.retries, backoff=args.backoff,
+                    timeout=args.timeout, max_bytes=args.max_bytes, deadline=args.max_seconds,
+                    user_agent=make_user_agent(args.contact))
+
+
 def cmd_fetch(args: argparse.Namespace) -> int:
-    urls = [check_url(u, "URL") for u in args.urls] + (read_url_list(Path(args.url_file))
-                                                     if args.url_file else [])
-    if not urls and not args.wayback:
+    urls = [check_url(u, "URL") for u in args.urls]
+    invalid: list[tuple[int, str]] = []
+    if args.url_file:
+        listed, invalid = read_url_list(Path(args.url_file))
+        urls += listed
+    if not urls and not invalid and not args.wayback:
         raise InputError("fetch", "give addresses, --urls FILE or --wayback URL_OR_PREFIX")
     for option, value in (("--from", args.start), ("--to", args.end), ("--latest", args.latest)):
         if value and not args.wayback:
@@ -130,13 +157,17 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         if value and not re.fullmatch(r"\d{4,14}", value):
             raise InputError(option, f"expects YYYYMMDD (4 to 14 digits), not {value!r}")
     archive = check_url(args.archive, "--archive") if args.archive else DEFAULT_ARCHIVE
-    if min(args.delay, args.retries, args.backoff) < 0 or args.timeout <= 0:
-        raise InputError("fetch", "--delay, --retries and --backoff cannot be negative, "
-                                  "--timeout must be above 0")
-    settings = Settings(delay=args.delay, retries=args.retries, backoff=args.backoff,
-                        timeout=args.timeout, user_agent=make_user_agent(args.contact))
+    settings = fetch_settings(args)
+    if args.dry_run:
+        for line in dry_run(urls, invalid, args.url_file or "URL", Path(args.raw), args.delay):
+            print(line)
+        return 0
+    for number, why in invalid:
+        print(f"invalid {args.url_file}:{number}: {why} (skipped)", file=sys.stderr)
+    names = outlets.known_outlets(Path(args.outlets) if args.outlets else None)
     with PoliteClient(settings) as client:
-        collector = Collector(Path(args.raw), client, args.outlet, args.rights, args.refresh)
+        collector = Collector(Path(args.raw), client, args.outlet, args.rights, args.refresh,
+                              describe=describe_page, outlet_names=names)
         summary = collector.collect(urls, args.wayback, args.start, args.end, archive,
                                     lambda jobs: tqdm(jobs, desc="fetching", unit="page",
                                                       file=sys.stderr, disable=None),
@@ -146,3 +177,22 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     print(total)
     return 130 if summary.interrupted else 1 if summary.failed else 0
+
+
+def cmd_hydrate(args: argparse.Namespace) -> int:
+    release = Path(args.release)
+    if not release.exists():
+        if not re.fullmatch(r"\d+\.\d+\.\d+\S*", args.release):
+            raise InputError(args.release, "no such release folder or zip, nor a version")
+        release = fetch_release(args.release)
+    archive = check_url(args.archive, "--archive") if args.archive else ""
+    with PoliteClient(fetch_settings(args)) as client:
+        hydrator = Hydrator(release, Path(args.raw), Path(args.out), client, live=args.live,
+                            archive=archive, accept_changed=args.accept_changed)
+        outcome = hydrator.run(lambda rows: tqdm(rows, desc="restoring", unit="blog",
+                                                 file=sys.stderr, disable=None))
+    *problems, summary = outcome.lines()
+    for line in problems:
+        print(line, file=sys.stderr)
+    print(f"{summary} -> {args.out}")
+    return 0 if outcome.complete else 1

@@ -141,6 +141,9 @@ ENTRIES = Table(
 )
 
 FIELDS = ("headline", "body")
+# The publisher's expression: null in a release for a blog whose text may not be republished
+# (text-free); every other column is the derived data, kept. text_free_schema() declares that.
+TEXT_COLUMNS = ("headline", "body")
 # What a figure counts (the annotation codebook): casualties (killed, injured, missing), people
 # arrested, prisoners (and hostages, detainees), other people (evacuated, passengers, cases...),
 # weapons, money, distance, duration, percent (and percentage points); everything else, including
@@ -263,3 +266,14 @@ COVERAGE = Table(
 # Tables computed from the whole corpus once its parts are built: one Parquet file each.
 CORPUS_TABLES: dict[str, Table] = {COVERAGE.name: COVERAGE}
 ALL_TABLES: dict[str, Table] = {**TABLES, **CORPUS_TABLES}
+
+
+def text_free_schema(table: Table, metadata: dict[str, str] | None = None) -> pa.Schema:
+    """A table's schema in a text-free release: its text columns nullable, the rest as declared
+    (the same schema for a table without text columns)."""
+    schema = table.arrow_schema(metadata)
+    for name in TEXT_COLUMNS:
+        index = schema.get_field_index(name)
+        if index >= 0:
+            schema = schema.set(index, schema.field(index).with_nullable(True))
+    return schema

@@ -48,7 +48,8 @@ class Settings:
     backoff: float = 2.0  # first wait before a retry in seconds, doubled each time
     max_wait: float = 300.0  # a longer Retry-After is not waited for: the address fails
     timeout: float = 30.0  # seconds to connect, and between two reads
-    max_bytes: int = 50_000_000
+    max_bytes: int = 50_000_000  # a larger body is abandoned (and its partial file removed)
+    deadline: float = 600.0  # seconds for a whole download, however slowly the bytes come
     user_agent: str = make_user_agent()
 
 
@@ -206,7 +207,7 @@ class PoliteClient:
 
     def _save(self, response: httpx.Response, folder: Path) -> tuple[Path, str, int, str]:
         """Write the body to a temporary file, checking its length; removed again on any error."""
-        digest, size = hashlib.sha256(), 0
+        digest, size, start = hashlib.sha256(), 0, time.monotonic()
         folder.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
         path = Path(name)
@@ -216,6 +217,9 @@ class PoliteClient:
                     size += len(chunk)
                     if size > self.settings.max_bytes:
                         raise FetchError(f"larger than {self.settings.max_bytes:,} bytes")
+                    if time.monotonic() - start > self.settings.deadline:
+                        raise FetchError(f"not complete after {self.settings.deadline:g} s "
+                                         f"({size:,} bytes received)")
                     digest.update(chunk)
                     out.write(chunk)
                 out.flush()

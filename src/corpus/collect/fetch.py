@@ -6,16 +6,16 @@ registered at once; an interrupted run loses at most the page it was on, and a r
 what is registered. Registered bytes are never overwritten."""
 from __future__ import annotations
 
-import hashlib
+import logging
 import os
-import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from corpus.collect import raw, wayback
+from corpus.collect import addresses, outlets, raw, wayback
+from corpus.collect.addresses import UnsafeAddress
 from corpus.collect.client import (
     TEMP_PREFIX,
     TEMP_SUFFIX,
@@ -25,8 +25,14 @@ from corpus.collect.client import (
 )
 from corpus.errors import InputError
 
+log = logging.getLogger(__name__)
 EXTENSIONS = {"html": ".html", "guardian-json": ".json", "trt-text": ".txt"}
-URL_SCHEME = re.compile(r"https?://[^\s/]+", re.IGNORECASE)
+# What a page says of itself (outlet, language), read by the caller's parser; None when unknown
+Describe = Callable[[str, str, str], tuple[str | None, str | None]]
+
+
+def no_description(path: str, fmt: str, text: str) -> tuple[str | None, str | None]:
+    return None, None
 
 
 @dataclass(frozen=True)
@@ -41,36 +47,64 @@ class Job:
 class Summary:
     fetched: list[str] = field(default_factory=list)  # registered paths
     skipped: Counter = field(default_factory=Counter)  # reason -> pages
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (address, why): unsafe
     failed: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
     n_bytes: int = 0
     interrupted: bool = False
 
     def lines(self, raw_dir: Path) -> list[str]:
-        """One line per failure, then the totals."""
+        """One line per refused address and per failure, then the totals."""
         skipped = sum(self.skipped.values())
         why = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
         pages = f"{len(self.fetched)} page{'' if len(self.fetched) == 1 else 's'}"
         total = (f"fetched {pages} ({self.n_bytes:,} bytes), skipped {skipped}"
                  + (f" ({why})" if why else "") + f", failed {len(self.failed)} -> {raw_dir}")
         stop = ["interrupted: run the same command again to continue"] if self.interrupted else []
+        refused = [f"skipped {url[:200]!r}: {reason}" for url, reason in self.refused]
         failures = [f"failed {url}: {' '.join(reason.split())}" for url, reason in self.failed]
-        return failures + stop + [total]
+        return refused + failures + stop + [total]
 
 
 def check_url(url: str, where: str, line: int | None = None) -> str:
+    """An http(s) address with a proper host, without user info (said once when removed)."""
     url = url.strip()
-    if not URL_SCHEME.match(url):
-        raise InputError(where, f"not an http(s) address: {url[:80]!r}", line=line)
+    try:
+        addresses.checked_host(url)
+    except UnsafeAddress as err:
+        raise InputError(where, str(err), line=line) from None
+    if addresses.has_userinfo(url):
+        url = addresses.strip_userinfo(url)
+        log.warning("%s: user info (user:password@) removed from the address, which is "
+                    "recorded as %s", where + (f":{line}" if line else ""), url)
     return url
 
 
-def read_url_list(path: Path) -> list[str]:
-    """Addresses one per line; blank lines and lines starting with '#' are left out."""
+def job_for(url: str) -> Job:
+    """A live address, or a web-archive capture (fetched in its id_ form, registered as
+    `--wayback` registers one). UnsafeAddress when it is neither."""
+    capture = addresses.capture_address(url)
+    if capture is None:
+        addresses.checked_host(url)
+        url = addresses.strip_userinfo(url)
+        return Job(url, url)
+    return Job(capture.original, capture.id_url, capture.id_url, capture.captured_at)
+
+
+def read_url_list(path: Path) -> tuple[list[str], list[tuple[int, str]]]:
+    """The addresses one per line (blank lines and '#' comments left out), and the invalid
+    lines as (line number, why): listed and skipped, never fatal."""
     if not path.is_file():
         raise InputError(str(path), "no such file")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [check_url(text, str(path), number) for number, text in enumerate(lines, 1)
-            if text.strip() and not text.lstrip().startswith("#")]
+    urls, invalid = [], []
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        try:
+            job_for(text.strip())
+            urls.append(check_url(text, str(path), number))
+        except (UnsafeAddress, InputError) as err:
+            invalid.append((number, getattr(err, "message", str(err))))
+    return urls, invalid
 
 
 def archive_jobs(client: PoliteClient, target: str, start: str, end: str, archive: str,
@@ -86,13 +120,8 @@ def job_key(url: str, archive_url: str) -> str:
 
 
 def file_stem(job: Job) -> str:
-    """'<host>/<path slug>[-<capture time>]-<12 hex of the address>': stable, distinct per URL."""
-    parts = urlsplit(job.url)
-    host = re.sub(r"[^a-z0-9.-]+", "-", (parts.hostname or "unknown-host").lower())
-    slug = re.sub(r"[^a-z0-9]+", "-", unquote(parts.path).lower()).strip("-")[-80:].strip("-")
-    key = hashlib.sha256((job.archive_url or job.url).encode()).hexdigest()[:12]
-    when = re.sub(r"\D", "", job.captured_at)
-    return f"{host}/{slug or 'index'}-{when + '-' if when else ''}{key}"
+    """The raw file stem of a job's page (addresses.raw_name: the one naming function)."""
+    return addresses.raw_name(job.url, job.archive_url, job.captured_at)
 
 
 def free_name(raw_dir: Path, stem: str, ext: str, sha256: str, registered: set[str]):
@@ -100,7 +129,7 @@ def free_name(raw_dir: Path, stem: str, ext: str, sha256: str, registered: set[s
     these bytes unregistered (left by a run stopped between rename and registry write)."""
     for n in range(1, 10_000):
         rel = f"{stem}{'' if n == 1 else f'-{n}'}{ext}"
-        target = raw_dir / rel
+        target = addresses.confined(raw_dir, rel)
         if not target.exists():
             return rel, False
         if rel not in registered and raw.sha256_of(target.read_bytes()) == sha256:
@@ -133,12 +162,16 @@ def open_registry(raw_dir: Path) -> list[raw.RegistryEntry]:
 
 
 class Collector:
-    """Fetches jobs into one raw folder, keeping its registry current after every page."""
+    """Fetches jobs into one raw folder, keeping its registry current after every page. The
+    outlet is `outlet` when given, else the one the page names (describe), else the host's
+    (outlets.csv); the language is the page's."""
 
-    def __init__(self, raw_dir: Path, client: PoliteClient, outlet: str = "unknown",
-                 rights: str = "", refresh: bool = False):
+    def __init__(self, raw_dir: Path, client: PoliteClient, outlet: str = "",
+                 rights: str = "", refresh: bool = False, describe: Describe = no_description,
+                 outlet_names: dict[str, str] | None = None):
         self.raw_dir, self.client, self.refresh = raw_dir, client, refresh
-        self.outlet, self.rights = outlet, rights
+        self.outlet, self.rights, self.describe = outlet, rights, describe
+        self.outlet_names = outlets.known_outlets() if outlet_names is None else outlet_names
         self.registry = open_registry(raw_dir)
         self.done = {job_key(e.url, e.archive_url) for e in self.registry}
         self.sha256s = {e.sha256 for e in self.registry}
@@ -147,19 +180,20 @@ class Collector:
     def collect(self, urls: list[str], target: str = "", start: str = "", end: str = "",
                 archive: str = wayback.DEFAULT_ARCHIVE, progress=lambda items: items,
                 latest: bool = False) -> Summary:
-        """Fetch the addresses, then every capture of target (a page or 'prefix*') in the
-        archive."""
+        """Fetch the addresses (live pages or captures), then every capture of target (a page
+        or 'prefix*') in the archive."""
         try:
-            jobs = [Job(url, url) for url in urls]
+            jobs = [job for job in map(self.safe_job, urls) if job is not None]
             if target:
                 try:
-                    jobs += archive_jobs(self.client, target, start, end, archive, latest)
+                    found = archive_jobs(self.client, target, start, end, archive, latest)
+                    jobs += [job for job in map(self.safe_job, found) if job is not None]
                 except FetchError as err:
                     self.summary.failed.append((f"{target} (CDX index of {archive})", str(err)))
             for job in progress(jobs):
                 try:
                     self.one(job)
-                except FetchError as err:
+                except (FetchError, UnsafeAddress) as err:
                     self.summary.failed.append((job.source, str(err)))
                 except InputError as err:
                     line = f" (line {err.line})" if err.line else ""
@@ -168,13 +202,26 @@ class Collector:
             self.summary.interrupted = True
         return self.summary
 
+    def safe_job(self, item: str | Job) -> Job | None:
+        """The job of an address or listed capture once its file name stays in the raw folder;
+        else None, and the address is refused with its reason (one line)."""
+        try:
+            job = job_for(item) if isinstance(item, str) else item
+            addresses.confined(self.raw_dir, file_stem(job))
+            return job
+        except UnsafeAddress as err:
+            address = item if isinstance(item, str) else item.source
+            self.summary.refused.append((addresses.strip_userinfo(address), str(err)))
+            return None
+
     def one(self, job: Job) -> None:
         again = self.refresh and not job.archive_url  # an archived capture never changes
         if job_key(job.url, job.archive_url) in self.done and not again:
             self.summary.skipped["already registered"] += 1
             return
         stem = file_stem(job)
-        download = self.client.download(job.source, self.raw_dir / Path(stem).parent)
+        folder = addresses.confined(self.raw_dir, stem).parent
+        download = self.client.download(job.source, folder)
         try:
             self.keep(job, stem, download)
         finally:
@@ -190,15 +237,57 @@ class Collector:
         rel, present = free_name(self.raw_dir, stem, EXTENSIONS.get(fmt, ""), download.sha256,
                                  {e.path for e in self.registry})
         if not present:
-            os.replace(download.temp_path, self.raw_dir / rel)
+            os.replace(download.temp_path, addresses.confined(self.raw_dir, rel))
+        page_outlet, language = self.described(rel, fmt, text)
+        outlet = (self.outlet or page_outlet or outlets.outlet_of(job.url, self.outlet_names)
+                  or "unknown")
         self.registry.append(raw.RegistryEntry(
-            path=rel, sha256=download.sha256, format=fmt, outlet=self.outlet, url=job.url,
-            language="und", retrieved_date=datetime.now(UTC).date().isoformat(),
-            rights=self.rights, final_url=download.final_url, http_status=str(download.status),
-            content_type=download.content_type, archive_url=job.archive_url,
-            captured_at=job.captured_at))
+            path=rel, sha256=download.sha256, format=fmt, outlet=outlet, url=job.url,
+            language=language or "und", retrieved_date=datetime.now(UTC).date().isoformat(),
+            rights=self.rights, final_url=addresses.strip_userinfo(download.final_url),
+            http_status=str(download.status), content_type=download.content_type,
+            archive_url=job.archive_url, captured_at=job.captured_at,
+            text_redistributable="no"))
         write_registry(self.raw_dir, self.registry)
         self.done.add(job_key(job.url, job.archive_url))
         self.sha256s.add(download.sha256)
         self.summary.fetched.append(rel)
         self.summary.n_bytes += download.n_bytes
+
+    def described(self, rel: str, fmt: str, text: str) -> tuple[str | None, str | None]:
+        """The outlet and language the page states; (None, None) when it cannot be read (the
+        build reports such a page in its own words)."""
+        try:
+            return self.describe(rel, fmt, text)
+        except Exception as exc:  # a hint only: the page is kept, the build judges it
+            log.info("%s: outlet and language not read (%s)", rel, type(exc).__name__)
+            return None, None
+
+
+def dry_run(urls: list[str], invalid: list[tuple[int, str]], where: str, raw_dir: Path,
+            delay: float) -> list[str]:
+    """What `corpus fetch` would do with these addresses, without any network access: captures
+    and live pages by host, invalid lines, what is already registered, a time estimate."""
+    registry = raw.read_registry(raw_dir) if (raw_dir / raw.REGISTRY_NAME).is_file() else []
+    done = {job_key(e.url, e.archive_url) for e in registry or []}
+    jobs = [job_for(url) for url in urls]
+    todo = [job for job in jobs if job_key(job.url, job.archive_url) not in done]
+    by_host: Counter = Counter()
+    for job in todo:
+        kind = "captures" if job.archive_url else "live pages"
+        by_host[(addresses.checked_host(job.url), kind)] += 1
+    n_captures = sum(1 for job in todo if job.archive_url)
+    seconds = len(todo) * delay
+    lines = [f"would fetch {len(todo):,} addresses: {n_captures:,} captures, "
+             f"{len(todo) - n_captures:,} live pages ({len(jobs) - len(todo):,} already "
+             f"registered in {raw_dir}, {len(invalid):,} invalid lines skipped)"]
+    lines += [f"  {host}: {n:,} {kind}" for (host, kind), n in sorted(by_host.items())]
+    lines += [f"invalid {where}:{number}: {why}" for number, why in invalid]
+    lines.append(f"time at --delay {delay:g} s: at least {duration(seconds)} (one request after "
+                 "another; robots.txt Crawl-delay and slow answers add to it)")
+    return lines
+
+
+def duration(seconds: float) -> str:
+    hours, rest = divmod(round(seconds), 3600)
+    return f"{hours} h {rest // 60:02d} min" if hours else f"{rest // 60} min {rest % 60:02d} s"

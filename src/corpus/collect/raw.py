@@ -18,6 +18,9 @@ REGISTRY_NAME = "registry.csv"
 REGISTRY_FIELDS = ("path", "sha256", "format", "outlet", "url", "language", "retrieved_date", "rights")
 # Provenance of fetched files (`corpus fetch`); optional: older registries without them still read.
 FETCH_FIELDS = ("final_url", "http_status", "content_type", "archive_url", "captured_at")
+# Whether the file's text may be republished (yes/no); optional: an empty cell means no.
+RIGHTS_FIELDS = ("text_redistributable",)
+REDISTRIBUTABLE_VALUES = ("yes", "no")
 IGNORED_NAMES = {REGISTRY_NAME, "README.md", ".gitkeep"}
 TRT_TIME_LINE = re.compile(r"^\d{3,4} GMT\b", re.MULTILINE)
 
@@ -50,6 +53,11 @@ class RegistryEntry:
     content_type: str = ""
     archive_url: str = ""  # the web archive's copy that was downloaded, when it was one
     captured_at: str = ""  # the archive's capture time, UTC (YYYY-MM-DDTHH:MM:SSZ)
+    text_redistributable: str = ""  # 'yes' when the text may be republished; else no
+
+    @property
+    def redistributable(self) -> bool:
+        return self.text_redistributable == "yes"
 
 
 def sha256_of(data: bytes) -> str:
@@ -108,8 +116,9 @@ def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
         return None
     rows, seen = [], set()
     for line, row in registry_rows(str(registry), registry.read_bytes()):
-        fields = REGISTRY_FIELDS + FETCH_FIELDS
+        fields = REGISTRY_FIELDS + FETCH_FIELDS + RIGHTS_FIELDS
         entry = RegistryEntry(**{f: (row.get(f) or "").strip() for f in fields})
+        check_redistributable(str(registry), entry.text_redistributable, line)
         if not entry.path or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
             raise InputError(str(registry), "each row needs a path and a 64-hex sha256", line=line)
         if entry.path in seen:
@@ -121,6 +130,13 @@ def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
         seen.add(entry.path)
         rows.append(entry)
     return rows
+
+
+def check_redistributable(where: str, value: str, line: int | None = None) -> None:
+    """text_redistributable is yes, no, or empty (no)."""
+    if value not in ("", *REDISTRIBUTABLE_VALUES):
+        raise InputError(where, f"text_redistributable is 'yes' or 'no', not {value[:20]!r}",
+                         line=line)
 
 
 def leaves_folder(raw_dir: Path, rel_path: str) -> str:
@@ -190,9 +206,10 @@ def registry_text(entries: list[RegistryEntry]) -> str:
     """The registry file's content, rows sorted by path."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(REGISTRY_FIELDS + FETCH_FIELDS)
+    fields = REGISTRY_FIELDS + FETCH_FIELDS + RIGHTS_FIELDS
+    writer.writerow(fields)
     for e in sorted(entries, key=lambda e: e.path):
-        writer.writerow([getattr(e, f) for f in REGISTRY_FIELDS + FETCH_FIELDS])
+        writer.writerow([getattr(e, f) for f in fields])
     return out.getvalue()
 
 

@@ -3,7 +3,10 @@ folder or zip, or a published version (store.py: the Parquet layout; releases.py
 `verify`, `fetch`; metadata.py: datapackage and citation). May import: schema, errors, version."""
 from __future__ import annotations
 
+import csv
+import io
 import os
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -13,7 +16,9 @@ from corpus.dataset.releases import ReleaseFiles, fetch
 from corpus.schema import ALL_TABLES
 
 DEFAULT_PROCESSED = Path("data/processed")
-DATA_ENV = "CORPUS_DATA"  # a folder of built tables to read instead of data/processed
+DATA_ENV = "CORPUS_DATA"
+TEXT_FREE_MARK = "sources.csv"  # a release's sources; text_in_release says which carry text
+_WARNED: set[str] = set()  # a folder of built tables to read instead of data/processed
 
 
 def data_dir() -> Path:
@@ -33,12 +38,27 @@ def load(table: str, version: str | None = None, path: str | Path | None = None,
     if table not in ALL_TABLES:
         raise ValueError(f"unknown table {table!r}; tables: {', '.join(ALL_TABLES)}")
     source = Path(path) if path is not None else fetch(version) if version is not None else data_dir()
-    data = ReleaseFiles(source).table(table, check=check)
+    files = ReleaseFiles(source)
+    data = files.table(table, check=check)
+    if table == "entries":
+        warn_if_text_free(files, source)
     frame = data.to_pandas()
     for field in data.schema:  # nullable integers stay integers (pandas would make them floats)
         if pa.types.is_integer(field.type) and field.nullable:
             frame[field.name] = frame[field.name].astype("Int64")
     return frame
+
+
+def warn_if_text_free(files: ReleaseFiles, source: Path) -> None:
+    """Once per release: a text-free release's headline and body are empty until hydrated."""
+    if str(source) in _WARNED or TEXT_FREE_MARK not in files.names():
+        return
+    rows = csv.DictReader(io.StringIO(files.read(TEXT_FREE_MARK).decode("utf-8")))
+    free = sum(1 for row in rows if row.get("text_in_release") == "no")
+    if free:
+        _WARNED.add(str(source))
+        warnings.warn(f"{source}: {free} blogs are text-free (their headline and body are "
+                      "null until restored with `corpus hydrate`)", stacklevel=3)
 
 
 __all__ = ["DATA_ENV", "data_dir", "load"]

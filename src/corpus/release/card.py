@@ -6,13 +6,14 @@ from pathlib import Path
 
 from corpus.build import coverage, quarantine
 from corpus.collect import raw
+from corpus.collect.addresses import strip_userinfo
 from corpus.dataset import metadata
 from corpus.dataset.store import count_rows, read_table, table_dir_name
 from corpus.schema import ALL_TABLES
 
 
 def data_card(version: str, citation: dict, processed: Path, raw_dir: Path,
-              root: Path) -> str:
+              root: Path, text_lines: list[str] | None = None) -> str:
     """The release README: what, how to cite, tables and codebook, sources and rights, validation, limits."""
     counts = {n: count_rows(processed / table_dir_name(n)) for n in ALL_TABLES}
     summary = json.loads((processed / "validation.json").read_text(encoding="utf-8"))
@@ -35,10 +36,12 @@ def data_card(version: str, citation: dict, processed: Path, raw_dir: Path,
              "`changes.json` lists them by key (`corpus diff OLD NEW` compares any two "
              "releases).", "",
              "## Codebook", "", metadata.codebook(),
+             *(text_lines or []),
              "## Sources and rights", "", metadata.RIGHTS_STATEMENT, "",
-             "| raw file | outlet | url | retrieved | format | rights |",
-             "|---|---|---|---|---|---|",
-             *[f"| `{s.path}` | {s.outlet} | {s.url} | {s.retrieved_date} | {s.format} | {s.rights} |"
+             "| raw file | outlet | url | retrieved | format | rights | text redistributable |",
+             "|---|---|---|---|---|---|---|",
+             *[f"| `{s.path}` | {s.outlet} | {strip_userinfo(s.url)} | {s.retrieved_date} | "
+               f"{s.format} | {s.rights} | {s.text_redistributable or 'no'} |"
                for s in sources], "",
              "## Validation", "",
              f"{summary['n_checks']} checks (Great Expectations suites generated from the schema, plus cross-table "

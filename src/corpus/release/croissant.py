@@ -107,7 +107,8 @@ def sources_sentence(sources: list[RegistryEntry]) -> str:
 
 
 def croissant(table_files: dict[str, list[str]], digests: dict[str, str], version: str,
-              citation: dict, sources: list[RegistryEntry], limitations: str) -> dict:
+              citation: dict, sources: list[RegistryEntry], limitations: str,
+              text_note: str = "") -> dict:
     """The Croissant description of a release whose tables lie in table_files (paths relative
     to it)."""
     licence = metadata.data_licence(citation)
@@ -118,7 +119,8 @@ def croissant(table_files: dict[str, list[str]], digests: dict[str, str], versio
     out = {
         "@context": CONTEXT, "@type": "sc:Dataset", "conformsTo": CONFORMS_TO,
         "name": "liveblog-corpus",
-        "description": citation["abstract"].strip(), "version": version,
+        "description": " ".join(filter(None, [citation["abstract"].strip(), text_note])),
+        "version": version,
         "datePublished": str(citation["date-released"]),
         "license": licence.get("path", licence["name"]),
         "copyrightNotice": metadata.RIGHTS_STATEMENT,

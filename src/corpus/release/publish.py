@@ -2,6 +2,7 @@
 metadata, citation, changelog entry, data card and the changes since the previous release."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
@@ -20,14 +21,16 @@ from corpus.dataset.store import (
     file_sha256,
     live_folder,
     merge_parts,
+    read_table,
     table_dir_name,
+    write_parquet,
 )
 from corpus.errors import InputError
-from corpus.release import croissant, diff
+from corpus.release import croissant, diff, sources
 from corpus.release.card import data_card, known_limitations
 from corpus.release.changelog import changelog_entry
 from corpus.release.preflight import preflight
-from corpus.schema import ALL_TABLES
+from corpus.schema import ALL_TABLES, ENTRIES, text_free_schema
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: no wall-clock time in the archive
 CHANGES_NAME, CHANGES_JSON_NAME = "CHANGES.md", "changes.json"
@@ -48,12 +51,13 @@ def deterministic_zip(folder: Path, target: Path) -> None:
 
 def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
                  project: Path, previous: Path | None = None, jobs: int = 1,
-                 ) -> tuple[Path, Path]:
+                 text_free: bool = False) -> tuple[Path, Path]:
     """out/liveblog-corpus-<version>/ and its zip, from a validated data folder, once the preflight
     passes. CHANGES.md and changes.json compare it with `previous` (default: the latest earlier
     version in out). A version already in out is never replaced by different contents.
     `project` (the folder the command runs in, by default) holds CITATION.cff, CHANGELOG.md and
-    docs/known-limitations.md."""
+    docs/known-limitations.md. Blogs whose text may not be republished (every blog with
+    text_free) are released without it (release/sources.py)."""
     problems = verify(processed) + preflight(processed, raw_dir, version, project, jobs)
     if problems:
         raise InputError(str(processed), f"not released as {version}, {len(problems)} problem(s):"
@@ -63,28 +67,34 @@ def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
     name = f"{RELEASE_NAME}-{version}"
     with tempfile.TemporaryDirectory(prefix=".release-", dir=out) as tmp:
         staging = Path(tmp) / name
-        write_release(staging, live_folder(processed), version, raw_dir, previous, project)
+        write_release(staging, live_folder(processed), version, raw_dir, previous, project,
+                      text_free)
         deterministic_zip(staging, Path(tmp) / f"{name}.zip")
         return place(Path(tmp), out, name, version)
 
 
 def write_release(folder: Path, processed: Path, version: str, raw_dir: Path, previous: Path | None,
-                  root: Path) -> None:
-    """Every file of a release into folder: tables, metadata, citation, changelog entry, changes."""
+                  root: Path, text_free: bool = False) -> None:
+    """Every file of a release into folder: tables, sources and text digests, metadata,
+    citation, changelog entry, changes."""
     folder.mkdir(parents=True)
     for table in ALL_TABLES:  # one file per table: what data portals and Frictionless tools expect
         merge_parts(processed / table_dir_name(table), folder / f"{table}.parquet")
+    source_rows = write_sources(folder, raw_dir, text_free)
     shutil.copyfile(processed / "validation.json", folder / "validation.json")
     if (processed / quarantine.REPORT_NAME).is_file():  # the raw files the build left out, and why
         shutil.copyfile(processed / quarantine.REPORT_NAME, folder / quarantine.REPORT_NAME)
     one_file = {t: [f"{t}.parquet"] for t in ALL_TABLES}
     digests = {name: file_sha256(folder / name) for [name] in one_file.values()}
     citation = metadata.read_citation(root / "CITATION.cff")
-    (folder / metadata.DATAPACKAGE_NAME).write_text(metadata.datapackage_json(one_file, digests, version, citation),
-                                                    encoding="utf-8")
+    package = sources.note_text_free(metadata.datapackage(one_file, digests, version, citation),
+                                     source_rows)
+    (folder / metadata.DATAPACKAGE_NAME).write_text(
+        json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (folder / croissant.CROISSANT_NAME).write_text(croissant.croissant_json(
         one_file, digests, version, citation, raw.read_registry(raw_dir) or [],
-        known_limitations(root)), encoding="utf-8")
+        known_limitations(root), text_note=sources.description_note(source_rows)),
+        encoding="utf-8")
     shutil.copyfile(root / "CITATION.cff", folder / "CITATION.cff")
     changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
     (folder / "CHANGELOG.md").write_text(changelog_entry(changelog, version), encoding="utf-8")
@@ -96,10 +106,26 @@ def write_release(folder: Path, processed: Path, version: str, raw_dir: Path, pr
         text = diff.render(changes, "markdown")
     (folder / CHANGES_NAME).write_text(text, encoding="utf-8")
     (folder / CHANGES_JSON_NAME).write_text(diff.render(changes, "json"), encoding="utf-8")
-    card = data_card(version, citation, processed, raw_dir, root)
+    card = data_card(version, citation, processed, raw_dir, root,
+                     text_lines=sources.card_section(source_rows))
     (folder / "README.md").write_text(card, encoding="utf-8")
     digests |= {p.name: file_sha256(p) for p in folder.iterdir() if p.name not in digests}  # tables hashed once
     (folder / CHECKSUMS_NAME).write_text(checksum_lines(digests), encoding="utf-8")
+
+
+def write_sources(folder: Path, raw_dir: Path, text_free: bool) -> list[dict[str, str]]:
+    """sources.csv and text_digests.csv beside the merged tables; the text of text-free blogs
+    removed from entries.parquet (rewritten only when a blog is text-free)."""
+    rows = sources.source_rows(read_table(folder / "blogs.parquet"), raw_dir, text_free)
+    entries = read_table(folder / "entries.parquet")
+    (folder / sources.SOURCES_NAME).write_text(sources.sources_csv(rows), encoding="utf-8")
+    (folder / sources.TEXT_DIGESTS_NAME).write_text(sources.digests_csv(entries),
+                                                    encoding="utf-8")
+    free = sources.text_free_ids(rows)
+    if free:
+        schema = text_free_schema(ENTRIES).with_metadata(entries.schema.metadata)
+        write_parquet(sources.without_text(entries, free, schema), folder / "entries.parquet")
+    return rows
 
 
 def previous_release(out: Path, version: str) -> Path | None:
