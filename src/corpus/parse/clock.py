@@ -43,6 +43,8 @@ RELATIVE = re.compile(
 UNIT_MINUTES = {"s": 0, "m": 1, "h": 60, "d": DAY, "w": 7 * DAY}
 DATE_WORDS = {"at", "on", "um", "alle", "ore", "le", "à", "de", "del", "am", "the", "of"}
 NUMERIC_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)")
+DOTTED_DATE = re.compile(r"(?<![\d.:])(?P<day>\d{1,2})\.\s?(?P<mon>\d{1,2})\.(?:\s?(?P<year>\d{4}))?"
+                         r"(?![\d:])")  # '3. 6.', '03.06.2024' (day first, as Europe writes it)
 NAMED_DATES = (  # day first ('2 de noviembre de 2023', '4. Januar'), month first ('Oct 02, 2020')
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})\.?"
                r"(?:,?\s+(?:de\s+)?(?P<year>\d{4}))?\b", re.IGNORECASE),
@@ -130,15 +132,70 @@ def calendar_names(language: str | None) -> tuple[dict[str, int], frozenset[str]
     return months, frozenset(days)
 
 
-def find_date(text: str, language: str | None = None, year: int | None = None) -> date | None:
+@lru_cache(maxsize=64)
+def weekday_numbers(language: str | None) -> dict[str, int]:
+    """Weekday names (wide and abbreviated, English and the page's language) to 0 (Monday)..6."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_day_names
+
+    out: dict[str, int] = {}
+    for tag in dict.fromkeys(("en", (language or "en").replace("-", "_").split("_")[0])):
+        try:
+            Locale.parse(tag)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_day_names(width, context, tag).items():
+                    out.setdefault(name.lower().rstrip("."), number)
+    return out
+
+
+def find_day(text: str, language: str | None, near: date, latest: date | None = None) -> date | None:
+    """The date a day header writes ('Montag, 3. 6.', 'Tuesday 4 June'); without a year, the year
+    whose date has the printed weekday (when one is printed) and lies on or before ``latest`` (the
+    page's modification day, when known) and closest to it, else closest to ``near``."""
+    stated = find_date(text, language, dotted=True)
+    if stated is not None:
+        return stated
+    found = find_date(text, language, 2000, dotted=True)  # a leap year: every day is valid
+    if found is None:
+        return None
+    options = []
+    for year in range(near.year - 1, near.year + 2):
+        try:
+            options.append(date(year, found.month, found.day))
+        except ValueError:
+            continue
+    names = weekday_numbers(language)
+    printed = {names[w] for w in re.findall(r"[^\W\d_]+", text.lower()) if w in names}
+    fitting = [d for d in options if d.weekday() in printed] if len(printed) == 1 else []
+    options = fitting or options
+    if latest is not None:
+        before = [d for d in options if d <= latest + timedelta(days=1)]
+        if before:
+            return max(before)
+    return min(options, key=lambda d: abs((d - near).days))
+
+
+def find_date(text: str, language: str | None = None, year: int | None = None,
+              dotted: bool = False) -> date | None:
     """The first calendar date written out in text ('04 February 2015', 'November 02, 2023',
-    '02 Novembre 2023', '2023-11-02'); a date without a year takes ``year`` when given."""
+    '02 Novembre 2023', '2023-11-02', with ``dotted`` also '3. 6.'); a date without a year takes
+    ``year`` when given."""
     months, _ = calendar_names(language)
     found: list[tuple[int, date]] = []
     for match in NUMERIC_DATE.finditer(text):
         try:
             day = date(int(match["year"]), int(match["mon"]), int(match["day"]))
             found.append((match.start(), day))
+        except ValueError:
+            continue
+    for match in DOTTED_DATE.finditer(text) if dotted else ():
+        yr = match["year"] or year
+        try:
+            if yr:
+                found.append((match.start(), date(int(yr), int(match["mon"]), int(match["day"]))))
         except ValueError:
             continue
     for form in NAMED_DATES:

@@ -26,7 +26,7 @@ from datetime import date, timezone
 from lxml import etree
 
 from corpus.errors import InputError
-from corpus.parse import adapters, clock, pagedate, stamps, structured
+from corpus.parse import adapters, clock, pagedate, span, structured, zone
 from corpus.parse.dom import (Segment, body_of, classes, element_text, load, meta, normalise,
                               visible_segments)
 from corpus.parse.dom import units  # noqa: F401 - the reader's accounting units
@@ -96,26 +96,6 @@ def drop_repeated_labels(blocks: list[Block]) -> None:
                            else (seg, role, kind) for seg, role, kind in b.roles]
 
 
-def page_offset(texts, language, adapter, blocks, updates, items, day, body) -> int | None:
-    """Minutes east of UTC the page prints its times in (see the module docstring)."""
-    zone = (adapter.zone if adapter is not None and adapter.zone else None) or \
-        stamps.stated_zone(texts, language)
-    if zone is not None:
-        return clock.zone_offset(zone, day)
-    printed = [b for b in blocks if b.printed is not None and b.printed.minutes is not None
-               and b.printed.zone is None]
-    if structured.distinct_times(updates) and len(updates) == len(printed):
-        gap = stamps.gap_offset([(b.printed.minutes, u.instant) for b, u in zip(printed, updates)])
-        if gap is not None:
-            return gap
-    pairs = [(b.printed.minutes, s.instant) for b in printed for s in b.states[:1] if s.instant]
-    gap = stamps.gap_offset(pairs) if len(pairs) >= 2 else None
-    stated_times = [*structured.page_times(items), *(
-        meta(body.getroottree().getroot(), name) or "" for name in (
-            "article:published_time", "article:modified_time"))]
-    return gap if gap is not None else stamps.iso_offset(stated_times)
-
-
 def parse(path: str, content: str, adapter_table: tuple | None = None) -> ParsedBlog:
     """Parse one live-blog web page (``adapter_table``: adapters to try instead of the bundled)."""
     root = load(path, content)
@@ -136,41 +116,58 @@ def parse(path: str, content: str, adapter_table: tuple | None = None) -> Parsed
     in_stream = {top for b in blocks for top in b.elements}
     texts = [s.text for s in segments]
     rough = pagedate.page_date(root, article, segments, in_stream, None, language)
-    offset = page_offset(texts, language, adapter, blocks, updates, items,
-                         rough or date(2000, 1, 1), body)
+    saved = pagedate.saved_at(root, article)
+    zday = zone_day(rough, saved)
+    offset, named, notes = zone.page_offset(texts, language, adapter, blocks, updates, items,
+                                            zday, body)
     day = pagedate.page_date(root, article, segments, in_stream, offset, language)
     if day is None:
         raise InputError(path, "no page date (none in the address, metadata, JSON-LD "
                                "datePublished or the text)")
-    saved = pagedate.saved_at(root, article)
     for b in blocks:
         resolve_time(b, offset, language, day, saved)
-    apply_day_headers(stream, blocks, language, day)
-    entries, dropped, source = make_entries(path, blocks, updates, offset, day, source, root)
+    apply_day_headers(stream, blocks, language, day, saved, offset)
+    entries, dropped, source = make_entries(path, blocks, updates, offset, zday, source, root,
+                                            named)
     if not entries:
         raise InputError(path, LOOKED_FOR)
+    blog_day, start, dated = span.page_span(entries, day, saved, offset)
+    notes += dated
     lines = line_roles(outside, blocks, dropped, body, in_stream,
                        entries if source == "json-ld" else [])
     return ParsedBlog(
         title=page_title(root, body, article, in_stream),
-        subtitle=meta(root, "og:description", "description"), blog_date=day,
+        subtitle=meta(root, "og:description", "description"), blog_date=blog_day,
         entries=tuple(entries), lines=tuple(lines), language=language, url=url,
-        outlet=pagedate.outlet(root, structured.publisher(items)), entry_source=source)
+        outlet=pagedate.outlet(root, structured.publisher(items)), entry_source=source,
+        start_date=start, notes=tuple(notes))
 
 
-def apply_day_headers(stream: Stream, blocks: list[Block], language, day: date) -> None:
-    """A day header ('Thursday, 24 September') gives its date to the updates after it."""
+def zone_day(rough: date | None, saved) -> date:
+    """The day a named zone's offset is taken on: the page's modification day for a ticker
+    updated long after it opened, else the page's own date."""
+    if saved is not None and rough is not None and (saved.date() - rough).days > 1:
+        return saved.date()
+    return rough or date(2000, 1, 1)
+
+
+def apply_day_headers(stream: Stream, blocks: list[Block], language, day: date, saved,
+                      offset) -> None:
+    """A day header ('Thursday, 24 September', 'Montag, 3. 6.') gives its date to the updates
+    after it; without a year, the year that fits its weekday and the page's modification day."""
     if not stream.day_headers or len(blocks) != len(stream.extents):
         return
+    latest = span.local_day(saved, offset) if saved is not None else None
     current = None
     for i, b in enumerate(blocks):
         if i in stream.day_headers:
-            current = clock.find_date(stream.day_headers[i], language, day.year) or current
+            current = clock.find_day(stream.day_headers[i], language, day, latest) or current
         if b.day is None and current is not None:
             b.day = current
 
 
-def make_entries(path, blocks, updates, offset, day, source, root) -> tuple[list, set, str]:
+def make_entries(path, blocks, updates, offset, day, source, root,
+                 named=None) -> tuple[list, set, str]:
     printed = [b.printed.minutes for b in blocks if b.printed and b.printed.minutes is not None]
     sound = structured.distinct_times(updates) and structured.covers(updates, printed, offset)
     if updates and (not blocks or sound and len(updates) > len(blocks)):
@@ -197,7 +194,7 @@ def make_entries(path, blocks, updates, offset, day, source, root) -> tuple[list
         if not b.paragraphs and not b.headline and source != "markup":
             b.paragraphs = [s.text for s, role, _ in b.roles if role != "time_label"]
             b.roles = [(s, "body" if role != "time_label" else role, "") for s, role, _ in b.roles]
-        entry = entry_from_block(b, day, offset)
+        entry = entry_from_block(b, day, offset, named)
         key = (entry.time_label, entry.headline, entry.body, entry.instant)
         untimed = entry.time_label is None and entry.instant is None
         if entry.body and (untimed or key not in seen):
@@ -215,10 +212,13 @@ def split_headline(headline: str | None, paragraphs: list[str]) -> tuple[str | N
     return headline, "\n\n".join(paragraphs)
 
 
-def entry_from_block(b: Block, day: date, page_offset: int | None) -> ParsedEntry:
+def entry_from_block(b: Block, day: date, page_offset: int | None,
+                     named: str | None = None) -> ParsedEntry:
+    """One entry; its offset is that of the zone it prints, else the zone the page names (on the
+    update's own day), else the page's."""
     headline, body = split_headline(b.headline, b.paragraphs)
     zone = b.printed.zone if b.printed else None
-    offset = clock.zone_offset(zone, b.day or day)
+    offset = clock.zone_offset(zone or named, b.day or day)
     offset = offset if offset is not None else (page_offset or 0)
     instant = b.instant
     if instant is None and b.day is not None and b.minutes is not None:

@@ -48,6 +48,8 @@ class Printed:
     date_text: str = ""  # the date parts printed with the clock time, if any
     ago: int | None = None
     rest: str = ""  # text after a leading stamp ('6.15 pm: <rest>')
+    updated: bool = False  # an 'Updated 2:15 AM' label: when the update changed, not appeared
+    match: bool = False  # a match minute or over ('45+2\'', '42.3'), not a clock time
 
 
 @dataclass(frozen=True)

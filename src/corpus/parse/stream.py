@@ -132,7 +132,7 @@ def is_day_header(el: etree._Element, language: str | None) -> bool:
     if not text or len(text) > 40 or clock.find_stamp(text):
         return False
     return (clock.is_date_words(text, language)
-            and clock.find_date(text, language, 2000) is not None)
+            and clock.find_date(text, language, 2000, dotted=True) is not None)
 
 
 def stream_of(elements: list[etree._Element], language: str | None) -> Stream:

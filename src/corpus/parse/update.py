@@ -156,7 +156,9 @@ def resolve_time(block: Block, offset: int | None, language: str | None, page_da
     page was saved minus the relative minutes."""
     p = block.printed
     if p is not None and p.date_text:
-        block.day = clock.find_date(p.date_text, language, page_day.year)
+        latest = None if saved_at is None else (
+            saved_at.astimezone(timezone.utc) + timedelta(minutes=offset or 0)).date()
+        block.day = clock.find_day(p.date_text, language, page_day, latest)
     zone_offset = offset if p is None or p.zone is None else clock.zone_offset(
         p.zone, block.day or page_day)
     block.minutes = p.minutes if p is not None else None

@@ -1,0 +1,83 @@
+"""Web reader, round 3: multi-day tickers, match minutes, 'Updated' labels, zone notes the
+machine-readable times contradict, inline bold stamps and text that is not the update's. Each
+structure is an invented page in tests/fixtures/pages (invented text)."""
+import hashlib
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from corpus import parse, raw, tables, validate
+from corpus.parse import clock
+from corpus.tables import entry_times
+from corpus.timeline import within_window
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def read_fixture(name: str):
+    content = (FIXTURES / name).read_text(encoding="utf-8")
+    return parse.parse(name, raw.detect_format(name, content), content)
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+
+
+def published(blog) -> list:
+    return [r.published_at for r in entry_times(blog)]
+
+
+def rows_of(name: str):
+    content = (FIXTURES / name).read_text(encoding="utf-8")
+    doc = raw.RawDocument(name, content, hashlib.sha256(content.encode()).hexdigest(), "html")
+    return tables.blog_rows(doc, read_fixture(name))
+
+
+# --- 1. long-running tickers --------------------------------------------------------------------
+
+def test_ticker_with_yearless_day_headers_is_dated_by_its_newest_update():
+    blog = read_fixture("ticker_months_de.html")  # opened 2023-12-01, modified 2024-06-04
+    assert (blog.blog_date, blog.start_date) == (date(2024, 6, 4), date(2024, 6, 3))
+    assert [e.time_label for e in blog.entries] == ["09.12 Uhr", "07.45 Uhr", "22.30 Uhr",
+                                                    "18.05 Uhr"]
+    assert published(blog) == [at("2024-06-04T07:12"), at("2024-06-04T05:45"),
+                               at("2024-06-03T20:30"), at("2024-06-03T16:05")]  # CEST in June
+    assert any("newest update" in n for n in blog.notes)
+
+
+def test_clock_only_ticker_takes_the_day_of_its_modification_when_the_newest_stamp_fits():
+    blog = read_fixture("ticker_modified_en.html")  # opened 2024-01-10, modified 16:41 2024-03-05
+    assert blog.blog_date == date(2024, 3, 5)
+    assert published(blog)[0] == at("2024-03-05T16:40")
+    assert blog.notes and "modification" in blog.notes[0]
+
+
+@pytest.mark.parametrize("name", ["ticker_months_de.html", "ticker_modified_en.html"])
+def test_a_ticker_passes_the_window_check(name):
+    blog_row, entry_rows = rows_of(name)
+    frames = {"blogs": pd.DataFrame([blog_row]), "entries": pd.DataFrame(entry_rows)}
+    frames["entries"]["published_at"] = pd.to_datetime(frames["entries"]["published_at"], utc=True)
+    assert all(c.success for c in validate.blog_entry_checks(frames))
+    assert blog_row["reading_notes"]
+
+
+@pytest.mark.parametrize("text, language, near, latest, day", [
+    ("Montag, 3. 6.", "de", "2023-12-01", "2024-06-04", "2024-06-03"),
+    ("Tuesday 4 June", "en", "2023-12-01", None, "2024-06-04"),  # the weekday fixes the year
+    ("Friday 15 December", "en", "2023-12-01", "2024-06-04", "2023-12-15"),  # before the latest
+    ("Wednesday, 31 December", "en", "2026-01-02", None, "2025-12-31"),
+    ("3 June 2022", "en", "2024-01-01", None, "2022-06-03")])
+def test_a_day_header_without_a_year_takes_the_year_that_fits(text, language, near, latest, day):
+    latest = date.fromisoformat(latest) if latest else None
+    found = clock.find_day(text, language, date.fromisoformat(near), latest)
+    assert found == date.fromisoformat(day)
+
+
+def test_the_window_follows_the_page_s_own_span():
+    first, last = at("2024-05-01T12:00"), at("2024-06-04T12:00")
+    assert within_window(at("2024-05-10T08:00"), first, last)
+    assert within_window(at("2024-06-06T20:00"), first, last)
+    assert not within_window(at("2024-06-08T08:00"), first, last)
+    assert not within_window(at("2023-06-04T08:00"), first, last)
