@@ -81,3 +81,32 @@ def test_the_window_follows_the_page_s_own_span():
     assert within_window(at("2024-06-06T20:00"), first, last)
     assert not within_window(at("2024-06-08T08:00"), first, last)
     assert not within_window(at("2023-06-04T08:00"), first, last)
+
+
+# --- 2. stamps that are not clock times ---------------------------------------------------------
+
+@pytest.mark.parametrize("name, labels", [
+    ("match_minutes.html", ["90+4'", "88'", "45+2'", "12'", "1'"]),
+    ("cricket_overs.html", ["42.3", "42.2", "42.1", "41.6"])])
+def test_match_minutes_and_overs_are_ordered_entries_without_a_clock(name, labels):
+    blog = read_fixture(name)
+    assert [e.time_label for e in blog.entries] == labels
+    assert published(blog) == [None] * len(labels)
+    assert {e.time_precision for e in blog.entries} == {"match-time"}
+    assert all(not any(c.isdigit() for c in e.body[:3]) for e in blog.entries)
+    assert not any("tennis" in e.body or "Squad news" in e.body for e in blog.entries)
+
+
+def test_a_timed_sidebar_loses_to_a_stream_of_match_stamps_and_says_so():
+    blog = read_fixture("cricket_overs.html")  # its 'latest' box prints clock times, unlinked
+    assert "match minutes or overs" in blog.notes[0]
+    blog_row, entry_rows = rows_of("match_minutes.html")
+    assert [r["time_precision"] for r in entry_rows] == ["match-time"] * 5
+    assert all(r["published_at"] is None for r in entry_rows)
+
+
+@pytest.mark.parametrize("text, found", [("95'", "95'"), ("45+2'", "45+2'"), ("90 + 4’", "90 + 4’"),
+                                         ("42.3", "42.3"), ("19.6 ov", "19.6 ov"), ("17.00", None),
+                                         ("4.5 million", None), ("2025'", None)])
+def test_match_stamp_forms(text, found):
+    assert clock.match_stamp(text) == found

@@ -40,6 +40,8 @@ RELATIVE_UNIT = (r"(?P<unit{n}>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d
 RELATIVE = re.compile(
     rf"^\s*(?:(?:updated|posted)\s+)?(?P<n0>\d{{1,3}}|an?|one)\s*{RELATIVE_UNIT.format(n=0)}"
     rf"(?:\s+(?P<n1>\d{{1,3}})\s*{RELATIVE_UNIT.format(n=1)})?\s*(?:ago)?\s*$", re.IGNORECASE)
+MATCH_MINUTE = re.compile(r"^(?P<minute>\d{1,3})(?:\s?\+\s?(?P<added>\d{1,2}))?\s?['’′]$")
+OVER = re.compile(r"^(?P<over>\d{1,2})\.(?P<ball>[0-6])(?:\s?ov(?:ers?)?\.?)?$", re.IGNORECASE)
 UNIT_MINUTES = {"s": 0, "m": 1, "h": 60, "d": DAY, "w": 7 * DAY}
 DATE_WORDS = {"at", "on", "um", "alle", "ore", "le", "à", "de", "del", "am", "the", "of"}
 NUMERIC_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)")
@@ -74,6 +76,19 @@ def find_stamp(text: str, whole: bool = False) -> Stamp | None:
         return Stamp(" ".join(match.group(0).split()), hour * 60 + minute,
                      match["zone"].upper() if match["zone"] else None)
     return None
+
+
+def match_stamp(text: str, leading: bool = False) -> str | None:
+    """A match minute ('95\'', '45+2\'') or a cricket over ('42.3') as printed, when text is one
+    (``leading``: a minute opening the text, followed by the update); None otherwise."""
+    text = " ".join(text.split())
+    if leading:
+        found = re.match(r"^(\d{1,3}(?:\s?\+\s?\d{1,2})?\s?['’′])(?=\s|$)", text)
+        return found.group(1) if found and MATCH_MINUTE.match(found.group(1)) else None
+    found = MATCH_MINUTE.match(text)
+    if found and int(found["minute"]) <= 150:
+        return text
+    return text if OVER.match(text) else None
 
 
 def relative_minutes(text: str) -> int | None:

@@ -31,7 +31,7 @@ from corpus.parse.dom import (Segment, body_of, classes, element_text, load, met
                               visible_segments)
 from corpus.parse.dom import units  # noqa: F401 - the reader's accounting units
 from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog, ParsedEntry
-from corpus.parse.stream import Stream, find_stream, stream_of
+from corpus.parse.stream import Stream, find_stream, stream_of, stream_text
 from corpus.parse.update import Block, read_block, resolve_time
 
 PAGE_KINDS = (("pinned", "pinned-post"), ("key-event", "key-events"), ("keyevent", "key-events"),
@@ -53,6 +53,12 @@ def choose_stream(root, body, segments, language, url,
         return stream_of(elements, language), f"adapter:{adapter.name}", adapter
     micro = structured.microdata_stream(body)
     markup = find_stream(body, segments, language)
+    game = find_stream(body, segments, language, match=True)
+    if len(game.extents) >= 2 and stream_text(game) > 1.5 * stream_text(markup):
+        if markup.extents:
+            game.note = (f"stream: {len(game.extents)} updates stamped by match minutes or overs,"
+                         f" over a clock-time group of {len(markup.extents)} with less text")
+        markup = game  # match minutes or overs carry more of the page than any clock stream
     if len(micro) > len(markup.extents):
         return stream_of(micro, language), "microdata", None
     return markup, "markup", None
@@ -75,7 +81,7 @@ def read_blocks(stream: Stream, segments: list[Segment], language, adapter) -> t
         (per_block[id(holder)] if holder is not None else outside).append(seg)
     for b in blocks:
         if adapter is None:
-            read_block(b, per_block[id(b)], language)
+            read_block(b, per_block[id(b)], language, match=stream.match)
         else:
             read_block(b, per_block[id(b)], language,
                        headline_el=adapters.first(b.element, adapter.headline),
@@ -132,7 +138,7 @@ def parse(path: str, content: str, adapter_table: tuple | None = None) -> Parsed
     if not entries:
         raise InputError(path, LOOKED_FOR)
     blog_day, start, dated = span.page_span(entries, day, saved, offset)
-    notes += dated
+    notes = [n for n in (stream.note, *notes, *dated) if n]
     lines = line_roles(outside, blocks, dropped, body, in_stream,
                        entries if source == "json-ld" else [])
     return ParsedBlog(
@@ -223,7 +229,9 @@ def entry_from_block(b: Block, day: date, page_offset: int | None,
     instant = b.instant
     if instant is None and b.day is not None and b.minutes is not None:
         instant = clock.to_utc(b.day, b.minutes, offset)
-    precision = ("none" if b.minutes is None else "hour" if b.approximate
+    game = b.printed is not None and b.printed.match and b.instant is None
+    precision = ("match-time" if game else "none" if b.minutes is None
+                 else "hour" if b.approximate
                  else "second" if b.instant is not None and b.has_seconds else "minute")
     return ParsedEntry(line=b.line, time_label=b.label, local_minutes=b.minutes,
                        utc_offset_minutes=offset, time_precision=precision,

@@ -95,9 +95,12 @@ def stated(el: etree._Element) -> Stated | None:
     return None
 
 
-def printed(el: etree._Element, language: str | None) -> Printed | None:
-    """The stamp an element prints, if it is one (see the module docstring)."""
+def printed(el: etree._Element, language: str | None, match: bool = False) -> Printed | None:
+    """The stamp an element prints, if it is one (see the module docstring); with ``match``, a
+    match minute or over instead (a stream of a game, without clock times)."""
     text = normalise(el.text or "") if len(el) == 0 else own_text(el)
+    if match:
+        return match_printed(el, text)
     if text and len(text) <= 60:
         whole = clock.find_stamp(text, whole=True)
         if whole is not None:
@@ -120,13 +123,29 @@ def printed(el: etree._Element, language: str | None) -> Printed | None:
     return None
 
 
+def match_printed(el: etree._Element, text: str) -> Printed | None:
+    """A match minute or over alone in an element, or a minute opening a paragraph."""
+    found = clock.match_stamp(text) if text and len(text) <= 12 else None
+    if found:
+        return Printed(found, match=True)
+    if el.tag in LEADING_TAGS:
+        full = element_text(el)
+        lead = clock.match_stamp(full, leading=True) if len(full) < 400 else None
+        if lead and len(full) > len(lead):
+            return Printed(lead, match=True, rest=full[len(lead):].lstrip(" :|-–—"))
+    return None
+
+
 def own_text(el: etree._Element) -> str:
     """An element's text outside its children ('11:48' in <time><span>21 mins ago</span>11:48)."""
     return normalise(" ".join([el.text or "", *(c.tail or "" for c in el)]))
 
 
-def is_stamp(el: etree._Element, language: str | None) -> bool:
-    """A <time>, an element printing a stamp, or one stating a time in its attributes."""
+def is_stamp(el: etree._Element, language: str | None, match: bool = False) -> bool:
+    """A <time>, an element printing a stamp, or one stating a time in its attributes (with
+    ``match``: an element printing a match minute or over)."""
+    if match:
+        return printed(el, language, match=True) is not None
     return el.tag == "time" or printed(el, language) is not None or stated(el) is not None
 
 

@@ -29,10 +29,13 @@ class Stream:
     extents: list[list[etree._Element]]
     flat: bool = False
     day_headers: dict[int, str] = field(default_factory=dict)  # extent index -> date before it
+    match: bool = False  # stamped by match minutes or overs, not clock times
+    note: str = ""  # why this stream won when other stamped groups competed
 
 
-def stamp_elements(body: etree._Element, language: str | None) -> list[etree._Element]:
-    return [el for el in visible_elements(body) if stamps.is_stamp(el, language)]
+def stamp_elements(body: etree._Element, language: str | None,
+                   match: bool = False) -> list[etree._Element]:
+    return [el for el in visible_elements(body) if stamps.is_stamp(el, language, match)]
 
 
 def text_lengths(segments: list[Segment]) -> tuple[Counter, Counter, Counter]:
@@ -51,11 +54,24 @@ def text_lengths(segments: list[Segment]) -> tuple[Counter, Counter, Counter]:
     return text_len, tail_len, link_len
 
 
-def find_stream(body: etree._Element, segments: list[Segment], language: str | None) -> Stream:
-    """The updates, each a list of elements (see the module docstring); empty when none."""
+def find_stream(body: etree._Element, segments: list[Segment], language: str | None,
+                match: bool = False) -> Stream:
+    """The updates, each a list of elements (see the module docstring); empty when none. With
+    ``match``, the stamps are match minutes or overs."""
+    found = find_stream_of(body, segments, language, match)
+    found.match = match
+    return found
+
+
+def stream_text(stream: Stream) -> int:
+    """Characters of text in a stream's updates."""
+    return sum(len(element_text(e)) for ext in stream.extents for e in ext)
+
+
+def find_stream_of(body, segments, language, match) -> Stream:
     text_len, tail_len, link_len = text_lengths(segments)
     counts: Counter = Counter()
-    for el in stamp_elements(body, language):
+    for el in stamp_elements(body, language, match):
         for anc in (el, *el.iterancestors()):
             counts[anc] += 1
     groups: dict[tuple, list[etree._Element]] = {}
@@ -104,16 +120,23 @@ def find_stream(body: etree._Element, segments: list[Segment], language: str | N
 
     if not groups:
         return Stream([])
-    best = max(groups.items(), key=score)
-    if not score(best)[0]:
+    scores = {key: score((key, members)) for key, members in groups.items()}
+    best = max(groups.items(), key=lambda item: scores[item[0]])
+    if not scores[best[0]][0]:
         return Stream([])
     (parent, tag), members = best
+    rivals = sum(1 for (p, _), (ok, _) in scores.items() if ok and p is not parent
+                 and parent not in p.iterancestors() and p not in parent.iterancestors())
     grand = parent.getparent()
     containers = [c for c in (grand if grand is not None else []) if (c, tag) in groups
                   and c.tag == parent.tag and c.get("class") == parent.get("class")
                   and (c is parent or score(((c, tag), groups[(c, tag)]))[1] > 0)]
+    note = (f"stream: the group of {len(members)} stamped blocks with the most text per stamp, "
+            f"over {rivals} other group(s)") if rivals else ""
     if len(containers) < 2:
-        return layout(parent, members)
+        found = layout(parent, members)
+        found.note = note
+        return found
     merged = Stream([])  # one container per day: the stream continues in its siblings
     for c in containers:
         part = layout(c, groups[(c, tag)])
@@ -123,6 +146,7 @@ def find_stream(body: etree._Element, segments: list[Segment], language: str | N
         merged.day_headers.update({len(merged.extents) + i: h for i, h in part.day_headers.items()})
         merged.extents += part.extents
         merged.flat = merged.flat or part.flat
+    merged.note = note
     return merged
 
 

@@ -54,12 +54,13 @@ class Block:
 
 def read_block(block: Block, segments: list[Segment], language: str | None,
                headline_el: etree._Element | None = None, stamp_el: etree._Element | None = None,
-               body_els: list | None = None) -> None:
+               body_els: list | None = None, match: bool = False) -> None:
     """Split one update's text into stamps, headline, body and noise, and gather its times.
-    An adapter may name the stamp, headline and body elements."""
+    An adapter may name the stamp, headline and body elements; ``match``: the stream's stamps
+    are match minutes or overs."""
     roots = set(block.elements)
     nodes = [n for top in block.elements for n in top.iter() if isinstance(n.tag, str)]
-    found = [(n, stamps.printed(n, language)) for n in nodes]
+    found = [(n, stamps.printed(n, language, match)) for n in nodes]
     found = [(n, p) for n, p in found if p is not None]
     if stamp_el is not None:
         inside = clock.find_stamp(element_text(stamp_el))
