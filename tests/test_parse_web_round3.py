@@ -110,3 +110,32 @@ def test_a_timed_sidebar_loses_to_a_stream_of_match_stamps_and_says_so():
                                          ("4.5 million", None), ("2025'", None)])
 def test_match_stamp_forms(text, found):
     assert clock.match_stamp(text) == found
+
+
+# --- 6. text that is not the update's -----------------------------------------------------------
+
+def test_hidden_text_captions_credits_and_updated_lines_stay_out_of_bodies():
+    blog = read_fixture("hidden_captions.html")
+    assert [e.time_label for e in blog.entries] == ["10:02", "09:12", "08:40"]
+    assert published(blog) == [at("2025-02-18T10:02"), at("2025-02-18T09:12"),
+                               at("2025-02-18T08:40")]
+    first = blog.entries[0]
+    assert first.headline == "Ash reaches the invented coast"
+    assert first.body == ("Ash from the imaginary volcano has reached the coast of the invented "
+                          "mainland.")
+    assert not any("Posted at" in e.body or "Copyright" in e.body or "plume" in e.body
+                   for e in blog.entries)
+    assert blog.entries[2].body.startswith("A map of")  # an image-only update keeps its caption
+    kinds = {lr.text: lr.kind for lr in blog.lines if lr.role == "boilerplate"}
+    assert kinds["Posted at 09:12"] == kinds["Skip to content"] == "hidden-text"
+    assert kinds["Satellite image"] == kinds["Copyright: Example Agency"] == "caption-credit"
+    assert kinds["Last updated 10:15 GMT"] == "updated-at"
+
+
+@pytest.mark.parametrize("text, is_line", [("Last updated 10:15 GMT", True),
+                                           ("Aktualisiert am 3. 6., 09.14 Uhr", True),
+                                           ("Updated figures show the invented toll rose.", False),
+                                           ("Updated", False)])
+def test_updated_lines(text, is_line):
+    from corpus.parse import roles
+    assert roles.is_updated_line(text) is is_line

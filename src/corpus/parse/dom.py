@@ -11,6 +11,7 @@ import lxml.html
 from lxml import etree
 
 from corpus.errors import InputError
+from corpus.parse import roles
 
 INVISIBLE_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object",
                   "select"}
@@ -93,10 +94,11 @@ def element_text(el: etree._Element) -> str:
 
 
 def visible_elements(root: etree._Element):
-    """Elements a browser renders (not inside script, style, head ...), in document order."""
+    """Elements a browser renders (not inside script, style, head ..., nor hidden from view but
+    for screen readers), in document order."""
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
-        if not isinstance(el.tag, str) or el.tag.lower() in INVISIBLE_TAGS:
+        if not isinstance(el.tag, str) or el.tag.lower() in INVISIBLE_TAGS or roles.is_hidden(el):
             walker.skip_subtree()
         else:
             yield el

@@ -26,7 +26,7 @@ from datetime import date, timezone
 from lxml import etree
 
 from corpus.errors import InputError
-from corpus.parse import adapters, clock, pagedate, span, structured, zone
+from corpus.parse import adapters, clock, pagedate, roles, span, structured, zone
 from corpus.parse.dom import (Segment, body_of, classes, element_text, load, meta, normalise,
                               visible_segments)
 from corpus.parse.dom import units  # noqa: F401 - the reader's accounting units
@@ -250,7 +250,14 @@ def entry_from_update(u: structured.LiveUpdate, line: int, label: str | None,
                        headline=headline, body=body, instant=u.instant.astimezone(timezone.utc))
 
 
-def page_kind(el: etree._Element) -> str:
+def page_kind(el: etree._Element, text: str = "") -> str:
+    """The kind of page text outside the stream, by its markup role or its words."""
+    if roles.within(el, roles.is_hidden):
+        return "hidden-text"
+    if roles.within(el, roles.is_caption):
+        return "caption-credit"
+    if roles.is_updated_line(text):
+        return "updated-at"
     for anc in (el, *el.iterancestors()):
         marks = f"{classes(anc)} {anc.get('data-gu-marker', '')} {anc.get('data-component', '')}"
         for needle, kind in PAGE_KINDS:
@@ -286,7 +293,8 @@ def line_roles(outside, blocks, dropped, body, in_stream, structured_entries) ->
         elif text in heads or len(text) > 20 and text in bodies:
             lines.append(LineRole(seg.line, seg.text, "headline" if text in heads else "body"))
         else:
-            lines.append(LineRole(seg.line, seg.text, BOILERPLATE_ROLE, page_kind(seg.owner)))
+            lines.append(LineRole(seg.line, seg.text, BOILERPLATE_ROLE,
+                                  page_kind(seg.owner, text)))
     for b in blocks:
         for seg, role, kind in b.roles:
             if b.element in dropped:

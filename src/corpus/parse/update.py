@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from lxml import etree
 
-from corpus.parse import clock, stamps
+from corpus.parse import clock, roles, stamps
 from corpus.parse.dom import (BLOCK_TAGS, HEADING_TAGS, Segment, chain_within, classes,
                               element_text, is_share_text, normalise)
 from corpus.parse.model import BOILERPLATE_ROLE
@@ -18,7 +18,6 @@ HEADLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|ttl|head|headline|heading)(?:
 BYLINE_CLASS = re.compile(r"author|byline|contributor|avatar", re.IGNORECASE)
 CHROME_TAGS = {"footer", "nav", "button", "form", "aside"}
 MEDIA_TAGS = {"button", "figure", "video", "audio", "picture"}
-UPDATED_LINE = re.compile(r"^(?:last\s+)?updated\b", re.IGNORECASE)
 READ_MORE = re.compile(r"^(?:read\s+more|see\s+more|show\s+more|load\s+more)\b", re.IGNORECASE)
 
 
@@ -59,7 +58,10 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
     An adapter may name the stamp, headline and body elements; ``match``: the stream's stamps
     are match minutes or overs."""
     roots = set(block.elements)
-    nodes = [n for top in block.elements for n in top.iter() if isinstance(n.tag, str)]
+    hidden = {d for top in block.elements for n in top.iter() if roles.is_hidden(n)
+              for d in n.iter()}
+    nodes = [n for top in block.elements for n in top.iter()
+             if isinstance(n.tag, str) and n not in hidden]
     found = [(n, stamps.printed(n, language, match)) for n in nodes]
     found = [(n, p) for n, p in found if p is not None]
     if stamp_el is not None:
@@ -104,6 +106,12 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
                           chain[-1] if chain else seg.owner)
             paragraphs.setdefault(holder, []).append(seg.raw)
         block.roles.append((seg, role, kind))
+    if not paragraphs and headline_el is None:  # an image-only update keeps its caption
+        block.roles = [(s, "body" if k == "caption-credit" else r, "" if k == "caption-credit"
+                        else k) for s, r, k in block.roles]
+        for seg, role, _ in block.roles:
+            if role == "body":
+                paragraphs.setdefault(seg.owner, []).append(seg.raw)
     texts = [normalise("".join(parts)) for parts in paragraphs.values()]
     if lead is not None and lead is not headline_el and texts:
         texts[0] = texts[0].removeprefix(block.printed.label).lstrip(" :|-–—")
@@ -136,9 +144,13 @@ def segment_role(seg: Segment, chain: list, stamp_nodes: set, headline_el) -> tu
     tags = {c.tag for c in chain}
     if set(chain) & stamp_nodes:
         return "time_label", ""
+    if any(roles.is_hidden(c) for c in chain):
+        return BOILERPLATE_ROLE, "hidden-text"
     if headline_el is not None and headline_el in chain:
         return "headline", ""
-    if UPDATED_LINE.match(seg.text):
+    if any(roles.is_caption(c) for c in chain):
+        return BOILERPLATE_ROLE, "caption-credit"
+    if roles.is_updated_line(seg.text):
         return BOILERPLATE_ROLE, "updated-at"
     if any(BYLINE_CLASS.search(classes(c)) for c in chain[:-1]) or "header" in tags and not (
             tags & HEADING_TAGS):
