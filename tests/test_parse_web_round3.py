@@ -139,3 +139,18 @@ def test_hidden_text_captions_credits_and_updated_lines_stay_out_of_bodies():
 def test_updated_lines(text, is_line):
     from corpus.parse import roles
     assert roles.is_updated_line(text) is is_line
+
+
+# --- 5. inline bold stamps in an old flat body --------------------------------------------------
+
+def test_inline_bold_stamps_in_a_flat_body_with_the_latest_update_in_a_box_above():
+    blog = read_fixture("inline_bold_flat.html")
+    assert [e.time_label for e in blog.entries] == ["07.10", "06.55", "06.25", "06.25", "05.40"]
+    assert published(blog)[0] == at("2006-03-14T07:10")
+    assert published(blog)[-1] == at("2006-03-14T05:40")
+    assert {e.time_precision for e in blog.entries} == {"minute"}
+    assert blog.entries[0].body.startswith("The invented rail union")  # under 'Latest'
+    assert blog.entries[2].body.startswith("Ann Example writes:")  # a name inside the bold
+    assert "at 8.20 a.m. as usual" in blog.entries[1].body  # a quoted time is no stamp
+    assert "The deadline for a deal is 8.20 a.m. tomorrow" in blog.entries[3].body
+    assert {lr.text for lr in blog.lines if lr.kind == "page"} >= {"Latest"}

@@ -21,11 +21,14 @@ from zoneinfo import available_timezones
 from lxml import etree
 
 from corpus.parse import clock
-from corpus.parse.dom import HEADING_TAGS, element_text, normalise
+from corpus.parse.dom import BLOCK_TAGS, HEADING_TAGS, element_text, normalise
 
 EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 LEADING = re.compile(rf"^\s*(?P<stamp>{clock.STAMP.pattern})\s*(?:[:|\-–—]\s*|$)", re.IGNORECASE)
 LEADING_TAGS = HEADING_TAGS | {"p", "li", "strong", "b", "dt"}
+BOLD_TAGS = {"strong", "b"}
+PROSE_TAGS = {"p", "li", "dd", "blockquote"}
+BOLD_LEAD = re.compile(rf"^(?P<stamp>{clock.STAMP.pattern})\s+(?=\S)", re.IGNORECASE)
 ZONE_WORDS = {"eastern": "ET", "central": "CT", "mountain": "MT", "pacific": "PT",
               "beijing": "Asia/Shanghai", "china": "Asia/Shanghai", "kyiv": "Europe/Kyiv",
               "kiev": "Europe/Kyiv", "delhi": "Asia/Kolkata", "india": "Asia/Kolkata",
@@ -120,7 +123,33 @@ def printed(el: etree._Element, language: str | None, match: bool = False) -> Pr
         found = clock.find_stamp(match["stamp"], whole=True) if match else None
         if found is not None and len(full) > match.end():
             return Printed(found.label, found.minutes, found.zone, rest=full[match.end():].strip())
+    if el.tag in BOLD_TAGS and opens_block(el):  # '<p><strong>06.25 Ann Smith</strong> ...'
+        full = element_text(el)
+        match = BOLD_LEAD.match(full) if len(full) <= 60 else None
+        found = clock.find_stamp(match["stamp"], whole=True) if match else None
+        if found is not None:
+            return Printed(found.label, found.minutes, found.zone, rest=full[match.end():])
     return None
+
+
+def opens_block(el: etree._Element) -> bool:
+    """Whether nothing visible comes before el in its paragraph (or other block)."""
+    node = el
+    while node.getparent() is not None and node.tag not in BLOCK_TAGS:
+        parent = node.getparent()
+        before = [parent.text or "", *((element_text(s) if isinstance(s.tag, str) else "")
+                                       + (s.tail or "") for s in node.itersiblings(preceding=True))]
+        if any(t.strip() for t in before):
+            return False
+        node = parent
+    return True
+
+
+def is_quoted(el: etree._Element) -> bool:
+    """A stamp printed inside a sentence of a paragraph ('the deadline is <b>8.20 a.m.</b>
+    tomorrow'), not opening it: a time the update mentions, not its own."""
+    holder = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCK_TAGS), el)
+    return holder is not el and holder.tag in PROSE_TAGS and not opens_block(el)
 
 
 def match_printed(el: etree._Element, text: str) -> Printed | None:
@@ -146,7 +175,9 @@ def is_stamp(el: etree._Element, language: str | None, match: bool = False) -> b
     ``match``: an element printing a match minute or over)."""
     if match:
         return printed(el, language, match=True) is not None
-    return el.tag == "time" or printed(el, language) is not None or stated(el) is not None
+    if el.tag != "time" and printed(el, language) is None and stated(el) is None:
+        return False
+    return not is_quoted(el)
 
 
 def stated_zone(texts: list[str], language: str | None) -> str | None:

@@ -136,6 +136,10 @@ def find_stream_of(body, segments, language, match) -> Stream:
     if len(containers) < 2:
         found = layout(parent, members)
         found.note = note
+        lead = earlier_update(parent, members, counts) if found.flat else None
+        if lead:
+            found.extents.insert(0, lead)
+            found.day_headers = {i + 1: h for i, h in found.day_headers.items()}
         return found
     merged = Stream([])  # one container per day: the stream continues in its siblings
     for c in containers:
@@ -148,6 +152,32 @@ def find_stream_of(body, segments, language, match) -> Stream:
         merged.flat = merged.flat or part.flat
     merged.note = note
     return merged
+
+
+def shape(el: etree._Element) -> tuple:
+    """An element's tag and that of the child its text opens with ('p' > 'strong')."""
+    first = el[0].tag if len(el) and not (el.text or "").strip() else None
+    return el.tag, first
+
+
+def earlier_update(parent, members, counts) -> list[etree._Element] | None:
+    """An update of a flat stream's shape alone in a container just before the stream's (an old
+    article's first update under a 'Latest' heading in a box above its body): it and the
+    siblings after it."""
+    kind = Counter(shape(m) for m in members).most_common(1)[0][0]
+    for node in (parent, parent.getparent()):
+        prev = node.getprevious() if node is not None else None
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        if prev is None or counts[prev] == 0:
+            continue
+        if counts[prev] > 1:
+            return None
+        found = [d for d in prev.iter(members[0].tag) if counts[d] == 1 and shape(d) == kind]
+        if found:
+            return [found[-1], *(s for s in found[-1].itersiblings() if isinstance(s.tag, str))]
+        return None
+    return None
 
 
 def is_day_header(el: etree._Element, language: str | None) -> bool:
