@@ -154,3 +154,33 @@ def test_inline_bold_stamps_in_a_flat_body_with_the_latest_update_in_a_box_above
     assert "at 8.20 a.m. as usual" in blog.entries[1].body  # a quoted time is no stamp
     assert "The deadline for a deal is 8.20 a.m. tomorrow" in blog.entries[3].body
     assert {lr.text for lr in blog.lines if lr.kind == "page"} >= {"Latest"}
+
+
+# --- 3. 'Updated' labels and per-update publication instants ------------------------------------
+
+@pytest.mark.parametrize("name, labels, times", [
+    ("updated_labels_attrs.html",
+     ["Updated 2:15 AM EDT", "Updated 2:31 AM EDT", "Updated 1:05 AM EDT",
+      "Updated 11:50 PM EDT, Mon June 2, 2025"],
+     ["2025-06-03T05:40", "2025-06-03T05:20", "2025-06-03T04:55", "2025-06-03T03:10"]),
+    ("updated_labels_jsonld.html",
+     ["Updated 11:31 PM ET", "Updated 11:45 PM ET", "Updated 9:10 PM ET, Nov 4, 2025"],
+     ["2025-11-05T04:02", "2025-11-05T03:40", "2025-11-05T01:00"])])
+def test_updated_labels_keep_their_text_and_times_come_from_publication_instants(name, labels,
+                                                                                 times):
+    blog = read_fixture(name)
+    assert blog.entry_source == "markup"
+    assert [e.time_label for e in blog.entries] == labels
+    assert published(blog) == [at(t) for t in times]
+    assert not any(r.is_out_of_order for r in entry_times(blog))  # the labels do not flip order
+    assert {e.time_precision for e in blog.entries} == {"second"}
+    assert not any("Updated" in e.body for e in blog.entries)
+    assert any("publication time" in n for n in blog.notes)
+
+
+def test_an_updated_label_without_a_publication_instant_is_the_time_with_a_note():
+    page = (FIXTURES / "updated_labels_attrs.html").read_text(encoding="utf-8")
+    page = page.replace("data-published-at", "data-x")
+    blog = parse.parse("p.html", "html", page)
+    assert published(blog)[0] == at("2025-06-03T06:15")  # the data-updated-at instant
+    assert any("print only when they were last updated" in n for n in blog.notes)

@@ -166,7 +166,8 @@ def weekday_numbers(language: str | None) -> dict[str, int]:
     return out
 
 
-def find_day(text: str, language: str | None, near: date, latest: date | None = None) -> date | None:
+def find_day(text: str, language: str | None, near: date,
+             latest: date | None = None) -> date | None:
     """The date a day header writes ('Montag, 3. 6.', 'Tuesday 4 June'); without a year, the year
     whose date has the printed weekday (when one is printed) and lies on or before ``latest`` (the
     page's modification day, when known) and closest to it, else closest to ``near``."""

@@ -10,9 +10,10 @@ The updates come from one of these sources, recorded as the blog's ``entry_sourc
   full ISO times, not all one time, covering every visible stamp) and hold more updates than the
   page shows, or when the page shows none; visible stamps then give their labels.
 
-Times: the page's zone is the one it states, else the gap between printed and stated times,
-else the offsets of its ISO times, else unknown (UTC). Machine-readable times agreeing with a
-printed stamp give its instant; ``time_label`` is always the stamp as printed, or None.
+Times: the page's zone comes from ``zone.py`` (its own note, unless every update's machine
+instant contradicts it). Machine-readable times agreeing with a printed stamp give its instant;
+an 'Updated ...' label takes the update's own publication instant. ``time_label`` is always the
+stamp as printed, or None. The blog's date and the days it spans come from ``span.py``.
 
 Accounting: every non-blank visible text node of <body> is given a role (header, entry field,
 or a named kind of boilerplate; text outside the stream is 'page').
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import html as html_lib
 from collections import Counter
-from datetime import date, timezone
+from datetime import date
 
 from lxml import etree
 
@@ -30,8 +31,9 @@ from corpus.parse import adapters, clock, pagedate, roles, span, structured, zon
 from corpus.parse.dom import (Segment, body_of, classes, element_text, load, meta, normalise,
                               visible_segments)
 from corpus.parse.dom import units  # noqa: F401 - the reader's accounting units
-from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog, ParsedEntry
+from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog
 from corpus.parse.stream import Stream, find_stream, stream_of, stream_text
+from corpus.parse.entries import make_entries
 from corpus.parse.update import Block, read_block, resolve_time
 
 PAGE_KINDS = (("pinned", "pinned-post"), ("key-event", "key-events"), ("keyevent", "key-events"),
@@ -138,7 +140,7 @@ def parse(path: str, content: str, adapter_table: tuple | None = None) -> Parsed
     if not entries:
         raise InputError(path, LOOKED_FOR)
     blog_day, start, dated = span.page_span(entries, day, saved, offset)
-    notes = [n for n in (stream.note, *notes, *dated) if n]
+    notes = [n for n in (stream.note, *notes, updated_note(blocks), *dated) if n]
     lines = line_roles(outside, blocks, dropped, body, in_stream,
                        entries if source == "json-ld" else [])
     return ParsedBlog(
@@ -147,6 +149,17 @@ def parse(path: str, content: str, adapter_table: tuple | None = None) -> Parsed
         entries=tuple(entries), lines=tuple(lines), language=language, url=url,
         outlet=pagedate.outlet(root, structured.publisher(items)), entry_source=source,
         start_date=start, notes=tuple(notes))
+
+
+def updated_note(blocks: list[Block]) -> str:
+    """What the page's 'Updated ...' labels gave: each update's publication time, or only that."""
+    changed = [b for b in blocks if b.printed is not None and b.printed.updated]
+    alone = sum(not b.published for b in changed)
+    if alone:
+        return (f"{alone} update(s) print only when they were last updated, with no publication "
+                "time of their own: published_at is the updated time")
+    return ("labels are 'updated' times; published_at is each update's own publication time"
+            if changed else "")
 
 
 def zone_day(rough: date | None, saved) -> date:
@@ -170,84 +183,6 @@ def apply_day_headers(stream: Stream, blocks: list[Block], language, day: date, 
             current = clock.find_day(stream.day_headers[i], language, day, latest) or current
         if b.day is None and current is not None:
             b.day = current
-
-
-def make_entries(path, blocks, updates, offset, day, source, root,
-                 named=None) -> tuple[list, set, str]:
-    printed = [b.printed.minutes for b in blocks if b.printed and b.printed.minutes is not None]
-    sound = structured.distinct_times(updates) and structured.covers(updates, printed, offset)
-    if updates and (not blocks or sound and len(updates) > len(blocks)):
-        line = next((s.sourceline for s in root.iter("script")
-                     if "liveblogupdate" in (s.text or "").lower()), 1) or 1
-        labels = Counter((b.minutes, b.label) for b in blocks if b.label)
-        entries = []
-        for u in updates:
-            minutes = (clock.utc_minutes(u.instant) + (offset or 0)) % clock.DAY
-            label = next((lab for (m, lab), n in labels.items() if n and m == minutes), None)
-            if label:
-                labels[(minutes, label)] -= 1
-            entries.append(entry_from_update(u, line, label, offset))
-        return entries, {b.element for b in blocks}, "json-ld"
-    entries, dropped, seen = [], set(), set()
-    for i, b in enumerate(blocks):
-        if source == "markup" and b.printed is None and not b.states:
-            dropped.add(b.element)  # an untimed sibling (a pinned summary) is not an update
-            continue
-        if sound and len(updates) == len(blocks) and b.instant is None and b.minutes is not None:
-            u = updates[i]
-            if (clock.utc_minutes(u.instant) + (offset or 0)) % clock.DAY == b.minutes:
-                b.instant, b.has_seconds = u.instant.astimezone(timezone.utc), u.has_seconds
-        if not b.paragraphs and not b.headline and source != "markup":
-            b.paragraphs = [s.text for s, role, _ in b.roles if role != "time_label"]
-            b.roles = [(s, "body" if role != "time_label" else role, "") for s, role, _ in b.roles]
-        entry = entry_from_block(b, day, offset, named)
-        key = (entry.time_label, entry.headline, entry.body, entry.instant)
-        untimed = entry.time_label is None and entry.instant is None
-        if entry.body and (untimed or key not in seen):
-            seen.add(key)
-            entries.append(entry)
-        else:
-            dropped.add(b.element)
-    return entries, dropped, source
-
-
-def split_headline(headline: str | None, paragraphs: list[str]) -> tuple[str | None, str]:
-    """A headline-only update keeps its text as the body."""
-    if not paragraphs and headline:
-        return None, headline
-    return headline, "\n\n".join(paragraphs)
-
-
-def entry_from_block(b: Block, day: date, page_offset: int | None,
-                     named: str | None = None) -> ParsedEntry:
-    """One entry; its offset is that of the zone it prints, else the zone the page names (on the
-    update's own day), else the page's."""
-    headline, body = split_headline(b.headline, b.paragraphs)
-    zone = b.printed.zone if b.printed else None
-    offset = clock.zone_offset(zone or named, b.day or day)
-    offset = offset if offset is not None else (page_offset or 0)
-    instant = b.instant
-    if instant is None and b.day is not None and b.minutes is not None:
-        instant = clock.to_utc(b.day, b.minutes, offset)
-    game = b.printed is not None and b.printed.match and b.instant is None
-    precision = ("match-time" if game else "none" if b.minutes is None
-                 else "hour" if b.approximate
-                 else "second" if b.instant is not None and b.has_seconds else "minute")
-    return ParsedEntry(line=b.line, time_label=b.label, local_minutes=b.minutes,
-                       utc_offset_minutes=offset, time_precision=precision,
-                       headline=headline, body=body, instant=instant)
-
-
-def entry_from_update(u: structured.LiveUpdate, line: int, label: str | None,
-                      page_offset: int | None) -> ParsedEntry:
-    headline, body = split_headline(u.headline, [p for p in u.body.split("\n\n") if p])
-    own = int(u.instant.utcoffset().total_seconds() // 60)
-    offset = page_offset if page_offset is not None else own
-    return ParsedEntry(line=line, time_label=label,
-                       local_minutes=(clock.utc_minutes(u.instant) + offset) % clock.DAY,
-                       utc_offset_minutes=offset,
-                       time_precision="second" if u.has_seconds else "minute",
-                       headline=headline, body=body, instant=u.instant.astimezone(timezone.utc))
 
 
 def page_kind(el: etree._Element, text: str = "") -> str:

@@ -20,7 +20,7 @@ from zoneinfo import available_timezones
 
 from lxml import etree
 
-from corpus.parse import clock
+from corpus.parse import clock, roles
 from corpus.parse.dom import BLOCK_TAGS, HEADING_TAGS, element_text, normalise
 
 EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
@@ -64,6 +64,7 @@ class Stated:
     naive: datetime | None = None
     minutes: int | None = None
     has_seconds: bool = False
+    modified: bool = False  # the attribute says when the update changed ('data-updated-at')
 
 
 def time_attributes(el: etree._Element) -> list[str]:
@@ -82,13 +83,14 @@ def stated(el: etree._Element) -> Stated | None:
         value = html_lib.unescape(el.get(name) or "").strip()
         if not value:
             continue
+        changed = any(w in name.lower() for w in ("modif", "updat", "edit"))
         if EPOCH.match(value):
             seconds = int(value) / (1000 if len(value) == 13 else 1)
             instant = datetime.fromtimestamp(seconds, tz=timezone.utc)
-            return Stated(value, instant, has_seconds=True)
+            return Stated(value, instant, has_seconds=True, modified=changed)
         parsed = clock.parse_instant(value)
         if parsed:
-            return Stated(value, parsed[0], has_seconds=parsed[1])
+            return Stated(value, parsed[0], has_seconds=parsed[1], modified=changed)
         naive = clock.parse_naive(value)
         if naive is not None and "T" in value:
             return Stated(value, naive=naive)
@@ -104,6 +106,9 @@ def printed(el: etree._Element, language: str | None, match: bool = False) -> Pr
     text = normalise(el.text or "") if len(el) == 0 else own_text(el)
     if match:
         return match_printed(el, text)
+    label = updated_label(text, language) if text and len(text) <= 80 else None
+    if label is not None:
+        return label
     if text and len(text) <= 60:
         whole = clock.find_stamp(text, whole=True)
         if whole is not None:
@@ -150,6 +155,19 @@ def is_quoted(el: etree._Element) -> bool:
     tomorrow'), not opening it: a time the update mentions, not its own."""
     holder = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCK_TAGS), el)
     return holder is not el and holder.tag in PROSE_TAGS and not opens_block(el)
+
+
+def updated_label(text: str, language: str | None) -> Printed | None:
+    """An 'Updated 2:15 AM' label: the time the update last changed, kept as printed."""
+    lead = roles.updated_line().match(text)
+    rest = text[lead.end():] if lead else ""
+    whole = clock.find_stamp(rest, whole=True) if rest else None
+    if whole is not None:
+        return Printed(text, whole.minutes, whole.zone, updated=True)
+    if rest and clock.is_date_time_text(rest, language):
+        found = clock.find_stamp(rest)
+        return Printed(text, found.minutes, found.zone, date_text=rest, updated=True)
+    return None
 
 
 def match_printed(el: etree._Element, text: str) -> Printed | None:

@@ -37,6 +37,7 @@ class Block:
     instant: datetime | None = None
     has_seconds: bool = False
     approximate: bool = False  # the time comes from a relative stamp
+    published: bool = False  # an 'Updated' label's block found its own publication instant
 
     @property
     def element(self) -> etree._Element:
@@ -71,10 +72,10 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
         found += [(n, stamps.Printed(element_text(n))) for n in stamp_el.iter()
                   if n is not stamp_el]
     ranked = sorted(found, key=lambda f: (
-        f[0] not in roots and (bool(f[1].rest) or is_inline(f[0])), in_media(f[0], roots),
-        f[1].minutes is None))
+        f[1].updated, f[0] not in roots and (bool(f[1].rest) or is_inline(f[0])),
+        in_media(f[0], roots), f[1].minutes is None))
     stamp_el, block.printed = ranked[0] if ranked else (None, None)
-    stamp_nodes = {n for n, p in found if not p.rest and not is_inline(n)}
+    stamp_nodes = {n for n, p in found if not p.rest and not is_inline(n) and not p.updated}
     if stamp_el is not None and not block.printed.rest:
         stamp_nodes.add(stamp_el)
     if stamp_el is not None and not block.printed.date_text and stamp_el.getparent() is not None:
@@ -175,6 +176,12 @@ def resolve_time(block: Block, offset: int | None, language: str | None, page_da
     zone_offset = offset if p is None or p.zone is None else clock.zone_offset(
         p.zone, block.day or page_day)
     block.minutes = p.minutes if p is not None else None
+    own = next((s for s in block.states if s.instant is not None and not s.modified), None)
+    if p is not None and p.updated and own is not None:  # the label says when it changed
+        block.instant, block.has_seconds = own.instant.astimezone(timezone.utc), own.has_seconds
+        block.minutes = (clock.utc_minutes(block.instant) + (zone_offset or 0)) % clock.DAY
+        block.published = True
+        return
     for s in block.states:
         if s.instant is not None and agrees(s.instant, block.minutes, zone_offset):
             block.instant, block.has_seconds = s.instant.astimezone(timezone.utc), s.has_seconds
