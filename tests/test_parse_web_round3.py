@@ -184,3 +184,23 @@ def test_an_updated_label_without_a_publication_instant_is_the_time_with_a_note(
     blog = parse.parse("p.html", "html", page)
     assert published(blog)[0] == at("2025-06-03T06:15")  # the data-updated-at instant
     assert any("print only when they were last updated" in n for n in blog.notes)
+
+
+# --- 4. a zone note the machine instants contradict ---------------------------------------------
+
+def test_every_update_s_machine_instant_overrules_a_zone_note_and_the_doubt_is_recorded():
+    blog = read_fixture("zone_note_contradicted.html")  # 'All times stated are UK' in June
+    assert [e.time_label for e in blog.entries] == ["14:05", "12:43", "10:10"]
+    assert published(blog) == [at("2025-06-10T14:05"), at("2025-06-10T12:43"),
+                               at("2025-06-10T10:10")]
+    assert [e.utc_offset_minutes for e in blog.entries] == [0, 0, 0]
+    assert any("contradicted" in n for n in blog.notes)
+    blog_row, _ = rows_of("zone_note_contradicted.html")
+    assert "contradicted" in blog_row["reading_notes"]
+
+
+def test_a_zone_note_holds_when_the_machine_instants_are_not_whole():
+    page = (FIXTURES / "zone_note_contradicted.html").read_text(encoding="utf-8")
+    blog = parse.parse("p.html", "html", page.replace(' data-timestamp="1749559380"', ""))
+    assert published(blog)[1] == at("2025-06-10T11:43")  # 12:43 BST
+    assert not any("contradicted" in n for n in blog.notes)
