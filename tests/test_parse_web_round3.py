@@ -204,3 +204,25 @@ def test_a_zone_note_holds_when_the_machine_instants_are_not_whole():
     blog = parse.parse("p.html", "html", page.replace(' data-timestamp="1749559380"', ""))
     assert published(blog)[1] == at("2025-06-10T11:43")  # 12:43 BST
     assert not any("contradicted" in n for n in blog.notes)
+
+
+# --- zones named by a place (tz database, CLDR, GeoNames) ---------------------------------------
+
+@pytest.mark.parametrize("text, language, zone", [
+    ("All times below are in Beijing time.", "en", "Asia/Shanghai"),
+    ("Times are in Nairobi time", "en", "Africa/Nairobi"),
+    ("All times are in Hong Kong time", "en", "Asia/Hong_Kong"),
+    ("Times in New Delhi time", "en", "Asia/Kolkata"),
+    ("Times are in China time", "en", "Asia/Shanghai"),
+    ("Todas las horas en hora de Madrid", "es", "Europe/Madrid"),
+    ("Heure de Paris", "fr", "Europe/Paris"),
+    ("All times stated are UK", "en", "Europe/London"),
+    ("The Times London edition", "en", None), ("Times are in Nowhereville time", "en", None)])
+def test_zones_named_by_any_place(text, language, zone):
+    from corpus.parse import stamps
+    assert stamps.stated_zone([text], language) == zone
+
+
+def test_a_page_in_madrid_time():
+    blog = read_fixture("zone_place_es.html")
+    assert published(blog) == [at("2025-01-15T11:30"), at("2025-01-15T08:15")]  # CET in January

@@ -14,10 +14,21 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 
 
 @lru_cache(maxsize=1)
-def words() -> dict[str, tuple[str, ...]]:
+def data() -> dict:
     text = resources.files("corpus.parse").joinpath("roles.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, tuple[str, ...]]:
+    """The word lists of roles.yaml, lower-cased."""
     return {key: tuple(str(v).lower() for v in values)
-            for key, values in yaml.safe_load(text).items()}
+            for key, values in data().items() if isinstance(values, list)}
+
+
+def words_map(name: str) -> dict[str, str]:
+    """A mapping of roles.yaml (word -> value), keys lower-cased."""
+    return {str(k).lower(): str(v) for k, v in data()[name].items()}
 
 
 def class_tokens(el: etree._Element) -> list[str]:

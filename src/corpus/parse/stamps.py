@@ -16,11 +16,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from zoneinfo import available_timezones
+from functools import lru_cache
 
 from lxml import etree
 
-from corpus.parse import clock, roles
+from corpus.parse import clock, places, roles
 from corpus.parse.dom import BLOCK_TAGS, HEADING_TAGS, element_text, normalise
 
 EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
@@ -29,16 +29,12 @@ LEADING_TAGS = HEADING_TAGS | {"p", "li", "strong", "b", "dt"}
 BOLD_TAGS = {"strong", "b"}
 PROSE_TAGS = {"p", "li", "dd", "blockquote"}
 BOLD_LEAD = re.compile(rf"^(?P<stamp>{clock.STAMP.pattern})\s+(?=\S)", re.IGNORECASE)
-ZONE_WORDS = {"eastern": "ET", "central": "CT", "mountain": "MT", "pacific": "PT",
-              "beijing": "Asia/Shanghai", "china": "Asia/Shanghai", "kyiv": "Europe/Kyiv",
-              "kiev": "Europe/Kyiv", "delhi": "Asia/Kolkata", "india": "Asia/Kolkata",
-              "uk": "Europe/London", "british": "Europe/London", "hong kong": "Asia/Hong_Kong",
-              "israel": "Asia/Jerusalem", "gaza": "Asia/Gaza"}
 LINKING = (r"(?:\s+(?:below|above|shown|given|listed|stated|here|are|is|in|local|the|on|this|"
            r"page))*")
 STATED_ZONE = re.compile(
     rf"\b[Tt]imes?{LINKING}\s*\(?\s*(?:(?P<label>{clock.ZONE_LABEL})\b|"
     r"(?P<place>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?P<time> (?:standard )?time)?\b)")
+PLACE = r"[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)?"
 
 
 @dataclass(frozen=True)
@@ -199,30 +195,43 @@ def is_stamp(el: etree._Element, language: str | None, match: bool = False) -> b
 
 
 def stated_zone(texts: list[str], language: str | None) -> str | None:
-    """The zone the page says its times are in ('All times UTC', 'times ... in Beijing time'), or
-    Central European time for a German page printing 'Uhr'."""
+    """The zone the page says its times are in ('All times UTC', 'times ... in Beijing time',
+    'hora de Madrid'), or Central European time for a German page printing 'Uhr'."""
     for text in texts:
         for match in STATED_ZONE.finditer(text):
             if match["label"]:
                 return match["label"].upper()
-            named = match["time"] or match["place"].lower() in ZONE_WORDS
-            zone = place_zone(match["place"]) if named else None
+            zone = place_zone(match["place"], language, named=bool(match["time"]))
             if zone:
                 return zone
+        found = other_language_zone().search(text) if len(text) <= 120 else None
+        zone = place_zone(found["place"], language, named=True) if found else None
+        if zone:
+            return zone
     if (language or "").lower().startswith("de") and any(
             re.search(r"\d\s*Uhr\b", t) for t in texts):
         return "Europe/Berlin"
     return None
 
 
-def place_zone(place: str) -> str | None:
-    """An IANA zone for 'Beijing', 'Eastern', 'London' ... (a zone word or an IANA city)."""
-    key = place.lower()
-    for word in (key, key.split()[-1], key.split()[0]):
-        if word in ZONE_WORDS:
-            return ZONE_WORDS[word]
-    city = place.replace(" ", "_")
-    return next((z for z in sorted(available_timezones()) if z.split("/")[-1] == city), None)
+@lru_cache(maxsize=1)
+def other_language_zone() -> re.Pattern:
+    """'hora de Madrid', 'heure de Paris', 'ora di Roma': a word for time, 'of', a place."""
+    alts = "|".join(re.escape(w) for w in roles.words()["zone_time_words"])
+    return re.compile(rf"\b(?:{alts})\s+(?:de|di|du|da|do|of)\s+(?P<place>{PLACE})",
+                      re.IGNORECASE)
+
+
+def place_zone(place: str, language: str | None = None, named: bool = True) -> str | None:
+    """A zone for 'Beijing', 'Eastern', 'UK' ...: a zone word (alone, or as the first or last
+    word), or when the page says it is a time ('Kyiv time') any place the tz database, CLDR or
+    GeoNames knows."""
+    words = roles.words_map("zone_words")
+    parts = place.lower().split()
+    for word in (" ".join(parts), parts[-1], parts[0]):
+        if word in words:
+            return words[word]
+    return places.place_zone(place, language) if named else None
 
 
 def gap_offset(pairs: list[tuple[int, datetime]]) -> int | None:
