@@ -10,6 +10,7 @@ from importlib import resources
 import yaml
 from lxml import etree
 
+MAX_CAPTION = 400  # characters: a caption or credit is short
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -31,14 +32,13 @@ def words_map(name: str) -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in data()[name].items()}
 
 
-def class_tokens(el: etree._Element) -> list[str]:
-    return (el.get("class") or "").lower().split() if isinstance(el.tag, str) else []
-
-
-def names_role(token: str, names: tuple[str, ...], parts: bool) -> bool:
-    if token in names or any(token.endswith(("-" + n, "_" + n)) for n in names):
-        return True
-    return parts and any(p in names for p in re.split(r"[-_]+", token))
+@lru_cache(maxsize=4)
+def class_pattern(name: str, parts: bool) -> re.Pattern:
+    """A class token that is one of the names or ends with one after '-' or '_' (with ``parts``,
+    holds one as any '-'/'_'-separated part)."""
+    alts = "|".join(re.escape(n) for n in sorted(words()[name], key=len, reverse=True))
+    after = r"(?=$|\s|[-_])" if parts else r"(?=$|\s)"
+    return re.compile(rf"(?:^|\s|[-_])(?:{alts}){after}", re.IGNORECASE)
 
 
 def is_hidden(el: etree._Element) -> bool:
@@ -48,15 +48,20 @@ def is_hidden(el: etree._Element) -> bool:
         return False
     if el.get("hidden") is not None or HIDDEN_STYLE.search(el.get("style") or ""):
         return True
-    return any(names_role(t, words()["hidden_classes"], False) for t in class_tokens(el))
+    names = el.get("class")
+    return bool(names) and class_pattern("hidden_classes", False).search(names) is not None
 
 
 def is_caption(el: etree._Element) -> bool:
     """An image caption or credit: <figcaption>, or a caption or credit class."""
     if not isinstance(el.tag, str):
         return False
-    return el.tag == "figcaption" or any(names_role(t, words()["caption_classes"], True)
-                                         for t in class_tokens(el))
+    if el.tag == "figcaption":
+        return True
+    names = el.get("class")
+    if not names or class_pattern("caption_classes", True).search(names) is None:
+        return False
+    return len("".join(el.itertext())) <= MAX_CAPTION  # not a whole update 'with-caption'
 
 
 def within(el: etree._Element, test, stop=None) -> bool:

@@ -55,10 +55,10 @@ def text_lengths(segments: list[Segment]) -> tuple[Counter, Counter, Counter]:
 
 
 def find_stream(body: etree._Element, segments: list[Segment], language: str | None,
-                match: bool = False) -> Stream:
+                match: bool = False, lengths: tuple | None = None) -> Stream:
     """The updates, each a list of elements (see the module docstring); empty when none. With
-    ``match``, the stamps are match minutes or overs."""
-    found = find_stream_of(body, segments, language, match)
+    ``match``, the stamps are match minutes or overs; ``lengths``: text_lengths(segments)."""
+    found = find_stream_of(body, segments, language, match, lengths)
     found.match = match
     return found
 
@@ -68,8 +68,8 @@ def stream_text(stream: Stream) -> int:
     return sum(len(element_text(e)) for ext in stream.extents for e in ext)
 
 
-def find_stream_of(body, segments, language, match) -> Stream:
-    text_len, tail_len, link_len = text_lengths(segments)
+def find_stream_of(body, segments, language, match, lengths) -> Stream:
+    text_len, tail_len, link_len = lengths or text_lengths(segments)
     counts: Counter = Counter()
     for el in stamp_elements(body, language, match):
         for anc in (el, *el.iterancestors()):

@@ -97,7 +97,8 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
              and element_text(h)), None)
     paragraphs: dict[etree._Element, list[str]] = {}
     for seg in segments:
-        role, kind = segment_role(seg, chain_within(seg.owner, roots), stamp_nodes, headline_el)
+        role, kind = segment_role(seg, chain_within(seg.owner, roots), stamp_nodes, headline_el,
+                                  block.element)
         if role == "body" and body_els is not None and not set(body_els) & set(
                 chain_within(seg.owner, roots)):
             role, kind = BOILERPLATE_ROLE, "outside-adapter-body"
@@ -141,15 +142,17 @@ def in_media(el: etree._Element, roots: set) -> bool:
     return False
 
 
-def segment_role(seg: Segment, chain: list, stamp_nodes: set, headline_el) -> tuple[str, str]:
+def segment_role(seg: Segment, chain: list, stamp_nodes: set, headline_el,
+                 top=None) -> tuple[str, str]:
     tags = {c.tag for c in chain}
     if set(chain) & stamp_nodes:
         return "time_label", ""
-    if any(roles.is_hidden(c) for c in chain):
+    inner = [c for c in chain if c is not top]  # never the update itself
+    if any(roles.is_hidden(c) for c in inner):
         return BOILERPLATE_ROLE, "hidden-text"
     if headline_el is not None and headline_el in chain:
         return "headline", ""
-    if any(roles.is_caption(c) for c in chain):
+    if any(roles.is_caption(c) for c in inner):
         return BOILERPLATE_ROLE, "caption-credit"
     if roles.is_updated_line(seg.text):
         return BOILERPLATE_ROLE, "updated-at"
