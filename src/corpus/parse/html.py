@@ -63,7 +63,10 @@ def choose_stream(root, body, segments, language, url,
                          f" over a clock-time group of {len(markup.extents)} with less text")
         markup = game  # match minutes or overs carry more of the page than any clock stream
     if len(micro) > len(markup.extents):
-        return stream_of(micro, language), "microdata", None
+        found = stream_of(micro, language)
+        found.note = (f"stream: {len(micro)} updates marked as schema.org microdata, more than the"
+                      f" {len(markup.extents)} of the best stamped group")
+        return found, "microdata", None
     return markup, "markup", None
 
 
@@ -141,6 +144,9 @@ def parse(path: str, content: str, adapter_table: tuple | None = None) -> Parsed
     if not entries:
         raise InputError(path, LOOKED_FOR)
     blog_day, start, dated = span.page_span(entries, day, saved, offset)
+    if source == "json-ld":
+        stream.note = (f"entries: {len(entries)} JSON-LD liveBlogUpdate items with their own "
+                       f"times (the page shows {len(blocks)} stamped update(s))")
     notes = [n for n in (stream.note, *notes, updated_note(blocks), *dated) if n]
     lines = line_roles(outside, blocks, dropped, body, in_stream,
                        entries if source == "json-ld" else [])
