@@ -87,14 +87,25 @@ def test_the_window_follows_the_page_s_own_span():
 
 @pytest.mark.parametrize("name, labels", [
     ("match_minutes.html", ["90+4'", "88'", "45+2'", "12'", "1'"]),
-    ("cricket_overs.html", ["42.3", "42.2", "42.1", "41.6"])])
+    ("cricket_overs.html", ["42.3", "42.2", "42.1", "41.6"]),
+    ("match_minutes_flat.html", ["90+3 min", "88 min", "46 min", "23 min", "1 min"]),
+    ("cricket_obo_flat.html", ["14th over", "13th over", "12th over"])])
 def test_match_minutes_and_overs_are_ordered_entries_without_a_clock(name, labels):
     blog = read_fixture(name)
     assert [e.time_label for e in blog.entries] == labels
     assert published(blog) == [None] * len(labels)
     assert {e.time_precision for e in blog.entries} == {"match-time"}
-    assert all(not any(c.isdigit() for c in e.body[:3]) for e in blog.entries)
-    assert not any("tennis" in e.body or "Squad news" in e.body for e in blog.entries)
+    assert not any("tennis" in e.body or "Squad news" in e.body or "Example 1-0" in e.body
+                   for e in blog.entries)
+
+
+def test_a_flat_match_report_keeps_each_minute_s_paragraphs_and_reads_no_relative_time():
+    blog = read_fixture("match_minutes_flat.html")  # '<p><strong>88 min:</strong> ...'
+    assert blog.entries[1].body.endswith("marking at that corner.")
+    assert blog.entries[2].body.startswith("The second half")
+    assert not any(e.time_precision == "hour" for e in blog.entries)  # '46 min' is no '46m ago'
+    obo = read_fixture("cricket_obo_flat.html")
+    assert obo.entries[1].body.endswith("from a reader in the imaginary hills.")
 
 
 def test_a_timed_sidebar_loses_to_a_stream_of_match_stamps_and_says_so():

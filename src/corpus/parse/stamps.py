@@ -113,7 +113,7 @@ def printed(el: etree._Element, language: str | None, match: bool = False) -> Pr
             found = clock.find_stamp(text)
             return Printed(text, found.minutes, found.zone, date_text=text)
         ago = clock.relative_minutes(text)
-        if ago is not None:
+        if ago is not None and not opens_prose(el, text):  # a relative stamp has its own place
             return Printed(text, ago=ago)
         if len(text) <= 30 and any(c.isdigit() for c in text) and not EPOCH.match(text) \
                 and clock.find_stamp(text) is None and stated(el) is not None:  # its rendering of the time it states ('vor 3 Minuten')
@@ -166,17 +166,38 @@ def updated_label(text: str, language: str | None) -> Printed | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def worded_match() -> re.Pattern:
+    """'23 min:', '90+2 mins', '23. Minute', '12th over:': a number and a minute or over word,
+    then a separator or the end."""
+    minute = "|".join(re.escape(w) for w in roles.words()["match_minute_words"])
+    over = "|".join(re.escape(w) for w in roles.words()["match_over_words"])
+    return re.compile(
+        rf"^(?P<stamp>\d{{1,3}}(?:\s?\+\s?\d{{1,2}})?(?:st|nd|rd|th|\.)?\s?(?:{minute})\b\.?"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)\s(?:{over})\b)(?:\s*[:|\-–—]\s*|$)", re.IGNORECASE)
+
+
 def match_printed(el: etree._Element, text: str) -> Printed | None:
-    """A match minute or over alone in an element, or a minute opening a paragraph."""
+    """A match minute or over alone in an element, or one opening a paragraph."""
     found = clock.match_stamp(text) if text and len(text) <= 12 else None
-    if found:
-        return Printed(found, match=True)
+    worded = worded_match().match(text) if text and len(text) <= 20 else None
+    if found or worded and worded.end() == len(text):
+        return Printed(found or worded["stamp"], match=True)
     if el.tag in LEADING_TAGS:
         full = element_text(el)
         lead = clock.match_stamp(full, leading=True) if len(full) < 400 else None
-        if lead and len(full) > len(lead):
+        worded = worded_match().match(full) if len(full) < 400 and not lead else None
+        lead = lead or (worded["stamp"] if worded else None)
+        if lead and len(full) > len(lead) + 1:
             return Printed(lead, match=True, rest=full[len(lead):].lstrip(" :|-–—"))
     return None
+
+
+def opens_prose(el: etree._Element, text: str) -> bool:
+    """A short text in bold or a span opening a longer paragraph ('<p><b>23 min</b> Kane ...')."""
+    holder = next((a for a in el.iterancestors() if a.tag in BLOCK_TAGS), None)
+    return (holder is not None and holder.tag in PROSE_TAGS and opens_block(el)
+            and len(element_text(holder)) > len(text) + 20)
 
 
 def own_text(el: etree._Element) -> str:
