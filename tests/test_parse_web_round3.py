@@ -2,6 +2,8 @@
 machine-readable times contradict, inline bold stamps and text that is not the update's. Each
 structure is an invented page in tests/fixtures/pages (invented text)."""
 import hashlib
+import json
+import re
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -137,6 +139,7 @@ def test_hidden_text_captions_credits_and_updated_lines_stay_out_of_bodies():
     assert not any("Posted at" in e.body or "Copyright" in e.body or "plume" in e.body
                    for e in blog.entries)
     assert blog.entries[2].body.startswith("A map of")  # an image-only update keeps its caption
+    assert blog.entries[1].body.endswith("stay indoors. Schools there are closed.")  # <br>
     kinds = {lr.text: lr.kind for lr in blog.lines if lr.role == "boilerplate"}
     assert kinds["Posted at 09:12"] == kinds["Skip to content"] == "hidden-text"
     assert kinds["Satellite image"] == kinds["Copyright: Example Agency"] == "caption-credit"
@@ -208,6 +211,21 @@ def test_every_update_s_machine_instant_overrules_a_zone_note_and_the_doubt_is_r
     assert any("contradicted" in n for n in blog.notes)
     blog_row, _ = rows_of("zone_note_contradicted.html")
     assert "contradicted" in blog_row["reading_notes"]
+
+
+def test_json_ld_instants_of_every_update_overrule_a_zone_note_too():
+    page = (FIXTURES / "zone_note_contradicted.html").read_text(encoding="utf-8")
+    items = [{"@type": "BlogPosting", "headline": f"H{i}", "articleBody": f"Body {i}.",
+              "datePublished": t} for i, t in enumerate(
+        ["2025-06-10T14:05:00Z", "2025-06-10T12:43:00Z", "2025-06-10T10:10:00Z"])]
+    script = json.dumps({"@context": "https://schema.org", "@type": "LiveBlogPosting",
+                         "datePublished": "2025-06-10T08:00:00Z", "liveBlogUpdate": items})
+    page = re.sub(r' data-timestamp="\d+"', "", page).replace(
+        "</head>", f'<script type="application/ld+json">{script}</script></head>')
+    blog = parse.parse("p.html", "html", page)
+    assert published(blog) == [at("2025-06-10T14:05"), at("2025-06-10T12:43"),
+                               at("2025-06-10T10:10")]
+    assert any("contradicted" in n for n in blog.notes)
 
 
 def test_a_zone_note_holds_when_the_machine_instants_are_not_whole():

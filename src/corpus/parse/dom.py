@@ -39,6 +39,12 @@ class Segment:
     def text(self) -> str:
         return self.raw.strip()
 
+    @property
+    def spaced(self) -> str:
+        """The raw text, after a space when a line break (<br>) separates it from the text
+        before: words the markup separates stay apart."""
+        return " " + self.raw if self.is_tail and self.source.tag == "br" else self.raw
+
 
 @lru_cache(maxsize=1)
 def html_parser() -> lxml.html.HTMLParser:
@@ -138,7 +144,7 @@ def fragment_paragraphs(markup: str) -> list[str]:
     for seg in visible_segments(root):
         holder = seg.owner if seg.owner.tag in BLOCK_TAGS else next(
             (a for a in seg.owner.iterancestors() if a.tag in BLOCK_TAGS), root)
-        parts.setdefault(holder, []).append(seg.raw)
+        parts.setdefault(holder, []).append(seg.spaced)
     paragraphs = []
     for texts in parts.values():
         paragraphs += [normalise(p) for p in "".join(texts).split("\n") if p.strip()]

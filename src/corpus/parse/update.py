@@ -106,7 +106,7 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
             chain = chain_within(seg.owner, roots)
             holder = next((c for c in chain if c.tag in BLOCK_TAGS),
                           chain[-1] if chain else seg.owner)
-            paragraphs.setdefault(holder, []).append(seg.raw)
+            paragraphs.setdefault(holder, []).append(seg.spaced)
         block.roles.append((seg, role, kind))
     if not paragraphs and headline_el is None:  # an image-only update keeps its caption
         block.roles = [(s, "body" if k == "caption-credit" else r, "" if k == "caption-credit"
