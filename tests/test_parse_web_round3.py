@@ -68,6 +68,8 @@ def test_a_ticker_passes_the_window_check(name):
 @pytest.mark.parametrize("text, language, near, latest, day", [
     ("Montag, 3. 6.", "de", "2023-12-01", "2024-06-04", "2024-06-03"),
     ("Tuesday 4 June", "en", "2023-12-01", None, "2024-06-04"),  # the weekday fixes the year
+    ("4 June", "en", "2023-12-01", None, "2024-06-04"),  # updates follow the opening
+    ("Thursday, Sept. 24", "en", "2020-09-25", None, "2020-09-24"),
     ("Friday 15 December", "en", "2023-12-01", "2024-06-04", "2023-12-15"),  # before the latest
     ("Wednesday, 31 December", "en", "2026-01-02", None, "2025-12-31"),
     ("3 June 2022", "en", "2024-01-01", None, "2022-06-03")])

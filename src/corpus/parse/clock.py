@@ -170,7 +170,8 @@ def find_day(text: str, language: str | None, near: date,
              latest: date | None = None) -> date | None:
     """The date a day header writes ('Montag, 3. 6.', 'Tuesday 4 June'); without a year, the year
     whose date has the printed weekday (when one is printed) and lies on or before ``latest`` (the
-    page's modification day, when known) and closest to it, else closest to ``near``."""
+    page's modification day, when known) and closest to it, else closest to ``near`` (the page's
+    own date) among the dates from a week before it to a year after."""
     stated = find_date(text, language, dotted=True)
     if stated is not None:
         return stated
@@ -191,7 +192,8 @@ def find_day(text: str, language: str | None, near: date,
         before = [d for d in options if d <= latest + timedelta(days=1)]
         if before:
             return max(before)
-    return min(options, key=lambda d: abs((d - near).days))
+    after = [d for d in options if -7 <= (d - near).days <= 366]  # updates follow the opening
+    return min(after or options, key=lambda d: abs((d - near).days))
 
 
 def find_date(text: str, language: str | None = None, year: int | None = None,
