@@ -257,3 +257,16 @@ def test_zones_named_by_any_place(text, language, zone):
 def test_a_page_in_madrid_time():
     blog = read_fixture("zone_place_es.html")
     assert published(blog) == [at("2025-01-15T11:30"), at("2025-01-15T08:15")]  # CET in January
+
+
+@pytest.mark.parametrize("markup, quoted", [
+    ("<p>The deadline is <b>8.20 a.m.</b> tomorrow, the minister said.</p>", True),
+    ("<p>A spokesman said the first train was due at <b>8.20</b>.</p>", True),
+    ("<p>Posted on Monday at <time>10:05</time></p>", False),
+    ("<p><strong>10:05</strong> Rain reached the coast.</p>", False)])
+def test_a_time_inside_a_sentence_is_quoted_not_a_stamp(markup, quoted):
+    from lxml import html as lxml_html
+
+    from corpus.parse import stamps
+    el = lxml_html.fragment_fromstring(markup).xpath(".//b|.//time|.//strong")[0]
+    assert stamps.is_quoted(el) is quoted

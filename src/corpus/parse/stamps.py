@@ -148,9 +148,18 @@ def opens_block(el: etree._Element) -> bool:
 
 def is_quoted(el: etree._Element) -> bool:
     """A stamp printed inside a sentence of a paragraph ('the deadline is <b>8.20 a.m.</b>
-    tomorrow'), not opening it: a time the update mentions, not its own."""
+    tomorrow'): not opening it, with words going on after it or a sentence before it; a time the
+    update mentions, not its own ('Posted on Monday at <time>' stays a stamp)."""
     holder = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCK_TAGS), el)
-    return holder is not el and holder.tag in PROSE_TAGS and not opens_block(el)
+    if holder is el or holder.tag not in PROSE_TAGS or opens_block(el):
+        return False
+    full, own = element_text(holder), element_text(el)
+    at = full.find(own)
+    if at < 0 or not own:
+        return False
+    before, after = (len(re.findall(r"[^\W\d_]{2,}", part))
+                     for part in (full[:at], full[at + len(own):]))
+    return after >= 2 or before >= 5
 
 
 def updated_label(text: str, language: str | None) -> Printed | None:

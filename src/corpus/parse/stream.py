@@ -92,7 +92,8 @@ def find_stream_of(body, segments, language, match, lengths) -> Stream:
         between = sum(text_len[e] + tail_len[e] for ext in extents for e in ext[1:])
         between += sum(tail_len[m] for m in members)
         flat = between > FLAT_SHARE * sum(text_len[m] for m in members) or (
-            between > 0 and members[0].tag == "p")  # paragraphs opening with a stamp
+            members[0].tag == "p" and any(e.tag == "p" and text_len[e] for ext in extents
+                                          for e in ext[1:]))  # paragraphs after a stamped one
         if flat:
             return Stream(extents, flat, headers)
         return Stream([[m] for m in with_wrapped(parent, members)], flat, headers)
