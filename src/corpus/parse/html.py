@@ -57,10 +57,12 @@ def choose_stream(root, body, segments, language, url,
     lengths = text_lengths(segments)
     markup = find_stream(body, segments, language, lengths=lengths)
     game = find_stream(body, segments, language, match=True, lengths=lengths)
-    if len(game.extents) >= 2 and stream_text(game) > 1.5 * stream_text(markup):
+    if len(game.extents) >= 2 and (stream_text(game) > 1.5 * stream_text(markup) or len(
+            markup.extents) and per_update(game) > 1.5 * per_update(markup)):
         if markup.extents:
             game.note = (f"stream: {len(game.extents)} updates stamped by match minutes or overs,"
-                         f" over a clock-time group of {len(markup.extents)} with less text")
+                         f" over a clock-time group of {len(markup.extents)} with less text "
+                         "(per update or in all)")
         markup = game  # match minutes or overs carry more of the page than any clock stream
     if len(micro) > len(markup.extents):
         found = stream_of(micro, language)
@@ -68,6 +70,10 @@ def choose_stream(root, body, segments, language, url,
                       f" {len(markup.extents)} of the best stamped group")
         return found, "microdata", None
     return markup, "markup", None
+
+
+def per_update(stream: Stream) -> float:
+    return stream_text(stream) / max(1, len(stream.extents))
 
 
 def read_blocks(stream: Stream, segments: list[Segment], language, adapter) -> tuple[list, list]:
