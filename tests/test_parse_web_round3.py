@@ -195,6 +195,20 @@ def test_updated_labels_keep_their_text_and_times_come_from_publication_instants
     assert any("publication time" in n for n in blog.notes)
 
 
+def test_richer_json_ld_gives_updated_labels_to_the_updates_of_their_text():
+    page = (FIXTURES / "updated_labels_jsonld.html").read_text(encoding="utf-8")
+    extra = {"@type": "BlogPosting", "headline": "Early count", "datePublished":
+             "2025-11-05T00:30:00Z", "articleBody": "An early count in the invented state."}
+    page = page.replace('"2025-11-05T01:00:00Z"}]}', '"2025-11-05T01:00:00Z"}, '
+                        + json.dumps(extra) + "]}")
+    blog = parse.parse("p.html", "html", page)
+    assert blog.entry_source == "json-ld"
+    assert [e.time_label for e in blog.entries] == [
+        "Updated 11:31 PM ET", "Updated 11:45 PM ET", "Updated 9:10 PM ET, Nov 4, 2025", None]
+    assert published(blog)[-1] == at("2025-11-05T00:30")
+    assert not any("print only" in n for n in blog.notes)
+
+
 def test_an_updated_label_without_a_publication_instant_is_the_time_with_a_note():
     page = (FIXTURES / "updated_labels_attrs.html").read_text(encoding="utf-8")
     page = page.replace("data-published-at", "data-x")

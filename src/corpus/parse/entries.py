@@ -20,13 +20,19 @@ def make_entries(path, blocks, updates, offset, day, source, root,
     if updates and (not blocks or sound and len(updates) > len(blocks)):
         line = next((s.sourceline for s in root.iter("script")
                      if "liveblogupdate" in (s.text or "").lower()), 1) or 1
-        labels = Counter((b.minutes, b.label) for b in blocks if b.label)
+        labels = Counter((b.minutes, b.label) for b in blocks if b.label
+                         and not b.printed.updated)
+        changed = [b for b in blocks if b.printed is not None and b.printed.updated]
         entries = []
         for u in updates:
             minutes = (clock.utc_minutes(u.instant) + (offset or 0)) % clock.DAY
             label = next((lab for (m, lab), n in labels.items() if n and m == minutes), None)
             if label:
                 labels[(minutes, label)] -= 1
+            twin = next((b for b in changed if same_text(u, b)), None) if not label else None
+            if twin is not None:  # an 'Updated ...' label goes with the update of its text
+                label = twin.label
+                changed.remove(twin)
             entries.append(entry_from_update(u, line, label, offset))
         return entries, {b.element for b in blocks}, "json-ld"
     entries, dropped, seen = [], set(), set()

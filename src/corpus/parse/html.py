@@ -153,7 +153,8 @@ def parse(path: str, content: str, adapter_table: tuple | None = None) -> Parsed
     if source == "json-ld":
         stream.note = (f"entries: {len(entries)} JSON-LD liveBlogUpdate items with their own "
                        f"times (the page shows {len(blocks)} stamped update(s))")
-    notes = [n for n in (stream.note, *notes, updated_note(blocks), *dated) if n]
+    changed = updated_note(blocks) if source != "json-ld" else ""
+    notes = [n for n in (stream.note, *notes, changed, *dated) if n]
     lines = line_roles(outside, blocks, dropped, body, in_stream,
                        entries if source == "json-ld" else [])
     return ParsedBlog(
