@@ -56,7 +56,16 @@ def test_clock_only_ticker_takes_the_day_of_its_modification_when_the_newest_sta
     assert blog.notes and "modification" in blog.notes[0]
 
 
-@pytest.mark.parametrize("name", ["ticker_months_de.html", "ticker_modified_en.html"])
+def test_ticker_with_dated_stamps_spans_the_days_they_give():
+    blog = read_fixture("ticker_dated_stamps.html")  # opened 2024-01-15, no modification date
+    assert (blog.blog_date, blog.start_date) == (date(2024, 6, 3), date(2024, 5, 28))
+    assert published(blog) == [at("2024-06-03T07:12"), at("2024-06-02T16:40"),
+                               at("2024-05-28T05:05")]
+    assert [e.time_label for e in blog.entries][-1] == "28.05.2024, 07:05 Uhr"
+
+
+@pytest.mark.parametrize("name", ["ticker_months_de.html", "ticker_modified_en.html",
+                                  "ticker_dated_stamps.html"])
 def test_a_ticker_passes_the_window_check(name):
     blog_row, entry_rows = rows_of(name)
     frames = {"blogs": pd.DataFrame([blog_row]), "entries": pd.DataFrame(entry_rows)}
