@@ -294,3 +294,12 @@ def test_a_time_inside_a_sentence_is_quoted_not_a_stamp(markup, quoted):
     from corpus.parse import stamps
     el = lxml_html.fragment_fromstring(markup).xpath(".//b|.//time|.//strong")[0]
     assert stamps.is_quoted(el) is quoted
+
+
+def test_without_the_page_s_span_the_old_two_day_window_would_leave_the_ticker_out():
+    blog_row, entry_rows = rows_of("ticker_dated_stamps.html")
+    blogs = pd.DataFrame([blog_row]).drop(columns=["start_date"])
+    entries = pd.DataFrame(entry_rows)
+    entries["published_at"] = pd.to_datetime(entries["published_at"], utc=True)
+    checks = validate.blog_entry_checks({"blogs": blogs, "entries": entries})
+    assert [c.unexpected_count for c in checks if not c.success] == [1]  # the 28 May update
