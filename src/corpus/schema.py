@@ -100,9 +100,10 @@ BLOGS = Table(
         Column("entry_source", pa.string(), "What gave the entries: text, markup (the visible page), json-ld, "
                "microdata, page-model, or adapter:<name> (parse/adapters.yaml).", pattern=ENTRY_SOURCE_PATTERN),
         Column("reading_notes", pa.string(), "How the page was read where there was a choice or a "
-               "doubt, '; '-separated: why the stream won over other candidates, a zone note the "
-               "machine-readable times contradict, a date taken from the newest update; null when "
-               "the reading was plain (sort on it to audit the doubtful pages first).",
+               "doubt, '; '-separated, doubts first and marked 'doubt:' (a zone note the "
+               "machine-readable times contradict, days inferred from clock times, 'Updated' labels "
+               "without a publication time); otherwise why the stream won over other candidates "
+               "or the date was taken from the newest update. Null when the reading was plain.",
                nullable=True),
         Column("raw_path", pa.string(), "Path of the raw file relative to the raw folder."),
         Column("raw_sha256", pa.string(), "SHA-256 of the raw file's bytes.", pattern=SHA256_PATTERN),

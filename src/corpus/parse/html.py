@@ -155,6 +155,7 @@ def parse(path: str, content: str, adapter_table: tuple | None = None) -> Parsed
                        f"times (the page shows {len(blocks)} stamped update(s))")
     changed = updated_note(blocks) if source != "json-ld" else ""
     notes = [n for n in (stream.note, *notes, changed, *dated) if n]
+    notes.sort(key=lambda n: not n.startswith("doubt:"))  # doubts first
     lines = line_roles(outside, blocks, dropped, body, in_stream,
                        entries if source == "json-ld" else [])
     return ParsedBlog(
@@ -170,7 +171,7 @@ def updated_note(blocks: list[Block]) -> str:
     changed = [b for b in blocks if b.printed is not None and b.printed.updated]
     alone = sum(not b.published for b in changed)
     if alone:
-        return (f"{alone} update(s) print only when they were last updated, with no publication "
+        return (f"doubt: {alone} update(s) print only when they were last updated, with no publication "
                 "time of their own: published_at is the updated time")
     return ("labels are 'updated' times; published_at is each update's own publication time"
             if changed else "")

@@ -55,7 +55,7 @@ def page_offset(texts, language, adapter, blocks, updates, items, day: date,
         offset = clock.zone_offset(zone, day)
         gap = machine_gap(blocks, updates)
         if offset is not None and gap is not None and gap != offset:
-            return gap, None, [f"zone note '{zone}' (UTC{offset / 60:+g}) contradicted by every "
+            return gap, None, [f"doubt: zone note '{zone}' (UTC{offset / 60:+g}) contradicted by every "
                                f"update's machine-readable time (UTC{gap / 60:+g}): read as "
                                f"UTC{gap / 60:+g}"]
         return offset, zone, []
