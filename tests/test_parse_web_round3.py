@@ -303,3 +303,20 @@ def test_without_the_page_s_span_the_old_two_day_window_would_leave_the_ticker_o
     entries["published_at"] = pd.to_datetime(entries["published_at"], utc=True)
     checks = validate.blog_entry_checks({"blogs": blogs, "entries": entries})
     assert [c.unexpected_count for c in checks if not c.success] == [1]  # the 28 May update
+
+
+def test_numbers_out_of_any_game_order_are_no_match_stream():
+    cards = "".join(f'<div class="card"><span class="score">{r}</span><p>An invented product '
+                    f'review number {i}, long enough to carry the text of a page.</p></div>'
+                    for i, r in enumerate(["4.5", "3.1", "4.6", "2.0"]))
+    page = ('<html lang="en"><head><meta property="article:published_time" '
+            'content="2025-03-03T08:00:00Z"></head><body><h1>Reviews</h1>'
+            f'<div class="cards">{cards}</div></body></html>')
+    with pytest.raises(Exception, match="no timestamped updates"):
+        parse.parse("p.html", "html", page)
+
+
+@pytest.mark.parametrize("label, value", [("45+2'", 45.02), ("42.3", 42.3), ("12th over", 12.0),
+                                          ("90 min", 90.0)])
+def test_match_order(label, value):
+    assert clock.match_order(label) == value

@@ -91,6 +91,17 @@ def match_stamp(text: str, leading: bool = False) -> str | None:
     return text if OVER.match(text) else None
 
 
+def match_order(label: str) -> float | None:
+    """Where a match minute or over falls in the game ('45+2\'' -> 45.02, '42.3' -> 42.3,
+    '12th over' -> 12), for checking that a stream runs in the game's order."""
+    numbers = [int(n) for n in re.findall(r"\d+", label)]
+    if not numbers:
+        return None
+    if "+" in label and len(numbers) > 1:
+        return numbers[0] + numbers[1] / 100
+    return float(f"{numbers[0]}.{numbers[1]}") if OVER.match(label) else float(numbers[0])
+
+
 def relative_minutes(text: str) -> int | None:
     """Minutes before the page was saved, for a relative stamp ('3m ago', '2 hr 55 min ago')."""
     match = RELATIVE.match(text)

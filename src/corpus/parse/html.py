@@ -32,7 +32,8 @@ from corpus.parse.dom import (Segment, body_of, classes, element_text, load, met
                               visible_segments)
 from corpus.parse.dom import units  # noqa: F401 - the reader's accounting units
 from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog
-from corpus.parse.stream import Stream, find_stream, stream_of, stream_text, text_lengths
+from corpus.parse.stream import (Stream, find_stream, in_game_order, stream_of, stream_text,
+                                 text_lengths)
 from corpus.parse.entries import make_entries
 from corpus.parse.update import Block, read_block, resolve_time
 
@@ -57,8 +58,9 @@ def choose_stream(root, body, segments, language, url,
     lengths = text_lengths(segments)
     markup = find_stream(body, segments, language, lengths=lengths)
     game = find_stream(body, segments, language, match=True, lengths=lengths)
-    if len(game.extents) >= 2 and (stream_text(game) > 1.5 * stream_text(markup) or len(
-            markup.extents) and per_update(game) > 1.5 * per_update(markup)):
+    better = game.extents and (stream_text(game) > 1.5 * stream_text(markup) or len(
+        markup.extents) and per_update(game) > 1.5 * per_update(markup))
+    if better and in_game_order(game, language):
         if markup.extents:
             game.note = (f"stream: {len(game.extents)} updates stamped by match minutes or overs,"
                          f" over a clock-time group of {len(markup.extents)} with less text "

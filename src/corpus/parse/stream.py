@@ -63,6 +63,20 @@ def find_stream(body: etree._Element, segments: list[Segment], language: str | N
     return found
 
 
+def in_game_order(stream: Stream, language: str | None) -> bool:
+    """Whether a stream's match minutes or overs run one way through the game (ties allowed):
+    ratings or version numbers in a list do not."""
+    order = []
+    for ext in stream.extents:
+        found = next((p for e in ext for n in e.iter() if isinstance(n.tag, str)
+                      for p in [stamps.printed(n, language, match=True)] if p is not None), None)
+        value = clock.match_order(found.label) if found is not None else None
+        if value is not None:
+            order.append(value)
+    steps = [b - a for a, b in zip(order, order[1:])]
+    return len(order) >= 2 and (all(s >= 0 for s in steps) or all(s <= 0 for s in steps))
+
+
 def stream_text(stream: Stream) -> int:
     """Characters of text in a stream's updates."""
     return sum(len(element_text(e)) for ext in stream.extents for e in ext)
