@@ -3,11 +3,13 @@
 A printed stamp is what the reader sees: a clock time alone or with date parts
 ('14 August 2023 10:01', '19:02 (IST), Oct 02'), a clock time opening a heading or paragraph
 ('6.15 pm: ...'), a relative time ('3m ago', '2 hr 55 min ago'), or any short text with a digit
-on an element that states a time ('vor 3 Minuten', '3 minuti fa'). A stated time is machine
+on an element that states a time ('vor 3 Minuten', '3 minuti fa'); an 'Updated 2:15 AM' label
+(when the update changed); in a game's stream, a match minute or over ('45+2\'', '23 min:',
+'42.3'). A time inside a sentence is quoted, not a stamp. A stated time is machine
 readable, in an attribute: ``datetime``, ``data-*time*``/``data-*date*``, ``title`` of a stamp,
 an ISO string or a Unix epoch. The zone comes from the page's own words ('All times UTC',
-'Beijing time', 'Uhr' on a German page), else from the gap between printed and stated times,
-else from the offsets the page writes in its ISO times.
+'Beijing time', 'hora de Madrid', 'Uhr' on a German page; places through ``places.py``), else
+from the gap between printed and stated times, else from the offsets of its ISO times.
 """
 from __future__ import annotations
 

@@ -7,7 +7,9 @@ group with the most text per stamp wins, which sets the stream apart from key-ev
 pinned copies; a group whose text is mostly links is a sidebar of timed headlines, never the
 stream. A sibling between updates that is nothing but a
 date ('Thursday, 4 January') is a day header for the updates after it; when updates are grouped
-in one container per day, the sibling containers of the same kind continue the stream.
+in one container per day, the sibling containers of the same kind continue the stream. An update
+of a flat stream's shape alone in a box just before it (under a 'Latest' heading) joins it. A
+stream stamped by match minutes or overs is looked for the same way (``match``).
 """
 from __future__ import annotations
 

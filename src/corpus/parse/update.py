@@ -1,5 +1,6 @@
-"""One update: its stamps, headline, body and noise ('Updated at ...', share buttons, bylines),
-and its time once the page's zone is known."""
+"""One update: its stamps, headline, body and noise ('Updated at ...' lines, share buttons,
+bylines, visually hidden text, captions and credits, by their markup roles in ``roles.py``), and
+its time once the page's zone is known."""
 from __future__ import annotations
 
 import re
