@@ -287,7 +287,8 @@ def test_a_page_in_madrid_time():
     ("<p>The deadline is <b>8.20 a.m.</b> tomorrow, the minister said.</p>", True),
     ("<p>A spokesman said the first train was due at <b>8.20</b>.</p>", True),
     ("<p>Posted on Monday at <time>10:05</time></p>", False),
-    ("<p><strong>10:05</strong> Rain reached the coast.</p>", False)])
+    ("<p><strong>10:05</strong> Rain reached the coast.</p>", False),
+    ('<p><span class="sr-only">Posted at</span><b>10:05</b> Rain reached the coast.</p>', False)])
 def test_a_time_inside_a_sentence_is_quoted_not_a_stamp(markup, quoted):
     from lxml import html as lxml_html
 

@@ -136,12 +136,13 @@ def printed(el: etree._Element, language: str | None, match: bool = False) -> Pr
 
 
 def opens_block(el: etree._Element) -> bool:
-    """Whether nothing visible comes before el in its paragraph (or other block)."""
+    """Whether nothing visible (hidden text aside) comes before el in its paragraph."""
     node = el
     while node.getparent() is not None and node.tag not in BLOCK_TAGS:
         parent = node.getparent()
-        before = [parent.text or "", *((element_text(s) if isinstance(s.tag, str) else "")
-                                       + (s.tail or "") for s in node.itersiblings(preceding=True))]
+        before = [parent.text or "", *(
+            (element_text(s) if isinstance(s.tag, str) and not roles.is_hidden(s) else "")
+            + (s.tail or "") for s in node.itersiblings(preceding=True))]
         if any(t.strip() for t in before):
             return False
         node = parent
