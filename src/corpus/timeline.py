@@ -166,4 +166,5 @@ def within_window(published_at, first_noon, last_noon):
     midday of the start date to that of the blog date), give or take two and a half days: the
     evidence-based window that replaces a fixed two days around the blog date. Works on scalars
     and element-wise on pandas Series alike."""
-    return (published_at >= first_noon - WINDOW_MARGIN) & (published_at <= last_noon + WINDOW_MARGIN)
+    return ((published_at >= first_noon - WINDOW_MARGIN)
+            & (published_at <= last_noon + WINDOW_MARGIN))

@@ -45,8 +45,9 @@ OVER = re.compile(r"^(?P<over>\d{1,2})\.(?P<ball>[0-6])(?:\s?ov(?:ers?)?\.?)?$",
 UNIT_MINUTES = {"s": 0, "m": 1, "h": 60, "d": DAY, "w": 7 * DAY}
 DATE_WORDS = {"at", "on", "um", "alle", "ore", "le", "à", "de", "del", "am", "the", "of"}
 NUMERIC_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)")
-DOTTED_DATE = re.compile(r"(?<![\d.:])(?P<day>\d{1,2})\.\s?(?P<mon>\d{1,2})\.(?:\s?(?P<year>\d{4}))?"
-                         r"(?![\d:])")  # '3. 6.', '03.06.2024' (day first, as Europe writes it)
+# '3. 6.', '03.06.2024': day first, as much of Europe writes it
+DOTTED_DATE = re.compile(r"(?<![\d.:])(?P<day>\d{1,2})\.\s?(?P<mon>\d{1,2})\."
+                         r"(?:\s?(?P<year>\d{4}))?(?![\d:])")
 NAMED_DATES = (  # day first ('2 de noviembre de 2023', '4. Januar'), month first ('Oct 02, 2020')
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})\.?"
                r"(?:,?\s+(?:de\s+)?(?P<year>\d{4}))?\b", re.IGNORECASE),

@@ -173,8 +173,8 @@ def updated_note(blocks: list[Block]) -> str:
     changed = [b for b in blocks if b.printed is not None and b.printed.updated]
     alone = sum(not b.published for b in changed)
     if alone:
-        return (f"doubt: {alone} update(s) print only when they were last updated, with no publication "
-                "time of their own: published_at is the updated time")
+        return (f"doubt: {alone} update(s) print only when they were last updated, with no "
+                "publication time of their own: published_at is the updated time")
     return ("labels are 'updated' times; published_at is each update's own publication time"
             if changed else "")
 

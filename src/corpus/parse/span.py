@@ -46,8 +46,9 @@ def page_span(entries: list[ParsedEntry], page_day: date, saved: datetime | None
             notes.append(f"doubt: dated by its modification time ({blog_day}), opened {page_day}; "
                          "the day of each update is inferred from its clock time")
         elif saved_day > page_day + timedelta(days=1):
-            notes.append(f"doubt: modified {saved_day}, after it opened {page_day}, at no printed time:"
-                         " the days of its updates are inferred from clock times from the opening")
+            notes.append(f"doubt: modified {saved_day}, after it opened {page_day}, at no printed "
+                         "time: the days of its updates are inferred from clock times from the "
+                         "opening")
     start = min([*days, blog_day]) if days else blog_day
     if days and min(days) < blog_day - timedelta(days=1):
         notes.append(f"updates span {min(days)} to {max(days)}")

@@ -55,9 +55,9 @@ def page_offset(texts, language, adapter, blocks, updates, items, day: date,
         offset = clock.zone_offset(zone, day)
         gap = machine_gap(blocks, updates)
         if offset is not None and gap is not None and gap != offset:
-            return gap, None, [f"doubt: zone note '{zone}' (UTC{offset / 60:+g}) contradicted by every "
-                               f"update's machine-readable time (UTC{gap / 60:+g}): read as "
-                               f"UTC{gap / 60:+g}"]
+            return gap, None, [f"doubt: zone note '{zone}' (UTC{offset / 60:+g}) contradicted by "
+                               f"every update's machine-readable time (UTC{gap / 60:+g}): read "
+                               f"as UTC{gap / 60:+g}"]
         return offset, zone, []
     printed = printed_blocks(blocks)
     if structured.distinct_times(updates) and len(updates) == len(printed):
