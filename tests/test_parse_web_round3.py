@@ -321,3 +321,15 @@ def test_numbers_out_of_any_game_order_are_no_match_stream():
                                           ("90 min", 90.0)])
 def test_match_order(label, value):
     assert clock.match_order(label) == value
+
+
+# --- the development pages: no doubt where there is none ----------------------------------------
+
+def test_the_sample_pages_read_without_doubt_and_on_their_own_day(shared_samples):
+    import json as json_lib
+    for line in (shared_samples / "expected.jsonl").read_text().splitlines():
+        name = json_lib.loads(line)["file"]
+        content = raw.decode(name, (shared_samples / name).read_bytes())
+        blog = parse.parse(name, raw.detect_format(name, content), content)
+        assert not [n for n in blog.notes if n.startswith("doubt:")], name
+        assert (blog.blog_date - (blog.start_date or blog.blog_date)).days <= 1, name
