@@ -333,3 +333,19 @@ def test_the_sample_pages_read_without_doubt_and_on_their_own_day(shared_samples
         blog = parse.parse(name, raw.detect_format(name, content), content)
         assert not [n for n in blog.notes if n.startswith("doubt:")], name
         assert (blog.blog_date - (blog.start_date or blog.blog_date)).days <= 1, name
+
+
+def test_a_clock_only_ticker_over_several_days_is_read_with_its_doubt_not_left_out():
+    stamps_ = ["20:00", "14:00", "08:00"] * 3 + ["20:00"]  # newest first, six hours apart
+    posts = "".join(f'<div class="post"><span>{t}</span><p>Invented update number {i}.</p></div>'
+                    for i, t in enumerate(stamps_))
+    page = ('<html lang="en"><head><meta property="article:published_time" '
+            'content="2025-03-06T08:00:00Z"></head><body><h1>T</h1><p>All times UTC</p>'
+            f'<div class="s">{posts}</div></body></html>')
+    doc = raw.RawDocument("p.html", page, hashlib.sha256(page.encode()).hexdigest(), "html")
+    blog_row, entry_rows = tables.blog_rows(doc, parse.parse("p.html", "html", page))
+    assert blog_row["start_date"] == date(2025, 3, 3)
+    assert blog_row["reading_notes"].startswith("doubt: days inferred from the clock order")
+    frames = {"blogs": pd.DataFrame([blog_row]), "entries": pd.DataFrame(entry_rows)}
+    frames["entries"]["published_at"] = pd.to_datetime(frames["entries"]["published_at"], utc=True)
+    assert all(c.success for c in validate.blog_entry_checks(frames))
