@@ -71,7 +71,7 @@ class Table:
         return pa.schema(self.arrow_fields, metadata=meta)
 
 
-TIME_PRECISIONS = ("second", "minute", "hour", "day", "none")
+TIME_PRECISIONS = ("second", "minute", "hour", "day", "match-time", "none")
 ENTRY_SOURCE_PATTERN = r"^(?:text|markup|json-ld|microdata|page-model|adapter:[a-z0-9-]+)$"
 SOURCE_FORMATS = ("trt-text", "html", "guardian-json")
 
@@ -88,13 +88,23 @@ BLOGS = Table(
                "unknown.", nullable=True),
         Column("title", pa.string(), "Page title without the outlet's 'Live blog:' prefix."),
         Column("subtitle", pa.string(), "Standfirst printed under the title; null when absent.", nullable=True),
-        Column("blog_date", pa.date32(), "Date printed on the page (the day the blog covers)."),
+        Column("blog_date", pa.date32(), "Date printed on the page (the day the blog covers); for "
+               "a ticker updated over several days, the day of the newest update it shows."),
+        Column("start_date", pa.date32(), "Oldest day the page's own evidence (day headers, "
+               "dated stamps, machine-readable instants) dates an update to; blog_date when it "
+               "dates none earlier. Entries lie within two days of start_date..blog_date."),
         Column("language", pa.string(), "BCP 47 language tag from the registry, else as the page declares it; 'und' when "
                "unknown.",
                pattern=LANGUAGE_PATTERN),
         Column("source_format", pa.string(), "Raw format the page was read from.", values=SOURCE_FORMATS),
         Column("entry_source", pa.string(), "What gave the entries: text, markup (the visible page), json-ld, "
                "microdata, page-model, or adapter:<name> (parse/adapters.yaml).", pattern=ENTRY_SOURCE_PATTERN),
+        Column("reading_notes", pa.string(), "How the page was read where there was a choice or a "
+               "doubt, '; '-separated, doubts first and marked 'doubt:' (a zone note the "
+               "machine-readable times contradict, days inferred from clock times, 'Updated' "
+               "labels without a publication time); otherwise why the stream won over other "
+               "candidates or the date came from the newest update. Null when read plainly.",
+               nullable=True),
         Column("raw_path", pa.string(), "Path of the raw file relative to the raw folder."),
         Column("raw_sha256", pa.string(), "SHA-256 of the raw file's bytes.", pattern=SHA256_PATTERN),
         Column("n_entries", pa.int32(), "Number of entries parsed from the page.", minimum=1),
@@ -128,7 +138,9 @@ ENTRIES = Table(
         Column("time_label", pa.string(), "Time stamp as printed, e.g. '1927 GMT', '12.50 BST', '3m ago'; null when the "
                "page prints none.", nullable=True),
         Column("time_precision", pa.string(), "Finest unit the page states the time to: 'second' for an ISO or epoch "
-               "time, 'hour' for a relative stamp resolved against the page's modified time, 'none' when untimed.",
+               "time, 'hour' for a relative stamp resolved against the page's modified time, "
+               "'match-time' for a match minute or over such as 45+2' or 42.3 (ordered by "
+               "position, published_at null), 'none' when untimed.",
                values=TIME_PRECISIONS),
         Column("is_out_of_order", pa.bool_(),
                "True when the entry breaks the blog's chronological order and keeps its neighbours' day."),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date, timedelta
 
 from corpus.collect.raw import RawDocument
 from corpus.errors import InputError
@@ -43,12 +44,25 @@ def entry_times(blog: ParsedBlog) -> list[Resolved]:
     return out
 
 
+def dated_span(blog: ParsedBlog, times: list[Resolved]) -> tuple[date, list[str]]:
+    """The blog's start date and notes: the page's own (parse.span), reaching back further when
+    the clock order alone rolls its updates over more than two midnights, which is then doubted."""
+    start = min(blog.start_date or blog.blog_date, blog.blog_date)
+    inferred = [t.published_at.date() for e, t in zip(blog.entries, times)
+                if e.instant is None and t.published_at is not None]
+    if inferred and min(inferred) < start - timedelta(days=2):
+        return min(inferred), [f"doubt: days inferred from the clock order alone reach back to "
+                               f"{min(inferred)}", *blog.notes]
+    return start, list(blog.notes)
+
+
 def blog_rows(doc: RawDocument, blog: ParsedBlog) -> tuple[dict, list[dict]]:
     """One blogs row and its entries rows."""
     if len(blog.entries) > MAX_ENTRIES_PER_BLOG:
         raise InputError(doc.path, f"more than {MAX_ENTRIES_PER_BLOG} entries: entry ids hold five digits")
     blog_id = blog_id_for(doc, blog)
     times = entry_times(blog)
+    start, notes = dated_span(blog, times)
     entries = [
         {
             "entry_id": f"{blog_id}-{position:05d}",
@@ -73,9 +87,11 @@ def blog_rows(doc: RawDocument, blog: ParsedBlog) -> tuple[dict, list[dict]]:
         "title": blog.title,
         "subtitle": blog.subtitle,
         "blog_date": blog.blog_date,
+        "start_date": start,
         "language": doc.language if doc.language != "und" else (blog.language or "und"),
         "source_format": doc.format,
         "entry_source": blog.entry_source,
+        "reading_notes": "; ".join(notes) or None,
         "raw_path": doc.path,
         "raw_sha256": doc.sha256,
         "n_entries": len(entries),

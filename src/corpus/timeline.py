@@ -156,3 +156,15 @@ def resolve(local_minutes: list[int], page_date: date, utc_offsets: list[int] | 
         at = (local - timedelta(minutes=offsets_utc[i])).replace(tzinfo=timezone.utc)
         resolved.append(Resolved(at, i not in kept_set))
     return resolved
+
+
+WINDOW_MARGIN = timedelta(days=2, hours=12)  # from the midday of the first and last dated day
+
+
+def within_window(published_at, first_noon, last_noon):
+    """Whether an entry's time lies within the days its page dates its updates to (from the
+    midday of the start date to that of the blog date), give or take two and a half days: the
+    evidence-based window that replaces a fixed two days around the blog date. Works on scalars
+    and element-wise on pandas Series alike."""
+    return ((published_at >= first_noon - WINDOW_MARGIN)
+            & (published_at <= last_noon + WINDOW_MARGIN))

@@ -40,9 +40,14 @@ RELATIVE_UNIT = (r"(?P<unit{n}>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d
 RELATIVE = re.compile(
     rf"^\s*(?:(?:updated|posted)\s+)?(?P<n0>\d{{1,3}}|an?|one)\s*{RELATIVE_UNIT.format(n=0)}"
     rf"(?:\s+(?P<n1>\d{{1,3}})\s*{RELATIVE_UNIT.format(n=1)})?\s*(?:ago)?\s*$", re.IGNORECASE)
+MATCH_MINUTE = re.compile(r"^(?P<minute>\d{1,3})(?:\s?\+\s?(?P<added>\d{1,2}))?\s?['’′]$")
+OVER = re.compile(r"^(?P<over>\d{1,2})\.(?P<ball>[0-6])(?:\s?ov(?:ers?)?\.?)?$", re.IGNORECASE)
 UNIT_MINUTES = {"s": 0, "m": 1, "h": 60, "d": DAY, "w": 7 * DAY}
 DATE_WORDS = {"at", "on", "um", "alle", "ore", "le", "à", "de", "del", "am", "the", "of"}
 NUMERIC_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)")
+# '3. 6.', '03.06.2024': day first, as much of Europe writes it
+DOTTED_DATE = re.compile(r"(?<![\d.:])(?P<day>\d{1,2})\.\s?(?P<mon>\d{1,2})\."
+                         r"(?:\s?(?P<year>\d{4}))?(?![\d:])")
 NAMED_DATES = (  # day first ('2 de noviembre de 2023', '4. Januar'), month first ('Oct 02, 2020')
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})\.?"
                r"(?:,?\s+(?:de\s+)?(?P<year>\d{4}))?\b", re.IGNORECASE),
@@ -72,6 +77,30 @@ def find_stamp(text: str, whole: bool = False) -> Stamp | None:
         return Stamp(" ".join(match.group(0).split()), hour * 60 + minute,
                      match["zone"].upper() if match["zone"] else None)
     return None
+
+
+def match_stamp(text: str, leading: bool = False) -> str | None:
+    """A match minute ('95\'', '45+2\'') or a cricket over ('42.3') as printed, when text is one
+    (``leading``: a minute opening the text, followed by the update); None otherwise."""
+    text = " ".join(text.split())
+    if leading:
+        found = re.match(r"^(\d{1,3}(?:\s?\+\s?\d{1,2})?\s?['’′])(?=\s|$)", text)
+        return found.group(1) if found and MATCH_MINUTE.match(found.group(1)) else None
+    found = MATCH_MINUTE.match(text)
+    if found and int(found["minute"]) <= 150:
+        return text
+    return text if OVER.match(text) else None
+
+
+def match_order(label: str) -> float | None:
+    """Where a match minute or over falls in the game ('45+2\'' -> 45.02, '42.3' -> 42.3,
+    '12th over' -> 12), for checking that a stream runs in the game's order."""
+    numbers = [int(n) for n in re.findall(r"\d+", label)]
+    if not numbers:
+        return None
+    if "+" in label and len(numbers) > 1:
+        return numbers[0] + numbers[1] / 100
+    return float(f"{numbers[0]}.{numbers[1]}") if OVER.match(label) else float(numbers[0])
 
 
 def relative_minutes(text: str) -> int | None:
@@ -130,15 +159,73 @@ def calendar_names(language: str | None) -> tuple[dict[str, int], frozenset[str]
     return months, frozenset(days)
 
 
-def find_date(text: str, language: str | None = None, year: int | None = None) -> date | None:
+@lru_cache(maxsize=64)
+def weekday_numbers(language: str | None) -> dict[str, int]:
+    """Weekday names (wide and abbreviated, English and the page's language) to 0 (Monday)..6."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_day_names
+
+    out: dict[str, int] = {}
+    for tag in dict.fromkeys(("en", (language or "en").replace("-", "_").split("_")[0])):
+        try:
+            Locale.parse(tag)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_day_names(width, context, tag).items():
+                    out.setdefault(name.lower().rstrip("."), number)
+    return out
+
+
+def find_day(text: str, language: str | None, near: date,
+             latest: date | None = None) -> date | None:
+    """The date a day header writes ('Montag, 3. 6.', 'Tuesday 4 June'); without a year, the year
+    whose date has the printed weekday (when one is printed) and lies on or before ``latest`` (the
+    page's modification day, when known) and closest to it, else closest to ``near`` (the page's
+    own date) among the dates from a week before it to a year after."""
+    stated = find_date(text, language, dotted=True)
+    if stated is not None:
+        return stated
+    found = find_date(text, language, 2000, dotted=True)  # a leap year: every day is valid
+    if found is None:
+        return None
+    options = []
+    for year in range(near.year - 1, near.year + 2):
+        try:
+            options.append(date(year, found.month, found.day))
+        except ValueError:
+            continue
+    names = weekday_numbers(language)
+    printed = {names[w] for w in re.findall(r"[^\W\d_]+", text.lower()) if w in names}
+    fitting = [d for d in options if d.weekday() in printed] if len(printed) == 1 else []
+    options = fitting or options
+    if latest is not None:
+        before = [d for d in options if d <= latest + timedelta(days=1)]
+        if before:
+            return max(before)
+    after = [d for d in options if -7 <= (d - near).days <= 366]  # updates follow the opening
+    return min(after or options, key=lambda d: abs((d - near).days))
+
+
+def find_date(text: str, language: str | None = None, year: int | None = None,
+              dotted: bool = False) -> date | None:
     """The first calendar date written out in text ('04 February 2015', 'November 02, 2023',
-    '02 Novembre 2023', '2023-11-02'); a date without a year takes ``year`` when given."""
+    '02 Novembre 2023', '2023-11-02', with ``dotted`` also '3. 6.'); a date without a year takes
+    ``year`` when given."""
     months, _ = calendar_names(language)
     found: list[tuple[int, date]] = []
     for match in NUMERIC_DATE.finditer(text):
         try:
             day = date(int(match["year"]), int(match["mon"]), int(match["day"]))
             found.append((match.start(), day))
+        except ValueError:
+            continue
+    for match in DOTTED_DATE.finditer(text) if dotted else ():
+        yr = match["year"] or year
+        try:
+            if yr:
+                found.append((match.start(), date(int(yr), int(match["mon"]), int(match["day"]))))
         except ValueError:
             continue
     for form in NAMED_DATES:

@@ -11,6 +11,7 @@ import lxml.html
 from lxml import etree
 
 from corpus.errors import InputError
+from corpus.parse import roles
 
 INVISIBLE_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object",
                   "select"}
@@ -37,6 +38,12 @@ class Segment:
     @property
     def text(self) -> str:
         return self.raw.strip()
+
+    @property
+    def spaced(self) -> str:
+        """The raw text, after a space when a line break (<br>) separates it from the text
+        before: words the markup separates stay apart."""
+        return " " + self.raw if self.is_tail and self.source.tag == "br" else self.raw
 
 
 @lru_cache(maxsize=1)
@@ -93,10 +100,11 @@ def element_text(el: etree._Element) -> str:
 
 
 def visible_elements(root: etree._Element):
-    """Elements a browser renders (not inside script, style, head ...), in document order."""
+    """Elements a browser renders (not inside script, style, head ..., nor hidden from view but
+    for screen readers), in document order."""
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
-        if not isinstance(el.tag, str) or el.tag.lower() in INVISIBLE_TAGS:
+        if not isinstance(el.tag, str) or el.tag.lower() in INVISIBLE_TAGS or roles.is_hidden(el):
             walker.skip_subtree()
         else:
             yield el
@@ -136,7 +144,7 @@ def fragment_paragraphs(markup: str) -> list[str]:
     for seg in visible_segments(root):
         holder = seg.owner if seg.owner.tag in BLOCK_TAGS else next(
             (a for a in seg.owner.iterancestors() if a.tag in BLOCK_TAGS), root)
-        parts.setdefault(holder, []).append(seg.raw)
+        parts.setdefault(holder, []).append(seg.spaced)
     paragraphs = []
     for texts in parts.values():
         paragraphs += [normalise(p) for p in "".join(texts).split("\n") if p.strip()]

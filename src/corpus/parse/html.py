@@ -10,9 +10,10 @@ The updates come from one of these sources, recorded as the blog's ``entry_sourc
   full ISO times, not all one time, covering every visible stamp) and hold more updates than the
   page shows, or when the page shows none; visible stamps then give their labels.
 
-Times: the page's zone is the one it states, else the gap between printed and stated times,
-else the offsets of its ISO times, else unknown (UTC). Machine-readable times agreeing with a
-printed stamp give its instant; ``time_label`` is always the stamp as printed, or None.
+Times: the page's zone comes from ``zone.py`` (its own note, unless every update's machine
+instant contradicts it). Machine-readable times agreeing with a printed stamp give its instant;
+an 'Updated ...' label takes the update's own publication instant. ``time_label`` is always the
+stamp as printed, or None. The blog's date and the days it spans come from ``span.py``.
 
 Accounting: every non-blank visible text node of <body> is given a role (header, entry field,
 or a named kind of boilerplate; text outside the stream is 'page').
@@ -21,17 +22,19 @@ from __future__ import annotations
 
 import html as html_lib
 from collections import Counter
-from datetime import date, timezone
+from datetime import date
 
 from lxml import etree
 
 from corpus.errors import InputError
-from corpus.parse import adapters, clock, pagedate, stamps, structured
+from corpus.parse import adapters, clock, pagedate, roles, span, structured, zone
 from corpus.parse.dom import (Segment, body_of, classes, element_text, load, meta, normalise,
                               visible_segments)
 from corpus.parse.dom import units  # noqa: F401 - the reader's accounting units
-from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog, ParsedEntry
-from corpus.parse.stream import Stream, find_stream, stream_of
+from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog
+from corpus.parse.stream import (Stream, find_stream, in_game_order, stream_of, stream_text,
+                                 text_lengths)
+from corpus.parse.entries import make_entries
 from corpus.parse.update import Block, read_block, resolve_time
 
 PAGE_KINDS = (("pinned", "pinned-post"), ("key-event", "key-events"), ("keyevent", "key-events"),
@@ -52,10 +55,27 @@ def choose_stream(root, body, segments, language, url,
                                  "nothing")
         return stream_of(elements, language), f"adapter:{adapter.name}", adapter
     micro = structured.microdata_stream(body)
-    markup = find_stream(body, segments, language)
+    lengths = text_lengths(segments)
+    markup = find_stream(body, segments, language, lengths=lengths)
+    game = find_stream(body, segments, language, match=True, lengths=lengths)
+    better = game.extents and (stream_text(game) > 1.5 * stream_text(markup) or len(
+        markup.extents) and per_update(game) > 1.5 * per_update(markup))
+    if better and in_game_order(game, language):
+        if markup.extents:
+            game.note = (f"stream: {len(game.extents)} updates stamped by match minutes or overs,"
+                         f" over a clock-time group of {len(markup.extents)} with less text "
+                         "(per update or in all)")
+        markup = game  # match minutes or overs carry more of the page than any clock stream
     if len(micro) > len(markup.extents):
-        return stream_of(micro, language), "microdata", None
+        found = stream_of(micro, language)
+        found.note = (f"stream: {len(micro)} updates marked as schema.org microdata, more than the"
+                      f" {len(markup.extents)} of the best stamped group")
+        return found, "microdata", None
     return markup, "markup", None
+
+
+def per_update(stream: Stream) -> float:
+    return stream_text(stream) / max(1, len(stream.extents))
 
 
 def read_blocks(stream: Stream, segments: list[Segment], language, adapter) -> tuple[list, list]:
@@ -75,7 +95,7 @@ def read_blocks(stream: Stream, segments: list[Segment], language, adapter) -> t
         (per_block[id(holder)] if holder is not None else outside).append(seg)
     for b in blocks:
         if adapter is None:
-            read_block(b, per_block[id(b)], language)
+            read_block(b, per_block[id(b)], language, match=stream.match)
         else:
             read_block(b, per_block[id(b)], language,
                        headline_el=adapters.first(b.element, adapter.headline),
@@ -94,26 +114,6 @@ def drop_repeated_labels(blocks: list[Block]) -> None:
                 b.headline = None
                 b.roles = [(seg, BOILERPLATE_ROLE, "repeated-label") if role == "headline"
                            else (seg, role, kind) for seg, role, kind in b.roles]
-
-
-def page_offset(texts, language, adapter, blocks, updates, items, day, body) -> int | None:
-    """Minutes east of UTC the page prints its times in (see the module docstring)."""
-    zone = (adapter.zone if adapter is not None and adapter.zone else None) or \
-        stamps.stated_zone(texts, language)
-    if zone is not None:
-        return clock.zone_offset(zone, day)
-    printed = [b for b in blocks if b.printed is not None and b.printed.minutes is not None
-               and b.printed.zone is None]
-    if structured.distinct_times(updates) and len(updates) == len(printed):
-        gap = stamps.gap_offset([(b.printed.minutes, u.instant) for b, u in zip(printed, updates)])
-        if gap is not None:
-            return gap
-    pairs = [(b.printed.minutes, s.instant) for b in printed for s in b.states[:1] if s.instant]
-    gap = stamps.gap_offset(pairs) if len(pairs) >= 2 else None
-    stated_times = [*structured.page_times(items), *(
-        meta(body.getroottree().getroot(), name) or "" for name in (
-            "article:published_time", "article:modified_time"))]
-    return gap if gap is not None else stamps.iso_offset(stated_times)
 
 
 def parse(path: str, content: str, adapter_table: tuple | None = None) -> ParsedBlog:
@@ -136,113 +136,80 @@ def parse(path: str, content: str, adapter_table: tuple | None = None) -> Parsed
     in_stream = {top for b in blocks for top in b.elements}
     texts = [s.text for s in segments]
     rough = pagedate.page_date(root, article, segments, in_stream, None, language)
-    offset = page_offset(texts, language, adapter, blocks, updates, items,
-                         rough or date(2000, 1, 1), body)
+    saved = pagedate.saved_at(root, article)
+    zday = zone_day(rough, saved)
+    offset, named, notes = zone.page_offset(texts, language, adapter, blocks, updates, items,
+                                            zday, body)
     day = pagedate.page_date(root, article, segments, in_stream, offset, language)
     if day is None:
         raise InputError(path, "no page date (none in the address, metadata, JSON-LD "
                                "datePublished or the text)")
-    saved = pagedate.saved_at(root, article)
     for b in blocks:
         resolve_time(b, offset, language, day, saved)
-    apply_day_headers(stream, blocks, language, day)
-    entries, dropped, source = make_entries(path, blocks, updates, offset, day, source, root)
+    apply_day_headers(stream, blocks, language, day, saved, offset)
+    entries, dropped, source = make_entries(path, blocks, updates, offset, zday, source, root,
+                                            named)
     if not entries:
         raise InputError(path, LOOKED_FOR)
+    blog_day, start, dated = span.page_span(entries, day, saved, offset)
+    if source == "json-ld":
+        stream.note = (f"entries: {len(entries)} JSON-LD liveBlogUpdate items with their own "
+                       f"times (the page shows {len(blocks)} stamped update(s))")
+    changed = updated_note(blocks) if source != "json-ld" else ""
+    notes = [n for n in (stream.note, *notes, changed, *dated) if n]
+    notes.sort(key=lambda n: not n.startswith("doubt:"))  # doubts first
     lines = line_roles(outside, blocks, dropped, body, in_stream,
                        entries if source == "json-ld" else [])
     return ParsedBlog(
         title=page_title(root, body, article, in_stream),
-        subtitle=meta(root, "og:description", "description"), blog_date=day,
+        subtitle=meta(root, "og:description", "description"), blog_date=blog_day,
         entries=tuple(entries), lines=tuple(lines), language=language, url=url,
-        outlet=pagedate.outlet(root, structured.publisher(items)), entry_source=source)
+        outlet=pagedate.outlet(root, structured.publisher(items)), entry_source=source,
+        start_date=start, notes=tuple(notes))
 
 
-def apply_day_headers(stream: Stream, blocks: list[Block], language, day: date) -> None:
-    """A day header ('Thursday, 24 September') gives its date to the updates after it."""
+def updated_note(blocks: list[Block]) -> str:
+    """What the page's 'Updated ...' labels gave: each update's publication time, or only that."""
+    changed = [b for b in blocks if b.printed is not None and b.printed.updated]
+    alone = sum(not b.published for b in changed)
+    if alone:
+        return (f"doubt: {alone} update(s) print only when they were last updated, with no "
+                "publication time of their own: published_at is the updated time")
+    return ("labels are 'updated' times; published_at is each update's own publication time"
+            if changed else "")
+
+
+def zone_day(rough: date | None, saved) -> date:
+    """The day a named zone's offset is taken on: the page's modification day for a ticker
+    updated long after it opened, else the page's own date."""
+    if saved is not None and rough is not None and (saved.date() - rough).days > 1:
+        return saved.date()
+    return rough or date(2000, 1, 1)
+
+
+def apply_day_headers(stream: Stream, blocks: list[Block], language, day: date, saved,
+                      offset) -> None:
+    """A day header ('Thursday, 24 September', 'Montag, 3. 6.') gives its date to the updates
+    after it; without a year, the year that fits its weekday and the page's modification day."""
     if not stream.day_headers or len(blocks) != len(stream.extents):
         return
+    latest = span.local_day(saved, offset) if saved is not None else None
     current = None
     for i, b in enumerate(blocks):
         if i in stream.day_headers:
-            current = clock.find_date(stream.day_headers[i], language, day.year) or current
+            current = clock.find_day(stream.day_headers[i], language, day, latest) or current
         if b.day is None and current is not None:
             b.day = current
 
 
-def make_entries(path, blocks, updates, offset, day, source, root) -> tuple[list, set, str]:
-    printed = [b.printed.minutes for b in blocks if b.printed and b.printed.minutes is not None]
-    sound = structured.distinct_times(updates) and structured.covers(updates, printed, offset)
-    if updates and (not blocks or sound and len(updates) > len(blocks)):
-        line = next((s.sourceline for s in root.iter("script")
-                     if "liveblogupdate" in (s.text or "").lower()), 1) or 1
-        labels = Counter((b.minutes, b.label) for b in blocks if b.label)
-        entries = []
-        for u in updates:
-            minutes = (clock.utc_minutes(u.instant) + (offset or 0)) % clock.DAY
-            label = next((lab for (m, lab), n in labels.items() if n and m == minutes), None)
-            if label:
-                labels[(minutes, label)] -= 1
-            entries.append(entry_from_update(u, line, label, offset))
-        return entries, {b.element for b in blocks}, "json-ld"
-    entries, dropped, seen = [], set(), set()
-    for i, b in enumerate(blocks):
-        if source == "markup" and b.printed is None and not b.states:
-            dropped.add(b.element)  # an untimed sibling (a pinned summary) is not an update
-            continue
-        if sound and len(updates) == len(blocks) and b.instant is None and b.minutes is not None:
-            u = updates[i]
-            if (clock.utc_minutes(u.instant) + (offset or 0)) % clock.DAY == b.minutes:
-                b.instant, b.has_seconds = u.instant.astimezone(timezone.utc), u.has_seconds
-        if not b.paragraphs and not b.headline and source != "markup":
-            b.paragraphs = [s.text for s, role, _ in b.roles if role != "time_label"]
-            b.roles = [(s, "body" if role != "time_label" else role, "") for s, role, _ in b.roles]
-        entry = entry_from_block(b, day, offset)
-        key = (entry.time_label, entry.headline, entry.body, entry.instant)
-        untimed = entry.time_label is None and entry.instant is None
-        if entry.body and (untimed or key not in seen):
-            seen.add(key)
-            entries.append(entry)
-        else:
-            dropped.add(b.element)
-    return entries, dropped, source
-
-
-def split_headline(headline: str | None, paragraphs: list[str]) -> tuple[str | None, str]:
-    """A headline-only update keeps its text as the body."""
-    if not paragraphs and headline:
-        return None, headline
-    return headline, "\n\n".join(paragraphs)
-
-
-def entry_from_block(b: Block, day: date, page_offset: int | None) -> ParsedEntry:
-    headline, body = split_headline(b.headline, b.paragraphs)
-    zone = b.printed.zone if b.printed else None
-    offset = clock.zone_offset(zone, b.day or day)
-    offset = offset if offset is not None else (page_offset or 0)
-    instant = b.instant
-    if instant is None and b.day is not None and b.minutes is not None:
-        instant = clock.to_utc(b.day, b.minutes, offset)
-    precision = ("none" if b.minutes is None else "hour" if b.approximate
-                 else "second" if b.instant is not None and b.has_seconds else "minute")
-    return ParsedEntry(line=b.line, time_label=b.label, local_minutes=b.minutes,
-                       utc_offset_minutes=offset, time_precision=precision,
-                       headline=headline, body=body, instant=instant)
-
-
-def entry_from_update(u: structured.LiveUpdate, line: int, label: str | None,
-                      page_offset: int | None) -> ParsedEntry:
-    headline, body = split_headline(u.headline, [p for p in u.body.split("\n\n") if p])
-    own = int(u.instant.utcoffset().total_seconds() // 60)
-    offset = page_offset if page_offset is not None else own
-    return ParsedEntry(line=line, time_label=label,
-                       local_minutes=(clock.utc_minutes(u.instant) + offset) % clock.DAY,
-                       utc_offset_minutes=offset,
-                       time_precision="second" if u.has_seconds else "minute",
-                       headline=headline, body=body, instant=u.instant.astimezone(timezone.utc))
-
-
-def page_kind(el: etree._Element) -> str:
+def page_kind(el: etree._Element, text: str = "") -> str:
+    """The kind of page text outside the stream, by its markup role or its words."""
+    if roles.within(el, roles.is_hidden):
+        return "hidden-text"
+    if roles.within(el, roles.is_caption):
+        return "caption-credit"
+    if roles.is_updated_line(text):
+        return "updated-at"
     for anc in (el, *el.iterancestors()):
         marks = f"{classes(anc)} {anc.get('data-gu-marker', '')} {anc.get('data-component', '')}"
         for needle, kind in PAGE_KINDS:
@@ -278,7 +245,8 @@ def line_roles(outside, blocks, dropped, body, in_stream, structured_entries) ->
         elif text in heads or len(text) > 20 and text in bodies:
             lines.append(LineRole(seg.line, seg.text, "headline" if text in heads else "body"))
         else:
-            lines.append(LineRole(seg.line, seg.text, BOILERPLATE_ROLE, page_kind(seg.owner)))
+            lines.append(LineRole(seg.line, seg.text, BOILERPLATE_ROLE,
+                                  page_kind(seg.owner, text)))
     for b in blocks:
         for seg, role, kind in b.roles:
             if b.element in dropped:

@@ -45,6 +45,8 @@ class ParsedBlog:
     url: str | None = None  # canonical address the page declares
     outlet: str | None = None  # publisher the page names (og:site_name, JSON-LD publisher)
     entry_source: str = "text"  # what gave the entries: text, markup, json-ld, microdata, ...
+    start_date: date | None = None  # oldest day the page dates an update to (None: blog_date)
+    notes: tuple[str, ...] = ()  # how the page was read where there was a choice or a doubt
 
     def chars_by_role(self) -> dict[str, int]:
         """Characters of the raw text units (lines, or visible text nodes) per destination."""

@@ -3,11 +3,13 @@
 A printed stamp is what the reader sees: a clock time alone or with date parts
 ('14 August 2023 10:01', '19:02 (IST), Oct 02'), a clock time opening a heading or paragraph
 ('6.15 pm: ...'), a relative time ('3m ago', '2 hr 55 min ago'), or any short text with a digit
-on an element that states a time ('vor 3 Minuten', '3 minuti fa'). A stated time is machine
+on an element that states a time ('vor 3 Minuten', '3 minuti fa'); an 'Updated 2:15 AM' label
+(when the update changed); in a game's stream, a match minute or over ('45+2\'', '23 min:',
+'42.3'). A time inside a sentence is quoted, not a stamp. A stated time is machine
 readable, in an attribute: ``datetime``, ``data-*time*``/``data-*date*``, ``title`` of a stamp,
 an ISO string or a Unix epoch. The zone comes from the page's own words ('All times UTC',
-'Beijing time', 'Uhr' on a German page), else from the gap between printed and stated times,
-else from the offsets the page writes in its ISO times.
+'Beijing time', 'hora de Madrid', 'Uhr' on a German page; places through ``places.py``), else
+from the gap between printed and stated times, else from the offsets of its ISO times.
 """
 from __future__ import annotations
 
@@ -16,26 +18,25 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from zoneinfo import available_timezones
+from functools import lru_cache
 
 from lxml import etree
 
-from corpus.parse import clock
-from corpus.parse.dom import HEADING_TAGS, element_text, normalise
+from corpus.parse import clock, places, roles
+from corpus.parse.dom import BLOCK_TAGS, HEADING_TAGS, element_text, normalise
 
 EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 LEADING = re.compile(rf"^\s*(?P<stamp>{clock.STAMP.pattern})\s*(?:[:|\-–—]\s*|$)", re.IGNORECASE)
 LEADING_TAGS = HEADING_TAGS | {"p", "li", "strong", "b", "dt"}
-ZONE_WORDS = {"eastern": "ET", "central": "CT", "mountain": "MT", "pacific": "PT",
-              "beijing": "Asia/Shanghai", "china": "Asia/Shanghai", "kyiv": "Europe/Kyiv",
-              "kiev": "Europe/Kyiv", "delhi": "Asia/Kolkata", "india": "Asia/Kolkata",
-              "uk": "Europe/London", "british": "Europe/London", "hong kong": "Asia/Hong_Kong",
-              "israel": "Asia/Jerusalem", "gaza": "Asia/Gaza"}
+BOLD_TAGS = {"strong", "b"}
+PROSE_TAGS = {"p", "li", "dd", "blockquote"}
+BOLD_LEAD = re.compile(rf"^(?P<stamp>{clock.STAMP.pattern})\s+(?=\S)", re.IGNORECASE)
 LINKING = (r"(?:\s+(?:below|above|shown|given|listed|stated|here|are|is|in|local|the|on|this|"
            r"page))*")
 STATED_ZONE = re.compile(
     rf"\b[Tt]imes?{LINKING}\s*\(?\s*(?:(?P<label>{clock.ZONE_LABEL})\b|"
     r"(?P<place>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?P<time> (?:standard )?time)?\b)")
+PLACE = r"[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)?"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class Printed:
     date_text: str = ""  # the date parts printed with the clock time, if any
     ago: int | None = None
     rest: str = ""  # text after a leading stamp ('6.15 pm: <rest>')
+    updated: bool = False  # an 'Updated 2:15 AM' label: when the update changed, not appeared
+    match: bool = False  # a match minute or over ('45+2\'', '42.3'), not a clock time
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class Stated:
     naive: datetime | None = None
     minutes: int | None = None
     has_seconds: bool = False
+    modified: bool = False  # the attribute says when the update changed ('data-updated-at')
 
 
 def time_attributes(el: etree._Element) -> list[str]:
@@ -77,13 +81,14 @@ def stated(el: etree._Element) -> Stated | None:
         value = html_lib.unescape(el.get(name) or "").strip()
         if not value:
             continue
+        changed = any(w in name.lower() for w in ("modif", "updat", "edit"))
         if EPOCH.match(value):
             seconds = int(value) / (1000 if len(value) == 13 else 1)
             instant = datetime.fromtimestamp(seconds, tz=timezone.utc)
-            return Stated(value, instant, has_seconds=True)
+            return Stated(value, instant, has_seconds=True, modified=changed)
         parsed = clock.parse_instant(value)
         if parsed:
-            return Stated(value, parsed[0], has_seconds=parsed[1])
+            return Stated(value, parsed[0], has_seconds=parsed[1], modified=changed)
         naive = clock.parse_naive(value)
         if naive is not None and "T" in value:
             return Stated(value, naive=naive)
@@ -93,9 +98,15 @@ def stated(el: etree._Element) -> Stated | None:
     return None
 
 
-def printed(el: etree._Element, language: str | None) -> Printed | None:
-    """The stamp an element prints, if it is one (see the module docstring)."""
+def printed(el: etree._Element, language: str | None, match: bool = False) -> Printed | None:
+    """The stamp an element prints, if it is one (see the module docstring); with ``match``, a
+    match minute or over instead (a stream of a game, without clock times)."""
     text = normalise(el.text or "") if len(el) == 0 else own_text(el)
+    if match:
+        return match_printed(el, text)
+    label = updated_label(text, language) if text and len(text) <= 80 else None
+    if label is not None:
+        return label
     if text and len(text) <= 60:
         whole = clock.find_stamp(text, whole=True)
         if whole is not None:
@@ -104,7 +115,7 @@ def printed(el: etree._Element, language: str | None) -> Printed | None:
             found = clock.find_stamp(text)
             return Printed(text, found.minutes, found.zone, date_text=text)
         ago = clock.relative_minutes(text)
-        if ago is not None:
+        if ago is not None and not opens_prose(el, text):  # a relative stamp has its own place
             return Printed(text, ago=ago)
         if len(text) <= 30 and any(c.isdigit() for c in text) and not EPOCH.match(text) \
                 and clock.find_stamp(text) is None and stated(el) is not None:  # its rendering of the time it states ('vor 3 Minuten')
@@ -115,7 +126,90 @@ def printed(el: etree._Element, language: str | None) -> Printed | None:
         found = clock.find_stamp(match["stamp"], whole=True) if match else None
         if found is not None and len(full) > match.end():
             return Printed(found.label, found.minutes, found.zone, rest=full[match.end():].strip())
+    if el.tag in BOLD_TAGS and opens_block(el):  # '<p><strong>06.25 Ann Smith</strong> ...'
+        full = element_text(el)
+        match = BOLD_LEAD.match(full) if len(full) <= 60 else None
+        found = clock.find_stamp(match["stamp"], whole=True) if match else None
+        if found is not None:
+            return Printed(found.label, found.minutes, found.zone, rest=full[match.end():])
     return None
+
+
+def opens_block(el: etree._Element) -> bool:
+    """Whether nothing visible (hidden text aside) comes before el in its paragraph."""
+    node = el
+    while node.getparent() is not None and node.tag not in BLOCK_TAGS:
+        parent = node.getparent()
+        before = [parent.text or "", *(
+            (element_text(s) if isinstance(s.tag, str) and not roles.is_hidden(s) else "")
+            + (s.tail or "") for s in node.itersiblings(preceding=True))]
+        if any(t.strip() for t in before):
+            return False
+        node = parent
+    return True
+
+
+def is_quoted(el: etree._Element) -> bool:
+    """A stamp printed inside a sentence of a paragraph ('the deadline is <b>8.20 a.m.</b>
+    tomorrow'): not opening it, with words going on after it or a sentence before it; a time the
+    update mentions, not its own ('Posted on Monday at <time>' stays a stamp)."""
+    holder = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCK_TAGS), el)
+    if holder is el or holder.tag not in PROSE_TAGS or opens_block(el):
+        return False
+    full, own = element_text(holder), element_text(el)
+    at = full.find(own)
+    if at < 0 or not own:
+        return False
+    before, after = (len(re.findall(r"[^\W\d_]{2,}", part))
+                     for part in (full[:at], full[at + len(own):]))
+    return after >= 2 or before >= 5
+
+
+def updated_label(text: str, language: str | None) -> Printed | None:
+    """An 'Updated 2:15 AM' label: the time the update last changed, kept as printed."""
+    lead = roles.updated_line().match(text)
+    rest = text[lead.end():] if lead else ""
+    whole = clock.find_stamp(rest, whole=True) if rest else None
+    if whole is not None:
+        return Printed(text, whole.minutes, whole.zone, updated=True)
+    if rest and clock.is_date_time_text(rest, language):
+        found = clock.find_stamp(rest)
+        return Printed(text, found.minutes, found.zone, date_text=rest, updated=True)
+    return None
+
+
+@lru_cache(maxsize=1)
+def worded_match() -> re.Pattern:
+    """'23 min:', '90+2 mins', '23. Minute', '12th over:': a number and a minute or over word,
+    then a separator or the end."""
+    minute = "|".join(re.escape(w) for w in roles.words()["match_minute_words"])
+    over = "|".join(re.escape(w) for w in roles.words()["match_over_words"])
+    return re.compile(
+        rf"^(?P<stamp>\d{{1,3}}(?:\s?\+\s?\d{{1,2}})?(?:st|nd|rd|th|\.)?\s?(?:{minute})\b\.?"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)\s(?:{over})\b)(?:\s*[:|\-–—]\s*|$)", re.IGNORECASE)
+
+
+def match_printed(el: etree._Element, text: str) -> Printed | None:
+    """A match minute or over alone in an element, or one opening a paragraph."""
+    found = clock.match_stamp(text) if text and len(text) <= 12 else None
+    worded = worded_match().match(text) if text and len(text) <= 20 else None
+    if found or worded and worded.end() == len(text):
+        return Printed(found or worded["stamp"], match=True)
+    if el.tag in LEADING_TAGS:
+        full = element_text(el)
+        lead = clock.match_stamp(full, leading=True) if len(full) < 400 else None
+        worded = worded_match().match(full) if len(full) < 400 and not lead else None
+        lead = lead or (worded["stamp"] if worded else None)
+        if lead and len(full) > len(lead) + 1:
+            return Printed(lead, match=True, rest=full[len(lead):].lstrip(" :|-–—"))
+    return None
+
+
+def opens_prose(el: etree._Element, text: str) -> bool:
+    """A short text in bold or a span opening a longer paragraph ('<p><b>23 min</b> Kane ...')."""
+    holder = next((a for a in el.iterancestors() if a.tag in BLOCK_TAGS), None)
+    return (holder is not None and holder.tag in PROSE_TAGS and opens_block(el)
+            and len(element_text(holder)) > len(text) + 20)
 
 
 def own_text(el: etree._Element) -> str:
@@ -123,36 +217,54 @@ def own_text(el: etree._Element) -> str:
     return normalise(" ".join([el.text or "", *(c.tail or "" for c in el)]))
 
 
-def is_stamp(el: etree._Element, language: str | None) -> bool:
-    """A <time>, an element printing a stamp, or one stating a time in its attributes."""
-    return el.tag == "time" or printed(el, language) is not None or stated(el) is not None
+def is_stamp(el: etree._Element, language: str | None, match: bool = False) -> bool:
+    """A <time>, an element printing a stamp, or one stating a time in its attributes (with
+    ``match``: an element printing a match minute or over)."""
+    if match:
+        return printed(el, language, match=True) is not None
+    if el.tag != "time" and printed(el, language) is None and stated(el) is None:
+        return False
+    return not is_quoted(el)
 
 
 def stated_zone(texts: list[str], language: str | None) -> str | None:
-    """The zone the page says its times are in ('All times UTC', 'times ... in Beijing time'), or
-    Central European time for a German page printing 'Uhr'."""
+    """The zone the page says its times are in ('All times UTC', 'times ... in Beijing time',
+    'hora de Madrid'), or Central European time for a German page printing 'Uhr'."""
     for text in texts:
         for match in STATED_ZONE.finditer(text):
             if match["label"]:
                 return match["label"].upper()
-            named = match["time"] or match["place"].lower() in ZONE_WORDS
-            zone = place_zone(match["place"]) if named else None
+            zone = place_zone(match["place"], language, named=bool(match["time"]))
             if zone:
                 return zone
+        found = other_language_zone().search(text) if len(text) <= 120 else None
+        zone = place_zone(found["place"], language, named=True) if found else None
+        if zone:
+            return zone
     if (language or "").lower().startswith("de") and any(
             re.search(r"\d\s*Uhr\b", t) for t in texts):
         return "Europe/Berlin"
     return None
 
 
-def place_zone(place: str) -> str | None:
-    """An IANA zone for 'Beijing', 'Eastern', 'London' ... (a zone word or an IANA city)."""
-    key = place.lower()
-    for word in (key, key.split()[-1], key.split()[0]):
-        if word in ZONE_WORDS:
-            return ZONE_WORDS[word]
-    city = place.replace(" ", "_")
-    return next((z for z in sorted(available_timezones()) if z.split("/")[-1] == city), None)
+@lru_cache(maxsize=1)
+def other_language_zone() -> re.Pattern:
+    """'hora de Madrid', 'heure de Paris', 'ora di Roma': a word for time, 'of', a place."""
+    alts = "|".join(re.escape(w) for w in roles.words()["zone_time_words"])
+    return re.compile(rf"\b(?:{alts})\s+(?:de|di|du|da|do|of)\s+(?P<place>{PLACE})",
+                      re.IGNORECASE)
+
+
+def place_zone(place: str, language: str | None = None, named: bool = True) -> str | None:
+    """A zone for 'Beijing', 'Eastern', 'UK' ...: a zone word (alone, or as the first or last
+    word), or when the page says it is a time ('Kyiv time') any place the tz database, CLDR or
+    GeoNames knows."""
+    words = roles.words_map("zone_words")
+    parts = place.lower().split()
+    for word in (" ".join(parts), parts[-1], parts[0]):
+        if word in words:
+            return words[word]
+    return places.place_zone(place, language) if named else None
 
 
 def gap_offset(pairs: list[tuple[int, datetime]]) -> int | None:

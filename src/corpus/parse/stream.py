@@ -7,7 +7,9 @@ group with the most text per stamp wins, which sets the stream apart from key-ev
 pinned copies; a group whose text is mostly links is a sidebar of timed headlines, never the
 stream. A sibling between updates that is nothing but a
 date ('Thursday, 4 January') is a day header for the updates after it; when updates are grouped
-in one container per day, the sibling containers of the same kind continue the stream.
+in one container per day, the sibling containers of the same kind continue the stream. An update
+of a flat stream's shape alone in a box just before it (under a 'Latest' heading) joins it. A
+stream stamped by match minutes or overs is looked for the same way (``match``).
 """
 from __future__ import annotations
 
@@ -29,10 +31,13 @@ class Stream:
     extents: list[list[etree._Element]]
     flat: bool = False
     day_headers: dict[int, str] = field(default_factory=dict)  # extent index -> date before it
+    match: bool = False  # stamped by match minutes or overs, not clock times
+    note: str = ""  # why this stream won when other stamped groups competed
 
 
-def stamp_elements(body: etree._Element, language: str | None) -> list[etree._Element]:
-    return [el for el in visible_elements(body) if stamps.is_stamp(el, language)]
+def stamp_elements(body: etree._Element, language: str | None,
+                   match: bool = False) -> list[etree._Element]:
+    return [el for el in visible_elements(body) if stamps.is_stamp(el, language, match)]
 
 
 def text_lengths(segments: list[Segment]) -> tuple[Counter, Counter, Counter]:
@@ -51,11 +56,38 @@ def text_lengths(segments: list[Segment]) -> tuple[Counter, Counter, Counter]:
     return text_len, tail_len, link_len
 
 
-def find_stream(body: etree._Element, segments: list[Segment], language: str | None) -> Stream:
-    """The updates, each a list of elements (see the module docstring); empty when none."""
-    text_len, tail_len, link_len = text_lengths(segments)
+def find_stream(body: etree._Element, segments: list[Segment], language: str | None,
+                match: bool = False, lengths: tuple | None = None) -> Stream:
+    """The updates, each a list of elements (see the module docstring); empty when none. With
+    ``match``, the stamps are match minutes or overs; ``lengths``: text_lengths(segments)."""
+    found = find_stream_of(body, segments, language, match, lengths)
+    found.match = match
+    return found
+
+
+def in_game_order(stream: Stream, language: str | None) -> bool:
+    """Whether a stream's match minutes or overs run one way through the game (ties allowed):
+    ratings or version numbers in a list do not."""
+    order = []
+    for ext in stream.extents:
+        found = next((p for e in ext for n in e.iter() if isinstance(n.tag, str)
+                      for p in [stamps.printed(n, language, match=True)] if p is not None), None)
+        value = clock.match_order(found.label) if found is not None else None
+        if value is not None:
+            order.append(value)
+    steps = [b - a for a, b in zip(order, order[1:])]
+    return len(order) >= 2 and (all(s >= 0 for s in steps) or all(s <= 0 for s in steps))
+
+
+def stream_text(stream: Stream) -> int:
+    """Characters of text in a stream's updates."""
+    return sum(len(element_text(e)) for ext in stream.extents for e in ext)
+
+
+def find_stream_of(body, segments, language, match, lengths) -> Stream:
+    text_len, tail_len, link_len = lengths or text_lengths(segments)
     counts: Counter = Counter()
-    for el in stamp_elements(body, language):
+    for el in stamp_elements(body, language, match):
         for anc in (el, *el.iterancestors()):
             counts[anc] += 1
     groups: dict[tuple, list[etree._Element]] = {}
@@ -75,7 +107,9 @@ def find_stream(body: etree._Element, segments: list[Segment], language: str | N
                 extents[-1].append(child)
         between = sum(text_len[e] + tail_len[e] for ext in extents for e in ext[1:])
         between += sum(tail_len[m] for m in members)
-        flat = between > FLAT_SHARE * sum(text_len[m] for m in members)
+        flat = between > FLAT_SHARE * sum(text_len[m] for m in members) or (
+            members[0].tag == "p" and any(e.tag == "p" and text_len[e] for ext in extents
+                                          for e in ext[1:]))  # paragraphs after a stamped one
         if flat:
             return Stream(extents, flat, headers)
         return Stream([[m] for m in with_wrapped(parent, members)], flat, headers)
@@ -104,16 +138,27 @@ def find_stream(body: etree._Element, segments: list[Segment], language: str | N
 
     if not groups:
         return Stream([])
-    best = max(groups.items(), key=score)
-    if not score(best)[0]:
+    scores = {key: score((key, members)) for key, members in groups.items()}
+    best = max(groups.items(), key=lambda item: scores[item[0]])
+    if not scores[best[0]][0]:
         return Stream([])
     (parent, tag), members = best
+    rivals = sum(1 for (p, _), (ok, _) in scores.items() if ok and p is not parent
+                 and parent not in p.iterancestors() and p not in parent.iterancestors())
     grand = parent.getparent()
     containers = [c for c in (grand if grand is not None else []) if (c, tag) in groups
                   and c.tag == parent.tag and c.get("class") == parent.get("class")
                   and (c is parent or score(((c, tag), groups[(c, tag)]))[1] > 0)]
+    note = (f"stream: the group of {len(members)} stamped blocks with the most text per stamp, "
+            f"over {rivals} other group(s)") if rivals else ""
     if len(containers) < 2:
-        return layout(parent, members)
+        found = layout(parent, members)
+        found.note = note
+        lead = earlier_update(parent, members, counts) if found.flat else None
+        if lead:
+            found.extents.insert(0, lead)
+            found.day_headers = {i + 1: h for i, h in found.day_headers.items()}
+        return found
     merged = Stream([])  # one container per day: the stream continues in its siblings
     for c in containers:
         part = layout(c, groups[(c, tag)])
@@ -123,7 +168,34 @@ def find_stream(body: etree._Element, segments: list[Segment], language: str | N
         merged.day_headers.update({len(merged.extents) + i: h for i, h in part.day_headers.items()})
         merged.extents += part.extents
         merged.flat = merged.flat or part.flat
+    merged.note = note
     return merged
+
+
+def shape(el: etree._Element) -> tuple:
+    """An element's tag and that of the child its text opens with ('p' > 'strong')."""
+    first = el[0].tag if len(el) and not (el.text or "").strip() else None
+    return el.tag, first
+
+
+def earlier_update(parent, members, counts) -> list[etree._Element] | None:
+    """An update of a flat stream's shape alone in a container just before the stream's (an old
+    article's first update under a 'Latest' heading in a box above its body): it and the
+    siblings after it."""
+    kind = Counter(shape(m) for m in members).most_common(1)[0][0]
+    for node in (parent, parent.getparent()):
+        prev = node.getprevious() if node is not None else None
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        if prev is None or counts[prev] == 0:
+            continue
+        if counts[prev] > 1:
+            return None
+        found = [d for d in prev.iter(members[0].tag) if counts[d] == 1 and shape(d) == kind]
+        if found:
+            return [found[-1], *(s for s in found[-1].itersiblings() if isinstance(s.tag, str))]
+        return None
+    return None
 
 
 def is_day_header(el: etree._Element, language: str | None) -> bool:
@@ -132,7 +204,7 @@ def is_day_header(el: etree._Element, language: str | None) -> bool:
     if not text or len(text) > 40 or clock.find_stamp(text):
         return False
     return (clock.is_date_words(text, language)
-            and clock.find_date(text, language, 2000) is not None)
+            and clock.find_date(text, language, 2000, dotted=True) is not None)
 
 
 def stream_of(elements: list[etree._Element], language: str | None) -> Stream:

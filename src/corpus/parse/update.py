@@ -1,5 +1,6 @@
-"""One update: its stamps, headline, body and noise ('Updated at ...', share buttons, bylines),
-and its time once the page's zone is known."""
+"""One update: its stamps, headline, body and noise ('Updated at ...' lines, share buttons,
+bylines, visually hidden text, captions and credits, by their markup roles in ``roles.py``), and
+its time once the page's zone is known."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from lxml import etree
 
-from corpus.parse import clock, stamps
+from corpus.parse import clock, roles, stamps
 from corpus.parse.dom import (BLOCK_TAGS, HEADING_TAGS, Segment, chain_within, classes,
                               element_text, is_share_text, normalise)
 from corpus.parse.model import BOILERPLATE_ROLE
@@ -18,7 +19,6 @@ HEADLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|ttl|head|headline|heading)(?:
 BYLINE_CLASS = re.compile(r"author|byline|contributor|avatar", re.IGNORECASE)
 CHROME_TAGS = {"footer", "nav", "button", "form", "aside"}
 MEDIA_TAGS = {"button", "figure", "video", "audio", "picture"}
-UPDATED_LINE = re.compile(r"^(?:last\s+)?updated\b", re.IGNORECASE)
 READ_MORE = re.compile(r"^(?:read\s+more|see\s+more|show\s+more|load\s+more)\b", re.IGNORECASE)
 
 
@@ -38,6 +38,7 @@ class Block:
     instant: datetime | None = None
     has_seconds: bool = False
     approximate: bool = False  # the time comes from a relative stamp
+    published: bool = False  # an 'Updated' label's block found its own publication instant
 
     @property
     def element(self) -> etree._Element:
@@ -54,12 +55,16 @@ class Block:
 
 def read_block(block: Block, segments: list[Segment], language: str | None,
                headline_el: etree._Element | None = None, stamp_el: etree._Element | None = None,
-               body_els: list | None = None) -> None:
+               body_els: list | None = None, match: bool = False) -> None:
     """Split one update's text into stamps, headline, body and noise, and gather its times.
-    An adapter may name the stamp, headline and body elements."""
+    An adapter may name the stamp, headline and body elements; ``match``: the stream's stamps
+    are match minutes or overs."""
     roots = set(block.elements)
-    nodes = [n for top in block.elements for n in top.iter() if isinstance(n.tag, str)]
-    found = [(n, stamps.printed(n, language)) for n in nodes]
+    hidden = {d for top in block.elements for n in top.iter() if roles.is_hidden(n)
+              for d in n.iter()}
+    nodes = [n for top in block.elements for n in top.iter()
+             if isinstance(n.tag, str) and n not in hidden]
+    found = [(n, stamps.printed(n, language, match)) for n in nodes]
     found = [(n, p) for n, p in found if p is not None]
     if stamp_el is not None:
         inside = clock.find_stamp(element_text(stamp_el))
@@ -68,10 +73,10 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
         found += [(n, stamps.Printed(element_text(n))) for n in stamp_el.iter()
                   if n is not stamp_el]
     ranked = sorted(found, key=lambda f: (
-        f[0] not in roots and (bool(f[1].rest) or is_inline(f[0])), in_media(f[0], roots),
-        f[1].minutes is None))
+        f[1].updated, f[0] not in roots and (bool(f[1].rest) or is_inline(f[0])),
+        in_media(f[0], roots), f[1].minutes is None))
     stamp_el, block.printed = ranked[0] if ranked else (None, None)
-    stamp_nodes = {n for n, p in found if not p.rest and not is_inline(n)}
+    stamp_nodes = {n for n, p in found if not p.rest and not is_inline(n) and not p.updated}
     if stamp_el is not None and not block.printed.rest:
         stamp_nodes.add(stamp_el)
     if stamp_el is not None and not block.printed.date_text and stamp_el.getparent() is not None:
@@ -93,7 +98,8 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
              and element_text(h)), None)
     paragraphs: dict[etree._Element, list[str]] = {}
     for seg in segments:
-        role, kind = segment_role(seg, chain_within(seg.owner, roots), stamp_nodes, headline_el)
+        role, kind = segment_role(seg, chain_within(seg.owner, roots), stamp_nodes, headline_el,
+                                  block.element)
         if role == "body" and body_els is not None and not set(body_els) & set(
                 chain_within(seg.owner, roots)):
             role, kind = BOILERPLATE_ROLE, "outside-adapter-body"
@@ -101,8 +107,14 @@ def read_block(block: Block, segments: list[Segment], language: str | None,
             chain = chain_within(seg.owner, roots)
             holder = next((c for c in chain if c.tag in BLOCK_TAGS),
                           chain[-1] if chain else seg.owner)
-            paragraphs.setdefault(holder, []).append(seg.raw)
+            paragraphs.setdefault(holder, []).append(seg.spaced)
         block.roles.append((seg, role, kind))
+    if not paragraphs and headline_el is None:  # an image-only update keeps its caption
+        block.roles = [(s, "body" if k == "caption-credit" else r, "" if k == "caption-credit"
+                        else k) for s, r, k in block.roles]
+        for seg, role, _ in block.roles:
+            if role == "body":
+                paragraphs.setdefault(seg.owner, []).append(seg.raw)
     texts = [normalise("".join(parts)) for parts in paragraphs.values()]
     if lead is not None and lead is not headline_el and texts:
         texts[0] = texts[0].removeprefix(block.printed.label).lstrip(" :|-–—")
@@ -131,13 +143,19 @@ def in_media(el: etree._Element, roots: set) -> bool:
     return False
 
 
-def segment_role(seg: Segment, chain: list, stamp_nodes: set, headline_el) -> tuple[str, str]:
+def segment_role(seg: Segment, chain: list, stamp_nodes: set, headline_el,
+                 top=None) -> tuple[str, str]:
     tags = {c.tag for c in chain}
     if set(chain) & stamp_nodes:
         return "time_label", ""
+    inner = [c for c in chain if c is not top]  # never the update itself
+    if any(roles.is_hidden(c) for c in inner):
+        return BOILERPLATE_ROLE, "hidden-text"
     if headline_el is not None and headline_el in chain:
         return "headline", ""
-    if UPDATED_LINE.match(seg.text):
+    if any(roles.is_caption(c) for c in inner):
+        return BOILERPLATE_ROLE, "caption-credit"
+    if roles.is_updated_line(seg.text):
         return BOILERPLATE_ROLE, "updated-at"
     if any(BYLINE_CLASS.search(classes(c)) for c in chain[:-1]) or "header" in tags and not (
             tags & HEADING_TAGS):
@@ -156,10 +174,18 @@ def resolve_time(block: Block, offset: int | None, language: str | None, page_da
     page was saved minus the relative minutes."""
     p = block.printed
     if p is not None and p.date_text:
-        block.day = clock.find_date(p.date_text, language, page_day.year)
+        latest = None if saved_at is None else (
+            saved_at.astimezone(timezone.utc) + timedelta(minutes=offset or 0)).date()
+        block.day = clock.find_day(p.date_text, language, page_day, latest)
     zone_offset = offset if p is None or p.zone is None else clock.zone_offset(
         p.zone, block.day or page_day)
     block.minutes = p.minutes if p is not None else None
+    own = next((s for s in block.states if s.instant is not None and not s.modified), None)
+    if p is not None and p.updated and own is not None:  # the label says when it changed
+        block.instant, block.has_seconds = own.instant.astimezone(timezone.utc), own.has_seconds
+        block.minutes = (clock.utc_minutes(block.instant) + (zone_offset or 0)) % clock.DAY
+        block.published = True
+        return
     for s in block.states:
         if s.instant is not None and agrees(s.instant, block.minutes, zone_offset):
             block.instant, block.has_seconds = s.instant.astimezone(timezone.utc), s.has_seconds

@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 from corpus.schema import TABLES
+from corpus.timeline import within_window
 from corpus.validate.gx import plain
 from corpus.validate.report import MAX_EXAMPLES, Check
 
@@ -101,7 +102,8 @@ def foreign_key_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
 
 
 def blog_entry_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
-    """n_entries equals the entry count; entries lie within two days of their blog's date."""
+    """n_entries equals the entry count; entries lie within two days of the days their page dates
+    its updates to (start_date to blog_date; see timeline.within_window)."""
     blogs, entries = frames.get("blogs"), frames.get("entries")
     if blogs is None or entries is None:
         return []  # reported as a missing table
@@ -113,10 +115,13 @@ def blog_entry_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
     joined = blogs.join(counts, on="blog_id")
     joined["counted"] = joined["counted"].fillna(0).astype(int)
     wrong_count = joined[joined["n_entries"] != joined["counted"]]
-    dated = entries.merge(blogs[["blog_id", "blog_date"]], on="blog_id", how="inner")
-    midday = pd.to_datetime(dated["blog_date"].astype(str)).dt.tz_localize("UTC") + pd.Timedelta(hours=12)
-    distance = (dated["published_at"] - midday).abs()
-    far = dated[distance > pd.Timedelta(days=MAX_DAYS_FROM_BLOG_DATE, hours=12)]  # null: untimed entry
+    first = "start_date" if "start_date" in blogs.columns else "blog_date"
+    dated = entries.merge(blogs[list(dict.fromkeys(["blog_id", "blog_date", first]))], on="blog_id",
+                          how="inner")
+    noon = {c: pd.to_datetime(dated[c].astype(str)).dt.tz_localize("UTC") + pd.Timedelta(hours=12)
+            for c in {first, "blog_date"}}
+    far = dated[dated["published_at"].notna() & ~within_window(
+        dated["published_at"], noon[first], noon["blog_date"])]
     return [
         failed("blogs", "n_entries", "n_entries_equals_entry_count", wrong_count, ["blog_id", "n_entries", "counted"]),
         failed("entries", "published_at", f"within_{MAX_DAYS_FROM_BLOG_DATE}_days_of_blog_date", far,
