@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import RAW_DIR, SEED_NAME
+from conftest import RAW_DIR, SEED_NAME, write_seed_raw
 from corpus.cli import main
 from corpus.collect import raw, wayback
 from corpus.collect.client import FetchError, PoliteClient, Settings, retry_after
@@ -387,19 +387,22 @@ def test_a_raw_folder_without_registry_is_not_taken_over(tmp_path, capsys):
     assert "raw folder has files but no registry" in capsys.readouterr().err
 
 
-def test_fetch_adds_to_a_registry_written_before_the_provenance_columns(site, tmp_path):
-    raw_dir = tmp_path / "raw"
-    raw_dir.mkdir()
-    for name in (SEED_NAME, raw.REGISTRY_NAME):
-        (raw_dir / name).write_bytes((RAW_DIR / name).read_bytes())
+def test_fetch_adds_to_a_registry_written_before_the_provenance_columns(site, tmp_path,
+                                                                       capsys):
+    raw_dir = write_seed_raw(tmp_path / "raw")
     old = (raw_dir / raw.REGISTRY_NAME).read_text().splitlines()[0].split(",")
-    assert "final_url" not in old
+    assert old == list(raw.REGISTRY_FIELDS)
     assert main(["fetch", site.route("/live/day-1", DAY1), "--raw", str(raw_dir), *FAST]) == 0
-    seed, fetched = sorted(registry(raw_dir), key=lambda r: r["path"] != SEED_NAME)
+    header = (raw_dir / raw.REGISTRY_NAME).read_text().splitlines()[0].split(",")
+    assert header == [*raw.REGISTRY_FIELDS, *raw.FETCH_FIELDS]  # migrated once, saying so
+    assert "added the columns final_url, http_status" in capsys.readouterr().err
+    assert main(["fetch", site.route("/live/day-2", DAY2), "--raw", str(raw_dir), *FAST]) == 0
+    assert "added the columns" not in capsys.readouterr().err
+    seed, fetched, _ = sorted(registry(raw_dir), key=lambda r: (r["path"] != SEED_NAME, r["path"]))
     assert {k: v for k, v in seed.items() if k not in old} == dict.fromkeys(raw.FETCH_FIELDS, "")
     assert seed["sha256"] == raw.sha256_of((RAW_DIR / SEED_NAME).read_bytes())
     assert fetched["http_status"] == "200"
-    assert [path for path, _ in raw.plan(raw_dir)] == sorted([SEED_NAME, fetched["path"]])
+    assert len(raw.plan(raw_dir)) == 3
 
 
 def test_a_crawl_delay_longer_than_the_setting_is_kept(site, tmp_path):

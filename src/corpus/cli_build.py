@@ -14,7 +14,7 @@ from tqdm import tqdm
 from corpus import parse
 from corpus.build import BuildOptions
 from corpus.build.run import build
-from corpus.collect import raw
+from corpus.collect import raw, registry_file
 from corpus.collect.client import PoliteClient, Settings, make_user_agent
 from corpus.collect.fetch import Collector, check_url, read_url_list
 from corpus.collect.wayback import DEFAULT_ARCHIVE
@@ -112,7 +112,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     entry = raw.RegistryEntry(path=rel_path, sha256=raw.sha256_of(data), format=fmt, outlet=args.outlet,
                               url=args.url or blog.url or "", language=args.language or blog.language or "und",
                               retrieved_date=args.retrieved, rights=args.rights)
-    (raw_dir / raw.REGISTRY_NAME).write_text(raw.registry_text([*registry, entry]), encoding="utf-8")
+    registry_file.write_registry(raw_dir, [*registry, entry])
     print(f"registered {rel_path} ({fmt}, {len(blog.entries)} entries, language {entry.language}, "
           f"sha256 {entry.sha256[:12]}...)")
     return 0

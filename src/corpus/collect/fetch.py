@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from corpus.collect import raw, wayback
+from corpus.collect import raw, registry_file, wayback
 from corpus.collect.client import (
     TEMP_PREFIX,
     TEMP_SUFFIX,
@@ -108,16 +108,6 @@ def free_name(raw_dir: Path, stem: str, ext: str, sha256: str, registered: set[s
     raise InputError(str(raw_dir / stem), "too many files of this name")
 
 
-def write_registry(raw_dir: Path, entries: list[raw.RegistryEntry]) -> None:
-    """Replace the registry in one step (a temporary file renamed over it)."""
-    temp = raw_dir / f"{TEMP_PREFIX}{raw.REGISTRY_NAME}{TEMP_SUFFIX}"
-    with open(temp, "w", encoding="utf-8", newline="") as out:
-        out.write(raw.registry_text(entries))
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temp, raw_dir / raw.REGISTRY_NAME)
-
-
 def open_registry(raw_dir: Path) -> list[raw.RegistryEntry]:
     """The raw folder's registry (made on first use), after removing leftover temporary files."""
     raw_dir.mkdir(parents=True, exist_ok=True)
@@ -197,7 +187,7 @@ class Collector:
             rights=self.rights, final_url=download.final_url, http_status=str(download.status),
             content_type=download.content_type, archive_url=job.archive_url,
             captured_at=job.captured_at))
-        write_registry(self.raw_dir, self.registry)
+        registry_file.write_registry(self.raw_dir, self.registry)
         self.done.add(job_key(job.url, job.archive_url))
         self.sha256s.add(download.sha256)
         self.summary.fetched.append(rel)
