@@ -1,3 +1,6 @@
+import hashlib
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,51 @@ SEED_NAME = "000_6d6ba2881843c3f6.txt"
 SHARED_DIR = REPO.parent / "shared"
 SHARED_SAMPLES = SHARED_DIR / "samples"
 SHARED_GOLD = SHARED_DIR / "gold"
+
+
+NOTEBOOKS_DIR = REPO / "notebooks"
+STALE_NOTEBOOKS = ("data/processed/ changed since the notebooks ran: run `make notebooks` "
+                   "(then commit README.md and notebooks/)")
+FINGERPRINT = re.compile(r"^data fingerprint: ([0-9a-f]{16})$", re.MULTILINE)
+
+
+def stored_fingerprint(notebook: Path) -> str | None:
+    """The data fingerprint a notebook printed when its outputs were stored, if it printed one."""
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        for output in cell.get("outputs", []):
+            found = FINGERPRINT.search("".join(output.get("text", "")))
+            if found:
+                return found.group(1)
+    return None
+
+
+def notebooks_are_stale(processed: Path = PROCESSED_DIR, repo: Path = REPO) -> bool:
+    """Whether the committed tables differ from those the notebooks' stored outputs and the
+    README's headline numbers were computed from (what `make notebooks` refreshes)."""
+    from corpus.headline import headline_numbers
+
+    sums = processed / "SHA256SUMS"
+    if not sums.is_file():
+        return False  # nothing built: the build tests say so
+    current = hashlib.sha256(sums.read_bytes()).hexdigest()[:16]
+    if stored_fingerprint(repo / "notebooks" / "04-reproduce.ipynb") != current:
+        return True
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    return any(f"- {line}\n" not in readme for line in headline_numbers(processed))
+
+
+def pytest_report_header(config) -> list[str]:
+    """The first thing `make test` says when the data changed and the notebooks did not."""
+    config.stash[STALE_KEY] = stale = notebooks_are_stale()
+    return [STALE_NOTEBOOKS] if stale else []
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    if exitstatus and config.stash.get(STALE_KEY, False):  # again, below the failures it explains
+        terminalreporter.write_line(STALE_NOTEBOOKS, red=True, bold=True)
+
+
+STALE_KEY = pytest.StashKey[bool]()
 
 
 @pytest.fixture(scope="session")
