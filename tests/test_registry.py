@@ -98,3 +98,19 @@ def test_a_registry_gains_the_provenance_columns_once_and_a_new_one_gets_all(tmp
     reordered = ["url", *[c for c in raw.REGISTRY_FIELDS if c != "url"]]
     assert registry_columns(reordered, [plain])[0] == tuple(reordered)
     assert registry_columns(None, [plain]) == (raw.REGISTRY_FIELDS + raw.FETCH_FIELDS, ())
+
+
+def test_add_without_rights_warns_at_once_and_with_rights_says_nothing(tmp_path, seed_text,
+                                                                        capsys):
+    from conftest import write_seed_raw
+    from corpus.cli import main
+
+    raw_dir = write_seed_raw(tmp_path / "raw")
+    (tmp_path / "a.txt").write_text(seed_text.replace("Kirby", "Kirkby"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(seed_text.replace("Kirby", "Kerby"), encoding="utf-8")
+    assert main(["add", str(tmp_path / "a.txt"), "--raw", str(raw_dir)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning: no --rights given: fill in the `rights` cell in ")
+    assert "`corpus release` refuses" in err and len(err.splitlines()) == 1
+    assert main(["add", str(tmp_path / "b.txt"), "--raw", str(raw_dir), "--rights", "CC0"]) == 0
+    assert capsys.readouterr().err == ""

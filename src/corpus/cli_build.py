@@ -115,7 +115,25 @@ def cmd_add(args: argparse.Namespace) -> int:
     registry_file.write_registry(raw_dir, [*registry, entry])
     print(f"registered {rel_path} ({fmt}, {len(blog.entries)} entries, language {entry.language}, "
           f"sha256 {entry.sha256[:12]}...)")
+    warn_without_rights(args.rights, raw_dir)
     return 0
+
+
+def warn_without_rights(rights: str, raw_dir: Path) -> None:
+    """Say at once, not at release time, that a registered file has no rights note."""
+    if not rights.strip():
+        print(f"warning: no --rights given: fill in the `rights` cell in "
+              f"{raw_dir / raw.REGISTRY_NAME} (its licence, or whose copyright it is); "
+              "`corpus release` refuses files without one", file=sys.stderr)
+
+
+def declared_language(path: str, fmt: str, text: str) -> str | None:
+    """The language a fetched page declares (<html lang>, JSON-LD inLanguage), None when it
+    declares none or does not read (the build says why, naming the file)."""
+    try:
+        return parse.parse(path, fmt, text).language
+    except Exception:  # whatever a malformed page makes a reader raise: no language, no stop
+        return None
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
@@ -133,10 +151,12 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     if min(args.delay, args.retries, args.backoff) < 0 or args.timeout <= 0:
         raise InputError("fetch", "--delay, --retries and --backoff cannot be negative, "
                                   "--timeout must be above 0")
+    warn_without_rights(args.rights, Path(args.raw))
     settings = Settings(delay=args.delay, retries=args.retries, backoff=args.backoff,
                         timeout=args.timeout, user_agent=make_user_agent(args.contact))
     with PoliteClient(settings) as client:
-        collector = Collector(Path(args.raw), client, args.outlet, args.rights, args.refresh)
+        collector = Collector(Path(args.raw), client, args.outlet, args.rights, args.refresh,
+                              page_language=declared_language)
         summary = collector.collect(urls, args.wayback, args.start, args.end, archive,
                                     lambda jobs: tqdm(jobs, desc="fetching", unit="page",
                                                       file=sys.stderr, disable=None),

@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -126,8 +127,13 @@ class Collector:
     """Fetches jobs into one raw folder, keeping its registry current after every page."""
 
     def __init__(self, raw_dir: Path, client: PoliteClient, outlet: str = "unknown",
-                 rights: str = "", refresh: bool = False):
+                 rights: str = "", refresh: bool = False,
+                 page_language: Callable[[str, str, str], str | None] = lambda *page: None):
+        """page_language(path, format, text): the language a page declares (html lang, JSON-LD
+        inLanguage), or None; given by the caller, which may read pages (collect may not)."""
         self.raw_dir, self.client, self.refresh = raw_dir, client, refresh
+        self.page_language = page_language
+        self.made_raw_dir = not raw_dir.exists()
         self.outlet, self.rights = outlet, rights
         self.registry = open_registry(raw_dir)
         self.done = {job_key(e.url, e.archive_url) for e in self.registry}
@@ -156,7 +162,18 @@ class Collector:
                     self.summary.failed.append((job.source, err.message + line))
         except KeyboardInterrupt:
             self.summary.interrupted = True
+        finally:
+            self.remove_empty_folders()
         return self.summary
+
+    def remove_empty_folders(self) -> None:
+        """Leave no empty folder behind (a host's folder whose pages all failed, and the raw
+        folder itself when this run made it and fetched nothing)."""
+        for folder in sorted((p for p in self.raw_dir.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+        if self.made_raw_dir and self.raw_dir.is_dir() and not any(self.raw_dir.iterdir()):
+            self.raw_dir.rmdir()
 
     def one(self, job: Job) -> None:
         again = self.refresh and not job.archive_url  # an archived capture never changes
@@ -183,7 +200,7 @@ class Collector:
             os.replace(download.temp_path, self.raw_dir / rel)
         self.registry.append(raw.RegistryEntry(
             path=rel, sha256=download.sha256, format=fmt, outlet=self.outlet, url=job.url,
-            language="und", retrieved_date=datetime.now(UTC).date().isoformat(),
+            language=self.page_language(rel, fmt, text) or "und", retrieved_date=datetime.now(UTC).date().isoformat(),
             rights=self.rights, final_url=download.final_url, http_status=str(download.status),
             content_type=download.content_type, archive_url=job.archive_url,
             captured_at=job.captured_at))
