@@ -22,8 +22,9 @@ from corpus.dataset.store import read_tables
 from corpus.errors import InputError, unexpected
 from corpus.extract import model
 from corpus.release.publish import make_release
-from corpus.schema import TABLES
+from corpus.schema import ALL_TABLES, TABLES
 from corpus.validate import validate
+from corpus.validate.corpus_checks import with_corpus_checks
 from corpus.version import __version__
 
 PROGRESS_MIN_FILES = 20  # show a progress bar from this many raw files on
@@ -61,11 +62,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise InputError(str(folder), "no such folder")
     try:
-        tables = read_tables(folder, TABLES)
+        tables = read_tables(folder, ALL_TABLES)
     except Exception as exc:  # an unreadable Parquet file is invalid data, reported as such
         print(f"invalid: {folder}: cannot read a table ({type(exc).__name__}: {exc})", file=sys.stderr)
         return 1
-    report = validate(tables)
+    report = with_corpus_checks(validate({n: t for n, t in tables.items() if n in TABLES}), tables)
     for check in report.failures:
         print(f"invalid: {check.describe()}", file=sys.stderr)
     verdict = "valid" if report.success else f"INVALID ({len(report.failures)} failed)"
