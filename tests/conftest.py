@@ -62,11 +62,26 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 STALE_KEY = pytest.StashKey[bool]()
 
 
+def shared_absent(what: Path) -> str:
+    """The reason a test of the pages beside the repository is skipped."""
+    return (f"../shared is absent (no {what}): the sample pages and annotations beside the "
+            "repository are needed for this test only")
+
+
+def shared_cases(cases: list, ids: list[str]) -> list:
+    """Parameters read from ../shared; one case skipped with the reason when it is absent (not
+    pytest's 'got empty parameter set')."""
+    if cases:
+        return [pytest.param(case, id=name) for case, name in zip(cases, ids, strict=True)]
+    skip = pytest.mark.skip(reason=shared_absent(SHARED_SAMPLES))
+    return [pytest.param(None, id="shared-absent", marks=skip)]
+
+
 @pytest.fixture(scope="session")
 def shared_samples() -> Path:
     """The folder of real sample pages beside the repository; skips the test when it is absent."""
     if not (SHARED_SAMPLES / "expected.jsonl").is_file():
-        pytest.skip("../shared/samples not present")
+        pytest.skip(shared_absent(SHARED_SAMPLES / "expected.jsonl"))
     return SHARED_SAMPLES
 
 
@@ -74,7 +89,7 @@ def shared_samples() -> Path:
 def shared_gold() -> Path:
     """The reference annotations beside the repository; skips the test when they are absent."""
     if not (SHARED_GOLD / "score.py").is_file():
-        pytest.skip("../shared/gold not present")
+        pytest.skip(shared_absent(SHARED_GOLD / "score.py"))
     return SHARED_GOLD
 
 
