@@ -81,6 +81,8 @@ def with_corpus_checks(report: Report, tables: dict[str, pa.Table]) -> Report:
         missing = Check(COVERAGE.name, None, "table_exists", False, 1)
         return Report(report.checks + (missing,), report.rows)
     coverage = tables["coverage"]
-    extra = coverage_checks(coverage, tables["blogs"], tables["entries"]) \
-        if {"blogs", "entries"} <= tables.keys() else declaration_checks(COVERAGE, coverage)
+    sound = {"blogs", "entries"} <= tables.keys() and all(  # else their own checks say why
+        c.success for c in report.checks if c.check == "arrow_schema_matches_declaration")
+    extra = coverage_checks(coverage, tables["blogs"], tables["entries"]) if sound \
+        else declaration_checks(COVERAGE, coverage)
     return Report(report.checks + tuple(extra), {**report.rows, "coverage": coverage.num_rows})
