@@ -1,6 +1,7 @@
 """Writing the registry of a raw folder: in one step, keeping the columns it was written with
 (`corpus add` never rewrites a header), gaining columns once, with a warning, when a row needs
 them."""
+
 from __future__ import annotations
 
 import csv
@@ -29,8 +30,9 @@ def registry_header(raw_dir: Path) -> list[str] | None:
         return next(csv.reader(registry), [])
 
 
-def registry_columns(header: list[str] | None,
-                     entries: list[RegistryEntry]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def registry_columns(
+    header: list[str] | None, entries: list[RegistryEntry]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The columns to write a registry with, and those of them it gains. A registry keeps its
     columns in its order; it gains a group of known columns (the required ones, a fetched page's
     provenance) only when the group is required or a row has a value in it, so that `corpus add`
@@ -61,6 +63,9 @@ def write_registry(raw_dir: Path, entries: list[RegistryEntry]) -> tuple[str, ..
         Path(temp).unlink(missing_ok=True)
         raise
     if added:
-        log.warning("%s: added the columns %s (once; older rows leave them empty)",
-                    raw_dir / REGISTRY_NAME, ", ".join(added))
+        log.warning(
+            "%s: added the columns %s (once; older rows leave them empty)",
+            raw_dir / REGISTRY_NAME,
+            ", ".join(added),
+        )
     return added

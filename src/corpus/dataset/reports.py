@@ -2,6 +2,7 @@
 bracketed conversion ("900 kilometres (550 miles)") is a second row, and so is a number an entry's
 headline states and its body states again. `reports` is the one filter that leaves one row per
 report; `REPORTS_SQL` is the same filter for SQL engines (DuckDB, polars' SQL)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -25,5 +26,6 @@ def reports(figures: pd.DataFrame) -> pd.DataFrame:
         return once
     keys = pd.MultiIndex.from_frame(once[REPORT_KEY])
     restated = (once["field"] == "headline").to_numpy() & keys.isin(
-        pd.MultiIndex.from_frame(in_body))
+        pd.MultiIndex.from_frame(in_body)
+    )
     return once[~restated]

@@ -1,6 +1,7 @@
 """The record of released versions, kept in the project beside CHANGELOG.md (`RELEASES.txt`): one
 line `<version> <sha256 of its tables>` per release. A version names one content for ever: a
 release of a recorded version with other tables is refused, whichever `--out` folder is given."""
+
 from __future__ import annotations
 
 import hashlib
@@ -9,17 +10,22 @@ from pathlib import Path
 from corpus.errors import InputError
 
 RECORD_NAME = "RELEASES.txt"
-RECORD_HEADER = ('# Released versions: "<version> <sha256 of its tables>" per line, written by '
-                 "`corpus release`\n# (docs/RELEASING.md). Never edit a line: a version names one "
-                 "content for ever.\n")
+RECORD_HEADER = (
+    '# Released versions: "<version> <sha256 of its tables>" per line, written by '
+    "`corpus release`\n# (docs/RELEASING.md). Never edit a line: a version names one "
+    "content for ever.\n"
+)
 
 
 def tables_digest(checksums: dict[str, str]) -> str:
     """One sha256 of a release's tables: of its SHA256SUMS lines for the Parquet files, sorted.
     The rest of a release (its changes since the previous one, its card) may differ between two
     output folders; the tables may not."""
-    lines = "".join(f"{digest}  {name}\n" for name, digest in sorted(checksums.items())
-                    if name.endswith(".parquet"))
+    lines = "".join(
+        f"{digest}  {name}\n"
+        for name, digest in sorted(checksums.items())
+        if name.endswith(".parquet")
+    )
     return hashlib.sha256(lines.encode()).hexdigest()
 
 
@@ -44,9 +50,11 @@ def record_problem(project: Path, version: str, digest: str) -> str | None:
     recorded = read_record(project).get(version)
     if recorded is None or recorded == digest:
         return None
-    return (f"version {version} was released with other tables ({project / RECORD_NAME}: "
-            f"{recorded[:12]}..., these {digest[:12]}...): a released version is never reused; "
-            "bump the version (pyproject.toml, CITATION.cff, CHANGELOG.md), rebuild and release")
+    return (
+        f"version {version} was released with other tables ({project / RECORD_NAME}: "
+        f"{recorded[:12]}..., these {digest[:12]}...): a released version is never reused; "
+        "bump the version (pyproject.toml, CITATION.cff, CHANGELOG.md), rebuild and release"
+    )
 
 
 def record_release(project: Path, version: str, digest: str) -> bool:
@@ -55,6 +63,7 @@ def record_release(project: Path, version: str, digest: str) -> bool:
         return False
     path = project / RECORD_NAME
     text = path.read_text(encoding="utf-8") if path.is_file() else RECORD_HEADER
-    path.write_text(text + ("" if text.endswith("\n") else "\n") + f"{version} {digest}\n",
-                    encoding="utf-8")
+    path.write_text(
+        text + ("" if text.endswith("\n") else "\n") + f"{version} {digest}\n", encoding="utf-8"
+    )
     return True
