@@ -11,9 +11,10 @@ all: build
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
+	@echo "Setting up $(VENV) from requirements.lock (a few minutes; pip lists each package)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --progress-bar on --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --progress-bar on --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 build: $(STAMP)

@@ -1,3 +1,6 @@
+import hashlib
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,11 +17,71 @@ SHARED_SAMPLES = SHARED_DIR / "samples"
 SHARED_GOLD = SHARED_DIR / "gold"
 
 
+NOTEBOOKS_DIR = REPO / "notebooks"
+STALE_NOTEBOOKS = ("data/processed/ changed since the notebooks ran: run `make notebooks` "
+                   "(then commit README.md and notebooks/)")
+FINGERPRINT = re.compile(r"^data fingerprint: ([0-9a-f]{16})$", re.MULTILINE)
+
+
+def stored_fingerprint(notebook: Path) -> str | None:
+    """The data fingerprint a notebook printed when its outputs were stored, if it printed one."""
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        for output in cell.get("outputs", []):
+            found = FINGERPRINT.search("".join(output.get("text", "")))
+            if found:
+                return found.group(1)
+    return None
+
+
+def notebooks_are_stale(processed: Path = PROCESSED_DIR, repo: Path = REPO) -> bool:
+    """Whether the committed tables differ from those the notebooks' stored outputs and the
+    README's headline numbers were computed from (what `make notebooks` refreshes)."""
+    from corpus.headline import headline_numbers
+
+    sums = processed / "SHA256SUMS"
+    if not sums.is_file():
+        return False  # nothing built: the build tests say so
+    current = hashlib.sha256(sums.read_bytes()).hexdigest()[:16]
+    if stored_fingerprint(repo / "notebooks" / "04-reproduce.ipynb") != current:
+        return True
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    return any(f"- {line}\n" not in readme for line in headline_numbers(processed))
+
+
+def pytest_report_header(config) -> list[str]:
+    """The first thing `make test` says when the data changed and the notebooks did not."""
+    config.stash[STALE_KEY] = stale = notebooks_are_stale()
+    return [STALE_NOTEBOOKS] if stale else []
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    if exitstatus and config.stash.get(STALE_KEY, False):  # again, below the failures it explains
+        terminalreporter.write_line(STALE_NOTEBOOKS, red=True, bold=True)
+
+
+STALE_KEY = pytest.StashKey[bool]()
+
+
+def shared_absent(what: Path) -> str:
+    """The reason a test of the pages beside the repository is skipped."""
+    return (f"../shared is absent (no {what}): the sample pages and annotations beside the "
+            "repository are needed for this test only")
+
+
+def shared_cases(cases: list, ids: list[str]) -> list:
+    """Parameters read from ../shared; one case skipped with the reason when it is absent (not
+    pytest's 'got empty parameter set')."""
+    if cases:
+        return [pytest.param(case, id=name) for case, name in zip(cases, ids, strict=True)]
+    skip = pytest.mark.skip(reason=shared_absent(SHARED_SAMPLES))
+    return [pytest.param(None, id="shared-absent", marks=skip)]
+
+
 @pytest.fixture(scope="session")
 def shared_samples() -> Path:
     """The folder of real sample pages beside the repository; skips the test when it is absent."""
     if not (SHARED_SAMPLES / "expected.jsonl").is_file():
-        pytest.skip("../shared/samples not present")
+        pytest.skip(shared_absent(SHARED_SAMPLES / "expected.jsonl"))
     return SHARED_SAMPLES
 
 
@@ -26,7 +89,7 @@ def shared_samples() -> Path:
 def shared_gold() -> Path:
     """The reference annotations beside the repository; skips the test when they are absent."""
     if not (SHARED_GOLD / "score.py").is_file():
-        pytest.skip("../shared/gold not present")
+        pytest.skip(shared_absent(SHARED_GOLD / "score.py"))
     return SHARED_GOLD
 
 
@@ -181,6 +244,22 @@ def write_small_raw(folder: Path, registry: bool = True) -> Path:
             for name in [SEED_NAME, *INVENTED_BLOGS]
         ]
         (folder / raw.REGISTRY_NAME).write_text(raw.registry_text(entries), encoding="utf-8")
+    return folder
+
+
+def write_seed_raw(folder: Path) -> Path:
+    """The seed alone in folder, registered in a registry of the columns written before the
+    provenance columns (as the committed one): never a copy of the user's data/raw registry,
+    which `corpus add` changes."""
+    from corpus.collect import raw
+
+    folder.mkdir(parents=True, exist_ok=True)
+    data = (RAW_DIR / SEED_NAME).read_bytes()
+    (folder / SEED_NAME).write_bytes(data)
+    entry = raw.RegistryEntry(SEED_NAME, raw.sha256_of(data), "trt-text", "TRT World", "", "en",
+                              "2026-11-24", "TRT World; publisher's copyright, kept for research")
+    (folder / raw.REGISTRY_NAME).write_text(raw.registry_text([entry], raw.REGISTRY_FIELDS),
+                                            encoding="utf-8")
     return folder
 
 

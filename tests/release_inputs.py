@@ -28,12 +28,11 @@ def write_raw(folder: Path, files: dict[str, str], rights: str = RIGHTS) -> Path
     """A raw folder of files (name -> text) and a registry listing them with a rights note (their
     text redistributable: the seed and text invented here)."""
     folder.mkdir(parents=True)
-    seed_entry = {e.path: e for e in raw.read_registry(RAW_DIR)}[SEED_NAME]
     entries = []
     for name, text in files.items():
         data = text.encode("utf-8")
         (folder / name).write_bytes(data)
-        outlet = seed_entry.outlet if name == SEED_NAME else "Invented Daily"
+        outlet = "TRT World" if name == SEED_NAME else "Invented Daily"  # not the user's registry
         entries.append(raw.RegistryEntry(name, raw.sha256_of(data), "trt-text", outlet, "", "en",
                                          "2026-11-30", rights, text_redistributable="yes"))
     (folder / raw.REGISTRY_NAME).write_text(raw.registry_text(entries), encoding="utf-8")

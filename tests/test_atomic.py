@@ -74,7 +74,9 @@ def test_a_kill_at_any_step_of_the_commit_leaves_one_build(two_raw, warm, tmp_pa
     monkeypatch.setattr(output, "step", lambda n, what: steps.append(what))
     build(BuildOptions(two_raw[1], out, cache_dir=cache_dir, part_rows=1))
     kept = len(sets[1] & sets[0]) * (len(TABLES) + 1)  # their part files and Data Docs, linked
-    assert len(steps) == kept + 3 and steps[-2] == "switch current"
+    assert len(steps) == kept + 6 and steps[-5] == "switch current"
+    assert steps[-3:] == ["settle: link the build at its stable name", "settle: switch current",
+                          "settle: remove the unsettled folder"]
     for number in range(1, len(steps) + 1):
         def kill(n, what, number=number):
             if n == number:
@@ -92,7 +94,7 @@ def test_a_kill_at_any_step_of_the_commit_leaves_one_build(two_raw, warm, tmp_pa
     build(BuildOptions(two_raw[1], out, cache_dir=cache_dir, part_rows=1))  # it cleans up what the kill left
     assert blog_set(out) == sets[1]
     builds = sorted(os.listdir(out / BUILDS_DIR))
-    assert len(builds) == 3 and builds[1:] == ["current", "lock"]
+    assert builds == ["current", "live", "lock"]
     assert not [n for n in os.listdir(out) if n.startswith(".") and n != BUILDS_DIR]
 
 
@@ -111,7 +113,7 @@ def test_an_interrupted_build_removes_its_staging_and_keeps_the_tables(two_raw, 
         build(BuildOptions(two_raw[1], out, cache_dir=cache_dir, part_rows=1))
     assert blog_set(out) == set(os.listdir(two_raw[0]))
     assert files_of(out) == before and len(before) > 10
-    assert sorted(os.listdir(out / BUILDS_DIR))[1:] == ["current", "lock"]
+    assert sorted(os.listdir(out / BUILDS_DIR)) == ["current", "live", "lock"]
 
 
 def test_a_legacy_output_folder_is_taken_over(two_raw, warm, tmp_path):
@@ -137,3 +139,27 @@ def test_two_overlapping_builds_leave_one_builds_blogs(two_raw, warm, tmp_path):
     assert [run.returncode for run in runs] == [0, 0], results
     assert_one_build(out, [set(os.listdir(r)) for r in two_raw])
     assert len(os.listdir(out / BUILDS_DIR)) == 3
+
+
+def test_a_rebuild_keeps_the_paths_a_repository_commits(two_raw, warm, tmp_path):
+    """The committed build lies at `.builds/live` after every build: a changed table shows in git
+    as changed files at the same paths, never as one build folder removed and another added."""
+    cache_dir, _ = warm
+    out = tmp_path / "out"
+
+    def real_files():
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+                if p.is_file() and not p.is_symlink() and p.name != "lock"}
+
+    build(BuildOptions(two_raw[0], out, cache_dir=cache_dir, part_rows=1))
+    first = real_files()
+    assert os.readlink(out / BUILDS_DIR / "current") == "live"
+    assert all(name.startswith(f"{BUILDS_DIR}/live/") for name in first)
+    build(BuildOptions(two_raw[1], out, cache_dir=cache_dir, part_rows=1))
+    second = real_files()
+    assert set(second) < set(first)  # two blogs fewer: their parts gone, the rest at their paths
+    assert sorted(os.listdir(out / BUILDS_DIR)) == ["current", "live", "lock"]
+    changed = {name for name in second if second[name] != first[name]}
+    assert f"{BUILDS_DIR}/live/SHA256SUMS" in changed
+    build(BuildOptions(two_raw[1], out, cache_dir=cache_dir, part_rows=1))  # nothing changed
+    assert real_files() == second

@@ -394,3 +394,27 @@ def test_a_table_file_of_an_earlier_layout_gives_way_to_the_table_folder(small_r
     (out / "entries.parquet").write_bytes(b"a single-file table")
     build(BuildOptions(small_raw, out))
     assert len(load("entries", path=out)) == SMALL_N_ENTRIES
+
+
+# Ids are stable across versions unless CHANGELOG.md says otherwise (issue #32): saved analyses key
+# on them. A change to any of these is a dataset version change with a CHANGELOG entry.
+SEED_BLOG_ID = "20240104-4bcb4535"
+SEED_IDS = {
+    "blogs": ["20240104-4bcb4535"],
+    "entries": [f"20240104-4bcb4535-{n:05d}" for n in range(1, 13)],
+    "entities": ["20240104-4bcb4535-00001-mb00000", "20240104-4bcb4535-00001-mb00025"],
+    "figures": ["20240104-4bcb4535-00001-b00193", "20240104-4bcb4535-00001-b00216",
+                "20240104-4bcb4535-00009-h00052"],
+}
+
+
+def test_the_seeds_ids_are_pinned(small_built):
+    """Built afresh (with other blogs beside it), the seed keeps the ids it had."""
+    keys = {"blogs": "blog_id", "entries": "entry_id", "entities": "mention_id",
+            "figures": "figure_id"}
+    for table, ids in SEED_IDS.items():
+        found = load(table, path=small_built)
+        seed = found[found[keys[table]].str.startswith(SEED_BLOG_ID)][keys[table]].tolist()
+        assert set(ids) <= set(seed), table
+    entries = load("entries", path=small_built)
+    assert sorted(entries.loc[entries["blog_id"] == SEED_BLOG_ID, "entry_id"]) == SEED_IDS["entries"]

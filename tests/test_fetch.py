@@ -13,13 +13,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import RAW_DIR, SEED_NAME
+from conftest import RAW_DIR, SEED_NAME, write_seed_raw
 from corpus.cli import main
 from corpus.collect import raw, wayback
 from corpus.collect.client import FetchError, PoliteClient, Settings, retry_after
 from corpus.collect.fetch import Collector, Job, file_stem
 
-FAST = ["--delay", "0", "--retries", "2", "--backoff", "0.01", "--timeout", "5"]
+QUICK = ["--delay", "0", "--retries", "2", "--backoff", "0.01", "--timeout", "5"]
+FAST = [*QUICK, "--rights", "Invented for the tests"]
 ROBOTS = "User-agent: *\nDisallow: /private/\n"
 
 
@@ -168,8 +169,11 @@ def test_fetch_registers_pages_with_provenance_politely(site, tmp_path, capsys):
                  "--contact", "desk@example.org"])
     out, err = capsys.readouterr()
     assert code == 1
-    assert err.splitlines() == [f"failed {urls[3]}: disallowed by {site.url}/robots.txt",
-                                f"failed {urls[4]}: HTTP 404 Not Found"]
+    assert err.splitlines() == [
+        f"warning: {urls[5]}: HTTP 500 Internal Server Error; retry 1 of 2 in 0.01 s",
+        f"warning: {urls[6]}: HTTP 429 Too Many Requests; retry 1 of 2 in 1 s",
+        f"failed {urls[3]}: disallowed by {site.url}/robots.txt",
+        f"failed {urls[4]}: HTTP 404 Not Found"]
     rows = registry(raw_dir)
     n_bytes = sum((raw_dir / r["path"]).stat().st_size for r in rows)
     assert out == f"fetched 5 pages ({n_bytes:,} bytes), skipped 0, failed 2 -> {raw_dir}\n"
@@ -223,8 +227,11 @@ def test_timeouts_and_truncated_bodies_leave_no_partial_files(site, tmp_path, ca
     raw_dir = tmp_path / "raw"
     code = main(["fetch", *urls, "--raw", str(raw_dir), *FAST, "--retries", "1",
                  "--timeout", "0.2"])
-    err = capsys.readouterr().err.splitlines()
+    said = capsys.readouterr().err.splitlines()
+    err = [line for line in said if not line.startswith("warning: ")]
     assert code == 1
+    assert f"warning: {urls[0]}: timed out (0.2 s without an answer); retry 1 of 1 in " \
+           "0.01 s" in said
     assert err[0] == f"failed {urls[0]}: timed out (0.2 s without an answer) (after 2 attempts)"
     assert err[1].startswith(f"failed {urls[2]}: network error: RemoteProtocolError")
     [row] = registry(raw_dir)
@@ -386,19 +393,23 @@ def test_a_raw_folder_without_registry_is_not_taken_over(tmp_path, capsys):
     assert "raw folder has files but no registry" in capsys.readouterr().err
 
 
-def test_fetch_adds_to_a_registry_written_before_the_provenance_columns(site, tmp_path):
-    raw_dir = tmp_path / "raw"
-    raw_dir.mkdir()
-    for name in (SEED_NAME, raw.REGISTRY_NAME):
-        (raw_dir / name).write_bytes((RAW_DIR / name).read_bytes())
+def test_fetch_adds_to_a_registry_written_before_the_provenance_columns(site, tmp_path,
+                                                                       capsys):
+    raw_dir = write_seed_raw(tmp_path / "raw")
     old = (raw_dir / raw.REGISTRY_NAME).read_text().splitlines()[0].split(",")
-    assert "final_url" not in old
+    assert old == list(raw.REGISTRY_FIELDS)
     assert main(["fetch", site.route("/live/day-1", DAY1), "--raw", str(raw_dir), *FAST]) == 0
-    seed, fetched = sorted(registry(raw_dir), key=lambda r: r["path"] != SEED_NAME)
+    header = (raw_dir / raw.REGISTRY_NAME).read_text().splitlines()[0].split(",")
+    assert header == [*raw.REGISTRY_FIELDS, *raw.FETCH_FIELDS]  # migrated once, saying so
+    assert "added the columns final_url, http_status" in capsys.readouterr().err
+    assert main(["fetch", site.route("/live/day-2", DAY2), "--raw", str(raw_dir), *FAST]) == 0
+    assert "added the columns" not in capsys.readouterr().err
+    seed, fetched, _ = sorted(registry(raw_dir), key=lambda r: (r["path"] != SEED_NAME, r["path"]))
     assert {k: v for k, v in seed.items() if k not in old} == dict.fromkeys(raw.FETCH_FIELDS, "")
     assert seed["sha256"] == raw.sha256_of((RAW_DIR / SEED_NAME).read_bytes())
     assert fetched["http_status"] == "200"
-    assert [path for path, _ in raw.plan(raw_dir)] == sorted([SEED_NAME, fetched["path"]])
+    assert fetched["language"] == "en"  # as the page declares it: <html lang="en">
+    assert len(raw.plan(raw_dir)) == 3
 
 
 def test_a_crawl_delay_longer_than_the_setting_is_kept(site, tmp_path):
@@ -409,3 +420,26 @@ def test_a_crawl_delay_longer_than_the_setting_is_kept(site, tmp_path):
             client.download(url, tmp_path).temp_path.unlink()
     first, second = site.hits("/live/day-1") + site.hits("/live/day-2")
     assert second - first >= 1.0
+
+
+def test_fetch_without_rights_warns_at_once(site, tmp_path, capsys):
+    url = site.route("/live/day-1", DAY1)
+    assert main(["fetch", url, "--raw", str(tmp_path / "raw"), *QUICK]) == 0
+    err = capsys.readouterr().err
+    assert err.splitlines()[0].startswith("warning: no --rights given: fill in the `rights` cell")
+
+
+def test_an_unreachable_host_says_each_retry_and_leaves_no_empty_folder(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    raw_dir = tmp_path / "raw"
+    code = main(["fetch", f"http://127.0.0.1:{port}/live", "--raw", str(raw_dir), "--rights",
+                 "CC0", *FAST])
+    err = capsys.readouterr().err.splitlines()
+    retries = [line for line in err if line.startswith("warning: ") and "retry" in line]
+    assert code == 1 and [line.split("; ")[-1][:10] for line in retries] == ["retry 1 of", "retry 2 of"]
+    assert f"127.0.0.1:{port}/robots.txt: network error: ConnectError" in retries[0]
+    assert not raw_dir.exists()

@@ -7,7 +7,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import PROCESSED_DIR, REPO
+from conftest import INVENTED_BLOGS, PROCESSED_DIR, REPO, text_blog
 from corpus.dataset.store import table_files, write_parquet
 
 
@@ -63,3 +63,71 @@ def test_notebook_executes_on_a_multi_outlet_corpus(samples_corpus, name, monkey
     assert outputs and not any(o.output_type == "error" for o in outputs)
     blogs = pq.read_table(samples_corpus / "blogs.parquet").num_rows
     assert blogs > 1  # a multi-outlet corpus, not the seed again
+
+
+# Edge corpora (issue #32): the notebooks promise to run on any corpus, so they run on the seed, a
+# blog of one entry, blogs with no casualty figures at all, and a blog whose page prints no times.
+NO_CLOCK_TIMES = """<!DOCTYPE html>
+<html lang="en"><head><title>Invented river festival live</title>
+<meta property="article:published_time" content="2025-06-14T09:00:00+01:00"></head>
+<body><h1>Invented river festival live</h1>
+<div class="stream" itemscope itemtype="https://schema.org/LiveBlogPosting">
+<div class="entry"><aside><i></i></aside><div><p>The last invented boat crossed the line.</p></div></div>
+<div class="entry"><aside><i></i></aside><div><p>About 40 rowers waited by the bridge.</p></div></div>
+<div class="entry"><aside><i></i></aside><div><p>Welcome to the made-up river festival.</p></div></div>
+</div></body></html>
+"""
+ONE_ENTRY = text_blog("Invented ferry strike", "Crews stop work.", "Friday, May 2, 2025",
+                      [("0815 GMT", "Strike begins", ["Ferry crews in Velmark stopped work."])])
+EDGE_RAW = {
+    "one-entry": {"one.txt": ONE_ENTRY},
+    "no-casualty-figures": {name: text_blog(*blog) for name, blog in INVENTED_BLOGS.items()},
+    "no-clock-times": {"festival.html": NO_CLOCK_TIMES},
+}
+NOTEBOOKS = sorted(p.stem for p in (REPO / "notebooks").glob("*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def edge_corpora(tmp_path_factory):
+    """Name -> data folder: the committed seed and each edge corpus built from invented pages."""
+    from corpus.build import BuildOptions
+    from corpus.build.run import build
+
+    corpora = {"seed": PROCESSED_DIR}
+    for name, files in EDGE_RAW.items():
+        base = tmp_path_factory.mktemp(name)
+        (base / "raw").mkdir()
+        for file_name, text in files.items():
+            (base / "raw" / file_name).write_text(text, encoding="utf-8")
+        build(BuildOptions(base / "raw", base / "processed", jobs=1))
+        corpora[name] = base / "processed"
+    return corpora
+
+
+def test_the_edge_corpora_are_what_they_claim(edge_corpora):
+    from corpus import load
+
+    assert len(load("entries", path=edge_corpora["one-entry"])) == 1
+    figures = load("figures", path=edge_corpora["no-casualty-figures"])
+    assert len(figures) > 0 and not figures["category"].isin(["killed", "injured"]).any()
+    entries = load("entries", path=edge_corpora["no-clock-times"])
+    assert len(entries) == 3 and entries["published_at"].isna().all()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus_name", ["seed", *EDGE_RAW])
+def test_every_notebook_executes_on_an_edge_corpus(edge_corpora, corpus_name, monkeypatch):
+    """Executed, not compared: no cell of any notebook raises on the corpus."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    monkeypatch.setenv("CORPUS_DATA", str(edge_corpora[corpus_name]))
+    errors = []
+    for name in NOTEBOOKS:
+        notebook = nbformat.read(REPO / "notebooks" / f"{name}.ipynb", as_version=4)
+        NotebookClient(notebook, timeout=300, allow_errors=True,
+                       resources={"metadata": {"path": str(REPO / "notebooks")}}).execute()
+        errors += [f"{name} cell {n}: {out.ename}: {out.evalue}"
+                   for n, cell in enumerate(notebook.cells) if cell.cell_type == "code"
+                   for out in cell.outputs if out.output_type == "error"]
+    assert errors == []

@@ -12,7 +12,7 @@ from corpus.parse import clock
 from corpus.parse.html import parse as parse_html
 from corpus.tables import entry_times
 
-from conftest import SHARED_SAMPLES
+from conftest import SHARED_SAMPLES, shared_cases
 
 # The real pages live beside the repository (../shared/samples), never in it; `shared_samples`
 # skips a test when they are absent.
@@ -41,7 +41,7 @@ def published(blog) -> list[datetime | None]:
     return [r.published_at for r in entry_times(blog)]
 
 
-@pytest.mark.parametrize("expected", EXPECTED, ids=[e["file"][:12] for e in EXPECTED])
+@pytest.mark.parametrize("expected", shared_cases(EXPECTED, [e["file"][:12] for e in EXPECTED]))
 def test_sample_pages_give_the_expected_entries(shared_samples, expected):
     blog = read_sample(expected["file"])
     entries = blog.entries
@@ -118,7 +118,7 @@ def test_guardian_app_page_ascending_with_page_zone(shared_samples):
     assert not any("Last Updated" in e.body for e in blog.entries)
 
 
-@pytest.mark.parametrize("expected", EXPECTED, ids=[e["file"][:12] for e in EXPECTED])
+@pytest.mark.parametrize("expected", shared_cases(EXPECTED, [e["file"][:12] for e in EXPECTED]))
 def test_every_visible_text_node_is_accounted_for(shared_samples, expected):
     blog = read_sample(expected["file"])
     totals = blog.chars_by_role()

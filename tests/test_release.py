@@ -20,6 +20,7 @@ from corpus.dataset.releases import fetch
 from corpus.errors import InputError
 from corpus.release.publish import make_release
 from corpus.version import __version__
+from release_inputs import release_root
 
 
 def sha(path):
@@ -27,9 +28,15 @@ def sha(path):
 
 
 @pytest.fixture(scope="module")
-def released(tmp_path_factory, small_built, small_raw):
+def project(tmp_path_factory):
+    """A project folder of this version (a release records itself there, never in REPO)."""
+    return release_root(tmp_path_factory.mktemp("project"), __version__)
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory, small_built, small_raw, project):
     out = tmp_path_factory.mktemp("dist")
-    return make_release(small_built, out, __version__, small_raw, REPO)
+    return make_release(small_built, out, __version__, small_raw, project)
 
 
 def test_one_version_everywhere():
@@ -64,8 +71,8 @@ def test_release_contents(released):
     assert zipfile.ZipFile(archive).namelist()[0] == f"{folder.name}/CHANGELOG.md"
 
 
-def test_two_releases_give_identical_zips(released, tmp_path, small_built, small_raw):
-    _, again = make_release(small_built, tmp_path, __version__, small_raw, REPO)
+def test_two_releases_give_identical_zips(released, tmp_path, small_built, small_raw, project):
+    _, again = make_release(small_built, tmp_path, __version__, small_raw, project)
     assert sha(again) == sha(released[1])
 
 

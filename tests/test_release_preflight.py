@@ -11,6 +11,7 @@ from corpus.cli import main
 from corpus.errors import InputError
 from corpus.release.preflight import changelog_problems, rights_problems
 from corpus.release.publish import make_release, previous_release
+from corpus.release.record import RECORD_NAME, tables_digest
 from corpus.schema import ALL_TABLES
 from corpus.version import __version__
 from release_inputs import built, raw_files, release_root, stamped_version, write_raw
@@ -125,11 +126,33 @@ def test_identical_rerelease_is_accepted_and_different_data_refused(first, tmp_p
         [folder.name, archive.name])
 
 
+def test_a_released_version_is_recorded_and_refused_for_other_tables_in_any_folder(
+        first, tmp_path_factory, tmp_path):
+    raw_dir, processed, _, folder, _, root = first
+    record = (root / RECORD_NAME).read_text().splitlines()
+    assert record[0].startswith("# Released versions") and len(record) == 3
+    version, digest = record[2].split()
+    sums = (folder / "SHA256SUMS").read_text().splitlines()
+    assert version == VERSION
+    assert digest == tables_digest(dict(reversed(line.split("  ")) for line in sums))
+    raw_b, processed_b = built(tmp_path_factory, "b")
+    with pytest.raises(InputError) as caught:  # a new --out folder does not make a new version
+        make_release(processed_b, tmp_path / "new-dist", VERSION, raw_b, project=root)
+    assert f"version {VERSION} was released with other tables ({root / RECORD_NAME}" in str(
+        caught.value)
+    assert not list((tmp_path / "new-dist").glob("liveblog-corpus-*"))
+    again, _ = make_release(processed, tmp_path / "other-dist", VERSION, raw_dir, project=root)
+    assert again.name == folder.name  # the same tables: accepted anywhere, recorded once
+    assert (root / RECORD_NAME).read_text().splitlines() == record
+
+
 def test_changes_against_the_previous_release_match_a_direct_comparison(first, tmp_path_factory,
                                                                         tmp_path):
-    *_, old_folder, old_zip, root = first
+    *_, old_folder, old_zip, _ = first
     raw_b, processed_b = built(tmp_path_factory, "b")
-    folder, _ = make_release(processed_b, tmp_path, VERSION, raw_b, previous=old_zip, project=root)
+    root = release_root(tmp_path / "root", VERSION)  # another project: its record is its own
+    folder, _ = make_release(processed_b, tmp_path / "dist", VERSION, raw_b, previous=old_zip,
+                             project=root)
     changes = json.loads((folder / "changes.json").read_text())
     assert changes["old"] == {"name": old_zip.name, "version": VERSION}
     expected = direct_changes(old_folder, folder)

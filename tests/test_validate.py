@@ -274,3 +274,22 @@ def test_great_expectations_is_imported_without_the_iri_grammar():
             "print('jsonschema' in sys.modules, sys.modules.get('rfc3987_syntax', 'absent'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "None"]
+
+
+def test_validate_checks_the_coverage_table_too(processed_copy, capsys):
+    assert main(["validate", "--processed", str(processed_copy)]) == 0
+    assert "coverage (" in capsys.readouterr().out
+    path = processed_copy / "coverage.parquet"
+    coverage = pq.read_table(path)
+    rows = coverage.to_pylist()
+    rows[0]["n_entries"] += 1  # one more entry than the entries table holds that day
+    rows.append(dict(rows[1]))  # a key twice
+    write_parquet(pa.Table.from_pylist(rows, schema=coverage.schema), path)
+    assert main(["validate", "--processed", str(processed_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "invalid: coverage: primary_key_unique failed for 2 row(s)" in err
+    assert "invalid: coverage: counts_match_blogs_and_entries failed for " in err
+    assert f"outlet={rows[0]['outlet']!r}, day={rows[0]['day']}: coverage says" in err
+    path.unlink()
+    assert main(["validate", "--processed", str(processed_copy)]) == 1
+    assert "invalid: coverage: table_exists failed" in capsys.readouterr().err

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RAW_DIR, REPO, SEED_NAME
+from conftest import REPO, write_seed_raw
 
 pytestmark = pytest.mark.slow
 
@@ -46,10 +46,7 @@ def test_the_wheel_carries_every_file_the_package_reads(installed):
 
 def test_an_installed_package_builds_releases_and_loads_from_another_folder(installed, tmp_path):
     work = tmp_path / "elsewhere"
-    raw = work / "raw"
-    raw.mkdir(parents=True)
-    shutil.copyfile(RAW_DIR / SEED_NAME, raw / SEED_NAME)
-    shutil.copyfile(RAW_DIR / "registry.csv", raw / "registry.csv")
+    write_seed_raw(work / "raw")  # never the user's data/raw, which `corpus add` changes
     where = run(installed, work, "-c", "import corpus; print(corpus.__file__)")
     assert where.stdout.startswith(str(installed / "site")), where.stderr
     built = run(installed, work, "-m", "corpus", "build", "--raw", "raw", "--out", "out",
@@ -61,6 +58,13 @@ def test_an_installed_package_builds_releases_and_loads_from_another_folder(inst
     loaded = run(installed, work, "-c", "import corpus; print(len(corpus.load('entries', "
                                         "path='out')))")
     assert loaded.stdout.strip() == "12", loaded.stderr
+    other = tmp_path / "another"
+    other.mkdir()
+    loaded = run(installed, other, "-c", "import corpus; print(len(corpus.load('figures', "
+                                         f"path={str(work / 'out')!r})))")
+    assert loaded.stdout.strip() == "22", loaded.stderr
+    lost = run(installed, other, "-c", "import corpus; corpus.load('entries')")
+    assert f"{other / 'data' / 'processed'}: no data folder here" in lost.stderr
     for name in ("CITATION.cff", "CHANGELOG.md"):
         shutil.copyfile(REPO / name, work / name)
     (work / "docs").mkdir()
@@ -73,3 +77,4 @@ def test_an_installed_package_builds_releases_and_loads_from_another_folder(inst
     assert released.returncode == 0, released.stderr
     [archive] = (work / "dist").glob("*.zip")
     assert run(installed, work, "-m", "corpus", "verify", str(archive)).returncode == 0
+    assert len((work / "RELEASES.txt").read_text().splitlines()) == 3  # recorded in the project

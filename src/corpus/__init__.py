@@ -10,6 +10,7 @@ tables -> extract -> validate -> build -> release, with schema and errors beside
 from __future__ import annotations
 
 from corpus.dataset import data_dir, load
+from corpus.dataset.reports import reports
 from corpus.version import __version__
 
-__all__ = ["__version__", "data_dir", "load"]
+__all__ = ["__version__", "data_dir", "load", "reports"]

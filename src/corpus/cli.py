@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -49,10 +50,16 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def problem_kind(problem: str) -> str:
+    """What a problem of `verify` is: a listed file that is missing, or one that differs."""
+    return "missing" if problem.endswith(": missing") else "differs"
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     problems = verify(Path(args.path))
     for problem in problems:
-        print(f"differs: {problem}", file=sys.stderr)
+        kind = problem_kind(problem)
+        print(f"{kind}: {problem.removesuffix(': missing')}", file=sys.stderr)
     print(f"{args.path}: " + ("verified" if not problems else f"{len(problems)} problem(s)"))
     return 1 if problems else 0
 
@@ -143,9 +150,10 @@ def add_build_commands(sub) -> None:
     b.set_defaults(func=None)
 
     a = sub.add_parser("add", help="register a raw file (copied into the raw folder) with its sha256")
-    a.add_argument("file")
-    a.add_argument("--raw", default="data/raw")
-    a.add_argument("--outlet", default="unknown")
+    a.add_argument("file", help="the page or text file to register")
+    a.add_argument("--raw", default="data/raw", help="raw folder (default: %(default)s)")
+    a.add_argument("--outlet", default="unknown",
+                   help="outlet that published it (default: %(default)s)")
     a.add_argument("--url", default="", help="address of the page (default: the page's canonical link)")
     a.add_argument("--language", default="",
                    help="BCP 47 tag, e.g. en (default: as the page declares it, else und)")
@@ -158,7 +166,7 @@ def add_build_commands(sub) -> None:
 
     g = sub.add_parser("fetch", help="download live blogs (or archived copies) into the raw "
                                      "folder and register them; exit 1 if any address failed")
-    g.add_argument("urls", nargs="*", metavar="URL")
+    g.add_argument("urls", nargs="*", metavar="URL", help="addresses of live blogs to fetch")
     g.add_argument("--urls", dest="url_file", metavar="FILE",
                    help="addresses, one a line ('#' comments)")
     g.add_argument("--wayback", metavar="URL_OR_PREFIX", default="",
@@ -187,7 +195,8 @@ def add_build_commands(sub) -> None:
     g.set_defaults(func=None)
 
     v = sub.add_parser("validate", help="validate built tables (exit 0 when valid, 1 otherwise)")
-    v.add_argument("--processed", default="data/processed")
+    v.add_argument("--processed", default="data/processed",
+                   help="built data folder to check (default: %(default)s)")
     v.set_defaults(func=None)
 
     r = sub.add_parser("release", help="write dist/liveblog-corpus-<version>/ and its zip")
@@ -221,22 +230,26 @@ def parser() -> argparse.ArgumentParser:
                                     "releases (exit 0)")
     d.add_argument("old", help="release folder or zip, data folder, or published version")
     d.add_argument("new", help="release folder or zip, data folder, or published version")
-    d.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    d.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                   help="output format (default: %(default)s)")
     d.add_argument("--limit", type=int, default=None,
                    help="keys listed per kind and table (text, markdown)")
     d.set_defaults(func=cmd_diff)
 
     f = sub.add_parser("verify", help="check a release folder or zip (exit 1 naming every file that differs)")
-    f.add_argument("path")
+    f.add_argument("path", help="release folder or zip, or built data folder")
     f.set_defaults(func=cmd_verify)
 
     c = sub.add_parser("cite", help="print the citation of the current version")
-    c.add_argument("--format", choices=("bibtex", "apa", "cff"), default="apa")
-    c.add_argument("--cff", default="CITATION.cff")
+    c.add_argument("--format", choices=("bibtex", "apa", "cff"), default="apa",
+                   help="citation style (default: %(default)s)")
+    c.add_argument("--cff", default="CITATION.cff",
+                   help="the citation file to read (default: %(default)s)")
     c.set_defaults(func=cmd_cite)
 
     i = sub.add_parser("info", help="version and row counts of the built tables")
-    i.add_argument("--processed", default="data/processed")
+    i.add_argument("--processed", default="data/processed",
+                   help="built data folder (default: %(default)s)")
     i.set_defaults(func=cmd_info)
     return p
 
@@ -277,7 +290,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with stopping.on_signals():
             func = args.func or build_command(args.command)
-            return func(args)
+            code = func(args)
+            sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
+            return code
     except (KeyboardInterrupt, stopping.Terminated) as stop:
         return stopped(stop, exit_now=argv is None)
     except InputError as err:
@@ -289,6 +304,17 @@ def main(argv: list[str] | None = None) -> int:
         for check in err.report.failures:
             print(f"  {check.describe()}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader went away (`corpus info | head -1`): stop quietly
+        return closed_pipe()
     except OSError as err:
         print(f"error: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
         return 2
+
+
+def closed_pipe() -> int:
+    """Exit as a Unix tool does when its output pipe closes: no message, status 141 (SIGPIPE);
+    stdout goes to /dev/null so that the interpreter's last flush cannot complain."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + signal.SIGPIPE

@@ -14,7 +14,7 @@ from tqdm import tqdm
 from corpus import parse
 from corpus.build import BuildOptions
 from corpus.build.run import build
-from corpus.collect import outlets, raw
+from corpus.collect import outlets, raw, registry_file
 from corpus.collect.addresses import strip_userinfo
 from corpus.collect.client import PoliteClient, Settings, make_user_agent
 from corpus.collect.fetch import Collector, check_url, dry_run, read_url_list
@@ -25,8 +25,9 @@ from corpus.errors import InputError, unexpected
 from corpus.extract import model
 from corpus.release.hydrate import Hydrator
 from corpus.release.publish import make_release
-from corpus.schema import TABLES
+from corpus.schema import ALL_TABLES, TABLES
 from corpus.validate import validate
+from corpus.validate.corpus_checks import with_corpus_checks
 from corpus.version import __version__
 
 PROGRESS_MIN_FILES = 20  # show a progress bar from this many raw files on
@@ -64,11 +65,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise InputError(str(folder), "no such folder")
     try:
-        tables = read_tables(folder, TABLES)
+        tables = read_tables(folder, ALL_TABLES)
     except Exception as exc:  # an unreadable Parquet file is invalid data, reported as such
         print(f"invalid: {folder}: cannot read a table ({type(exc).__name__}: {exc})", file=sys.stderr)
         return 1
-    report = validate(tables)
+    report = with_corpus_checks(validate({n: t for n, t in tables.items() if n in TABLES}), tables)
     for check in report.failures:
         print(f"invalid: {check.describe()}", file=sys.stderr)
     verdict = "valid" if report.success else f"INVALID ({len(report.failures)} failed)"
@@ -120,9 +121,10 @@ def cmd_add(args: argparse.Namespace) -> int:
                               language=args.language or blog.language or "und",
                               retrieved_date=args.retrieved, rights=args.rights,
                               text_redistributable=args.text_redistributable)
-    (raw_dir / raw.REGISTRY_NAME).write_text(raw.registry_text([*registry, entry]), encoding="utf-8")
+    registry_file.write_registry(raw_dir, [*registry, entry])
     print(f"registered {rel_path} ({fmt}, {len(blog.entries)} entries, language {entry.language}, "
           f"sha256 {entry.sha256[:12]}...)")
+    warn_without_rights(args.rights, raw_dir)
     return 0
 
 
@@ -142,6 +144,14 @@ def fetch_settings(args: argparse.Namespace) -> Settings:
                     user_agent=make_user_agent(args.contact))
 
 
+def warn_without_rights(rights: str, raw_dir: Path) -> None:
+    """Say at once, not at release time, that a registered file has no rights note."""
+    if not rights.strip():
+        print(f"warning: no --rights given: fill in the `rights` cell in "
+              f"{raw_dir / raw.REGISTRY_NAME} (its licence, or whose copyright it is); "
+              "`corpus release` refuses files without one", file=sys.stderr)
+
+
 def cmd_fetch(args: argparse.Namespace) -> int:
     urls = [check_url(u, "URL") for u in args.urls]
     invalid: list[tuple[int, str]] = []
@@ -158,6 +168,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             raise InputError(option, f"expects YYYYMMDD (4 to 14 digits), not {value!r}")
     archive = check_url(args.archive, "--archive") if args.archive else DEFAULT_ARCHIVE
     settings = fetch_settings(args)
+    warn_without_rights(args.rights, Path(args.raw))
     if args.dry_run:
         for line in dry_run(urls, invalid, args.url_file or "URL", Path(args.raw), args.delay):
             print(line)

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from corpus import load
+from corpus.dataset.reports import reports as count_once
 
 SECTION = "## Headline numbers"
 LIST_LINE = re.compile(r"^- [^:\n]+: .*$", re.MULTILINE)
@@ -21,7 +22,7 @@ def headline_numbers(data: Path) -> list[str]:
     """One 'name: value' line per headline number of the tables in `data`."""
     blogs, entries = load("blogs", path=data), load("entries", path=data)
     mentions, figures = load("entities", path=data), load("figures", path=data)
-    reports = figures[figures["converts_figure_id"].isna()]  # a conversion is not a second report
+    reports = count_once(figures)  # a conversion or a headline's repeat is not a second report
     tolls = reports.loc[reports["category"] == "killed", "value"]
     return [
         f"blogs: {len(blogs)}",

@@ -9,6 +9,8 @@ leaves the previous one as it was, and the next build removes its leftovers. Par
 the last build are hard-linked from it, not written again: the cache keeps an index of each part's
 files as they were left (size, times and inode), and a part whose files were touched is rewritten.
 A lock on `.builds/lock` makes a second build of the same output folder wait for the first.
+Once committed, a build settles at the stable folder `.builds/live` (`settle`): the paths a
+repository commits stay the same from build to build.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from corpus.dataset.store import BUILDS_DIR, CHECKSUMS_NAME, CURRENT_NAME
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "lock"
+LIVE_NAME = "live"  # the stable name the committed build settles at (paths git can follow)
 
 
 def step(number: int, what: str) -> None:
@@ -166,6 +169,46 @@ class OutputFolder:
     def current(self) -> Path:
         return self.builds / CURRENT_NAME
 
+    def live_build(self) -> str | None:
+        """The id (`build-<hash of SHA256SUMS>`) of the current build, whether it lies in its own
+        folder or settled at `live`; None when there is none."""
+        if not self.current().is_symlink():
+            return None
+        folder = os.readlink(self.current())
+        if folder != LIVE_NAME:
+            return folder
+        try:
+            sums = (self.builds / LIVE_NAME / CHECKSUMS_NAME).read_bytes()
+        except OSError:
+            return None
+        return f"build-{hashlib.sha256(sums).hexdigest()[:16]}"
+
+    def settle(self, n: int) -> int:
+        """Move the committed build to the stable folder `.builds/live`, so that the files a
+        repository commits keep their paths from build to build (a changed table shows as changed
+        files, not as one folder removed and another added). The build is hard-linked there and
+        `current` switched in one rename: readers see one complete build at every step.
+        Returns the step count."""
+        folder = os.readlink(self.current())
+        if folder == LIVE_NAME:
+            return n
+        n += 1
+        step(n, "settle: link the build at its stable name")
+        settling = self.builds / f".settle-{os.getpid()}"
+        link_tree(self.builds / folder, settling)
+        if os.path.lexists(self.builds / LIVE_NAME):
+            remove(self.builds / LIVE_NAME)
+        os.replace(settling, self.builds / LIVE_NAME)
+        n += 1
+        step(n, "settle: switch current")
+        tmp = self.builds / f".current-{os.getpid()}"
+        os.symlink(LIVE_NAME, tmp)
+        os.replace(tmp, self.current())
+        n += 1
+        step(n, "settle: remove the unsettled folder")
+        remove(self.builds / folder)
+        return n
+
     def clean(self) -> None:
         """Remove what interrupted builds left: every folder in .builds but the current build's,
         and staging folders of the layout before .builds."""
@@ -191,16 +234,16 @@ class OutputFolder:
         for folder in self.part_folders:
             (staging / folder).mkdir(exist_ok=True)
         digest = hashlib.sha256((staging / CHECKSUMS_NAME).read_bytes()).hexdigest()[:16]
-        build = f"build-{digest}"
-        live = os.readlink(self.current()) if self.current().is_symlink() else None
-        if build != live:
+        build = folder = f"build-{digest}"
+        if build != self.live_build():
             n += 1
             step(n, "place the build")
             os.replace(staging, self.builds / build)
             self.new_build = build
         else:  # the same tables: files found touched are put right, one rename each
-            n = repair(staging, self.builds / build, n)
-        names = sorted(os.listdir(self.builds / build))
+            folder = os.readlink(self.current())
+            n = repair(staging, self.builds / folder, n)
+        names = sorted(os.listdir(self.builds / folder))
         for name in names:  # fixed symlinks through `current` (a folder of an older layout moves)
             target = f"{BUILDS_DIR}/{CURRENT_NAME}/{name}"
             if not (out / name).is_symlink() or os.readlink(out / name) != target:
@@ -214,7 +257,7 @@ class OutputFolder:
         n += 1
         step(n, "switch current")  # the commit point
         tmp = self.builds / f".current-{os.getpid()}"
-        os.symlink(build, tmp)
+        os.symlink(folder, tmp)
         os.replace(tmp, self.current())
         self.committed = True
         n += 1
@@ -224,6 +267,7 @@ class OutputFolder:
                     and os.readlink(entry.path).startswith(f"{BUILDS_DIR}/"):
                 os.unlink(entry.path)
         self.clean()
+        n = self.settle(n)
         index = {name: {"record": record, "roots": list(roots), "stats": tree_stats(out, roots)}
                  for name, (record, roots) in parts.items()}
         write_json(index_path(self.cache_dir, out), index)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import time
@@ -19,6 +20,7 @@ import httpx
 
 from corpus.version import __version__
 
+log = logging.getLogger(__name__)
 AGENT = "liveblog-corpus"  # the product token robots.txt rules are matched against
 
 
@@ -192,7 +194,9 @@ class PoliteClient:
                 reason = f"network error: {type(exc).__name__}: {exc}"
             finally:
                 self.last[host] = time.monotonic()
-            if attempt < s.retries:
+            if attempt < s.retries:  # said at once: an unreachable host is never a silent wait
+                log.warning("%s: %s; retry %d of %d in %.3g s", url, reason, attempt + 1,
+                            s.retries, min(wait, s.max_wait))
                 pause(min(wait, s.max_wait))
         raise FetchError(f"{reason} (after {s.retries + 1} attempts)", status)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from corpus.collect import addresses, outlets, raw, wayback
+from corpus.collect import addresses, outlets, raw, registry_file, wayback
 from corpus.collect.addresses import UnsafeAddress
 from corpus.collect.client import (
     TEMP_PREFIX,
@@ -137,16 +137,6 @@ def free_name(raw_dir: Path, stem: str, ext: str, sha256: str, registered: set[s
     raise InputError(str(raw_dir / stem), "too many files of this name")
 
 
-def write_registry(raw_dir: Path, entries: list[raw.RegistryEntry]) -> None:
-    """Replace the registry in one step (a temporary file renamed over it)."""
-    temp = raw_dir / f"{TEMP_PREFIX}{raw.REGISTRY_NAME}{TEMP_SUFFIX}"
-    with open(temp, "w", encoding="utf-8", newline="") as out:
-        out.write(raw.registry_text(entries))
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temp, raw_dir / raw.REGISTRY_NAME)
-
-
 def open_registry(raw_dir: Path) -> list[raw.RegistryEntry]:
     """The raw folder's registry (made on first use), after removing leftover temporary files."""
     raw_dir.mkdir(parents=True, exist_ok=True)
@@ -172,6 +162,7 @@ class Collector:
         self.raw_dir, self.client, self.refresh = raw_dir, client, refresh
         self.outlet, self.rights, self.describe = outlet, rights, describe
         self.outlet_names = outlets.known_outlets() if outlet_names is None else outlet_names
+        self.made_raw_dir = not raw_dir.exists()
         self.registry = open_registry(raw_dir)
         self.done = {job_key(e.url, e.archive_url) for e in self.registry}
         self.sha256s = {e.sha256 for e in self.registry}
@@ -200,6 +191,8 @@ class Collector:
                     self.summary.failed.append((job.source, err.message + line))
         except KeyboardInterrupt:
             self.summary.interrupted = True
+        finally:
+            self.remove_empty_folders()
         return self.summary
 
     def safe_job(self, item: str | Job) -> Job | None:
@@ -213,6 +206,15 @@ class Collector:
             address = item if isinstance(item, str) else item.source
             self.summary.refused.append((addresses.strip_userinfo(address), str(err)))
             return None
+
+    def remove_empty_folders(self) -> None:
+        """Leave no empty folder behind (a host's folder whose pages all failed, and the raw
+        folder itself when this run made it and fetched nothing)."""
+        for folder in sorted((p for p in self.raw_dir.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+        if self.made_raw_dir and self.raw_dir.is_dir() and not any(self.raw_dir.iterdir()):
+            self.raw_dir.rmdir()
 
     def one(self, job: Job) -> None:
         again = self.refresh and not job.archive_url  # an archived capture never changes
@@ -248,7 +250,7 @@ class Collector:
             http_status=str(download.status), content_type=download.content_type,
             archive_url=job.archive_url, captured_at=job.captured_at,
             text_redistributable="no"))
-        write_registry(self.raw_dir, self.registry)
+        registry_file.write_registry(self.raw_dir, self.registry)
         self.done.add(job_key(job.url, job.archive_url))
         self.sha256s.add(download.sha256)
         self.summary.fetched.append(rel)

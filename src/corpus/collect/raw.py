@@ -202,14 +202,15 @@ def registered_duplicate(registry: list[RegistryEntry], sha256: str, url: str) -
     return None
 
 
-def registry_text(entries: list[RegistryEntry]) -> str:
-    """The registry file's content, rows sorted by path."""
+def registry_text(entries: list[RegistryEntry],
+                  columns: tuple[str, ...] = REGISTRY_FIELDS + FETCH_FIELDS + RIGHTS_FIELDS,
+                  ) -> str:
+    """The registry file's content with these columns, rows sorted by path."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    fields = REGISTRY_FIELDS + FETCH_FIELDS + RIGHTS_FIELDS
-    writer.writerow(fields)
+    writer.writerow(columns)
     for e in sorted(entries, key=lambda e: e.path):
-        writer.writerow([getattr(e, f) for f in fields])
+        writer.writerow([getattr(e, f) for f in columns])
     return out.getvalue()
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from corpus.dataset.releases import ReleaseFiles, fetch
+from corpus.dataset.releases import RELEASE_URL_ENV, ReleaseFiles, fetch
+from corpus.errors import InputError
 from corpus.schema import ALL_TABLES
 
 DEFAULT_PROCESSED = Path("data/processed")
@@ -24,6 +25,16 @@ _WARNED: set[str] = set()  # a folder of built tables to read instead of data/pr
 def data_dir() -> Path:
     """The folder `load` reads by default: $CORPUS_DATA, else data/processed."""
     return Path(os.environ.get(DATA_ENV) or DEFAULT_PROCESSED)
+
+
+def not_found(given: bool) -> str:
+    """Why `load` found nothing, and the three ways to point it at the tables."""
+    looked = "no such folder or zip (path=)" if given else (
+        f"no data folder here (${DATA_ENV} set)" if os.environ.get(DATA_ENV) else
+        f"no data folder here ({DEFAULT_PROCESSED} of the current folder, {Path.cwd()}; "
+        f"${DATA_ENV} is not set)")
+    return (f"{looked}: pass path= (a data folder, release folder or zip), set {DATA_ENV} to a "
+            f"data folder, or load a published release with version= (and {RELEASE_URL_ENV})")
 
 
 def load(table: str, version: str | None = None, path: str | Path | None = None,
@@ -38,6 +49,8 @@ def load(table: str, version: str | None = None, path: str | Path | None = None,
     if table not in ALL_TABLES:
         raise ValueError(f"unknown table {table!r}; tables: {', '.join(ALL_TABLES)}")
     source = Path(path) if path is not None else fetch(version) if version is not None else data_dir()
+    if not source.exists():
+        raise InputError(str(source.absolute()), not_found(path is not None))
     files = ReleaseFiles(source)
     data = files.table(table, check=check)
     if table == "entries":

@@ -156,12 +156,14 @@ def fetch(version: str, base_url: str | None = None, registry: dict[str, str] | 
 
     registry = release_registry() if registry is None else registry
     name = f"{RELEASE_NAME}-{version}.zip"
+    base_url = base_url or os.environ.get(RELEASE_URL_ENV)
+    no_url = f"set {RELEASE_URL_ENV} to the address of the folder holding {name}"
     if name not in registry:
         known = ", ".join(sorted(registry)) or "none yet"
-        raise InputError(name, f"version {version} is not a published release (published: {known})")
-    base_url = base_url or os.environ.get(RELEASE_URL_ENV)
+        raise InputError(name, f"version {version} is not a published release (published: "
+                               f"{known})" + ("" if base_url else f"; to load one, {no_url}"))
     if not base_url:
-        raise InputError(name, f"no release URL: set {RELEASE_URL_ENV} to the folder holding {name}")
+        raise InputError(name, f"no release URL: {no_url}")
     cache = Path(os.environ.get(CACHE_ENV) or pooch.os_cache(RELEASE_NAME))
     fetcher = pooch.create(path=cache, base_url=base_url.rstrip("/") + "/",
                            registry={name: f"sha256:{registry[name]}"})

@@ -30,6 +30,7 @@ from corpus.release import croissant, diff, sources
 from corpus.release.card import data_card, known_limitations
 from corpus.release.changelog import changelog_entry
 from corpus.release.preflight import preflight
+from corpus.release.record import record_problem, record_release, tables_digest
 from corpus.schema import ALL_TABLES, ENTRIES, text_free_schema
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: no wall-clock time in the archive
@@ -54,10 +55,11 @@ def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
                  text_free: bool = False) -> tuple[Path, Path]:
     """out/liveblog-corpus-<version>/ and its zip, from a validated data folder, once the preflight
     passes. CHANGES.md and changes.json compare it with `previous` (default: the latest earlier
-    version in out). A version already in out is never replaced by different contents.
-    `project` (the folder the command runs in, by default) holds CITATION.cff, CHANGELOG.md and
-    docs/known-limitations.md. Blogs whose text may not be republished (every blog with
-    text_free) are released without it (release/sources.py)."""
+    version in out). A version already in out is never replaced by different contents, nor
+    released anew, into any folder, with other tables than `project`'s RELEASES.txt records.
+    `project` (the folder the command runs in, by default) holds CITATION.cff, CHANGELOG.md,
+    RELEASES.txt and docs/known-limitations.md. Blogs whose text may not be republished (every
+    blog with text_free) are released without it (release/sources.py)."""
     problems = verify(processed) + preflight(processed, raw_dir, version, project, jobs)
     if problems:
         raise InputError(str(processed), f"not released as {version}, {len(problems)} problem(s):"
@@ -70,7 +72,10 @@ def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
         write_release(staging, live_folder(processed), version, raw_dir, previous, project,
                       text_free)
         deterministic_zip(staging, Path(tmp) / f"{name}.zip")
-        return place(Path(tmp), out, name, version)
+        digest = tables_digest(folder_digests(staging))
+        placed = place(Path(tmp), out, name, version, record_problem(project, version, digest))
+        record_release(project, version, digest)
+        return placed
 
 
 def write_release(folder: Path, processed: Path, version: str, raw_dir: Path, previous: Path | None,
@@ -148,9 +153,10 @@ def folder_digests(folder: Path) -> dict[str, str]:
             for p in folder.rglob("*") if p.is_file()}
 
 
-def place(staging: Path, out: Path, name: str, version: str) -> tuple[Path, Path]:
-    """Move the staged folder and zip into out; an existing copy must be identical, else
-    nothing moves."""
+def place(staging: Path, out: Path, name: str, version: str,
+          unrecorded: str | None = None) -> tuple[Path, Path]:
+    """Move the staged folder and zip into out; an existing copy must be identical, and the
+    version's record agree (`unrecorded` says why not), else nothing moves."""
     folder, archive = out / name, out / f"{name}.zip"
     differing = []
     if folder.exists():
@@ -165,6 +171,8 @@ def place(staging: Path, out: Path, name: str, version: str) -> tuple[Path, Path
                          f"different contents ({', '.join(differing[:6])}{more}): a released "
                          "version is never overwritten; bump the version (pyproject.toml, "
                          "CITATION.cff, CHANGELOG.md), rebuild and release again")
+    if unrecorded:
+        raise InputError(str(out / name), unrecorded)
     for target in (folder, archive):
         if not target.exists():
             (staging / target.name).rename(target)
