@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 
 from corpus.build import BuildOptions
 from corpus.build.run import build
-from corpus.collect import addresses, fetch, raw
+from corpus.collect import addresses, fetch, raw, registry_file
 from corpus.collect.addresses import UnsafeAddress
 from corpus.collect.client import FetchError, PoliteClient
 from corpus.dataset.releases import ReleaseFiles, verify
@@ -162,7 +162,7 @@ class Hydrator:
             download.temp_path.unlink(missing_ok=True)
         self.outcome.fetched += 1
         registry.append(registry_entry(row, rel, download.sha256, source))
-        fetch.write_registry(self.raw_dir, registry)
+        registry_file.write_registry(self.raw_dir, registry)
         return same
 
     def build_and_compare(self, wanted: list[tuple[dict[str, str], bool]]) -> None:

@@ -72,7 +72,8 @@ def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
         write_release(staging, live_folder(processed), version, raw_dir, previous, project,
                       text_free)
         deterministic_zip(staging, Path(tmp) / f"{name}.zip")
-        digest = tables_digest(folder_digests(staging))
+        # the built tables, whatever rendering (with text, or text-free) is released
+        digest = tables_digest(folder_digests(live_folder(processed)))
         placed = place(Path(tmp), out, name, version, record_problem(project, version, digest))
         record_release(project, version, digest)
         return placed

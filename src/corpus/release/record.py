@@ -18,9 +18,9 @@ RECORD_HEADER = (
 
 
 def tables_digest(checksums: dict[str, str]) -> str:
-    """One sha256 of a release's tables: of its SHA256SUMS lines for the Parquet files, sorted.
-    The rest of a release (its changes since the previous one, its card) may differ between two
-    output folders; the tables may not."""
+    """One sha256 of the built tables a release is made from: of their Parquet files' sha256
+    lines, sorted. The rest of a release (its changes since the previous one, its card, whether
+    it carries the publishers' text) may differ between two output folders; the tables may not."""
     lines = "".join(
         f"{digest}  {name}\n"
         for name, digest in sorted(checksums.items())
