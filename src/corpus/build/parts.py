@@ -1,0 +1,136 @@
+"""Parts: consecutive runs of blogs written and validated together, with content-defined
+boundaries; each part's Parquet files and validation outcome, cached by its blogs."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+
+from corpus import validate
+from corpus.build import cache
+from corpus.build.cache import CacheEntryLost
+from corpus.build.process import BlogSummary, table_metadata
+from corpus.dataset import store
+from corpus.errors import InputError
+from corpus.schema import TABLES
+from corpus.stopping import end_workers, ignore_interrupts
+from corpus.version import __version__
+
+
+def parts(summaries: list[BlogSummary], max_rows: int = store.PART_ROWS) -> Iterator[list[BlogSummary]]:
+    """Consecutive runs of blogs holding at most max_rows rows (a larger blog is a part of its own).
+
+    Boundaries are content-defined: once a part holds a quarter of max_rows, it ends after a blog
+    whose id hashes below that blog's share of a quarter of max_rows (about max_rows / 2 per part),
+    or before a blog that would take it past max_rows. Adding or changing one blog thus moves at
+    most the boundaries near it, and the other parts (and their cached validation) stay the same.
+    """
+    quarter = max(1, max_rows // 4)
+    part: list[BlogSummary] = []
+    size = 0
+    for s in summaries:
+        n = sum(s.rows.values())
+        if part and size + n > max_rows:
+            yield part
+            part, size = [], 0
+        part.append(s)
+        size += n
+        if size >= quarter and blog_hash(s.blog_id) < n / quarter:
+            yield part
+            part, size = [], 0
+    if part:
+        yield part
+
+
+def blog_hash(blog_id: str) -> float:
+    """A blog id's hash as a number in [0, 1)."""
+    return int.from_bytes(hashlib.sha256(blog_id.encode()).digest()[:8], "big") / 2 ** 64
+
+
+def part_tables(part: list[BlogSummary], cache_dir: Path) -> dict[str, pa.Table]:
+    """One part's tables from the cache, each sorted by primary key."""
+    loaded = [cache.load(cache_dir, s.cache_key) for s in part]
+    if any(b is None for b in loaded):
+        raise CacheEntryLost(str(cache_dir), "a blog's cached tables are gone or unreadable")
+    meta = table_metadata()
+    return {name: store.concat_sorted(TABLES[name], [b.tables[name] for b in loaded], meta) for name in TABLES}
+
+
+@dataclass
+class BuiltPart:
+    """One part of the corpus as written: its Parquet file of each table (table name -> bytes) with
+    its sha256, and its validation outcome, with its Data Docs pages."""
+
+    name: str
+    parquet: dict[str, bytes]
+    digests: dict[str, str]
+    outcome: validate.PartOutcome
+
+    def to_entry(self) -> tuple[dict[str, bytes], dict]:
+        return self.parquet, {"name": self.name, "digests": self.digests,
+                              "outcome": self.outcome.as_json()}
+
+    @classmethod
+    def from_entry(cls, sections: dict[str, bytes], meta: dict) -> BuiltPart:
+        digests = meta["digests"]
+        if set(sections) != set(TABLES) or any(hashlib.sha256(data).hexdigest() != digests[name]
+                                               for name, data in sections.items()):
+            raise ValueError("a part's Parquet files differ from their sha256")
+        return cls(meta["name"], sections, digests, validate.PartOutcome.from_json(meta["outcome"]))
+
+
+def part_name(part: list[BlogSummary]) -> str:
+    """A part is named after its first blog, so that its name stays when other parts change."""
+    return f"part-{part[0].blog_id}"
+
+
+def part_key(part: list[BlogSummary]) -> str:
+    return cache.part_key([s.cache_key for s in part], part_name(part), __version__)
+
+
+def build_part(part: list[BlogSummary], cache_dir: Path) -> BuiltPart | InputError:
+    """One part's files and validation: from the cache, or made from its blogs' cached tables
+    (possibly in a worker process). Bad input is returned, not raised."""
+    key = part_key(part)
+    built = cache.load(cache_dir, key, BuiltPart)
+    if built is None:
+        try:
+            tables = part_tables(part, cache_dir)
+        except InputError as err:
+            return err
+        name = part_name(part)
+        outcome = validate.prepared_checker().check(tables, validate.part_run_name(name))
+        parquet = {table: store.parquet_bytes(data) for table, data in tables.items()}
+        built = BuiltPart(name, parquet, {t: hashlib.sha256(b).hexdigest() for t, b in parquet.items()}, outcome)
+        cache.store(cache_dir, key, built)
+    return built
+
+
+def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int,
+                ) -> Iterator[tuple[list[BlogSummary], BuiltPart]]:
+    """Every part in order: cached ones read here, the others made here or, when there are several,
+    in `jobs` worker processes."""
+    missing = [part for part in planned if not cache.has(cache_dir, part_key(part), BuiltPart)]
+    if missing:
+        validate.prepared_checker()  # before forking, so that the workers inherit a checker set up
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupts) \
+        if jobs > 1 and len(missing) > 1 else None
+    try:
+        futures = {part_key(part): pool.submit(build_part, part, cache_dir) for part in missing} if pool else {}
+        for part in planned:
+            future = futures.get(part_key(part))
+            built = future.result() if future is not None else build_part(part, cache_dir)
+            if isinstance(built, InputError):
+                raise built
+            yield part, built
+    except BaseException:
+        if pool is not None:
+            end_workers(pool)
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)

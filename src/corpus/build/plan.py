@@ -1,0 +1,78 @@
+"""Which raw files need processing (the rest are known from the cache's index), and the
+summaries of every blog to build, duplicates left out."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from corpus.build import cache, quarantine
+from corpus.build.cache import BlogTables
+from corpus.build.engines import Planned, Progress, Result, engine_for
+from corpus.build.options import BuildOptions
+from corpus.build.process import BlogSummary
+from corpus.collect import raw
+from corpus.errors import InputError, InputErrors
+
+
+def indexed(raw_dir: Path, planned: Planned, cache_dir: Path, use_index: bool = True,
+            ) -> tuple[dict[str, BlogSummary], dict]:
+    """The summaries of raw files unchanged since the cache's index of raw_dir saw them (their
+    tables still cached; none without use_index), and every planned file's stat, taken before it
+    is read."""
+    index = cache.read_index(cache_dir, raw_dir) if use_index else {}
+    known, stats = {}, {}
+    for rel_path, entry in planned:
+        try:
+            stats[rel_path] = cache.stat_of(f"{raw_dir}/{rel_path}")
+        except OSError:
+            continue  # reported when the file is read
+        hit = index.get(rel_path)
+        if hit is None or hit.stat != stats[rel_path]:
+            continue
+        try:
+            summary = BlogSummary(**hit.summary)
+        except TypeError:
+            continue
+        if summary.cache_key == cache.key(summary.raw_sha256, rel_path, entry) \
+                and cache.has(cache_dir, summary.cache_key, BlogTables):
+            known[rel_path] = summary
+    return known, stats
+
+
+def summarise(options: BuildOptions, cache_dir: Path, progress: Progress = iter,
+              use_index: bool = True,
+              meanwhile: Callable[[list[BlogSummary]], None] = lambda known: None,
+              ) -> tuple[list[BlogSummary], list[InputError]]:
+    """Process every raw file that changed (with use_index, the rest are known from the cache's
+    index), calling meanwhile(known summaries) while they are processed elsewhere; the summaries in
+    blog-id order. With keep_going, bad files are skipped."""
+    raw_dir, keep_going = options.raw_dir, options.keep_going
+    planned = raw.plan(raw_dir)
+    known, stats = indexed(raw_dir, planned, cache_dir, use_index)
+    changed = [(path, entry) for path, entry in planned if path not in known]
+    summaries, skipped = list(known.values()), []
+    found = {}
+    results: Iterator[Result] = iter(())
+    if changed:
+        results = engine_for(options).results(
+            raw_dir, changed, cache_dir, progress,
+            lambda: meanwhile(sorted(known.values(), key=lambda s: s.blog_id)))
+    for (path, _), result in zip(changed, results):
+        if isinstance(result, InputError):
+            if not keep_going:
+                raise result
+            skipped.append(result)
+        else:
+            summaries.append(result)
+            found[path] = result
+    if found:
+        index = {path: cache.IndexEntry(stats[path], vars(s))
+                 for path, s in [*known.items(), *found.items()] if path in stats}
+        cache.write_index(cache_dir, raw_dir, index)
+    summaries, duplicates = quarantine.without_duplicates(summaries)
+    if duplicates and not keep_going:
+        raise InputErrors(duplicates)
+    skipped += duplicates
+    if not summaries:
+        raise InputError(str(raw_dir), "no blog could be built")
+    return sorted(summaries, key=lambda s: s.blog_id), skipped
