@@ -1,3 +1,5 @@
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,8 @@ SEED_NAME = "000_6d6ba2881843c3f6.txt"
 SHARED_DIR = REPO.parent / "shared"
 SHARED_SAMPLES = SHARED_DIR / "samples"
 SHARED_GOLD = SHARED_DIR / "gold"
+# The build cache's HMAC key (corpus.build.seal): the test run's own, never the user's.
+os.environ["CORPUS_CACHE_KEY"] = str(Path(tempfile.mkdtemp(prefix="corpus-key-")) / "cache-key")
 
 
 @pytest.fixture(scope="session")
