@@ -34,7 +34,7 @@ def load(table: str, version: str | None = None, path: str | Path | None = None,
         raise ValueError(f"unknown table {table!r}; tables: {', '.join(ALL_TABLES)}")
     source = Path(path) if path is not None else fetch(version) if version is not None else data_dir()
     data = ReleaseFiles(source).table(table, check=check)
-    frame = data.to_pandas()
+    frame = data.to_pandas(use_threads=False)  # no Arrow thread pool: none left at exit
     for field in data.schema:  # nullable integers stay integers (pandas would make them floats)
         if pa.types.is_integer(field.type) and field.nullable:
             frame[field.name] = frame[field.name].astype("Int64")

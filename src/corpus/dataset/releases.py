@@ -33,6 +33,13 @@ ZIP_MEMBER_ERRORS = (zlib.error, RuntimeError, NotImplementedError, zipfile.BadZ
                      OSError, ValueError)
 
 
+def read_parquet(data: bytes) -> pa.Table:
+    """A Parquet file's table, read in this thread: no Arrow thread pool is started, so none can
+    still be running when the interpreter exits (a running pool thread then aborts the process:
+    "terminate called without an active exception")."""
+    return pq.ParquetFile(pa.BufferReader(data), pre_buffer=False).read(use_threads=False)
+
+
 class ReleaseFiles:
     """Read access to the files of a release folder, a data folder or a release zip."""
 
@@ -104,7 +111,7 @@ class ReleaseFiles:
                 said = "is not listed in" if f not in listed else "has a sha256 differing from"
                 raise InputError(f"{self.path}/{f}", f"{said} {CHECKSUMS_NAME}: changed since it "
                                  "was built (load(..., check=False) reads it anyway)")
-            parts.append(pq.read_table(pa.BufferReader(data)))
+            parts.append(read_parquet(data))
         return pa.concat_tables(parts)
 
     def listed(self) -> dict[str, str]:
