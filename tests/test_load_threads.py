@@ -24,10 +24,10 @@ def threads():
 before = threads()
 rows = {}
 for source in sys.argv[1:]:
-    for table in %r:
+    for table in TABLES:
         rows[f"{source}:{table}"] = len(corpus.load(table, path=source))
 print(json.dumps({"before": before, "after": threads(), "rows": rows}))
-""" % (list(ALL_TABLES),)
+""".replace("TABLES", repr(list(ALL_TABLES)))
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")

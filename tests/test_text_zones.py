@@ -1,6 +1,6 @@
 """A text blog's stamps may carry any zone the web readers know: each such line opens an entry
 of its own, at the right UTC time."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from tests.conftest import text_blog
@@ -29,7 +29,7 @@ def test_every_zone_opens_an_entry_at_its_utc_time():
                                                       "0900 GMT+3"]
     assert [e.utc_offset_minutes for e in parsed.entries] == [0, 60, -300, 180]
     _, rows = blog_rows(document, parsed)
-    utc = datetime(2024, 3, 8, tzinfo=timezone.utc)
+    utc = datetime(2024, 3, 8, tzinfo=UTC)
     assert [r["published_at"] for r in rows] == [
         utc.replace(hour=21, minute=5), utc.replace(hour=17), utc.replace(hour=16, minute=30),
         utc.replace(hour=6)]

@@ -14,7 +14,7 @@ from tqdm import tqdm
 from corpus import parse
 from corpus.build import BuildOptions
 from corpus.build.run import build
-from corpus.collect import raw
+from corpus.collect import raw, values
 from corpus.collect.client import PoliteClient, Settings, make_user_agent
 from corpus.collect.fetch import Collector, check_url, read_url_list
 from corpus.collect.wayback import DEFAULT_ARCHIVE
@@ -84,8 +84,20 @@ def cmd_release(args: argparse.Namespace) -> int:
     return 0
 
 
+OPTIONS = {"outlet": ("--outlet", "outlet"), "url": ("--url", "url"),  # field: option, attr
+           "retrieved_date": ("--retrieved", "retrieved"), "rights": ("--rights", "rights")}
+
+
+def check_options(args: argparse.Namespace, fields: tuple[str, ...]) -> None:
+    """Refuse an option's value that the registry may not hold (collect/values.py)."""
+    given = {field: getattr(args, OPTIONS[field][1]) or "" for field in fields}
+    for field, problem in values.problems(given):
+        raise InputError(OPTIONS[field][0], f"{given[field]!r} {problem}")
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     raw_dir, source = Path(args.raw), Path(args.file)
+    check_options(args, ("outlet", "url", "retrieved_date", "rights"))
     if not source.is_file():
         raise InputError(str(source), "no such file")
     target = source if source.resolve().is_relative_to(raw_dir.resolve()) else raw_dir / source.name
@@ -104,6 +116,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise
     except Exception as exc:  # whatever a malformed page makes a reader raise: one line
         raise unexpected(str(source), exc) from None
+    unusable = values.web_address(blog.url or "") if not args.url else ""
+    if unusable:
+        raise InputError(str(source), f"the page's address {blog.url!r} {unusable}: give --url")
     duplicate = raw.registered_duplicate(registry, raw.sha256_of(data), args.url or blog.url or "")
     if duplicate:
         raise InputError(str(source), duplicate)
@@ -119,6 +134,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
+    check_options(args, ("outlet", "rights"))
     urls = [check_url(u, "URL") for u in args.urls] + (read_url_list(Path(args.url_file))
                                                      if args.url_file else [])
     if not urls and not args.wayback:

@@ -88,7 +88,7 @@ class Table:
 TIME_PRECISION_INSTANT = {"second": True, "minute": True, "hour": True, "day": True,
                           "none": False}
 TIME_PRECISIONS = tuple(TIME_PRECISION_INSTANT)
-UNTIMED_PRECISIONS = tuple(p for p, has_instant in TIME_PRECISION_INSTANT.items() if not has_instant)
+UNTIMED_PRECISIONS = tuple(p for p, timed in TIME_PRECISION_INSTANT.items() if not timed)
 ENTRY_SOURCE_PATTERN = r"^(?:text|markup|json-ld|microdata|page-model|adapter:[a-z0-9-]+)$"
 SOURCE_FORMATS = ("trt-text", "html", "guardian-json")
 

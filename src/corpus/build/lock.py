@@ -39,7 +39,7 @@ os.register_at_fork(after_in_child=close_in_child)
 def open_lock_file(path: Path) -> int:
     try:
         return os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-    except OSError as exc:
+    except OSError:
         if os.path.islink(path):
             raise InputError(str(path), "is a symbolic link: the build makes its lock file "
                                         "itself and follows no link to one; remove it") from None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from corpus.collect import values
 from corpus.errors import InputError
 
 REGISTRY_NAME = "registry.csv"
@@ -122,6 +123,9 @@ def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
             raise InputError(str(registry), "each row needs a path and a 64-hex sha256", line=line)
         if entry.path in seen:
             raise InputError(str(registry), f"{entry.path} is registered twice", line=line)
+        for field, problem in values.problems(vars(entry)):
+            raise InputError(str(registry), f"{field} {getattr(entry, field)!r} {problem}",
+                             line=line)
         outside = leaves_folder(raw_dir, entry.path)
         if outside:
             raise InputError(str(registry), f"path {entry.path!r} {outside}: a raw file must lie "

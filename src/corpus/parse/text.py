@@ -2,9 +2,9 @@
 
 Layout: a 'Live blog:' title line, a standfirst, photo credits, a date line
 ('Thursday, January 4, 2024'), then entries that open with 'HHMM GMT' (or any zone label the
-web readers know: '1800 CET', '0930 EST', '1200 GMT+3'), with or without '— headline'. Between entries stand boilerplate lines ('Read More',
-related-link teasers, 'More updates', 'Loading...') and a footer after the
-'For our live updates from ..., click here.' link.
+web readers know: '1800 CET', '0930 EST', '1200 GMT+3'), with or without '— headline'.
+Between entries stand boilerplate lines ('Read More', related-link teasers, 'More updates',
+'Loading...') and a footer after the 'For our live updates from ..., click here.' link.
 """
 from __future__ import annotations
 
@@ -166,4 +166,5 @@ def finish_entry(path: str, draft: dict, is_last: bool, footer: bool) -> ParsedE
     if is_last and not footer and not SENTENCE_END.search(body):
         raise InputError(path, "file ends mid-sentence in the last entry (truncated?)", line=draft["line"])
     return ParsedEntry(line=draft["line"], time_label=draft["label"], local_minutes=draft["minutes"],
-                       utc_offset_minutes=draft["offset"], time_precision="minute", headline=draft["headline"], body=body)
+                       utc_offset_minutes=draft["offset"], time_precision="minute",
+                       headline=draft["headline"], body=body)
