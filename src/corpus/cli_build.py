@@ -19,7 +19,7 @@ from corpus.collect.client import PoliteClient, Settings, make_user_agent
 from corpus.collect.fetch import Collector, check_url, read_url_list
 from corpus.collect.wayback import DEFAULT_ARCHIVE
 from corpus.dataset.store import read_tables
-from corpus.errors import InputError, unexpected
+from corpus.errors import InputError, naming, unexpected
 from corpus.extract import model
 from corpus.release.publish import make_release
 from corpus.schema import TABLES
@@ -127,7 +127,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     entry = raw.RegistryEntry(path=rel_path, sha256=raw.sha256_of(data), format=fmt, outlet=args.outlet,
                               url=args.url or blog.url or "", language=args.language or blog.language or "und",
                               retrieved_date=args.retrieved, rights=args.rights)
-    (raw_dir / raw.REGISTRY_NAME).write_text(raw.registry_text([*registry, entry]), encoding="utf-8")
+    with naming(raw_dir / raw.REGISTRY_NAME):
+        (raw_dir / raw.REGISTRY_NAME).write_text(raw.registry_text([*registry, entry]),
+                                                 encoding="utf-8")
     print(f"registered {rel_path} ({fmt}, {len(blog.entries)} entries, language {entry.language}, "
           f"sha256 {entry.sha256[:12]}...)")
     return 0

@@ -27,7 +27,7 @@ from typing import Any
 import pyarrow as pa
 
 from corpus.build.seal import seal, unseal
-from corpus.errors import InputError
+from corpus.errors import InputError, naming
 from corpus.schema import TABLES
 
 log = logging.getLogger(__name__)
@@ -232,16 +232,26 @@ def write_index(cache_dir: Path, raw_dir: Path, index: dict[str, IndexEntry]) ->
                {path: [list(e.stat), e.summary] for path, e in sorted(index.items())})
 
 
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write a file whole or not at all; an error (a full disk) names the file."""
+    with naming(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            try:
+                write_all(fd, data)
+            finally:
+                os.close(fd)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 class CacheEntryLost(InputError):
