@@ -52,7 +52,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     problems = verify(Path(args.path))
     for problem in problems:
         print(printable(f"differs: {problem}"), file=sys.stderr)
-    print(printable(f"{args.path}: ") + ("verified" if not problems else f"{len(problems)} problem(s)"))
+    verdict = "verified" if not problems else f"{len(problems)} problem(s)"
+    print(printable(f"{args.path}: {verdict}"))
     return 1 if problems else 0
 
 

@@ -107,7 +107,7 @@ def units(content: str, path: str = "") -> list[tuple[int, str]]:
 
 def non_objects(page: dict) -> dict[str, int]:
     """How many items of the page's lists are not objects (and so hold nothing to read)."""
-    events = page.get("keyEvents") if isinstance(page.get("keyEvents"), list) else []
+    events: list = page["keyEvents"] if isinstance(page.get("keyEvents"), list) else []
     elements = [e for b in page["blocks"] if isinstance(b.get("elements"), list)
                 for e in b["elements"]]
     counts = {"blocks' elements": sum(not isinstance(e, dict) for e in elements),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Any
 
 from corpus.errors import InputError
 from corpus.parse import clock
@@ -125,8 +126,9 @@ def parse_entries(path: str, lines: list[tuple[int, str]], on: date,
         elif time_match:
             minutes = parse_time_label(path, n, time_match["hhmm"], time_match["zone"])
             rest = time_match["rest"].strip()
-            draft = {"line": n, "label": time_match["label"], "minutes": minutes, "headline": None,
-                     "body": [], "offset": zone_offset(path, n, time_match["zone"], on)}
+            draft: dict[str, Any] = {
+                "line": n, "label": time_match["label"], "minutes": minutes, "headline": None,
+                "body": [], "offset": zone_offset(path, n, time_match["zone"], on)}
             if HEADLINE_DASH.match(rest):
                 draft["headline"] = HEADLINE_DASH.sub("", rest).strip() or None
             elif rest:
