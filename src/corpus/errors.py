@@ -39,20 +39,23 @@ class InputError(Exception):
     quarantine report)."""
 
     def __init__(self, path: str, message: str, line: int | None = None, stage: str = "",
-                 sha256: str = ""):
+                 sha256: str = "", details: tuple[str, ...] = ()):
         super().__init__(message)
         self.path = path
         self.line = line
         self.message = message
         self.stage = stage
         self.sha256 = sha256
+        self.details = tuple(details)  # a list under the message, one '  - ' line each
 
     def __reduce__(self):  # picklable, so parallel workers can report it
-        return (InputError, (self.path, self.message, self.line, self.stage, self.sha256))
+        return (InputError, (self.path, self.message, self.line, self.stage, self.sha256,
+                             self.details))
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return printable(f"{where}: {self.message}")
+        return printable(f"{where}: {self.message}") \
+            + "".join(f"\n  - {printable(d)}" for d in self.details)
 
 
 MAX_MESSAGE = 200  # characters of an unexpected exception's message kept in its one line

@@ -111,10 +111,10 @@ def refuse_foreign_links(builds: Path) -> None:
         raise InputError(str(builds), f"is {kind}: the build keeps its builds in a real folder "
                                       "there and follows no link; remove it")
     current = builds / CURRENT_NAME
-    if not os.path.lexists(current):
-        return
-    target = os.readlink(current) if os.path.islink(current) else None
-    if target is None or not BUILD_NAME.fullmatch(target) \
+    if not os.path.islink(current):
+        return  # none, or a copy (a real folder inside): replaced at the commit
+    target = os.readlink(current)
+    if not BUILD_NAME.fullmatch(target) \
             or (os.path.lexists(builds / target) and not is_real_folder(builds / target)):
         raise InputError(str(current), "does not lead to a build folder beside it (a link the "
                                        "build did not make): remove it and build again")
@@ -246,6 +246,8 @@ class OutputFolder:
         step(n, "switch current")  # the commit point
         tmp = self.builds / f".current-{os.getpid()}"
         os.symlink(build, tmp)
+        if is_real_folder(self.current()):  # a copied output folder: its copy of a build
+            os.replace(self.current(), self.builds / ".old-current")
         os.replace(tmp, self.current())
         self.committed = True
         n += 1

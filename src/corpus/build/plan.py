@@ -63,7 +63,8 @@ def summarise(options: BuildOptions, cache_dir: Path, progress: Progress = iter,
             lambda: meanwhile(sorted(known.values(), key=lambda s: s.blog_id)))
     for (path, _), result in zip(changed, results):
         if isinstance(result, InputError):
-            if not keep_going:
+            if not keep_going:  # the engine's workers end now, not when Python exits
+                getattr(results, "close", lambda: None)()
                 raise result
             skipped.append(result)
         else:
