@@ -1,6 +1,8 @@
 import hashlib
 import json
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,8 @@ SEED_NAME = "000_6d6ba2881843c3f6.txt"
 SHARED_DIR = REPO.parent / "shared"
 SHARED_SAMPLES = SHARED_DIR / "samples"
 SHARED_GOLD = SHARED_DIR / "gold"
+# The build cache's HMAC key (corpus.build.seal): the test run's own, never the user's.
+os.environ["CORPUS_CACHE_KEY"] = str(Path(tempfile.mkdtemp(prefix="corpus-key-")) / "cache-key")
 
 
 NOTEBOOKS_DIR = REPO / "notebooks"

@@ -21,7 +21,7 @@ from corpus.build.options import DEFAULT_CACHE, ENGINE_NAMES
 from corpus.dataset import metadata
 from corpus.dataset.releases import verify
 from corpus.dataset.store import PART_ROWS, count_rows, table_dir_name
-from corpus.errors import InputError
+from corpus.errors import InputError, printable
 from corpus.release import diff
 from corpus.schema import ALL_TABLES
 from corpus.validate import ValidationFailed
@@ -59,8 +59,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     problems = verify(Path(args.path))
     for problem in problems:
         kind = problem_kind(problem)
-        print(f"{kind}: {problem.removesuffix(': missing')}", file=sys.stderr)
-    print(f"{args.path}: " + ("verified" if not problems else f"{len(problems)} problem(s)"))
+        print(printable(f"{kind}: {problem.removesuffix(': missing')}"), file=sys.stderr)
+    verdict = "verified" if not problems else f"{len(problems)} problem(s)"
+    print(printable(f"{args.path}: {verdict}"))
     return 1 if problems else 0
 
 
@@ -272,7 +273,7 @@ class OneLine(logging.Formatter):
     """'warning: <message>', as the command's own messages read."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return f"{record.levelname.lower()}: {record.getMessage()}"
+        return printable(f"{record.levelname.lower()}: {record.getMessage()}")
 
 
 def setup_logging(verbose: bool, quiet: bool) -> None:
@@ -307,7 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (`corpus info | head -1`): stop quietly
         return closed_pipe()
     except OSError as err:
-        print(f"error: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
+        where = f"{err.filename}: " if err.filename is not None else ""
+        print(printable(f"error: {where}{err.strerror or err}"), file=sys.stderr)
         return 2
 
 

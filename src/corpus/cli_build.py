@@ -14,14 +14,14 @@ from tqdm import tqdm
 from corpus import parse
 from corpus.build import BuildOptions
 from corpus.build.run import build
-from corpus.collect import outlets, raw, registry_file
+from corpus.collect import outlets, raw, registry_file, values
 from corpus.collect.addresses import strip_userinfo
 from corpus.collect.client import PoliteClient, Settings, make_user_agent
 from corpus.collect.fetch import Collector, check_url, dry_run, read_url_list
 from corpus.collect.wayback import DEFAULT_ARCHIVE
 from corpus.dataset.releases import fetch as fetch_release
 from corpus.dataset.store import read_tables
-from corpus.errors import InputError, unexpected
+from corpus.errors import InputError, naming, unexpected
 from corpus.extract import model
 from corpus.release.hydrate import Hydrator
 from corpus.release.publish import make_release
@@ -88,11 +88,23 @@ def cmd_release(args: argparse.Namespace) -> int:
     return 0
 
 
+OPTIONS = {"outlet": ("--outlet", "outlet"), "url": ("--url", "url"),  # field: option, attr
+           "retrieved_date": ("--retrieved", "retrieved"), "rights": ("--rights", "rights")}
+
+
+def check_options(args: argparse.Namespace, fields: tuple[str, ...]) -> None:
+    """Refuse an option's value that the registry may not hold (collect/values.py)."""
+    given = {field: getattr(args, OPTIONS[field][1]) or "" for field in fields}
+    for field, problem in values.problems(given):
+        raise InputError(OPTIONS[field][0], f"{given[field]!r} {problem}")
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     if args.text_redistributable is None:
         raise InputError("add", "say whether the file's text may be republished: "
                                 "--text-redistributable yes|no (nothing is assumed)")
     raw_dir, source = Path(args.raw), Path(args.file)
+    check_options(args, ("outlet", "url", "retrieved_date", "rights"))
     if not source.is_file():
         raise InputError(str(source), "no such file")
     target = source if source.resolve().is_relative_to(raw_dir.resolve()) else raw_dir / source.name
@@ -111,6 +123,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise
     except Exception as exc:  # whatever a malformed page makes a reader raise: one line
         raise unexpected(str(source), exc) from None
+    unusable = values.web_address(blog.url or "") if not args.url else ""
+    if unusable:
+        raise InputError(str(source), f"the page's address {blog.url!r} {unusable}: give --url")
     duplicate = raw.registered_duplicate(registry, raw.sha256_of(data), args.url or blog.url or "")
     if duplicate:
         raise InputError(str(source), duplicate)
@@ -121,7 +136,8 @@ def cmd_add(args: argparse.Namespace) -> int:
                               language=args.language or blog.language or "und",
                               retrieved_date=args.retrieved, rights=args.rights,
                               text_redistributable=args.text_redistributable)
-    registry_file.write_registry(raw_dir, [*registry, entry])
+    with naming(raw_dir / raw.REGISTRY_NAME):
+        registry_file.write_registry(raw_dir, [*registry, entry])
     print(f"registered {rel_path} ({fmt}, {len(blog.entries)} entries, language {entry.language}, "
           f"sha256 {entry.sha256[:12]}...)")
     warn_without_rights(args.rights, raw_dir)
@@ -153,6 +169,7 @@ def warn_without_rights(rights: str, raw_dir: Path) -> None:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
+    check_options(args, ("outlet", "rights"))
     urls = [check_url(u, "URL") for u in args.urls]
     invalid: list[tuple[int, str]] = []
     if args.url_file:

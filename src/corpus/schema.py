@@ -44,6 +44,16 @@ class ForeignKey:
 
 
 @dataclass(frozen=True)
+class NullWhen:
+    """A rule between two columns of a row: `column` is null exactly when `by` holds one of
+    `values` (checked in validate/checks.py)."""
+
+    column: str
+    by: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Table:
     """A table: its columns, primary key (also the row order) and foreign keys."""
 
@@ -54,6 +64,7 @@ class Table:
     foreign_keys: tuple[ForeignKey, ...] = field(default=())
     unique_together: tuple[tuple[str, ...], ...] = field(default=())
     min_rows: int = 1
+    null_when: tuple[NullWhen, ...] = field(default=())
 
     @property
     def column_names(self) -> list[str]:
@@ -71,7 +82,13 @@ class Table:
         return pa.schema(self.arrow_fields, metadata=meta)
 
 
-TIME_PRECISIONS = ("second", "minute", "hour", "day", "match-time", "none")
+# Every time_precision value, and whether an entry of that precision carries an instant
+# (published_at): a value for a time the page states says True, one for an entry without a clock
+# time says False. published_at is null exactly for the values saying False.
+TIME_PRECISION_INSTANT = {"second": True, "minute": True, "hour": True, "day": True,
+                          "match-time": False, "none": False}
+TIME_PRECISIONS = tuple(TIME_PRECISION_INSTANT)
+UNTIMED_PRECISIONS = tuple(p for p, timed in TIME_PRECISION_INSTANT.items() if not timed)
 ENTRY_SOURCE_PATTERN = r"^(?:text|markup|json-ld|microdata|page-model|adapter:[a-z0-9-]+)$"
 SOURCE_FORMATS = ("trt-text", "html", "guardian-json")
 
@@ -128,6 +145,7 @@ ENTRIES = Table(
     primary_key=("entry_id",),
     foreign_keys=(ForeignKey("blog_id", "blogs", "blog_id"),),
     unique_together=(("blog_id", "position"),),
+    null_when=(NullWhen("published_at", "time_precision", UNTIMED_PRECISIONS),),
     columns=(
         Column("entry_id", pa.string(), "Stable identifier: blog_id and the entry's position.", pattern=ID_PATTERN),
         Column("blog_id", pa.string(), "Blog the entry belongs to.", pattern=ID_PATTERN),

@@ -1,7 +1,8 @@
 """The build cache: one raw file's tables, kept under a key of everything they depend on.
 
 Entries hold data, never code: Arrow IPC streams and Parquet bytes under a JSON header, the
-whole checked by its sha256 before anything is decoded; a corrupt or foreign entry is rebuilt.
+whole sealed by an HMAC under the user's own key (seal.py) and checked before anything is
+decoded; a corrupt, foreign or forged entry is rebuilt.
 The key is a hash of the raw file's sha256 and path, its registry entry, and the code
 fingerprint: the bytes of every module and reference-data file of this package plus the
 versions of the libraries the readers and extractors use. Change any of them and the file
@@ -25,7 +26,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from corpus.errors import InputError
+from corpus.build.seal import seal, unseal
+from corpus.errors import InputError, naming
 from corpus.schema import TABLES
 
 log = logging.getLogger(__name__)
@@ -105,7 +107,6 @@ def part_key(blog_keys: list[str], part_name: str, dataset_version: str) -> str:
 
 
 SECTIONS = {"BlogTables": "blogs", "BuiltPart": "parts"}  # a folder per kind of value
-MAGIC = b"corpus-cache-entry 1\n"
 
 
 def location(cache_dir: Path, cache_key: str, kind: type) -> str:
@@ -129,7 +130,7 @@ def warn(path, problem: str) -> None:
 def load(cache_dir: Path, cache_key: str, kind: Any = BlogTables):
     """The cached value of that kind, or None when absent; a corrupt, foreign or mismatched entry
     is reported and then None too (its value is simply computed again). Entries hold data only
-    (Arrow IPC, Parquet bytes, JSON), checked by their sha256 before anything is decoded."""
+    (Arrow IPC, Parquet bytes, JSON), checked by their seal before anything is decoded."""
     path = location(cache_dir, cache_key, kind)
     try:
         with open(path, "rb") as f:
@@ -156,21 +157,6 @@ def store(cache_dir: Path, cache_key: str, value) -> None:
               "sections": [[name, len(data)] for name, data in sections.items()]}
     write_atomically(path_of(cache_dir, cache_key, type(value)),
                      pack(json.dumps(header, sort_keys=True).encode(), sections.values()))
-
-
-def seal(body: bytes) -> bytes:
-    """Data preceded by a magic line and its sha256, as cache files are kept."""
-    return MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
-
-
-def unseal(data: bytes) -> bytes:
-    """The data seal() kept; ValueError when the file is not one, or its sha256 differs."""
-    if not data.startswith(MAGIC):
-        raise ValueError("not a cache file of this version")
-    digest, body = data[len(MAGIC):len(MAGIC) + 64], data[len(MAGIC) + 65:]
-    if hashlib.sha256(body).hexdigest().encode() != digest:
-        raise ValueError("sha256 differs (corrupt)")
-    return body
 
 
 def pack(header: bytes, sections) -> bytes:
@@ -246,16 +232,26 @@ def write_index(cache_dir: Path, raw_dir: Path, index: dict[str, IndexEntry]) ->
                {path: [list(e.stat), e.summary] for path, e in sorted(index.items())})
 
 
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write a file whole or not at all; an error (a full disk) names the file."""
+    with naming(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            try:
+                write_all(fd, data)
+            finally:
+                os.close(fd)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 class CacheEntryLost(InputError):

@@ -3,7 +3,6 @@ cluster), behind one interface; a new engine is one class with a `results` metho
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Protocol
@@ -13,7 +12,7 @@ from corpus.build.options import BuildOptions
 from corpus.build.process import BlogSummary, process_file
 from corpus.collect.raw import RegistryEntry
 from corpus.errors import InputError, unexpected
-from corpus.stopping import end_workers, ignore_interrupts
+from corpus.stopping import end_workers, worker_pool
 
 Planned = list[tuple[str, RegistryEntry | None]]  # raw files (relative paths) and their entries
 Progress = Callable[[Iterable], Iterable]
@@ -77,7 +76,7 @@ def process_in_pool(raw_dir: Path, planned: Planned, jobs: int, progress: Progre
     processed one at a time, each in a worker of its own, and one that kills its worker is
     reported."""
     done = 0
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(planned)), initializer=ignore_interrupts)
+    pool = worker_pool(min(jobs, len(planned)))
     try:
         futures = [pool.submit(process_file, raw_dir, path, entry, cache_dir)
                    for path, entry in planned]
@@ -107,7 +106,7 @@ def process_isolated(raw_dir: Path, planned: Planned, cache_dir: Path) -> Iterat
     pool = None
     try:
         for path, entry in planned:
-            pool = pool or ProcessPoolExecutor(max_workers=1, initializer=ignore_interrupts)
+            pool = pool or worker_pool(1)
             try:
                 yield pool.submit(process_file, raw_dir, path, entry, cache_dir).result()
             except BrokenProcessPool:

@@ -8,27 +8,34 @@ rename of the `current` symlink, so readers (and the DuckDB and polars glob path
 leaves the previous one as it was, and the next build removes its leftovers. Parts unchanged since
 the last build are hard-linked from it, not written again: the cache keeps an index of each part's
 files as they were left (size, times and inode), and a part whose files were touched is rewritten.
-A lock on `.builds/lock` makes a second build of the same output folder wait for the first.
-Once committed, a build settles at the stable folder `.builds/live` (`settle`): the paths a
-repository commits stay the same from build to build.
+A lock on `.builds/lock` (lock.py) makes a second build of the same output folder wait for the
+first. Once committed, a build settles at the stable folder `.builds/live` (`settle`): the paths
+a repository commits stay the same from build to build. The folder's machinery follows no
+symlink it did not make, and removes nothing outside the output folder: a symlink is removed,
+never what it leads to.
 """
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import logging
 import os
+import re
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.build.cache import folder_index_path, read_json, stat_of, write_json
+from corpus.build.lock import BuildLock
 from corpus.dataset.store import BUILDS_DIR, CHECKSUMS_NAME, CURRENT_NAME
+from corpus.errors import InputError
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "lock"
 LIVE_NAME = "live"  # the stable name the committed build settles at (paths git can follow)
+# What `current` may point to: a build's folder, or the settled one.
+BUILD_NAME = re.compile(rf"build-[0-9a-f]{{16}}|{LIVE_NAME}")
 
 
 def step(number: int, what: str) -> None:
@@ -84,10 +91,37 @@ def tree_stats(out_dir: Path, roots: tuple[str, ...]) -> dict[str, tuple[int, in
 
 
 def remove(path: str | Path) -> None:
+    """Remove a file, a symlink (never what it leads to) or a real folder and what it holds."""
     if os.path.isdir(path) and not os.path.islink(path):
         shutil.rmtree(path)
     else:
         os.unlink(path)
+
+
+def is_real_folder(path: Path) -> bool:
+    """A folder, not a symlink to one."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return False
+
+
+def refuse_foreign_links(builds: Path) -> None:
+    """The output folder's machinery follows no link it did not make: `.builds` must be a real
+    folder, and `.builds/current` a symlink to a build's real folder beside it. Anything else
+    was put there by someone else; following it could delete another folder's files."""
+    if os.path.lexists(builds) and not is_real_folder(builds):
+        kind = "a symbolic link" if os.path.islink(builds) else "not a folder"
+        raise InputError(str(builds), f"is {kind}: the build keeps its builds in a real folder "
+                                      "there and follows no link; remove it")
+    current = builds / CURRENT_NAME
+    if not os.path.islink(current):
+        return  # none, or a copy (a real folder inside): replaced at the commit
+    target = os.readlink(current)
+    if not BUILD_NAME.fullmatch(target) \
+            or (os.path.lexists(builds / target) and not is_real_folder(builds / target)):
+        raise InputError(str(current), "does not lead to a build folder beside it (a link the "
+                                       "build did not make): remove it and build again")
 
 
 def link_tree(source: Path, target: Path) -> None:
@@ -137,14 +171,11 @@ class OutputFolder:
 
     def __enter__(self) -> OutputFolder:
         self.made = not self.out_dir.exists()
+        refuse_foreign_links(self.builds)
         self.builds.mkdir(parents=True, exist_ok=True)
-        self.lock = open(self.builds / LOCK_NAME, "a")
+        self.lock = BuildLock(self.builds / LOCK_NAME, self.out_dir).__enter__()
         try:
-            fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            log.warning("waiting for another build of %s to finish", self.out_dir)
-            fcntl.flock(self.lock, fcntl.LOCK_EX)
-        try:
+            refuse_foreign_links(self.builds)  # again: another build may have run meanwhile
             self.clean()
             self.staging = Path(tempfile.mkdtemp(prefix=".new-", dir=self.builds))
             self.placed = read_placed(self.cache_dir, self.out_dir) \
@@ -214,7 +245,8 @@ class OutputFolder:
         and staging folders of the layout before .builds."""
         live = os.readlink(self.current()) if self.current().is_symlink() else None
         for entry in os.scandir(self.builds):
-            if entry.name not in (LOCK_NAME, CURRENT_NAME, live):
+            if entry.name not in (LOCK_NAME, CURRENT_NAME, live) \
+                    and not entry.name.startswith(".lock-"):  # a lock file being replaced
                 remove(entry.path)
         for entry in os.scandir(self.out_dir):
             if entry.name.startswith(".staging-"):
@@ -258,6 +290,8 @@ class OutputFolder:
         step(n, "switch current")  # the commit point
         tmp = self.builds / f".current-{os.getpid()}"
         os.symlink(folder, tmp)
+        if is_real_folder(self.current()):  # a copied output folder: its copy of a build
+            os.replace(self.current(), self.builds / ".old-current")
         os.replace(tmp, self.current())
         self.committed = True
         n += 1

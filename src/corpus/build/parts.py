@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from corpus.build.process import BlogSummary, table_metadata
 from corpus.dataset import store
 from corpus.errors import InputError
 from corpus.schema import TABLES
-from corpus.stopping import end_workers, ignore_interrupts
+from corpus.stopping import end_workers, worker_pool
 from corpus.version import __version__
 
 
@@ -117,8 +116,7 @@ def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int,
     missing = [part for part in planned if not cache.has(cache_dir, part_key(part), BuiltPart)]
     if missing:
         validate.prepared_checker()  # before forking, so that the workers inherit a checker set up
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupts) \
-        if jobs > 1 and len(missing) > 1 else None
+    pool = worker_pool(jobs) if jobs > 1 and len(missing) > 1 else None
     try:
         futures = {part_key(part): pool.submit(build_part, part, cache_dir) for part in missing} if pool else {}
         for part in planned:

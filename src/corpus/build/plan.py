@@ -47,10 +47,14 @@ def summarise(options: BuildOptions, cache_dir: Path, progress: Progress = iter,
     index), calling meanwhile(known summaries) while they are processed elsewhere; the summaries in
     blog-id order. With keep_going, bad files are skipped."""
     raw_dir, keep_going = options.raw_dir, options.keep_going
-    planned = raw.plan(raw_dir)
+    special: list[tuple[str, str]] = []
+    planned = raw.plan(raw_dir, special)
+    not_files = [InputError(path, reason, stage="read") for path, reason in special]
+    if not_files and not keep_going:
+        raise InputErrors(not_files)
     known, stats = indexed(raw_dir, planned, cache_dir, use_index)
     changed = [(path, entry) for path, entry in planned if path not in known]
-    summaries, skipped = list(known.values()), []
+    summaries, skipped = list(known.values()), not_files
     found = {}
     results: Iterator[Result] = iter(())
     if changed:
@@ -59,7 +63,8 @@ def summarise(options: BuildOptions, cache_dir: Path, progress: Progress = iter,
             lambda: meanwhile(sorted(known.values(), key=lambda s: s.blog_id)))
     for (path, _), result in zip(changed, results):
         if isinstance(result, InputError):
-            if not keep_going:
+            if not keep_going:  # the engine's workers end now, not when Python exits
+                getattr(results, "close", lambda: None)()
                 raise result
             skipped.append(result)
         else:

@@ -34,6 +34,7 @@ class BlogSummary:
     raw_sha256: str
     raw_path: str
     url: str | None  # the page's address, or its archived capture's: what makes two files one page
+    text_sha256: str = ""  # of the decoded text: copies differing only in line ends or BOM are one
 
 
 MAX_ENTRY_CHARS = 1_000_000  # spaCy's default max_length: no longer headline or body is tokenised
@@ -56,7 +57,7 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
         if size > MAX_RAW_BYTES:
             raise InputError(rel_path, f"{size:,} bytes, more than the {MAX_RAW_BYTES:,} a raw "
                                        "file may hold")
-        data = (raw_dir / rel_path).read_bytes()
+        data = raw.read_regular(raw_dir / rel_path)  # a FIFO put there meanwhile: refused
         sha256 = raw.sha256_of(data)
         cache_key = cache.key(sha256, rel_path, registry_entry)
         result = cache.load(cache_dir, cache_key)
@@ -67,6 +68,7 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
             stage = "extract"
             result = extract_parsed(doc, parsed, len(data))
             cache.store(cache_dir, cache_key, result)
+        text_sha256 = raw.text_sha256(rel_path, data)
     except InputError as err:
         err.stage, err.sha256 = err.stage or stage, err.sha256 or sha256
         return err
@@ -79,7 +81,8 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
     return BlogSummary(blog.column("blog_id")[0].as_py(),
                        {name: t.num_rows for name, t in result.tables.items()}, cache_key,
                        result.n_bytes, sha256, rel_path,
-                       getattr(registry_entry, "archive_url", "") or blog.column("url")[0].as_py())
+                       getattr(registry_entry, "archive_url", "") or blog.column("url")[0].as_py(),
+                       text_sha256)
 
 
 def extract_parsed(doc: raw.RawDocument, parsed, n_bytes: int) -> BlogTables:

@@ -25,12 +25,14 @@ MAX_CHECKS_NAMED = 3
 
 def without_duplicates(summaries: list) -> tuple[list, list[InputError]]:
     """The blogs of distinct raw files (the first in raw-path order of those with the same sha256,
-    canonical url or blog id) and an error for each other one, naming the file it duplicates."""
+    the same decoded text (line ends and byte-order mark aside), canonical url or blog id) and an
+    error for each other one, naming the file it duplicates."""
     seen: dict[tuple[str, str], str] = {}
     kept, duplicates = [], []
     for s in sorted(summaries, key=lambda s: s.raw_path):
         url = raw.canonical_url(s.url) if s.url else ""
-        keys = [("sha256", s.raw_sha256), ("canonical url", url), ("blog id", s.blog_id)]
+        keys = [("sha256", s.raw_sha256), ("text", s.text_sha256), ("canonical url", url),
+                ("blog id", s.blog_id)]
         first = next(((what, seen[what, value]) for what, value in keys
                       if value and (what, value) in seen), None)
         if first is not None:

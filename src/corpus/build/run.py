@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus import validate
-from corpus.build import coverage, output, quarantine
+from corpus.build import coverage, output, quarantine, seal
 from corpus.build.cache import CacheEntryLost
 from corpus.build.engines import Progress
 from corpus.build.options import BuildOptions
@@ -46,6 +46,7 @@ def build(options: BuildOptions, progress: Progress = iter) -> BuildResult:
     if problems:
         raise InputErrors([InputError(option, problem) for option, problem in problems])
     started = time.perf_counter()
+    seal.cache_key()  # a key file others can read stops the build here, in one line
     with tempfile.TemporaryDirectory(prefix="corpus-parts-") as spill:
         cache_dir = options.cache_dir if options.cache_dir is not None else Path(spill)
         with output.OutputFolder(options.out_dir, cache_dir, PART_FOLDERS) as out:

@@ -12,6 +12,7 @@ from corpus import validate
 from corpus.build import cache, output
 from corpus.build.parts import BuiltPart, built_parts, part_key, part_name, parts
 from corpus.build.process import BlogSummary
+from corpus.errors import naming
 from corpus.dataset import store
 from corpus.schema import TABLES
 
@@ -101,7 +102,7 @@ class PartWriter:
         if path.parent not in self.folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.folders.add(path.parent)
-        with open(path, "wb") as f:
+        with naming(path), open(path, "wb") as f:
             f.write(data)
 
     def prewrite(self, summaries: list[BlogSummary], cache_dir: Path, part_rows: int) -> None:
@@ -140,10 +141,12 @@ class Written:
 
 
 def write_bytes(path: Path, data: bytes) -> str:
-    path.write_bytes(data)
+    with naming(path):
+        path.write_bytes(data)
     return hashlib.sha256(data).hexdigest()
 
 
 def write_text(staging: Path, name: str, text: str, written: Written) -> None:
-    (staging / name).write_text(text, encoding="utf-8")
+    with naming(staging / name):
+        (staging / name).write_text(text, encoding="utf-8")
     written.digests[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()

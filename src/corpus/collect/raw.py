@@ -7,11 +7,13 @@ import io
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from corpus.collect import values
 from corpus.errors import InputError
 
 REGISTRY_NAME = "registry.csv"
@@ -22,7 +24,8 @@ FETCH_FIELDS = ("final_url", "http_status", "content_type", "archive_url", "capt
 RIGHTS_FIELDS = ("text_redistributable",)
 REDISTRIBUTABLE_VALUES = ("yes", "no")
 IGNORED_NAMES = {REGISTRY_NAME, "README.md", ".gitkeep"}
-TRT_TIME_LINE = re.compile(r"^\d{3,4} GMT\b", re.MULTILINE)
+# an entry line of a text blog: 'HHMM' and a zone label ('1927 GMT', '1800 CET', '0900 GMT+3')
+TRT_TIME_LINE = re.compile(r"^\d{3,4} [A-Z]{1,4}\b", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,12 @@ def detect_format(path: str, text: str) -> str:
                            "'HHMM GMT' entry lines)")
 
 
+def text_sha256(path: str, data: bytes) -> str:
+    """The sha256 of a raw file's decoded text (byte-order mark dropped, CRLF and CR line ends as
+    LF): copies that differ only in those bytes are one document."""
+    return sha256_of(decode(path, data).encode("utf-8"))
+
+
 def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
     """The registry's rows, or None when the folder has no registry. Read strictly: UTF-8, no NUL,
     every row as many fields as the header, quotes balanced, each path registered once."""
@@ -123,6 +132,9 @@ def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
             raise InputError(str(registry), "each row needs a path and a 64-hex sha256", line=line)
         if entry.path in seen:
             raise InputError(str(registry), f"{entry.path} is registered twice", line=line)
+        for field, problem in values.problems(vars(entry)):
+            raise InputError(str(registry), f"{field} {getattr(entry, field)!r} {problem}",
+                             line=line)
         outside = leaves_folder(raw_dir, entry.path)
         if outside:
             raise InputError(str(registry), f"path {entry.path!r} {outside}: a raw file must lie "
@@ -214,25 +226,60 @@ def registry_text(entries: list[RegistryEntry],
     return out.getvalue()
 
 
-def list_raw_files(raw_dir: Path) -> list[str]:
-    """Every raw file below the folder (relative, sorted), registry and READMEs excluded."""
-    return sorted(files_below(str(raw_dir), ""))
+def list_raw_files(raw_dir: Path, special: list[tuple[str, str]] | None = None) -> list[str]:
+    """Every raw file below the folder (relative, sorted), registry and READMEs excluded; entries
+    that are not regular files (FIFOs, sockets, devices, dangling symlinks) go into `special`
+    with the reason, unopened."""
+    files = sorted(files_below(str(raw_dir), "", special))
+    if special is not None:
+        special.sort()
+    return files
 
 
-def files_below(folder: str, prefix: str) -> Iterator[str]:
+def files_below(folder: str, prefix: str,
+                special: list[tuple[str, str]] | None = None) -> Iterator[str]:
     """Relative paths of the files below folder (os.scandir: no stat per regular file, unlike pathlib)."""
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir():
-                yield from files_below(entry.path, f"{prefix}{entry.name}/")
-            elif entry.is_file() and entry.name not in IGNORED_NAMES and not entry.name.startswith("."):
+                yield from files_below(entry.path, f"{prefix}{entry.name}/", special)
+            elif entry.name in IGNORED_NAMES or entry.name.startswith("."):
+                continue
+            elif entry.is_file():
                 yield prefix + entry.name
+            elif special is not None:
+                special.append((prefix + entry.name, not_regular(entry.path)))
+
+
+def not_regular(path: str) -> str:
+    """What a directory entry that is not a regular file is, found without opening it."""
+    link = "a symlink to " if os.path.islink(path) else ""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "a symlink leading nowhere" if link else "gone or unreadable"
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a character device" if stat.S_ISCHR(mode)
+            else "a block device" if stat.S_ISBLK(mode) else "not a regular file")
+    return f"{link}{kind}, not a raw file (not opened)"
+
+
+def read_regular(path: Path | str) -> bytes:
+    """A regular file's bytes; a FIFO, socket or device is refused without blocking on it."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(str(path), f"{not_regular(str(path))}")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read()
+    finally:
+        os.close(fd)
 
 
 def read_document(raw_dir: Path, rel_path: str, entry: RegistryEntry | None = None,
                   data: bytes | None = None) -> RawDocument:
     """Read one raw file (or take its bytes), checking its hash against the registry entry when there is one."""
-    data = (raw_dir / rel_path).read_bytes() if data is None else data
+    data = read_regular(raw_dir / rel_path) if data is None else data
     digest = sha256_of(data)
     if entry is not None and digest != entry.sha256:  # its real hash is not shown
         raise InputError(rel_path, f"content differs from the registry's sha256 {entry.sha256}: "
@@ -246,11 +293,13 @@ def read_document(raw_dir: Path, rel_path: str, entry: RegistryEntry | None = No
                        url=entry.url or None, language=entry.language or "und")
 
 
-def plan(raw_dir: Path) -> list[tuple[str, RegistryEntry | None]]:
-    """The raw files to build, with their registry entries (None for a plain folder)."""
+def plan(raw_dir: Path, special: list[tuple[str, str]] | None = None,
+         ) -> list[tuple[str, RegistryEntry | None]]:
+    """The raw files to build, with their registry entries (None for a plain folder); entries
+    that are not regular files go into `special` (path, reason)."""
     if not raw_dir.is_dir():
         raise InputError(str(raw_dir), "raw folder does not exist")
-    files = list_raw_files(raw_dir)
+    files = list_raw_files(raw_dir, special)
     registry = read_registry(raw_dir)
     if registry is None:
         for f in files:
@@ -262,7 +311,9 @@ def plan(raw_dir: Path) -> list[tuple[str, RegistryEntry | None]]:
     registered = {e.path for e in registry}
     for e in registry:
         if not (raw_dir / e.path).is_file():
-            raise InputError(str(raw_dir / REGISTRY_NAME), f"registered file {e.path} is missing")
+            what = not_regular(str(raw_dir / e.path)) if os.path.lexists(raw_dir / e.path) \
+                else "missing"
+            raise InputError(str(raw_dir / REGISTRY_NAME), f"registered file {e.path} is {what}")
     unregistered = [f for f in files if f not in registered]
     if unregistered:
         raise InputError(str(raw_dir / unregistered[0]),

@@ -55,7 +55,7 @@ def load(table: str, version: str | None = None, path: str | Path | None = None,
     data = files.table(table, check=check)
     if table == "entries":
         warn_if_text_free(files, source)
-    frame = data.to_pandas()
+    frame = data.to_pandas(use_threads=False)  # no Arrow thread pool: none left at exit
     for field in data.schema:  # nullable integers stay integers (pandas would make them floats)
         if pa.types.is_integer(field.type) and field.nullable:
             frame[field.name] = frame[field.name].astype("Int64")

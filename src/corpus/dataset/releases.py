@@ -7,6 +7,7 @@ import hashlib
 import io
 import os
 import zipfile
+import zlib
 from importlib import resources
 from pathlib import Path
 
@@ -26,6 +27,17 @@ REGISTRY_NAME = "releases.txt"  # "<zip name> <sha256>" per published release, s
 MAX_EXPANSION = 100  # a zip member may expand this many times its compressed size...
 MAX_EXPANDED_BYTES = 64_000_000  # ...unless it is smaller than this
 MAX_TOTAL_BYTES = 16_000_000_000  # and a release zip holds at most this much
+# What reading a zip member raises when its data cannot be had: a corrupt deflate stream, an
+# encrypted member, an unknown compression method, a truncated or inconsistent member.
+ZIP_MEMBER_ERRORS = (zlib.error, RuntimeError, NotImplementedError, zipfile.BadZipFile, EOFError,
+                     OSError, ValueError)
+
+
+def read_parquet(data: bytes) -> pa.Table:
+    """A Parquet file's table, read in this thread: no Arrow thread pool is started, so none can
+    still be running when the interpreter exits (a running pool thread then aborts the process:
+    "terminate called without an active exception")."""
+    return pq.ParquetFile(pa.BufferReader(data), pre_buffer=False).read(use_threads=False)
 
 
 class ReleaseFiles:
@@ -60,8 +72,16 @@ class ReleaseFiles:
         return None
 
     def read(self, name: str) -> bytes:
+        """A file's bytes; from a zip, InputError naming the zip and member when they cannot be
+        read (corrupt data, encryption, an unknown compression method)."""
         if self.zip is not None:
-            return self.zip.read(self.prefix + name)  # at most the member's declared size
+            try:
+                return self.zip.read(self.prefix + name)  # at most the member's declared size
+            except KeyError:
+                raise
+            except ZIP_MEMBER_ERRORS as exc:
+                raise InputError(str(self.path), f"member {self.prefix}{name}: "
+                                                 f"{member_problem(exc)}") from None
         return (self.path / name).read_bytes()
 
     def checksums(self) -> dict[str, str]:
@@ -91,7 +111,7 @@ class ReleaseFiles:
                 said = "is not listed in" if f not in listed else "has a sha256 differing from"
                 raise InputError(f"{self.path}/{f}", f"{said} {CHECKSUMS_NAME}: changed since it "
                                  "was built (load(..., check=False) reads it anyway)")
-            parts.append(pq.read_table(pa.BufferReader(data)))
+            parts.append(read_parquet(data))
         return pa.concat_tables(parts)
 
     def listed(self) -> dict[str, str]:
@@ -100,6 +120,17 @@ class ReleaseFiles:
         except (KeyError, FileNotFoundError, ValueError):
             raise InputError(str(self.path), f"no readable {CHECKSUMS_NAME} to check the table "
                              "against (load(..., check=False) reads it anyway)") from None
+
+
+def member_problem(exc: BaseException) -> str:
+    """Why a zip member could not be read, in words."""
+    if isinstance(exc, zlib.error):
+        return f"corrupt compressed data ({exc})"
+    if isinstance(exc, NotImplementedError):
+        return f"unsupported compression ({exc})"
+    if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+        return "encrypted (a release is never encrypted)"
+    return f"unreadable ({type(exc).__name__}: {exc})"
 
 
 def verify(path: Path) -> list[str]:
@@ -112,6 +143,8 @@ def verify(path: Path) -> list[str]:
         if bomb:
             return [f"{path}: {bomb}"]
         listed = files.checksums()
+    except InputError as err:
+        return [str(err)]
     except (KeyError, FileNotFoundError, zipfile.BadZipFile, ValueError) as exc:
         return [f"{path}: no readable {CHECKSUMS_NAME} ({type(exc).__name__})"]
     problems = []
@@ -122,6 +155,9 @@ def verify(path: Path) -> list[str]:
         else:
             try:
                 data = files.read(name)
+            except InputError as err:  # names the member; the zip is named here
+                problems.append(f"{name}: {err.message}, in {path}")
+                continue
             except (zipfile.BadZipFile, OSError, ValueError) as exc:
                 problems.append(f"{name}: unreadable ({type(exc).__name__})")
                 continue
@@ -134,6 +170,9 @@ def verify(path: Path) -> list[str]:
             if not any(p.startswith(f"{name}:") for p in problems):
                 try:
                     schema = pq.read_schema(pa.BufferReader(files.read(name)))
+                except InputError as err:
+                    problems.append(f"{name}: {err.message}, in {path}")
+                    continue
                 except (pa.ArrowException, OSError, ValueError) as exc:
                     problems.append(f"{name}: not a readable Parquet file ({type(exc).__name__})")
                     continue

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from corpus.errors import naming
 from corpus.schema import Table
 
 PART_ROWS = 250_000  # rows of all tables validated and written at a time: bounds a build's memory
@@ -40,7 +41,8 @@ def concat_sorted(table: Table, parts: list[pa.Table], metadata: dict[str, str])
 
 
 def write_parquet(data: pa.Table, path: Path) -> None:
-    pq.write_table(data, path, **WRITE_OPTIONS)
+    with naming(path):
+        pq.write_table(data, path, **WRITE_OPTIONS)
 
 
 def parquet_bytes(data: pa.Table) -> bytes:

@@ -9,6 +9,7 @@ titles, and each block's title and element texts; image credits and alt texts ar
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime, timedelta, timezone
 
 from corpus.errors import InputError
@@ -16,6 +17,7 @@ from corpus.parse import clock
 from corpus.parse.dom import fragment_paragraphs, normalise
 from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog, ParsedEntry
 
+log = logging.getLogger(__name__)
 # blockFirstPublished in epoch milliseconds: 1990-01-01 to 2100-01-01 (anything else is corrupt)
 EPOCH_MS_RANGE = (631_152_000_000, 4_102_444_800_000)
 
@@ -103,8 +105,22 @@ def units(content: str, path: str = "") -> list[tuple[int, str]]:
     return [(u.line, u.text) for u in header] + [(u.line, u.text) for _, _, us in blocks for u in us]
 
 
+def non_objects(page: dict) -> dict[str, int]:
+    """How many items of the page's lists are not objects (and so hold nothing to read)."""
+    events: list = page["keyEvents"] if isinstance(page.get("keyEvents"), list) else []
+    elements = [e for b in page["blocks"] if isinstance(b.get("elements"), list)
+                for e in b["elements"]]
+    counts = {"blocks' elements": sum(not isinstance(e, dict) for e in elements),
+              "keyEvents": sum(not isinstance(e, dict) for e in events)}
+    return {where: n for where, n in counts.items() if n}
+
+
 def parse(path: str, content: str) -> ParsedBlog:
     page, blocks, header = read_units(path, content)
+    skipped = non_objects(page)
+    if skipped:
+        log.warning("%s: left out items that are not objects: %s", path,
+                    ", ".join(f"{n} in {where}" for where, n in skipped.items()))
     entries, lines = [], list(header)
     for block, line, block_units in blocks:
         published = block.get("blockFirstPublished")

@@ -1,20 +1,25 @@
 """Reader for TRT World-style plain-text live blogs.
 
 Layout: a 'Live blog:' title line, a standfirst, photo credits, a date line
-('Thursday, January 4, 2024'), then entries that open with 'HHMM GMT', with or
-without '— headline'. Between entries stand boilerplate lines ('Read More',
-related-link teasers, 'More updates', 'Loading...') and a footer after the
-'For our live updates from ..., click here.' link.
+('Thursday, January 4, 2024'), then entries that open with 'HHMM GMT' (or any zone label the
+web readers know: '1800 CET', '0930 EST', '1200 GMT+3'), with or without '— headline'.
+Between entries stand boilerplate lines ('Read More', related-link teasers, 'More updates',
+'Loading...') and a footer after the 'For our live updates from ..., click here.' link.
 """
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Any
 
 from corpus.errors import InputError
+from corpus.parse import clock
 from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog, ParsedEntry
 
-TIME_LINE = re.compile(r"^(?P<label>(?P<hhmm>\d{3,4}) GMT)\b\s*(?P<rest>.*)$")
+# the zone labels the web readers know; an offset is written tight ('GMT+3'): '1200 GMT - 5
+# killed' is a headline after a dash
+ZONE = rf"(?:GMT|UTC)[+-−]\d{{1,2}}(?::?\d{{2}})?|{clock.ZONE_LABEL}"
+TIME_LINE = re.compile(rf"^(?P<label>(?P<hhmm>\d{{3,4}}) (?P<zone>{ZONE}))\b\s*(?P<rest>.*)$")
 HEADLINE_DASH = re.compile(r"^[—–-]\s*")
 TITLE_PREFIX = re.compile(r"^live\s*blog\s*:[\s\u00a0]*", re.IGNORECASE)
 DATE_LINE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
@@ -28,12 +33,21 @@ SENTENCE_END = re.compile(r"[.!?…\"'”’)\]]$")
 TEASER_LOOKAHEAD = 3  # non-blank lines after 'Read More' searched for 'More updates'
 
 
-def parse_time_label(path: str, line: int, hhmm: str) -> int:
+def parse_time_label(path: str, line: int, hhmm: str, zone: str = "GMT") -> int:
     """Minutes after midnight for 'HHMM', refusing impossible clock times."""
     hour, minute = int(hhmm[:-2]), int(hhmm[-2:])
     if hour > 23 or minute > 59:
-        raise InputError(path, f"impossible time '{hhmm} GMT' (hours 00-23, minutes 00-59)", line=line)
+        raise InputError(path, f"impossible time '{hhmm} {zone}' (hours 00-23, minutes 00-59)",
+                         line=line)
     return hour * 60 + minute
+
+
+def zone_offset(path: str, line: int, zone: str, on: date) -> int:
+    """Minutes east of UTC of a stamp's zone label on the blog's date."""
+    offset = clock.zone_offset(" ".join(zone.split()).upper(), on)
+    if offset is None:
+        raise InputError(path, f"unknown time zone {zone!r}", line=line)
+    return offset
 
 
 def parse_date_line(path: str, line: int, match: re.Match) -> date:
@@ -55,7 +69,7 @@ def parse(path: str, text: str) -> ParsedBlog:
     if first_entry is None:
         raise InputError(path, "no timestamped entries (expected lines like '1927 GMT — headline')")
     header, roles = parse_header(path, lines[:first_entry])
-    entries, entry_roles = parse_entries(path, lines[first_entry:])
+    entries, entry_roles = parse_entries(path, lines[first_entry:], header["date"])
     return ParsedBlog(title=header["title"], subtitle=header.get("subtitle"), blog_date=header["date"],
                       entries=tuple(entries), lines=tuple(roles + entry_roles))
 
@@ -99,7 +113,8 @@ def teaser_span(lines: list[tuple[int, str]], k: int) -> int:
     return 0 if is_entry or k + 1 >= len(lines) else 1
 
 
-def parse_entries(path: str, lines: list[tuple[int, str]]) -> tuple[list[ParsedEntry], list[LineRole]]:
+def parse_entries(path: str, lines: list[tuple[int, str]], on: date,
+                  ) -> tuple[list[ParsedEntry], list[LineRole]]:
     roles: list[LineRole] = []
     drafts: list[dict] = []
     k, footer = 0, False
@@ -109,9 +124,11 @@ def parse_entries(path: str, lines: list[tuple[int, str]]) -> tuple[list[ParsedE
         if footer:
             roles.append(LineRole(n, t, BOILERPLATE_ROLE, "footer"))
         elif time_match:
-            minutes = parse_time_label(path, n, time_match["hhmm"])
+            minutes = parse_time_label(path, n, time_match["hhmm"], time_match["zone"])
             rest = time_match["rest"].strip()
-            draft = {"line": n, "label": time_match["label"], "minutes": minutes, "headline": None, "body": []}
+            draft: dict[str, Any] = {
+                "line": n, "label": time_match["label"], "minutes": minutes, "headline": None,
+                "body": [], "offset": zone_offset(path, n, time_match["zone"], on)}
             if HEADLINE_DASH.match(rest):
                 draft["headline"] = HEADLINE_DASH.sub("", rest).strip() or None
             elif rest:
@@ -151,4 +168,5 @@ def finish_entry(path: str, draft: dict, is_last: bool, footer: bool) -> ParsedE
     if is_last and not footer and not SENTENCE_END.search(body):
         raise InputError(path, "file ends mid-sentence in the last entry (truncated?)", line=draft["line"])
     return ParsedEntry(line=draft["line"], time_label=draft["label"], local_minutes=draft["minutes"],
-                       utc_offset_minutes=0, time_precision="minute", headline=draft["headline"], body=body)
+                       utc_offset_minutes=draft["offset"], time_precision="minute",
+                       headline=draft["headline"], body=body)

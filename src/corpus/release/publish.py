@@ -62,8 +62,8 @@ def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
     blog with text_free) are released without it (release/sources.py)."""
     problems = verify(processed) + preflight(processed, raw_dir, version, project, jobs)
     if problems:
-        raise InputError(str(processed), f"not released as {version}, {len(problems)} problem(s):"
-                         + "".join(f"\n  - {p}" for p in problems))
+        raise InputError(str(processed), f"not released as {version}, {len(problems)} problem(s):",
+                         details=tuple(problems))
     out.mkdir(parents=True, exist_ok=True)
     previous = previous if previous is not None else previous_release(out, version)
     name = f"{RELEASE_NAME}-{version}"

@@ -81,6 +81,22 @@ def unique_together_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
     return checks
 
 
+def null_when_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
+    """Each declared NullWhen rule: a column is null exactly when another holds one of the
+    declared values (published_at and time_precision agree)."""
+    checks = []
+    for name, frame in frames.items():
+        table = TABLES[name]
+        for rule in table.null_when:
+            if not {rule.column, rule.by} <= set(frame.columns):
+                continue  # reported as a missing column
+            disagree = frame[frame[rule.column].isna() != frame[rule.by].isin(rule.values)]
+            said = "|".join(rule.values)
+            checks.append(failed(name, rule.column, f"null_exactly_when_{rule.by}_in ({said})",
+                                 disagree, [table.primary_key[0], rule.column, rule.by]))
+    return checks
+
+
 def foreign_key_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
     """Every non-null foreign key value exists in the parent table's key column.
 

@@ -15,6 +15,7 @@ from corpus.validate.checks import (
     blog_entry_checks,
     finite_checks,
     foreign_key_checks,
+    null_when_checks,
     range_checks,
     run_date_of,
     schema_checks,
@@ -71,7 +72,7 @@ class PartChecker:
                 docs = self.suites.render_docs(gx_results) if self.suites.with_docs else {}
             checks += declared + unique_together_checks(frames) + foreign_key_checks(frames)
             checks += blog_entry_checks(frames) + span_checks(frames) + range_checks(frames)
-            checks += finite_checks(tables)
+            checks += finite_checks(tables) + null_when_checks(frames)
             return PartOutcome(checks, rows, key_ranges(tables), docs)
         except Exception:  # a column of another type can break a check: the schema check says why
             if all(c.success for c in declared):
