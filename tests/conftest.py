@@ -252,18 +252,19 @@ def write_small_raw(folder: Path, registry: bool = True) -> Path:
 
 
 def write_seed_raw(folder: Path) -> Path:
-    """The seed alone in folder, registered in a registry of the columns written before the
-    provenance columns (as the committed one): never a copy of the user's data/raw registry,
-    which `corpus add` changes."""
+    """The seed alone in folder, registered in a registry of the committed one's columns (no
+    provenance columns; its text redistributable): never a copy of the user's data/raw
+    registry, which `corpus add` changes."""
     from corpus.collect import raw
 
     folder.mkdir(parents=True, exist_ok=True)
     data = (RAW_DIR / SEED_NAME).read_bytes()
     (folder / SEED_NAME).write_bytes(data)
     entry = raw.RegistryEntry(SEED_NAME, raw.sha256_of(data), "trt-text", "TRT World", "", "en",
-                              "2026-11-24", "TRT World; publisher's copyright, kept for research")
-    (folder / raw.REGISTRY_NAME).write_text(raw.registry_text([entry], raw.REGISTRY_FIELDS),
-                                            encoding="utf-8")
+                              "2026-11-24", "TRT World; publisher's copyright, kept for research",
+                              text_redistributable="yes")
+    columns = raw.REGISTRY_FIELDS + raw.RIGHTS_FIELDS
+    (folder / raw.REGISTRY_NAME).write_text(raw.registry_text([entry], columns), encoding="utf-8")
     return folder
 
 

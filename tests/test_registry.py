@@ -78,9 +78,9 @@ def test_add_keeps_the_columns_a_registry_was_written_with(tmp_path, seed_text, 
     raw_dir = write_seed_raw(tmp_path / "raw")
     before = (raw_dir / raw.REGISTRY_NAME).read_text().splitlines()[0]
     (tmp_path / "new.txt").write_text(seed_text.replace("Kirby", "Kirkby"), encoding="utf-8")
-    assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw_dir), "--rights", "test"]) == 0
+    assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw_dir), "--text-redistributable", "no", "--rights", "test"]) == 0
     lines = (raw_dir / raw.REGISTRY_NAME).read_text().splitlines()
-    assert lines[0] == before == HEADER
+    assert lines[0] == before == ",".join(raw.REGISTRY_FIELDS + raw.RIGHTS_FIELDS)
     assert len(lines) == 3 and "added the columns" not in capsys.readouterr().err
     assert [e.path for e in raw.read_registry(raw_dir)] == ["000_6d6ba2881843c3f6.txt", "new.txt"]
 
@@ -97,7 +97,8 @@ def test_a_registry_gains_the_provenance_columns_once_and_a_new_one_gets_all(tmp
                                                        raw.FETCH_FIELDS)
     reordered = ["url", *[c for c in raw.REGISTRY_FIELDS if c != "url"]]
     assert registry_columns(reordered, [plain])[0] == tuple(reordered)
-    assert registry_columns(None, [plain]) == (raw.REGISTRY_FIELDS + raw.FETCH_FIELDS, ())
+    assert registry_columns(None, [plain]) == (
+        raw.REGISTRY_FIELDS + raw.FETCH_FIELDS + raw.RIGHTS_FIELDS, ())
 
 
 def test_add_without_rights_warns_at_once_and_with_rights_says_nothing(tmp_path, seed_text,
@@ -108,9 +109,9 @@ def test_add_without_rights_warns_at_once_and_with_rights_says_nothing(tmp_path,
     raw_dir = write_seed_raw(tmp_path / "raw")
     (tmp_path / "a.txt").write_text(seed_text.replace("Kirby", "Kirkby"), encoding="utf-8")
     (tmp_path / "b.txt").write_text(seed_text.replace("Kirby", "Kerby"), encoding="utf-8")
-    assert main(["add", str(tmp_path / "a.txt"), "--raw", str(raw_dir)]) == 0
+    assert main(["add", str(tmp_path / "a.txt"), "--raw", str(raw_dir), "--text-redistributable", "no"]) == 0
     err = capsys.readouterr().err
     assert err.startswith("warning: no --rights given: fill in the `rights` cell in ")
     assert "`corpus release` refuses" in err and len(err.splitlines()) == 1
-    assert main(["add", str(tmp_path / "b.txt"), "--raw", str(raw_dir), "--rights", "CC0"]) == 0
+    assert main(["add", str(tmp_path / "b.txt"), "--raw", str(raw_dir), "--text-redistributable", "no", "--rights", "CC0"]) == 0
     assert capsys.readouterr().err == ""

@@ -63,7 +63,7 @@ def test_corpus_add_refuses_a_bad_value_naming_the_option(tmp_path, capsys, fiel
     page = tmp_path / "page.txt"
     page.write_text(text_blog("Harbour night", "Crews at work.", "Monday, March 4, 2024",
                               [("2140 GMT", None, ["The harbour reopened at dawn."])]))
-    assert main(["add", str(page), "--raw", str(raw_dir), f"{OPTION[field]}={value}"]) == 2
+    assert main(["add", str(page), "--raw", str(raw_dir), f"{OPTION[field]}={value}", "--text-redistributable", "no"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error: {OPTION[field]}: ") and words in err and err.count("\n") == 1
     assert list(raw_dir.iterdir()) == []
