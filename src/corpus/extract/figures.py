@@ -138,16 +138,24 @@ def extract(text: str) -> list[Figure]:
             for f in figures]
 
 
+def names_within(short: str, full: str | None) -> bool:
+    """Whether a source names part of a fuller one: "China" of "China's National Health
+    Commission" (the body names whom in China the headline means)."""
+    return bool(full) and len(full) > len(short) and full.lower().startswith(short.lower())
+
+
 def extract_entry(fields: dict[str, str | None]) -> dict[str, list[Figure]]:
     """The figures of an entry's fields (headline, body). A headline figure with no source of its
     own that the body restates (the same value) is credited as the body credits it: the headline
-    sums up the body ("Two confirmed dead" over "broadcasters report that two people died")."""
+    sums up the body ("Two confirmed dead" over "broadcasters report that two people died"), and
+    so is one whose source the body names more fully ("China says" over "China's ... said")."""
     found = {field: extract(text) if text else [] for field, text in fields.items()}
     body, headline = found.get("body", []), found.get("headline", [])
     credited = {}
     for f in body:
         if f.claimant:
             credited.setdefault(f.value, f.claimant)
-    found["headline"] = [f._replace(claimant=credited.get(f.value)) if f.claimant is None else f
-                         for f in headline]
+    found["headline"] = [f._replace(claimant=credited.get(f.value))
+                         if f.claimant is None or names_within(f.claimant, credited.get(f.value))
+                         else f for f in headline]
     return found
