@@ -246,6 +246,16 @@ def test_claimant_forms(text, claimant):
     # a participle carries the clause's subject
     ("Velmark Rail cancelled services on Monday, saying 40 trains were damaged.", "Velmark Rail"),
     ("Rescuers searched all night, adding that 40 people were saved.", "Rescuers"),
+    # a possessive before a source noun, an acronym, a name after an inverted role
+    ("The Velmark Herald's correspondent reports that 40 tanks crossed the border.",
+     "Velmark Herald's correspondent"),
+    ("The WHO said there were 1,200 new cases.", "WHO"),
+    ("More than 300,000 homes are without power, said the grid operator, Orlo Power.",
+     "Orlo Power"),
+    ("The Velmark Times has learned that 44 staff will lose their jobs.", "Velmark Times"),
+    # headline prefixes: a source, never page furniture
+    ("Police: nine arrested after march", "Police"),
+    ("Update: nine arrested after march", None),
     # no source: a participle after an article
     ("An estimated 80 people were hurt in the crush.", None),
 ])

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.extract.lexicons import given_names
+from corpus.extract.lexicons import NOT_NAME_WORDS, given_names
 from corpus.extract.numbers import trie_alternation
 from corpus.extract.sources import PERSON_PRONOUNS, full_name, person_before
 
@@ -27,7 +27,8 @@ VERBS = ("said|says|say|estimate|told|tells|tell|added|adds|announced|announces|
          "reports|reporting|report|stated|states|wrote|writes|claimed|claims|confirmed|confirms|"
          "confirming|revealed|reveals|noted|notes|estimated|estimates|tweeted|posted|warned|warns|"
          "explained|insisted|disclosed|disclosing|quoted|announcing|saying|showed|show|shows|"
-         "heard|was told|adding|noting|claiming|warning|stating|reporting|estimating")
+         "heard|was told|adding|noting|claiming|warning|stating|reporting|estimating|learned|learnt|"
+         "suggest|suggests|suggested|indicated|indicates")
 HEADS = frozenset("""police officials official authorities authority ministry military army navy
 government media broadcaster broadcasters television tv reports report sources source witnesses
 residents doctors hospital court prosecutors prosecutor spokesman spokeswoman spokesperson
@@ -38,7 +39,8 @@ airline regulator watchdog newspaper channel outlet team experts scientists rese
 estimates monitors observers group staff witness jury inquest tribunal committee inquiry coroner
 press brigade opposition union party charity campaigners activists paramedics medics
 coastguard volunteers organisation organization institute university observatory network
-lawyers lawyer family relatives force forces guard""".split())
+lawyers lawyer family relatives force forces guard
+correspondent reporter editor update bulletin""".split())
 SKIP_BACK = frozenset("""has have had is are was were will would also reportedly later earlier
 previously now separately further again then today yesterday just already since""".split())
 PRONOUNS = frozenset("he she they it we i you his her their its".split())
@@ -67,6 +69,7 @@ POSSESSIVE_TAIL = re.compile(rf"{FIGURES_OF}\b")
 SOURCE_WORD = rf"[A-Z][\w'’.&-]*|{'|'.join(sorted(HEADS))}"
 HEADLINE_SOURCE = re.compile(rf"(?::|\s[—–-])\s(?P<who>(?:{SOURCE_WORD})"
                              rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,5}})\s*$")
+HEADLINE_PREFIX = re.compile(rf"(?P<who>(?:{SOURCE_WORD})(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,4}}):\s")
 APPOSITION = re.compile(r"(?<=\w),[^,;\"“”]{1,80},\s*$")
 BRACKET = re.compile(r"\s*\([^()]{1,40}\)\s*(?:has |have |had )?$")
 CLAUSE_AFTER = re.compile(r"\s+(?:on|in|at|via|over|that|which|who|show|shows|showed|suggest|"
@@ -84,6 +87,7 @@ NAME_RUN = re.compile(rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?{NAME}(?:\s(?:{NAME}|[A-
 MEMBER_OF = re.compile(rf"(?P<name>{NAME}(?:\s{NAME}){{1,2}}),?\s(?:of|from|at)\s(?:the\s)?$")
 OPENING = re.compile(r"\s*(?:[Tt]he\s|[Aa]\s)?(?P<who>(?:[A-Z][\w'’.&-]*\s(?:(?:of|for|and)\s)?)+|"
                      r"(?:[a-z]+\s){0,2}[a-z]+\s)(?=[a-z])")
+NAMED_AFTER = re.compile(r",\s(?P<who>(?:[A-Z][\w'’.&-]*\s?)+)(?=[.;]|$)")
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:an|the|a)\s$", re.IGNORECASE)  # "an estimated 80"
 
 
@@ -121,7 +125,8 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     capital = head[0].isupper()
     if not capital and not is_head(head):
         return None
-    if head.lower() in PRONOUNS | NOT_SOURCES or (capital and head.lower() in CONNECTORS):
+    if head.lower() in PRONOUNS | NOT_SOURCES and not head.isupper() \
+            or capital and head.lower() in CONNECTORS:
         return None
     i = len(tokens) - 1
     while i > 0 and len(tokens) - i < 9:
@@ -160,6 +165,9 @@ def subject_after(text: str, start: int) -> str | None:
     if m is None:
         return None
     who = m.group(1).strip()
+    named = NAMED_AFTER.match(text, start + m.end())
+    if named and not who[:1].isupper():
+        return named["who"]  # "said the grid operator, Orlo Power"
     last = who.split()[-1] if who.split() else ""
     return who if who and (who[0].isupper() or is_head(last)) else None
 
@@ -230,6 +238,10 @@ class Claimants:
         m = HEADLINE_SOURCE.search(text) if headline else None
         ok = m is not None and DIGIT.search(text[:m.start()]) and not DIGIT.search(m["who"])
         self.headline_source = tidy(m["who"]) if ok else None
+        m = HEADLINE_PREFIX.match(text) if headline and not ok else None
+        if m and DIGIT.search(text, m.end()) and m["who"].split()[0] not in NOT_NAME_WORDS \
+                and (is_head(m["who"].split()[-1]) or m["who"][0].isupper()):
+            self.headline_source = m["who"]  # "Police: nine arrested after march"
 
     def attributions(self, i: int) -> list:
         if i not in self.found:

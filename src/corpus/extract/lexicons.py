@@ -66,7 +66,8 @@ Syndrome Virus Vaccine Fever Year Eve""".split())
 # Words of page furniture and greetings, never in a name ("Play Video", "Morning Simon").
 NOT_NAME_WORDS = frozenset("""Live Video Photo Photograph Image Watch Play Share Updated Score
 Scorecard Breaking Thanks Thank Morning Afternoon Evening Hello Hi Cheers Welcome Good
-Credit Getty Images Shutterstock Advertisement Subscribe Sign Login Follow""".split())
+Credit Getty Images Shutterstock Advertisement Subscribe Sign Login Follow Update Updates Latest
+Analysis Opinion Explainer Exclusive Recap Timeline Factbox""".split())
 CALENDAR = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
 March April May June July August September October November December Jan Feb Mar Apr
 Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Christmas
