@@ -167,7 +167,7 @@ def subject_after(text: str, start: int) -> str | None:
     who = m.group(1).strip()
     named = NAMED_AFTER.match(text, start + m.end())
     if named and not who[:1].isupper():
-        return named["who"]  # "said the grid operator, Orlo Power"
+        return named["who"].rstrip(".")  # "said the grid operator, Orlo Power"
     last = who.split()[-1] if who.split() else ""
     return who if who and (who[0].isupper() or is_head(last)) else None
 
@@ -236,10 +236,10 @@ class Claimants:
         self.found: dict[int, list] = {}
         self.resolved: dict[int, str | None] = {}
         m = HEADLINE_SOURCE.search(text) if headline else None
-        ok = m is not None and DIGIT.search(text[:m.start()]) and not DIGIT.search(m["who"])
+        ok = m is not None and not DIGIT.search(m["who"])  # built only for a text with numbers
         self.headline_source = tidy(m["who"]) if ok else None
         m = HEADLINE_PREFIX.match(text) if headline and not ok else None
-        if m and DIGIT.search(text, m.end()) and m["who"].split()[0] not in NOT_NAME_WORDS \
+        if m and m["who"].split()[0] not in NOT_NAME_WORDS \
                 and (is_head(m["who"].split()[-1]) or m["who"][0].isupper()):
             self.headline_source = m["who"]  # "Police: nine arrested after march"
 
