@@ -179,6 +179,35 @@ def test_category_from_noun_verb_and_sentence(text, category):
     assert extract(text)[-1].category == category
 
 
+@pytest.mark.parametrize("text, category", [
+    # nouns for people by their listed class, their ending, or a relative clause after them
+    ("Twelve climbers and 40 commuters were stranded.", "people"),
+    ("Nine technicians and three gunmen were seen.", "people"),
+    ("Forty mountaineers set off at dawn.", "people"),
+    ("Seven glassblowers who worked there signed.", "people"),
+    # weapons by a modifier, and by the noun after "of"
+    ("Three armoured vehicles crossed the bridge.", "weapons"),
+    ("Police fired 30 tear gas canisters.", "weapons"),
+    ("Police seized 3,000 rounds of ammunition.", "weapons"),
+    # verbs after the counted noun
+    ("Eleven people were taken to hospital.", "injured"),
+    ("Police charged 12 men with rioting.", "arrested"),
+    ("Forty-five people were taken hostage.", "prisoners"),
+    # nouns not for people stay "other"
+    ("Twelve containers and 40 tractors were lost.", "other"),
+    ("Two delayed trains were cancelled.", "other"),
+    ("The lab ran 12,345 tests on Monday.", "other"),
+])
+def test_category_of_nouns_beyond_the_list(text, category):
+    assert extract(text)[-1].category == category
+
+
+@pytest.mark.parametrize("text", ["The meeting starts at 1530.",
+                                  "The train left at 0745 and arrived at 1130 local time."])
+def test_a_clock_time_after_a_preposition_is_no_figure(text):
+    assert extract(text) == []
+
+
 def test_a_bare_number_shares_the_noun_of_its_sentence_or_the_next_number():
     text = "A total of 692 cases, with 624 on the ship and 68 outside."
     assert [f.category for f in extract(text)] == ["people", "people", "people"]
