@@ -367,3 +367,37 @@ def test_a_place_takes_an_id_only_from_its_own_context(text, place, country):
     m = next(m for m in recogniser().entry_mentions({"body": text})["body"] if m.text == place)
     countries = {p.geonames_id: p.country for p in populated_places()[place]}
     assert countries.get(m.geonames_id) == country
+
+
+def blog_rows(*bodies):
+    from corpus.extract import entity_rows
+    entries = [{"entry_id": f"e{i}", "headline": None, "body": b} for i, b in enumerate(bodies)]
+    return [(r["entry_id"], r["text"], r["type"], r["canonical_name"], r["method"])
+            for r in entity_rows(entries)]
+
+
+def test_a_surname_alone_in_another_update_is_the_person_named_in_full():
+    rows = blog_rows("Grace Okafor, the head of the relief agency, visited the camp.",
+                     "The plan was rejected, and Okafor left the meeting early.",
+                     "Okafor declined to comment.")
+    assert rows == [("e0", "Grace Okafor", "PERSON", "Grace Okafor", "apposition-pattern"),
+                    ("e1", "Okafor", "PERSON", "Grace Okafor", "surname"),
+                    ("e2", "Okafor", "PERSON", "Grace Okafor", "surname")]
+
+
+def test_a_surname_two_people_of_the_blog_share_stays_unresolved():
+    rows = blog_rows("Mayor Lena Okafor and Judge Tomas Okafor met.", "The two agreed, and Okafor left.")
+    assert [r for r in rows if r[0] == "e1"] == []
+
+
+def test_a_name_typed_by_evidence_keeps_its_type_across_the_blog():
+    rows = blog_rows("Prices rose, according to Tessary.", "Investors sold shares of Tessary.",
+                     "Tessary fell again.")  # not at a sentence's start: the capital says nothing
+    assert rows == [("e0", "Tessary", "ORG", "Tessary", "source-context"),
+                    ("e1", "Tessary", "ORG", "Tessary", "context")]
+
+
+def test_camel_case_words_are_organisations_not_surnames():
+    assert found("Flights were cancelled by SkyLink, readers told CityNews.") == [
+        ("SkyLink", "ORG"), ("CityNews", "ORG")]
+    assert ("McKellan", "ORG") not in found("The report was read by Lorna McKellan on Monday.")

@@ -88,6 +88,17 @@ def street(word: str) -> bool:
     return len(word) > 6 and word[1:].islower() and STREET_ENDINGS.search(word.lower()) is not None
 
 
+CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
+NAME_PREFIXES = ("Mc", "Mac", "Fitz", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Al", "El",
+                 "Abu", "Ben", "Bin")
+
+
+def camel_case(word: str) -> bool:
+    """A word with a capital inside ("TransLink", "CityNews"): a brand's name, not a surname such
+    as "McKenzie" or "DeSantis"."""
+    return CAMEL.fullmatch(word) is not None and not word.startswith(NAME_PREFIXES)
+
+
 def initialism_is_org(ctx, a: int) -> bool:
     """An all-capital word is an organisation only with evidence: a speech or source verb after
     it ("NATO said"), an article or organisation noun before it with no noun after it ("the

@@ -12,8 +12,8 @@ from corpus.extract.lexicons import (CALENDAR, DIRECTIONS, NAME_PARTICLES, NOT_N
                                      PLACE_NOUNS, PLACE_PREPOSITIONS, SOURCE_CUES, SPEECH, STOP,
                                      TITLES, NOT_NAME_WORDS, given_names, is_demonym,
                                      is_initialism)
-from corpus.extract.name_evidence import (adjective, club, initialism_is_org, org_evidence,
-                                          place_after, road, street, team_cue)
+from corpus.extract.name_evidence import (adjective, camel_case, club, initialism_is_org,
+                                          org_evidence, place_after, road, street, team_cue)
 from corpus.extract.reference import nations
 
 ATTACHED = frozenset("- ‑ '".split())  # inside a word: "Ka-Hin"
@@ -189,6 +189,8 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
     w = ctx.words[a]
     if is_initialism(w):  # "the FBI said", not "the GST rate"
         return [(a, a + 1, "ORG", "initialism")] if initialism_is_org(ctx, a) else []
+    if camel_case(w):  # "SkyLink", "CityNews": a brand or a site, not a person or place
+        return [(a, a + 1, "ORG", "head-word")]
     if road(ctx, a):
         return [(a, a + 1 + ctx.after(a + 1).isdigit(), "PLACE", "place-context")]  # "the A14"
     if street(w) or place_after(ctx, a + 1) and not seg.sentence_start and single_name(w) \
