@@ -12,6 +12,7 @@ left alone.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from corpus.extract.lexicons import CALENDAR, STOP, TITLES, is_demonym
@@ -22,6 +23,7 @@ EVIDENCE = frozenset(("title-pattern", "apposition-pattern", "speech-pattern",
                       "organisation-pattern", "head-word", "given-name", "initialism", "context",
                       "place-context", "source-context"))
 WEAK = frozenset(("capitalised", "model"))
+WORD = re.compile(r"\w+")
 
 
 def typed_names(found: list[dict]) -> dict:
@@ -71,14 +73,18 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
              **{s: (m, "surname") for s, m in short.items() if s not in names}}
     if not known:
         return found
-    words = sorted(known, key=lambda w: (-len(w), w))
+    by_first: dict[str, list[str]] = defaultdict(list)  # names by their first word
+    for name in sorted(known, key=lambda w: (-len(w), w)):
+        by_first[WORD.match(name).group(0)].append(name)
     out = []
     for fields, text in zip(found, texts):
         updated = {}
         for f, ms in fields.items():
             ms = [retype(m, names.get(m.text)) for m in ms]
             taken = {i for m in ms for i in range(m.start, m.end)}
-            for start, word in whole_words(words, text[f]):
+            firsts = by_first.keys() & set(WORD.findall(text[f]))
+            words = sorted((n for w in firsts for n in by_first[w]), key=lambda w: (-len(w), w))
+            for start, word in whole_words(words, text[f]) if words else ():
                 end = start + len(word)
                 ref, method = known[word]
                 if taken.intersection(range(start, end)) or method == "context" \
