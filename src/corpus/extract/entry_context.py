@@ -1,5 +1,5 @@
 """Evidence from the whole entry: a name's short form after its full form ("Gustavsson" after
-"Tony Gustavsson", "Fitch" after "Fitch Ratings"), and a country named as a sports team.
+"Tony Gustavsson", "Kestrel" after "Kestrel Airlines"), and a country named as a sports team.
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ semi-final semi-finals quarter-final quarter-finals final tournament penalty pen
 shootout shoot-out innings wicket wickets batting bowler kick-off half-time fixture
 squad champions knockout cup teams team victory defeat win draw finals semi""".split())
 # Heads of names whose first word is a brand ("Delta Airlines" -> "Delta"), not a place.
-BRAND_HEADS = frozenset("""Airlines Airways Ratings Group Entertainment Holdings Motors Energy
-Corporation Company Inc Ltd Plc News Agency Media Bank Resorts Vacations Partners""".split())
+BRAND_HEADS = frozenset("""Airlines Airways Group Entertainment Holdings Motors Energy
+Corporation Company Inc Ltd Plc News Agency Media Bank Partners""".split())
 
 
 def is_sport(words: set[str]) -> bool:
@@ -31,7 +31,7 @@ def is_team(text: str, start: int, end: int) -> bool:
 
 def short_forms(mentions) -> dict[str, object]:
     """Short form -> the mention of the full name it stands for: a person's last word, and the
-    first word of an organisation named after a brand ("Fitch Ratings")."""
+    first word of an organisation named after a brand ("Kestrel Airlines")."""
     short = {}
     for m in mentions:
         words = m.canonical_name.split()

@@ -103,7 +103,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(a, b, "PERSON", "context")] if b - a > 1 or single_name(last) else []
     listed = any(k.label.startswith("gazetteer") for k in inside)  # "Senate GOP": keep "GOP"
     if b - a > 1 and not listed and club(words, a, b, ctx.sport):
-        return [(a, b, "ORG", "context")]  # "Hartley United", "FC Romsey", "Bayern Munich"
+        return [(a, b, "ORG", "context")]  # "Hartley United", "FC Romsey"
     head = by_head(words, a, b) if b - a > 1 else None
     if head:
         return [(a, b, head, "head-word")]
