@@ -401,3 +401,17 @@ def test_camel_case_words_are_organisations_not_surnames():
     assert found("Flights were cancelled by SkyLink, readers told CityNews.") == [
         ("SkyLink", "ORG"), ("CityNews", "ORG")]
     assert ("McKellan", "ORG") not in found("The report was read by Lorna McKellan on Monday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place name that is also a word or a person's name: a place where the text places it
+    ("Flights to Dover were cancelled.", [("Dover", "PLACE")]),
+    ("Floods in Bristol and Bath closed roads.", [("Bristol", "PLACE"), ("Bath", "PLACE")]),
+    ("Residents of Jackson, Mississippi, lost water.",
+     [("Jackson", "PLACE"), ("Mississippi", "PLACE")]),
+    ("Dover harbour was closed as storms hit England.", [("Dover", "PLACE"), ("England", "PLACE")]),
+    # and no place where nothing places it
+    ("Reading is a hobby, and Lincoln voted against the plan.", []),
+])
+def test_ambiguous_place_names_are_decided_by_their_context(text, expected):
+    assert found(text) == expected

@@ -29,8 +29,10 @@ from corpus.extract.entry_context import is_sport, is_team, short_forms
 from corpus.extract.model import add_model_mentions
 from corpus.extract.patterns import (BIT, FLAG, MATCH_PATTERNS, WORD_CLASSES, Found, Tokens,
                                      match_window, trim)
-from corpus.extract.reference import (Reference, context_countries, gazetteer, geonames_cities,
-                                      geonames_places, nations, qualifier, resolve_place)
+from corpus.extract.lexicons import PLACE_AFTER, PLACE_NOUNS, PLACE_PREPOSITIONS
+from corpus.extract.reference import (Reference, context_countries, context_places, gazetteer,
+                                      geonames_cities, geonames_places, nations,
+                                      populated_places, qualifier, resolve_place)
 
 # spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are ~40,000)
 # every new word takes the slow path and tokenizing runs ~9x slower. Half a million costs ~50 MB.
@@ -75,8 +77,12 @@ class Recogniser:
                 words = frozenset(w for n in (ref.canonical_name, *names) for w in n.split())
                 for name in (ref.canonical_name, *names):
                     self.people_by_surname.setdefault(name.split()[-1], (ref, words))
+        ambiguous = context_places()
+        self.ambiguous: set[str] = set()  # labels of names that are places only in context
         for name, ref in geonames_places().items():
             self.add_names(f"geonames:{name}", ref, (name,))
+            if name in ambiguous:
+                self.ambiguous.add(f"geonames:{name}")
         self.patterns = Matcher(self.nlp.vocab, validate=False)  # the schema does not know FLAG attributes
         for label, patterns in MATCH_PATTERNS.items():
             self.patterns.add(label, patterns)
@@ -174,17 +180,20 @@ class Recogniser:
         """Mentions per field of one entry; lone surnames resolve to full names found in any field;
         with a spaCy pipeline (`model`), its entities where the rules found none."""
         docs = {f: self.nlp.make_doc(t) for f, t in fields.items() if t}
-        spans, vocabulary = {}, set()
+        spans, vocabulary, tokens, listed = {}, set(), {}, {}
         for f, doc in docs.items():
-            tokens = self.tokens(doc)
-            known = [Known(s.start, s.end, self.kind(s.label), s.label)
-                     for s in self.spans(doc, tokens)]
+            tokens[f] = self.tokens(doc)
+            listed[f] = self.spans(doc, tokens[f])
+        countries = context_countries(self.refs[s.label].canonical_name for ss in listed.values()
+                                      for s in ss
+                                      if s.label in self.refs and s.label not in self.ambiguous)
+        for f, doc in docs.items():
+            known = [Known(s.start, s.end, self.kind(s.label), s.label) for s in listed[f]
+                     if s.label not in self.ambiguous or placed(doc, s, fields[f], countries)]
             texts, strings = self.texts, self.nlp.vocab.strings
-            words = [texts.get(o) or texts.setdefault(o, strings[o]) for o in tokens.orths]
-            spans[f] = merge(words, tokens.spaces, known)
+            words = [texts.get(o) or texts.setdefault(o, strings[o]) for o in tokens[f].orths]
+            spans[f] = merge(words, tokens[f].spaces, known)
             vocabulary.update(words)
-        countries = context_countries(self.refs[s[3]].canonical_name for ss in spans.values()
-                                      for s in ss if s[3] in self.refs)
         found = {f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]]
                  for f in docs}
         if is_sport({w.lower() for w in vocabulary}):  # "England beat Colombia": the teams
@@ -210,6 +219,25 @@ class Recogniser:
         if model is not None:
             found = add_model_mentions(found, fields, model, self.link, Mention)
         return found
+
+
+def placed(doc: Doc, span: Found, text: str, countries: frozenset[str]) -> bool:
+    """Whether the text places a name that is also a word or a person's name ("Reading",
+    "Jackson"): a preposition of place before it ("in Reading"), its state or country after it
+    ("Jackson, Mississippi"), a place noun after it ("Reading station"), or its country named in
+    the entry."""
+    i = span.start - 1
+    while i > 0 and span.start - i < 6 and (doc[i].text in (",", "and", "or")
+                                            or doc[i].text[:1].isupper()):
+        i -= 1  # "in Bristol and Bath": a list after the preposition
+    before = doc[i].lower_ if i >= 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if before in PLACE_PREPOSITIONS or after in PLACE_AFTER or after in PLACE_NOUNS:
+        return True
+    if qualifier(text, doc[span.end - 1].idx + len(doc[span.end - 1])) is not None:
+        return True
+    name = doc[span.start:span.end].text
+    return any(p.country in countries for p in populated_places().get(name, ()))
 
 
 def whole_words(words: list[str], text: str) -> list[tuple[int, str]]:

