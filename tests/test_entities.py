@@ -19,7 +19,7 @@ def found(text):
 
 
 def test_gazetteer_format():
-    rows = list(csv.DictReader(GAZETTEER_TEXT.splitlines()))
+    rows = list(csv.DictReader(line for line in GAZETTEER_TEXT.splitlines() if line[:1] != "#"))
     assert list(rows[0]) == ["canonical_name", "type", "aliases", "wikidata_id", "geonames_id"]
     for row in rows:
         assert row["type"] in ENTITY_TYPES

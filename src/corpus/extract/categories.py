@@ -18,6 +18,7 @@ from importlib import resources
 
 from corpus.extract.numbers import Number
 from corpus.extract.units import DIMENSION_CATEGORY
+from corpus.extract.wordlists import words
 
 CATEGORIES = ("killed", "injured", "missing", "arrested", "prisoners", "people", "weapons",
               "money", "distance", "duration", "percent", "other")
@@ -95,13 +96,7 @@ TOTAL = re.compile(r"\b(?P<what>(?:death |casualty |)toll|death count|tally|tota
                    re.IGNORECASE)
 SKIP_OF = re.compile(r"\s+(?:of\s+)?(?:the\s+|those\s+|these\s+|them\s+|their\s+)?", re.IGNORECASE)
 WORD = re.compile(r"\s*([A-Za-z][\w'’.-]*)")
-STOP = frozenset("""of and or but with to from in on at by for that which who whom whose was were
-is are be been have has had will would can could may might should must do does did not no than
-as into onto over under after before during since until about around more less most least also
-only just still even the a an this these those their its his her our your my per each every
-other another some any such so very too all both outside inside across within among amongst near
-off out up down away back abroad overseas apiece altogether respectively total alone last next
-earlier later here there""".split())
+STOP = words("categories_stop")
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|[lqnt]is|ons)$")  # Americans, Israelis, Iraqis, Britons
 
 
@@ -109,8 +104,7 @@ DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|[lqnt]is|ons)$")  # Americans, Israelis
 PERSON_ENDING = re.compile(r"(?:[a-z]{4}ists|[a-z]{3}ians|[a-z]{3}(?<!i)men|[a-z]{3}eers)$")
 PLURAL = re.compile(r"[^su]s$|ies$")
 OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?([a-z]+)\b")
-WEAPON_MODIFIERS = frozenset("""armoured armored military combat ballistic cruise attack fighter
-anti-tank anti-aircraft tear explosive incendiary""".split())
+WEAPON_MODIFIERS = words("categories_weapon_modifiers")
 
 
 def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:

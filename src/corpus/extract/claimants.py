@@ -22,6 +22,7 @@ import re
 from corpus.extract.lexicons import NOT_NAME_WORDS, given_names
 from corpus.extract.numbers import trie_alternation
 from corpus.extract.sources import PERSON_PRONOUNS, full_name, person_before
+from corpus.extract.wordlists import words
 
 VERBS = ("said|says|say|estimate|told|tells|tell|added|adds|announced|announces|reported|"
          "reports|reporting|report|stated|states|wrote|writes|claimed|claims|confirmed|confirms|"
@@ -29,28 +30,13 @@ VERBS = ("said|says|say|estimate|told|tells|tell|added|adds|announced|announces|
          "explained|insisted|disclosed|disclosing|quoted|announcing|saying|showed|show|shows|"
          "heard|was told|adding|noting|claiming|warning|stating|reporting|estimating|learned|learnt|"
          "suggest|suggests|suggested|indicated|indicates")
-HEADS = frozenset("""police officials official authorities authority ministry military army navy
-government media broadcaster broadcasters television tv reports report sources source witnesses
-residents doctors hospital court prosecutors prosecutor spokesman spokeswoman spokesperson
-governor mayor agency department commission council statement data figures survey poll study
-officers investigators rescuers firefighters bureau administration office service services
-embassy minister president chief head commander director organisers organizers operator company
-airline regulator watchdog newspaper channel outlet team experts scientists researchers analysts
-estimates monitors observers group staff witness jury inquest tribunal committee inquiry coroner
-press brigade opposition union party charity campaigners activists paramedics medics
-coastguard volunteers organisation organization institute university observatory network
-lawyers lawyer family relatives force forces guard
-correspondent reporter editor update bulletin""".split())
-SKIP_BACK = frozenset("""has have had is are was were will would also reportedly later earlier
-previously now separately further again then today yesterday just already since""".split())
-PRONOUNS = frozenset("he she they it we i you his her their its".split())
+HEADS = words("claimants_heads")
+SKIP_BACK = words("claimants_skip_back")
+PRONOUNS = words("claimants_pronouns")
 # Capitalised sentence openers that are no source: "Two confirmed dead", "Some reported ...".
-NOT_SOURCES = frozenset("""one two three four five six seven eight nine ten eleven twelve dozens
-hundreds thousands several many some all both few most none no more another other others this
-that these those there here what who which when where why how if as after before while""".split())
-CLAUSE_WORDS = frozenset("""that which who but while as a an the after before when because since
-until if then where in on at by with from to into than and or""".split())
-CONNECTORS = frozenset("of and for de von der van al bin the".split())
+NOT_SOURCES = words("claimants_not_sources")
+CLAUSE_WORDS = words("claimants_clause_words")
+CONNECTORS = words("claimants_connectors")
 TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:\"“”()—–]|\S")
 VERB_WORDS = frozenset(VERBS.split("|"))
 VERB = re.compile(rf"[^\w](?P<verb>{trie_alternation(VERBS.split('|'))})\b")  # in " " + sentence

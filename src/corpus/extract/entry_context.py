@@ -4,15 +4,12 @@
 from __future__ import annotations
 
 from corpus.extract.lexicons import DIRECTIONS, PLACE_PREPOSITIONS, STOP, TITLES, is_demonym
+from corpus.extract.wordlists import words
 
 # Words of a report on a match: two of them make an entry a sports one.
-SPORT_WORDS = frozenset("""match goal goals scored striker goalkeeper midfielder defender coach
-semi-final semi-finals quarter-final quarter-finals final tournament penalty penalties
-shootout shoot-out innings wicket wickets batting bowler kick-off half-time fixture
-squad champions knockout cup teams team victory defeat win draw finals semi""".split())
+SPORT_WORDS = words("entry_context_sport_words")
 # Heads of names whose first word is a brand ("Delta Airlines" -> "Delta"), not a place.
-BRAND_HEADS = frozenset("""Airlines Airways Group Entertainment Holdings Motors Energy
-Corporation Company Inc Ltd Plc News Agency Media Bank Partners""".split())
+BRAND_HEADS = words("entry_context_brand_heads")
 
 
 def is_sport(words: set[str]) -> bool:

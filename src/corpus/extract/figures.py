@@ -17,10 +17,9 @@ from typing import NamedTuple
 from corpus.extract.categories import classify, noun_phrase
 from corpus.extract.claimants import Claimants
 from corpus.extract.numbers import Number, find_numbers
+from corpus.extract.wordlists import words
 
-ABBREVIATIONS = frozenset("""mr mrs ms dr prof st no nos gen col lt sgt capt gov sen rep rev
-jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n vs etc approx fig vol inc ltd co
-corp""".split())
+ABBREVIATIONS = words("figures_abbreviations")
 BOUNDARY = re.compile(r"[.!?\n][\"”’)]*\s*")  # a sentence ends after its first character
 NEXT_STARTS = re.compile(r"[\"“‘(]?[A-Z0-9]")
 LAST_WORD = re.compile(r"([\w.]+)\.[\"”’)]*$")
@@ -28,8 +27,7 @@ PARAGRAPH = re.compile(r"\n\s*\n")
 # Vague determiners count only a noun: "several districts", not "several killed" (a participle).
 DETERMINERS = frozenset(("several", "multiple", "a few", "a number of", "numerous", "a couple of",
                          "a handful of"))
-PARTICIPLES = frozenset("""killed dead wounded injured missing arrested detained evacuated rescued
-infected""".split())
+PARTICIPLES = words("figures_participles")
 NOT_ONE = re.compile(r"\b(?:no|any|every|each|the only|only|this|that|which|no-)\s?$",
                      re.IGNORECASE)
 AND_OR = re.compile(r"\s(?:[A-Z][\w'’-]+\s)?(?:and|or)\s")

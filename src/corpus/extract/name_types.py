@@ -15,10 +15,11 @@ from corpus.extract.lexicons import (CALENDAR, DIRECTIONS, NAME_PARTICLES, NOT_N
 from corpus.extract.name_evidence import (adjective, camel_case, club, initialism_is_org,
                                           org_evidence, place_after, road, street, team_cue)
 from corpus.extract.reference import nations
+from corpus.extract.wordlists import words
 
 ATTACHED = frozenset("- ‑ '".split())  # inside a word: "Ka-Hin"
-PLACE_AT = frozenset("in near outside at across throughout inside around".split())  # "in X"
-SURNAME_HEADS = frozenset("Park Hill Lane Bridge Church Falls Towers".split())  # "Helen Park"
+PLACE_AT = words("name_types_place_at")  # "in X"
+SURNAME_HEADS = words("name_types_surname_heads")  # "Helen Park"
 PERSON_LABELS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
 Name = tuple[int, int, str, str]  # tokens start to end, type, method (or the known span's label)
 

@@ -12,21 +12,13 @@ from typing import Callable, NamedTuple
 import numpy
 from spacy.tokens import Doc
 
-TITLES = ["president", "governor", "spokesperson", "spokesman", "spokeswoman", "commander", "speaker", "minister",
-          "chancellor", "mayor", "secretary", "general", "ambassador", "senator", "envoy", "adviser", "advisor",
-          "chief", "colonel", "admiral", "lieutenant", "director", "chairman", "chairwoman", "leader", "king",
-          "queen", "pope", "prince", "judge", "prosecutor", "sen.", "rep.", "gen.", "col.", "lt.", "dr.", "ceo",
-          "premier", "head", "official", "deputy", "negotiator", "aide", "gen", "col", "lt", "mr", "mrs", "ms"]
-ROLES = ["head", "commander", "governor", "spokesperson", "spokesman", "spokeswoman", "minister", "chief", "leader",
-         "director", "president", "mayor", "secretary", "adviser", "advisor", "official", "ambassador", "deputy",
-         "chairman", "founder", "member", "envoy", "general", "representative"]
-SPEECH = ["said", "says", "told", "added", "announced", "stated", "wrote", "warned", "claimed", "noted", "insisted"]
-ORG_HEADS = ["Ministry", "Council", "Administration", "Fleet", "Agency", "Committee", "Commission", "Office",
-             "Department", "Party", "Army", "Navy", "Service", "Guard", "Corps", "Court", "Parliament", "Bank",
-             "Fund", "Institute", "University", "Forces", "Organisation", "Organization", "Union", "Assembly",
-             "Directorate", "Command", "Brigade", "Battalion", "Regiment", "Duma", "Rada", "Cabinet"]
-CALENDAR = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-            "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+from corpus.extract.wordlists import words
+
+TITLES = sorted(words("patterns_titles"))
+ROLES = sorted(words("patterns_roles"))
+SPEECH = sorted(words("patterns_speech"))
+ORG_HEADS = sorted(words("patterns_org_heads"))
+CALENDAR = sorted(words("patterns_calendar"))
 NOT_NAMES = {t.capitalize() for t in TITLES} | {t.upper() for t in ("ceo",)} | set(ORG_HEADS) | set(CALENDAR) | {
     "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I", "His", "Her", "This",
     "That", "Secretary-General", "Moscow-backed", "Kremlin", "Western", "Thursday's", "God"}

@@ -1,6 +1,6 @@
 """Reference data for entity linking: the gazetteer (package data) and GeoNames places.
 
-Gazetteer format (``data/gazetteer.csv``, UTF-8, one entity a row):
+Gazetteer format (``data/gazetteer.csv``, UTF-8, one entity a row; lines opening with # are notes):
 
     canonical_name,type,aliases,wikidata_id,geonames_id
 
@@ -52,7 +52,7 @@ def read_gazetteer(text: str) -> list[tuple[Reference, tuple[str, ...]]]:
     """Rows of the gazetteer CSV as (reference, names it is written as)."""
     cities = geonames_cities()
     rows = []
-    for row in csv.DictReader(text.splitlines()):
+    for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
         geonames_id = int(row["geonames_id"]) if row["geonames_id"].strip() else None
         city = cities.get(geonames_id)
         ref = Reference(row["canonical_name"], row["type"], row["wikidata_id"].strip() or None, geonames_id,

@@ -11,6 +11,7 @@ from functools import lru_cache
 import pycountry
 
 from corpus.extract.lexicons import TITLES, given_names
+from corpus.extract.wordlists import words
 
 COUNTRY_NAMES = frozenset(c.name for c in pycountry.countries)
 ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -18,7 +19,7 @@ SURNAME = re.compile(r"[A-Z][a-z][\w'’-]*")
 NAME = r"[A-Z][a-z][\w'’-]*"
 # A person's name: two to four capitalised words, each a word of a name (not "The", "In").
 PERSON = re.compile(rf"\b{NAME}(?:\s(?:{NAME}|[A-Z]\.|(?:de|van|von|al|bin|el)\s{NAME})){{1,3}}")
-NAME_PARTS = frozenset("Dr Mr Mrs Ms Prof".split())
+NAME_PARTS = words("sources_name_parts")
 PERSON_PRONOUNS = frozenset(("he", "she"))
 
 
