@@ -1,4 +1,4 @@
-"""Entities: reference data, patterns on unseen sentences (incl. the sample pages), offsets, linking."""
+"""Entities: reference data, patterns on invented sentences (and the seed's), offsets, linking."""
 import csv
 import re
 from collections import Counter
@@ -40,21 +40,21 @@ def test_gazetteer_geonames_ids_name_the_same_city():
     ("Defence Minister Oleksii Reznikov told reporters the counteroffensive had begun.",
      [("Oleksii Reznikov", "PERSON")]),
     ("The plan is ready, said Andriy Yermak, head of the presidential office.", [("Andriy Yermak", "PERSON")]),
-    # from the sample pages in tests/fixtures (Guardian, Guardian app, Express)
-    ("Ukraine can move forward, the commander of Ukrainian ground forces, Col Gen Oleksandr Syrskyi, said on Monday.",
-     [("Ukraine", "PLACE"), ("Oleksandr Syrskyi", "PERSON")]),
-    ("The UK’s prime minister, Rishi Sunak, has said the UK will be ready to help train Ukrainian pilots.",
-     [("UK", "PLACE"), ("Rishi Sunak", "PERSON"), ("UK", "PLACE")]),
-    ("Ukraine is transforming into a vassal state of China, Emmanuel Macron has said.",
-     [("Ukraine", "PLACE"), ("China", "PLACE"), ("Emmanuel Macron", "PERSON")]),
-    ("The Russian defence ministry said that commander Vyacheslav Makarov and deputy commander Yevgeny Brovko "
-     "were killed.", [("Vyacheslav Makarov", "PERSON"), ("Yevgeny Brovko", "PERSON")]),
-    ("Taiwan’s Central News Agency said 10 people are awaiting rescue.",
-     [("Taiwan", "PLACE"), ("Central News Agency", "ORG")]),
-    ("President Cyril Ramaphosa said on Monday the country did not favour Russia.",
-     [("Cyril Ramaphosa", "PERSON"), ("Russia", "PLACE")]),
-    ("Michael Cole told GB News that she was welcomed.",
-     [("Michael Cole", "PERSON"), ("GB News", "ORG")]),
+    # invented sentences in the shapes of the sample pages' (names on no list)
+    ("Poland can hold the line, the commander of Polish ground forces, Col Gen Tavro Mireski, said on "
+     "Monday.", [("Poland", "PLACE"), ("Tavro Mireski", "PERSON")]),
+    ("The UK’s prime minister, Edwin Talmore, has said the UK will be ready to help train Polish pilots.",
+     [("UK", "PLACE"), ("Edwin Talmore", "PERSON"), ("UK", "PLACE")]),
+    ("Norway is turning into a supplier of Japan, Odile Franchet has said.",
+     [("Norway", "PLACE"), ("Japan", "PLACE"), ("Odile Franchet", "PERSON")]),
+    ("The Polish defence ministry said that commander Radek Szymaniak and deputy commander Piotr Wolanek "
+     "were killed.", [("Radek Szymaniak", "PERSON"), ("Piotr Wolanek", "PERSON")]),
+    ("Chile’s National Press Agency said 10 people are awaiting rescue.",
+     [("Chile", "PLACE"), ("National Press Agency", "ORG")]),
+    ("President Amara Okonjo said on Monday the country did not favour Russia.",
+     [("Amara Okonjo", "PERSON"), ("Russia", "PLACE")]),
+    ("Michael Tarrant told Velmark News that she was welcomed.",
+     [("Michael Tarrant", "PERSON"), ("Velmark News", "ORG")]),
     # the seed's shapes
     ("Mikhail Razvozhayev, the Moscow-backed governor of Sevastopol, described the attack.",
      [("Mikhail Razvozhayev", "PERSON"), ("Moscow", "PLACE"), ("Sevastopol", "PLACE")]),

@@ -6,10 +6,10 @@ the number ("X said 79 new cases were confirmed") or else after it ("..., police
 said"; "..., said the ministry"); "X's figures show", "figures from X"; "the
 court heard"; "X raised the death toll to ...". X is a capitalised name run
 ("China's National Health Commission"; a person after a lower-case role word:
-"ministry spokesman Geng Shuang" -> "Geng Shuang") or a lower-case noun phrase
+"ministry spokesman Liu Wen" -> "Liu Wen") or a lower-case noun phrase
 whose head names a source ("local authorities", "Chinese state media"). A lone
-surname is resolved to the full name the text gives earlier or later ("Kerby" ->
-"Christina Kerby"). A pronoun or "the <role>" ("she said", "the striker said")
+surname is resolved to the full name the text gives earlier or later ("Varden" ->
+"Ilse Varden"). A pronoun or "the <role>" ("she said", "the striker said")
 takes the claimant of the nearest earlier attributed sentence of the text; a
 number inside a quotation with no attribution in its sentence takes that of the
 nearest attributed sentence of its paragraph. A headline's ": Source" or
@@ -95,7 +95,7 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
         end = max(0, end - 100) + apposition.start()
     bracket = BRACKET.search(text[max(0, end - 60):end])
     if bracket:
-        end = max(0, end - 60) + bracket.start()  # "Center for Disease Control (KCDC) reported"
+        end = max(0, end - 60) + bracket.start()  # "Velmark Health Agency (VHA) reported"
     found = TOKEN.finditer(text, max(0, end - 80), end)
     tokens = [(m.start(), m.end(), m.group(0)) for m in found]
     while tokens and tokens[-1][2].lower() in SKIP_BACK:
@@ -124,7 +124,7 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
             if low in CLAUSE_WORDS or low in VERB_WORDS or low in SKIP_BACK or low in PRONOUNS:
                 break
             if capital and word[0].islower():
-                break  # "ministry spokesman Geng Shuang": the person, after the role word
+                break  # "ministry spokesman Liu Wen": the person, after the role word
         i -= 1
     while i < len(tokens) - 1 and tokens[i][2].lower() in CONNECTORS:
         i += 1

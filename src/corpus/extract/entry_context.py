@@ -1,5 +1,5 @@
-"""Evidence from the whole entry: a name's short form after its full form ("Gustavsson" after
-"Tony Gustavsson", "Kestrel" after "Kestrel Airlines"), and a country named as a sports team.
+"""Evidence from the whole entry: a name's short form after its full form ("Morvane" after
+"Talia Morvane", "Kestrel" after "Kestrel Airlines"), and a country named as a sports team.
 """
 from __future__ import annotations
 

@@ -63,7 +63,7 @@ def spans(text: str, boundary: re.Pattern, abbreviations: bool = False) -> list[
             cut += 1  # after the full stop
             word = LAST_WORD.search(text, max(0, cut - 12), cut)
             if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
-                continue  # "Dr. Chuang", "J. Smith"
+                continue  # "Dr. Varden", "J. Smith"
         out.append((start, cut))
         start = m.end()
     out.append((start, len(text)))

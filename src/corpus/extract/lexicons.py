@@ -39,7 +39,7 @@ NOT_NAME_HEADS = words("not_name_heads")
 # Words of page furniture and greetings, never in a name ("Play Video", "Morning Simon").
 NOT_NAME_WORDS = words("not_name_words")
 CALENDAR = words("calendar")
-# Person titles and roles that stand before a name ("Coach Tony Gustavsson", "Dr Lau").
+# Person titles and roles that stand before a name ("Coach Talia Morvane", "Dr Lio").
 TITLES = words("titles")
 # Words that make a title only before another ("Health Minister", not "Health Protection").
 TITLE_MODIFIERS = words("title_modifiers")
@@ -73,6 +73,6 @@ def is_demonym(word: str) -> bool:
 
 
 def is_initialism(word: str) -> bool:
-    """'RAF', 'KCDC': two to six capitals, not a time zone or a title ('F16' is a model)."""
+    """'RAF', 'VHA': two to six capitals, not a time zone or a title ('F16' is a model)."""
     return (2 <= len(word) <= 5 and word.isupper() and word.isalpha()
             and word not in NOT_INITIALISMS)

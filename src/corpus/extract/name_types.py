@@ -171,7 +171,7 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
                 and all(w not in STOP for w in prefix):
             return [(a, b, "ORG", "capitalised")]  # "Sands China", "Global Affairs Canada"
     if len(inside) == 1 and k.type == "PERSON" and not k.label.startswith("gazetteer"):
-        return [(a, b, "PERSON", k.label)]  # "Lau Ka" of "Lau Ka-Hin"
+        return [(a, b, "PERSON", k.label)]  # "Lio Ka" of "Lio Ka-Wen"
     out, at = [], a
     for k in inside:
         if k.start > at:

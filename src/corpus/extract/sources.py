@@ -1,6 +1,6 @@
 """Who a claimant names: a lone surname, an acronym, a role word or a pronoun resolved to the
-full name the text gives ("Kerby" -> "Christina Kerby", "KCDC" -> "Korea Centers for Disease
-Control", "the minister" -> "Jonas Ek" after "Health Minister Jonas Ek", "she" -> the person
+full name the text gives ("Varden" -> "Ilse Varden", "VHA" -> "Velmark Health
+Agency", "the minister" -> "Jonas Ek" after "Health Minister Jonas Ek", "she" -> the person
 named last before her).
 """
 from __future__ import annotations
@@ -48,7 +48,7 @@ def is_person(name: str) -> bool:
 
 
 def full_name(text: str, who: str) -> str:
-    """A lone surname resolved to the full name the text gives ('Kerby' -> 'Christina Kerby'), an
+    """A lone surname resolved to the full name the text gives ('Varden' -> 'Ilse Varden'), an
     acronym to the name it abbreviates, a person's role word to the person the text names in it."""
     if ACRONYM.fullmatch(who):
         m = name_patterns(who)[0].search(text)
@@ -61,7 +61,7 @@ def full_name(text: str, who: str) -> str:
     m = before.search(text)
     if m:
         return m.group(0)
-    for m in after.finditer(text):  # "Geng Shuang", after no capitalised word ("spokesman Geng")
+    for m in after.finditer(text):  # "Liu Wen", after no capitalised word ("spokesman Liu")
         word = text[max(0, m.start() - 30):m.start()].split()[-1:]
         if not word or not word[0][:1].isupper():
             return m.group(0)
