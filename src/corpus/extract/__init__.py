@@ -25,7 +25,8 @@ def figure_rows(entries: list[dict]) -> list[dict]:
             for figure_id, f in zip(ids, found):
                 row = f._asdict()
                 converts = row.pop("converts")
-                rows.append({"figure_id": figure_id, "entry_id": entry["entry_id"], "field": field, **row,
+                rows.append({"figure_id": figure_id, "entry_id": entry["entry_id"], "field": field,
+                             **row,
                              "converts_figure_id": None if converts is None else ids[converts]})
     return rows
 

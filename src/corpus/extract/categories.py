@@ -62,7 +62,8 @@ VERBS_AFTER = [  # (category, verb or adjective after the counted noun phrase)
     ("killed", r"died|die|dies|dead|killed|perished|lost their lives|deaths|succumbed|fatalities|"
                r"drowned|shot dead|executed|burned to death|crushed to death"),
     ("injured", r"injured|wounded|hurt|hospitali[sz]ed|receiving (?:medical )?(?:care|treatment)|"
-                r"treated for injuries|injuries|taken to hospital|in hospital|treated in hospital"),
+                r"treated for injuries|injuries|taken to hospital|in hospital|"
+                r"treated in hospital"),
     ("missing", r"missing|unaccounted for|not been accounted|not accounted|remain unaccounted"),
     ("arrested", r"arrested|detained|taken into custody|in custody|held by police|charged"),
     ("prisoners", r"(?:held|taken|being held) (?:hostage|captive|prisoner)|hostage|captive|"
@@ -72,7 +73,8 @@ VERBS_AFTER = [  # (category, verb or adjective after the counted noun phrase)
                r"confirmed cases|cases"),
 ]
 VERB_AFTER = [re.compile(  # casualty verbs first: "two people onboard the flight have died"
-    r"(?:\s+(?:[\w'’-]+|,)){0,6}?\s+(?:(?:have|has|had|were|was|are|is|been|being|now|reportedly|"
+    r"(?:\s+(?:[\w'’-]+|,)){0,6}?\s+"
+    r"(?:(?:have|has|had|were|was|are|is|been|being|now|reportedly|"
     r"since|also|so far|already|later|confirmed|reported|found|still|remain|remained|"
     r"were found)\s+)*"
     rf"(?:{'|'.join(f'(?P<{c}>{p})' for c, p in group)})\b", re.IGNORECASE)

@@ -28,7 +28,8 @@ VERBS = ("said|says|say|estimate|told|tells|tell|added|adds|announced|announces|
          "reports|reporting|report|stated|states|wrote|writes|claimed|claims|confirmed|confirms|"
          "confirming|revealed|reveals|noted|notes|estimated|estimates|tweeted|posted|warned|warns|"
          "explained|insisted|disclosed|disclosing|quoted|announcing|saying|showed|show|shows|"
-         "heard|was told|adding|noting|claiming|warning|stating|reporting|estimating|learned|learnt|"
+         "heard|was told|adding|noting|claiming|warning|stating|reporting|estimating|learned|"
+         "learnt|"
          "suggest|suggests|suggested|indicated|indicates")
 HEADS = words("claimants_heads")
 SKIP_BACK = words("claimants_skip_back")
@@ -40,14 +41,16 @@ CONNECTORS = words("claimants_connectors")
 TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:\"“”()—–]|\S")
 VERB_WORDS = frozenset(VERBS.split("|"))
 VERB = re.compile(rf"[^\w](?P<verb>{trie_alternation(VERBS.split('|'))})\b")  # in " " + sentence
-ACCORDING = re.compile(r"(?=[a-gipqrstA-GIPQRST])\b(?:according to|(?:figures|data|estimates|statement|report)\s+from|"
+ACCORDING = re.compile(r"(?=[a-gipqrstA-GIPQRST])\b(?:according to|"
+                       r"(?:figures|data|estimates|statement|report)\s+from|"
                        r"(?:report|study|survey|poll|analysis|count|tally|estimate)\s+by|"
                        r"(?:reported|confirmed|announced|released|published|issued|provided|given|"
                        r"estimated|compiled|cited|quoted)\s+by)\s+"
                        r"(?P<who>[^,.;:\"“”()]{2,80})", re.IGNORECASE)
 TOLL_SETTER = re.compile(r"\b(?:(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+"
                          r"(?:death\s+)?(?:toll|count|tally|number|figure)\b|"
-                         r"(?:put|puts|putting|placed|places)\s+(?:[\w'’-]+\s+){1,5}?at\s+\S*\d)")
+                         r"(?:put|puts|putting|placed|places)\s+(?:[\w'’-]+\s+){1,5}?at\s+"
+                         r"\S*\d)")
 FIGURES_OF = r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)"
 POSSESSIVE_SOURCE = re.compile(rf"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*){FIGURES_OF}\s+"
                                r"(?:show|showed|suggest|put)")
@@ -55,7 +58,8 @@ POSSESSIVE_TAIL = re.compile(rf"{FIGURES_OF}\b")
 SOURCE_WORD = rf"[A-Z][\w'’.&-]*|{'|'.join(sorted(HEADS))}"
 HEADLINE_SOURCE = re.compile(rf"(?::|\s[—–-])\s(?P<who>(?:{SOURCE_WORD})"
                              rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,5}})\s*$")
-HEADLINE_PREFIX = re.compile(rf"(?P<who>(?:{SOURCE_WORD})(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,4}}):\s")
+HEADLINE_PREFIX = re.compile(rf"(?P<who>(?:{SOURCE_WORD})"
+                             rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,4}}):\s")
 APPOSITION = re.compile(r"(?<=\w),[^,;\"“”]{1,80},\s*$")
 BRACKET = re.compile(r"\s*\([^()]{1,40}\)\s*(?:has |have |had )?$")
 CLAUSE_AFTER = re.compile(r"\s+(?:on|in|at|via|over|that|which|who|show|shows|showed|suggest|"
@@ -71,7 +75,8 @@ DIGIT = re.compile(r"\d")
 NAME = r"[A-Z][a-z][\w'’-]*"
 NAME_RUN = re.compile(rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?{NAME}(?:\s(?:{NAME}|[A-Z]\.)){{1,3}}")
 MEMBER_OF = re.compile(rf"(?P<name>{NAME}(?:\s{NAME}){{1,2}}),?\s(?:of|from|at)\s(?:the\s)?$")
-OPENING = re.compile(r"\s*(?:[Tt]he\s|[Aa]\s)?(?P<who>(?:[A-Z][\w'’.&-]*\s(?:(?:of|for|and)\s)?)+|"
+OPENING = re.compile(r"\s*(?:[Tt]he\s|[Aa]\s)?"
+                     r"(?P<who>(?:[A-Z][\w'’.&-]*\s(?:(?:of|for|and)\s)?)+|"
                      r"(?:[a-z]+\s){0,2}[a-z]+\s)(?=[a-z])")
 NAMED_AFTER = re.compile(r",\s(?P<who>(?:[A-Z][\w'’.&-]*\s?)+)(?=[.;]|$)")
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:an|the|a)\s$", re.IGNORECASE)  # "an estimated 80"
@@ -182,7 +187,8 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
             if role and role.group(2):
                 found.append((verb_start, "verb", role.group(2)))  # "a witness told": a new source
             elif role:
-                found.append((verb_start, "pronoun", role.group(1) or role.group(0).split()[0].lower()))
+                word = role.group(1) or role.group(0).split()[0].lower()
+                found.append((verb_start, "pronoun", word))
     for m in TOLL_SETTER.finditer(sentence) if " the " in sentence else ():
         before = subject_before(sentence, m.start())
         if before:

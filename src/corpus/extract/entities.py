@@ -34,8 +34,9 @@ from corpus.extract.reference import (Reference, context_countries, context_plac
                                       geonames_cities, geonames_places, nations,
                                       populated_places, qualifier, resolve_place)
 
-# spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are ~40,000)
-# every new word takes the slow path and tokenizing runs ~9x slower. Half a million costs ~50 MB.
+# spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are
+# ~40,000) every new word takes the slow path and tokenizing runs ~9x slower. Half a million
+# costs ~50 MB.
 TOKENIZER_CACHE_SIZE = 500_000
 
 PATTERN_LABELS = frozenset(MATCH_PATTERNS)
@@ -59,19 +60,23 @@ class Mention(NamedTuple):
 class Recogniser:
     """Built once: the tokenizer, the name lists and the patterns."""
 
-    def __init__(self, gazetteer_rows: list[tuple[Reference, tuple[str, ...]]] | None = None) -> None:
+    def __init__(self, gazetteer_rows: list[tuple[Reference, tuple[str, ...]]] | None = None
+                 ) -> None:
         self.nlp = spacy.blank("en")
         self.nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
-        # spaCy computes every lexical attribute of a word when it first meets it (67,000 words in the
-        # name lists alone); the patterns read only the text, its lower case and the flags below.
+        # spaCy computes every lexical attribute of a word when it first meets it (67,000 words in
+        # the name lists alone); the patterns read only the text, its lower case and the flags
+        # below.
         self.nlp.vocab.lex_attr_getters = {LOWER: self.nlp.vocab.lex_attr_getters[LOWER]}
-        for cls, test in WORD_CLASSES.items():  # first: add_flag walks every lexeme already in the vocabulary
+        # first: add_flag walks every lexeme already in the vocabulary
+        for cls, test in WORD_CLASSES.items():
             self.nlp.vocab.add_flag(test, flag_id=IDS[FLAG[cls]])
         self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.refs: dict[str, Reference] = {}
         self.by_name: dict[str, Reference] = {}  # the first reference listed under a name
         self.people_by_surname: dict[str, tuple[Reference, frozenset[str]]] = {}
-        for i, (ref, names) in enumerate(gazetteer() if gazetteer_rows is None else gazetteer_rows):
+        rows = gazetteer() if gazetteer_rows is None else gazetteer_rows
+        for i, (ref, names) in enumerate(rows):
             self.add_names(f"gazetteer:{i}", ref, names)
             if ref.type == "PERSON":
                 words = frozenset(w for n in (ref.canonical_name, *names) for w in n.split())
@@ -83,7 +88,8 @@ class Recogniser:
             self.add_names(f"geonames:{name}", ref, (name,))
             if name in ambiguous:
                 self.ambiguous.add(f"geonames:{name}")
-        self.patterns = Matcher(self.nlp.vocab, validate=False)  # the schema does not know FLAG attributes
+        # validate=False: the schema does not know FLAG attributes
+        self.patterns = Matcher(self.nlp.vocab, validate=False)
         for label, patterns in MATCH_PATTERNS.items():
             self.patterns.add(label, patterns)
         self.word_bits: dict[int, int] = {}  # orth id -> the word's classes as BIT bits
@@ -103,7 +109,8 @@ class Recogniser:
         self.names.add(key, list(self.nlp.tokenizer.pipe(names)))
 
     def spans(self, doc: Doc, tokens: Tokens) -> list[Found]:
-        """Gazetteer and GeoNames names first, then patterns; the longest of overlapping spans wins."""
+        """Gazetteer and GeoNames names first, then patterns; the longest of overlapping spans
+        wins."""
         vocab = self.nlp.vocab.strings
         named = [Found(s, e, vocab[k]) for k, s, e in self.names(doc)]
         named.sort(key=lambda s: (s.start, not s.label.startswith("gazetteer")))
@@ -111,12 +118,13 @@ class Recogniser:
         known_ends = {s.end for s in named if s.label.startswith("gazetteer")}
         # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea Fleet".
         patterned = [p for p in patterned
-                     if p.end > p.start and not (p.label == "organisation" and p.end in known_ends)]
+                     if p.end > p.start
+                     and not (p.label == "organisation" and p.end in known_ends)]
         return filter_spans(named + patterned)
 
     def pattern_matches(self, doc: Doc, tokens: Tokens) -> list[tuple[int, int, int]]:
-        """The Matcher's matches, found only in the windows where `match_window` puts the matches of
-        each trigger word (every pattern holds one).
+        """The Matcher's matches, found only in the windows where `match_window` puts the
+        matches of each trigger word (every pattern holds one).
 
         Each window holds every match of its trigger, and a match in a window is one in the whole
         document (no pattern looks beyond its own tokens), so the matches are those of the whole
@@ -241,9 +249,11 @@ def placed(doc: Doc, span: Found, text: str, countries: frozenset[str]) -> bool:
 
 
 def whole_words(words: list[str], text: str) -> list[tuple[int, str]]:
-    """(start, word) of each occurrence of any of the words, whole, as `\\b(?:w1|w2|...)\\b` finds them:
-    leftmost first, the earlier word of the list where several start at one place, none overlapping."""
-    starts = sorted((start, rank) for rank, w in enumerate(words) for start in word_starts(w, text))
+    """(start, word) of each occurrence of any of the words, whole, as `\\b(?:w1|w2|...)\\b`
+    finds them: leftmost first, the earlier word of the list where several start at one place,
+    none overlapping."""
+    starts = sorted((start, rank) for rank, w in enumerate(words)
+                    for start in word_starts(w, text))
     found, end = [], 0
     for start, rank in starts:
         if start >= end:
@@ -258,8 +268,9 @@ def is_word_char(char: str) -> bool:
 
 
 def word_starts(word: str, text: str) -> list[int]:
-    """Where the word occurs whole in text, as `\\b` bounds it (occurrences may overlap): found with
-    str.find, far quicker than a pattern per word, which the regex engine cannot search for as text."""
+    """Where the word occurs whole in text, as `\\b` bounds it (occurrences may overlap): found
+    with str.find, far quicker than a pattern per word, which the regex engine cannot search for
+    as text."""
     starts, size = [], len(word)
     first, last = is_word_char(word[0]), is_word_char(word[-1])
     i = text.find(word)

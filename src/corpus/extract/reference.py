@@ -26,7 +26,8 @@ from corpus.extract.wordlists import words
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE")
 SUBDIVISION_TYPES = ("Oblast", "Region", "Province", "State", "Autonomous republic", "Country",
-                     "Nation", "Land", "Unitary authority", "Two-tier county", "Metropolitan district",
+                     "Nation", "Land", "Unitary authority", "Two-tier county",
+                     "Metropolitan district",
                      "London borough", "Council area", "County", "Canton", "Governorate",
                      "Autonomous community", "Autonomous region", "Department", "Prefecture",
                      "Voivodeship", "Territory", "Emirate")  # subdivisions news names as places
@@ -55,8 +56,9 @@ def read_gazetteer(text: str) -> list[tuple[Reference, tuple[str, ...]]]:
     for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
         geonames_id = int(row["geonames_id"]) if row["geonames_id"].strip() else None
         city = cities.get(geonames_id)
-        ref = Reference(row["canonical_name"], row["type"], row["wikidata_id"].strip() or None, geonames_id,
-                        city["latitude"] if city else None, city["longitude"] if city else None, "gazetteer")
+        ref = Reference(row["canonical_name"], row["type"], row["wikidata_id"].strip() or None,
+                        geonames_id, city["latitude"] if city else None,
+                        city["longitude"] if city else None, "gazetteer")
         aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
         rows.append((ref, (row["canonical_name"], *aliases)))
     return rows
@@ -64,7 +66,8 @@ def read_gazetteer(text: str) -> list[tuple[Reference, tuple[str, ...]]]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> list[tuple[Reference, tuple[str, ...]]]:
-    return read_gazetteer(files("corpus.extract").joinpath("data/gazetteer.csv").read_text(encoding="utf-8"))
+    path = files("corpus.extract").joinpath("data/gazetteer.csv")
+    return read_gazetteer(path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -80,25 +83,27 @@ def geonames_cities() -> dict[int, dict]:
 
 @lru_cache(maxsize=1)
 def geonames_places() -> dict[str, Reference]:
-    """Countries, US states, subdivisions and cities by name; the most populous city wins a shared name."""
+    """Countries, US states, subdivisions and cities by name; the most populous city wins a
+    shared name."""
     gc = geonames()
     places: dict[str, Reference] = {}
-    for city in sorted(geonames_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
+    cities = sorted(geonames_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
+    for city in cities:
         name = city["name"]
         if name not in places and name not in NEVER_ALONE:
             places[name] = Reference(name, "PLACE", None, int(city["geonameid"]), city["latitude"],
                                      city["longitude"], "geonames")
     for state in gc.get_us_states().values():
-        places[state["name"]] = Reference(state["name"], "PLACE", None, int(state["geonameid"]), None, None,
-                                          "geonames")
+        places[state["name"]] = Reference(state["name"], "PLACE", None, int(state["geonameid"]),
+                                          None, None, "geonames")
     for name in subdivision_codes():
         places.setdefault(name, Reference(name, "PLACE", None, None, None, None, "pycountry"))
     for continent in gc.get_continents().values():
         name, geonames_id = continent["name"], int(continent["geonameId"])
         places[name] = Reference(name, "PLACE", None, geonames_id, None, None, "geonames")
     for country in gc.get_countries().values():
-        places[country["name"]] = Reference(country["name"], "PLACE", None, int(country["geonameid"]), None,
-                                            None, "geonames")
+        places[country["name"]] = Reference(country["name"], "PLACE", None,
+                                            int(country["geonameid"]), None, None, "geonames")
     return places
 
 
@@ -189,7 +194,8 @@ QUALIFIER = re.compile(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 @lru_cache(maxsize=1)
 def qualifier_names() -> frozenset[str]:
     """Names of states, countries and regions that qualify a place ("Naples, Florida")."""
-    return frozenset(us_state_codes()) | frozenset(country_codes()) | frozenset(subdivision_codes())
+    return frozenset(us_state_codes()) | frozenset(country_codes()) \
+        | frozenset(subdivision_codes())
 
 
 def qualifier(text: str, end: int) -> str | None:
