@@ -81,9 +81,12 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
         updated = {}
         for f, ms in fields.items():
             ms = [retype(m, names.get(m.text)) for m in ms]
-            taken = {i for m in ms for i in range(m.start, m.end)}
-            firsts = by_first.keys() & set(WORD.findall(text[f]))
-            words = sorted((n for w in firsts for n in by_first[w]), key=lambda w: (-len(w), w))
+            firsts = [w for w in by_first if w in text[f]]  # whole or not: whole_words checks
+            seen = Counter(m.text for m in ms)  # names found wherever the text has them: done
+            words = sorted((n for w in firsts for n in by_first[w]
+                            if n not in seen or text[f].count(n) > seen[n]),
+                           key=lambda w: (-len(w), w))
+            taken = {i for m in ms for i in range(m.start, m.end)} if words else set()
             for start, word in whole_words(words, text[f]) if words else ():
                 end = start + len(word)
                 ref, method = known[word]

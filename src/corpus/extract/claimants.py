@@ -134,7 +134,9 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     while i < len(tokens) - 1 and tokens[i][2].lower() in CONNECTORS:
         i += 1
     start = tokens[i][0]
-    member = MEMBER_OF.search(text, max(0, start - 50), start)
+    near = text[max(0, start - 9):start]
+    member = MEMBER_OF.search(text, max(0, start - 50), start) \
+        if " of " in near or " from " in near or " at " in near else None
     if member and member["name"].split()[0] in given_names():
         return member.start("name"), member["name"]  # "Lisa Moran of the Tidal Institute said"
     return start, text[start:last]
@@ -166,7 +168,8 @@ def subject_after(text: str, start: int) -> str | None:
 def attributions(sentence: str) -> list[tuple[int, str, str]]:
     """(position, kind, source) of every attribution in a sentence; kind is 'according', 'verb' or
     'pronoun' (a pronoun or role word to resolve from an earlier sentence)."""
-    found = [(m.start(), "according", tidy(m["who"])) for m in ACCORDING.finditer(sentence)]
+    found = [(m.start(), "according", tidy(m["who"])) for m in ACCORDING.finditer(sentence)] \
+        if "ccording" in sentence or " by " in sentence or " from " in sentence else []
     if "s " in sentence and POSSESSIVE_TAIL.search(sentence):
         found += [(m.start(), "verb", tidy(m["who"]))
                   for m in POSSESSIVE_SOURCE.finditer(sentence)]
