@@ -315,6 +315,7 @@ def test_titles_and_heads_inside_runs(text, expected):
     ("The Jordanian Red Crescent said aid lorries were waiting.",
      [("Jordanian Red Crescent", "ORG")]),
     ("Oxford Macroeconomics said prices would rise.", [("Oxford Macroeconomics", "ORG")]),
+    ("Orvo Solutions said prices would rise.", [("Orvo Solutions", "ORG")]),  # a trade's plural
     ("Delia Marsh said the water was rising.", [("Delia Marsh", "PERSON")]),
     ("Guests left the Grand Orvella before noon.", []),  # no person after "the"
     # long organisation names kept whole

@@ -18,7 +18,7 @@ ORG_HEADS = words("org_heads")
 # Words in another language or of a trade that make a run an organisation wherever they stand
 # ("Deutsche Bahn", "Red Crescent"), and endings of such words ("Gewerkschaft", "Robotics").
 ORG_WORDS = ORG_HEADS | words("org_words")
-ORG_ENDINGS = re.compile(r"(?:schaft|ung|ics|verband|bund|amt|werk|werke|tech|soft|corp)$")
+ORG_ENDINGS = re.compile(r"(?:schaft|ung|ics|tions|verband|bund|amt|werk|werke|tech|soft|corp)$")
 # Sports clubs' words: "Hartley United", "FC Romsey", "Real Velmark".
 CLUB_WORDS = words("club_words")
 # The first word of an organisation's name followed by "of" or "for" ("Ministry of Health").
