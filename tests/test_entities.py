@@ -416,3 +416,17 @@ def test_camel_case_words_are_organisations_not_surnames():
 ])
 def test_ambiguous_place_names_are_decided_by_their_context(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # titles written without a full stop
+    ("The bill was backed by Gov Lena Brask and Rep Omar Haidari.",
+     [("Lena Brask", "PERSON"), ("Omar Haidari", "PERSON")]),
+    # parties and movements are organisations, never people
+    ("Northern Labour said it would march with the Green Brotherhood.",
+     [("Northern Labour", "ORG"), ("Green Brotherhood", "ORG")]),
+    # a hyphenated given name stays one person
+    ("The talks were led by Jean-Pierre Marchal on Monday.", [("Jean-Pierre Marchal", "PERSON")]),
+])
+def test_titles_parties_and_hyphenated_given_names(text, expected):
+    assert found(text) == expected
