@@ -179,6 +179,35 @@ def test_category_from_noun_verb_and_sentence(text, category):
     assert extract(text)[-1].category == category
 
 
+@pytest.mark.parametrize("text, category", [
+    # nouns for people by their listed class, their ending, or a relative clause after them
+    ("Twelve climbers and 40 commuters were stranded.", "people"),
+    ("Nine technicians and three gunmen were seen.", "people"),
+    ("Forty mountaineers set off at dawn.", "people"),
+    ("Seven glassblowers who worked there signed.", "people"),
+    # weapons by a modifier, and by the noun after "of"
+    ("Three armoured vehicles crossed the bridge.", "weapons"),
+    ("Police fired 30 tear gas canisters.", "weapons"),
+    ("Police seized 3,000 rounds of ammunition.", "weapons"),
+    # verbs after the counted noun
+    ("Eleven people were taken to hospital.", "injured"),
+    ("Police charged 12 men with rioting.", "arrested"),
+    ("Forty-five people were taken hostage.", "prisoners"),
+    # nouns not for people stay "other"
+    ("Twelve containers and 40 tractors were lost.", "other"),
+    ("Two delayed trains were cancelled.", "other"),
+    ("The lab ran 12,345 tests on Monday.", "other"),
+])
+def test_category_of_nouns_beyond_the_list(text, category):
+    assert extract(text)[-1].category == category
+
+
+@pytest.mark.parametrize("text", ["The meeting starts at 1530.",
+                                  "The train left at 0745 and arrived at 1130 local time."])
+def test_a_clock_time_after_a_preposition_is_no_figure(text):
+    assert extract(text) == []
+
+
 def test_a_bare_number_shares_the_noun_of_its_sentence_or_the_next_number():
     text = "A total of 692 cases, with 624 on the ship and 68 outside."
     assert [f.category for f in extract(text)] == ["people", "people", "people"]
@@ -223,6 +252,64 @@ def test_categories_are_the_schema_categories_and_the_lexicon_uses_them():
 ])
 def test_claimant_forms(text, claimant):
     assert extract(text)[-1].claimant == claimant
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # a name in apposition to a role, a member of an organisation
+    ("The governor, Tomas Brevik, said 12 homes were destroyed.", "Tomas Brevik"),
+    ("Velmark's foreign minister, Petra Lind, said 12 diplomats were expelled.", "Petra Lind"),
+    ("Lisa Moran of the Tidal Institute said sea levels rose 3mm a year.", "Lisa Moran"),
+    # passive and noun forms of attribution
+    ("The toll of 30 was confirmed by the Velmark Health Agency.", "Velmark Health Agency"),
+    ("As reported by the Tessaly Times, 45 bodies have been recovered.", "Tessaly Times"),
+    ("The report by the Tidal Institute found that sea levels rose 3mm a year.",
+     "Tidal Institute"),
+    ("A poll by Harlow Research put support for the party at 31%.", "Harlow Research"),
+    ("Organisers said 20,000 people joined; police put the number at 8,000.", "police"),
+    # source nouns in the plural and compounds; "since" between subject and verb
+    ("Seven climbers are missing, mountain rescue teams said.", "mountain rescue teams"),
+    ("Velmark's air force said it destroyed 30 of 35 drones.", "Velmark's air force"),
+    ("The interior ministry has since confirmed 19 deaths.", "interior ministry"),
+    ("Authorities said 1,500 troops were sent, while the opposition said 50 were held.",
+     "opposition"),
+    # a participle carries the clause's subject
+    ("Velmark Rail cancelled services on Monday, saying 40 trains were damaged.", "Velmark Rail"),
+    ("Rescuers searched all night, adding that 40 people were saved.", "Rescuers"),
+    # a possessive before a source noun, an acronym, a name after an inverted role
+    ("The Velmark Herald's correspondent reports that 40 tanks crossed the border.",
+     "Velmark Herald's correspondent"),
+    ("The WHO said there were 1,200 new cases.", "WHO"),
+    ("More than 300,000 homes are without power, said the grid operator, Orlo Power.",
+     "Orlo Power"),
+    ("The Velmark Times has learned that 44 staff will lose their jobs.", "Velmark Times"),
+    # headline prefixes: a source, never page furniture
+    ("Police: nine arrested after march", "Police"),
+    ("Update: nine arrested after march", None),
+    # no source: a participle after an article
+    ("An estimated 80 people were hurt in the crush.", None),
+])
+def test_claimant_forms_beyond_said(text, claimant):
+    assert extract(text)[-1].claimant == claimant
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Ilse Varden visited the pier on Monday. She said 300 people had been moved.",
+     "Ilse Varden"),
+    ("Health Minister Jonas Ek visited the ward. The minister said 30 beds were free.",
+     "Jonas Ek"),
+    ("Ministry spokesman Liu Wen spoke on Monday. Liu said 30 flights were cut.", "Liu Wen"),
+    ('Haddou said the ward was full.\n\n"We have had 45 deaths since Monday."', "Haddou"),
+    ('Dr Amira Haddou described the scene.\n\n"We have had 45 deaths," she said.',
+     "Amira Haddou"),
+])
+def test_pronouns_roles_and_quotes_resolve_to_the_person_named(text, claimant):
+    assert extract(text)[-1].claimant == claimant
+
+
+def test_a_headline_source_the_body_names_more_fully_takes_the_fuller_name():
+    found = extract_entry({"headline": "Velmark says 14 more deaths",
+                           "body": "Velmark's health agency said 14 more people had died."})
+    assert [f.claimant for f in found["headline"]] == ["Velmark's health agency"]
 
 
 def test_a_lone_surname_and_a_pronoun_resolve_within_the_text():

@@ -221,7 +221,7 @@ FIGURES = Table(
         Column("qualifier", pa.string(), "How the text qualifies the number.", values=QUALIFIERS),
         Column("subject", pa.string(), "The counted noun phrase ('incoming missiles', 'new cases'); null when no "
                "noun follows.", nullable=True),
-        Column("claimant", pa.string(), "Whom the text credits with the number ('police', 'Christina Kerby'): "
+        Column("claimant", pa.string(), "Whom the text credits with the number ('police', 'Ilse Varden'): "
                "attribution in its sentence, its quotation's speaker, or a headline's ': Source'; null when "
                "unattributed.",
                nullable=True),
@@ -245,7 +245,7 @@ ENTITIES = Table(
     columns=(
         Column("mention_id", pa.string(), "Stable identifier: entry_id, 'm', field initial and character offset.",
                pattern=ID_PATTERN),
-        *span_columns("mention", "'Kiev', 'Kirby'"),
+        *span_columns("mention", "'Kiev', 'Varden'"),
         Column("type", pa.string(), "Entity type.", values=ENTITY_TYPES),
         Column("canonical_name", pa.string(), "One name per entity ('Kyiv' for 'Kiev'; the full name for a "
                "surname)."),

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from corpus.extract import figures, model
-from corpus.extract.entities import recogniser
+from corpus.extract.blog_memory import remember
+from corpus.extract.entities import Mention, recogniser, whole_words
 from corpus.schema import FIELDS
 
 EXTRACTOR_LANGUAGES = ("en",)  # the patterns, gazetteer and number words are English
@@ -24,18 +25,23 @@ def figure_rows(entries: list[dict]) -> list[dict]:
             for figure_id, f in zip(ids, found):
                 row = f._asdict()
                 converts = row.pop("converts")
-                rows.append({"figure_id": figure_id, "entry_id": entry["entry_id"], "field": field, **row,
+                rows.append({"figure_id": figure_id, "entry_id": entry["entry_id"], "field": field,
+                             **row,
                              "converts_figure_id": None if converts is None else ids[converts]})
     return rows
 
 
 def entity_rows(entries: list[dict]) -> list[dict]:
-    """Rows of the entities table for the given entries rows."""
+    """Rows of the entities table for the given entries rows (one blog's: the names an entry
+    repeats from the others are read with what the others say of them, see `blog_memory`)."""
     rows, name = [], model.model_name()
     nlp = model.pipeline(name) if name else None
-    for entry in entries:
-        found = recogniser().entry_mentions({f: entry[f] for f in FIELDS}, nlp)
-        for field, mentions in found.items():
-            rows += [{"mention_id": f"{entry['entry_id']}-m{field[0]}{m.start:05d}", "entry_id": entry["entry_id"],
+    texts = [{f: entry[f] for f in FIELDS} for entry in entries]
+    found = [recogniser().entry_mentions(fields, nlp) for fields in texts]
+    found = remember(found, texts, Mention, whole_words)
+    for entry, mentions_by_field in zip(entries, found):
+        entry_id = entry["entry_id"]
+        for field, mentions in mentions_by_field.items():
+            rows += [{"mention_id": f"{entry_id}-m{field[0]}{m.start:05d}", "entry_id": entry_id,
                       "field": field, **m._asdict()} for m in mentions]
     return rows

@@ -12,13 +12,14 @@ from corpus.extract.lexicons import (CALENDAR, CONNECTORS, NAME_PARTICLES, NOT_N
 from corpus.extract.name_types import (ATTACHED, SURNAME_HEADS, Context, Known, Name, Segment,
                                        single_name, type_segment)
 
+from corpus.extract.wordlists import words
+
 PERSON_PATTERNS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
 SENTENCE_BREAKS = frozenset('. ! ? : ; “ " ‘ ( — – … •'.split())
 POSSESSIVE = frozenset(("'s", "’s"))
 # Words before a possessive inside an organisation's or place's name ("Sheriff's Office").
-OWNERS = TITLES | frozenset("children women men people veterans workers st".split())
-COMPOUND_ENDS = frozenset("""era style born based led run made wide bound type class speaking
-language held built known""".split())  # "Soviet-era": an adjective, not a name
+OWNERS = TITLES | words("candidates_owners")
+COMPOUND_ENDS = words("candidates_compound_ends")  # "Soviet-era": an adjective, not a name
 
 
 def is_capitalised(word: str) -> bool:

@@ -18,6 +18,7 @@ from importlib import resources
 
 from corpus.extract.numbers import Number
 from corpus.extract.units import DIMENSION_CATEGORY
+from corpus.extract.wordlists import words
 
 CATEGORIES = ("killed", "injured", "missing", "arrested", "prisoners", "people", "weapons",
               "money", "distance", "duration", "percent", "other")
@@ -61,25 +62,31 @@ VERBS_AFTER = [  # (category, verb or adjective after the counted noun phrase)
     ("killed", r"died|die|dies|dead|killed|perished|lost their lives|deaths|succumbed|fatalities|"
                r"drowned|shot dead|executed|burned to death|crushed to death"),
     ("injured", r"injured|wounded|hurt|hospitali[sz]ed|receiving (?:medical )?(?:care|treatment)|"
-                r"treated for injuries|injuries"),
+                r"treated for injuries|injuries|taken to hospital|in hospital|"
+                r"treated in hospital"),
     ("missing", r"missing|unaccounted for|not been accounted|not accounted|remain unaccounted"),
-    ("arrested", r"arrested|detained|taken into custody|in custody|held by police"),
+    ("arrested", r"arrested|detained|taken into custody|in custody|held by police|charged"),
+    ("prisoners", r"(?:held|taken|being held) (?:hostage|captive|prisoner)|hostage|captive|"
+                  r"kidnapped|abducted"),
     ("people", r"evacuated|rescued|displaced|infected|tested positive|tested negative|diagnosed|"
                r"trapped|fled|on board|onboard|aboard|stranded|quarantined|recovered|"
                r"confirmed cases|cases"),
 ]
 VERB_AFTER = [re.compile(  # casualty verbs first: "two people onboard the flight have died"
-    r"(?:\s+(?:[\w'’-]+|,)){0,6}?\s+(?:(?:have|has|had|were|was|are|is|been|being|now|reportedly|"
+    r"(?:\s+(?:[\w'’-]+|,)){0,6}?\s+"
+    r"(?:(?:have|has|had|were|was|are|is|been|being|now|reportedly|"
     r"since|also|so far|already|later|confirmed|reported|found|still|remain|remained|"
     r"were found)\s+)*"
     rf"(?:{'|'.join(f'(?P<{c}>{p})' for c, p in group)})\b", re.IGNORECASE)
-    for group in (VERBS_AFTER[:4], VERBS_AFTER[4:])]
+    for group in (VERBS_AFTER[:5], VERBS_AFTER[5:])]
 CLAUSE_END = re.compile(r"[.;:!?()\"“”—]|,\s|"
                         r"\s(?:and|but|while|whereas|after|before|when|as|which|who)\s")
 LEFT_VERBS = [
     ("killed", r"killing|killed|kills|deaths of|death of|lives of|bodies of|dead bodies of"),
     ("injured", r"injuring|wounding|injured|wounded|injuries to"),
-    ("arrested", r"arresting|arrested|detained|detaining|apprehended|rounded up"),
+    ("arrested", r"arresting|arrested|detained|detaining|apprehended|rounded up|charged|charging"),
+    ("prisoners", r"holding|kidnapped|kidnapping|abducted|abducting|freed|released|freeing|"
+                  r"releasing"),
     ("people", r"evacuated|evacuating|rescued|rescuing|displacing|displaced|infecting"),
 ]
 LEFT_VERB = re.compile(rf"\b(?:{'|'.join(f'(?P<{c}>{p})' for c, p in LEFT_VERBS)})\s"
@@ -91,14 +98,15 @@ TOTAL = re.compile(r"\b(?P<what>(?:death |casualty |)toll|death count|tally|tota
                    re.IGNORECASE)
 SKIP_OF = re.compile(r"\s+(?:of\s+)?(?:the\s+|those\s+|these\s+|them\s+|their\s+)?", re.IGNORECASE)
 WORD = re.compile(r"\s*([A-Za-z][\w'’.-]*)")
-STOP = frozenset("""of and or but with to from in on at by for that which who whom whose was were
-is are be been have has had will would can could may might should must do does did not no than
-as into onto over under after before during since until about around more less most least also
-only just still even the a an this these those their its his her our your my per each every
-other another some any such so very too all both outside inside across within among amongst near
-off out up down away back abroad overseas apiece altogether respectively total alone last next
-earlier later here there""".split())
+STOP = words("categories_stop")
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|[lqnt]is|ons)$")  # Americans, Israelis, Iraqis, Britons
+
+
+# Plural endings of nouns for people: -ists, -ians, -men, -eers ("cyclists", "gunmen").
+PERSON_ENDING = re.compile(r"(?:[a-z]{4}ists|[a-z]{3}ians|[a-z]{3}(?<!i)men|[a-z]{3}eers)$")
+PLURAL = re.compile(r"[^su]s$|ies$")
+OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?([a-z]+)\b")
+WEAPON_MODIFIERS = words("categories_weapon_modifiers")
 
 
 def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
@@ -130,15 +138,33 @@ def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
         plain = not low.endswith(("ed", "ing", "ly"))
         if not word[0].isupper() and text[end:end + 1] != "-" and plain:
             head = (end, word)
-    return (head[0], None, head[1]) if head else (pos, None, None)
+            if PLURAL.search(low):
+                break  # a plural ends the phrase: "forty mountaineers set off"
+    if head is None:
+        return pos, None, None
+    return head[0], unlisted_category(text, pos, *head), head[1]
+
+
+def unlisted_category(text: str, pos: int, end: int, head: str) -> str | None:
+    """The category of a counted noun not in the lexicon, from its form and modifiers: a noun
+    for a person ("cyclists", "technicians", "gunmen", "mountaineers", "the 40 nurses who ..."),
+    a weapon by its modifier ("armoured vehicles", "tear gas canisters")."""
+    if PERSON_ENDING.search(head.lower()) or text.startswith(" who ", end):
+        return "people"
+    if not WEAPON_MODIFIERS.isdisjoint(text[pos:end].lower().split()):
+        return "weapons"
+    of = OF_NOUN.match(text, end)  # "3,000 rounds of ammunition", "two groups of protesters"
+    return noun_category(of.group(1)) if of else None
 
 
 # Stems of the verbs above: a window holding none of them is not searched (3x faster).
 VERB_STEMS = tuple("""di dead kill perish lost death succumb fatal drown shot execut burn crush
 injur wound hurt hospital receiving treat missing account arrest detain custody held evacu
-rescu displac infect test diagnos trap fled board stranded quarantin recover cases""".split())
+rescu displac infect test diagnos trap fled board stranded quarantin recover cases charged
+hostage captive kidnap abduct""".split())
 LEFT_STEMS = tuple("""kill death lives bodies injur wound arrest detain apprehend rounded evacu
-rescu displac infect toll count tally total number figure""".split())
+rescu displac infect toll count tally total number figure charg hold kidnap abduct free
+releas""".split())
 
 
 def verb_after(text: str, pos: int) -> str | None:
@@ -206,7 +232,8 @@ def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | 
     verb = verb_after(text, end) or (verb_after(text, pos) if category is None else None)
     if left in CASUALTY or (left and category is None and head is None):
         return left, subject, head or ""
-    if verb and (category is None or verb in CASUALTY and category in ("people", "prisoners")):
+    if verb and (category is None or verb in CASUALTY and category in ("people", "prisoners")
+                 or verb == "prisoners" and category == "people"):
         return verb, subject, head or ""
     if category:
         return category, subject, head

@@ -6,10 +6,10 @@ the number ("X said 79 new cases were confirmed") or else after it ("..., police
 said"; "..., said the ministry"); "X's figures show", "figures from X"; "the
 court heard"; "X raised the death toll to ...". X is a capitalised name run
 ("China's National Health Commission"; a person after a lower-case role word:
-"ministry spokesman Geng Shuang" -> "Geng Shuang") or a lower-case noun phrase
+"ministry spokesman Liu Wen" -> "Liu Wen") or a lower-case noun phrase
 whose head names a source ("local authorities", "Chinese state media"). A lone
-surname is resolved to the full name the text gives earlier or later ("Kerby" ->
-"Christina Kerby"). A pronoun or "the <role>" ("she said", "the striker said")
+surname is resolved to the full name the text gives earlier or later ("Varden" ->
+"Ilse Varden"). A pronoun or "the <role>" ("she said", "the striker said")
 takes the claimant of the nearest earlier attributed sentence of the text; a
 number inside a quotation with no attribution in its sentence takes that of the
 nearest attributed sentence of its paragraph. A headline's ": Source" or
@@ -18,44 +18,39 @@ nearest attributed sentence of its paragraph. A headline's ": Source" or
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import pycountry
-
+from corpus.extract.lexicons import NOT_NAME_WORDS, given_names
 from corpus.extract.numbers import trie_alternation
+from corpus.extract.sources import PERSON_PRONOUNS, full_name, person_before
+from corpus.extract.wordlists import words
 
 VERBS = ("said|says|say|estimate|told|tells|tell|added|adds|announced|announces|reported|"
          "reports|reporting|report|stated|states|wrote|writes|claimed|claims|confirmed|confirms|"
          "confirming|revealed|reveals|noted|notes|estimated|estimates|tweeted|posted|warned|warns|"
          "explained|insisted|disclosed|disclosing|quoted|announcing|saying|showed|show|shows|"
-         "heard|was told")
-HEADS = frozenset("""police officials official authorities authority ministry military army navy
-government media broadcaster broadcasters television tv reports report sources source witnesses
-residents doctors hospital court prosecutors prosecutor spokesman spokeswoman spokesperson
-governor mayor agency department commission council statement data figures survey poll study
-officers investigators rescuers firefighters bureau administration office service services
-embassy minister president chief head commander director organisers organizers operator company
-airline regulator watchdog newspaper channel outlet team experts scientists researchers analysts
-estimates monitors observers group staff witness jury inquest tribunal committee inquiry coroner
-press""".split())
-SKIP_BACK = frozenset("""has have had is are was were will would also reportedly later earlier
-previously now separately further again then today yesterday just already""".split())
-PRONOUNS = frozenset("he she they it we i you his her their its".split())
+         "heard|was told|adding|noting|claiming|warning|stating|reporting|estimating|learned|"
+         "learnt|"
+         "suggest|suggests|suggested|indicated|indicates")
+HEADS = words("claimants_heads")
+SKIP_BACK = words("claimants_skip_back")
+PRONOUNS = words("claimants_pronouns")
 # Capitalised sentence openers that are no source: "Two confirmed dead", "Some reported ...".
-NOT_SOURCES = frozenset("""one two three four five six seven eight nine ten eleven twelve dozens
-hundreds thousands several many some all both few most none no more another other others this
-that these those there here what who which when where why how if as after before while""".split())
-CLAUSE_WORDS = frozenset("""that which who but while as a an the after before when because since
-until if then where in on at by with from to into than and or""".split())
-CONNECTORS = frozenset("of and for de von der van al bin the".split())
+NOT_SOURCES = words("claimants_not_sources")
+CLAUSE_WORDS = words("claimants_clause_words")
+CONNECTORS = words("claimants_connectors")
 TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:\"“”()—–]|\S")
 VERB_WORDS = frozenset(VERBS.split("|"))
 VERB = re.compile(rf"[^\w](?P<verb>{trie_alternation(VERBS.split('|'))})\b")  # in " " + sentence
-ACCORDING = re.compile(r"(?=[afdeAFDE])\b(?:according to|figures from|data from|estimates from|"
-                       r"figures released by|data released by|figures published by)\s+"
+ACCORDING = re.compile(r"(?=[a-gipqrstA-GIPQRST])\b(?:according to|"
+                       r"(?:figures|data|estimates|statement|report)\s+from|"
+                       r"(?:report|study|survey|poll|analysis|count|tally|estimate)\s+by|"
+                       r"(?:reported|confirmed|announced|released|published|issued|provided|given|"
+                       r"estimated|compiled|cited|quoted)\s+by)\s+"
                        r"(?P<who>[^,.;:\"“”()]{2,80})", re.IGNORECASE)
-TOLL_SETTER = re.compile(r"\b(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+"
-                         r"(?:death\s+)?(?:toll|count|tally|number|figure)\b")
+TOLL_SETTER = re.compile(r"\b(?:(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+"
+                         r"(?:death\s+)?(?:toll|count|tally|number|figure)\b|"
+                         r"(?:put|puts|putting|placed|places)\s+(?:[\w'’-]+\s+){1,5}?at\s+"
+                         r"\S*\d)")
 FIGURES_OF = r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)"
 POSSESSIVE_SOURCE = re.compile(rf"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*){FIGURES_OF}\s+"
                                r"(?:show|showed|suggest|put)")
@@ -63,20 +58,34 @@ POSSESSIVE_TAIL = re.compile(rf"{FIGURES_OF}\b")
 SOURCE_WORD = rf"[A-Z][\w'’.&-]*|{'|'.join(sorted(HEADS))}"
 HEADLINE_SOURCE = re.compile(rf"(?::|\s[—–-])\s(?P<who>(?:{SOURCE_WORD})"
                              rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,5}})\s*$")
-COUNTRY_NAMES = frozenset(c.name for c in pycountry.countries)
+HEADLINE_PREFIX = re.compile(rf"(?P<who>(?:{SOURCE_WORD})"
+                             rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,4}}):\s")
 APPOSITION = re.compile(r"(?<=\w),[^,;\"“”]{1,80},\s*$")
 BRACKET = re.compile(r"\s*\([^()]{1,40}\)\s*(?:has |have |had )?$")
 CLAUSE_AFTER = re.compile(r"\s+(?:on|in|at|via|over|that|which|who|show|shows|showed|suggest|"
-                          r"suggests|said|says)\b.*$")
+                          r"suggests|said|says|found|finds|put|puts|estimated|estimates|recorded|"
+                          r"counted|gave|gives|predicted|predicts|projected)\b.*$")
 INVERTED = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w’'.&-]*\s?|of\s|and\s|for\s)+|"
                       r"(?:[a-z]+\s){0,3}[a-z]+)(?=[\s.,;]|$)")
 ROLE = re.compile(r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ([a-z]+))\s+"
                   r"(?:has |had |also |later )?$")
 ARTICLE = re.compile(r"^(?:the|The|a|A)\s+")
 POSSESSIVE_END = re.compile(rf"{FIGURES_OF}$")
-ACRONYM = re.compile(r"[A-Z]{2,6}")
 DIGIT = re.compile(r"\d")
-SURNAME = re.compile(r"[A-Z][a-z][\w'’-]*")
+NAME = r"[A-Z][a-z][\w'’-]*"
+NAME_RUN = re.compile(rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?{NAME}(?:\s(?:{NAME}|[A-Z]\.)){{1,3}}")
+MEMBER_OF = re.compile(rf"(?P<name>{NAME}(?:\s{NAME}){{1,2}}),?\s(?:of|from|at)\s(?:the\s)?$")
+OPENING = re.compile(r"\s*(?:[Tt]he\s|[Aa]\s)?"
+                     r"(?P<who>(?:[A-Z][\w'’.&-]*\s(?:(?:of|for|and)\s)?)+|"
+                     r"(?:[a-z]+\s){0,2}[a-z]+\s)(?=[a-z])")
+NAMED_AFTER = re.compile(r",\s(?P<who>(?:[A-Z][\w'’.&-]*\s?)+)(?=[.;]|$)")
+ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:an|the|a)\s$", re.IGNORECASE)  # "an estimated 80"
+
+
+def is_head(word: str) -> bool:
+    """A noun that names a source, singular or plural ("teams", "police")."""
+    low = word.lower()
+    return low in HEADS or low[-1:] == "s" and low[:-1] in HEADS
 
 
 def subject_before(text: str, end: int) -> tuple[int, str] | None:
@@ -84,10 +93,14 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     apposition ("Serhiy Popko, the head of the city administration, said")."""
     apposition = APPOSITION.search(text[max(0, end - 100):end])
     if apposition:
+        inner = apposition.group(0).strip(" ,")
+        if NAME_RUN.fullmatch(inner):  # "The governor, Tomas Brevik, said": the person
+            start = max(0, end - 100) + apposition.start() + apposition.group(0).index(inner)
+            return start, inner
         end = max(0, end - 100) + apposition.start()
     bracket = BRACKET.search(text[max(0, end - 60):end])
     if bracket:
-        end = max(0, end - 60) + bracket.start()  # "Center for Disease Control (KCDC) reported"
+        end = max(0, end - 60) + bracket.start()  # "Velmark Health Agency (VHA) reported"
     found = TOKEN.finditer(text, max(0, end - 80), end)
     tokens = [(m.start(), m.end(), m.group(0)) for m in found]
     while tokens and tokens[-1][2].lower() in SKIP_BACK:
@@ -97,13 +110,14 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     if not tokens:
         return None
     last = tokens[-1][1]
-    if len(tokens) >= 3 and tokens[-2][2] == "of" and tokens[-3][2].lower() in HEADS:
+    if len(tokens) >= 3 and tokens[-2][2] == "of" and is_head(tokens[-3][2]):
         tokens = tokens[:-2]  # "the ministry of health"
     head = tokens[-1][2]
     capital = head[0].isupper()
-    if not capital and head.lower() not in HEADS:
+    if not capital and not is_head(head):
         return None
-    if head.lower() in PRONOUNS | NOT_SOURCES or (capital and head.lower() in CONNECTORS):
+    if head.lower() in PRONOUNS | NOT_SOURCES and not head.isupper() \
+            or capital and head.lower() in CONNECTORS:
         return None
     i = len(tokens) - 1
     while i > 0 and len(tokens) - i < 9:
@@ -115,12 +129,27 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
             if low in CLAUSE_WORDS or low in VERB_WORDS or low in SKIP_BACK or low in PRONOUNS:
                 break
             if capital and word[0].islower():
-                break  # "ministry spokesman Geng Shuang": the person, after the role word
+                break  # "ministry spokesman Liu Wen": the person, after the role word
         i -= 1
     while i < len(tokens) - 1 and tokens[i][2].lower() in CONNECTORS:
         i += 1
     start = tokens[i][0]
+    near = text[max(0, start - 9):start]
+    member = MEMBER_OF.search(text, max(0, start - 50), start) \
+        if " of " in near or " from " in near or " at " in near else None
+    if member and member["name"].split()[0] in given_names():
+        return member.start("name"), member["name"]  # "Lisa Moran of the Tidal Institute said"
     return start, text[start:last]
+
+
+def opening_subject(clause: str) -> tuple[int, str] | None:
+    """The subject that opens a clause ("The Velmark Times published a report, saying ..."): a
+    capitalised name or a noun phrase ending in a source noun, before its first verb."""
+    m = OPENING.match(clause)
+    if m is None or m["who"].split()[0].lower() in NOT_SOURCES | PRONOUNS:
+        return None
+    who = m["who"].strip()
+    return (m.start("who"), who) if who[0].isupper() or is_head(who.split()[-1]) else None
 
 
 def subject_after(text: str, start: int) -> str | None:
@@ -129,20 +158,28 @@ def subject_after(text: str, start: int) -> str | None:
     if m is None:
         return None
     who = m.group(1).strip()
+    named = NAMED_AFTER.match(text, start + m.end())
+    if named and not who[:1].isupper():
+        return named["who"].rstrip(".")  # "said the grid operator, Orlo Power"
     last = who.split()[-1] if who.split() else ""
-    return who if who and (who[0].isupper() or last.lower() in HEADS) else None
+    return who if who and (who[0].isupper() or is_head(last)) else None
 
 
 def attributions(sentence: str) -> list[tuple[int, str, str]]:
     """(position, kind, source) of every attribution in a sentence; kind is 'according', 'verb' or
     'pronoun' (a pronoun or role word to resolve from an earlier sentence)."""
-    found = [(m.start(), "according", tidy(m["who"])) for m in ACCORDING.finditer(sentence)]
+    found = [(m.start(), "according", tidy(m["who"])) for m in ACCORDING.finditer(sentence)] \
+        if "ccording" in sentence or " by " in sentence or " from " in sentence else []
     if "s " in sentence and POSSESSIVE_TAIL.search(sentence):
         found += [(m.start(), "verb", tidy(m["who"]))
                   for m in POSSESSIVE_SOURCE.finditer(sentence)]
     for m in VERB.finditer(" " + sentence):
         verb_start, verb_end = m.start("verb") - 1, m.end() - 1
+        if ARTICLE_BEFORE.search(sentence, max(0, verb_start - 5), verb_start):
+            continue  # "an estimated 80", "the reported figure": an adjective
         before = subject_before(sentence, verb_start)
+        if m["verb"].endswith("ing") and sentence[:verb_start].rstrip().endswith(","):
+            before = opening_subject(sentence[:verb_start]) or before  # "X did Y, saying ..."
         if before:
             found.append((verb_start, "verb", tidy(before[1])))
         elif sentence[:verb_start].rstrip()[-1:] in (",", '"', "”") \
@@ -153,7 +190,8 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
             if role and role.group(2):
                 found.append((verb_start, "verb", role.group(2)))  # "a witness told": a new source
             elif role:
-                found.append((verb_start, "pronoun", role.group(1) or ""))
+                word = role.group(1) or role.group(0).split()[0].lower()
+                found.append((verb_start, "pronoun", word))
     for m in TOLL_SETTER.finditer(sentence) if " the " in sentence else ():
         before = subject_before(sentence, m.start())
         if before:
@@ -179,29 +217,6 @@ def choose(found: list[tuple[int, str, str]], position: int) -> tuple[str, str] 
     return before[-1] if before else (after[0] if after else None)
 
 
-@lru_cache(maxsize=4096)
-def name_patterns(who: str) -> tuple[re.Pattern, ...]:
-    """Patterns finding the full name of a lone surname or the name an acronym abbreviates."""
-    if ACRONYM.fullmatch(who):
-        return (re.compile(rf"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the)\s)?)+)\(\s*{who}\s*\)"),)
-    name = r"[A-Z][a-z][\w'’-]*"
-    return (re.compile(rf"\b(?:{name}\s){{1,2}}{re.escape(who)}\b(?![\s-]+[A-Z])"),
-            re.compile(rf"(?<![\w’'-]\s)(?<![\w’'])\b{re.escape(who)}\s{name}\b(?!\s+[A-Z])"))
-
-
-def full_name(text: str, who: str) -> str:
-    """A lone surname resolved to the full name the text gives ('Kerby' -> 'Christina Kerby'), an
-    acronym to the name it abbreviates ('KCDC' after 'Center for Disease Control (KCDC)')."""
-    if ACRONYM.fullmatch(who):
-        m = name_patterns(who)[0].search(text)
-        return m.group(1).strip() if m else who
-    if not SURNAME.fullmatch(who) or who in COUNTRY_NAMES:
-        return who
-    before, after = name_patterns(who)
-    m = before.search(text) or after.search(text)
-    return m.group(0) if m else who
-
-
 def in_quote(paragraph: str, offset: int) -> bool:
     before = paragraph[:offset]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
@@ -216,8 +231,12 @@ class Claimants:
         self.found: dict[int, list] = {}
         self.resolved: dict[int, str | None] = {}
         m = HEADLINE_SOURCE.search(text) if headline else None
-        ok = m is not None and DIGIT.search(text[:m.start()]) and not DIGIT.search(m["who"])
+        ok = m is not None and not DIGIT.search(m["who"])  # built only for a text with numbers
         self.headline_source = tidy(m["who"]) if ok else None
+        m = HEADLINE_PREFIX.match(text) if headline and not ok else None
+        if m and m["who"].split()[0] not in NOT_NAME_WORDS \
+                and (is_head(m["who"].split()[-1]) or m["who"][0].isupper()):
+            self.headline_source = m["who"]  # "Police: nine arrested after march"
 
     def attributions(self, i: int) -> list:
         if i not in self.found:
@@ -232,10 +251,24 @@ class Claimants:
             if any(k != "pronoun" for _, k, _ in found):
                 who = full_name(self.text, next(w for _, k, w in found if k != "pronoun"))
             elif found:
-                earlier = (self.sentence_claimant(j) for j in range(i - 1, max(-1, i - 12), -1))
-                who = next((w for w in earlier if w), None) or found[-1][2] or None
+                who = self.pronoun_claimant(i, found[-1][2])
             self.resolved[i] = who
         return self.resolved[i]
+
+    def pronoun_claimant(self, i: int, word: str) -> str | None:
+        """Whom a pronoun or role word in sentence i stands for: "she", the person named last
+        before it; a role, the person the text names in it ("the minister" -> "Jonas Ek"); else
+        the claimant of the nearest earlier attributed sentence; else the role word itself."""
+        if word in PERSON_PRONOUNS:
+            person = person_before(self.text, self.sentences[i][0])
+            if person:
+                return person
+        elif word and word not in ("it", "they", "we"):
+            named = full_name(self.text, word)
+            if named != word:
+                return named
+        earlier = (self.sentence_claimant(j) for j in range(i - 1, max(-1, i - 12), -1))
+        return next((w for w in earlier if w), None) or (word if word not in PRONOUNS else None)
 
     def at(self, i: int, position: int, paragraph: tuple[int, int]) -> str | None:
         """The claimant of the number at position (offset in text) in sentence i."""
@@ -246,7 +279,8 @@ class Claimants:
         if chosen:
             return self.sentence_claimant(i)
         if in_quote(self.text[paragraph[0]:paragraph[1]], position - paragraph[0]):
-            near = sorted((abs(j - i), j) for j, (s, _) in enumerate(self.sentences)
-                          if paragraph[0] <= s < paragraph[1] and j != i)
-            return next((w for w in (self.sentence_claimant(j) for _, j in near) if w), None)
+            # its paragraph's speaker, else the nearest one around it ("X said:" / a quote)
+            near = sorted((not paragraph[0] <= s < paragraph[1], abs(j - i), j)
+                          for j, (s, _) in enumerate(self.sentences) if j != i and abs(j - i) <= 3)
+            return next((w for w in (self.sentence_claimant(j) for *_, j in near) if w), None)
         return self.headline_source

@@ -29,11 +29,14 @@ from corpus.extract.entry_context import is_sport, is_team, short_forms
 from corpus.extract.model import add_model_mentions
 from corpus.extract.patterns import (BIT, FLAG, MATCH_PATTERNS, WORD_CLASSES, Found, Tokens,
                                      match_window, trim)
-from corpus.extract.reference import (Reference, context_countries, gazetteer, geonames_cities,
-                                      geonames_places, nations, qualifier, resolve_place)
+from corpus.extract.lexicons import PLACE_AFTER, PLACE_NOUNS, PLACE_PREPOSITIONS
+from corpus.extract.reference import (Reference, context_countries, context_places, gazetteer,
+                                      geonames_cities, geonames_places, nations,
+                                      populated_places, qualifier, resolve_place)
 
-# spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are ~40,000)
-# every new word takes the slow path and tokenizing runs ~9x slower. Half a million costs ~50 MB.
+# spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are
+# ~40,000) every new word takes the slow path and tokenizing runs ~9x slower. Half a million
+# costs ~50 MB.
 TOKENIZER_CACHE_SIZE = 500_000
 
 PATTERN_LABELS = frozenset(MATCH_PATTERNS)
@@ -57,27 +60,36 @@ class Mention(NamedTuple):
 class Recogniser:
     """Built once: the tokenizer, the name lists and the patterns."""
 
-    def __init__(self, gazetteer_rows: list[tuple[Reference, tuple[str, ...]]] | None = None) -> None:
+    def __init__(self, gazetteer_rows: list[tuple[Reference, tuple[str, ...]]] | None = None
+                 ) -> None:
         self.nlp = spacy.blank("en")
         self.nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
-        # spaCy computes every lexical attribute of a word when it first meets it (67,000 words in the
-        # name lists alone); the patterns read only the text, its lower case and the flags below.
+        # spaCy computes every lexical attribute of a word when it first meets it (67,000 words in
+        # the name lists alone); the patterns read only the text, its lower case and the flags
+        # below.
         self.nlp.vocab.lex_attr_getters = {LOWER: self.nlp.vocab.lex_attr_getters[LOWER]}
-        for cls, test in WORD_CLASSES.items():  # first: add_flag walks every lexeme already in the vocabulary
+        # first: add_flag walks every lexeme already in the vocabulary
+        for cls, test in WORD_CLASSES.items():
             self.nlp.vocab.add_flag(test, flag_id=IDS[FLAG[cls]])
         self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.refs: dict[str, Reference] = {}
         self.by_name: dict[str, Reference] = {}  # the first reference listed under a name
         self.people_by_surname: dict[str, tuple[Reference, frozenset[str]]] = {}
-        for i, (ref, names) in enumerate(gazetteer() if gazetteer_rows is None else gazetteer_rows):
+        rows = gazetteer() if gazetteer_rows is None else gazetteer_rows
+        for i, (ref, names) in enumerate(rows):
             self.add_names(f"gazetteer:{i}", ref, names)
             if ref.type == "PERSON":
                 words = frozenset(w for n in (ref.canonical_name, *names) for w in n.split())
                 for name in (ref.canonical_name, *names):
                     self.people_by_surname.setdefault(name.split()[-1], (ref, words))
+        ambiguous = context_places()
+        self.ambiguous: set[str] = set()  # labels of names that are places only in context
         for name, ref in geonames_places().items():
             self.add_names(f"geonames:{name}", ref, (name,))
-        self.patterns = Matcher(self.nlp.vocab, validate=False)  # the schema does not know FLAG attributes
+            if name in ambiguous:
+                self.ambiguous.add(f"geonames:{name}")
+        # validate=False: the schema does not know FLAG attributes
+        self.patterns = Matcher(self.nlp.vocab, validate=False)
         for label, patterns in MATCH_PATTERNS.items():
             self.patterns.add(label, patterns)
         self.word_bits: dict[int, int] = {}  # orth id -> the word's classes as BIT bits
@@ -97,7 +109,8 @@ class Recogniser:
         self.names.add(key, list(self.nlp.tokenizer.pipe(names)))
 
     def spans(self, doc: Doc, tokens: Tokens) -> list[Found]:
-        """Gazetteer and GeoNames names first, then patterns; the longest of overlapping spans wins."""
+        """Gazetteer and GeoNames names first, then patterns; the longest of overlapping spans
+        wins."""
         vocab = self.nlp.vocab.strings
         named = [Found(s, e, vocab[k]) for k, s, e in self.names(doc)]
         named.sort(key=lambda s: (s.start, not s.label.startswith("gazetteer")))
@@ -105,12 +118,13 @@ class Recogniser:
         known_ends = {s.end for s in named if s.label.startswith("gazetteer")}
         # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea Fleet".
         patterned = [p for p in patterned
-                     if p.end > p.start and not (p.label == "organisation" and p.end in known_ends)]
+                     if p.end > p.start
+                     and not (p.label == "organisation" and p.end in known_ends)]
         return filter_spans(named + patterned)
 
     def pattern_matches(self, doc: Doc, tokens: Tokens) -> list[tuple[int, int, int]]:
-        """The Matcher's matches, found only in the windows where `match_window` puts the matches of
-        each trigger word (every pattern holds one).
+        """The Matcher's matches, found only in the windows where `match_window` puts the
+        matches of each trigger word (every pattern holds one).
 
         Each window holds every match of its trigger, and a match in a window is one in the whole
         document (no pattern looks beyond its own tokens), so the matches are those of the whole
@@ -174,17 +188,20 @@ class Recogniser:
         """Mentions per field of one entry; lone surnames resolve to full names found in any field;
         with a spaCy pipeline (`model`), its entities where the rules found none."""
         docs = {f: self.nlp.make_doc(t) for f, t in fields.items() if t}
-        spans, vocabulary = {}, set()
+        spans, vocabulary, tokens, listed = {}, set(), {}, {}
         for f, doc in docs.items():
-            tokens = self.tokens(doc)
-            known = [Known(s.start, s.end, self.kind(s.label), s.label)
-                     for s in self.spans(doc, tokens)]
+            tokens[f] = self.tokens(doc)
+            listed[f] = self.spans(doc, tokens[f])
+        countries = context_countries(self.refs[s.label].canonical_name for ss in listed.values()
+                                      for s in ss
+                                      if s.label in self.refs and s.label not in self.ambiguous)
+        for f, doc in docs.items():
+            known = [Known(s.start, s.end, self.kind(s.label), s.label) for s in listed[f]
+                     if s.label not in self.ambiguous or placed(doc, s, fields[f], countries)]
             texts, strings = self.texts, self.nlp.vocab.strings
-            words = [texts.get(o) or texts.setdefault(o, strings[o]) for o in tokens.orths]
-            spans[f] = merge(words, tokens.spaces, known)
+            words = [texts.get(o) or texts.setdefault(o, strings[o]) for o in tokens[f].orths]
+            spans[f] = merge(words, tokens[f].spaces, known)
             vocabulary.update(words)
-        countries = context_countries(self.refs[s[3]].canonical_name for ss in spans.values()
-                                      for s in ss if s[3] in self.refs)
         found = {f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]]
                  for f in docs}
         if is_sport({w.lower() for w in vocabulary}):  # "England beat Colombia": the teams
@@ -212,10 +229,31 @@ class Recogniser:
         return found
 
 
+def placed(doc: Doc, span: Found, text: str, countries: frozenset[str]) -> bool:
+    """Whether the text places a name that is also a word or a person's name ("Reading",
+    "Jackson"): a preposition of place before it ("in Reading"), its state or country after it
+    ("Jackson, Mississippi"), a place noun after it ("Reading station"), or its country named in
+    the entry."""
+    i = span.start - 1
+    while i > 0 and span.start - i < 6 and (doc[i].text in (",", "and", "or")
+                                            or doc[i].text[:1].isupper()):
+        i -= 1  # "in Bristol and Bath": a list after the preposition
+    before = doc[i].lower_ if i >= 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if before in PLACE_PREPOSITIONS or after in PLACE_AFTER or after in PLACE_NOUNS:
+        return True
+    if qualifier(text, doc[span.end - 1].idx + len(doc[span.end - 1])) is not None:
+        return True
+    name = doc[span.start:span.end].text
+    return any(p.country in countries for p in populated_places().get(name, ()))
+
+
 def whole_words(words: list[str], text: str) -> list[tuple[int, str]]:
-    """(start, word) of each occurrence of any of the words, whole, as `\\b(?:w1|w2|...)\\b` finds them:
-    leftmost first, the earlier word of the list where several start at one place, none overlapping."""
-    starts = sorted((start, rank) for rank, w in enumerate(words) for start in word_starts(w, text))
+    """(start, word) of each occurrence of any of the words, whole, as `\\b(?:w1|w2|...)\\b`
+    finds them: leftmost first, the earlier word of the list where several start at one place,
+    none overlapping."""
+    starts = sorted((start, rank) for rank, w in enumerate(words)
+                    for start in word_starts(w, text))
     found, end = [], 0
     for start, rank in starts:
         if start >= end:
@@ -230,8 +268,9 @@ def is_word_char(char: str) -> bool:
 
 
 def word_starts(word: str, text: str) -> list[int]:
-    """Where the word occurs whole in text, as `\\b` bounds it (occurrences may overlap): found with
-    str.find, far quicker than a pattern per word, which the regex engine cannot search for as text."""
+    """Where the word occurs whole in text, as `\\b` bounds it (occurrences may overlap): found
+    with str.find, far quicker than a pattern per word, which the regex engine cannot search for
+    as text."""
     starts, size = [], len(word)
     first, last = is_word_char(word[0]), is_word_char(word[-1])
     i = text.find(word)

@@ -1,18 +1,15 @@
-"""Evidence from the whole entry: a name's short form after its full form ("Gustavsson" after
-"Tony Gustavsson", "Fitch" after "Fitch Ratings"), and a country named as a sports team.
+"""Evidence from the whole entry: a name's short form after its full form ("Morvane" after
+"Talia Morvane", "Kestrel" after "Kestrel Airlines"), and a country named as a sports team.
 """
 from __future__ import annotations
 
 from corpus.extract.lexicons import DIRECTIONS, PLACE_PREPOSITIONS, STOP, TITLES, is_demonym
+from corpus.extract.wordlists import words
 
 # Words of a report on a match: two of them make an entry a sports one.
-SPORT_WORDS = frozenset("""match goal goals scored striker goalkeeper midfielder defender coach
-semi-final semi-finals quarter-final quarter-finals final tournament penalty penalties
-shootout shoot-out innings wicket wickets batting bowler kick-off half-time fixture
-squad champions knockout cup teams team victory defeat win draw finals semi""".split())
+SPORT_WORDS = words("entry_context_sport_words")
 # Heads of names whose first word is a brand ("Delta Airlines" -> "Delta"), not a place.
-BRAND_HEADS = frozenset("""Airlines Airways Ratings Group Entertainment Holdings Motors Energy
-Corporation Company Inc Ltd Plc News Agency Media Bank Resorts Vacations Partners""".split())
+BRAND_HEADS = words("entry_context_brand_heads")
 
 
 def is_sport(words: set[str]) -> bool:
@@ -31,7 +28,7 @@ def is_team(text: str, start: int, end: int) -> bool:
 
 def short_forms(mentions) -> dict[str, object]:
     """Short form -> the mention of the full name it stands for: a person's last word, and the
-    first word of an organisation named after a brand ("Fitch Ratings")."""
+    first word of an organisation named after a brand ("Kestrel Airlines")."""
     short = {}
     for m in mentions:
         words = m.canonical_name.split()

@@ -17,10 +17,9 @@ from typing import NamedTuple
 from corpus.extract.categories import classify, noun_phrase
 from corpus.extract.claimants import Claimants
 from corpus.extract.numbers import Number, find_numbers
+from corpus.extract.wordlists import words
 
-ABBREVIATIONS = frozenset("""mr mrs ms dr prof st no nos gen col lt sgt capt gov sen rep rev
-jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n vs etc approx fig vol inc ltd co
-corp""".split())
+ABBREVIATIONS = words("figures_abbreviations")
 BOUNDARY = re.compile(r"[.!?\n][\"”’)]*\s*")  # a sentence ends after its first character
 NEXT_STARTS = re.compile(r"[\"“‘(]?[A-Z0-9]")
 LAST_WORD = re.compile(r"([\w.]+)\.[\"”’)]*$")
@@ -28,8 +27,7 @@ PARAGRAPH = re.compile(r"\n\s*\n")
 # Vague determiners count only a noun: "several districts", not "several killed" (a participle).
 DETERMINERS = frozenset(("several", "multiple", "a few", "a number of", "numerous", "a couple of",
                          "a handful of"))
-PARTICIPLES = frozenset("""killed dead wounded injured missing arrested detained evacuated rescued
-infected""".split())
+PARTICIPLES = words("figures_participles")
 NOT_ONE = re.compile(r"\b(?:no|any|every|each|the only|only|this|that|which|no-)\s?$",
                      re.IGNORECASE)
 AND_OR = re.compile(r"\s(?:[A-Z][\w'’-]+\s)?(?:and|or)\s")
@@ -65,7 +63,7 @@ def spans(text: str, boundary: re.Pattern, abbreviations: bool = False) -> list[
             cut += 1  # after the full stop
             word = LAST_WORD.search(text, max(0, cut - 12), cut)
             if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
-                continue  # "Dr. Chuang", "J. Smith"
+                continue  # "Dr. Varden", "J. Smith"
         out.append((start, cut))
         start = m.end()
     out.append((start, len(text)))
@@ -138,16 +136,24 @@ def extract(text: str) -> list[Figure]:
             for f in figures]
 
 
+def names_within(short: str, full: str | None) -> bool:
+    """Whether a source names part of a fuller one: "China" of "China's National Health
+    Commission" (the body names whom in China the headline means)."""
+    return bool(full) and len(full) > len(short) and full.lower().startswith(short.lower())
+
+
 def extract_entry(fields: dict[str, str | None]) -> dict[str, list[Figure]]:
     """The figures of an entry's fields (headline, body). A headline figure with no source of its
     own that the body restates (the same value) is credited as the body credits it: the headline
-    sums up the body ("Two confirmed dead" over "broadcasters report that two people died")."""
+    sums up the body ("Two confirmed dead" over "broadcasters report that two people died"), and
+    so is one whose source the body names more fully ("China says" over "China's ... said")."""
     found = {field: extract(text) if text else [] for field, text in fields.items()}
     body, headline = found.get("body", []), found.get("headline", [])
     credited = {}
     for f in body:
         if f.claimant:
             credited.setdefault(f.value, f.claimant)
-    found["headline"] = [f._replace(claimant=credited.get(f.value)) if f.claimant is None else f
-                         for f in headline]
+    found["headline"] = [f._replace(claimant=credited.get(f.value))
+                         if f.claimant is None or names_within(f.claimant, credited.get(f.value))
+                         else f for f in headline]
     return found

@@ -11,19 +11,19 @@ from corpus.extract.lexicons import (CLUB_WORDS, ORG_ENDINGS, ORG_NOUNS, ORG_WOR
                                      PLACE_AFTER, PLACE_AFTER_JOINED, SOURCE_CUES, SPEECH, STOP,
                                      STREET_ENDINGS, TITLES, is_demonym)
 
+from corpus.extract.wordlists import words
+
 # Club words that name a club in any text, and those that do only in a sports report.
-CLUB_ALWAYS = CLUB_WORDS - frozenset("City Town County".split())
+CLUB_ALWAYS = CLUB_WORDS - words("club_words_sport_only")
 # Verbs of a match between two teams: "Collingwood beat Essendon", "lost to Essendon".
-TEAM_VERBS_AFTER = frozenset("""beat beats drew draw stunned stun thrashed edged defeated
-lost won held trounced hammered""".split())
-TEAM_WORDS_BEFORE = frozenset("beat beats against defeated thrashed stunned v vs v. vs. over"
-                              .split())
+TEAM_VERBS_AFTER = words("name_evidence_team_verbs_after")
+TEAM_WORDS_BEFORE = words("name_evidence_team_words_before")
 ROAD = re.compile(r"[AMBN]\d{1,4}(?:\(M\))?")
-ROAD_WORDS = frozenset("Interstate Route Highway Autobahn Motorway".split())
+ROAD_WORDS = words("name_evidence_road_words")
 # Words after an all-capital word that say it acts or is named: "the FBI has", "the UN's".
 ACTING = SPEECH | SOURCE_CUES | frozenset("'s ’s , . ; : ) has had have is was will would"
                                           .split())
-BEFORE_ORG = ORG_NOUNS | frozenset("the by told via with joined".split())
+BEFORE_ORG = ORG_NOUNS | words("name_evidence_before_org")
 
 
 ADJECTIVE = re.compile(r"(?:an|ese|ish|ic)$")  # "the Mexican border", not "Hubei province"
@@ -86,6 +86,17 @@ def road(ctx, a: int) -> bool:
 def street(word: str) -> bool:
     """A one-word street name in German or Dutch: "Zeppelinstrasse", "Kurfürstendamm"."""
     return len(word) > 6 and word[1:].islower() and STREET_ENDINGS.search(word.lower()) is not None
+
+
+CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
+NAME_PREFIXES = ("Mc", "Mac", "Fitz", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Al", "El",
+                 "Abu", "Ben", "Bin")
+
+
+def camel_case(word: str) -> bool:
+    """A word with a capital inside ("TransLink", "CityNews"): a brand's name, not a surname such
+    as "McKenzie" or "DeSantis"."""
+    return CAMEL.fullmatch(word) is not None and not word.startswith(NAME_PREFIXES)
 
 
 def initialism_is_org(ctx, a: int) -> bool:

@@ -12,13 +12,14 @@ from corpus.extract.lexicons import (CALENDAR, DIRECTIONS, NAME_PARTICLES, NOT_N
                                      PLACE_NOUNS, PLACE_PREPOSITIONS, SOURCE_CUES, SPEECH, STOP,
                                      TITLES, NOT_NAME_WORDS, given_names, is_demonym,
                                      is_initialism)
-from corpus.extract.name_evidence import (adjective, club, initialism_is_org, org_evidence,
-                                          place_after, road, street, team_cue)
+from corpus.extract.name_evidence import (adjective, camel_case, club, initialism_is_org,
+                                          org_evidence, place_after, road, street, team_cue)
 from corpus.extract.reference import nations
+from corpus.extract.wordlists import words
 
 ATTACHED = frozenset("- ‑ '".split())  # inside a word: "Ka-Hin"
-PLACE_AT = frozenset("in near outside at across throughout inside around".split())  # "in X"
-SURNAME_HEADS = frozenset("Park Hill Lane Bridge Church Falls Towers".split())  # "Helen Park"
+PLACE_AT = words("name_types_place_at")  # "in X"
+SURNAME_HEADS = words("name_types_surname_heads")  # "Helen Park"
 PERSON_LABELS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
 Name = tuple[int, int, str, str]  # tokens start to end, type, method (or the known span's label)
 
@@ -103,7 +104,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(a, b, "PERSON", "context")] if b - a > 1 or single_name(last) else []
     listed = any(k.label.startswith("gazetteer") for k in inside)  # "Senate GOP": keep "GOP"
     if b - a > 1 and not listed and club(words, a, b, ctx.sport):
-        return [(a, b, "ORG", "context")]  # "Hartley United", "FC Romsey", "Bayern Munich"
+        return [(a, b, "ORG", "context")]  # "Hartley United", "FC Romsey"
     head = by_head(words, a, b) if b - a > 1 else None
     if head:
         return [(a, b, head, "head-word")]
@@ -170,7 +171,7 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
                 and all(w not in STOP for w in prefix):
             return [(a, b, "ORG", "capitalised")]  # "Sands China", "Global Affairs Canada"
     if len(inside) == 1 and k.type == "PERSON" and not k.label.startswith("gazetteer"):
-        return [(a, b, "PERSON", k.label)]  # "Lau Ka" of "Lau Ka-Hin"
+        return [(a, b, "PERSON", k.label)]  # "Lio Ka" of "Lio Ka-Wen"
     out, at = [], a
     for k in inside:
         if k.start > at:
@@ -189,6 +190,8 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
     w = ctx.words[a]
     if is_initialism(w):  # "the FBI said", not "the GST rate"
         return [(a, a + 1, "ORG", "initialism")] if initialism_is_org(ctx, a) else []
+    if camel_case(w):  # "SkyLink", "CityNews": a brand or a site, not a person or place
+        return [(a, a + 1, "ORG", "head-word")]
     if road(ctx, a):
         return [(a, a + 1 + ctx.after(a + 1).isdigit(), "PLACE", "place-context")]  # "the A14"
     if street(w) or place_after(ctx, a + 1) and not seg.sentence_start and single_name(w) \

@@ -92,6 +92,10 @@ TIMES = [
     re.compile(r"\b(?:at|by|until|till|from|before|after|since) \d{1,2}\.\d{2}\b(?![%\w])"),
     re.compile(rf"\b\d{{1,2}}\s?{AMPM}", re.IGNORECASE),
     re.compile(rf"\b\d{{3,4}}\s?{ZONES}\b"),
+    # "at 1530": a 24-hour clock time after a preposition of time, no counted noun after it
+    re.compile(r"\b(?:at|by|until|till|from|before|after|since) (?:[01]\d|2[0-3])[0-5]\d\b"
+               r"(?![.,]?\d)(?!\s+(?!(?:and|or|on|in|local|when|as|but|with|then|today|"
+               r"tonight|hours|hrs)\b)[a-z])"),
 ]
 PHONES = [
     re.compile(r"\+?\(?\d{2,4}\)?(?:[ -]\d{2,4}){2,}"),  # phone-like
@@ -105,7 +109,7 @@ SLASHED = [re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")]  # 9/11, 04/01/2024
 # Each group of masks is tried only where a cheap sign of it is near the number (2-3x faster).
 MASKS = [
     (re.compile(MONTH), DATES), (re.compile(r"(?:1[89]|20)\d\d"), YEARS),
-    (re.compile(rf"\d[:.]\d|\d\s?(?:[ap]\.?m\b|[AP]\.?M\b|{ZONES})"), TIMES),
+    (re.compile(rf"\d[:.]\d|\d\s?(?:[ap]\.?m\b|[AP]\.?M\b|{ZONES})|[a-z] [012]\d\d\d\b"), TIMES),
     (re.compile(r"\d[ -]\(?\d|\+\d"), PHONES), (re.compile(r"\d,|\bage"), AGES),
     (re.compile(r"\d/\d"), SLASHED),
 ]

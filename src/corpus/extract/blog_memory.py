@@ -1,0 +1,114 @@
+"""Names a blog repeats: a blog is one text, so what one update says of a name holds in the others.
+
+* A surname alone ("Okafor") in any update of a blog that names the person in full ("Grace
+  Okafor") elsewhere is that person (method "surname").
+* A name typed by evidence in one update (a head word, a title, a speech verb, "according to")
+  keeps that type where it stands alone in another update ("Brimley" after "Brimley said"):
+  a mention found only by its capitals is retyped, and an occurrence not found is added
+  (method "context").
+
+A name the blog types two ways equally often by evidence, or a surname two people share, is
+left alone.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from corpus.extract.lexicons import CALENDAR, STOP, TITLES, is_demonym
+
+# Methods whose type is evidence the rest of the blog may use; gazetteer and GeoNames names are
+# found wherever they stand anyway, and "capitalised" and "model" are guesses.
+EVIDENCE = frozenset(("title-pattern", "apposition-pattern", "speech-pattern",
+                      "organisation-pattern", "head-word", "given-name", "initialism", "context",
+                      "place-context", "source-context"))
+WEAK = frozenset(("capitalised", "model"))
+WORD = re.compile(r"\w+")
+
+
+def typed_names(found: list[dict]) -> dict:
+    """Name -> the mention that types it, for names typed one way only by the blog's evidence."""
+    types: dict[str, Counter] = defaultdict(Counter)
+    first: dict[tuple[str, str], object] = {}
+    for fields in found:
+        for ms in fields.values():
+            for m in ms:
+                if m.method in EVIDENCE and m.text == m.canonical_name:
+                    types[m.text][m.type] += 1
+                    first.setdefault((m.text, m.type), m)
+    return {name: first[name, kinds.most_common(1)[0][0]] for name, kinds in types.items()
+            if usable(name) and (len(kinds) == 1 or kinds.most_common(2)[0][1] >
+                                 kinds.most_common(2)[1][1])}
+
+
+def surnames(found: list[dict]) -> dict:
+    """Surname -> the mention of the one person the blog names in full with it."""
+    people: dict[str, dict[str, object]] = defaultdict(dict)
+    for fields in found:
+        for ms in fields.values():
+            for m in ms:
+                words = m.canonical_name.split()
+                if m.type == "PERSON" and len(words) > 1 and m.method != "surname":
+                    people[words[-1]].setdefault(m.canonical_name, m)
+    return {last: next(iter(full.values())) for last, full in people.items()
+            if len(full) == 1 and usable(last) and last[1:].islower()}
+
+
+def usable(name: str) -> bool:
+    """A name that can stand alone: not a stop, title, calendar word or demonym."""
+    return len(name) > 2 and name not in STOP and name not in CALENDAR \
+        and name.lower() not in TITLES and not is_demonym(name)
+
+
+def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_words) -> list[dict]:
+    """Each update's mentions (field -> list), with what the rest of the blog says of its names.
+
+    `texts` holds each update's fields; `mention` makes a Mention; `whole_words(words, text)`
+    finds (start, word) of the words, whole and not overlapping."""
+    names, short = typed_names(found), surnames(found)
+    for name in set(names) & set(short):
+        if names[name].type != "PERSON":
+            del short[name]  # "Marsh" a person's surname and a place: neither
+    known = {**{n: (m, "context") for n, m in names.items()},
+             **{s: (m, "surname") for s, m in short.items() if s not in names}}
+    if not known:
+        return found
+    by_first: dict[str, list[str]] = defaultdict(list)  # names by their first word
+    for name in sorted(known, key=lambda w: (-len(w), w)):
+        by_first[WORD.match(name).group(0)].append(name)
+    out = []
+    for fields, text in zip(found, texts):
+        updated = {}
+        for f, ms in fields.items():
+            ms = [retype(m, names.get(m.text)) for m in ms]
+            firsts = [w for w in by_first if w in text[f]]  # whole or not: whole_words checks
+            seen = Counter(m.text for m in ms)  # names found wherever the text has them: done
+            words = sorted((n for w in firsts for n in by_first[w]
+                            if n not in seen or text[f].count(n) > seen[n]),
+                           key=lambda w: (-len(w), w))
+            taken = {i for m in ms for i in range(m.start, m.end)} if words else set()
+            for start, word in whole_words(words, text[f]) if words else ():
+                end = start + len(word)
+                ref, method = known[word]
+                if taken.intersection(range(start, end)) or method == "context" \
+                        and " " not in word and opens_sentence(text[f], start):
+                    continue  # a one-word name opening a sentence needs a person's surname
+                ms.append(mention(start, end, word, ref.type, ref.canonical_name,
+                                  ref.wikidata_id, ref.geonames_id, ref.latitude, ref.longitude,
+                                  method))
+            updated[f] = sorted(ms, key=lambda m: m.start)
+        out.append(updated)
+    return out
+
+
+def retype(m, ref):
+    """A mention found by its capitals alone takes the type the blog's evidence gives its name."""
+    if ref is None or m.method not in WEAK or ref.type == m.type:
+        return m
+    return m._replace(type=ref.type, method="context")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether a word at start opens a sentence (its capital is then no evidence of a name)."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in '.!?:;"“‘(—–•'

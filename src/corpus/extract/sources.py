@@ -1,0 +1,89 @@
+"""Who a claimant names: a lone surname, an acronym, a role word or a pronoun resolved to the
+full name the text gives ("Varden" -> "Ilse Varden", "VHA" -> "Velmark Health
+Agency", "the minister" -> "Jonas Ek" after "Health Minister Jonas Ek", "she" -> the person
+named last before her).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+
+from corpus.extract.lexicons import TITLES, given_names
+from corpus.extract.wordlists import words
+
+COUNTRY_NAMES = frozenset(c.name for c in pycountry.countries)
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+SURNAME = re.compile(r"[A-Z][a-z][\w'’-]*")
+NAME = r"[A-Z][a-z][\w'’-]*"
+# A person's name: two to four capitalised words, each a word of a name (not "The", "In").
+PERSON = re.compile(rf"\b{NAME}(?:\s(?:{NAME}|[A-Z]\.|(?:de|van|von|al|bin|el)\s{NAME})){{1,3}}")
+NAME_PARTS = words("sources_name_parts")
+PERSON_PRONOUNS = frozenset(("he", "she"))
+
+
+@lru_cache(maxsize=4096)
+def name_patterns(who: str) -> tuple[re.Pattern, ...]:
+    """Patterns finding the full name of a lone surname or the name an acronym abbreviates."""
+    if ACRONYM.fullmatch(who):
+        return (re.compile(rf"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the)\s)?)+)\(\s*{who}\s*\)"),)
+    return (re.compile(rf"\b(?:{NAME}\s){{1,2}}{re.escape(who)}\b(?![\s-]+[A-Z])"),
+            re.compile(rf"(?<![\w’'])\b{re.escape(who)}\s{NAME}\b(?!\s+[A-Z])"))
+
+
+@lru_cache(maxsize=256)
+def role_patterns(role: str) -> tuple[re.Pattern, ...]:
+    """Patterns finding the person a role word stands for: "Minister Jonas Ek", "Jonas Ek, the
+    regional minister", "the minister, Jonas Ek,"."""
+    person = rf"({NAME}(?:\s{NAME}){{1,2}})"
+    return (re.compile(rf"\b(?i:{role})\s{person}\b"),
+            re.compile(rf"{person},\s(?:the\s|a\s)?(?:[\w'’-]+\s){{0,4}}?(?i:{role})\b"))
+
+
+def is_person(name: str) -> bool:
+    """A capitalised run that names a person: a given name first (after Dr, Mr, ...)."""
+    words = [w for w in name.split() if w.rstrip(".") not in NAME_PARTS]
+    return len(words) >= 2 and words[0] in given_names()
+
+
+def full_name(text: str, who: str) -> str:
+    """A lone surname resolved to the full name the text gives ('Varden' -> 'Ilse Varden'), an
+    acronym to the name it abbreviates, a person's role word to the person the text names in it."""
+    if ACRONYM.fullmatch(who):
+        m = name_patterns(who)[0].search(text)
+        return m.group(1).strip() if m else who
+    if who.islower() and who.split()[-1] in TITLES:
+        return role_name(text, who.split()[-1]) or who
+    if not SURNAME.fullmatch(who) or who in COUNTRY_NAMES:
+        return who
+    before, after = name_patterns(who)
+    m = before.search(text)
+    if m:
+        return m.group(0)
+    for m in after.finditer(text):  # "Liu Wen", after no capitalised word ("spokesman Liu")
+        word = text[max(0, m.start() - 30):m.start()].split()[-1:]
+        if not word or not word[0][:1].isupper():
+            return m.group(0)
+    return who
+
+
+def role_name(text: str, role: str) -> str | None:
+    """The person the text names in a role ("minister" -> "Jonas Ek"), if it names one."""
+    for pattern in role_patterns(role):
+        m = pattern.search(text)
+        if m and m.group(1).split()[0] not in TITLES and m.group(1).split()[0].lower() \
+                not in TITLES:
+            return m.group(1)
+    return None
+
+
+def person_before(text: str, end: int) -> str | None:
+    """The person named last before position end ("she" after "Dr Amira Haddou described ...")."""
+    for m in reversed(list(PERSON.finditer(text, max(0, end - 600), end))):
+        words = m.group(0).split()
+        while words and words[0].lower().rstrip(".") in TITLES:
+            words.pop(0)  # "Mayor Ilse Varden"
+        if is_person(" ".join(words)):
+            return " ".join(words)
+    return None
