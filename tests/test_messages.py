@@ -4,7 +4,6 @@ write."""
 import errno
 import logging
 import os
-from pathlib import Path
 
 import pytest
 from tests.conftest import text_blog
