@@ -25,7 +25,7 @@ test: $(STAMP)
 
 # Lint, format check and type check of the package (configuration in pyproject.toml).
 check: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src
 	$(BIN)/ruff format --check src
 	$(BIN)/mypy
 

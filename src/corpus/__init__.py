@@ -7,6 +7,7 @@ The package's rooms follow the data's flow (docs/ARCHITECTURE.md): collect -> pa
 tables -> extract -> validate -> build -> release, with schema and errors beside them all and
 `dataset` (load, verify) the read side a researcher needs alone.
 """
+
 from __future__ import annotations
 
 from corpus.dataset import data_dir, load

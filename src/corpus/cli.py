@@ -12,9 +12,9 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from corpus import stopping
 from corpus.build.options import DEFAULT_CACHE, ENGINE_NAMES
@@ -124,9 +124,11 @@ def add_build_commands(sub) -> None:
     """The parsers of the commands that collect, build and release."""
     b = sub.add_parser("build", help="build the tables from the raw live blogs")
     b.add_argument("--raw", default="data/raw", help="raw folder (default: data/raw)")
-    b.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
+    b.add_argument("--out", default="data/processed",
+                   help="output folder (default: data/processed)")
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                   help="worker processes over raw files (default: all cores); output is identical for any N")
+                   help="worker processes over raw files (default: all cores); output is identical "
+                       "for any N")
     b.add_argument("--keep-going", action="store_true",
                    help="skip bad raw files (unreadable, duplicates, or failing a check of their "
                         "own rows), build the rest, list what was skipped in quarantine.json "
@@ -134,13 +136,17 @@ def add_build_commands(sub) -> None:
     b.add_argument("--engine", choices=ENGINE_NAMES, default="local",
                    help="local worker processes, or a Dask cluster (default: local)")
     b.add_argument("--scheduler", default=None,
-                   help="with --engine dask: the scheduler's address (default: a local cluster of --jobs workers)")
+                   help="with --engine dask: the scheduler's address (default: a local cluster of "
+                       "--jobs workers)")
     b.add_argument("--cache", default=os.environ.get("CORPUS_BUILD_CACHE", str(DEFAULT_CACHE)),
-                   help="folder of per-file results reused while a file, its registry entry and the code are "
+                   help="folder of per-file results reused while a file, its registry entry and "
+                       "the code are "
                         "unchanged (default: $CORPUS_BUILD_CACHE or .cache/corpus-build)")
-    b.add_argument("--no-cache", action="store_true", help="process every raw file afresh; write no cache")
+    b.add_argument("--no-cache", action="store_true",
+                   help="process every raw file afresh; write no cache")
     b.add_argument("--part-rows", type=int, default=PART_ROWS,
-                   help=f"rows (all tables) validated and written at a time; bounds memory (default {PART_ROWS:,})")
+                   help=f"rows (all tables) validated and written at a time; bounds memory "
+                       f"(default {PART_ROWS:,})")
     b.add_argument("--ner-model", metavar="NAME", default=None,
                    help="also take the entities of this installed spaCy pipeline (package or "
                         "folder), merged with the rules'; its name and version go into the "
@@ -150,16 +156,20 @@ def add_build_commands(sub) -> None:
                         "%(default)s in the current folder; without one, the package's name)")
     b.set_defaults(func=None)
 
-    a = sub.add_parser("add", help="register a raw file (copied into the raw folder) with its sha256")
+    a = sub.add_parser("add",
+                       help="register a raw file (copied into the raw folder) with its sha256")
     a.add_argument("file", help="the page or text file to register")
     a.add_argument("--raw", default="data/raw", help="raw folder (default: %(default)s)")
     a.add_argument("--outlet", default="unknown",
                    help="outlet that published it (default: %(default)s)")
-    a.add_argument("--url", default="", help="address of the page (default: the page's canonical link)")
+    a.add_argument("--url", default="",
+                   help="address of the page (default: the page's canonical link)")
     a.add_argument("--language", default="",
                    help="BCP 47 tag, e.g. en (default: as the page declares it, else und)")
-    a.add_argument("--retrieved", default=date.today().isoformat(), help="retrieval date (default: today)")
-    a.add_argument("--rights", default="", help="rights note: licence or 'publisher's copyright, ...'")
+    a.add_argument("--retrieved", default=date.today().isoformat(),
+                   help="retrieval date (default: today)")
+    a.add_argument("--rights", default="",
+                   help="rights note: licence or 'publisher's copyright, ...'")
     a.add_argument("--text-redistributable", choices=("yes", "no"), default=None,
                    help="required: may the file's text be republished in a release (yes: its "
                         "licence allows it; no: releases carry its derived data, not its text)")
@@ -220,7 +230,8 @@ def add_build_commands(sub) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="corpus", description="Build and use the liveblog-corpus dataset.")
+    p = argparse.ArgumentParser(prog="corpus",
+                                description="Build and use the liveblog-corpus dataset.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("-v", "--verbose", action="store_true", help="also say what each step does")
     p.add_argument("-q", "--quiet", action="store_true", help="errors only, no warnings")
@@ -237,7 +248,8 @@ def parser() -> argparse.ArgumentParser:
                    help="keys listed per kind and table (text, markdown)")
     d.set_defaults(func=cmd_diff)
 
-    f = sub.add_parser("verify", help="check a release folder or zip (exit 1 naming every file that differs)")
+    f = sub.add_parser("verify", help="check a release folder or zip (exit 1 naming every file "
+                                      "that differs)")
     f.add_argument("path", help="release folder or zip, or built data folder")
     f.set_defaults(func=cmd_verify)
 

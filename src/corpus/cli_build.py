@@ -1,5 +1,6 @@
 """The commands that collect, build and release (`corpus build | add | fetch | validate |
 release | hydrate`): they need the `[build]` extra (spaCy, lxml, Great Expectations, httpx ...)."""
+
 from __future__ import annotations
 
 import argparse
@@ -41,11 +42,17 @@ def progress_bar(items):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    options = BuildOptions(raw_dir=Path(args.raw), out_dir=Path(args.out),
-                           keep_going=args.keep_going, jobs=args.jobs, engine=args.engine,
-                           scheduler=args.scheduler,
-                           cache_dir=None if args.no_cache else Path(args.cache),
-                           part_rows=args.part_rows, citation=Path(args.citation))
+    options = BuildOptions(
+        raw_dir=Path(args.raw),
+        out_dir=Path(args.out),
+        keep_going=args.keep_going,
+        jobs=args.jobs,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        cache_dir=None if args.no_cache else Path(args.cache),
+        part_rows=args.part_rows,
+        citation=Path(args.citation),
+    )
     for option, problem in options.problems():
         raise InputError(option, problem)
     if args.ner_model:  # read by the extractors, in this process and in every worker
@@ -54,9 +61,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(options, progress=progress_bar)
     for err in result.skipped:
         print(f"skipped {err}" + (f" [{err.stage}]" if err.stage else ""), file=sys.stderr)
-    print(f"built {result.n_blogs} blogs, {result.n_entries} entries in {result.seconds:.2f} s -> {args.out}"
-          + (f" ({len(result.skipped)} raw files skipped, listed in {args.out}/quarantine.json)"
-             if result.skipped else ""))
+    print(
+        f"built {result.n_blogs} blogs, {result.n_entries} entries in {result.seconds:.2f} s -> "
+        f"{args.out}"
+        + (
+            f" ({len(result.skipped)} raw files skipped, listed in {args.out}/quarantine.json)"
+            if result.skipped
+            else ""
+        )
+    )
     return 1 if result.skipped else 0
 
 
@@ -67,13 +80,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         tables = read_tables(folder, ALL_TABLES)
     except Exception as exc:  # an unreadable Parquet file is invalid data, reported as such
-        print(f"invalid: {folder}: cannot read a table ({type(exc).__name__}: {exc})", file=sys.stderr)
+        print(
+            f"invalid: {folder}: cannot read a table ({type(exc).__name__}: {exc})", file=sys.stderr
+        )
         return 1
     report = with_corpus_checks(validate({n: t for n, t in tables.items() if n in TABLES}), tables)
     for check in report.failures:
         print(f"invalid: {check.describe()}", file=sys.stderr)
     verdict = "valid" if report.success else f"INVALID ({len(report.failures)} failed)"
-    print(f"{verdict}: {len(report.checks)} checks on {', '.join(f'{n} ({r} rows)' for n, r in report.rows.items())}")
+    print(
+        f"{verdict}: {len(report.checks)} checks on "
+        + ", ".join(f"{n} ({r} rows)" for n, r in report.rows.items())
+    )
     return 0 if report.success else 1
 
 
@@ -81,15 +99,26 @@ def cmd_release(args: argparse.Namespace) -> int:
     previous = Path(args.previous) if args.previous else None
     if previous is not None and not previous.exists():
         raise InputError(str(previous), "no such release folder or zip (--previous)")
-    folder, archive = make_release(Path(args.processed), Path(args.out), __version__,
-                                   Path(args.raw), Path(args.project), previous=previous,
-                                   jobs=os.cpu_count() or 1, text_free=args.text_free)
+    folder, archive = make_release(
+        Path(args.processed),
+        Path(args.out),
+        __version__,
+        Path(args.raw),
+        Path(args.project),
+        previous=previous,
+        jobs=os.cpu_count() or 1,
+        text_free=args.text_free,
+    )
     print(f"released {folder} and {archive}")
     return 0
 
 
-OPTIONS = {"outlet": ("--outlet", "outlet"), "url": ("--url", "url"),  # field: option, attr
-           "retrieved_date": ("--retrieved", "retrieved"), "rights": ("--rights", "rights")}
+OPTIONS = {
+    "outlet": ("--outlet", "outlet"),
+    "url": ("--url", "url"),  # field: option, attr
+    "retrieved_date": ("--retrieved", "retrieved"),
+    "rights": ("--rights", "rights"),
+}
 
 
 def check_options(args: argparse.Namespace, fields: tuple[str, ...]) -> None:
@@ -101,8 +130,11 @@ def check_options(args: argparse.Namespace, fields: tuple[str, ...]) -> None:
 
 def cmd_add(args: argparse.Namespace) -> int:
     if args.text_redistributable is None:
-        raise InputError("add", "say whether the file's text may be republished: "
-                                "--text-redistributable yes|no (nothing is assumed)")
+        raise InputError(
+            "add",
+            "say whether the file's text may be republished: "
+            "--text-redistributable yes|no (nothing is assumed)",
+        )
     raw_dir, source = Path(args.raw), Path(args.file)
     check_options(args, ("outlet", "url", "retrieved_date", "rights"))
     if not source.is_file():
@@ -131,15 +163,23 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise InputError(str(source), duplicate)
     if target != source:
         shutil.copyfile(source, target)
-    entry = raw.RegistryEntry(path=rel_path, sha256=raw.sha256_of(data), format=fmt, outlet=args.outlet,
-                              url=strip_userinfo(args.url or blog.url or ""),
-                              language=args.language or blog.language or "und",
-                              retrieved_date=args.retrieved, rights=args.rights,
-                              text_redistributable=args.text_redistributable)
+    entry = raw.RegistryEntry(
+        path=rel_path,
+        sha256=raw.sha256_of(data),
+        format=fmt,
+        outlet=args.outlet,
+        url=strip_userinfo(args.url or blog.url or ""),
+        language=args.language or blog.language or "und",
+        retrieved_date=args.retrieved,
+        rights=args.rights,
+        text_redistributable=args.text_redistributable,
+    )
     with naming(raw_dir / raw.REGISTRY_NAME):
         registry_file.write_registry(raw_dir, [*registry, entry])
-    print(f"registered {rel_path} ({fmt}, {len(blog.entries)} entries, language {entry.language}, "
-          f"sha256 {entry.sha256[:12]}...)")
+    print(
+        f"registered {rel_path} ({fmt}, {len(blog.entries)} entries, language {entry.language}, "
+        f"sha256 {entry.sha256[:12]}...)"
+    )
     warn_without_rights(args.rights, raw_dir)
     return 0
 
@@ -151,21 +191,37 @@ def describe_page(path: str, fmt: str, text: str) -> tuple[str | None, str | Non
 
 
 def fetch_settings(args: argparse.Namespace) -> Settings:
-    if min(args.delay, args.retries, args.backoff) < 0 or args.timeout <= 0 \
-            or args.max_bytes <= 0 or args.max_seconds <= 0:
-        raise InputError("fetch", "--delay, --retries and --backoff cannot be negative, "
-                                  "--timeout, --max-bytes and --max-seconds must be above 0")
-    return Settings(delay=args.delay, retries=args.retries, backoff=args.backoff,
-                    timeout=args.timeout, max_bytes=args.max_bytes, deadline=args.max_seconds,
-                    user_agent=make_user_agent(args.contact))
+    if (
+        min(args.delay, args.retries, args.backoff) < 0
+        or args.timeout <= 0
+        or args.max_bytes <= 0
+        or args.max_seconds <= 0
+    ):
+        raise InputError(
+            "fetch",
+            "--delay, --retries and --backoff cannot be negative, "
+            "--timeout, --max-bytes and --max-seconds must be above 0",
+        )
+    return Settings(
+        delay=args.delay,
+        retries=args.retries,
+        backoff=args.backoff,
+        timeout=args.timeout,
+        max_bytes=args.max_bytes,
+        deadline=args.max_seconds,
+        user_agent=make_user_agent(args.contact),
+    )
 
 
 def warn_without_rights(rights: str, raw_dir: Path) -> None:
     """Say at once, not at release time, that a registered file has no rights note."""
     if not rights.strip():
-        print(f"warning: no --rights given: fill in the `rights` cell in "
-              f"{raw_dir / raw.REGISTRY_NAME} (its licence, or whose copyright it is); "
-              "`corpus release` refuses files without one", file=sys.stderr)
+        print(
+            f"warning: no --rights given: fill in the `rights` cell in "
+            f"{raw_dir / raw.REGISTRY_NAME} (its licence, or whose copyright it is); "
+            "`corpus release` refuses files without one",
+            file=sys.stderr,
+        )
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
@@ -194,12 +250,24 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         print(f"invalid {args.url_file}:{number}: {why} (skipped)", file=sys.stderr)
     names = outlets.known_outlets(Path(args.outlets) if args.outlets else None)
     with PoliteClient(settings) as client:
-        collector = Collector(Path(args.raw), client, args.outlet, args.rights, args.refresh,
-                              describe=describe_page, outlet_names=names)
-        summary = collector.collect(urls, args.wayback, args.start, args.end, archive,
-                                    lambda jobs: tqdm(jobs, desc="fetching", unit="page",
-                                                      file=sys.stderr, disable=None),
-                                    latest=args.latest)
+        collector = Collector(
+            Path(args.raw),
+            client,
+            args.outlet,
+            args.rights,
+            args.refresh,
+            describe=describe_page,
+            outlet_names=names,
+        )
+        summary = collector.collect(
+            urls,
+            args.wayback,
+            args.start,
+            args.end,
+            archive,
+            lambda jobs: tqdm(jobs, desc="fetching", unit="page", file=sys.stderr, disable=None),
+            latest=args.latest,
+        )
     *problems, total = summary.lines(Path(args.raw))
     for line in problems:
         print(line, file=sys.stderr)
@@ -215,10 +283,18 @@ def cmd_hydrate(args: argparse.Namespace) -> int:
         release = fetch_release(args.release)
     archive = check_url(args.archive, "--archive") if args.archive else ""
     with PoliteClient(fetch_settings(args)) as client:
-        hydrator = Hydrator(release, Path(args.raw), Path(args.out), client, live=args.live,
-                            archive=archive, accept_changed=args.accept_changed)
-        outcome = hydrator.run(lambda rows: tqdm(rows, desc="restoring", unit="blog",
-                                                 file=sys.stderr, disable=None))
+        hydrator = Hydrator(
+            release,
+            Path(args.raw),
+            Path(args.out),
+            client,
+            live=args.live,
+            archive=archive,
+            accept_changed=args.accept_changed,
+        )
+        outcome = hydrator.run(
+            lambda rows: tqdm(rows, desc="restoring", unit="blog", file=sys.stderr, disable=None)
+        )
     *problems, summary = outcome.lines()
     for line in problems:
         print(line, file=sys.stderr)

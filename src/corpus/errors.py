@@ -1,5 +1,6 @@
 """The one exception type the pipeline raises for bad input; messages kept to one printable line,
 and OSErrors made to name their file."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -7,8 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 # bidirectional controls: they reorder what a terminal shows (U+202E makes 'txt.exe' 'exe.txt')
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-                          "\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 def printable(text: str) -> str:
@@ -17,8 +19,12 @@ def printable(text: str) -> str:
     name cannot print a line of its own (a fake 'error:')."""
     if text.isprintable():
         return text
-    return "".join(c.encode("unicode_escape").decode("ascii") if c != "\t" and (
-        unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in BIDI_CONTROLS) else c for c in text)
+    return "".join(
+        c.encode("unicode_escape").decode("ascii")
+        if c != "\t" and (unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in BIDI_CONTROLS)
+        else c
+        for c in text
+    )
 
 
 @contextmanager
@@ -38,8 +44,15 @@ class InputError(Exception):
     may also carry the stage of the build that refused it and the file's sha256 (for the
     quarantine report)."""
 
-    def __init__(self, path: str, message: str, line: int | None = None, stage: str = "",
-                 sha256: str = "", details: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        path: str,
+        message: str,
+        line: int | None = None,
+        stage: str = "",
+        sha256: str = "",
+        details: tuple[str, ...] = (),
+    ):
         super().__init__(message)
         self.path = path
         self.line = line
@@ -49,13 +62,16 @@ class InputError(Exception):
         self.details = tuple(details)  # a list under the message, one '  - ' line each
 
     def __reduce__(self):  # picklable, so parallel workers can report it
-        return (InputError, (self.path, self.message, self.line, self.stage, self.sha256,
-                             self.details))
+        return (
+            InputError,
+            (self.path, self.message, self.line, self.stage, self.sha256, self.details),
+        )
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return printable(f"{where}: {self.message}") \
-            + "".join(f"\n  - {printable(d)}" for d in self.details)
+        return printable(f"{where}: {self.message}") + "".join(
+            f"\n  - {printable(d)}" for d in self.details
+        )
 
 
 MAX_MESSAGE = 200  # characters of an unexpected exception's message kept in its one line
@@ -65,7 +81,7 @@ def unexpected(path: str, exc: BaseException, stage: str = "", sha256: str = "")
     """An exception a reader or extractor did not foresee (recursion, overflow, a type error from a
     malformed structure), as one line naming the file."""
     text = " ".join(str(exc).split())
-    text = text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 3] + "..."
+    text = text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
     said = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
     return InputError(path, f"cannot be processed ({said})", stage=stage, sha256=sha256)
 

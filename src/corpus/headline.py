@@ -4,6 +4,7 @@ rewrites the README's list: `python -m corpus.headline [--data DIR] [--readme RE
 `notebooks/04-reproduce.ipynb` prints the same lines and fails when the README drifts from them;
 `make notebooks` refreshes both, so the committed corpus's numbers live in one place.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,11 @@ def headline_numbers(data: Path) -> list[str]:
         f"entity mentions: {len(mentions)}",
         f"distinct entities: {mentions['canonical_name'].nunique()}",
         f"figures: {len(figures)}",
-        f"casualty figures (killed or injured): {reports['category'].isin(['killed', 'injured']).sum()}",
-        f"highest reported death toll: {tolls.max():g}" if len(tolls) else "highest reported death toll: none",
+        "casualty figures (killed or injured): "
+        f"{reports['category'].isin(['killed', 'injured']).sum()}",
+        f"highest reported death toll: {tolls.max():g}"
+        if len(tolls)
+        else "highest reported death toll: none",
     ]
 
 
@@ -48,18 +52,30 @@ def rewrite_readme(readme: str, lines: list[str]) -> str:
     if first is None:
         raise ValueError(f"README's '{SECTION}' section has no '- name: value' list")
     items = list(LIST_LINE.finditer(section))
-    new_section = section[:first.start()] + "\n".join(f"- {line}" for line in lines) + section[items[-1].end():]
+    new_section = (
+        section[: first.start()]
+        + "\n".join(f"- {line}" for line in lines)
+        + section[items[-1].end() :]
+    )
     return readme[:at] + new_section + readme[end:]
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m corpus.headline", description=__doc__.splitlines()[0])
-    p.add_argument("--data", default="data/processed", help="built tables (default: data/processed)")
-    p.add_argument("--readme", default="README.md", help="the README to rewrite (default: README.md)")
+    p = argparse.ArgumentParser(
+        prog="python -m corpus.headline", description=__doc__.splitlines()[0]
+    )
+    p.add_argument(
+        "--data", default="data/processed", help="built tables (default: data/processed)"
+    )
+    p.add_argument(
+        "--readme", default="README.md", help="the README to rewrite (default: README.md)"
+    )
     args = p.parse_args(argv)
     readme = Path(args.readme)
     try:
-        updated = rewrite_readme(readme.read_text(encoding="utf-8"), headline_numbers(Path(args.data)))
+        updated = rewrite_readme(
+            readme.read_text(encoding="utf-8"), headline_numbers(Path(args.data))
+        )
     except (OSError, ValueError) as exc:
         print(f"error: {readme}: {exc}", file=sys.stderr)
         return 2

@@ -126,14 +126,16 @@ BLOGS = Table(
         Column("raw_sha256", pa.string(), "SHA-256 of the raw file's bytes.", pattern=SHA256_PATTERN),
         Column("n_entries", pa.int32(), "Number of entries parsed from the page.", minimum=1),
         Column("n_chars_header", pa.int64(),
-               "Characters of raw text units (non-blank lines; visible text nodes of a web page) that "
+               "Characters of raw text units (non-blank lines; visible text nodes of a web page) "
+               "that "
                "went to the title, subtitle and date.",
                unit="characters", minimum=0),
         Column("n_chars_entries", pa.int64(),
                "Characters of raw text units that went to entry time labels, headlines and bodies.",
                unit="characters", minimum=1),
         Column("n_chars_boilerplate", pa.int64(),
-               "Characters of raw text units recognised as boilerplate (credits, teasers, navigation, "
+               "Characters of raw text units recognised as boilerplate (credits, teasers, "
+               "navigation, "
                "share buttons, pinned copies, key-event lists).",
                unit="characters", minimum=0),
     ),
@@ -151,7 +153,8 @@ ENTRIES = Table(
         Column("blog_id", pa.string(), "Blog the entry belongs to.", pattern=ID_PATTERN),
         Column("position", pa.int32(), "1-based position in document order.", minimum=1),
         Column("published_at", pa.timestamp("ms", tz="UTC"),
-               "Publication time in UTC: the instant the page states, else the printed label resolved against the "
+               "Publication time in UTC: the instant the page states, else the printed label "
+               "resolved against the "
                "page date; null when the page gives the entry no time.", nullable=True),
         Column("time_label", pa.string(), "Time stamp as printed, e.g. '1927 GMT', '12.50 BST', '3m ago'; null when the "
                "page prints none.", nullable=True),
@@ -161,7 +164,8 @@ ENTRIES = Table(
                "position, published_at null), 'none' when untimed.",
                values=TIME_PRECISIONS),
         Column("is_out_of_order", pa.bool_(),
-               "True when the entry breaks the blog's chronological order and keeps its neighbours' day."),
+               "True when the entry breaks the blog's chronological order and keeps its "
+               "neighbours' day."),
         Column("headline", pa.string(), "Headline printed after the time label; null when the entry has none.",
                nullable=True),
         Column("body", pa.string(), "Body text, paragraphs separated by a blank line."),
@@ -207,12 +211,14 @@ FIGURES = Table(
                pattern=ID_PATTERN),
         *span_columns("number", "with its qualifier and unit: 'around 900 kilometres'"),
         Column("value", pa.float64(), "The number; for vague words the lowest count they imply (dozens = 12, "
-               "hundreds = 100, thousands = 1,000, scores = 20, several = 3, a few/multiple/a number of = 2); "
+               "hundreds = 100, thousands = 1,000, scores = 20, several = 3, a few/multiple/a "
+               "number of = 2); "
                "qualifier 'vague' marks them.", minimum=0),
         Column("value_max", pa.float64(), "Upper end of a range ('10 to 15'); null otherwise.", nullable=True,
                minimum=0),
         Column("unit", pa.string(), "Unit: an ISO 4217 currency code (USD, GBP, UAH...), %, pp "
-               "(percentage points), bp, a length, mass, area, volume, speed, temperature or energy unit "
+               "(percentage points), bp, a length, mass, area, volume, speed, temperature or "
+               "energy unit "
                "(km, kg, km2, l, km/h, °C, MW...) or a time unit; null for counts.", nullable=True),
         Column("category", pa.string(), "What the number counts, from its unit, the verb and counted noun around it "
                "and its sentence (see FIGURE_CATEGORIES).",
@@ -222,7 +228,8 @@ FIGURES = Table(
         Column("subject", pa.string(), "The counted noun phrase ('incoming missiles', 'new cases'); null when no "
                "noun follows.", nullable=True),
         Column("claimant", pa.string(), "Whom the text credits with the number ('police', 'Ilse Varden'): "
-               "attribution in its sentence, its quotation's speaker, or a headline's ': Source'; null when "
+               "attribution in its sentence, its quotation's speaker, or a headline's ': Source'; "
+               "null when "
                "unattributed.",
                nullable=True),
         Column("converts_figure_id", pa.string(), "For a conversion in brackets ('(550 miles)'), the figure it "
@@ -237,7 +244,8 @@ ENTITY_METHODS = ("gazetteer", "geonames", "pycountry", "title-pattern", "apposi
 
 ENTITIES = Table(
     name="entities",
-    description="One row per mention of a person, organisation or place in an entry's headline or body.",
+    description="One row per mention of a person, organisation or place in an entry's headline or "
+        "body.",
     primary_key=("mention_id",),
     foreign_keys=(ForeignKey("entry_id", "entries", "entry_id"),),
     unique_together=(("entry_id", "field", "start"),),

@@ -1,6 +1,7 @@
 """Stopping on Ctrl-C and SIGTERM: queued work cancelled, worker processes ended, one line, exit
 130 or 143 (128 + the signal's number), as shells expect. Worker processes end with the process
 that started them, even when it is killed (`kill -9`)."""
+
 from __future__ import annotations
 
 import ctypes
@@ -60,8 +61,9 @@ def end_with_parent(parent: int) -> None:
     if os.getppid() != parent:  # died before the kernel was asked to watch it
         os._exit(1)
     if not watched:
-        threading.Thread(target=watch_parent, args=(parent,), name="watch-parent",
-                         daemon=True).start()
+        threading.Thread(
+            target=watch_parent, args=(parent,), name="watch-parent", daemon=True
+        ).start()
 
 
 def watch_parent(parent: int) -> None:
@@ -72,8 +74,9 @@ def watch_parent(parent: int) -> None:
 
 def worker_pool(jobs: int) -> ProcessPoolExecutor:
     """A pool of `jobs` worker processes that ignore Ctrl-C and end with this process."""
-    return ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupts,
-                               initargs=(os.getpid(),))
+    return ProcessPoolExecutor(
+        max_workers=jobs, initializer=ignore_interrupts, initargs=(os.getpid(),)
+    )
 
 
 def end_workers(pool) -> None:

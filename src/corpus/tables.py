@@ -1,4 +1,5 @@
 """Turn a parsed, time-resolved blog into rows of the blogs and entries tables."""
+
 from __future__ import annotations
 
 import hashlib
@@ -34,9 +35,16 @@ def entry_times(blog: ParsedBlog) -> list[Resolved]:
     """Each entry's UTC time: the instant the page states, else its clock time resolved against
     the page date (timeline); None for an entry the page gives no time."""
     timed = [i for i, e in enumerate(blog.entries) if e.local_minutes is not None]
-    resolved = dict(zip(timed, resolve([blog.entries[i].local_minutes for i in timed],
-                                       blog.blog_date,
-                                       [blog.entries[i].utc_offset_minutes for i in timed])))
+    resolved = dict(
+        zip(
+            timed,
+            resolve(
+                [blog.entries[i].local_minutes for i in timed],
+                blog.blog_date,
+                [blog.entries[i].utc_offset_minutes for i in timed],
+            ),
+        )
+    )
     out = []
     for i, e in enumerate(blog.entries):
         when = resolved.get(i, Resolved(None, False))
@@ -48,18 +56,25 @@ def dated_span(blog: ParsedBlog, times: list[Resolved]) -> tuple[date, list[str]
     """The blog's start date and notes: the page's own (parse.span), reaching back further when
     the clock order alone rolls its updates over more than two midnights, which is then doubted."""
     start = min(blog.start_date or blog.blog_date, blog.blog_date)
-    inferred = [t.published_at.date() for e, t in zip(blog.entries, times)
-                if e.instant is None and t.published_at is not None]
+    inferred = [
+        t.published_at.date()
+        for e, t in zip(blog.entries, times)
+        if e.instant is None and t.published_at is not None
+    ]
     if inferred and min(inferred) < start - timedelta(days=2):
-        return min(inferred), [f"doubt: days inferred from the clock order alone reach back to "
-                               f"{min(inferred)}", *blog.notes]
+        return min(inferred), [
+            f"doubt: days inferred from the clock order alone reach back to {min(inferred)}",
+            *blog.notes,
+        ]
     return start, list(blog.notes)
 
 
 def blog_rows(doc: RawDocument, blog: ParsedBlog) -> tuple[dict, list[dict]]:
     """One blogs row and its entries rows."""
     if len(blog.entries) > MAX_ENTRIES_PER_BLOG:
-        raise InputError(doc.path, f"more than {MAX_ENTRIES_PER_BLOG} entries: entry ids hold five digits")
+        raise InputError(
+            doc.path, f"more than {MAX_ENTRIES_PER_BLOG} entries: entry ids hold five digits"
+        )
     blog_id = blog_id_for(doc, blog)
     times = entry_times(blog)
     start, notes = dated_span(blog, times)

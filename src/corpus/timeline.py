@@ -21,10 +21,11 @@ With a cost of 12 hours an entry is declared out of order only when keeping
 it would stretch the blog by more than half a day: the seed's 0715 between
 0351 and 0108 is out of order, its 2344 after 0108 is the previous evening.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 DAY = 24 * 60
 OUT_OF_ORDER_COST = 12 * 60
@@ -130,7 +131,9 @@ def majority_direction(times: list[int]) -> bool | None:
     return None if vote == 0 else vote > 0
 
 
-def resolve(local_minutes: list[int], page_date: date, utc_offsets: list[int] | None = None) -> list[Resolved]:
+def resolve(
+    local_minutes: list[int], page_date: date, utc_offsets: list[int] | None = None
+) -> list[Resolved]:
     """UTC times and out-of-order flags for entries in document order.
 
     ``local_minutes`` are minutes after midnight as printed; ``utc_offsets`` the
@@ -152,8 +155,10 @@ def resolve(local_minutes: list[int], page_date: date, utc_offsets: list[int] | 
     for i, minutes in enumerate(local_minutes):
         if i in kept_set:
             current_day = day_offsets[i]
-        local = datetime.combine(page_date, datetime.min.time()) + timedelta(days=current_day, minutes=minutes)
-        at = (local - timedelta(minutes=offsets_utc[i])).replace(tzinfo=timezone.utc)
+        local = datetime.combine(page_date, datetime.min.time()) + timedelta(
+            days=current_day, minutes=minutes
+        )
+        at = (local - timedelta(minutes=offsets_utc[i])).replace(tzinfo=UTC)
         resolved.append(Resolved(at, i not in kept_set))
     return resolved
 
@@ -166,5 +171,6 @@ def within_window(published_at, first_noon, last_noon):
     midday of the start date to that of the blog date), give or take two and a half days: the
     evidence-based window that replaces a fixed two days around the blog date. Works on scalars
     and element-wise on pandas Series alike."""
-    return ((published_at >= first_noon - WINDOW_MARGIN)
-            & (published_at <= last_noon + WINDOW_MARGIN))
+    return (published_at >= first_noon - WINDOW_MARGIN) & (
+        published_at <= last_noon + WINDOW_MARGIN
+    )

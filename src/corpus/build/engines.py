@@ -1,5 +1,6 @@
 """Engines: where the per-file work runs (this process, local worker processes, a Dask
 cluster), behind one interface; a new engine is one class with a `results` method."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -23,15 +24,27 @@ class Engine(Protocol):
     """Runs process_file on every planned raw file; results come back in planned order. While
     files are processed elsewhere, the caller's process prepares validation and does `meanwhile`."""
 
-    def results(self, raw_dir: Path, planned: Planned, cache_dir: Path, progress: Progress,
-                meanwhile: Callable[[], None]) -> Iterator[Result]: ...
+    def results(
+        self,
+        raw_dir: Path,
+        planned: Planned,
+        cache_dir: Path,
+        progress: Progress,
+        meanwhile: Callable[[], None],
+    ) -> Iterator[Result]: ...
 
 
 class InProcess:
     """Every file in this process, one after another."""
 
-    def results(self, raw_dir: Path, planned: Planned, cache_dir: Path, progress: Progress,
-                meanwhile: Callable[[], None]) -> Iterator[Result]:
+    def results(
+        self,
+        raw_dir: Path,
+        planned: Planned,
+        cache_dir: Path,
+        progress: Progress,
+        meanwhile: Callable[[], None],
+    ) -> Iterator[Result]:
         validate.prepare_in_background()
         meanwhile()
         for path, entry in progress(planned):
@@ -44,8 +57,14 @@ class LocalProcesses:
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
 
-    def results(self, raw_dir: Path, planned: Planned, cache_dir: Path, progress: Progress,
-                meanwhile: Callable[[], None]) -> Iterator[Result]:
+    def results(
+        self,
+        raw_dir: Path,
+        planned: Planned,
+        cache_dir: Path,
+        progress: Progress,
+        meanwhile: Callable[[], None],
+    ) -> Iterator[Result]:
         return process_in_pool(raw_dir, planned, self.jobs, progress, cache_dir, meanwhile)
 
 
@@ -55,11 +74,18 @@ class Dask:
     def __init__(self, jobs: int, scheduler: str | None) -> None:
         self.jobs, self.scheduler = jobs, scheduler
 
-    def results(self, raw_dir: Path, planned: Planned, cache_dir: Path, progress: Progress,
-                meanwhile: Callable[[], None]) -> Iterator[Result]:
+    def results(
+        self,
+        raw_dir: Path,
+        planned: Planned,
+        cache_dir: Path,
+        progress: Progress,
+        meanwhile: Callable[[], None],
+    ) -> Iterator[Result]:
         validate.prepare_in_background()
-        return process_on_dask(raw_dir, planned, self.jobs, progress, self.scheduler, cache_dir,
-                               meanwhile)
+        return process_on_dask(
+            raw_dir, planned, self.jobs, progress, self.scheduler, cache_dir, meanwhile
+        )
 
 
 def engine_for(options: BuildOptions) -> Engine:
@@ -69,8 +95,14 @@ def engine_for(options: BuildOptions) -> Engine:
     return LocalProcesses(options.jobs) if options.jobs > 1 else InProcess()
 
 
-def process_in_pool(raw_dir: Path, planned: Planned, jobs: int, progress: Progress,
-                    cache_dir: Path, meanwhile: Callable[[], None]) -> Iterator[Result]:
+def process_in_pool(
+    raw_dir: Path,
+    planned: Planned,
+    jobs: int,
+    progress: Progress,
+    cache_dir: Path,
+    meanwhile: Callable[[], None],
+) -> Iterator[Result]:
     """Results per planned raw file from `jobs` worker processes. A worker that dies (killed for
     memory, or a crash inside a library) breaks the pool: the files without a result are then
     processed one at a time, each in a worker of its own, and one that kills its worker is
@@ -78,8 +110,9 @@ def process_in_pool(raw_dir: Path, planned: Planned, jobs: int, progress: Progre
     done = 0
     pool = worker_pool(min(jobs, len(planned)))
     try:
-        futures = [pool.submit(process_file, raw_dir, path, entry, cache_dir)
-                   for path, entry in planned]
+        futures = [
+            pool.submit(process_file, raw_dir, path, entry, cache_dir) for path, entry in planned
+        ]
         validate.prepare_in_background()  # the workers are forked: none inherits a half-done import
         meanwhile()
         for future in progress(futures):
@@ -112,8 +145,12 @@ def process_isolated(raw_dir: Path, planned: Planned, cache_dir: Path) -> Iterat
             except BrokenProcessPool:
                 pool.shutdown()
                 pool = None
-                yield InputError(path, "the worker process reading it died (out of memory, or a "
-                                       "crash inside a library)", stage="parse")
+                yield InputError(
+                    path,
+                    "the worker process reading it died (out of memory, or a "
+                    "crash inside a library)",
+                    stage="parse",
+                )
             except Exception as exc:  # a result that could not be sent back
                 yield unexpected(path, exc)
     except BaseException:
@@ -125,9 +162,15 @@ def process_isolated(raw_dir: Path, planned: Planned, cache_dir: Path) -> Iterat
             pool.shutdown()
 
 
-def process_on_dask(raw_dir: Path, planned: Planned, jobs: int, progress: Progress,
-                    scheduler: str | None, cache_dir: Path, meanwhile: Callable[[], None],
-                    ) -> Iterator[Result]:
+def process_on_dask(
+    raw_dir: Path,
+    planned: Planned,
+    jobs: int,
+    progress: Progress,
+    scheduler: str | None,
+    cache_dir: Path,
+    meanwhile: Callable[[], None],
+) -> Iterator[Result]:
     """The same per-file work on a Dask cluster: at `scheduler`, or a local one with `jobs` workers.
 
     Workers read the raw folder and write the cache by the same paths, so a remote cluster needs
@@ -139,15 +182,27 @@ def process_on_dask(raw_dir: Path, planned: Planned, jobs: int, progress: Progre
             LocalCluster,
         )
     except ImportError:
-        raise InputError("--engine dask", "needs the 'distributed' package "
-                                          "(pip install 'dask[distributed]')") from None
+        raise InputError(
+            "--engine dask", "needs the 'distributed' package (pip install 'dask[distributed]')"
+        ) from None
     raw_dir, cache_dir = raw_dir.resolve(), cache_dir.resolve()
-    cluster = None if scheduler else LocalCluster(n_workers=jobs, threads_per_worker=1,
-                                                  processes=True, dashboard_address=None)
+    cluster = (
+        None
+        if scheduler
+        else LocalCluster(
+            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+    )
     try:
         with Client(scheduler or cluster) as client:
-            futures = client.map(process_file, [raw_dir] * len(planned), [p for p, _ in planned],
-                                 [e for _, e in planned], [cache_dir] * len(planned), pure=False)
+            futures = client.map(
+                process_file,
+                [raw_dir] * len(planned),
+                [p for p, _ in planned],
+                [e for _, e in planned],
+                [cache_dir] * len(planned),
+                pure=False,
+            )
             meanwhile()
             for (path, _), future in zip(planned, progress(futures)):
                 try:

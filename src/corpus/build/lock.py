@@ -8,6 +8,7 @@ says who holds it and waits; a holder recorded on this host that no longer runs 
 kept by a process that should not have it) is taken over: the lock file is replaced by a new one.
 The file is opened without following a symlink.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -41,8 +42,11 @@ def open_lock_file(path: Path) -> int:
         return os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
     except OSError:
         if os.path.islink(path):
-            raise InputError(str(path), "is a symbolic link: the build makes its lock file "
-                                        "itself and follows no link to one; remove it") from None
+            raise InputError(
+                str(path),
+                "is a symbolic link: the build makes its lock file "
+                "itself and follows no link to one; remove it",
+            ) from None
         raise
 
 
@@ -111,13 +115,18 @@ class BuildLock:
                 # gone twice in a row: a new holder writes its pid just after taking the lock
                 suspect, gone = (holder if gone else None), gone and holder == suspect
                 if gone:
-                    log.warning("the build holding the lock of %s (%s) ended without releasing "
-                                "it: taking it over", self.what, description)
+                    log.warning(
+                        "the build holding the lock of %s (%s) ended without releasing "
+                        "it: taking it over",
+                        self.what,
+                        description,
+                    )
                     replace_lock_file(self.path)
                     continue
                 if description != said:
-                    log.warning("waiting for another build of %s to finish (%s)", self.what,
-                                description)
+                    log.warning(
+                        "waiting for another build of %s to finish (%s)", self.what, description
+                    )
                     said = description
                 time.sleep(POLL_SECONDS)
                 continue

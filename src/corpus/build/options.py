@@ -1,5 +1,6 @@
 """The build's options: one frozen object, made by the command line (or a caller) and passed
 down to every step, so that a new option is one field here and one use where it matters."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -14,6 +14,7 @@ a repository commits stay the same from build to build. The folder's machinery f
 symlink it did not make, and removes nothing outside the output folder: a symlink is removed,
 never what it leads to.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -66,10 +67,13 @@ def read_placed(cache_dir: Path, out_dir: Path) -> dict[str, PlacedPart]:
     """The parts the index records in out_dir whose files and folders are all as they were left."""
     index = read_json(index_path(cache_dir, out_dir))
     placed = {}
-    for name, part in (index.items() if isinstance(index, dict) else []):
+    for name, part in index.items() if isinstance(index, dict) else []:
         try:
-            found = PlacedPart(part["record"], tuple(part["roots"]),
-                               {path: tuple(stat) for path, stat in part["stats"].items()})
+            found = PlacedPart(
+                part["record"],
+                tuple(part["roots"]),
+                {path: tuple(stat) for path, stat in part["stats"].items()},
+            )
         except (KeyError, TypeError, AttributeError):
             continue
         if found.is_intact(out_dir):
@@ -112,20 +116,28 @@ def refuse_foreign_links(builds: Path) -> None:
     was put there by someone else; following it could delete another folder's files."""
     if os.path.lexists(builds) and not is_real_folder(builds):
         kind = "a symbolic link" if os.path.islink(builds) else "not a folder"
-        raise InputError(str(builds), f"is {kind}: the build keeps its builds in a real folder "
-                                      "there and follows no link; remove it")
+        raise InputError(
+            str(builds),
+            f"is {kind}: the build keeps its builds in a real folder "
+            "there and follows no link; remove it",
+        )
     current = builds / CURRENT_NAME
     if not os.path.islink(current):
         return  # none, or a copy (a real folder inside): replaced at the commit
     target = os.readlink(current)
-    if not BUILD_NAME.fullmatch(target) \
-            or (os.path.lexists(builds / target) and not is_real_folder(builds / target)):
-        raise InputError(str(current), "does not lead to a build folder beside it (a link the "
-                                       "build did not make): remove it and build again")
+    if not BUILD_NAME.fullmatch(target) or (
+        os.path.lexists(builds / target) and not is_real_folder(builds / target)
+    ):
+        raise InputError(
+            str(current),
+            "does not lead to a build folder beside it (a link the "
+            "build did not make): remove it and build again",
+        )
 
 
 def link_tree(source: Path, target: Path) -> None:
     """A file or folder's files hard-linked at target (copied where links are not possible)."""
+
     def link(src, dst):
         try:
             os.link(src, dst)
@@ -178,8 +190,9 @@ class OutputFolder:
             refuse_foreign_links(self.builds)  # again: another build may have run meanwhile
             self.clean()
             self.staging = Path(tempfile.mkdtemp(prefix=".new-", dir=self.builds))
-            self.placed = read_placed(self.cache_dir, self.out_dir) \
-                if self.current().is_dir() else {}
+            self.placed = (
+                read_placed(self.cache_dir, self.out_dir) if self.current().is_dir() else {}
+            )
         except BaseException:
             self.lock.close()
             raise
@@ -245,8 +258,9 @@ class OutputFolder:
         and staging folders of the layout before .builds."""
         live = os.readlink(self.current()) if self.current().is_symlink() else None
         for entry in os.scandir(self.builds):
-            if entry.name not in (LOCK_NAME, CURRENT_NAME, live) \
-                    and not entry.name.startswith(".lock-"):  # a lock file being replaced
+            if entry.name not in (LOCK_NAME, CURRENT_NAME, live) and not entry.name.startswith(
+                ".lock-"
+            ):  # a lock file being replaced
                 remove(entry.path)
         for entry in os.scandir(self.out_dir):
             if entry.name.startswith(".staging-"):
@@ -297,11 +311,16 @@ class OutputFolder:
         n += 1
         step(n, "remove the previous build")
         for entry in os.scandir(out):
-            if entry.is_symlink() and entry.name not in names \
-                    and os.readlink(entry.path).startswith(f"{BUILDS_DIR}/"):
+            if (
+                entry.is_symlink()
+                and entry.name not in names
+                and os.readlink(entry.path).startswith(f"{BUILDS_DIR}/")
+            ):
                 os.unlink(entry.path)
         self.clean()
         n = self.settle(n)
-        index = {name: {"record": record, "roots": list(roots), "stats": tree_stats(out, roots)}
-                 for name, (record, roots) in parts.items()}
+        index = {
+            name: {"record": record, "roots": list(roots), "stats": tree_stats(out, roots)}
+            for name, (record, roots) in parts.items()
+        }
         write_json(index_path(self.cache_dir, out), index)

@@ -1,5 +1,6 @@
 """Parts: consecutive runs of blogs written and validated together, with content-defined
 boundaries; each part's Parquet files and validation outcome, cached by its blogs."""
+
 from __future__ import annotations
 
 import hashlib
@@ -20,7 +21,9 @@ from corpus.stopping import end_workers, worker_pool
 from corpus.version import __version__
 
 
-def parts(summaries: list[BlogSummary], max_rows: int = store.PART_ROWS) -> Iterator[list[BlogSummary]]:
+def parts(
+    summaries: list[BlogSummary], max_rows: int = store.PART_ROWS
+) -> Iterator[list[BlogSummary]]:
     """Consecutive runs of blogs holding at most max_rows rows (a larger blog is a part of its own).
 
     Boundaries are content-defined: once a part holds a quarter of max_rows, it ends after a blog
@@ -47,7 +50,7 @@ def parts(summaries: list[BlogSummary], max_rows: int = store.PART_ROWS) -> Iter
 
 def blog_hash(blog_id: str) -> float:
     """A blog id's hash as a number in [0, 1)."""
-    return int.from_bytes(hashlib.sha256(blog_id.encode()).digest()[:8], "big") / 2 ** 64
+    return int.from_bytes(hashlib.sha256(blog_id.encode()).digest()[:8], "big") / 2**64
 
 
 def part_tables(part: list[BlogSummary], cache_dir: Path) -> dict[str, pa.Table]:
@@ -56,7 +59,10 @@ def part_tables(part: list[BlogSummary], cache_dir: Path) -> dict[str, pa.Table]
     if any(b is None for b in loaded):
         raise CacheEntryLost(str(cache_dir), "a blog's cached tables are gone or unreadable")
     meta = table_metadata()
-    return {name: store.concat_sorted(TABLES[name], [b.tables[name] for b in loaded], meta) for name in TABLES}
+    return {
+        name: store.concat_sorted(TABLES[name], [b.tables[name] for b in loaded], meta)
+        for name in TABLES
+    }
 
 
 @dataclass
@@ -70,14 +76,18 @@ class BuiltPart:
     outcome: validate.PartOutcome
 
     def to_entry(self) -> tuple[dict[str, bytes], dict]:
-        return self.parquet, {"name": self.name, "digests": self.digests,
-                              "outcome": self.outcome.as_json()}
+        return self.parquet, {
+            "name": self.name,
+            "digests": self.digests,
+            "outcome": self.outcome.as_json(),
+        }
 
     @classmethod
     def from_entry(cls, sections: dict[str, bytes], meta: dict) -> BuiltPart:
         digests = meta["digests"]
-        if set(sections) != set(TABLES) or any(hashlib.sha256(data).hexdigest() != digests[name]
-                                               for name, data in sections.items()):
+        if set(sections) != set(TABLES) or any(
+            hashlib.sha256(data).hexdigest() != digests[name] for name, data in sections.items()
+        ):
             raise ValueError("a part's Parquet files differ from their sha256")
         return cls(meta["name"], sections, digests, validate.PartOutcome.from_json(meta["outcome"]))
 
@@ -104,13 +114,18 @@ def build_part(part: list[BlogSummary], cache_dir: Path) -> BuiltPart | InputErr
         name = part_name(part)
         outcome = validate.prepared_checker().check(tables, validate.part_run_name(name))
         parquet = {table: store.parquet_bytes(data) for table, data in tables.items()}
-        built = BuiltPart(name, parquet, {t: hashlib.sha256(b).hexdigest() for t, b in parquet.items()}, outcome)
+        built = BuiltPart(
+            name, parquet, {t: hashlib.sha256(b).hexdigest() for t, b in parquet.items()}, outcome
+        )
         cache.store(cache_dir, key, built)
     return built
 
 
-def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int,
-                ) -> Iterator[tuple[list[BlogSummary], BuiltPart]]:
+def built_parts(
+    planned: list[list[BlogSummary]],
+    cache_dir: Path,
+    jobs: int,
+) -> Iterator[tuple[list[BlogSummary], BuiltPart]]:
     """Every part in order: cached ones read here, the others made here or, when there are several,
     in `jobs` worker processes."""
     missing = [part for part in planned if not cache.has(cache_dir, part_key(part), BuiltPart)]
@@ -118,7 +133,11 @@ def built_parts(planned: list[list[BlogSummary]], cache_dir: Path, jobs: int,
         validate.prepared_checker()  # before forking, so that the workers inherit a checker set up
     pool = worker_pool(jobs) if jobs > 1 and len(missing) > 1 else None
     try:
-        futures = {part_key(part): pool.submit(build_part, part, cache_dir) for part in missing} if pool else {}
+        futures = (
+            {part_key(part): pool.submit(build_part, part, cache_dir) for part in missing}
+            if pool
+            else {}
+        )
         for part in planned:
             future = futures.get(part_key(part))
             built = future.result() if future is not None else build_part(part, cache_dir)

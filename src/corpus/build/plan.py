@@ -1,5 +1,6 @@
 """Which raw files need processing (the rest are known from the cache's index), and the
 summaries of every blog to build, duplicates left out."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -14,8 +15,12 @@ from corpus.collect import raw
 from corpus.errors import InputError, InputErrors
 
 
-def indexed(raw_dir: Path, planned: Planned, cache_dir: Path, use_index: bool = True,
-            ) -> tuple[dict[str, BlogSummary], dict]:
+def indexed(
+    raw_dir: Path,
+    planned: Planned,
+    cache_dir: Path,
+    use_index: bool = True,
+) -> tuple[dict[str, BlogSummary], dict]:
     """The summaries of raw files unchanged since the cache's index of raw_dir saw them (their
     tables still cached; none without use_index), and every planned file's stat, taken before it
     is read."""
@@ -33,16 +38,20 @@ def indexed(raw_dir: Path, planned: Planned, cache_dir: Path, use_index: bool = 
             summary = BlogSummary(**hit.summary)
         except TypeError:
             continue
-        if summary.cache_key == cache.key(summary.raw_sha256, rel_path, entry) \
-                and cache.has(cache_dir, summary.cache_key, BlogTables):
+        if summary.cache_key == cache.key(summary.raw_sha256, rel_path, entry) and cache.has(
+            cache_dir, summary.cache_key, BlogTables
+        ):
             known[rel_path] = summary
     return known, stats
 
 
-def summarise(options: BuildOptions, cache_dir: Path, progress: Progress = iter,
-              use_index: bool = True,
-              meanwhile: Callable[[list[BlogSummary]], None] = lambda known: None,
-              ) -> tuple[list[BlogSummary], list[InputError]]:
+def summarise(
+    options: BuildOptions,
+    cache_dir: Path,
+    progress: Progress = iter,
+    use_index: bool = True,
+    meanwhile: Callable[[list[BlogSummary]], None] = lambda known: None,
+) -> tuple[list[BlogSummary], list[InputError]]:
     """Process every raw file that changed (with use_index, the rest are known from the cache's
     index), calling meanwhile(known summaries) while they are processed elsewhere; the summaries in
     blog-id order. With keep_going, bad files are skipped."""
@@ -59,8 +68,12 @@ def summarise(options: BuildOptions, cache_dir: Path, progress: Progress = iter,
     results: Iterator[Result] = iter(())
     if changed:
         results = engine_for(options).results(
-            raw_dir, changed, cache_dir, progress,
-            lambda: meanwhile(sorted(known.values(), key=lambda s: s.blog_id)))
+            raw_dir,
+            changed,
+            cache_dir,
+            progress,
+            lambda: meanwhile(sorted(known.values(), key=lambda s: s.blog_id)),
+        )
     for (path, _), result in zip(changed, results):
         if isinstance(result, InputError):
             if not keep_going:  # the engine's workers end now, not when Python exits
@@ -71,8 +84,11 @@ def summarise(options: BuildOptions, cache_dir: Path, progress: Progress = iter,
             summaries.append(result)
             found[path] = result
     if found:
-        index = {path: cache.IndexEntry(stats[path], vars(s))
-                 for path, s in [*known.items(), *found.items()] if path in stats}
+        index = {
+            path: cache.IndexEntry(stats[path], vars(s))
+            for path, s in [*known.items(), *found.items()]
+            if path in stats
+        }
         cache.write_index(cache_dir, raw_dir, index)
     summaries, duplicates = quarantine.without_duplicates(summaries)
     if duplicates and not keep_going:

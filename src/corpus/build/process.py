@@ -1,5 +1,6 @@
 """One raw file's work: read, parse, resolve times and extract, into the cache; what the
 main process keeps of it is a summary."""
+
 from __future__ import annotations
 
 import os
@@ -43,8 +44,10 @@ MAX_ENTRY_CHARS = 1_000_000  # spaCy's default max_length: no longer headline or
 MAX_BLOG_CHARS = 10_000_000
 MAX_RAW_BYTES = 200_000_000  # a raw file is read whole into memory, then decoded
 
-def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry | None,
-                 cache_dir: Path) -> BlogSummary | InputError:
+
+def process_file(
+    raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry | None, cache_dir: Path
+) -> BlogSummary | InputError:
     """Read, parse, resolve and extract one raw file into the cache (unless it is there already).
 
     Bad input is returned, not raised, so that a worker's error reaches the caller intact; so is
@@ -55,8 +58,9 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
     try:
         size = os.stat(raw_dir / rel_path).st_size
         if size > MAX_RAW_BYTES:
-            raise InputError(rel_path, f"{size:,} bytes, more than the {MAX_RAW_BYTES:,} a raw "
-                                       "file may hold")
+            raise InputError(
+                rel_path, f"{size:,} bytes, more than the {MAX_RAW_BYTES:,} a raw file may hold"
+            )
         data = raw.read_regular(raw_dir / rel_path)  # a FIFO put there meanwhile: refused
         sha256 = raw.sha256_of(data)
         cache_key = cache.key(sha256, rel_path, registry_entry)
@@ -74,15 +78,21 @@ def process_file(raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry
         return err
     except Exception as exc:  # RecursionError and MemoryError included
         if isinstance(exc, OSError) and stage == "read":
-            return InputError(rel_path, f"cannot be read ({exc.strerror or exc})", stage=stage,
-                              sha256=sha256)
+            return InputError(
+                rel_path, f"cannot be read ({exc.strerror or exc})", stage=stage, sha256=sha256
+            )
         return unexpected(rel_path, exc, stage, sha256)
     blog = result.tables["blogs"]
-    return BlogSummary(blog.column("blog_id")[0].as_py(),
-                       {name: t.num_rows for name, t in result.tables.items()}, cache_key,
-                       result.n_bytes, sha256, rel_path,
-                       getattr(registry_entry, "archive_url", "") or blog.column("url")[0].as_py(),
-                       text_sha256)
+    return BlogSummary(
+        blog.column("blog_id")[0].as_py(),
+        {name: t.num_rows for name, t in result.tables.items()},
+        cache_key,
+        result.n_bytes,
+        sha256,
+        rel_path,
+        getattr(registry_entry, "archive_url", "") or blog.column("url")[0].as_py(),
+        text_sha256,
+    )
 
 
 def extract_parsed(doc: raw.RawDocument, parsed, n_bytes: int) -> BlogTables:
@@ -90,8 +100,12 @@ def extract_parsed(doc: raw.RawDocument, parsed, n_bytes: int) -> BlogTables:
     check_sizes(doc.path, parsed.entries)
     blog, entries = blog_rows(doc, parsed)
     extracted = reads_language(blog["language"])
-    rows = {"blogs": [blog], "entries": entries, "entities": entity_rows(entries) if extracted else [],
-            "figures": figure_rows(entries) if extracted else []}
+    rows = {
+        "blogs": [blog],
+        "entries": entries,
+        "entities": entity_rows(entries) if extracted else [],
+        "figures": figure_rows(entries) if extracted else [],
+    }
     return BlogTables({t.name: store.to_arrow(t, rows[t.name]) for t in TABLES.values()}, n_bytes)
 
 
@@ -103,10 +117,16 @@ def check_sizes(path: str, entries) -> None:
         for name in ("headline", "body"):
             text = getattr(e, name)
             if text is not None and len(text) > MAX_ENTRY_CHARS:
-                raise InputError(path, f"entry {position}'s {name} has {len(text):,} characters, "
-                                       f"more than the {MAX_ENTRY_CHARS:,} an entry may hold",
-                                 line=e.line)
+                raise InputError(
+                    path,
+                    f"entry {position}'s {name} has {len(text):,} characters, "
+                    f"more than the {MAX_ENTRY_CHARS:,} an entry may hold",
+                    line=e.line,
+                )
             total += len(text or "")
     if total > MAX_BLOG_CHARS:
-        raise InputError(path, f"its {len(entries):,} entries hold {total:,} characters, more "
-                               f"than the {MAX_BLOG_CHARS:,} one blog may hold (split the page)")
+        raise InputError(
+            path,
+            f"its {len(entries):,} entries hold {total:,} characters, more "
+            f"than the {MAX_BLOG_CHARS:,} one blog may hold (split the page)",
+        )

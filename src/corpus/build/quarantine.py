@@ -5,6 +5,7 @@ fail a check is quarantined: left out of the tables, listed in the summary with 
 recorded in the quarantine report beside the tables. "Earlier" is raw-path order, the order of the
 registry (`corpus add` keeps it sorted by path).
 """
+
 from __future__ import annotations
 
 import json
@@ -31,14 +32,21 @@ def without_duplicates(summaries: list) -> tuple[list, list[InputError]]:
     kept, duplicates = [], []
     for s in sorted(summaries, key=lambda s: s.raw_path):
         url = raw.canonical_url(s.url) if s.url else ""
-        keys = [("sha256", s.raw_sha256), ("text", s.text_sha256), ("canonical url", url),
-                ("blog id", s.blog_id)]
-        first = next(((what, seen[what, value]) for what, value in keys
-                      if value and (what, value) in seen), None)
+        keys = [
+            ("sha256", s.raw_sha256),
+            ("text", s.text_sha256),
+            ("canonical url", url),
+            ("blog id", s.blog_id),
+        ]
+        first = next(
+            ((what, seen[what, value]) for what, value in keys if value and (what, value) in seen),
+            None,
+        )
         if first is not None:
             reason = f"duplicate of {first[1]} (same {first[0]}); the first registered is kept"
-            duplicates.append(InputError(s.raw_path, reason, stage="duplicate",
-                                         sha256=s.raw_sha256))
+            duplicates.append(
+                InputError(s.raw_path, reason, stage="duplicate", sha256=s.raw_sha256)
+            )
             continue
         seen.update({(what, value): s.raw_path for what, value in keys if value})
         kept.append(s)
@@ -63,8 +71,14 @@ def blame(part: list, cache_dir: Path) -> list[InputError]:
             named = "; ".join(replace(c, examples=c.examples[:1]).describe() for c in shown)
             extra = len(failures) - len(shown)
             more = f" (and {extra} more)" if extra else ""
-            blamed.append(InputError(s.raw_path, f"fails a check of its rows: {named}{more}",
-                                     stage="check", sha256=s.raw_sha256))
+            blamed.append(
+                InputError(
+                    s.raw_path,
+                    f"fails a check of its rows: {named}{more}",
+                    stage="check",
+                    sha256=s.raw_sha256,
+                )
+            )
     return blamed or shared_keys(part, cache_dir)
 
 
@@ -89,16 +103,27 @@ def shared_keys(part: list, cache_dir: Path) -> list[InputError]:
                 first = owner.setdefault((name, key), s.raw_path)
                 if first != s.raw_path and s.raw_path not in blamed:
                     blamed[s.raw_path] = InputError(
-                        s.raw_path, f"{name} key {', '.join(map(str, key))} is also {first}'s; "
-                                    "the first registered is kept", stage="check",
-                        sha256=s.raw_sha256)
+                        s.raw_path,
+                        f"{name} key {', '.join(map(str, key))} is also {first}'s; "
+                        "the first registered is kept",
+                        stage="check",
+                        sha256=s.raw_sha256,
+                    )
     return list(blamed.values())
 
 
 def report_json(errors: list[InputError], dataset_version: str) -> str:
     """The quarantine report: every raw file left out, with its sha256, stage and reason."""
     ordered = sorted(errors, key=lambda e: (e.path, e.line or 0, e.message))
-    files = [{"file": e.path, "line": e.line, "sha256": e.sha256 or None, "stage": e.stage or None,
-              "reason": e.message} for e in ordered]
+    files = [
+        {
+            "file": e.path,
+            "line": e.line,
+            "sha256": e.sha256 or None,
+            "stage": e.stage or None,
+            "reason": e.message,
+        }
+        for e in ordered
+    ]
     body = {"dataset_version": dataset_version, "n_quarantined": len(files), "files": files}
     return json.dumps(body, indent=2, ensure_ascii=False) + "\n"

@@ -3,6 +3,7 @@
 Its steps, each a module of this package: plan (which raw files changed) -> engines (process
 them: process.py) -> parts (group blogs, validate, cache) -> writer (stage) -> output (commit).
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -55,12 +56,18 @@ def build(options: BuildOptions, progress: Progress = iter) -> BuildResult:
     return result
 
 
-def build_into(out: output.OutputFolder, options: BuildOptions, cache_dir: Path,
-               progress: Progress) -> BuildResult:
+def build_into(
+    out: output.OutputFolder, options: BuildOptions, cache_dir: Path, progress: Progress
+) -> BuildResult:
     """The build's work, written into an output folder and committed there."""
-    writer = PartWriter(out.staging, {name: WrittenPart.from_json(p.record)
-                                      for name, p in out.placed.items()
-                                      if WrittenPart.readable(p.record)})
+    writer = PartWriter(
+        out.staging,
+        {
+            name: WrittenPart.from_json(p.record)
+            for name, p in out.placed.items()
+            if WrittenPart.readable(p.record)
+        },
+    )
 
     def prewrite(known: list[BlogSummary]) -> None:
         writer.prewrite(known, cache_dir, options.part_rows)
@@ -72,8 +79,13 @@ def build_into(out: output.OutputFolder, options: BuildOptions, cache_dir: Path,
         summaries, skipped = summarise(options, cache_dir, progress, use_index=False)
         summaries, skipped = write_checked(summaries, skipped, writer, options, cache_dir)
     writer.commit(out)
-    return BuildResult(len(summaries), sum(s.rows["entries"] for s in summaries),
-                       sum(s.n_bytes for s in summaries), 0.0, skipped)
+    return BuildResult(
+        len(summaries),
+        sum(s.rows["entries"] for s in summaries),
+        sum(s.n_bytes for s in summaries),
+        0.0,
+        skipped,
+    )
 
 
 class PartsFailed(Exception):
@@ -84,9 +96,13 @@ class PartsFailed(Exception):
         self.report, self.parts = report, parts
 
 
-def write_checked(summaries: list[BlogSummary], skipped: list[InputError], writer: PartWriter,
-                  options: BuildOptions, cache_dir: Path,
-                  ) -> tuple[list[BlogSummary], list[InputError]]:
+def write_checked(
+    summaries: list[BlogSummary],
+    skipped: list[InputError],
+    writer: PartWriter,
+    options: BuildOptions,
+    cache_dir: Path,
+) -> tuple[list[BlogSummary], list[InputError]]:
     """write_tables; when validation fails, the raw files to blame are named (and with keep_going
     quarantined, the rest written again). A failure no raw file alone explains stops the build."""
     while True:
@@ -103,12 +119,18 @@ def write_checked(summaries: list[BlogSummary], skipped: list[InputError], write
             gone = {err.path for err in blamed}
             summaries, skipped = [s for s in summaries if s.raw_path not in gone], skipped + blamed
             if not summaries:
-                raise InputError(blamed[0].path,
-                                 "no blog could be built: every one fails a check") from None
+                raise InputError(
+                    blamed[0].path, "no blog could be built: every one fails a check"
+                ) from None
 
 
-def write_tables(summaries: list[BlogSummary], skipped: list[InputError], writer: PartWriter,
-                 options: BuildOptions, cache_dir: Path) -> None:
+def write_tables(
+    summaries: list[BlogSummary],
+    skipped: list[InputError],
+    writer: PartWriter,
+    options: BuildOptions,
+    cache_dir: Path,
+) -> None:
     """Every part's tables and Data Docs, the validation summary, quarantine report, coverage
     table, data package and checksums into the staging folder; validation failing raises (and
     nothing replaces the previous tables)."""
@@ -120,24 +142,33 @@ def write_tables(summaries: list[BlogSummary], skipped: list[InputError], writer
         validation.add_outcome(outcome)
     report = validation.report()
     if not report.success:
-        failed = [p for p, (_, o) in zip(planned, outcomes)
-                  if not all(c.success for c in o.checks)]
+        failed = [p for p, (_, o) in zip(planned, outcomes) if not all(c.success for c in o.checks)]
         raise PartsFailed(report, failed)
     (staging / validate.DOCS_DIR_NAME).mkdir(exist_ok=True)  # absent when every part lies in place
     (staging / validate.DOCS_DIR_NAME / "index.html").write_text(
-        validate.docs_index(outcomes, __version__), encoding="utf-8")
+        validate.docs_index(outcomes, __version__), encoding="utf-8"
+    )
     write_text(staging, validate.SUMMARY_NAME, report.summary_json(__version__), written)
-    write_text(staging, quarantine.REPORT_NAME, quarantine.report_json(skipped, __version__),
-               written)
+    write_text(
+        staging, quarantine.REPORT_NAME, quarantine.report_json(skipped, __version__), written
+    )
     left_out = coverage.left_out_days(skipped, options.raw_dir, cache_dir)
-    covered = coverage.from_parts([staging, options.out_dir], written.table_files, left_out,
-                                  table_metadata())  # parts lie staged, or in place in the output
+    covered = coverage.from_parts(
+        [staging, options.out_dir], written.table_files, left_out, table_metadata()
+    )  # parts lie staged, or in place in the output
     written.table_files[COVERAGE.name] = [coverage.FILE_NAME]
-    written.digests[coverage.FILE_NAME] = write_bytes(staging / coverage.FILE_NAME,
-                                                      store.parquet_bytes(covered))
+    written.digests[coverage.FILE_NAME] = write_bytes(
+        staging / coverage.FILE_NAME, store.parquet_bytes(covered)
+    )
     citation = metadata.dataset_citation(options.citation, __version__)
-    write_text(staging, metadata.DATAPACKAGE_NAME,
-               metadata.datapackage_json(written.table_files, written.digests, __version__,
-                                         citation, model.metadata()), written)
-    (staging / store.CHECKSUMS_NAME).write_text(store.checksum_lines(written.digests),
-                                                encoding="utf-8")
+    write_text(
+        staging,
+        metadata.DATAPACKAGE_NAME,
+        metadata.datapackage_json(
+            written.table_files, written.digests, __version__, citation, model.metadata()
+        ),
+        written,
+    )
+    (staging / store.CHECKSUMS_NAME).write_text(
+        store.checksum_lines(written.digests), encoding="utf-8"
+    )

@@ -7,6 +7,7 @@ in `$CORPUS_CACHE_KEY` (a file's path) or else `$XDG_CONFIG_HOME/liveblog-corpus
 with another key (another user's, another machine's, or forged) is not used. A key file that
 other users can read or write, or that is not the user's, is refused.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -45,19 +46,24 @@ def key_at(path: str) -> bytes:
     except FileNotFoundError:
         return make_key(Path(path))
     except OSError as exc:
-        raise InputError(path, f"cache key unreadable ({exc.strerror or exc}); set "
-                               f"{KEY_ENV} to a key file of your own") from None
+        raise InputError(
+            path,
+            f"cache key unreadable ({exc.strerror or exc}); set "
+            f"{KEY_ENV} to a key file of your own",
+        ) from None
     try:
         problem = key_file_problem(os.fstat(fd))
         if problem:
-            raise InputError(path, f"cache key {problem}: chmod 600 it, or remove it and a new "
-                                   "one is made")
+            raise InputError(
+                path, f"cache key {problem}: chmod 600 it, or remove it and a new one is made"
+            )
         text = os.read(fd, 200).decode("ascii", "replace").strip()
     finally:
         os.close(fd)
     if not re.fullmatch(r"[0-9a-f]{64}", text):
-        raise InputError(path, "not a cache key (64 hex digits expected): remove it and a new "
-                               "one is made")
+        raise InputError(
+            path, "not a cache key (64 hex digits expected): remove it and a new one is made"
+        )
     return bytes.fromhex(text)
 
 
@@ -107,8 +113,9 @@ def unseal(data: bytes) -> bytes:
     if not data.startswith(MAGIC):
         raise ValueError("not a cache file of this version")
     start = len(MAGIC)
-    found, body = data[start:start + DIGEST_CHARS], data[start + DIGEST_CHARS + 1:]
+    found, body = data[start : start + DIGEST_CHARS], data[start + DIGEST_CHARS + 1 :]
     if not hmac.compare_digest(digest(body), found):
-        raise ValueError("its seal does not match (corrupt, changed, or not written by this "
-                         "user's builds)")
+        raise ValueError(
+            "its seal does not match (corrupt, changed, or not written by this user's builds)"
+        )
     return body

@@ -1,5 +1,6 @@
 """Writing built parts into the output folder's staging area, in any order, and assembling
 them in part order."""
+
 from __future__ import annotations
 
 import hashlib
@@ -12,15 +13,17 @@ from corpus import validate
 from corpus.build import cache, output
 from corpus.build.parts import BuiltPart, built_parts, part_key, part_name, parts
 from corpus.build.process import BlogSummary
-from corpus.errors import naming
 from corpus.dataset import store
+from corpus.errors import naming
 from corpus.schema import TABLES
 
 
 @dataclass(frozen=True)
 class WrittenPart:
-    """What is kept of a part written to the output: its key, its validation outcome (without the Data
-    Docs pages, which are on disk), the sha256 of each table's file, and whether it lies in the output
+    """What is kept of a part written to the output: its key, its validation outcome (without the
+    Data
+    Docs pages, which are on disk), the sha256 of each table's file, and whether it lies in the
+    output
     folder from an earlier build (else in the staging folder)."""
 
     key: str
@@ -50,13 +53,16 @@ def docs_root(part_name: str) -> str:
 
 
 class PartWriter:
-    """Writes built parts into the staging folder, in any order (parts of a speculative layout may be
+    """Writes built parts into the staging folder, in any order (parts of a speculative layout may
+    be
     dropped again), and assembles them in part order at the end. Parts lying intact in the output
     folder (`placed`) count as written."""
 
     def __init__(self, staging: Path, placed: dict[str, WrittenPart] | None = None) -> None:
         self.staging = staging
-        self.parts: dict[str, WrittenPart] = {name: replace(w, in_place=True) for name, w in (placed or {}).items()}
+        self.parts: dict[str, WrittenPart] = {
+            name: replace(w, in_place=True) for name, w in (placed or {}).items()
+        }
         self.folders: set[Path] = set()
 
     def has(self, part: list[BlogSummary]) -> bool:
@@ -64,17 +70,21 @@ class PartWriter:
         return written is not None and written.key == part_key(part)
 
     def write(self, part: list[BlogSummary], built: BuiltPart) -> None:
-        """A part's Parquet files and Data Docs site (replacing a part written under the same name)."""
+        """A part's Parquet files and Data Docs site (replacing a part written under the same
+        name)."""
         if built.name in self.parts:
             self.drop(built.name)
         for table, data in built.parquet.items():
             self.write_file(self.staging / store.part_file(table, built.name), data)
         for rel_path, text in built.outcome.docs.items():
             self.write_file(self.docs_dir(built.name) / rel_path, text.encode("utf-8"))
-        self.parts[built.name] = WrittenPart(part_key(part), replace(built.outcome, docs={}), built.digests)
+        self.parts[built.name] = WrittenPart(
+            part_key(part), replace(built.outcome, docs={}), built.digests
+        )
 
     def drop(self, name: str) -> None:
-        """Forget a part; remove its files unless it lies in the output folder (then the commit does)."""
+        """Forget a part; remove its files unless it lies in the output folder (then the commit
+        does)."""
         dropped = self.parts.pop(name)
         if dropped.in_place:
             return
@@ -88,14 +98,16 @@ class PartWriter:
 
     @staticmethod
     def roots(name: str, tables: Iterable[str]) -> tuple[str, ...]:
-        """A part's files and folders in a data folder: one file per table and its Data Docs site."""
+        """A part's files and folders in a data folder: one file per table and its Data Docs
+        site."""
         return (*(store.part_file(t, name) for t in tables), docs_root(name))
 
     def commit(self, out: output.OutputFolder) -> None:
         """Move the staged parts into the output folder, keep those in place, remove the rest."""
-        out.commit({name: (w.as_json(), self.roots(name, w.digests))
-                    for name, w in self.parts.items()},
-                   {name for name, w in self.parts.items() if w.in_place})
+        out.commit(
+            {name: (w.as_json(), self.roots(name, w.digests)) for name, w in self.parts.items()},
+            {name for name, w in self.parts.items() if w.in_place},
+        )
 
     def write_file(self, path: Path, data: bytes) -> None:
         """Write a new file, making its folder first unless it is among the folders made already."""
@@ -114,8 +126,11 @@ class PartWriter:
                 if built is not None:
                     self.write(part, built)
 
-    def finish(self, planned: list[list[BlogSummary]], cache_dir: Path, jobs: int) -> tuple[Written, list]:
-        """Every part of the final layout written (parts written for another layout dropped); what was
+    def finish(
+        self, planned: list[list[BlogSummary]], cache_dir: Path, jobs: int
+    ) -> tuple[Written, list]:
+        """Every part of the final layout written (parts written for another layout dropped); what
+        was
         written and each part's name and outcome, in part order."""
         wanted = {part_name(p): part_key(p) for p in planned}
         for name in [n for n, w in self.parts.items() if wanted.get(n) != w.key]:

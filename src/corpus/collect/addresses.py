@@ -1,6 +1,7 @@
 """Addresses as untrusted input: user info stripped before anything records them, web-archive
 capture addresses recognised, and the one function that turns an address into a raw file name
 confined to the raw folder (`corpus fetch`, `--wayback` and `corpus hydrate` all use it)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -11,12 +12,17 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-HOST_NAME = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-                       r"(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")
+HOST_NAME = re.compile(
+    r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+    r"(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
+)
 IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 # /web/<14 digits>[flag_]/<original address>, on any host (Wayback-compatible archives)
-CAPTURE = re.compile(r"^(?P<archive>https?://[^/\s]+(?:/[^\s]*?)?)/web/(?P<timestamp>\d{14})"
-                     r"(?:[a-z]{2}_)?/(?P<original>\S+)$", re.IGNORECASE)
+CAPTURE = re.compile(
+    r"^(?P<archive>https?://[^/\s]+(?:/[^\s]*?)?)/web/(?P<timestamp>\d{14})"
+    r"(?:[a-z]{2}_)?/(?P<original>\S+)$",
+    re.IGNORECASE,
+)
 BARE_CAPTURE = re.compile(r"/web/\d{8,14}(?:[a-z]{2}_)?/?$", re.IGNORECASE)
 DEFAULT_PORTS = {"http": ":80", "https": ":443"}
 SAFE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
@@ -125,4 +131,3 @@ def confined(raw_dir: Path, rel_path: str) -> Path:
     if os.path.commonpath([root, target]) != root:
         raise UnsafeAddress(f"file name {rel_path[:80]!r} leads out of {raw_dir}")
     return Path(root, *parts)
-

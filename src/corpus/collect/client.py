@@ -1,6 +1,7 @@
 """A polite HTTP client for `corpus fetch`: one request at a time, a pause between two requests
 to one host, robots.txt, retries with backoff on 429/5xx and network errors (Retry-After
 honoured), and downloads streamed to a temporary file that is checked before anyone keeps it."""
+
 from __future__ import annotations
 
 import email.utils
@@ -98,8 +99,11 @@ class PoliteClient:
 
     def __init__(self, settings: Settings = Settings()):
         self.settings = settings
-        self.http = httpx.Client(headers={"User-Agent": settings.user_agent},
-                                 timeout=settings.timeout, follow_redirects=False)
+        self.http = httpx.Client(
+            headers={"User-Agent": settings.user_agent},
+            timeout=settings.timeout,
+            follow_redirects=False,
+        )
         self.robots: dict[str, RobotFileParser] = {}
         self.unreachable: dict[str, str] = {}  # origin -> why its robots.txt could not be read
         self.last: dict[str, float] = {}  # host -> monotonic time its last response ended
@@ -122,7 +126,8 @@ class PoliteClient:
         """Stream a page into a hidden temporary file in folder; the caller renames or removes
         it."""
         status, final_url, (path, digest, size, content_type) = self._follow(
-            url, lambda response: self._save(response, folder))
+            url, lambda response: self._save(response, folder)
+        )
         return Download(final_url, status, content_type, path, digest, size)
 
     def allowed(self, url: str) -> bool:
@@ -171,7 +176,7 @@ class PoliteClient:
         s, origin = self.settings, host_of(url)
         host = urlsplit(url).hostname or origin  # the pause is per machine, whatever the scheme
         for attempt in range(s.retries + 1):
-            wait, status = s.backoff * 2 ** attempt, None
+            wait, status = s.backoff * 2**attempt, None
             self._wait_turn(origin, host)
             try:
                 with self.http.stream("GET", url) as response:
@@ -185,8 +190,9 @@ class PoliteClient:
                         raise FetchError(reason, status)
                     asked = retry_after(response.headers.get("retry-after"))
                     if asked is not None and asked > s.max_wait:
-                        raise FetchError(f"{reason}, Retry-After {asked:.0f} s is over "
-                                         f"{s.max_wait:g} s", status)
+                        raise FetchError(
+                            f"{reason}, Retry-After {asked:.0f} s is over {s.max_wait:g} s", status
+                        )
                     wait = max(wait, asked or 0.0)
             except httpx.TimeoutException:
                 reason = f"timed out ({s.timeout:g} s without an answer)"
@@ -195,8 +201,14 @@ class PoliteClient:
             finally:
                 self.last[host] = time.monotonic()
             if attempt < s.retries:  # said at once: an unreachable host is never a silent wait
-                log.warning("%s: %s; retry %d of %d in %.3g s", url, reason, attempt + 1,
-                            s.retries, min(wait, s.max_wait))
+                log.warning(
+                    "%s: %s; retry %d of %d in %.3g s",
+                    url,
+                    reason,
+                    attempt + 1,
+                    s.retries,
+                    min(wait, s.max_wait),
+                )
                 pause(min(wait, s.max_wait))
         raise FetchError(f"{reason} (after {s.retries + 1} attempts)", status)
 
@@ -222,8 +234,10 @@ class PoliteClient:
                     if size > self.settings.max_bytes:
                         raise FetchError(f"larger than {self.settings.max_bytes:,} bytes")
                     if time.monotonic() - start > self.settings.deadline:
-                        raise FetchError(f"not complete after {self.settings.deadline:g} s "
-                                         f"({size:,} bytes received)")
+                        raise FetchError(
+                            f"not complete after {self.settings.deadline:g} s "
+                            f"({size:,} bytes received)"
+                        )
                     digest.update(chunk)
                     out.write(chunk)
                 out.flush()

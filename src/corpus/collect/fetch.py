@@ -4,6 +4,7 @@ Each page is streamed to a hidden temporary file, checked (complete, UTF-8 text 
 readers know, not bytes already registered), renamed to a stable name from its address and
 registered at once; an interrupted run loses at most the page it was on, and a rerun skips
 what is registered. Registered bytes are never overwritten."""
+
 from __future__ import annotations
 
 import logging
@@ -57,8 +58,11 @@ class Summary:
         skipped = sum(self.skipped.values())
         why = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
         pages = f"{len(self.fetched)} page{'' if len(self.fetched) == 1 else 's'}"
-        total = (f"fetched {pages} ({self.n_bytes:,} bytes), skipped {skipped}"
-                 + (f" ({why})" if why else "") + f", failed {len(self.failed)} -> {raw_dir}")
+        total = (
+            f"fetched {pages} ({self.n_bytes:,} bytes), skipped {skipped}"
+            + (f" ({why})" if why else "")
+            + f", failed {len(self.failed)} -> {raw_dir}"
+        )
         stop = ["interrupted: run the same command again to continue"] if self.interrupted else []
         refused = [f"skipped {url[:200]!r}: {reason}" for url, reason in self.refused]
         failures = [f"failed {url}: {' '.join(reason.split())}" for url, reason in self.failed]
@@ -74,8 +78,11 @@ def check_url(url: str, where: str, line: int | None = None) -> str:
         raise InputError(where, str(err), line=line) from None
     if addresses.has_userinfo(url):
         url = addresses.strip_userinfo(url)
-        log.warning("%s: user info (user:password@) removed from the address, which is "
-                    "recorded as %s", where + (f":{line}" if line else ""), url)
+        log.warning(
+            "%s: user info (user:password@) removed from the address, which is recorded as %s",
+            where + (f":{line}" if line else ""),
+            url,
+        )
     return url
 
 
@@ -107,11 +114,14 @@ def read_url_list(path: Path) -> tuple[list[str], list[tuple[int, str]]]:
     return urls, invalid
 
 
-def archive_jobs(client: PoliteClient, target: str, start: str, end: str, archive: str,
-                 latest: bool = False) -> list[Job]:
+def archive_jobs(
+    client: PoliteClient, target: str, start: str, end: str, archive: str, latest: bool = False
+) -> list[Job]:
     """One job per distinct capture the archive's CDX index lists for a page or prefix."""
-    return [Job(c.original, c.archive_url(archive), c.archive_url(archive), c.captured_at)
-            for c in wayback.captures(client, target, start, end, archive, latest)]
+    return [
+        Job(c.original, c.archive_url(archive), c.archive_url(archive), c.captured_at)
+        for c in wayback.captures(client, target, start, end, archive, latest)
+    ]
 
 
 def job_key(url: str, archive_url: str) -> str:
@@ -145,8 +155,11 @@ def open_registry(raw_dir: Path) -> list[raw.RegistryEntry]:
     registry = raw.read_registry(raw_dir)
     if registry is None:
         if raw.list_raw_files(raw_dir):
-            raise InputError(str(raw_dir), "raw folder has files but no registry: register them "
-                                           "with `corpus add`, or fetch into another folder")
+            raise InputError(
+                str(raw_dir),
+                "raw folder has files but no registry: register them "
+                "with `corpus add`, or fetch into another folder",
+            )
         registry = []
     return registry
 
@@ -156,9 +169,16 @@ class Collector:
     outlet is `outlet` when given, else the one the page names (describe), else the host's
     (outlets.csv); the language is the page's."""
 
-    def __init__(self, raw_dir: Path, client: PoliteClient, outlet: str = "",
-                 rights: str = "", refresh: bool = False, describe: Describe = no_description,
-                 outlet_names: dict[str, str] | None = None):
+    def __init__(
+        self,
+        raw_dir: Path,
+        client: PoliteClient,
+        outlet: str = "",
+        rights: str = "",
+        refresh: bool = False,
+        describe: Describe = no_description,
+        outlet_names: dict[str, str] | None = None,
+    ):
         self.raw_dir, self.client, self.refresh = raw_dir, client, refresh
         self.outlet, self.rights, self.describe = outlet, rights, describe
         self.outlet_names = outlets.known_outlets() if outlet_names is None else outlet_names
@@ -168,9 +188,16 @@ class Collector:
         self.sha256s = {e.sha256 for e in self.registry}
         self.summary = Summary()
 
-    def collect(self, urls: list[str], target: str = "", start: str = "", end: str = "",
-                archive: str = wayback.DEFAULT_ARCHIVE, progress=lambda items: items,
-                latest: bool = False) -> Summary:
+    def collect(
+        self,
+        urls: list[str],
+        target: str = "",
+        start: str = "",
+        end: str = "",
+        archive: str = wayback.DEFAULT_ARCHIVE,
+        progress=lambda items: items,
+        latest: bool = False,
+    ) -> Summary:
         """Fetch the addresses (live pages or captures), then every capture of target (a page
         or 'prefix*') in the archive."""
         try:
@@ -236,20 +263,37 @@ class Collector:
         if download.sha256 in self.sha256s:
             self.summary.skipped["identical to a registered file"] += 1
             return
-        rel, present = free_name(self.raw_dir, stem, EXTENSIONS.get(fmt, ""), download.sha256,
-                                 {e.path for e in self.registry})
+        rel, present = free_name(
+            self.raw_dir,
+            stem,
+            EXTENSIONS.get(fmt, ""),
+            download.sha256,
+            {e.path for e in self.registry},
+        )
         if not present:
             os.replace(download.temp_path, addresses.confined(self.raw_dir, rel))
         page_outlet, language = self.described(rel, fmt, text)
-        outlet = (self.outlet or page_outlet or outlets.outlet_of(job.url, self.outlet_names)
-                  or "unknown")
-        self.registry.append(raw.RegistryEntry(
-            path=rel, sha256=download.sha256, format=fmt, outlet=outlet, url=job.url,
-            language=language or "und", retrieved_date=datetime.now(UTC).date().isoformat(),
-            rights=self.rights, final_url=addresses.strip_userinfo(download.final_url),
-            http_status=str(download.status), content_type=download.content_type,
-            archive_url=job.archive_url, captured_at=job.captured_at,
-            text_redistributable="no"))
+        outlet = (
+            self.outlet or page_outlet or outlets.outlet_of(job.url, self.outlet_names) or "unknown"
+        )
+        self.registry.append(
+            raw.RegistryEntry(
+                path=rel,
+                sha256=download.sha256,
+                format=fmt,
+                outlet=outlet,
+                url=job.url,
+                language=language or "und",
+                retrieved_date=datetime.now(UTC).date().isoformat(),
+                rights=self.rights,
+                final_url=addresses.strip_userinfo(download.final_url),
+                http_status=str(download.status),
+                content_type=download.content_type,
+                archive_url=job.archive_url,
+                captured_at=job.captured_at,
+                text_redistributable="no",
+            )
+        )
         registry_file.write_registry(self.raw_dir, self.registry)
         self.done.add(job_key(job.url, job.archive_url))
         self.sha256s.add(download.sha256)
@@ -266,8 +310,9 @@ class Collector:
             return None, None
 
 
-def dry_run(urls: list[str], invalid: list[tuple[int, str]], where: str, raw_dir: Path,
-            delay: float) -> list[str]:
+def dry_run(
+    urls: list[str], invalid: list[tuple[int, str]], where: str, raw_dir: Path, delay: float
+) -> list[str]:
     """What `corpus fetch` would do with these addresses, without any network access: captures
     and live pages by host, invalid lines, what is already registered, a time estimate."""
     registry = raw.read_registry(raw_dir) if (raw_dir / raw.REGISTRY_NAME).is_file() else []
@@ -280,13 +325,17 @@ def dry_run(urls: list[str], invalid: list[tuple[int, str]], where: str, raw_dir
         by_host[(addresses.checked_host(job.url), kind)] += 1
     n_captures = sum(1 for job in todo if job.archive_url)
     seconds = len(todo) * delay
-    lines = [f"would fetch {len(todo):,} addresses: {n_captures:,} captures, "
-             f"{len(todo) - n_captures:,} live pages ({len(jobs) - len(todo):,} already "
-             f"registered in {raw_dir}, {len(invalid):,} invalid lines skipped)"]
+    lines = [
+        f"would fetch {len(todo):,} addresses: {n_captures:,} captures, "
+        f"{len(todo) - n_captures:,} live pages ({len(jobs) - len(todo):,} already "
+        f"registered in {raw_dir}, {len(invalid):,} invalid lines skipped)"
+    ]
     lines += [f"  {host}: {n:,} {kind}" for (host, kind), n in sorted(by_host.items())]
     lines += [f"invalid {where}:{number}: {why}" for number, why in invalid]
-    lines.append(f"time at --delay {delay:g} s: at least {duration(seconds)} (one request after "
-                 "another; robots.txt Crawl-delay and slow answers add to it)")
+    lines.append(
+        f"time at --delay {delay:g} s: at least {duration(seconds)} (one request after "
+        "another; robots.txt Crawl-delay and slow answers add to it)"
+    )
     return lines
 
 

@@ -1,5 +1,6 @@
 """Outlet names by host (collect/data/outlets.csv, extendable with a user's file of the same
 two columns): the outlet of a fetched page that does not name its publisher."""
+
 from __future__ import annotations
 
 import csv

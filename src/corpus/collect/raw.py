@@ -1,4 +1,5 @@
 """Raw inputs: the registry of raw files, checksums, decoding and format detection."""
+
 from __future__ import annotations
 
 import csv
@@ -17,7 +18,16 @@ from corpus.collect import values
 from corpus.errors import InputError
 
 REGISTRY_NAME = "registry.csv"
-REGISTRY_FIELDS = ("path", "sha256", "format", "outlet", "url", "language", "retrieved_date", "rights")
+REGISTRY_FIELDS = (
+    "path",
+    "sha256",
+    "format",
+    "outlet",
+    "url",
+    "language",
+    "retrieved_date",
+    "rights",
+)
 # Provenance of fetched files (`corpus fetch`); optional: older registries without them still read.
 FETCH_FIELDS = ("final_url", "http_status", "content_type", "archive_url", "captured_at")
 # Whether the file's text may be republished (yes/no); optional: an empty cell means no.
@@ -73,13 +83,18 @@ def decode(path: str, data: bytes) -> str:
         raise InputError(path, "empty file (no text)")
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise InputError(path, f"binary file (NUL byte at offset {nul}), expected UTF-8 text",
-                         line=data.count(b"\n", 0, nul) + 1)
+        raise InputError(
+            path,
+            f"binary file (NUL byte at offset {nul}), expected UTF-8 text",
+            line=data.count(b"\n", 0, nul) + 1,
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(path, f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x})", line=line) from None
+        raise InputError(
+            path, f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x})", line=line
+        ) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -96,19 +111,28 @@ def looks_like_page_model(text: str) -> bool:
 
 
 def detect_format(path: str, text: str) -> str:
-    """Name the raw format from the content alone: web page, Guardian page model, or TRT-style text."""
+    """Name the raw format from the content alone: web page, Guardian page model, or TRT-style
+    text."""
     head = text.lstrip()[:1000].lower()
-    if head.startswith("<") and ("<html" in head or "<!doctype html" in head or "<body" in head or "<head" in head):
+    if head.startswith("<") and (
+        "<html" in head or "<!doctype html" in head or "<body" in head or "<head" in head
+    ):
         return "html"
     if head.startswith("{"):
         if looks_like_page_model(text):
             return "guardian-json"
-        raise InputError(path, "unrecognised JSON (expected a Guardian page model with 'blocks' carrying "
-                               "'blockFirstPublished')")
+        raise InputError(
+            path,
+            "unrecognised JSON (expected a Guardian page model with 'blocks' carrying "
+            "'blockFirstPublished')",
+        )
     if TRT_TIME_LINE.search(text):
         return "trt-text"
-    raise InputError(path, "unrecognised format (not an HTML page, not a Guardian page model, and no "
-                           "'HHMM GMT' entry lines)")
+    raise InputError(
+        path,
+        "unrecognised format (not an HTML page, not a Guardian page model, and no "
+        "'HHMM GMT' entry lines)",
+    )
 
 
 def text_sha256(path: str, data: bytes) -> str:
@@ -133,12 +157,16 @@ def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
         if entry.path in seen:
             raise InputError(str(registry), f"{entry.path} is registered twice", line=line)
         for field, problem in values.problems(vars(entry)):
-            raise InputError(str(registry), f"{field} {getattr(entry, field)!r} {problem}",
-                             line=line)
+            raise InputError(
+                str(registry), f"{field} {getattr(entry, field)!r} {problem}", line=line
+            )
         outside = leaves_folder(raw_dir, entry.path)
         if outside:
-            raise InputError(str(registry), f"path {entry.path!r} {outside}: a raw file must lie "
-                                            "inside the raw folder", line=line)
+            raise InputError(
+                str(registry),
+                f"path {entry.path!r} {outside}: a raw file must lie inside the raw folder",
+                line=line,
+            )
         seen.add(entry.path)
         rows.append(entry)
     return rows
@@ -147,15 +175,19 @@ def read_registry(raw_dir: Path) -> list[RegistryEntry] | None:
 def check_redistributable(where: str, value: str, line: int | None = None) -> None:
     """text_redistributable is yes, no, or empty (no)."""
     if value not in ("", *REDISTRIBUTABLE_VALUES):
-        raise InputError(where, f"text_redistributable is 'yes' or 'no', not {value[:20]!r}",
-                         line=line)
+        raise InputError(
+            where, f"text_redistributable is 'yes' or 'no', not {value[:20]!r}", line=line
+        )
 
 
 def leaves_folder(raw_dir: Path, rel_path: str) -> str:
     """Why rel_path would read a file outside raw_dir (absolute, `..`, a symlink leading out), or
     "" when it stays inside."""
-    if rel_path.startswith(("/", "\\")) or os.path.isabs(rel_path) \
-            or re.match(r"[A-Za-z]:", rel_path):
+    if (
+        rel_path.startswith(("/", "\\"))
+        or os.path.isabs(rel_path)
+        or re.match(r"[A-Za-z]:", rel_path)
+    ):
         return "is absolute"
     if ".." in re.split(r"[/\\]", rel_path):
         return "climbs out with '..'"
@@ -179,14 +211,17 @@ def registry_rows(path: str, data: bytes) -> Iterator[tuple[int, dict[str, str]]
             raise InputError(path, "registry names a column twice", line=1)
         for row in reader:
             if row and len(row) != len(header):
-                raise InputError(path, f"row has {len(row)} fields, the header {len(header)} "
-                                       "(a stray comma or quote?)", line=start)
+                raise InputError(
+                    path,
+                    f"row has {len(row)} fields, the header {len(header)} "
+                    "(a stray comma or quote?)",
+                    line=start,
+                )
             if row:
                 yield start, dict(zip(header, row))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError(path, f"malformed CSV ({exc}; an unbalanced quote?)",
-                         line=start) from None
+        raise InputError(path, f"malformed CSV ({exc}; an unbalanced quote?)", line=start) from None
 
 
 def canonical_url(url: str) -> str:
@@ -214,9 +249,10 @@ def registered_duplicate(registry: list[RegistryEntry], sha256: str, url: str) -
     return None
 
 
-def registry_text(entries: list[RegistryEntry],
-                  columns: tuple[str, ...] = REGISTRY_FIELDS + FETCH_FIELDS + RIGHTS_FIELDS,
-                  ) -> str:
+def registry_text(
+    entries: list[RegistryEntry],
+    columns: tuple[str, ...] = REGISTRY_FIELDS + FETCH_FIELDS + RIGHTS_FIELDS,
+) -> str:
     """The registry file's content with these columns, rows sorted by path."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -236,9 +272,11 @@ def list_raw_files(raw_dir: Path, special: list[tuple[str, str]] | None = None) 
     return files
 
 
-def files_below(folder: str, prefix: str,
-                special: list[tuple[str, str]] | None = None) -> Iterator[str]:
-    """Relative paths of the files below folder (os.scandir: no stat per regular file, unlike pathlib)."""
+def files_below(
+    folder: str, prefix: str, special: list[tuple[str, str]] | None = None
+) -> Iterator[str]:
+    """Relative paths of the files below folder (os.scandir: no stat per regular file, unlike
+    pathlib)."""
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir():
@@ -258,9 +296,17 @@ def not_regular(path: str) -> str:
         mode = os.stat(path).st_mode
     except OSError:
         return "a symlink leading nowhere" if link else "gone or unreadable"
-    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a character device" if stat.S_ISCHR(mode)
-            else "a block device" if stat.S_ISBLK(mode) else "not a regular file")
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a character device"
+        if stat.S_ISCHR(mode)
+        else "a block device"
+        if stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
     return f"{link}{kind}, not a raw file (not opened)"
 
 
@@ -276,25 +322,39 @@ def read_regular(path: Path | str) -> bytes:
         os.close(fd)
 
 
-def read_document(raw_dir: Path, rel_path: str, entry: RegistryEntry | None = None,
-                  data: bytes | None = None) -> RawDocument:
-    """Read one raw file (or take its bytes), checking its hash against the registry entry when there is one."""
+def read_document(
+    raw_dir: Path, rel_path: str, entry: RegistryEntry | None = None, data: bytes | None = None
+) -> RawDocument:
+    """Read one raw file (or take its bytes), checking its hash against the registry entry when
+    there is one."""
     data = read_regular(raw_dir / rel_path) if data is None else data
     digest = sha256_of(data)
     if entry is not None and digest != entry.sha256:  # its real hash is not shown
-        raise InputError(rel_path, f"content differs from the registry's sha256 {entry.sha256}: "
-                                   "raw files are immutable; register a changed file anew",
-                         sha256=entry.sha256)
+        raise InputError(
+            rel_path,
+            f"content differs from the registry's sha256 {entry.sha256}: "
+            "raw files are immutable; register a changed file anew",
+            sha256=entry.sha256,
+        )
     text = decode(rel_path, data)
     fmt = entry.format if entry is not None and entry.format else detect_format(rel_path, text)
     if entry is None:
         return RawDocument(rel_path, text, digest, fmt)
-    return RawDocument(rel_path, text, digest, fmt, outlet=entry.outlet or "unknown",
-                       url=entry.url or None, language=entry.language or "und")
+    return RawDocument(
+        rel_path,
+        text,
+        digest,
+        fmt,
+        outlet=entry.outlet or "unknown",
+        url=entry.url or None,
+        language=entry.language or "und",
+    )
 
 
-def plan(raw_dir: Path, special: list[tuple[str, str]] | None = None,
-         ) -> list[tuple[str, RegistryEntry | None]]:
+def plan(
+    raw_dir: Path,
+    special: list[tuple[str, str]] | None = None,
+) -> list[tuple[str, RegistryEntry | None]]:
     """The raw files to build, with their registry entries (None for a plain folder); entries
     that are not regular files go into `special` (path, reason)."""
     if not raw_dir.is_dir():
@@ -305,17 +365,23 @@ def plan(raw_dir: Path, special: list[tuple[str, str]] | None = None,
         for f in files:
             outside = leaves_folder(raw_dir, f)
             if outside:
-                raise InputError(str(raw_dir / f), f"{outside}: a raw file must lie inside the "
-                                                   "raw folder")
+                raise InputError(
+                    str(raw_dir / f), f"{outside}: a raw file must lie inside the raw folder"
+                )
         return [(f, None) for f in files]
     registered = {e.path for e in registry}
     for e in registry:
         if not (raw_dir / e.path).is_file():
-            what = not_regular(str(raw_dir / e.path)) if os.path.lexists(raw_dir / e.path) \
+            what = (
+                not_regular(str(raw_dir / e.path))
+                if os.path.lexists(raw_dir / e.path)
                 else "missing"
+            )
             raise InputError(str(raw_dir / REGISTRY_NAME), f"registered file {e.path} is {what}")
     unregistered = [f for f in files if f not in registered]
     if unregistered:
-        raise InputError(str(raw_dir / unregistered[0]),
-                         "raw file is not in the registry; register it with `corpus add`")
+        raise InputError(
+            str(raw_dir / unregistered[0]),
+            "raw file is not in the registry; register it with `corpus add`",
+        )
     return [(e.path, e) for e in sorted(registry, key=lambda e: e.path)]

@@ -13,8 +13,8 @@ from pathlib import Path
 from corpus.collect.raw import (
     FETCH_FIELDS,
     REGISTRY_FIELDS,
-    RIGHTS_FIELDS,
     REGISTRY_NAME,
+    RIGHTS_FIELDS,
     RegistryEntry,
     registry_text,
 )
@@ -43,8 +43,7 @@ def registry_columns(
         return known, ()
     kept = [c for c in header if c in known]
     added: list[str] = []
-    for group, required in ((REGISTRY_FIELDS, True), (FETCH_FIELDS, False),
-                            (RIGHTS_FIELDS, False)):
+    for group, required in ((REGISTRY_FIELDS, True), (FETCH_FIELDS, False), (RIGHTS_FIELDS, False)):
         if required or any(getattr(e, c) for e in entries for c in group):
             added += [c for c in group if c not in kept]
     return tuple(kept + added), tuple(added)

@@ -2,6 +2,7 @@
 http(s), text plain (no control characters, and no leading '=', '+', '-' or '@', which a
 spreadsheet opening the registry would run as a formula). Each check returns the problem, or ""
 when the value is fine; `problems` applies every check to a row's fields."""
+
 from __future__ import annotations
 
 import re

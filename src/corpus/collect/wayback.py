@@ -1,5 +1,6 @@
 """Web-archive captures through the Wayback CDX API (github.com/internetarchive/wayback,
 wayback-cdx-server): one capture per distinct content digest of a page, status 200 only."""
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,12 @@ class Capture:
 
 def cdx_query(target: str, start: str = "", end: str = "", resume_key: str = "") -> str:
     """The CDX query string for a page, or every page under a prefix when target ends in '*'."""
-    params = {"url": target.removesuffix("*"), "output": "json", "filter": "statuscode:200",
-              "collapse": "digest"}
+    params = {
+        "url": target.removesuffix("*"),
+        "output": "json",
+        "filter": "statuscode:200",
+        "collapse": "digest",
+    }
     if target.endswith("*"):
         params["matchType"] = "prefix"
     params.update({k: v for k, v in (("from", start), ("to", end)) if v})
@@ -57,8 +62,11 @@ def parse_cdx(payload) -> tuple[list[Capture], str]:
     if missing:
         raise FetchError(f"CDX answer lacks fields: {', '.join(sorted(missing))}")
     found = [dict(zip(header, row)) for row in rows if len(row) == len(header)]
-    return [Capture(plain_port(r["original"]), r["timestamp"], r["digest"]) for r in found
-            if r["statuscode"] == "200" and re.fullmatch(r"\d{14}", r["timestamp"])], resume_key
+    return [
+        Capture(plain_port(r["original"]), r["timestamp"], r["digest"])
+        for r in found
+        if r["statuscode"] == "200" and re.fullmatch(r"\d{14}", r["timestamp"])
+    ], resume_key
 
 
 def plain_port(url: str) -> str:
@@ -76,8 +84,14 @@ def in_range(timestamp: str, start: str, end: str) -> bool:
     return timestamp >= start.ljust(14, "0") and (not end or timestamp <= end.ljust(14, "9"))
 
 
-def captures(client: PoliteClient, target: str, start: str = "", end: str = "",
-             archive: str = DEFAULT_ARCHIVE, latest: bool = False) -> list[Capture]:
+def captures(
+    client: PoliteClient,
+    target: str,
+    start: str = "",
+    end: str = "",
+    archive: str = DEFAULT_ARCHIVE,
+    latest: bool = False,
+) -> list[Capture]:
     """Every distinct capture (the first of each page's content digests) in the date range; with
     latest, only each page's last one (a live blog's captures are states of one growing page)."""
     found, resume_key, seen, keys = [], "", set(), set()
@@ -85,14 +99,18 @@ def captures(client: PoliteClient, target: str, start: str = "", end: str = "",
         url = f"{archive.rstrip('/')}{CDX_PATH}?{cdx_query(target, start, end, resume_key)}"
         page, resume_key = parse_cdx(client.get_json(url))
         for capture in page:  # collapse=digest only drops adjacent repeats; drop the others too
-            if (capture.original, capture.digest) not in seen and in_range(capture.timestamp,
-                                                                           start, end):
+            if (capture.original, capture.digest) not in seen and in_range(
+                capture.timestamp, start, end
+            ):
                 seen.add((capture.original, capture.digest))
                 found.append(capture)
         if not resume_key or resume_key in keys:  # a repeated key would never end
             found.sort(key=lambda c: (c.original, c.timestamp))
             if latest:
-                return [c for c, after in zip(found, found[1:] + [None])
-                        if after is None or after.original != c.original]
+                return [
+                    c
+                    for c, after in zip(found, found[1:] + [None])
+                    if after is None or after.original != c.original
+                ]
             return found
         keys.add(resume_key)

@@ -1,6 +1,7 @@
 """The read side, what a researcher installs alone: `load` a table from a data folder, a release
 folder or zip, or a published version (store.py: the Parquet layout; releases.py: files, checksums,
 `verify`, `fetch`; metadata.py: datapackage and citation). May import: schema, errors, version."""
+
 from __future__ import annotations
 
 import csv
@@ -29,16 +30,25 @@ def data_dir() -> Path:
 
 def not_found(given: bool) -> str:
     """Why `load` found nothing, and the three ways to point it at the tables."""
-    looked = "no such folder or zip (path=)" if given else (
-        f"no data folder here (${DATA_ENV} set)" if os.environ.get(DATA_ENV) else
-        f"no data folder here ({DEFAULT_PROCESSED} of the current folder, {Path.cwd()}; "
-        f"${DATA_ENV} is not set)")
-    return (f"{looked}: pass path= (a data folder, release folder or zip), set {DATA_ENV} to a "
-            f"data folder, or load a published release with version= (and {RELEASE_URL_ENV})")
+    looked = (
+        "no such folder or zip (path=)"
+        if given
+        else (
+            f"no data folder here (${DATA_ENV} set)"
+            if os.environ.get(DATA_ENV)
+            else f"no data folder here ({DEFAULT_PROCESSED} of the current folder, {Path.cwd()}; "
+            f"${DATA_ENV} is not set)"
+        )
+    )
+    return (
+        f"{looked}: pass path= (a data folder, release folder or zip), set {DATA_ENV} to a "
+        f"data folder, or load a published release with version= (and {RELEASE_URL_ENV})"
+    )
 
 
-def load(table: str, version: str | None = None, path: str | Path | None = None,
-         check: bool = True) -> pd.DataFrame:
+def load(
+    table: str, version: str | None = None, path: str | Path | None = None, check: bool = True
+) -> pd.DataFrame:
     """One table as a pandas DataFrame.
 
     From `path` (a data folder, a release folder or a release zip); else from the
@@ -48,7 +58,9 @@ def load(table: str, version: str | None = None, path: str | Path | None = None,
     """
     if table not in ALL_TABLES:
         raise ValueError(f"unknown table {table!r}; tables: {', '.join(ALL_TABLES)}")
-    source = Path(path) if path is not None else fetch(version) if version is not None else data_dir()
+    source = (
+        Path(path) if path is not None else fetch(version) if version is not None else data_dir()
+    )
     if not source.exists():
         raise InputError(str(source.absolute()), not_found(path is not None))
     files = ReleaseFiles(source)
@@ -70,8 +82,11 @@ def warn_if_text_free(files: ReleaseFiles, source: Path) -> None:
     free = sum(1 for row in rows if row.get("text_in_release") == "no")
     if free:
         _WARNED.add(str(source))
-        warnings.warn(f"{source}: {free} blogs are text-free (their headline and body are "
-                      "null until restored with `corpus hydrate`)", stacklevel=3)
+        warnings.warn(
+            f"{source}: {free} blogs are text-free (their headline and body are "
+            "null until restored with `corpus hydrate`)",
+            stacklevel=3,
+        )
 
 
 __all__ = ["DATA_ENV", "data_dir", "load"]

@@ -1,5 +1,6 @@
 """Read access to built data folders and releases (folder or zip): files, checksums, tables;
 `verify`, and `fetch` of a published release by version (downloaded once, its sha256 checked)."""
+
 from __future__ import annotations
 
 import csv
@@ -21,7 +22,9 @@ from corpus.schema import ALL_TABLES, text_free_schema
 RELEASE_NAME = "liveblog-corpus"
 RELEASE_URL_ENV = "CORPUS_RELEASE_URL"
 CACHE_ENV = "CORPUS_CACHE"
-REGISTRY_NAME = "releases.txt"  # "<zip name> <sha256>" per published release, shipped in the package
+REGISTRY_NAME = (
+    "releases.txt"  # "<zip name> <sha256>" per published release, shipped in the package
+)
 
 
 MAX_EXPANSION = 100  # a zip member may expand this many times its compressed size...
@@ -29,8 +32,15 @@ MAX_EXPANDED_BYTES = 64_000_000  # ...unless it is smaller than this
 MAX_TOTAL_BYTES = 16_000_000_000  # and a release zip holds at most this much
 # What reading a zip member raises when its data cannot be had: a corrupt deflate stream, an
 # encrypted member, an unknown compression method, a truncated or inconsistent member.
-ZIP_MEMBER_ERRORS = (zlib.error, RuntimeError, NotImplementedError, zipfile.BadZipFile, EOFError,
-                     OSError, ValueError)
+ZIP_MEMBER_ERRORS = (
+    zlib.error,
+    RuntimeError,
+    NotImplementedError,
+    zipfile.BadZipFile,
+    EOFError,
+    OSError,
+    ValueError,
+)
 
 
 def read_parquet(data: bytes) -> pa.Table:
@@ -52,8 +62,10 @@ class ReleaseFiles:
 
     def names(self) -> list[str]:
         if self.zip is not None:
-            return sorted(n[len(self.prefix):] for n in self.zip.namelist() if not n.endswith("/"))
-        return sorted(p.relative_to(self.path).as_posix() for p in self.path.rglob("*") if p.is_file())
+            return sorted(n[len(self.prefix) :] for n in self.zip.namelist() if not n.endswith("/"))
+        return sorted(
+            p.relative_to(self.path).as_posix() for p in self.path.rglob("*") if p.is_file()
+        )
 
     def bomb(self) -> str | None:
         """Why unpacking this zip would be a zip bomb (a member expanding far beyond its size),
@@ -63,10 +75,13 @@ class ReleaseFiles:
         total = 0
         for info in self.zip.infolist():
             total += info.file_size
-            if info.file_size > MAX_EXPANDED_BYTES and \
-                    info.file_size > MAX_EXPANSION * max(1, info.compress_size):
-                return (f"{info.filename} expands {info.compress_size:,} bytes to "
-                        f"{info.file_size:,}: a zip bomb, not unpacked")
+            if info.file_size > MAX_EXPANDED_BYTES and info.file_size > MAX_EXPANSION * max(
+                1, info.compress_size
+            ):
+                return (
+                    f"{info.filename} expands {info.compress_size:,} bytes to "
+                    f"{info.file_size:,}: a zip bomb, not unpacked"
+                )
         if total > MAX_TOTAL_BYTES:
             return f"its members expand to {total:,} bytes: a zip bomb, not unpacked"
         return None
@@ -80,8 +95,9 @@ class ReleaseFiles:
             except KeyError:
                 raise
             except ZIP_MEMBER_ERRORS as exc:
-                raise InputError(str(self.path), f"member {self.prefix}{name}: "
-                                                 f"{member_problem(exc)}") from None
+                raise InputError(
+                    str(self.path), f"member {self.prefix}{name}: {member_problem(exc)}"
+                ) from None
         return (self.path / name).read_bytes()
 
     def checksums(self) -> dict[str, str]:
@@ -91,9 +107,14 @@ class ReleaseFiles:
         return {name: digest for digest, name in pairs}
 
     def table_names(self, name: str) -> list[str]:
-        """The files of a table: `<name>.parquet`, or the part files in its folder (in key order)."""
+        """The files of a table: `<name>.parquet`, or the part files in its folder (in key
+        order)."""
         folder = f"{table_dir_name(name)}/"
-        return [n for n in self.names() if n == table_dir_name(name) or (n.startswith(folder) and n.endswith(".parquet"))]
+        return [
+            n
+            for n in self.names()
+            if n == table_dir_name(name) or (n.startswith(folder) and n.endswith(".parquet"))
+        ]
 
     def table(self, name: str, check: bool = False) -> pa.Table:
         """A table; with check, each of its files is first checked against SHA256SUMS."""
@@ -109,8 +130,11 @@ class ReleaseFiles:
             data = self.read(f)
             if check and hashlib.sha256(data).hexdigest() != listed.get(f):
                 said = "is not listed in" if f not in listed else "has a sha256 differing from"
-                raise InputError(f"{self.path}/{f}", f"{said} {CHECKSUMS_NAME}: changed since it "
-                                 "was built (load(..., check=False) reads it anyway)")
+                raise InputError(
+                    f"{self.path}/{f}",
+                    f"{said} {CHECKSUMS_NAME}: changed since it "
+                    "was built (load(..., check=False) reads it anyway)",
+                )
             parts.append(read_parquet(data))
         return pa.concat_tables(parts)
 
@@ -118,8 +142,11 @@ class ReleaseFiles:
         try:
             return self.checksums()
         except (KeyError, FileNotFoundError, ValueError):
-            raise InputError(str(self.path), f"no readable {CHECKSUMS_NAME} to check the table "
-                             "against (load(..., check=False) reads it anyway)") from None
+            raise InputError(
+                str(self.path),
+                f"no readable {CHECKSUMS_NAME} to check the table "
+                "against (load(..., check=False) reads it anyway)",
+            ) from None
 
 
 def member_problem(exc: BaseException) -> str:
@@ -163,8 +190,11 @@ def verify(path: Path) -> list[str]:
                 continue
             if hashlib.sha256(data).hexdigest() != digest:
                 problems.append(f"{name}: sha256 differs from {CHECKSUMS_NAME}")
-    problems += [f"{name}: not listed in {CHECKSUMS_NAME}" for name in sorted(present - set(listed))
-                 if not name.startswith("validation/")]
+    problems += [
+        f"{name}: not listed in {CHECKSUMS_NAME}"
+        for name in sorted(present - set(listed))
+        if not name.startswith("validation/")
+    ]
     for table_name, table in ALL_TABLES.items():
         for name in files.table_names(table_name):
             if not any(p.startswith(f"{name}:") for p in problems):
@@ -176,8 +206,10 @@ def verify(path: Path) -> list[str]:
                 except (pa.ArrowException, OSError, ValueError) as exc:
                     problems.append(f"{name}: not a readable Parquet file ({type(exc).__name__})")
                     continue
-                if not any(schema.equals(declared, check_metadata=False) for declared in
-                           (table.arrow_schema(), text_free_schema(table))):
+                if not any(
+                    schema.equals(declared, check_metadata=False)
+                    for declared in (table.arrow_schema(), text_free_schema(table))
+                ):
                     problems.append(f"{name}: schema differs from the declaration in schema.py")
     return problems
 
@@ -189,7 +221,9 @@ def release_registry() -> dict[str, str]:
     return {r[0]: r[1] for r in rows if r and not r[0].startswith("#")}
 
 
-def fetch(version: str, base_url: str | None = None, registry: dict[str, str] | None = None) -> Path:
+def fetch(
+    version: str, base_url: str | None = None, registry: dict[str, str] | None = None
+) -> Path:
     """The zip of a published release, downloaded once with pooch, its sha256 checked."""
     import pooch
 
@@ -199,13 +233,17 @@ def fetch(version: str, base_url: str | None = None, registry: dict[str, str] | 
     no_url = f"set {RELEASE_URL_ENV} to the address of the folder holding {name}"
     if name not in registry:
         known = ", ".join(sorted(registry)) or "none yet"
-        raise InputError(name, f"version {version} is not a published release (published: "
-                               f"{known})" + ("" if base_url else f"; to load one, {no_url}"))
+        raise InputError(
+            name,
+            f"version {version} is not a published release (published: "
+            f"{known})" + ("" if base_url else f"; to load one, {no_url}"),
+        )
     if not base_url:
         raise InputError(name, f"no release URL: {no_url}")
     cache = Path(os.environ.get(CACHE_ENV) or pooch.os_cache(RELEASE_NAME))
-    fetcher = pooch.create(path=cache, base_url=base_url.rstrip("/") + "/",
-                           registry={name: f"sha256:{registry[name]}"})
+    fetcher = pooch.create(
+        path=cache, base_url=base_url.rstrip("/") + "/", registry={name: f"sha256:{registry[name]}"}
+    )
     try:
         return Path(fetcher.fetch(name))
     except ValueError as exc:  # pooch's hash mismatch

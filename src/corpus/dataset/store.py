@@ -1,4 +1,5 @@
 """Deterministic Parquet writing and reading, and where tables lie in a data folder."""
+
 from __future__ import annotations
 
 import hashlib
@@ -35,8 +36,11 @@ def to_arrow(table: Table, rows: list[dict], metadata: dict[str, str] | None = N
 def concat_sorted(table: Table, parts: list[pa.Table], metadata: dict[str, str]) -> pa.Table:
     """Per-blog tables as one, sorted by primary key (code-point order, as Python sorts strings)."""
     schema = table.arrow_schema(metadata)
-    combined = pa.concat_tables([p.replace_schema_metadata(schema.metadata) for p in parts]) if parts \
+    combined = (
+        pa.concat_tables([p.replace_schema_metadata(schema.metadata) for p in parts])
+        if parts
         else schema.empty_table()
+    )
     return combined.sort_by([(k, "ascending") for k in table.primary_key]).combine_chunks()
 
 
@@ -75,7 +79,8 @@ def count_rows(path: Path) -> int:
 
 
 def merge_parts(source: Path, target: Path) -> None:
-    """A table's part files as one Parquet file (a row group per part), streaming: memory follows the part."""
+    """A table's part files as one Parquet file (a row group per part), streaming: memory follows
+    the part."""
     files = table_files(source)
     options = {k: v for k, v in WRITE_OPTIONS.items() if k != "row_group_size"}
     with pq.ParquetWriter(target, pq.read_schema(files[0]), **options) as writer:
@@ -117,4 +122,8 @@ def read_table(path: Path) -> pa.Table:
 def read_tables(folder: Path, names) -> dict[str, pa.Table]:
     """The named tables present in folder (a missing table is simply absent)."""
     folder = live_folder(folder)
-    return {n: read_table(folder / table_dir_name(n)) for n in names if (folder / table_dir_name(n)).exists()}
+    return {
+        n: read_table(folder / table_dir_name(n))
+        for n in names
+        if (folder / table_dir_name(n)).exists()
+    }

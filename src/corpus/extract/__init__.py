@@ -1,4 +1,5 @@
 """Extractors: entities and figures from entry rows, each row traceable to its character span."""
+
 from __future__ import annotations
 
 from corpus.extract import figures, model
@@ -25,9 +26,15 @@ def figure_rows(entries: list[dict]) -> list[dict]:
             for figure_id, f in zip(ids, found):
                 row = f._asdict()
                 converts = row.pop("converts")
-                rows.append({"figure_id": figure_id, "entry_id": entry["entry_id"], "field": field,
-                             **row,
-                             "converts_figure_id": None if converts is None else ids[converts]})
+                rows.append(
+                    {
+                        "figure_id": figure_id,
+                        "entry_id": entry["entry_id"],
+                        "field": field,
+                        **row,
+                        "converts_figure_id": None if converts is None else ids[converts],
+                    }
+                )
     return rows
 
 
@@ -42,6 +49,13 @@ def entity_rows(entries: list[dict]) -> list[dict]:
     for entry, mentions_by_field in zip(entries, found):
         entry_id = entry["entry_id"]
         for field, mentions in mentions_by_field.items():
-            rows += [{"mention_id": f"{entry_id}-m{field[0]}{m.start:05d}", "entry_id": entry_id,
-                      "field": field, **m._asdict()} for m in mentions]
+            rows += [
+                {
+                    "mention_id": f"{entry_id}-m{field[0]}{m.start:05d}",
+                    "entry_id": entry_id,
+                    "field": field,
+                    **m._asdict(),
+                }
+                for m in mentions
+            ]
     return rows

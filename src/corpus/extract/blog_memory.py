@@ -10,6 +10,7 @@
 A name the blog types two ways equally often by evidence, or a surname two people share, is
 left alone.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,9 +20,20 @@ from corpus.extract.lexicons import CALENDAR, STOP, TITLES, is_demonym
 
 # Methods whose type is evidence the rest of the blog may use; gazetteer and GeoNames names are
 # found wherever they stand anyway, and "capitalised" and "model" are guesses.
-EVIDENCE = frozenset(("title-pattern", "apposition-pattern", "speech-pattern",
-                      "organisation-pattern", "head-word", "given-name", "initialism", "context",
-                      "place-context", "source-context"))
+EVIDENCE = frozenset(
+    (
+        "title-pattern",
+        "apposition-pattern",
+        "speech-pattern",
+        "organisation-pattern",
+        "head-word",
+        "given-name",
+        "initialism",
+        "context",
+        "place-context",
+        "source-context",
+    )
+)
 WEAK = frozenset(("capitalised", "model"))
 WORD = re.compile(r"\w+")
 
@@ -36,9 +48,12 @@ def typed_names(found: list[dict]) -> dict:
                 if m.method in EVIDENCE and m.text == m.canonical_name:
                     types[m.text][m.type] += 1
                     first.setdefault((m.text, m.type), m)
-    return {name: first[name, kinds.most_common(1)[0][0]] for name, kinds in types.items()
-            if usable(name) and (len(kinds) == 1 or kinds.most_common(2)[0][1] >
-                                 kinds.most_common(2)[1][1])}
+    return {
+        name: first[name, kinds.most_common(1)[0][0]]
+        for name, kinds in types.items()
+        if usable(name)
+        and (len(kinds) == 1 or kinds.most_common(2)[0][1] > kinds.most_common(2)[1][1])
+    }
 
 
 def surnames(found: list[dict]) -> dict:
@@ -50,14 +65,22 @@ def surnames(found: list[dict]) -> dict:
                 words = m.canonical_name.split()
                 if m.type == "PERSON" and len(words) > 1 and m.method != "surname":
                     people[words[-1]].setdefault(m.canonical_name, m)
-    return {last: next(iter(full.values())) for last, full in people.items()
-            if len(full) == 1 and usable(last) and last[1:].islower()}
+    return {
+        last: next(iter(full.values()))
+        for last, full in people.items()
+        if len(full) == 1 and usable(last) and last[1:].islower()
+    }
 
 
 def usable(name: str) -> bool:
     """A name that can stand alone: not a stop, title, calendar word or demonym."""
-    return len(name) > 2 and name not in STOP and name not in CALENDAR \
-        and name.lower() not in TITLES and not is_demonym(name)
+    return (
+        len(name) > 2
+        and name not in STOP
+        and name not in CALENDAR
+        and name.lower() not in TITLES
+        and not is_demonym(name)
+    )
 
 
 def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_words) -> list[dict]:
@@ -69,8 +92,10 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
     for name in set(names) & set(short):
         if names[name].type != "PERSON":
             del short[name]  # "Marsh" a person's surname and a place: neither
-    known = {**{n: (m, "context") for n, m in names.items()},
-             **{s: (m, "surname") for s, m in short.items() if s not in names}}
+    known = {
+        **{n: (m, "context") for n, m in names.items()},
+        **{s: (m, "surname") for s, m in short.items() if s not in names},
+    }
     if not known:
         return found
     by_first: dict[str, list[str]] = defaultdict(list)  # names by their first word
@@ -83,19 +108,40 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
             ms = [retype(m, names.get(m.text)) for m in ms]
             firsts = [w for w in by_first if w in text[f]]  # whole or not: whole_words checks
             seen = Counter(m.text for m in ms)  # names found wherever the text has them: done
-            words = sorted((n for w in firsts for n in by_first[w]
-                            if n not in seen or text[f].count(n) > seen[n]),
-                           key=lambda w: (-len(w), w))
+            words = sorted(
+                (
+                    n
+                    for w in firsts
+                    for n in by_first[w]
+                    if n not in seen or text[f].count(n) > seen[n]
+                ),
+                key=lambda w: (-len(w), w),
+            )
             taken = {i for m in ms for i in range(m.start, m.end)} if words else set()
             for start, word in whole_words(words, text[f]) if words else ():
                 end = start + len(word)
                 ref, method = known[word]
-                if taken.intersection(range(start, end)) or method == "context" \
-                        and " " not in word and opens_sentence(text[f], start):
+                if (
+                    taken.intersection(range(start, end))
+                    or method == "context"
+                    and " " not in word
+                    and opens_sentence(text[f], start)
+                ):
                     continue  # a one-word name opening a sentence needs a person's surname
-                ms.append(mention(start, end, word, ref.type, ref.canonical_name,
-                                  ref.wikidata_id, ref.geonames_id, ref.latitude, ref.longitude,
-                                  method))
+                ms.append(
+                    mention(
+                        start,
+                        end,
+                        word,
+                        ref.type,
+                        ref.canonical_name,
+                        ref.wikidata_id,
+                        ref.geonames_id,
+                        ref.latitude,
+                        ref.longitude,
+                        method,
+                    )
+                )
             updated[f] = sorted(ms, key=lambda m: m.start)
         out.append(updated)
     return out

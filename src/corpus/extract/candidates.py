@@ -4,14 +4,34 @@
 Negative evidence: a capital that opens a sentence, headline case, title and calendar words,
 stop words, hashtags, compound adjectives ("Moscow-backed"), events' names ("World Cup").
 """
+
 from __future__ import annotations
 
-from corpus.extract.lexicons import (CALENDAR, CONNECTORS, NAME_PARTICLES, NOT_NAME_HEADS,
-                                     ORG_HEADS, ORG_LEADS, PLACE_HEADS, PLACE_LEADS, STOP,
-                                     TITLE_MODIFIERS, TITLES, given_names, is_initialism)
-from corpus.extract.name_types import (ATTACHED, SURNAME_HEADS, Context, Known, Name, Segment,
-                                       single_name, type_segment)
-
+from corpus.extract.lexicons import (
+    CALENDAR,
+    CONNECTORS,
+    NAME_PARTICLES,
+    NOT_NAME_HEADS,
+    ORG_HEADS,
+    ORG_LEADS,
+    PLACE_HEADS,
+    PLACE_LEADS,
+    STOP,
+    TITLE_MODIFIERS,
+    TITLES,
+    given_names,
+    is_initialism,
+)
+from corpus.extract.name_types import (
+    ATTACHED,
+    SURNAME_HEADS,
+    Context,
+    Known,
+    Name,
+    Segment,
+    single_name,
+    type_segment,
+)
 from corpus.extract.wordlists import words
 
 PERSON_PATTERNS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
@@ -38,28 +58,49 @@ def segments(words: list[str], spaces: list[int]) -> list[Segment]:
         nxt = words[start + 1] if start + 1 < n else ""
         if start < i or words[start] in STOP and not nxt[:1].isupper():
             continue  # "The", "He": a capitalised word that opens no name
-        if not is_capitalised(words[start]) or start and words[start - 1] in ("#", "@") \
-                and not spaces[start - 1]:
+        if (
+            not is_capitalised(words[start])
+            or start
+            and words[start - 1] in ("#", "@")
+            and not spaces[start - 1]
+        ):
             continue  # a hashtag or a handle
         j, linked = start + 1, False
         while j < n:
             w = words[j]
-            if not spaces[j - 1] and w in ATTACHED and j + 1 < n and not spaces[j] \
-                    and words[j + 1][:1].isalpha():
-                if words[j + 1] in COMPOUND_ENDS or words[j + 1].endswith("ed") \
-                        or j == start + 1 and words[j + 1].islower():
+            if (
+                not spaces[j - 1]
+                and w in ATTACHED
+                and j + 1 < n
+                and not spaces[j]
+                and words[j + 1][:1].isalpha()
+            ):
+                if (
+                    words[j + 1] in COMPOUND_ENDS
+                    or words[j + 1].endswith("ed")
+                    or j == start + 1
+                    and words[j + 1].islower()
+                ):
                     break  # "Moscow-backed", "Soviet-era", "Ex-friends": an adjective or noun
                 j += 2  # "Ka-Hin", "Shuk-kwan"
             elif is_capitalised(w) and spaces[j - 1]:
                 j += 1
-            elif w in NAME_PARTICLES and j + 2 < n and (is_capitalised(words[j + 1])
-                                                       or words[j + 1] in NAME_PARTICLES):
+            elif (
+                w in NAME_PARTICLES
+                and j + 2 < n
+                and (is_capitalised(words[j + 1]) or words[j + 1] in NAME_PARTICLES)
+            ):
                 j += 1
             elif connects(words, start, j, linked):
                 linked = True
                 j += 2 if words[j + 1] == "the" else 1
-            elif w in POSSESSIVE and not spaces[j - 1] and words[j - 1].lower() in OWNERS \
-                    and j + 1 < n and is_capitalised(words[j + 1]):
+            elif (
+                w in POSSESSIVE
+                and not spaces[j - 1]
+                and words[j - 1].lower() in OWNERS
+                and j + 1 < n
+                and is_capitalised(words[j + 1])
+            ):
                 j += 1  # "Sheriff's Office", "Children's Hospital"
             else:
                 break
@@ -99,14 +140,21 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
     a run named by its head word ("Princess Margaret Hospital") is not cut at titles."""
     out, a, title = [], start, start > 0 and words[start - 1].lower() in TITLES
     sentence = opens_sentence(words, start)
-    named = words[end - 1] in ORG_HEADS or words[end - 1] in PLACE_HEADS \
-        and not (words[end - 1] in SURNAME_HEADS and words[end - 2] in given_names()) \
-        or end - start > 2 \
-        and words[start] in ORG_LEADS and words[start + 1] in ("of", "for")
+    named = (
+        words[end - 1] in ORG_HEADS
+        or words[end - 1] in PLACE_HEADS
+        and not (words[end - 1] in SURNAME_HEADS and words[end - 2] in given_names())
+        or end - start > 2
+        and words[start] in ORG_LEADS
+        and words[start + 1] in ("of", "for")
+    )
     for k in range(start, end + 1):
         w = words[k] if k < end else ""
-        title_word = w.lower() in TITLES and not w.isupper() and (
-            w.lower() not in TITLE_MODIFIERS or k + 1 < end and words[k + 1].lower() in TITLES)
+        title_word = (
+            w.lower() in TITLES
+            and not w.isupper()
+            and (w.lower() not in TITLE_MODIFIERS or k + 1 < end and words[k + 1].lower() in TITLES)
+        )
         cut = title_word and not named or w in CALENDAR
         if k < end and not cut:
             continue
@@ -121,15 +169,26 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
     return out
 
 
-def inside_word(words: list[str], spaces: list[int], start: int, end: int,
-                listed: set[int]) -> bool:
+def inside_word(
+    words: list[str], spaces: list[int], start: int, end: int, listed: set[int]
+) -> bool:
     """Whether tokens start to end are part of a hyphenated name ("Marlow" of "Baptiste-Marlow",
     not "Moscow" of "Moscow-backed", nor of "Moscow-Kyiv" where both are names)."""
-    return (start > 1 and words[start - 1] in ATTACHED and not spaces[start - 2]
-            and not spaces[start - 1] and words[start - 2][:1].isupper()
-            and start - 2 not in listed) \
-        or (end + 1 < len(words) and words[end] in ATTACHED and not spaces[end - 1]
-            and not spaces[end] and words[end + 1][:1].isupper() and end + 1 not in listed)
+    return (
+        start > 1
+        and words[start - 1] in ATTACHED
+        and not spaces[start - 2]
+        and not spaces[start - 1]
+        and words[start - 2][:1].isupper()
+        and start - 2 not in listed
+    ) or (
+        end + 1 < len(words)
+        and words[end] in ATTACHED
+        and not spaces[end - 1]
+        and not spaces[end]
+        and words[end + 1][:1].isupper()
+        and end + 1 not in listed
+    )
 
 
 def headline_case(words: list[str]) -> bool:
@@ -141,8 +200,11 @@ def headline_case(words: list[str]) -> bool:
     content = [w for w in inner if w.lower() not in STOP]
     caps = sum(w[0].isupper() for w in content)
     small_caps = sum(w[0].isupper() for w in inner if w.lower() in STOP)  # "Off", "As", "Into"
-    return len(content) >= 4 and caps >= 0.75 * len(content) \
+    return (
+        len(content) >= 4
+        and caps >= 0.75 * len(content)
         and (small_caps > 0 or caps == len(content))
+    )
 
 
 def merge(words: list[str], spaces: list[int], known: list[Known]) -> list[Name]:
@@ -151,30 +213,38 @@ def merge(words: list[str], spaces: list[int], known: list[Known]) -> list[Name]
     if headline_case(words):
         return [(k.start, k.end, k.type, k.label) for k in known]
     ctx, out = Context(words), []
-    known = [k._replace(start=k.start + 1) if words[k.start] in STOP and k.end - k.start > 1
-             else k for k in known]  # "All Council": no name opens with a stop word
+    known = [
+        k._replace(start=k.start + 1) if words[k.start] in STOP and k.end - k.start > 1 else k
+        for k in known
+    ]  # "All Council": no name opens with a stop word
     known = [k for k in known if k.end - k.start > 1 or k.label != "organisation"]
     listed = {i for k in known for i in range(k.start, k.end)}  # "Russia-Ukraine": two names
     known = [k for k in known if not inside_word(words, spaces, k.start, k.end, listed)]
-    known = sorted(k for k in known if k.label not in PERSON_PATTERNS  # no title or head words
-                   or all(w in ATTACHED or w in NAME_PARTICLES or single_name(w)
-                          or is_initialism(w) for w in words[k.start:k.end]))
+    known = sorted(
+        k
+        for k in known
+        if k.label not in PERSON_PATTERNS  # no title or head words
+        or all(
+            w in ATTACHED or w in NAME_PARTICLES or single_name(w) or is_initialism(w)
+            for w in words[k.start : k.end]
+        )
+    )
     taken = [False] * (len(words) + 1)
     cover = [None] * len(words)  # the known span over each token
     for k in known:
-        cover[k.start:k.end] = [k] * (k.end - k.start)
+        cover[k.start : k.end] = [k] * (k.end - k.start)
     for seg in segments(words, spaces):
-        over = {k for k in cover[seg.start:seg.end] if k is not None}
+        over = {k for k in cover[seg.start : seg.end] if k is not None}
         if any(k.start < seg.start or k.end > seg.end for k in over):
             continue  # a known span reaching out of the segment
         inside = sorted(over)
         if words[seg.end - 1] in NOT_NAME_HEADS:  # "Peace Summit": no place in an event's name
-            taken[seg.start:seg.end] = [True] * (seg.end - seg.start)
+            taken[seg.start : seg.end] = [True] * (seg.end - seg.start)
         names = type_segment(seg, ctx, inside)
         for s, e, t, m in names:
             out.append((s, e, t, m))
             taken[s:e] = [True] * (e - s)
         if names:  # the segment's names replace the known spans in it ("Commuter Daniel ...")
-            taken[seg.start:seg.end] = [True] * (seg.end - seg.start)
+            taken[seg.start : seg.end] = [True] * (seg.end - seg.start)
     out += [(k.start, k.end, k.type, k.label) for k in known if not taken[k.start]]
     return sorted(set(out))

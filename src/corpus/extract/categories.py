@@ -9,6 +9,7 @@ missing", "tested positive"); the counted noun itself, looked up in
 data/counted_nouns.csv (a capitalised plural demonym such as "Americans" counts
 people); and, for a bare number, the counted noun earlier in its sentence.
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,8 +21,20 @@ from corpus.extract.numbers import Number
 from corpus.extract.units import DIMENSION_CATEGORY
 from corpus.extract.wordlists import words
 
-CATEGORIES = ("killed", "injured", "missing", "arrested", "prisoners", "people", "weapons",
-              "money", "distance", "duration", "percent", "other")
+CATEGORIES = (
+    "killed",
+    "injured",
+    "missing",
+    "arrested",
+    "prisoners",
+    "people",
+    "weapons",
+    "money",
+    "distance",
+    "duration",
+    "percent",
+    "other",
+)
 CASUALTY = ("killed", "injured", "missing", "arrested")
 LETTERS = re.compile(r"[A-Za-z]+")
 
@@ -59,43 +72,69 @@ def lexicon() -> dict[str, str]:
 
 
 VERBS_AFTER = [  # (category, verb or adjective after the counted noun phrase)
-    ("killed", r"died|die|dies|dead|killed|perished|lost their lives|deaths|succumbed|fatalities|"
-               r"drowned|shot dead|executed|burned to death|crushed to death"),
-    ("injured", r"injured|wounded|hurt|hospitali[sz]ed|receiving (?:medical )?(?:care|treatment)|"
-                r"treated for injuries|injuries|taken to hospital|in hospital|"
-                r"treated in hospital"),
+    (
+        "killed",
+        r"died|die|dies|dead|killed|perished|lost their lives|deaths|succumbed|fatalities|"
+        r"drowned|shot dead|executed|burned to death|crushed to death",
+    ),
+    (
+        "injured",
+        r"injured|wounded|hurt|hospitali[sz]ed|receiving (?:medical )?(?:care|treatment)|"
+        r"treated for injuries|injuries|taken to hospital|in hospital|"
+        r"treated in hospital",
+    ),
     ("missing", r"missing|unaccounted for|not been accounted|not accounted|remain unaccounted"),
     ("arrested", r"arrested|detained|taken into custody|in custody|held by police|charged"),
-    ("prisoners", r"(?:held|taken|being held) (?:hostage|captive|prisoner)|hostage|captive|"
-                  r"kidnapped|abducted"),
-    ("people", r"evacuated|rescued|displaced|infected|tested positive|tested negative|diagnosed|"
-               r"trapped|fled|on board|onboard|aboard|stranded|quarantined|recovered|"
-               r"confirmed cases|cases"),
+    (
+        "prisoners",
+        r"(?:held|taken|being held) (?:hostage|captive|prisoner)|hostage|captive|"
+        r"kidnapped|abducted",
+    ),
+    (
+        "people",
+        r"evacuated|rescued|displaced|infected|tested positive|tested negative|diagnosed|"
+        r"trapped|fled|on board|onboard|aboard|stranded|quarantined|recovered|"
+        r"confirmed cases|cases",
+    ),
 ]
-VERB_AFTER = [re.compile(  # casualty verbs first: "two people onboard the flight have died"
-    r"(?:\s+(?:[\w'’-]+|,)){0,6}?\s+"
-    r"(?:(?:have|has|had|were|was|are|is|been|being|now|reportedly|"
-    r"since|also|so far|already|later|confirmed|reported|found|still|remain|remained|"
-    r"were found)\s+)*"
-    rf"(?:{'|'.join(f'(?P<{c}>{p})' for c, p in group)})\b", re.IGNORECASE)
-    for group in (VERBS_AFTER[:5], VERBS_AFTER[5:])]
-CLAUSE_END = re.compile(r"[.;:!?()\"“”—]|,\s|"
-                        r"\s(?:and|but|while|whereas|after|before|when|as|which|who)\s")
+VERB_AFTER = [
+    re.compile(  # casualty verbs first: "two people onboard the flight have died"
+        r"(?:\s+(?:[\w'’-]+|,)){0,6}?\s+"
+        r"(?:(?:have|has|had|were|was|are|is|been|being|now|reportedly|"
+        r"since|also|so far|already|later|confirmed|reported|found|still|remain|remained|"
+        r"were found)\s+)*"
+        rf"(?:{'|'.join(f'(?P<{c}>{p})' for c, p in group)})\b",
+        re.IGNORECASE,
+    )
+    for group in (VERBS_AFTER[:5], VERBS_AFTER[5:])
+]
+CLAUSE_END = re.compile(
+    r"[.;:!?()\"“”—]|,\s|"
+    r"\s(?:and|but|while|whereas|after|before|when|as|which|who)\s"
+)
 LEFT_VERBS = [
     ("killed", r"killing|killed|kills|deaths of|death of|lives of|bodies of|dead bodies of"),
     ("injured", r"injuring|wounding|injured|wounded|injuries to"),
     ("arrested", r"arresting|arrested|detained|detaining|apprehended|rounded up|charged|charging"),
-    ("prisoners", r"holding|kidnapped|kidnapping|abducted|abducting|freed|released|freeing|"
-                  r"releasing"),
+    (
+        "prisoners",
+        r"holding|kidnapped|kidnapping|abducted|abducting|freed|released|freeing|"
+        r"releasing",
+    ),
     ("people", r"evacuated|evacuating|rescued|rescuing|displacing|displaced|infecting"),
 ]
-LEFT_VERB = re.compile(rf"\b(?:{'|'.join(f'(?P<{c}>{p})' for c, p in LEFT_VERBS)})\s"
-                       r"(?:at least |more than |another |a further |some |about |nearly |over |"
-                       r"up to |around )?$", re.IGNORECASE)
-TOTAL = re.compile(r"\b(?P<what>(?:death |casualty |)toll|death count|tally|total|number|count|"
-                   r"figure)\b(?P<noun>[^.;:!?]{0,60}?)\s(?:to|at|of|reached|hit|hits|passed|"
-                   r"stands at|stood at|now at|is|was|rose to|climbed to|risen to)\s(?:\w+\s)?$",
-                   re.IGNORECASE)
+LEFT_VERB = re.compile(
+    rf"\b(?:{'|'.join(f'(?P<{c}>{p})' for c, p in LEFT_VERBS)})\s"
+    r"(?:at least |more than |another |a further |some |about |nearly |over |"
+    r"up to |around )?$",
+    re.IGNORECASE,
+)
+TOTAL = re.compile(
+    r"\b(?P<what>(?:death |casualty |)toll|death count|tally|total|number|count|"
+    r"figure)\b(?P<noun>[^.;:!?]{0,60}?)\s(?:to|at|of|reached|hit|hits|passed|"
+    r"stands at|stood at|now at|is|was|rose to|climbed to|risen to)\s(?:\w+\s)?$",
+    re.IGNORECASE,
+)
 SKIP_OF = re.compile(r"\s+(?:of\s+)?(?:the\s+|those\s+|these\s+|them\s+|their\s+)?", re.IGNORECASE)
 WORD = re.compile(r"\s*([A-Za-z][\w'’.-]*)")
 STOP = words("categories_stop")
@@ -125,8 +164,12 @@ def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
         if low in nouns or singular(low) in nouns:
             end = m.start(1) + len(word)
             after = WORD.match(text, end)
-            if low not in listed() and after and after.group(1).islower() \
-                    and after.group(1) not in STOP:
+            if (
+                low not in listed()
+                and after
+                and after.group(1).islower()
+                and after.group(1) not in STOP
+            ):
                 head = (end, word)  # a singular noun modifies the next: "member states"
                 continue
             return end, nouns.get(low) or nouns[singular(low)], word
@@ -136,7 +179,7 @@ def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
             break  # a verb after the noun: "five trains carrying passengers"
         end = m.start(1) + len(word)
         plain = not low.endswith(("ed", "ing", "ly"))
-        if not word[0].isupper() and text[end:end + 1] != "-" and plain:
+        if not word[0].isupper() and text[end : end + 1] != "-" and plain:
             head = (end, word)
             if PLURAL.search(low):
                 break  # a plural ends the phrase: "forty mountaineers set off"
@@ -158,23 +201,27 @@ def unlisted_category(text: str, pos: int, end: int, head: str) -> str | None:
 
 
 # Stems of the verbs above: a window holding none of them is not searched (3x faster).
-VERB_STEMS = tuple("""di dead kill perish lost death succumb fatal drown shot execut burn crush
+VERB_STEMS = tuple(
+    """di dead kill perish lost death succumb fatal drown shot execut burn crush
 injur wound hurt hospital receiving treat missing account arrest detain custody held evacu
 rescu displac infect test diagnos trap fled board stranded quarantin recover cases charged
-hostage captive kidnap abduct""".split())
-LEFT_STEMS = tuple("""kill death lives bodies injur wound arrest detain apprehend rounded evacu
+hostage captive kidnap abduct""".split()
+)
+LEFT_STEMS = tuple(
+    """kill death lives bodies injur wound arrest detain apprehend rounded evacu
 rescu displac infect toll count tally total number figure charg hold kidnap abduct free
-releas""".split())
+releas""".split()
+)
 
 
 def verb_after(text: str, pos: int) -> str | None:
     """The category of a casualty verb in the clause after pos ("have died", "went missing")."""
-    window = text[pos:pos + 90]
+    window = text[pos : pos + 90]
     low = window.lower()
     if not any(stem in low for stem in VERB_STEMS):
         return None
     stop = CLAUSE_END.search(window)
-    clause = window[:stop.start() if stop else len(window)] + " "
+    clause = window[: stop.start() if stop else len(window)] + " "
     for pattern in VERB_AFTER:
         m = pattern.match(clause)
         if m:
@@ -183,14 +230,14 @@ def verb_after(text: str, pos: int) -> str | None:
 
 
 def left_category(text: str, n: Number, lo: int) -> str | None:
-    low = text[max(lo, n.start - 100):n.start].lower()
+    low = text[max(lo, n.start - 100) : n.start].lower()
     if not any(stem in low for stem in LEFT_STEMS):
         return None
-    before = text[max(lo, n.start - 40):n.start]
+    before = text[max(lo, n.start - 40) : n.start]
     m = LEFT_VERB.search(before)
     if m:
         return next(c for c, _ in LEFT_VERBS if m.group(c))
-    m = TOTAL.search(text[max(lo, n.start - 100):n.start])
+    m = TOTAL.search(text[max(lo, n.start - 100) : n.start])
     if m is None:
         return None
     what, noun = m["what"].lower(), m["noun"]
@@ -210,7 +257,7 @@ def noun_category(word: str) -> str | None:
 
 def earlier_noun(text: str, pos: int, lo: int) -> str | None:
     """The category of the nearest known counted noun before pos in the sentence starting at lo."""
-    for word in reversed(LETTERS.findall(text[max(lo, pos - 120):pos])):
+    for word in reversed(LETTERS.findall(text[max(lo, pos - 120) : pos])):
         category = noun_category(word)
         if category:
             return category
@@ -224,7 +271,7 @@ def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | 
         return DIMENSION_CATEGORY.get(n.dimension, "other"), None, ""
     pos = n.end
     skip = SKIP_OF.match(text, pos)
-    if skip and (n.qualifier == "vague" or text[pos:skip.end()].strip().lower().startswith("of")):
+    if skip and (n.qualifier == "vague" or text[pos : skip.end()].strip().lower().startswith("of")):
         pos = skip.end()  # "dozens of civilians", "68 of the people"
     end, category, head = noun_phrase(text, pos)
     subject = text[pos:end].strip() or None
@@ -232,8 +279,13 @@ def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | 
     verb = verb_after(text, end) or (verb_after(text, pos) if category is None else None)
     if left in CASUALTY or (left and category is None and head is None):
         return left, subject, head or ""
-    if verb and (category is None or verb in CASUALTY and category in ("people", "prisoners")
-                 or verb == "prisoners" and category == "people"):
+    if verb and (
+        category is None
+        or verb in CASUALTY
+        and category in ("people", "prisoners")
+        or verb == "prisoners"
+        and category == "people"
+    ):
         return verb, subject, head or ""
     if category:
         return category, subject, head

@@ -15,6 +15,7 @@ number inside a quotation with no attribution in its sentence takes that of the
 nearest attributed sentence of its paragraph. A headline's ": Source" or
 " — Source" suffix credits the headline's numbers.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,13 +25,15 @@ from corpus.extract.numbers import trie_alternation
 from corpus.extract.sources import PERSON_PRONOUNS, full_name, person_before
 from corpus.extract.wordlists import words
 
-VERBS = ("said|says|say|estimate|told|tells|tell|added|adds|announced|announces|reported|"
-         "reports|reporting|report|stated|states|wrote|writes|claimed|claims|confirmed|confirms|"
-         "confirming|revealed|reveals|noted|notes|estimated|estimates|tweeted|posted|warned|warns|"
-         "explained|insisted|disclosed|disclosing|quoted|announcing|saying|showed|show|shows|"
-         "heard|was told|adding|noting|claiming|warning|stating|reporting|estimating|learned|"
-         "learnt|"
-         "suggest|suggests|suggested|indicated|indicates")
+VERBS = (
+    "said|says|say|estimate|told|tells|tell|added|adds|announced|announces|reported|"
+    "reports|reporting|report|stated|states|wrote|writes|claimed|claims|confirmed|confirms|"
+    "confirming|revealed|reveals|noted|notes|estimated|estimates|tweeted|posted|warned|warns|"
+    "explained|insisted|disclosed|disclosing|quoted|announcing|saying|showed|show|shows|"
+    "heard|was told|adding|noting|claiming|warning|stating|reporting|estimating|learned|"
+    "learnt|"
+    "suggest|suggests|suggested|indicated|indicates"
+)
 HEADS = words("claimants_heads")
 SKIP_BACK = words("claimants_skip_back")
 PRONOUNS = words("claimants_pronouns")
@@ -41,43 +44,62 @@ CONNECTORS = words("claimants_connectors")
 TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:\"“”()—–]|\S")
 VERB_WORDS = frozenset(VERBS.split("|"))
 VERB = re.compile(rf"[^\w](?P<verb>{trie_alternation(VERBS.split('|'))})\b")  # in " " + sentence
-ACCORDING = re.compile(r"(?=[a-gipqrstA-GIPQRST])\b(?:according to|"
-                       r"(?:figures|data|estimates|statement|report)\s+from|"
-                       r"(?:report|study|survey|poll|analysis|count|tally|estimate)\s+by|"
-                       r"(?:reported|confirmed|announced|released|published|issued|provided|given|"
-                       r"estimated|compiled|cited|quoted)\s+by)\s+"
-                       r"(?P<who>[^,.;:\"“”()]{2,80})", re.IGNORECASE)
-TOLL_SETTER = re.compile(r"\b(?:(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+"
-                         r"(?:death\s+)?(?:toll|count|tally|number|figure)\b|"
-                         r"(?:put|puts|putting|placed|places)\s+(?:[\w'’-]+\s+){1,5}?at\s+"
-                         r"\S*\d)")
+ACCORDING = re.compile(
+    r"(?=[a-gipqrstA-GIPQRST])\b(?:according to|"
+    r"(?:figures|data|estimates|statement|report)\s+from|"
+    r"(?:report|study|survey|poll|analysis|count|tally|estimate)\s+by|"
+    r"(?:reported|confirmed|announced|released|published|issued|provided|given|"
+    r"estimated|compiled|cited|quoted)\s+by)\s+"
+    r"(?P<who>[^,.;:\"“”()]{2,80})",
+    re.IGNORECASE,
+)
+TOLL_SETTER = re.compile(
+    r"\b(?:(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+"
+    r"(?:death\s+)?(?:toll|count|tally|number|figure)\b|"
+    r"(?:put|puts|putting|placed|places)\s+(?:[\w'’-]+\s+){1,5}?at\s+"
+    r"\S*\d)"
+)
 FIGURES_OF = r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)"
-POSSESSIVE_SOURCE = re.compile(rf"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*){FIGURES_OF}\s+"
-                               r"(?:show|showed|suggest|put)")
+POSSESSIVE_SOURCE = re.compile(
+    rf"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*){FIGURES_OF}\s+"
+    r"(?:show|showed|suggest|put)"
+)
 POSSESSIVE_TAIL = re.compile(rf"{FIGURES_OF}\b")
 SOURCE_WORD = rf"[A-Z][\w'’.&-]*|{'|'.join(sorted(HEADS))}"
-HEADLINE_SOURCE = re.compile(rf"(?::|\s[—–-])\s(?P<who>(?:{SOURCE_WORD})"
-                             rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,5}})\s*$")
-HEADLINE_PREFIX = re.compile(rf"(?P<who>(?:{SOURCE_WORD})"
-                             rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,4}}):\s")
+HEADLINE_SOURCE = re.compile(
+    rf"(?::|\s[—–-])\s(?P<who>(?:{SOURCE_WORD})"
+    rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,5}})\s*$"
+)
+HEADLINE_PREFIX = re.compile(
+    rf"(?P<who>(?:{SOURCE_WORD})"
+    rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,4}}):\s"
+)
 APPOSITION = re.compile(r"(?<=\w),[^,;\"“”]{1,80},\s*$")
 BRACKET = re.compile(r"\s*\([^()]{1,40}\)\s*(?:has |have |had )?$")
-CLAUSE_AFTER = re.compile(r"\s+(?:on|in|at|via|over|that|which|who|show|shows|showed|suggest|"
-                          r"suggests|said|says|found|finds|put|puts|estimated|estimates|recorded|"
-                          r"counted|gave|gives|predicted|predicts|projected)\b.*$")
-INVERTED = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w’'.&-]*\s?|of\s|and\s|for\s)+|"
-                      r"(?:[a-z]+\s){0,3}[a-z]+)(?=[\s.,;]|$)")
-ROLE = re.compile(r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ([a-z]+))\s+"
-                  r"(?:has |had |also |later )?$")
+CLAUSE_AFTER = re.compile(
+    r"\s+(?:on|in|at|via|over|that|which|who|show|shows|showed|suggest|"
+    r"suggests|said|says|found|finds|put|puts|estimated|estimates|recorded|"
+    r"counted|gave|gives|predicted|predicts|projected)\b.*$"
+)
+INVERTED = re.compile(
+    r"\s+(?:the\s+)?((?:[A-Z][\w’'.&-]*\s?|of\s|and\s|for\s)+|"
+    r"(?:[a-z]+\s){0,3}[a-z]+)(?=[\s.,;]|$)"
+)
+ROLE = re.compile(
+    r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ([a-z]+))\s+"
+    r"(?:has |had |also |later )?$"
+)
 ARTICLE = re.compile(r"^(?:the|The|a|A)\s+")
 POSSESSIVE_END = re.compile(rf"{FIGURES_OF}$")
 DIGIT = re.compile(r"\d")
 NAME = r"[A-Z][a-z][\w'’-]*"
 NAME_RUN = re.compile(rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?{NAME}(?:\s(?:{NAME}|[A-Z]\.)){{1,3}}")
 MEMBER_OF = re.compile(rf"(?P<name>{NAME}(?:\s{NAME}){{1,2}}),?\s(?:of|from|at)\s(?:the\s)?$")
-OPENING = re.compile(r"\s*(?:[Tt]he\s|[Aa]\s)?"
-                     r"(?P<who>(?:[A-Z][\w'’.&-]*\s(?:(?:of|for|and)\s)?)+|"
-                     r"(?:[a-z]+\s){0,2}[a-z]+\s)(?=[a-z])")
+OPENING = re.compile(
+    r"\s*(?:[Tt]he\s|[Aa]\s)?"
+    r"(?P<who>(?:[A-Z][\w'’.&-]*\s(?:(?:of|for|and)\s)?)+|"
+    r"(?:[a-z]+\s){0,2}[a-z]+\s)(?=[a-z])"
+)
 NAMED_AFTER = re.compile(r",\s(?P<who>(?:[A-Z][\w'’.&-]*\s?)+)(?=[.;]|$)")
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:an|the|a)\s$", re.IGNORECASE)  # "an estimated 80"
 
@@ -91,14 +113,14 @@ def is_head(word: str) -> bool:
 def subject_before(text: str, end: int) -> tuple[int, str] | None:
     """(start, phrase) of the attributed source written just before position end, past an
     apposition ("Serhiy Popko, the head of the city administration, said")."""
-    apposition = APPOSITION.search(text[max(0, end - 100):end])
+    apposition = APPOSITION.search(text[max(0, end - 100) : end])
     if apposition:
         inner = apposition.group(0).strip(" ,")
         if NAME_RUN.fullmatch(inner):  # "The governor, Tomas Brevik, said": the person
             start = max(0, end - 100) + apposition.start() + apposition.group(0).index(inner)
             return start, inner
         end = max(0, end - 100) + apposition.start()
-    bracket = BRACKET.search(text[max(0, end - 60):end])
+    bracket = BRACKET.search(text[max(0, end - 60) : end])
     if bracket:
         end = max(0, end - 60) + bracket.start()  # "Velmark Health Agency (VHA) reported"
     found = TOKEN.finditer(text, max(0, end - 80), end)
@@ -116,8 +138,12 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     capital = head[0].isupper()
     if not capital and not is_head(head):
         return None
-    if head.lower() in PRONOUNS | NOT_SOURCES and not head.isupper() \
-            or capital and head.lower() in CONNECTORS:
+    if (
+        head.lower() in PRONOUNS | NOT_SOURCES
+        and not head.isupper()
+        or capital
+        and head.lower() in CONNECTORS
+    ):
         return None
     i = len(tokens) - 1
     while i > 0 and len(tokens) - i < 9:
@@ -134,9 +160,12 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     while i < len(tokens) - 1 and tokens[i][2].lower() in CONNECTORS:
         i += 1
     start = tokens[i][0]
-    near = text[max(0, start - 9):start]
-    member = MEMBER_OF.search(text, max(0, start - 50), start) \
-        if " of " in near or " from " in near or " at " in near else None
+    near = text[max(0, start - 9) : start]
+    member = (
+        MEMBER_OF.search(text, max(0, start - 50), start)
+        if " of " in near or " from " in near or " at " in near
+        else None
+    )
     if member and member["name"].split()[0] in given_names():
         return member.start("name"), member["name"]  # "Lisa Moran of the Tidal Institute said"
     return start, text[start:last]
@@ -154,7 +183,7 @@ def opening_subject(clause: str) -> tuple[int, str] | None:
 
 def subject_after(text: str, start: int) -> str | None:
     """The source named right after an inverted verb: '..., said the ministry.'"""
-    m = INVERTED.match(text[start:start + 80])
+    m = INVERTED.match(text[start : start + 80])
     if m is None:
         return None
     who = m.group(1).strip()
@@ -168,11 +197,13 @@ def subject_after(text: str, start: int) -> str | None:
 def attributions(sentence: str) -> list[tuple[int, str, str]]:
     """(position, kind, source) of every attribution in a sentence; kind is 'according', 'verb' or
     'pronoun' (a pronoun or role word to resolve from an earlier sentence)."""
-    found = [(m.start(), "according", tidy(m["who"])) for m in ACCORDING.finditer(sentence)] \
-        if "ccording" in sentence or " by " in sentence or " from " in sentence else []
+    found = (
+        [(m.start(), "according", tidy(m["who"])) for m in ACCORDING.finditer(sentence)]
+        if "ccording" in sentence or " by " in sentence or " from " in sentence
+        else []
+    )
     if "s " in sentence and POSSESSIVE_TAIL.search(sentence):
-        found += [(m.start(), "verb", tidy(m["who"]))
-                  for m in POSSESSIVE_SOURCE.finditer(sentence)]
+        found += [(m.start(), "verb", tidy(m["who"])) for m in POSSESSIVE_SOURCE.finditer(sentence)]
     for m in VERB.finditer(" " + sentence):
         verb_start, verb_end = m.start("verb") - 1, m.end() - 1
         if ARTICLE_BEFORE.search(sentence, max(0, verb_start - 5), verb_start):
@@ -182,8 +213,9 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
             before = opening_subject(sentence[:verb_start]) or before  # "X did Y, saying ..."
         if before:
             found.append((verb_start, "verb", tidy(before[1])))
-        elif sentence[:verb_start].rstrip()[-1:] in (",", '"', "”") \
-                and subject_after(sentence, verb_end):
+        elif sentence[:verb_start].rstrip()[-1:] in (",", '"', "”") and subject_after(
+            sentence, verb_end
+        ):
             found.append((verb_start, "verb", tidy(subject_after(sentence, verb_end))))
         else:
             role = ROLE.search(sentence, max(0, verb_start - 40), verb_start)
@@ -209,7 +241,7 @@ def tidy(who: str) -> str:
 def choose(found: list[tuple[int, str, str]], position: int) -> tuple[str, str] | None:
     """(kind, source) crediting the number at position: 'according to' first, then the nearest
     attribution before the number, then the nearest after it."""
-    for pos, kind, who in found:
+    for _pos, kind, who in found:
         if kind == "according" and who:
             return kind, who
     before = [(kind, who) for pos, kind, who in found if pos < position]
@@ -234,8 +266,11 @@ class Claimants:
         ok = m is not None and not DIGIT.search(m["who"])  # built only for a text with numbers
         self.headline_source = tidy(m["who"]) if ok else None
         m = HEADLINE_PREFIX.match(text) if headline and not ok else None
-        if m and m["who"].split()[0] not in NOT_NAME_WORDS \
-                and (is_head(m["who"].split()[-1]) or m["who"][0].isupper()):
+        if (
+            m
+            and m["who"].split()[0] not in NOT_NAME_WORDS
+            and (is_head(m["who"].split()[-1]) or m["who"][0].isupper())
+        ):
             self.headline_source = m["who"]  # "Police: nine arrested after march"
 
     def attributions(self, i: int) -> list:
@@ -278,9 +313,12 @@ class Claimants:
             return full_name(self.text, chosen[1])
         if chosen:
             return self.sentence_claimant(i)
-        if in_quote(self.text[paragraph[0]:paragraph[1]], position - paragraph[0]):
+        if in_quote(self.text[paragraph[0] : paragraph[1]], position - paragraph[0]):
             # its paragraph's speaker, else the nearest one around it ("X said:" / a quote)
-            near = sorted((not paragraph[0] <= s < paragraph[1], abs(j - i), j)
-                          for j, (s, _) in enumerate(self.sentences) if j != i and abs(j - i) <= 3)
+            near = sorted(
+                (not paragraph[0] <= s < paragraph[1], abs(j - i), j)
+                for j, (s, _) in enumerate(self.sentences)
+                if j != i and abs(j - i) <= 3
+            )
             return next((w for w in (self.sentence_claimant(j) for *_, j in near) if w), None)
         return self.headline_source

@@ -13,6 +13,7 @@ GeoNames names, and a Matcher for names the gazetteer lacks:
 The patterns and their word classes are in `patterns`; names found by the text's other evidence
 in `candidates`. Where spans overlap the longest wins. Demonyms ("Russian") are never entities.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -26,13 +27,30 @@ from spacy.util import filter_spans
 
 from corpus.extract.candidates import Known, merge
 from corpus.extract.entry_context import is_sport, is_team, short_forms
-from corpus.extract.model import add_model_mentions
-from corpus.extract.patterns import (BIT, FLAG, MATCH_PATTERNS, WORD_CLASSES, Found, Tokens,
-                                     match_window, trim)
 from corpus.extract.lexicons import PLACE_AFTER, PLACE_NOUNS, PLACE_PREPOSITIONS
-from corpus.extract.reference import (Reference, context_countries, context_places, gazetteer,
-                                      geonames_cities, geonames_places, nations,
-                                      populated_places, qualifier, resolve_place)
+from corpus.extract.model import add_model_mentions
+from corpus.extract.patterns import (
+    BIT,
+    FLAG,
+    MATCH_PATTERNS,
+    WORD_CLASSES,
+    Found,
+    Tokens,
+    match_window,
+    trim,
+)
+from corpus.extract.reference import (
+    Reference,
+    context_countries,
+    context_places,
+    gazetteer,
+    geonames_cities,
+    geonames_places,
+    nations,
+    populated_places,
+    qualifier,
+    resolve_place,
+)
 
 # spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are
 # ~40,000) every new word takes the slow path and tokenizing runs ~9x slower. Half a million
@@ -60,8 +78,9 @@ class Mention(NamedTuple):
 class Recogniser:
     """Built once: the tokenizer, the name lists and the patterns."""
 
-    def __init__(self, gazetteer_rows: list[tuple[Reference, tuple[str, ...]]] | None = None
-                 ) -> None:
+    def __init__(
+        self, gazetteer_rows: list[tuple[Reference, tuple[str, ...]]] | None = None
+    ) -> None:
         self.nlp = spacy.blank("en")
         self.nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
         # spaCy computes every lexical attribute of a word when it first meets it (67,000 words in
@@ -117,9 +136,11 @@ class Recogniser:
         patterned = [trim(tokens, vocab[k], s, e) for k, s, e in self.pattern_matches(doc, tokens)]
         known_ends = {s.end for s in named if s.label.startswith("gazetteer")}
         # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea Fleet".
-        patterned = [p for p in patterned
-                     if p.end > p.start
-                     and not (p.label == "organisation" and p.end in known_ends)]
+        patterned = [
+            p
+            for p in patterned
+            if p.end > p.start and not (p.label == "organisation" and p.end in known_ends)
+        ]
         return filter_spans(named + patterned)
 
     def pattern_matches(self, doc: Doc, tokens: Tokens) -> list[tuple[int, int, int]]:
@@ -147,8 +168,9 @@ class Recogniser:
         ref = self.refs.get(label)
         return ref.type if ref is not None else "ORG" if label == "organisation" else "PERSON"
 
-    def mention(self, span: tuple[int, int, str, str], doc: Doc, source: str,
-                countries: frozenset[str]) -> Mention:
+    def mention(
+        self, span: tuple[int, int, str, str], doc: Doc, source: str, countries: frozenset[str]
+    ) -> Mention:
         first, last = doc[span[0]], doc[span[1] - 1]
         start, end = first.idx, last.idx + len(last)
         text, kind, label = source[start:end], span[2], span[3]
@@ -158,17 +180,47 @@ class Recogniser:
             ids = (place.geonames_id, place.latitude, place.longitude) if place else (None,) * 3
             return Mention(start, end, text, ref.type, ref.canonical_name, None, *ids, ref.source)
         if ref is not None:
-            return Mention(start, end, text, ref.type, ref.canonical_name, ref.wikidata_id,
-                           ref.geonames_id, ref.latitude, ref.longitude, ref.source)
+            return Mention(
+                start,
+                end,
+                text,
+                ref.type,
+                ref.canonical_name,
+                ref.wikidata_id,
+                ref.geonames_id,
+                ref.latitude,
+                ref.longitude,
+                ref.source,
+            )
         method = f"{label}-pattern" if label in PATTERN_LABELS else label
         known = self.known_person(text) if kind == "PERSON" else None
         if known is not None:  # "Volodymyr Zelenskiy": a known person under another spelling
-            return Mention(start, end, text, kind, known.canonical_name, known.wikidata_id,
-                           None, None, None, method)
+            return Mention(
+                start,
+                end,
+                text,
+                kind,
+                known.canonical_name,
+                known.wikidata_id,
+                None,
+                None,
+                None,
+                method,
+            )
         place = resolve_place(text, countries, qualifier(source, end)) if kind == "PLACE" else None
         if place is not None:
-            return Mention(start, end, text, kind, text, None, place.geonames_id, place.latitude,
-                           place.longitude, method)
+            return Mention(
+                start,
+                end,
+                text,
+                kind,
+                text,
+                None,
+                place.geonames_id,
+                place.latitude,
+                place.longitude,
+                method,
+            )
         return Mention(start, end, text, kind, text, None, None, None, None, method)
 
     def known_person(self, name: str) -> Reference | None:
@@ -192,24 +244,38 @@ class Recogniser:
         for f, doc in docs.items():
             tokens[f] = self.tokens(doc)
             listed[f] = self.spans(doc, tokens[f])
-        countries = context_countries(self.refs[s.label].canonical_name for ss in listed.values()
-                                      for s in ss
-                                      if s.label in self.refs and s.label not in self.ambiguous)
+        countries = context_countries(
+            self.refs[s.label].canonical_name
+            for ss in listed.values()
+            for s in ss
+            if s.label in self.refs and s.label not in self.ambiguous
+        )
         for f, doc in docs.items():
-            known = [Known(s.start, s.end, self.kind(s.label), s.label) for s in listed[f]
-                     if s.label not in self.ambiguous or placed(doc, s, fields[f], countries)]
+            known = [
+                Known(s.start, s.end, self.kind(s.label), s.label)
+                for s in listed[f]
+                if s.label not in self.ambiguous or placed(doc, s, fields[f], countries)
+            ]
             texts, strings = self.texts, self.nlp.vocab.strings
             words = [texts.get(o) or texts.setdefault(o, strings[o]) for o in tokens[f].orths]
             spans[f] = merge(words, tokens[f].spaces, known)
             vocabulary.update(words)
-        found = {f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]]
-                 for f in docs}
+        found = {
+            f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]] for f in docs
+        }
         if is_sport({w.lower() for w in vocabulary}):  # "England beat Colombia": the teams
             teams = nations()
-            found = {f: [m._replace(type="ORG", method="context")
-                         if m.type == "PLACE" and m.canonical_name in teams
-                         and is_team(fields[f], m.start, m.end) else m
-                         for m in ms] for f, ms in found.items()}
+            found = {
+                f: [
+                    m._replace(type="ORG", method="context")
+                    if m.type == "PLACE"
+                    and m.canonical_name in teams
+                    and is_team(fields[f], m.start, m.end)
+                    else m
+                    for m in ms
+                ]
+                for f, ms in found.items()
+            }
         short = short_forms(m for ms in found.values() for m in ms)
         names = sorted(short, reverse=True)
         for f, doc in docs.items():
@@ -221,8 +287,20 @@ class Recogniser:
                     continue
                 full = short[name]
                 method = "surname" if full.type == "PERSON" else "context"
-                found[f].append(Mention(start, end, name, full.type, full.canonical_name,
-                                        full.wikidata_id, None, None, None, method))
+                found[f].append(
+                    Mention(
+                        start,
+                        end,
+                        name,
+                        full.type,
+                        full.canonical_name,
+                        full.wikidata_id,
+                        None,
+                        None,
+                        None,
+                        method,
+                    )
+                )
             found[f].sort(key=lambda m: m.start)
         if model is not None:
             found = add_model_mentions(found, fields, model, self.link, Mention)
@@ -235,8 +313,11 @@ def placed(doc: Doc, span: Found, text: str, countries: frozenset[str]) -> bool:
     ("Jackson, Mississippi"), a place noun after it ("Reading station"), or its country named in
     the entry."""
     i = span.start - 1
-    while i > 0 and span.start - i < 6 and (doc[i].text in (",", "and", "or")
-                                            or doc[i].text[:1].isupper()):
+    while (
+        i > 0
+        and span.start - i < 6
+        and (doc[i].text in (",", "and", "or") or doc[i].text[:1].isupper())
+    ):
         i -= 1  # "in Bristol and Bath": a list after the preposition
     before = doc[i].lower_ if i >= 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -244,7 +325,7 @@ def placed(doc: Doc, span: Found, text: str, countries: frozenset[str]) -> bool:
         return True
     if qualifier(text, doc[span.end - 1].idx + len(doc[span.end - 1])) is not None:
         return True
-    name = doc[span.start:span.end].text
+    name = doc[span.start : span.end].text
     return any(p.country in countries for p in populated_places().get(name, ()))
 
 
@@ -252,8 +333,7 @@ def whole_words(words: list[str], text: str) -> list[tuple[int, str]]:
     """(start, word) of each occurrence of any of the words, whole, as `\\b(?:w1|w2|...)\\b`
     finds them: leftmost first, the earlier word of the list where several start at one place,
     none overlapping."""
-    starts = sorted((start, rank) for rank, w in enumerate(words)
-                    for start in word_starts(w, text))
+    starts = sorted((start, rank) for rank, w in enumerate(words) for start in word_starts(w, text))
     found, end = [], 0
     for start, rank in starts:
         if start >= end:
@@ -276,8 +356,9 @@ def word_starts(word: str, text: str) -> list[int]:
     i = text.find(word)
     while i >= 0:
         # \b holds where a word character meets a non-word one; beyond the text counts as non-word.
-        if (i > 0 and is_word_char(text[i - 1])) != first \
-                and (i + size < len(text) and is_word_char(text[i + size])) != last:
+        if (i > 0 and is_word_char(text[i - 1])) != first and (
+            i + size < len(text) and is_word_char(text[i + size])
+        ) != last:
             starts.append(i)
         i = text.find(word, i + 1)
     return starts

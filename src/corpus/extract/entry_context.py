@@ -1,6 +1,7 @@
 """Evidence from the whole entry: a name's short form after its full form ("Morvane" after
 "Talia Morvane", "Kestrel" after "Kestrel Airlines"), and a country named as a sports team.
 """
+
 from __future__ import annotations
 
 from corpus.extract.lexicons import DIRECTIONS, PLACE_PREPOSITIONS, STOP, TITLES, is_demonym
@@ -20,10 +21,11 @@ def is_sport(words: set[str]) -> bool:
 def is_team(text: str, start: int, end: int) -> bool:
     """Whether a country name at text[start:end] of a sports entry stands for its team: not after a
     place preposition ("in Australia") and not before a title ("Australia Prime Minister")."""
-    before = text[max(0, start - 12):start].split()
-    after = text[end:end + 12].split()
-    return not (before and before[-1].lower() in PLACE_PREPOSITIONS
-                or after and after[0].lower() in TITLES)
+    before = text[max(0, start - 12) : start].split()
+    after = text[end : end + 12].split()
+    return not (
+        before and before[-1].lower() in PLACE_PREPOSITIONS or after and after[0].lower() in TITLES
+    )
 
 
 def short_forms(mentions) -> dict[str, object]:
@@ -36,8 +38,14 @@ def short_forms(mentions) -> dict[str, object]:
             continue
         if m.type == "PERSON":
             short.setdefault(words[-1], m)
-        elif m.type == "ORG" and m.text.split()[0] == words[0] and words[0][1:].islower() \
-                and words[-1] in BRAND_HEADS and not is_demonym(words[0]) \
-                and words[0] not in DIRECTIONS and words[0] not in STOP:
+        elif (
+            m.type == "ORG"
+            and m.text.split()[0] == words[0]
+            and words[0][1:].islower()
+            and words[-1] in BRAND_HEADS
+            and not is_demonym(words[0])
+            and words[0] not in DIRECTIONS
+            and words[0] not in STOP
+        ):
             short.setdefault(words[0], m)
     return short

@@ -7,6 +7,7 @@ Spelled-out and vague numbers become figures only when they count something
 "one death"); years never do. A conversion in brackets is linked to the figure
 it restates.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -25,11 +26,13 @@ NEXT_STARTS = re.compile(r"[\"“‘(]?[A-Z0-9]")
 LAST_WORD = re.compile(r"([\w.]+)\.[\"”’)]*$")
 PARAGRAPH = re.compile(r"\n\s*\n")
 # Vague determiners count only a noun: "several districts", not "several killed" (a participle).
-DETERMINERS = frozenset(("several", "multiple", "a few", "a number of", "numerous", "a couple of",
-                         "a handful of"))
+DETERMINERS = frozenset(
+    ("several", "multiple", "a few", "a number of", "numerous", "a couple of", "a handful of")
+)
 PARTICIPLES = words("figures_participles")
-NOT_ONE = re.compile(r"\b(?:no|any|every|each|the only|only|this|that|which|no-)\s?$",
-                     re.IGNORECASE)
+NOT_ONE = re.compile(
+    r"\b(?:no|any|every|each|the only|only|this|that|which|no-)\s?$", re.IGNORECASE
+)
 AND_OR = re.compile(r"\s(?:[A-Z][\w'’-]+\s)?(?:and|or)\s")
 COMPOUND = re.compile(r"-[A-Za-z]")
 ENDS_SENTENCE = re.compile(r"[.!?][\"”]?\s*$")
@@ -77,12 +80,12 @@ def holding(spans_: list[tuple[int, int]], position: int) -> int:
 
 def shared_noun(text: str, n: Number, later: Number) -> bool:
     """'230 Ukrainian and 248 Russian prisoners': the first number shares the second's noun."""
-    return bool(AND_OR.fullmatch(text[n.end:later.start]))
+    return bool(AND_OR.fullmatch(text[n.end : later.start]))
 
 
 def millions(text: str, n: Number) -> Number:
     """'5m people': a bare 'm' before a counted noun means million, not metres."""
-    if n.unit == "m" and text[n.end - 1:n.end] == "m" and noun_phrase(text, n.end)[1] is not None:
+    if n.unit == "m" and text[n.end - 1 : n.end] == "m" and noun_phrase(text, n.end)[1] is not None:
         return n._replace(value=n.value * 1e6, unit=None, dimension=None, scale=1e6)
     return n
 
@@ -91,15 +94,18 @@ def keep(text: str, n: Number, category: str, head: str | None) -> bool:
     """Whether a number is a figure: words and vague quantities must count something."""
     if n.is_year_like and (category == "other" or not (head or "x")[0].islower()):
         return False  # "in 2022", "the 2024 Paris Olympics"
-    if not n.dimension and COMPOUND.match(text[n.end:n.end + 2]):
+    if not n.dimension and COMPOUND.match(text[n.end : n.end + 2]):
         return False  # a compound modifier: "a 5-star hotel", "a 10-point plan"
     if not n.is_word or n.dimension:
         return True
-    if n.qualifier == "vague" and text[n.start:n.end].lower() in DETERMINERS:
+    if n.qualifier == "vague" and text[n.start : n.end].lower() in DETERMINERS:
         return bool(head) and head.lower() not in PARTICIPLES
     if n.value == 1 and n.qualifier != "vague":  # "one of the largest", "no one", "one is that"
-        return category != "other" and not NOT_ONE.search(text[max(0, n.start - 12):n.start]) \
+        return (
+            category != "other"
+            and not NOT_ONE.search(text[max(0, n.start - 12) : n.start])
             and not text.startswith(" of ", n.end)
+        )
     return head is not None
 
 
@@ -122,18 +128,40 @@ def extract(text: str) -> list[Figure]:
             continue
         converts = None
         last = figures[-1] if figures else None
-        if last and n.dimension and OPEN_BRACKET.fullmatch(text[last.end:n.start]) \
-                and text[n.end:n.end + 1] == ")" and last.unit and last.category == category:
+        if (
+            last
+            and n.dimension
+            and OPEN_BRACKET.fullmatch(text[last.end : n.start])
+            and text[n.end : n.end + 1] == ")"
+            and last.unit
+            and last.category == category
+        ):
             converts = len(figures) - 1
         claimant = claimants.at(sentence, n.start, paragraphs[holding(paragraphs, n.start)])
         value_max = None if n.value_max is None else float(n.value_max)
-        figures.append(Figure(n.start, n.end, text[n.start:n.end], float(n.value), value_max,
-                              n.unit, category, n.is_approximate, n.qualifier, subject, claimant,
-                              converts))
+        figures.append(
+            Figure(
+                n.start,
+                n.end,
+                text[n.start : n.end],
+                float(n.value),
+                value_max,
+                n.unit,
+                category,
+                n.is_approximate,
+                n.qualifier,
+                subject,
+                claimant,
+                converts,
+            )
+        )
     # A conversion is as approximate as the figure it converts: "about 300 km (186 miles)".
-    return [f._replace(is_approximate=True)
-            if f.converts is not None and figures[f.converts].is_approximate else f
-            for f in figures]
+    return [
+        f._replace(is_approximate=True)
+        if f.converts is not None and figures[f.converts].is_approximate
+        else f
+        for f in figures
+    ]
 
 
 def names_within(short: str, full: str | None) -> bool:
@@ -153,7 +181,10 @@ def extract_entry(fields: dict[str, str | None]) -> dict[str, list[Figure]]:
     for f in body:
         if f.claimant:
             credited.setdefault(f.value, f.claimant)
-    found["headline"] = [f._replace(claimant=credited.get(f.value))
-                         if f.claimant is None or names_within(f.claimant, credited.get(f.value))
-                         else f for f in headline]
+    found["headline"] = [
+        f._replace(claimant=credited.get(f.value))
+        if f.claimant is None or names_within(f.claimant, credited.get(f.value))
+        else f
+        for f in headline
+    ]
     return found

@@ -3,6 +3,7 @@ places, given names (US Census, public domain), demonym endings, words that are 
 
 Each list holds words of a kind any English news text uses, never a particular page's names.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,10 @@ ORG_LEADS = ORG_HEADS | words("org_leads")
 # The last word of a place's name ("Princes Street", "Keelung River", "Tokyo Haneda Airport").
 PLACE_HEADS = words("place_heads")
 # Endings of one-word street names in German and Dutch ("Zeppelinstrasse", "Kurfürstendamm").
-STREET_ENDINGS = re.compile(r"(?:stra(?:ss|ß)e|strasse|platz|gasse|allee|damm|ufer|weg|straat|"
-                            r"gracht|plein)$")
+STREET_ENDINGS = re.compile(
+    r"(?:stra(?:ss|ß)e|strasse|platz|gasse|allee|damm|ufer|weg|straat|"
+    r"gracht|plein)$"
+)
 # Lowercase nouns after a name that make it a place ("the Rafah crossing", "Abu Shouk camp");
 # the first set join the name, the second follow it ("Kamrup district").
 PLACE_AFTER_JOINED = words("place_after_joined")
@@ -74,5 +77,4 @@ def is_demonym(word: str) -> bool:
 
 def is_initialism(word: str) -> bool:
     """'RAF', 'VHA': two to six capitals, not a time zone or a title ('F16' is a model)."""
-    return (2 <= len(word) <= 5 and word.isupper() and word.isalpha()
-            and word not in NOT_INITIALISMS)
+    return 2 <= len(word) <= 5 and word.isupper() and word.isalpha() and word not in NOT_INITIALISMS

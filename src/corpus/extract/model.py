@@ -5,6 +5,7 @@ it too): a package such as en_core_web_sm or a pipeline folder. Its PERSON, ORG 
 entities are added where the rules found nothing, linked through the same gazetteer, with method
 "model". Without the variable nothing here loads spaCy's models.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,14 @@ from functools import lru_cache
 from corpus.errors import InputError
 
 ENV = "CORPUS_NER_MODEL"
-TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE",
-         "FAC": "PLACE"}
+TYPES = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+}
 
 
 def model_name() -> str | None:
@@ -43,14 +50,18 @@ def metadata() -> dict[str, str]:
         return {}
     meta = pipeline(name).meta
     named = f"{meta.get('lang', '')}_{meta.get('name', '')}" if os.path.isdir(name) else name
-    return {"ner_model": named,
-            "ner_model_version": str(meta.get("version", "")), "ner_model_source": name}
+    return {
+        "ner_model": named,
+        "ner_model_version": str(meta.get("version", "")),
+        "ner_model_source": name,
+    }
 
 
 def spans(nlp, text: str) -> list[tuple[int, int, str]]:
     """(start, end, type) of the pipeline's entities of the scored types, by character offset."""
-    return [(e.start_char, e.end_char, TYPES[e.label_]) for e in nlp(text).ents
-            if e.label_ in TYPES]
+    return [
+        (e.start_char, e.end_char, TYPES[e.label_]) for e in nlp(text).ents if e.label_ in TYPES
+    ]
 
 
 def add_model_mentions(found: dict, fields: dict[str, str], nlp, link, mention_type) -> dict:
@@ -67,11 +78,23 @@ def add_model_mentions(found: dict, fields: dict[str, str], nlp, link, mention_t
                 continue
             ref = link(text)
             if ref is not None and ref.type == kind:
-                added.append(mention_type(start, end, text, kind, ref.canonical_name,
-                                          ref.wikidata_id, ref.geonames_id, ref.latitude,
-                                          ref.longitude, "model"))
+                added.append(
+                    mention_type(
+                        start,
+                        end,
+                        text,
+                        kind,
+                        ref.canonical_name,
+                        ref.wikidata_id,
+                        ref.geonames_id,
+                        ref.latitude,
+                        ref.longitude,
+                        "model",
+                    )
+                )
             else:
-                added.append(mention_type(start, end, text, kind, text, None, None, None, None,
-                                          "model"))
+                added.append(
+                    mention_type(start, end, text, kind, text, None, None, None, None, "model")
+                )
         found[f] = sorted(ms + added, key=lambda m: m.start)
     return found

@@ -3,14 +3,25 @@
 streets ("the A14", "Zeppelinstrasse"), lowercase place nouns after a name ("the Rafah crossing"),
 and what makes an all-capital word an organisation ("the FBI said", not "the GST rate").
 """
+
 from __future__ import annotations
 
 import re
 
-from corpus.extract.lexicons import (CLUB_WORDS, ORG_ENDINGS, ORG_NOUNS, ORG_WORDS,
-                                     PLACE_AFTER, PLACE_AFTER_JOINED, SOURCE_CUES, SPEECH, STOP,
-                                     STREET_ENDINGS, TITLES, is_demonym)
-
+from corpus.extract.lexicons import (
+    CLUB_WORDS,
+    ORG_ENDINGS,
+    ORG_NOUNS,
+    ORG_WORDS,
+    PLACE_AFTER,
+    PLACE_AFTER_JOINED,
+    SOURCE_CUES,
+    SPEECH,
+    STOP,
+    STREET_ENDINGS,
+    TITLES,
+    is_demonym,
+)
 from corpus.extract.wordlists import words
 
 # Club words that name a club in any text, and those that do only in a sports report.
@@ -21,8 +32,7 @@ TEAM_WORDS_BEFORE = words("name_evidence_team_words_before")
 ROAD = re.compile(r"[AMBN]\d{1,4}(?:\(M\))?")
 ROAD_WORDS = words("name_evidence_road_words")
 # Words after an all-capital word that say it acts or is named: "the FBI has", "the UN's".
-ACTING = SPEECH | SOURCE_CUES | frozenset("'s ’s , . ; : ) has had have is was will would"
-                                          .split())
+ACTING = SPEECH | SOURCE_CUES | frozenset("'s ’s , . ; : ) has had have is was will would".split())
 BEFORE_ORG = ORG_NOUNS | words("name_evidence_before_org")
 
 
@@ -50,8 +60,7 @@ def org_evidence(ctx, a: int, b: int, given: frozenset[str]) -> bool:
         return False
     if any(org_word(w, given) for w in words[a:b]):
         return True
-    return b - a > 1 and ctx.before(a) == "the" and ctx.speech_after(b) \
-        and not is_demonym(words[a])
+    return b - a > 1 and ctx.before(a) == "the" and ctx.speech_after(b) and not is_demonym(words[a])
 
 
 def club(words: list[str], a: int, b: int, sport: bool) -> bool:
@@ -62,8 +71,12 @@ def club(words: list[str], a: int, b: int, sport: bool) -> bool:
 
 def team_cue(ctx, a: int, b: int) -> bool:
     """A name next to a verb of a match: "Collingwood beat", "against Essendon"."""
-    return ctx.after(b) in TEAM_VERBS_AFTER or ctx.before(a) in TEAM_WORDS_BEFORE \
-        or ctx.after(b).replace("–", "-").count("-") == 1 and ctx.after(b)[:1].isdigit()
+    return (
+        ctx.after(b) in TEAM_VERBS_AFTER
+        or ctx.before(a) in TEAM_WORDS_BEFORE
+        or ctx.after(b).replace("–", "-").count("-") == 1
+        and ctx.after(b)[:1].isdigit()
+    )
 
 
 def place_after(ctx, b: int) -> int:
@@ -76,7 +89,7 @@ def place_after(ctx, b: int) -> int:
 
 
 def road(ctx, a: int) -> bool:
-    """"the A14", "the M25", "Interstate 75"."""
+    """ "the A14", "the M25", "Interstate 75"."""
     w = ctx.words[a]
     if w in ROAD_WORDS:
         return ctx.after(a + 1).isdigit()
@@ -89,8 +102,24 @@ def street(word: str) -> bool:
 
 
 CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
-NAME_PREFIXES = ("Mc", "Mac", "Fitz", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Al", "El",
-                 "Abu", "Ben", "Bin")
+NAME_PREFIXES = (
+    "Mc",
+    "Mac",
+    "Fitz",
+    "De",
+    "Di",
+    "Da",
+    "Du",
+    "La",
+    "Le",
+    "Van",
+    "Von",
+    "Al",
+    "El",
+    "Abu",
+    "Ben",
+    "Bin",
+)
 
 
 def camel_case(word: str) -> bool:
@@ -108,5 +137,9 @@ def initialism_is_org(ctx, a: int) -> bool:
         return True
     if prev in BEFORE_ORG and (nxt in ACTING or nxt in STOP or not nxt[:1].isalpha()):
         return True
-    return prev == "(" and nxt == ")" and ctx.before(a, 2)[:1].isalpha() \
+    return (
+        prev == "("
+        and nxt == ")"
+        and ctx.before(a, 2)[:1].isalpha()
         and ctx.words[a - 2][:1].isupper()
+    )

@@ -2,18 +2,44 @@
 ("Council", "Street"), a given name, an initialism, a title before it, a speech verb after it, a
 place preposition ("in X"), a source cue ("X reports", "according to X").
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
 
 from corpus.extract.entry_context import is_sport
-from corpus.extract.lexicons import (CALENDAR, DIRECTIONS, NAME_PARTICLES, NOT_NAME_HEADS,
-                                     ORG_HEADS, ORG_LEADS, ORG_NOUNS, PLACE_HEADS, PLACE_LEADS,
-                                     PLACE_NOUNS, PLACE_PREPOSITIONS, SOURCE_CUES, SPEECH, STOP,
-                                     TITLES, NOT_NAME_WORDS, given_names, is_demonym,
-                                     is_initialism)
-from corpus.extract.name_evidence import (adjective, camel_case, club, initialism_is_org,
-                                          org_evidence, place_after, road, street, team_cue)
+from corpus.extract.lexicons import (
+    CALENDAR,
+    DIRECTIONS,
+    NAME_PARTICLES,
+    NOT_NAME_HEADS,
+    NOT_NAME_WORDS,
+    ORG_HEADS,
+    ORG_LEADS,
+    ORG_NOUNS,
+    PLACE_HEADS,
+    PLACE_LEADS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    SOURCE_CUES,
+    SPEECH,
+    STOP,
+    TITLES,
+    given_names,
+    is_demonym,
+    is_initialism,
+)
+from corpus.extract.name_evidence import (
+    adjective,
+    camel_case,
+    club,
+    initialism_is_org,
+    org_evidence,
+    place_after,
+    road,
+    street,
+    team_cue,
+)
 from corpus.extract.reference import nations
 from corpus.extract.wordlists import words
 
@@ -65,17 +91,28 @@ class Context:
         return nxt in SPEECH or nxt in ("has", "had") and self.after(end, 1) in SPEECH
 
     def source(self, seg: Segment) -> bool:
-        return (self.before(seg.start) == "to" and self.before(seg.start, 2) == "according"
-                or self.after(seg.end) in SOURCE_CUES)
+        return (
+            self.before(seg.start) == "to"
+            and self.before(seg.start, 2) == "according"
+            or self.after(seg.end) in SOURCE_CUES
+        )
 
 
 def single_name(word: str) -> bool:
     """Whether a word can be a word of a name: capitalised, not a stop, title, head or calendar
     word."""
-    return (len(word) > 1 and word[1:].islower() and word not in STOP and word not in CALENDAR
-            and word not in NOT_NAME_WORDS and word not in DIRECTIONS
-            and word.lower() not in TITLES and word not in ORG_HEADS and word not in PLACE_HEADS
-            and word not in NOT_NAME_HEADS)
+    return (
+        len(word) > 1
+        and word[1:].islower()
+        and word not in STOP
+        and word not in CALENDAR
+        and word not in NOT_NAME_WORDS
+        and word not in DIRECTIONS
+        and word.lower() not in TITLES
+        and word not in ORG_HEADS
+        and word not in PLACE_HEADS
+        and word not in NOT_NAME_HEADS
+    )
 
 
 def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
@@ -83,13 +120,18 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     words, a, b = ctx.words, seg.start, seg.end
     last, first = words[b - 1], words[a]
     if last in NOT_NAME_HEADS or first in ATTACHED:  # an event's name keeps the listed names in it
-        return [(k.start, k.end, k.type, k.label) for k in inside
-                if k.label.startswith("gazetteer")]
+        return [
+            (k.start, k.end, k.type, k.label) for k in inside if k.label.startswith("gazetteer")
+        ]
     exact = len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b)
-    if b - a > 2 and seg.sentence_start and first not in given_names() \
-            and words[a + 1] in given_names() \
-            and all(single_name(w) or w in ATTACHED for w in words[a:b]) \
-            and not any(k.label.startswith("gazetteer") for k in inside):
+    if (
+        b - a > 2
+        and seg.sentence_start
+        and first not in given_names()
+        and words[a + 1] in given_names()
+        and all(single_name(w) or w in ATTACHED for w in words[a:b])
+        and not any(k.label.startswith("gazetteer") for k in inside)
+    ):
         return [(a + 1, b, "PERSON", "given-name")]  # "Commuter Daniel Achterberg": no job word
     if exact and inside[0].label not in PERSON_LABELS:
         k = inside[0]
@@ -111,8 +153,12 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if b - a > 1 and not listed and org_evidence(ctx, a, b, given_names()):
         return [(a, b, "ORG", "head-word")]  # "Deutsche Bahn said", "the Jordanian Red Crescent"
     after = place_after(ctx, b)
-    if after and all(single_name(w) or w in ATTACHED for w in words[a:b]) \
-            and not adjective(first) and not (b - a == 1 and seg.sentence_start):
+    if (
+        after
+        and all(single_name(w) or w in ATTACHED for w in words[a:b])
+        and not adjective(first)
+        and not (b - a == 1 and seg.sentence_start)
+    ):
         return [(a, b + (after == 2), "PLACE", "place-context")]  # "Abu Shouk camp"
     if exact:
         return [(a, b, inside[0].type, inside[0].label)]
@@ -120,18 +166,23 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return around_known(seg, ctx, inside)
     if b - a == 1:
         return single(seg, ctx)
-    if is_initialism(first) and all(single_name(w) or w in ORG_HEADS for w in words[a + 1:b]):
+    if is_initialism(first) and all(single_name(w) or w in ORG_HEADS for w in words[a + 1 : b]):
         return [(a, b, "ORG", "initialism")]  # "CTI TV", "BBC News"
-    plain = all(single_name(w) for w in words[a:b]
-                if w not in ATTACHED and w not in NAME_PARTICLES)
+    plain = all(single_name(w) for w in words[a:b] if w not in ATTACHED and w not in NAME_PARTICLES)
     if plain and (first in given_names() or ctx.speech_after(b)):
         return [(a, b, "PERSON", "given-name" if first in given_names() else "context")]
     if is_demonym(first):
         return type_segment(Segment(a + 1, b, False, False), ctx, []) if b - a > 2 else []
     names = " ".join(words[a:b]).split()  # words apart from the hyphenated parts
-    if plain and 1 < len(names) <= 4 - seg.sentence_start and first not in DIRECTIONS \
-            and not is_demonym(last) and not last.endswith("s") and ctx.after(b) not in TITLES \
-            and ctx.before(a) != "the":  # "the Grand Orvella": no person follows "the"
+    if (
+        plain
+        and 1 < len(names) <= 4 - seg.sentence_start
+        and first not in DIRECTIONS
+        and not is_demonym(last)
+        and not last.endswith("s")
+        and ctx.after(b) not in TITLES
+        and ctx.before(a) != "the"
+    ):  # "the Grand Orvella": no person follows "the"
         return [(a, b, "PERSON", "capitalised")]
     return []
 
@@ -143,11 +194,17 @@ def by_head(words: list[str], a: int, b: int) -> str | None:
         return "ORG"
     if last in SURNAME_HEADS and words[b - 2] in given_names() and words[a] not in PLACE_LEADS:
         return None  # "Helen Park", "Sarah Hill": a person
-    if last in PLACE_HEADS or any(w in PLACE_HEADS for w in words[a + 1:b - 1]):
+    if last in PLACE_HEADS or any(w in PLACE_HEADS for w in words[a + 1 : b - 1]):
         return "PLACE"  # "Tuen Mun Hospital", "Dursey Island Cable Car"
-    if first in ORG_LEADS and words[a + 1].lower() in ("of", "for") or "&" in words[a:b] \
-            or any(w in ORG_HEADS and words[i + 1].lower() in ("of", "for")
-                   for i, w in enumerate(words[a + 1:b - 1], a + 1)):
+    if (
+        first in ORG_LEADS
+        and words[a + 1].lower() in ("of", "for")
+        or "&" in words[a:b]
+        or any(
+            w in ORG_HEADS and words[i + 1].lower() in ("of", "for")
+            for i, w in enumerate(words[a + 1 : b - 1], a + 1)
+        )
+    ):
         return "ORG"  # "Election Commission of Ruritania", "Harlow & Finch"
     if first in PLACE_LEADS:
         return "PLACE"
@@ -161,14 +218,18 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     words, a, b = ctx.words, seg.start, seg.end
     k = inside[-1]
     if len(inside) == 1 and k.end == b and k.type == "PLACE" and k.start > a:
-        prefix = words[a:k.start]
+        prefix = words[a : k.start]
         if all(w in DIRECTIONS for w in prefix):
             return [(a, b, "PLACE", "head-word")]
         if prefix[0] in given_names() and len(prefix) == 1:
             return [(a, b, "PERSON", "given-name")]
         country = k.label.startswith("gazetteer") or k.label.split(":")[-1] in nations()
-        if country and not seg.sentence_start and not is_demonym(prefix[0]) \
-                and all(w not in STOP for w in prefix):
+        if (
+            country
+            and not seg.sentence_start
+            and not is_demonym(prefix[0])
+            and all(w not in STOP for w in prefix)
+        ):
             return [(a, b, "ORG", "capitalised")]  # "Sands China", "Global Affairs Canada"
     if len(inside) == 1 and k.type == "PERSON" and not k.label.startswith("gazetteer"):
         return [(a, b, "PERSON", k.label)]  # "Lio Ka" of "Lio Ka-Wen"
@@ -194,8 +255,13 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         return [(a, a + 1, "ORG", "head-word")]
     if road(ctx, a):
         return [(a, a + 1 + ctx.after(a + 1).isdigit(), "PLACE", "place-context")]  # "the A14"
-    if street(w) or place_after(ctx, a + 1) and not seg.sentence_start and single_name(w) \
-            and not adjective(w):
+    if (
+        street(w)
+        or place_after(ctx, a + 1)
+        and not seg.sentence_start
+        and single_name(w)
+        and not adjective(w)
+    ):
         return [(a, a + 1 + (place_after(ctx, a + 1) == 2), "PLACE", "place-context")]
     if not single_name(w) or is_demonym(w) or seg.sentence_start:
         return []

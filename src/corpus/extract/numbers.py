@@ -14,8 +14,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from corpus.extract.units import (CURRENCY_PREFIX, POUNDS_AFTER_SCALE, SYMBOLS, code_after,
-                                  currency_before, trie_alternation, unit_after)
+from corpus.extract.units import (
+    CURRENCY_PREFIX,
+    POUNDS_AFTER_SCALE,
+    SYMBOLS,
+    code_after,
+    currency_before,
+    trie_alternation,
+    unit_after,
+)
 
 UNITS_1_19 = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
               "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",

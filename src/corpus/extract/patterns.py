@@ -4,10 +4,12 @@ Each word class is a spaCy lexeme flag, computed once per distinct word; `Tokens
 classes as bits, and `match_window` says where a trigger word's matches can be, so the Matcher runs
 only there.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy
 from spacy.tokens import Doc
@@ -19,8 +21,13 @@ ROLES = sorted(words("patterns_roles"))
 SPEECH = sorted(words("patterns_speech"))
 ORG_HEADS = sorted(words("patterns_org_heads"))
 CALENDAR = sorted(words("patterns_calendar"))
-NOT_NAMES = {t.capitalize() for t in TITLES} | {"CEO"} | set(ORG_HEADS) | set(CALENDAR) \
+NOT_NAMES = (
+    {t.capitalize() for t in TITLES}
+    | {"CEO"}
+    | set(ORG_HEADS)
+    | set(CALENDAR)
     | words("patterns_not_names")
+)
 
 # Every word test of the patterns is a property of the word alone, so each is a lexeme flag:
 # computed once per distinct word when the vocabulary first meets it, then checked by the
@@ -36,8 +43,9 @@ WORD_CLASSES = {
     "name": lambda w: w.istitle() and w not in NOT_NAMES,  # "Kirby", not "GB" or "The"
     "capitalised": lambda w: CAPITALISED.match(w) is not None and w not in NOT_NAMES,
     "org-head": lambda w: w in ORG_HEADS,
-    "org-lead": lambda w: w[:1].isascii() and w[:1].isupper()
-    and (w not in NOT_NAMES or w in ORG_HEADS),
+    "org-lead": lambda w: (
+        w[:1].isascii() and w[:1].isupper() and (w not in NOT_NAMES or w in ORG_HEADS)
+    ),
     "possessive": lambda w: w in ("'s", "’s"),
     "clause-end": lambda w: w in (",", ".", ";", ":"),
     "trigger": lambda w: w.lower() in TITLE_SET | ROLE_SET | SPEECH_SET or w in ORG_HEADS,
@@ -59,14 +67,26 @@ NAME_1_3 = [word("name", OP="{1,3}")]
 NAME_2_3 = [word("name", OP="{2,3}")]
 MATCH_PATTERNS = {
     "title": [[word("title"), *NAME_1_3]],
-    "apposition": [[*NAME_2_3, {"ORTH": ","}, {"LOWER": "the", "OP": "?"},
-                    word("clause-end", yes=False, OP="{0,3}"), word("role")]],
+    "apposition": [
+        [
+            *NAME_2_3,
+            {"ORTH": ","},
+            {"LOWER": "the", "OP": "?"},
+            word("clause-end", yes=False, OP="{0,3}"),
+            word("role"),
+        ]
+    ],
     "role-apposition": [[word("role"), {"ORTH": ","}, *NAME_2_3, {"ORTH": ","}]],
-    "speech": [[*NAME_2_3, word("have", OP="?"), word("speech")],
-               [word("speech"), *NAME_2_3]],
-    "organisation": [[word("org-lead", OP="{0,1}"), word("possessive", OP="?"),
-                      word("capitalised", OP="{1,3}"), word("org-head")],
-                     [word("org-head"), {"LOWER": "of"}, word("capitalised", OP="{1,3}")]],
+    "speech": [[*NAME_2_3, word("have", OP="?"), word("speech")], [word("speech"), *NAME_2_3]],
+    "organisation": [
+        [
+            word("org-lead", OP="{0,1}"),
+            word("possessive", OP="?"),
+            word("capitalised", OP="{1,3}"),
+            word("org-head"),
+        ],
+        [word("org-head"), {"LOWER": "of"}, word("capitalised", OP="{1,3}")],
+    ],
 }
 
 
@@ -105,7 +125,7 @@ class Tokens:
 
     def around(self, t: int, before: int, after: int) -> list[int]:
         """The classes of tokens t - before to t + after (before, after at most PAD)."""
-        return self.padded[t + PAD - before:t + PAD + after + 1]
+        return self.padded[t + PAD - before : t + PAD + after + 1]
 
     def has(self, i: int, cls: str) -> bool:
         return bool(self.bits(i) & BIT[cls])
@@ -113,8 +133,7 @@ class Tokens:
 
 def trim(tokens: Tokens, label: str, start: int, end: int) -> Found:
     """The name inside a pattern match: without its title, role, comma or speech verb."""
-    if label in ("title", "speech") \
-            and (tokens.has(start, "title") or tokens.has(start, "speech")):
+    if label in ("title", "speech") and (tokens.has(start, "title") or tokens.has(start, "speech")):
         start += 1
     if label == "speech" and tokens.has(end - 1, "speech"):
         end -= 2 if tokens.has(end - 2, "have") else 1

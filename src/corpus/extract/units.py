@@ -5,6 +5,7 @@ area, volume, speed, temperature, energy, duration, percent, money, rate (basis
 points). Currency codes are ISO 4217 (pycountry's list); symbols and currency
 words map to their code.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,76 +18,193 @@ def _family(dimension: str, table: dict[str, tuple[str, ...]]) -> dict[str, tupl
 
 
 UNITS: dict[str, tuple[str, str]] = {
-    **_family("distance", {
-        "km": ("km", "kms", "kilometres", "kilometers", "kilometre", "kilometer"),
-        "m": ("m", "metres", "meters", "metre", "meter"),
-        "cm": ("cm", "centimetres", "centimeters", "centimetre", "centimeter"),
-        "mm": ("mm", "millimetres", "millimeters", "millimetre", "millimeter"),
-        "mi": ("mi", "miles", "mile"), "nmi": ("nautical miles", "nautical mile"),
-        "ft": ("ft", "feet", "foot"), "in": ("inches", "inch"), "yd": ("yards", "yard")}),
-    **_family("mass", {
-        "kg": ("kg", "kgs", "kilograms", "kilogrammes", "kilogram", "kilos", "kilo"),
-        "g": ("g", "grams", "grammes", "gram"), "mg": ("mg", "milligrams", "milligram"),
-        "t": ("tonnes", "tons", "tonne", "ton", "metric tons", "metric tonnes"),
-        "lb": ("lb", "lbs", "pounds", "pound"), "oz": ("oz", "ounces", "ounce")}),
-    **_family("area", {
-        "km2": ("sq km", "km2", "km²", "square kilometres", "square kilometers",
-                "square kilometre"),
-        "m2": ("sq m", "m2", "m²", "square metres", "square meters"),
-        "sq mi": ("sq mi", "square miles", "square mile"), "sq ft": ("sq ft", "square feet"),
-        "ha": ("ha", "hectares", "hectare"), "acre": ("acres", "acre")}),
-    **_family("volume", {
-        "l": ("litres", "liters", "litre", "liter"), "ml": ("ml", "millilitres", "milliliters"),
-        "gal": ("gallons", "gallon"), "bbl": ("barrels", "barrel", "bbl"),
-        "m3": ("cubic metres", "cubic meters", "m3", "m³"), "bcm": ("bcm",)}),
-    **_family("speed", {
-        "km/h": ("km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour",
-                 "kilometres an hour"),
-        "mph": ("mph", "miles per hour", "miles an hour"), "kn": ("knots", "knot"),
-        "m/s": ("m/s",)}),
-    **_family("temperature", {
-        "°C": ("°C", "ºC", "degrees Celsius", "degrees centigrade", "C"),
-        "°F": ("°F", "ºF", "degrees Fahrenheit", "F"), "°": ("degrees", "°")}),
-    **_family("energy", {
-        "kWh": ("kWh",), "MWh": ("MWh",), "GWh": ("GWh",), "TWh": ("TWh",),
-        "kW": ("kW", "kilowatts"),
-        "MW": ("MW", "megawatts", "megawatt"), "GW": ("GW", "gigawatts", "gigawatt"),
-        "kt": ("kilotons", "kilotonnes", "kiloton"), "Mt": ("megatons", "megatonnes"),
-        "kcal": ("kcal", "calories")}),
-    **_family("duration", {
-        "seconds": ("seconds", "second", "secs"), "minutes": ("minutes", "minute", "mins"),
-        "hours": ("hours", "hour", "hrs"), "days": ("days", "day"), "weeks": ("weeks", "week"),
-        "months": ("months", "month"), "years": ("years", "year"),
-        "decades": ("decades", "decade")}),
-    **_family("percent", {"%": ("%", "percent", "per cent", "pc"),
-                          "pp": ("percentage points", "percentage point", "pp")}),
+    **_family(
+        "distance",
+        {
+            "km": ("km", "kms", "kilometres", "kilometers", "kilometre", "kilometer"),
+            "m": ("m", "metres", "meters", "metre", "meter"),
+            "cm": ("cm", "centimetres", "centimeters", "centimetre", "centimeter"),
+            "mm": ("mm", "millimetres", "millimeters", "millimetre", "millimeter"),
+            "mi": ("mi", "miles", "mile"),
+            "nmi": ("nautical miles", "nautical mile"),
+            "ft": ("ft", "feet", "foot"),
+            "in": ("inches", "inch"),
+            "yd": ("yards", "yard"),
+        },
+    ),
+    **_family(
+        "mass",
+        {
+            "kg": ("kg", "kgs", "kilograms", "kilogrammes", "kilogram", "kilos", "kilo"),
+            "g": ("g", "grams", "grammes", "gram"),
+            "mg": ("mg", "milligrams", "milligram"),
+            "t": ("tonnes", "tons", "tonne", "ton", "metric tons", "metric tonnes"),
+            "lb": ("lb", "lbs", "pounds", "pound"),
+            "oz": ("oz", "ounces", "ounce"),
+        },
+    ),
+    **_family(
+        "area",
+        {
+            "km2": (
+                "sq km",
+                "km2",
+                "km²",
+                "square kilometres",
+                "square kilometers",
+                "square kilometre",
+            ),
+            "m2": ("sq m", "m2", "m²", "square metres", "square meters"),
+            "sq mi": ("sq mi", "square miles", "square mile"),
+            "sq ft": ("sq ft", "square feet"),
+            "ha": ("ha", "hectares", "hectare"),
+            "acre": ("acres", "acre"),
+        },
+    ),
+    **_family(
+        "volume",
+        {
+            "l": ("litres", "liters", "litre", "liter"),
+            "ml": ("ml", "millilitres", "milliliters"),
+            "gal": ("gallons", "gallon"),
+            "bbl": ("barrels", "barrel", "bbl"),
+            "m3": ("cubic metres", "cubic meters", "m3", "m³"),
+            "bcm": ("bcm",),
+        },
+    ),
+    **_family(
+        "speed",
+        {
+            "km/h": (
+                "km/h",
+                "kph",
+                "kmh",
+                "kilometres per hour",
+                "kilometers per hour",
+                "kilometres an hour",
+            ),
+            "mph": ("mph", "miles per hour", "miles an hour"),
+            "kn": ("knots", "knot"),
+            "m/s": ("m/s",),
+        },
+    ),
+    **_family(
+        "temperature",
+        {
+            "°C": ("°C", "ºC", "degrees Celsius", "degrees centigrade", "C"),
+            "°F": ("°F", "ºF", "degrees Fahrenheit", "F"),
+            "°": ("degrees", "°"),
+        },
+    ),
+    **_family(
+        "energy",
+        {
+            "kWh": ("kWh",),
+            "MWh": ("MWh",),
+            "GWh": ("GWh",),
+            "TWh": ("TWh",),
+            "kW": ("kW", "kilowatts"),
+            "MW": ("MW", "megawatts", "megawatt"),
+            "GW": ("GW", "gigawatts", "gigawatt"),
+            "kt": ("kilotons", "kilotonnes", "kiloton"),
+            "Mt": ("megatons", "megatonnes"),
+            "kcal": ("kcal", "calories"),
+        },
+    ),
+    **_family(
+        "duration",
+        {
+            "seconds": ("seconds", "second", "secs"),
+            "minutes": ("minutes", "minute", "mins"),
+            "hours": ("hours", "hour", "hrs"),
+            "days": ("days", "day"),
+            "weeks": ("weeks", "week"),
+            "months": ("months", "month"),
+            "years": ("years", "year"),
+            "decades": ("decades", "decade"),
+        },
+    ),
+    **_family(
+        "percent",
+        {
+            "%": ("%", "percent", "per cent", "pc"),
+            "pp": ("percentage points", "percentage point", "pp"),
+        },
+    ),
     **_family("rate", {"bp": ("basis points", "basis point", "bps", "bp")}),
 }
 # Written before the number only when next to it ("30C" but "30 C" is too loose for letters alone).
 TIGHT_ONLY = {"C", "F", "g", "m", "t", "in", "pc"}
 DIMENSION_CATEGORY = {d: d for d in ("distance", "money", "percent", "duration")}
 
-CURRENCY_SYMBOLS = {"US$": "USD", "A$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
-                    "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP",
-                    "¥": "JPY", "₹": "INR", "₴": "UAH", "₽": "RUB", "₩": "KRW", "₺": "TRY",
-                    "₪": "ILS", "₦": "NGN", "Rs": "INR"}
+CURRENCY_SYMBOLS = {
+    "US$": "USD",
+    "A$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "₴": "UAH",
+    "₽": "RUB",
+    "₩": "KRW",
+    "₺": "TRY",
+    "₪": "ILS",
+    "₦": "NGN",
+    "Rs": "INR",
+}
 CURRENCY_WORDS = {
-    "USD": ("dollars", "dollar", "US dollars"), "EUR": ("euros", "euro"),
-    "GBP": ("pounds sterling", "sterling"), "JPY": ("yen",), "CNY": ("yuan", "renminbi"),
-    "INR": ("rupees", "rupee"), "UAH": ("hryvnias", "hryvnia", "hryvnas", "hryvnyas"),
-    "RUB": ("roubles", "rubles", "rouble", "ruble"), "CHF": ("Swiss francs",),
+    "USD": ("dollars", "dollar", "US dollars"),
+    "EUR": ("euros", "euro"),
+    "GBP": ("pounds sterling", "sterling"),
+    "JPY": ("yen",),
+    "CNY": ("yuan", "renminbi"),
+    "INR": ("rupees", "rupee"),
+    "UAH": ("hryvnias", "hryvnia", "hryvnas", "hryvnyas"),
+    "RUB": ("roubles", "rubles", "rouble", "ruble"),
+    "CHF": ("Swiss francs",),
     "TRY": ("lira", "liras"),
-    "ILS": ("shekels", "shekel"), "KRW": ("won",), "NGN": ("naira",), "ZAR": ("rand",),
-    "MXN": ("pesos",), "PLN": ("zlotys", "zloty"), "BRL": ("reais", "real"),
+    "ILS": ("shekels", "shekel"),
+    "KRW": ("won",),
+    "NGN": ("naira",),
+    "ZAR": ("rand",),
+    "MXN": ("pesos",),
+    "PLN": ("zlotys", "zloty"),
+    "BRL": ("reais", "real"),
 }
 UNITS |= {word: (code, "money") for code, words in CURRENCY_WORDS.items() for word in words}
 # "500 million pounds" is money; "500 pounds" alone is a mass.
 POUNDS_AFTER_SCALE = ("GBP", "money")
 # ISO 4217 codes that are also everyday capitalised words or abbreviations are left out.
-CODE_CLASHES = {"ALL", "TOP", "CUP", "SOS", "MOP", "BOB", "GEL", "PEN", "MAD", "AMD", "BAM", "CVE",
-                "DOP", "BND", "STD", "XXX", "XTS", "AED"}
-CURRENCY_CODES = sorted(c.alpha_3 for c in pycountry.currencies
-                        if c.alpha_3 not in CODE_CLASHES) + ["AED"]
+CODE_CLASHES = {
+    "ALL",
+    "TOP",
+    "CUP",
+    "SOS",
+    "MOP",
+    "BOB",
+    "GEL",
+    "PEN",
+    "MAD",
+    "AMD",
+    "BAM",
+    "CVE",
+    "DOP",
+    "BND",
+    "STD",
+    "XXX",
+    "XTS",
+    "AED",
+}
+CURRENCY_CODES = sorted(
+    c.alpha_3 for c in pycountry.currencies if c.alpha_3 not in CODE_CLASHES
+) + ["AED"]
 
 
 def trie_alternation(words: list[str]) -> str:
@@ -101,8 +219,9 @@ def trie_alternation(words: list[str]) -> str:
         node[""] = {}  # a word ends here
 
     def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child)
-                    for char, child in sorted(node.items()) if char]
+        branches = [
+            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -133,7 +252,7 @@ def unit_after(text: str, end: int) -> tuple[int, str, str] | None:
     key = word if word in UNITS else next((k for k in UNITS if k.lower() == word.lower()), None)
     if key is None or (key in TIGHT_ONLY and (m.group(1) or word != key)):
         return None
-    if key in ("C", "F") and text[m.end():m.end() + 1] == ".":
+    if key in ("C", "F") and text[m.end() : m.end() + 1] == ".":
         return None  # an initial ("30 C. Smith")
     unit, dimension = UNITS[key]
     return m.end(), unit, dimension

@@ -4,6 +4,7 @@ Each reader has ``parse(path, content) -> ParsedBlog`` and ``units(content, path
 (line, text) units of the raw document that must all be accounted for, found independently of
 how the reader assigns them.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -18,7 +19,9 @@ READERS = {"trt-text": text, "html": html, "guardian-json": guardian_json}
 def parse(path: str, fmt: str, content: str) -> ParsedBlog:
     reader = READERS.get(fmt)
     if reader is None:
-        raise InputError(path, f"no reader for format '{fmt}' (known: {', '.join(sorted(READERS))})")
+        raise InputError(
+            path, f"no reader for format '{fmt}' (known: {', '.join(sorted(READERS))})"
+        )
     blog = reader.parse(path, content)
     check_accounting(path, reader.units(content, path), blog)
     check_duplicates(path, blog)
@@ -38,8 +41,11 @@ def check_duplicates(path: str, blog: ParsedBlog) -> None:
 
 
 def check_accounting(path: str, units: list[tuple[int, str]], blog: ParsedBlog) -> None:
-    """Every text unit of the raw document must have gone to the header, an entry or named boilerplate."""
+    """Every text unit of the raw document must have gone to the header, an entry or named
+    boilerplate."""
     lost = Counter(units) - Counter((lr.line, lr.text) for lr in blog.lines)
     if lost:
         line, first = min(lost)
-        raise InputError(path, f"text not accounted for: {first[:60]!r} ({lost.total()} unit(s))", line=line)
+        raise InputError(
+            path, f"text not accounted for: {first[:60]!r} ({lost.total()} unit(s))", line=line
+        )

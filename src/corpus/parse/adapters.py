@@ -3,6 +3,7 @@
 The general reader is the default; an adapter is used only for a page it matches (by address
 or by an XPath that finds something). See the YAML file's header for the fields.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,9 @@ def parse_adapters(text: str, source: str = "adapters.yaml") -> tuple[Adapter, .
     for i, row in enumerate(data.get("adapters") or [], start=1):
         unknown = set(row) - set(FIELDS) if isinstance(row, dict) else {"(not a mapping)"}
         if unknown or not row.get("name") or not row.get("container"):
-            raise ValueError(f"{source}: adapter {i}: needs name and container; unknown fields "
-                             f"{sorted(unknown)}")
+            raise ValueError(
+                f"{source}: adapter {i}: needs name and container; unknown fields {sorted(unknown)}"
+            )
         if not (row.get("url") or row.get("xpath")):
             raise ValueError(f"{source}: adapter {row['name']}: needs url or xpath to match pages")
         for key in ("xpath", "container", "stamp", "headline", "body"):
@@ -45,8 +47,9 @@ def parse_adapters(text: str, source: str = "adapters.yaml") -> tuple[Adapter, .
                 try:
                     etree.XPath(row[key])
                 except etree.XPathSyntaxError as exc:
-                    raise ValueError(f"{source}: adapter {row['name']}: bad {key} XPath "
-                                     f"({exc})") from None
+                    raise ValueError(
+                        f"{source}: adapter {row['name']}: bad {key} XPath ({exc})"
+                    ) from None
         out.append(Adapter(**{k: str(v) for k, v in row.items() if v is not None}))
     return tuple(out)
 
@@ -57,8 +60,9 @@ def bundled() -> tuple[Adapter, ...]:
     return parse_adapters(text)
 
 
-def matching(root: etree._Element, url: str | None,
-             adapters: tuple[Adapter, ...] | None = None) -> Adapter | None:
+def matching(
+    root: etree._Element, url: str | None, adapters: tuple[Adapter, ...] | None = None
+) -> Adapter | None:
     for adapter in bundled() if adapters is None else adapters:
         if adapter.url and url and re.search(adapter.url, url):
             return adapter

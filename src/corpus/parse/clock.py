@@ -1,27 +1,65 @@
 """Printed time stamps, zone labels, calendar dates and ISO instants, shared by the web readers.
 
 A stamp is a clock time as a page prints it: '12.50 BST', '21:06 (IST)', '9.05pm', '6.15 pm',
-'04:24', '11.04 Uhr', '12h47', '13:47:05', optionally followed by a zone label or 'GMT+1'. Zone labels map to UTC offsets; 'ET',
+'04:24', '11.04 Uhr', '12h47', '13:47:05', optionally followed by a zone label or 'GMT+1'. Zone
+labels map to UTC offsets; 'ET',
 'CT', 'MT', 'PT' and IANA names ('Europe/Berlin') take their offset from the date (daylight
 saving). Month and weekday names of any language come from babel's CLDR data.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 FIXED_ZONES = {  # label -> minutes east of UTC
-    "GMT": 0, "UTC": 0, "Z": 0, "WET": 0, "BST": 60, "IST": 330, "CET": 60, "CEST": 120, "WAT": 60,
-    "EET": 120, "EEST": 180, "SAST": 120, "MSK": 180, "TRT": 180, "EAT": 180, "GST": 240, "PKT": 300,
-    "WIB": 420, "HKT": 480, "SGT": 480, "AWST": 480, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660,
-    "NZST": 720, "NZDT": 780, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420,
-    "MDT": -360, "PST": -480, "PDT": -420, "MEZ": 60, "MESZ": 120,
+    "GMT": 0,
+    "UTC": 0,
+    "Z": 0,
+    "WET": 0,
+    "BST": 60,
+    "IST": 330,
+    "CET": 60,
+    "CEST": 120,
+    "WAT": 60,
+    "EET": 120,
+    "EEST": 180,
+    "SAST": 120,
+    "MSK": 180,
+    "TRT": 180,
+    "EAT": 180,
+    "GST": 240,
+    "PKT": 300,
+    "WIB": 420,
+    "HKT": 480,
+    "SGT": 480,
+    "AWST": 480,
+    "JST": 540,
+    "KST": 540,
+    "AEST": 600,
+    "AEDT": 660,
+    "NZST": 720,
+    "NZDT": 780,
+    "EST": -300,
+    "EDT": -240,
+    "CST": -360,
+    "CDT": -300,
+    "MST": -420,
+    "MDT": -360,
+    "PST": -480,
+    "PDT": -420,
+    "MEZ": 60,
+    "MESZ": 120,
 }
-SEASONAL_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
-                  "PT": "America/Los_Angeles"}
+SEASONAL_ZONES = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
 DAY = 24 * 60
 ZONE_LABEL = "|".join(sorted([*FIXED_ZONES, *SEASONAL_ZONES], key=len, reverse=True))
 
@@ -35,24 +73,36 @@ STAMP = re.compile(
     re.IGNORECASE,
 )
 WHOLE_STAMP = re.compile(rf"^\s*{STAMP.pattern}\s*$", re.IGNORECASE)
-RELATIVE_UNIT = (r"(?P<unit{n}>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?"
-                 r"|weeks?)")
+RELATIVE_UNIT = (
+    r"(?P<unit{n}>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?"
+    r"|weeks?)"
+)
 RELATIVE = re.compile(
     rf"^\s*(?:(?:updated|posted)\s+)?(?P<n0>\d{{1,3}}|an?|one)\s*{RELATIVE_UNIT.format(n=0)}"
-    rf"(?:\s+(?P<n1>\d{{1,3}})\s*{RELATIVE_UNIT.format(n=1)})?\s*(?:ago)?\s*$", re.IGNORECASE)
+    rf"(?:\s+(?P<n1>\d{{1,3}})\s*{RELATIVE_UNIT.format(n=1)})?\s*(?:ago)?\s*$",
+    re.IGNORECASE,
+)
 MATCH_MINUTE = re.compile(r"^(?P<minute>\d{1,3})(?:\s?\+\s?(?P<added>\d{1,2}))?\s?['’′]$")
 OVER = re.compile(r"^(?P<over>\d{1,2})\.(?P<ball>[0-6])(?:\s?ov(?:ers?)?\.?)?$", re.IGNORECASE)
 UNIT_MINUTES = {"s": 0, "m": 1, "h": 60, "d": DAY, "w": 7 * DAY}
 DATE_WORDS = {"at", "on", "um", "alle", "ore", "le", "à", "de", "del", "am", "the", "of"}
 NUMERIC_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)")
 # '3. 6.', '03.06.2024': day first, as much of Europe writes it
-DOTTED_DATE = re.compile(r"(?<![\d.:])(?P<day>\d{1,2})\.\s?(?P<mon>\d{1,2})\."
-                         r"(?:\s?(?P<year>\d{4}))?(?![\d:])")
+DOTTED_DATE = re.compile(
+    r"(?<![\d.:])(?P<day>\d{1,2})\.\s?(?P<mon>\d{1,2})\."
+    r"(?:\s?(?P<year>\d{4}))?(?![\d:])"
+)
 NAMED_DATES = (  # day first ('2 de noviembre de 2023', '4. Januar'), month first ('Oct 02, 2020')
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})\.?"
-               r"(?:,?\s+(?:de\s+)?(?P<year>\d{4}))?\b", re.IGNORECASE),
-    re.compile(r"\b(?P<month>[^\W\d_]{3,})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
-               r"(?:,?\s*(?P<year>\d{4}))?\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})\.?"
+        r"(?:,?\s+(?:de\s+)?(?P<year>\d{4}))?\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?P<month>[^\W\d_]{3,})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+        r"(?:,?\s*(?P<year>\d{4}))?\b",
+        re.IGNORECASE,
+    ),
 )
 
 
@@ -74,8 +124,11 @@ def find_stamp(text: str, whole: bool = False) -> Stamp | None:
             hour = hour % 12 + (12 if match["ampm"].lower() == "p" else 0)
         if hour > 23 or minute > 59:
             continue
-        return Stamp(" ".join(match.group(0).split()), hour * 60 + minute,
-                     match["zone"].upper() if match["zone"] else None)
+        return Stamp(
+            " ".join(match.group(0).split()),
+            hour * 60 + minute,
+            match["zone"].upper() if match["zone"] else None,
+        )
     return None
 
 
@@ -178,8 +231,9 @@ def weekday_numbers(language: str | None) -> dict[str, int]:
     return out
 
 
-def find_day(text: str, language: str | None, near: date,
-             latest: date | None = None) -> date | None:
+def find_day(
+    text: str, language: str | None, near: date, latest: date | None = None
+) -> date | None:
     """The date a day header writes ('Montag, 3. 6.', 'Tuesday 4 June'); without a year, the year
     whose date has the printed weekday (when one is printed) and lies on or before ``latest`` (the
     page's modification day, when known) and closest to it, else closest to ``near`` (the page's
@@ -208,8 +262,9 @@ def find_day(text: str, language: str | None, near: date,
     return min(after or options, key=lambda d: abs((d - near).days))
 
 
-def find_date(text: str, language: str | None = None, year: int | None = None,
-              dotted: bool = False) -> date | None:
+def find_date(
+    text: str, language: str | None = None, year: int | None = None, dotted: bool = False
+) -> date | None:
     """The first calendar date written out in text ('04 February 2015', 'November 02, 2023',
     '02 Novembre 2023', '2023-11-02', with ``dotted`` also '3. 6.'); a date without a year takes
     ``year`` when given."""
@@ -246,21 +301,28 @@ def is_date_time_text(text: str, language: str | None = None) -> bool:
     stamp = STAMP.search(text)
     if stamp is None or find_stamp(text) is None:
         return False
-    return is_date_words(text[:stamp.start()] + " " + text[stamp.end():], language)
+    return is_date_words(text[: stamp.start()] + " " + text[stamp.end() :], language)
 
 
 def is_date_words(text: str, language: str | None = None) -> bool:
     """Text made only of date parts: numbers, month and weekday names, a few linking words."""
     months, days = calendar_names(language)
     for word in re.findall(r"[^\W_]+", text.lower()):
-        if not (word.isdigit() and len(word) <= 4 or word in months or word in days
-                or word in DATE_WORDS or word in ("st", "nd", "rd", "th")):
+        if not (
+            word.isdigit()
+            and len(word) <= 4
+            or word in months
+            or word in days
+            or word in DATE_WORDS
+            or word in ("st", "nd", "rd", "th")
+        ):
             return False
     return True
 
 
 def parse_instant(value: str | None) -> tuple[datetime, bool] | None:
-    """A tz-aware instant from an ISO 8601 string, with whether it gives seconds; None when naive or bad."""
+    """A tz-aware instant from an ISO 8601 string, with whether it gives seconds; None when naive
+    or bad."""
     if not value or not isinstance(value, str):
         return None
     text = value.strip()
@@ -290,9 +352,9 @@ def local_minutes(instant: datetime) -> int:
 
 
 def utc_minutes(instant: datetime) -> int:
-    return local_minutes(instant.astimezone(timezone.utc))
+    return local_minutes(instant.astimezone(UTC))
 
 
 def to_utc(on: date, minutes: int, offset: int) -> datetime:
     local = datetime.combine(on, time()) + timedelta(minutes=minutes)
-    return (local - timedelta(minutes=offset)).replace(tzinfo=timezone.utc)
+    return (local - timedelta(minutes=offset)).replace(tzinfo=UTC)

@@ -1,5 +1,6 @@
 """The visible page: parsing HTML, its visible text nodes (the units every reader accounts for),
 and small helpers on elements shared by the web reader's modules."""
+
 from __future__ import annotations
 
 import html as html_lib
@@ -13,15 +14,69 @@ from lxml import etree
 from corpus.errors import InputError
 from corpus.parse import roles
 
-INVISIBLE_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object",
-                  "select"}
-BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
-              "figcaption", "figure", "section", "article", "header", "footer", "table", "tr",
-              "td", "th", "pre", "dd", "dt", "aside", "nav", "main"}
+INVISIBLE_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "head",
+    "iframe",
+    "object",
+    "select",
+}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figcaption",
+    "figure",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "pre",
+    "dd",
+    "dt",
+    "aside",
+    "nav",
+    "main",
+}
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-SHARE_WORDS = {"share", "link", "facebook", "twitter", "x", "whatsapp", "linkedin", "email",
-               "e-mail", "copy", "copied", "tweet", "reddit", "pinterest", "messenger", "telegram",
-               "on", "this", "post"}
+SHARE_WORDS = {
+    "share",
+    "link",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "linkedin",
+    "email",
+    "e-mail",
+    "copy",
+    "copied",
+    "tweet",
+    "reddit",
+    "pinterest",
+    "messenger",
+    "telegram",
+    "on",
+    "this",
+    "post",
+}
 
 
 @dataclass
@@ -113,8 +168,10 @@ def visible_elements(root: etree._Element):
 def meta(root: etree._Element, *names: str) -> str | None:
     for name in names:
         for el in root.iter("meta"):
-            if (name in (el.get("property"), el.get("name"), el.get("itemprop"))
-                    and (el.get("content") or "").strip()):
+            if (
+                name in (el.get("property"), el.get("name"), el.get("itemprop"))
+                and (el.get("content") or "").strip()
+            ):
                 return normalise(html_lib.unescape(el.get("content")))
     return None
 
@@ -142,8 +199,11 @@ def fragment_paragraphs(markup: str) -> list[str]:
     root = lxml.html.fragment_fromstring(f"<div>{markup}</div>", parser=html_parser())
     parts: dict[etree._Element, list[str]] = {}
     for seg in visible_segments(root):
-        holder = seg.owner if seg.owner.tag in BLOCK_TAGS else next(
-            (a for a in seg.owner.iterancestors() if a.tag in BLOCK_TAGS), root)
+        holder = (
+            seg.owner
+            if seg.owner.tag in BLOCK_TAGS
+            else next((a for a in seg.owner.iterancestors() if a.tag in BLOCK_TAGS), root)
+        )
         parts.setdefault(holder, []).append(seg.spaced)
     paragraphs = []
     for texts in parts.values():

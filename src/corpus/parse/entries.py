@@ -2,26 +2,39 @@
 (text and full ISO times, not all one time, covering every visible stamp) and hold more updates
 than the page shows. A block printing only when it was updated ('Updated 2:15 AM') takes its
 publication instant from the JSON-LD update with the same text at its position."""
+
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timezone
+from datetime import UTC, date
 
 from corpus.parse import clock, structured
 from corpus.parse.model import ParsedEntry
 from corpus.parse.update import Block
 
 
-def make_entries(path, blocks, updates, offset, day, source, root,
-                 named=None) -> tuple[list, set, str]:
-    printed = [b.printed.minutes for b in blocks if b.printed and b.printed.minutes is not None
-               and not b.printed.updated]
+def make_entries(
+    path, blocks, updates, offset, day, source, root, named=None
+) -> tuple[list, set, str]:
+    printed = [
+        b.printed.minutes
+        for b in blocks
+        if b.printed and b.printed.minutes is not None and not b.printed.updated
+    ]
     sound = structured.distinct_times(updates) and structured.covers(updates, printed, offset)
     if updates and (not blocks or sound and len(updates) > len(blocks)):
-        line = next((s.sourceline for s in root.iter("script")
-                     if "liveblogupdate" in (s.text or "").lower()), 1) or 1
-        labels = Counter((b.minutes, b.label) for b in blocks if b.label
-                         and not b.printed.updated)
+        line = (
+            next(
+                (
+                    s.sourceline
+                    for s in root.iter("script")
+                    if "liveblogupdate" in (s.text or "").lower()
+                ),
+                1,
+            )
+            or 1
+        )
+        labels = Counter((b.minutes, b.label) for b in blocks if b.label and not b.printed.updated)
         changed = [b for b in blocks if b.printed is not None and b.printed.updated]
         entries = []
         for u in updates:
@@ -43,9 +56,13 @@ def make_entries(path, blocks, updates, offset, day, source, root,
         if sound and len(updates) == len(blocks) and b.instant is None and b.minutes is not None:
             u = updates[i]
             changed = b.printed is not None and b.printed.updated
-            if changed and same_text(u, b) or not changed and (
-                    clock.utc_minutes(u.instant) + (offset or 0)) % clock.DAY == b.minutes:
-                b.instant, b.has_seconds = u.instant.astimezone(timezone.utc), u.has_seconds
+            if (
+                changed
+                and same_text(u, b)
+                or not changed
+                and (clock.utc_minutes(u.instant) + (offset or 0)) % clock.DAY == b.minutes
+            ):
+                b.instant, b.has_seconds = u.instant.astimezone(UTC), u.has_seconds
                 b.minutes = (clock.utc_minutes(b.instant) + (offset or 0)) % clock.DAY
                 b.published = changed
         if not b.paragraphs and not b.headline and source != "markup":
@@ -76,8 +93,9 @@ def split_headline(headline: str | None, paragraphs: list[str]) -> tuple[str | N
     return headline, "\n\n".join(paragraphs)
 
 
-def entry_from_block(b: Block, day: date, page_offset: int | None,
-                     named: str | None = None) -> ParsedEntry:
+def entry_from_block(
+    b: Block, day: date, page_offset: int | None, named: str | None = None
+) -> ParsedEntry:
     """One entry; its offset is that of the zone it prints, else the zone the page names (on the
     update's own day), else the page's."""
     headline, body = split_headline(b.headline, b.paragraphs)
@@ -88,21 +106,42 @@ def entry_from_block(b: Block, day: date, page_offset: int | None,
     if instant is None and b.day is not None and b.minutes is not None:
         instant = clock.to_utc(b.day, b.minutes, offset)
     game = b.printed is not None and b.printed.match and b.instant is None
-    precision = ("match-time" if game else "none" if b.minutes is None
-                 else "hour" if b.approximate
-                 else "second" if b.instant is not None and b.has_seconds else "minute")
-    return ParsedEntry(line=b.line, time_label=b.label, local_minutes=b.minutes,
-                       utc_offset_minutes=offset, time_precision=precision,
-                       headline=headline, body=body, instant=instant)
+    precision = (
+        "match-time"
+        if game
+        else "none"
+        if b.minutes is None
+        else "hour"
+        if b.approximate
+        else "second"
+        if b.instant is not None and b.has_seconds
+        else "minute"
+    )
+    return ParsedEntry(
+        line=b.line,
+        time_label=b.label,
+        local_minutes=b.minutes,
+        utc_offset_minutes=offset,
+        time_precision=precision,
+        headline=headline,
+        body=body,
+        instant=instant,
+    )
 
 
-def entry_from_update(u: structured.LiveUpdate, line: int, label: str | None,
-                      page_offset: int | None) -> ParsedEntry:
+def entry_from_update(
+    u: structured.LiveUpdate, line: int, label: str | None, page_offset: int | None
+) -> ParsedEntry:
     headline, body = split_headline(u.headline, [p for p in u.body.split("\n\n") if p])
     own = int(u.instant.utcoffset().total_seconds() // 60)
     offset = page_offset if page_offset is not None else own
-    return ParsedEntry(line=line, time_label=label,
-                       local_minutes=(clock.utc_minutes(u.instant) + offset) % clock.DAY,
-                       utc_offset_minutes=offset,
-                       time_precision="second" if u.has_seconds else "minute",
-                       headline=headline, body=body, instant=u.instant.astimezone(timezone.utc))
+    return ParsedEntry(
+        line=line,
+        time_label=label,
+        local_minutes=(clock.utc_minutes(u.instant) + offset) % clock.DAY,
+        utc_offset_minutes=offset,
+        time_precision="second" if u.has_seconds else "minute",
+        headline=headline,
+        body=body,
+        instant=u.instant.astimezone(UTC),
+    )

@@ -6,11 +6,12 @@ Entries are ``blocks[]``: ``blockFirstPublished`` (epoch milliseconds) gives the
 blocks and are not entries. Text units accounted for: the headline, the standfirst, key-event
 titles, and each block's title and element texts; image credits and alt texts are boilerplate.
 """
+
 from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from corpus.errors import InputError
 from corpus.parse import clock
@@ -51,8 +52,9 @@ def element_units(element: dict, line: int, path: str = "") -> list[LineRole]:
     """The text of one block element, each paragraph a unit of the body or of boilerplate."""
     html = text_of(element.get("html"), "an element's html", path, line)
     out = [LineRole(line, p, "body") for p in fragment_paragraphs(html)]
-    media_title = normalise(text_of(element.get("mediaTitle"), "an element's mediaTitle", path,
-                                    line))
+    media_title = normalise(
+        text_of(element.get("mediaTitle"), "an element's mediaTitle", path, line)
+    )
     if media_title:
         out.append(LineRole(line, media_title, "body"))
     data = element.get("data") if isinstance(element.get("data"), dict) else {}
@@ -66,7 +68,9 @@ def element_units(element: dict, line: int, path: str = "") -> list[LineRole]:
     return out
 
 
-def read_units(path: str, content: str) -> tuple[dict, list[tuple[dict, int, list[LineRole]]], list[LineRole]]:
+def read_units(
+    path: str, content: str
+) -> tuple[dict, list[tuple[dict, int, list[LineRole]]], list[LineRole]]:
     try:
         page = json.loads(content)
     except json.JSONDecodeError as exc:
@@ -102,16 +106,21 @@ def read_units(path: str, content: str) -> tuple[dict, list[tuple[dict, int, lis
 def units(content: str, path: str = "") -> list[tuple[int, str]]:
     """Every text unit the reader must account for."""
     _, blocks, header = read_units(path, content)
-    return [(u.line, u.text) for u in header] + [(u.line, u.text) for _, _, us in blocks for u in us]
+    return [(u.line, u.text) for u in header] + [
+        (u.line, u.text) for _, _, us in blocks for u in us
+    ]
 
 
 def non_objects(page: dict) -> dict[str, int]:
     """How many items of the page's lists are not objects (and so hold nothing to read)."""
     events: list = page["keyEvents"] if isinstance(page.get("keyEvents"), list) else []
-    elements = [e for b in page["blocks"] if isinstance(b.get("elements"), list)
-                for e in b["elements"]]
-    counts = {"blocks' elements": sum(not isinstance(e, dict) for e in elements),
-              "keyEvents": sum(not isinstance(e, dict) for e in events)}
+    elements = [
+        e for b in page["blocks"] if isinstance(b.get("elements"), list) for e in b["elements"]
+    ]
+    counts = {
+        "blocks' elements": sum(not isinstance(e, dict) for e in elements),
+        "keyEvents": sum(not isinstance(e, dict) for e in events),
+    }
     return {where: n for where, n in counts.items() if n}
 
 
@@ -119,18 +128,29 @@ def parse(path: str, content: str) -> ParsedBlog:
     page, blocks, header = read_units(path, content)
     skipped = non_objects(page)
     if skipped:
-        log.warning("%s: left out items that are not objects: %s", path,
-                    ", ".join(f"{n} in {where}" for where, n in skipped.items()))
+        log.warning(
+            "%s: left out items that are not objects: %s",
+            path,
+            ", ".join(f"{n} in {where}" for where, n in skipped.items()),
+        )
     entries, lines = [], list(header)
     for block, line, block_units in blocks:
         published = block.get("blockFirstPublished")
         if isinstance(published, bool) or not isinstance(published, (int, float)):
-            raise InputError(path, f"block {block.get('id')} has no blockFirstPublished time", line=line)
+            raise InputError(
+                path, f"block {block.get('id')} has no blockFirstPublished time", line=line
+            )
         if not EPOCH_MS_RANGE[0] <= published <= EPOCH_MS_RANGE[1]:  # also refuses NaN
-            raise InputError(path, f"block {block.get('id')}'s blockFirstPublished {published!r} "
-                             "is not epoch milliseconds between 1990 and 2100", line=line)
-        instant = datetime.fromtimestamp(published / 1000, tz=timezone.utc)
-        label = normalise(str(block.get("blockFirstPublishedDisplay") or "")) or f"{instant:%H.%M} UTC"
+            raise InputError(
+                path,
+                f"block {block.get('id')}'s blockFirstPublished {published!r} "
+                "is not epoch milliseconds between 1990 and 2100",
+                line=line,
+            )
+        instant = datetime.fromtimestamp(published / 1000, tz=UTC)
+        label = (
+            normalise(str(block.get("blockFirstPublishedDisplay") or "")) or f"{instant:%H.%M} UTC"
+        )
         stamp = clock.find_stamp(label)
         offset = clock.zone_offset(stamp.zone if stamp else None, instant.date())
         offset = 0 if offset is None else offset
@@ -139,20 +159,39 @@ def parse(path: str, content: str) -> ParsedBlog:
         body = "\n\n".join(paragraphs) or headline
         if not body:
             raise InputError(path, f"block {block.get('id')} has no text", line=line)
-        entries.append(ParsedEntry(
-            line=line, time_label=label, local_minutes=(clock.local_minutes(instant) + offset) % clock.DAY,
-            utc_offset_minutes=offset, time_precision="second", headline=headline if paragraphs else None,
-            body=body, instant=instant))
+        entries.append(
+            ParsedEntry(
+                line=line,
+                time_label=label,
+                local_minutes=(clock.local_minutes(instant) + offset) % clock.DAY,
+                utc_offset_minutes=offset,
+                time_precision="second",
+                headline=headline if paragraphs else None,
+                body=body,
+                instant=instant,
+            )
+        )
         lines += block_units
     if not entries:
         raise InputError(path, "page model has no blocks")
     published = clock.parse_instant(str(page.get("webPublicationDate") or ""))
     first_published = published[0] if published else entries[-1].instant
-    blog_date = (first_published.astimezone(timezone.utc) + timedelta(minutes=entries[-1].utc_offset_minutes)).date()
-    title = normalise(" ".join(fragment_paragraphs(str(page.get("headline") or page.get("webTitle") or ""))))
+    blog_date = (
+        first_published.astimezone(UTC) + timedelta(minutes=entries[-1].utc_offset_minutes)
+    ).date()
+    title = normalise(
+        " ".join(fragment_paragraphs(str(page.get("headline") or page.get("webTitle") or "")))
+    )
     subtitle = " ".join(fragment_paragraphs(str(page.get("standfirst") or ""))) or None
     language = page.get("lang") if isinstance(page.get("lang"), str) else None
     url = page.get("webURL") or page.get("canonicalUrl")
-    return ParsedBlog(title=title or "untitled", subtitle=subtitle, blog_date=blog_date, entries=tuple(entries),
-                      lines=tuple(lines), language=language, url=url if isinstance(url, str) else None,
-                      entry_source="page-model")
+    return ParsedBlog(
+        title=title or "untitled",
+        subtitle=subtitle,
+        blog_date=blog_date,
+        entries=tuple(entries),
+        lines=tuple(lines),
+        language=language,
+        url=url if isinstance(url, str) else None,
+        entry_source="page-model",
+    )

@@ -18,6 +18,7 @@ stamp as printed, or None. The blog's date and the days it spans come from ``spa
 Accounting: every non-blank visible text node of <body> is given a role (header, entry field,
 or a named kind of boilerplate; text outside the stream is 'page').
 """
+
 from __future__ import annotations
 
 import html as html_lib
@@ -28,48 +29,77 @@ from lxml import etree
 
 from corpus.errors import InputError
 from corpus.parse import adapters, clock, pagedate, roles, span, structured, zone
-from corpus.parse.dom import (Segment, body_of, classes, element_text, load, meta, normalise,
-                              visible_segments)
-from corpus.parse.dom import units  # noqa: F401 - the reader's accounting units
-from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog
-from corpus.parse.stream import (Stream, find_stream, in_game_order, stream_of, stream_text,
-                                 text_lengths)
+from corpus.parse.dom import (
+    Segment,
+    body_of,
+    classes,
+    element_text,
+    load,
+    meta,
+    normalise,
+    units,  # noqa: F401 - the reader's accounting units
+    visible_segments,
+)
 from corpus.parse.entries import make_entries
+from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog
+from corpus.parse.stream import (
+    Stream,
+    find_stream,
+    in_game_order,
+    stream_of,
+    stream_text,
+    text_lengths,
+)
 from corpus.parse.update import Block, read_block, resolve_time
 
-PAGE_KINDS = (("pinned", "pinned-post"), ("key-event", "key-events"), ("keyevent", "key-events"),
-              ("key_event", "key-events"))
-LOOKED_FOR = ("no timestamped updates found (looked for: an outlet adapter, schema.org "
-              "LiveBlogPosting microdata or JSON-LD updates, and repeated blocks or headings with "
-              "stamps like '12.50 BST', '21:06', '6.15 pm' or '3m ago' beside update text)")
+PAGE_KINDS = (
+    ("pinned", "pinned-post"),
+    ("key-event", "key-events"),
+    ("keyevent", "key-events"),
+    ("key_event", "key-events"),
+)
+LOOKED_FOR = (
+    "no timestamped updates found (looked for: an outlet adapter, schema.org "
+    "LiveBlogPosting microdata or JSON-LD updates, and repeated blocks or headings with "
+    "stamps like '12.50 BST', '21:06', '6.15 pm' or '3m ago' beside update text)"
+)
 
 
-def choose_stream(root, body, segments, language, url,
-                  adapter_table=None) -> tuple[Stream, str, adapters.Adapter | None]:
+def choose_stream(
+    root, body, segments, language, url, adapter_table=None
+) -> tuple[Stream, str, adapters.Adapter | None]:
     adapter = adapters.matching(root, url, adapter_table)
     if adapter is not None:
         found = root.xpath(adapter.container)
         elements = [e for e in found if isinstance(e, etree._Element)]
         if not elements:
-            raise InputError("", f"adapter '{adapter.name}' matched but its container finds "
-                                 "nothing")
+            raise InputError(
+                "", f"adapter '{adapter.name}' matched but its container finds nothing"
+            )
         return stream_of(elements, language), f"adapter:{adapter.name}", adapter
     micro = structured.microdata_stream(body)
     lengths = text_lengths(segments)
     markup = find_stream(body, segments, language, lengths=lengths)
     game = find_stream(body, segments, language, match=True, lengths=lengths)
-    better = game.extents and (stream_text(game) > 1.5 * stream_text(markup) or len(
-        markup.extents) and per_update(game) > 1.5 * per_update(markup))
+    better = game.extents and (
+        stream_text(game) > 1.5 * stream_text(markup)
+        or len(markup.extents)
+        and per_update(game) > 1.5 * per_update(markup)
+    )
     if better and in_game_order(game, language):
         if markup.extents:
-            game.note = (f"stream: {len(game.extents)} updates stamped by match minutes or overs,"
-                         f" over a clock-time group of {len(markup.extents)} with less text "
-                         "(per update or in all)")
+            game.note = (
+                f"stream: {len(game.extents)} updates stamped by match minutes or overs,"
+                f" over a clock-time group of {len(markup.extents)} with less text "
+                "(per update or in all)"
+            )
         markup = game  # match minutes or overs carry more of the page than any clock stream
     if len(micro) > len(markup.extents):
         found = stream_of(micro, language)
-        found.note = (f"stream: {len(micro)} updates marked as schema.org microdata, more than the"
-                      f" {len(markup.extents)} of the best stamped group")
+        found.note = (
+            f"stream: {len(micro)} updates marked as schema.org microdata, more than the"
+            f" {len(markup.extents)} of the best stamped group"
+        )
         return found, "microdata", None
     return markup, "markup", None
 
@@ -90,17 +120,22 @@ def read_blocks(stream: Stream, segments: list[Segment], language, adapter) -> t
     per_block: dict[int, list[Segment]] = {id(b): [] for b in blocks}
     outside: list[Segment] = []
     for seg in segments:
-        holder = (tops.get(seg.source) if seg.is_tail and seg.source in tops
-                  else inner.get(seg.owner))
+        holder = (
+            tops.get(seg.source) if seg.is_tail and seg.source in tops else inner.get(seg.owner)
+        )
         (per_block[id(holder)] if holder is not None else outside).append(seg)
     for b in blocks:
         if adapter is None:
             read_block(b, per_block[id(b)], language, match=stream.match)
         else:
-            read_block(b, per_block[id(b)], language,
-                       headline_el=adapters.first(b.element, adapter.headline),
-                       stamp_el=adapters.first(b.element, adapter.stamp),
-                       body_els=b.element.xpath(adapter.body) if adapter.body else None)
+            read_block(
+                b,
+                per_block[id(b)],
+                language,
+                headline_el=adapters.first(b.element, adapter.headline),
+                stamp_el=adapters.first(b.element, adapter.stamp),
+                body_els=b.element.xpath(adapter.body) if adapter.body else None,
+            )
     drop_repeated_labels(blocks)
     return blocks, outside
 
@@ -112,8 +147,12 @@ def drop_repeated_labels(blocks: list[Block]) -> None:
         if n >= 3 and 2 * n > len(blocks):
             for b in (b for b in blocks if b.headline == text):
                 b.headline = None
-                b.roles = [(seg, BOILERPLATE_ROLE, "repeated-label") if role == "headline"
-                           else (seg, role, kind) for seg, role, kind in b.roles]
+                b.roles = [
+                    (seg, BOILERPLATE_ROLE, "repeated-label")
+                    if role == "headline"
+                    else (seg, role, kind)
+                    for seg, role, kind in b.roles
+                ]
 
 
 def parse(path: str, content: str, adapter_table: tuple | None = None) -> ParsedBlog:
@@ -138,34 +177,47 @@ def parse(path: str, content: str, adapter_table: tuple | None = None) -> Parsed
     rough = pagedate.page_date(root, article, segments, in_stream, None, language)
     saved = pagedate.saved_at(root, article)
     zday = zone_day(rough, saved)
-    offset, named, notes = zone.page_offset(texts, language, adapter, blocks, updates, items,
-                                            zday, body)
+    offset, named, notes = zone.page_offset(
+        texts, language, adapter, blocks, updates, items, zday, body
+    )
     day = pagedate.page_date(root, article, segments, in_stream, offset, language)
     if day is None:
-        raise InputError(path, "no page date (none in the address, metadata, JSON-LD "
-                               "datePublished or the text)")
+        raise InputError(
+            path, "no page date (none in the address, metadata, JSON-LD datePublished or the text)"
+        )
     for b in blocks:
         resolve_time(b, offset, language, day, saved)
     apply_day_headers(stream, blocks, language, day, saved, offset)
-    entries, dropped, source = make_entries(path, blocks, updates, offset, zday, source, root,
-                                            named)
+    entries, dropped, source = make_entries(
+        path, blocks, updates, offset, zday, source, root, named
+    )
     if not entries:
         raise InputError(path, LOOKED_FOR)
     blog_day, start, dated = span.page_span(entries, day, saved, offset)
     if source == "json-ld":
-        stream.note = (f"entries: {len(entries)} JSON-LD liveBlogUpdate items with their own "
-                       f"times (the page shows {len(blocks)} stamped update(s))")
+        stream.note = (
+            f"entries: {len(entries)} JSON-LD liveBlogUpdate items with their own "
+            f"times (the page shows {len(blocks)} stamped update(s))"
+        )
     changed = updated_note(blocks) if source != "json-ld" else ""
     notes = [n for n in (stream.note, *notes, changed, *dated) if n]
     notes.sort(key=lambda n: not n.startswith("doubt:"))  # doubts first
-    lines = line_roles(outside, blocks, dropped, body, in_stream,
-                       entries if source == "json-ld" else [])
+    lines = line_roles(
+        outside, blocks, dropped, body, in_stream, entries if source == "json-ld" else []
+    )
     return ParsedBlog(
         title=page_title(root, body, article, in_stream),
-        subtitle=meta(root, "og:description", "description"), blog_date=blog_day,
-        entries=tuple(entries), lines=tuple(lines), language=language, url=url,
-        outlet=pagedate.outlet(root, structured.publisher(items)), entry_source=source,
-        start_date=start, notes=tuple(notes))
+        subtitle=meta(root, "og:description", "description"),
+        blog_date=blog_day,
+        entries=tuple(entries),
+        lines=tuple(lines),
+        language=language,
+        url=url,
+        outlet=pagedate.outlet(root, structured.publisher(items)),
+        entry_source=source,
+        start_date=start,
+        notes=tuple(notes),
+    )
 
 
 def updated_note(blocks: list[Block]) -> str:
@@ -173,10 +225,15 @@ def updated_note(blocks: list[Block]) -> str:
     changed = [b for b in blocks if b.printed is not None and b.printed.updated]
     alone = sum(not b.published for b in changed)
     if alone:
-        return (f"doubt: {alone} update(s) print only when they were last updated, with no "
-                "publication time of their own: published_at is the updated time")
-    return ("labels are 'updated' times; published_at is each update's own publication time"
-            if changed else "")
+        return (
+            f"doubt: {alone} update(s) print only when they were last updated, with no "
+            "publication time of their own: published_at is the updated time"
+        )
+    return (
+        "labels are 'updated' times; published_at is each update's own publication time"
+        if changed
+        else ""
+    )
 
 
 def zone_day(rough: date | None, saved) -> date:
@@ -187,8 +244,9 @@ def zone_day(rough: date | None, saved) -> date:
     return rough or date(2000, 1, 1)
 
 
-def apply_day_headers(stream: Stream, blocks: list[Block], language, day: date, saved,
-                      offset) -> None:
+def apply_day_headers(
+    stream: Stream, blocks: list[Block], language, day: date, saved, offset
+) -> None:
     """A day header ('Thursday, 24 September', 'Montag, 3. 6.') gives its date to the updates
     after it; without a year, the year that fits its weekday and the page's modification day."""
     if not stream.day_headers or len(blocks) != len(stream.extents):
@@ -219,15 +277,21 @@ def page_kind(el: etree._Element, text: str = "") -> str:
 
 
 def title_element(body: etree._Element, in_stream: set) -> etree._Element | None:
-    return next((h for h in body.iter("h1") if not in_stream & {h, *h.iterancestors()}
-                 and element_text(h)), None)
+    return next(
+        (h for h in body.iter("h1") if not in_stream & {h, *h.iterancestors()} and element_text(h)),
+        None,
+    )
 
 
 def page_title(root, body, article, in_stream) -> str:
     title_el = title_element(body, in_stream)
-    return (structured.text_of((article or {}).get("headline")) or meta(root, "og:title")
-            or (element_text(title_el) if title_el is not None else None)
-            or normalise(html_lib.unescape(root.findtext(".//title") or "")) or "untitled")
+    return (
+        structured.text_of((article or {}).get("headline"))
+        or meta(root, "og:title")
+        or (element_text(title_el) if title_el is not None else None)
+        or normalise(html_lib.unescape(root.findtext(".//title") or ""))
+        or "untitled"
+    )
 
 
 def line_roles(outside, blocks, dropped, body, in_stream, structured_entries) -> list[LineRole]:
@@ -245,8 +309,7 @@ def line_roles(outside, blocks, dropped, body, in_stream, structured_entries) ->
         elif text in heads or len(text) > 20 and text in bodies:
             lines.append(LineRole(seg.line, seg.text, "headline" if text in heads else "body"))
         else:
-            lines.append(LineRole(seg.line, seg.text, BOILERPLATE_ROLE,
-                                  page_kind(seg.owner, text)))
+            lines.append(LineRole(seg.line, seg.text, BOILERPLATE_ROLE, page_kind(seg.owner, text)))
     for b in blocks:
         for seg, role, kind in b.roles:
             if b.element in dropped:

@@ -1,4 +1,5 @@
 """What a parser returns: a blog header, its entries, and the role of every raw line."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,7 +12,8 @@ BOILERPLATE_ROLE = "boilerplate"
 
 @dataclass(frozen=True)
 class LineRole:
-    """Where one non-blank raw line went: a header field, an entry, or boilerplate (with its kind)."""
+    """Where one non-blank raw line went: a header field, an entry, or boilerplate (with its
+    kind)."""
 
     line: int
     text: str
@@ -52,7 +54,12 @@ class ParsedBlog:
         """Characters of the raw text units (lines, or visible text nodes) per destination."""
         totals = {"header": 0, "entries": 0, "boilerplate": 0}
         for lr in self.lines:
-            bucket = ("header" if lr.role in HEADER_ROLES
-                      else "boilerplate" if lr.role == BOILERPLATE_ROLE else "entries")
+            bucket = (
+                "header"
+                if lr.role in HEADER_ROLES
+                else "boilerplate"
+                if lr.role == BOILERPLATE_ROLE
+                else "entries"
+            )
             totals[bucket] += len(lr.text)
         return totals

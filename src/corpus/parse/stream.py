@@ -11,6 +11,7 @@ in one container per day, the sibling containers of the same kind continue the s
 of a flat stream's shape alone in a box just before it (under a 'Latest' heading) joins it. A
 stream stamped by match minutes or overs is looked for the same way (``match``).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -35,8 +36,9 @@ class Stream:
     note: str = ""  # why this stream won when other stamped groups competed
 
 
-def stamp_elements(body: etree._Element, language: str | None,
-                   match: bool = False) -> list[etree._Element]:
+def stamp_elements(
+    body: etree._Element, language: str | None, match: bool = False
+) -> list[etree._Element]:
     return [el for el in visible_elements(body) if stamps.is_stamp(el, language, match)]
 
 
@@ -56,8 +58,13 @@ def text_lengths(segments: list[Segment]) -> tuple[Counter, Counter, Counter]:
     return text_len, tail_len, link_len
 
 
-def find_stream(body: etree._Element, segments: list[Segment], language: str | None,
-                match: bool = False, lengths: tuple | None = None) -> Stream:
+def find_stream(
+    body: etree._Element,
+    segments: list[Segment],
+    language: str | None,
+    match: bool = False,
+    lengths: tuple | None = None,
+) -> Stream:
     """The updates, each a list of elements (see the module docstring); empty when none. With
     ``match``, the stamps are match minutes or overs; ``lengths``: text_lengths(segments)."""
     found = find_stream_of(body, segments, language, match, lengths)
@@ -70,8 +77,17 @@ def in_game_order(stream: Stream, language: str | None) -> bool:
     ratings or version numbers in a list do not."""
     order = []
     for ext in stream.extents:
-        found = next((p for e in ext for n in e.iter() if isinstance(n.tag, str)
-                      for p in [stamps.printed(n, language, match=True)] if p is not None), None)
+        found = next(
+            (
+                p
+                for e in ext
+                for n in e.iter()
+                if isinstance(n.tag, str)
+                for p in [stamps.printed(n, language, match=True)]
+                if p is not None
+            ),
+            None,
+        )
         value = clock.match_order(found.label) if found is not None else None
         if value is not None:
             order.append(value)
@@ -108,8 +124,9 @@ def find_stream_of(body, segments, language, match, lengths) -> Stream:
         between = sum(text_len[e] + tail_len[e] for ext in extents for e in ext[1:])
         between += sum(tail_len[m] for m in members)
         flat = between > FLAT_SHARE * sum(text_len[m] for m in members) or (
-            members[0].tag == "p" and any(e.tag == "p" and text_len[e] for ext in extents
-                                          for e in ext[1:]))  # paragraphs after a stamped one
+            members[0].tag == "p"
+            and any(e.tag == "p" and text_len[e] for ext in extents for e in ext[1:])
+        )  # paragraphs after a stamped one
         if flat:
             return Stream(extents, flat, headers)
         return Stream([[m] for m in with_wrapped(parent, members)], flat, headers)
@@ -128,10 +145,13 @@ def find_stream_of(body, segments, language, match, lengths) -> Stream:
     def score(item) -> tuple[bool, float]:
         (parent, _), members = item
         found = layout(parent, members)
-        texts = [sum(text_len[e] + (tail_len[e] if found.flat else 0) for e in ext)
-                 for ext in found.extents]
-        per_stamp = sum(t / max(1, sum(counts[e] for e in ext))
-                        for t, ext in zip(texts, found.extents))
+        texts = [
+            sum(text_len[e] + (tail_len[e] if found.flat else 0) for e in ext)
+            for ext in found.extents
+        ]
+        per_stamp = sum(
+            t / max(1, sum(counts[e] for e in ext)) for t, ext in zip(texts, found.extents)
+        )
         links = sum(link_len[e] for ext in found.extents for e in ext)
         updates = len(found.extents) >= MIN_UPDATES and links <= LINK_SHARE * max(1, sum(texts))
         return updates, per_stamp
@@ -143,14 +163,31 @@ def find_stream_of(body, segments, language, match, lengths) -> Stream:
     if not scores[best[0]][0]:
         return Stream([])
     (parent, tag), members = best
-    rivals = sum(1 for (p, _), (ok, _) in scores.items() if ok and p is not parent
-                 and parent not in p.iterancestors() and p not in parent.iterancestors())
+    rivals = sum(
+        1
+        for (p, _), (ok, _) in scores.items()
+        if ok
+        and p is not parent
+        and parent not in p.iterancestors()
+        and p not in parent.iterancestors()
+    )
     grand = parent.getparent()
-    containers = [c for c in (grand if grand is not None else []) if (c, tag) in groups
-                  and c.tag == parent.tag and c.get("class") == parent.get("class")
-                  and (c is parent or score(((c, tag), groups[(c, tag)]))[1] > 0)]
-    note = (f"stream: the group of {len(members)} stamped blocks with the most text per stamp, "
-            f"over {rivals} other group(s)") if rivals else ""
+    containers = [
+        c
+        for c in (grand if grand is not None else [])
+        if (c, tag) in groups
+        and c.tag == parent.tag
+        and c.get("class") == parent.get("class")
+        and (c is parent or score(((c, tag), groups[(c, tag)]))[1] > 0)
+    ]
+    note = (
+        (
+            f"stream: the group of {len(members)} stamped blocks with the most text per stamp, "
+            f"over {rivals} other group(s)"
+        )
+        if rivals
+        else ""
+    )
     if len(containers) < 2:
         found = layout(parent, members)
         found.note = note
@@ -203,8 +240,10 @@ def is_day_header(el: etree._Element, language: str | None) -> bool:
     text = element_text(el) if isinstance(el.tag, str) else ""
     if not text or len(text) > 40 or clock.find_stamp(text):
         return False
-    return (clock.is_date_words(text, language)
-            and clock.find_date(text, language, 2000, dotted=True) is not None)
+    return (
+        clock.is_date_words(text, language)
+        and clock.find_date(text, language, 2000, dotted=True) is not None
+    )
 
 
 def stream_of(elements: list[etree._Element], language: str | None) -> Stream:

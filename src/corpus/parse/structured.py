@@ -4,6 +4,7 @@ A LiveBlogPosting's ``liveBlogUpdate`` items give updates with ISO times; its or
 ``datePublished`` and ``publisher`` give the page's date and outlet. An element typed
 LiveBlogPosting in microdata marks the stream: its repeated children are the updates.
 """
+
 from __future__ import annotations
 
 import html as html_lib

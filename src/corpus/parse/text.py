@@ -6,6 +6,7 @@ web readers know: '1800 CET', '0930 EST', '1200 GMT+3'), with or without '— he
 Between entries stand boilerplate lines ('Read More', related-link teasers, 'More updates',
 'Loading...') and a footer after the 'For our live updates from ..., click here.' link.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,10 @@ ZONE = rf"(?:GMT|UTC)[+-−]\d{{1,2}}(?::?\d{{2}})?|{clock.ZONE_LABEL}"
 TIME_LINE = re.compile(rf"^(?P<label>(?P<hhmm>\d{{3,4}}) (?P<zone>{ZONE}))\b\s*(?P<rest>.*)$")
 HEADLINE_DASH = re.compile(r"^[—–-]\s*")
 TITLE_PREFIX = re.compile(r"^live\s*blog\s*:[\s\u00a0]*", re.IGNORECASE)
-DATE_LINE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
-                       r"(?P<month>[A-Z][a-z]+)\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})$")
+DATE_LINE = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
+    r"(?P<month>[A-Z][a-z]+)\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})$"
+)
 PHOTO_CAPTION = re.compile(r"(?:^|\s/\s)Photo:\s*(?P<credit>.+)$")
 READ_MORE = re.compile(r"^Read More$", re.IGNORECASE)
 MORE_UPDATES = re.compile(r"^More updates\b", re.IGNORECASE)
@@ -37,8 +40,9 @@ def parse_time_label(path: str, line: int, hhmm: str, zone: str = "GMT") -> int:
     """Minutes after midnight for 'HHMM', refusing impossible clock times."""
     hour, minute = int(hhmm[:-2]), int(hhmm[-2:])
     if hour > 23 or minute > 59:
-        raise InputError(path, f"impossible time '{hhmm} {zone}' (hours 00-23, minutes 00-59)",
-                         line=line)
+        raise InputError(
+            path, f"impossible time '{hhmm} {zone}' (hours 00-23, minutes 00-59)", line=line
+        )
     return hour * 60 + minute
 
 
@@ -52,7 +56,9 @@ def zone_offset(path: str, line: int, zone: str, on: date) -> int:
 
 def parse_date_line(path: str, line: int, match: re.Match) -> date:
     try:
-        return datetime.strptime(f"{match['month']} {match['day']} {match['year']}", "%B %d %Y").date()
+        return datetime.strptime(
+            f"{match['month']} {match['day']} {match['year']}", "%B %d %Y"
+        ).date()
     except ValueError:
         raise InputError(path, f"impossible date '{match.group(0)}'", line=line) from None
 
@@ -70,8 +76,13 @@ def parse(path: str, text: str) -> ParsedBlog:
         raise InputError(path, "no timestamped entries (expected lines like '1927 GMT — headline')")
     header, roles = parse_header(path, lines[:first_entry])
     entries, entry_roles = parse_entries(path, lines[first_entry:], header["date"])
-    return ParsedBlog(title=header["title"], subtitle=header.get("subtitle"), blog_date=header["date"],
-                      entries=tuple(entries), lines=tuple(roles + entry_roles))
+    return ParsedBlog(
+        title=header["title"],
+        subtitle=header.get("subtitle"),
+        blog_date=header["date"],
+        entries=tuple(entries),
+        lines=tuple(roles + entry_roles),
+    )
 
 
 def parse_header(path: str, lines: list[tuple[int, str]]) -> tuple[dict, list[LineRole]]:
@@ -99,8 +110,11 @@ def parse_header(path: str, lines: list[tuple[int, str]]) -> tuple[dict, list[Li
             raise InputError(path, f"unrecognised header line {t[:60]!r}", line=n)
     if "date" not in header:
         first = lines[0][0] if lines else 1
-        raise InputError(path, "no date line (e.g. 'Thursday, January 4, 2024') before the first entry",
-                         line=first)
+        raise InputError(
+            path,
+            "no date line (e.g. 'Thursday, January 4, 2024') before the first entry",
+            line=first,
+        )
     return header, roles
 
 
@@ -113,8 +127,11 @@ def teaser_span(lines: list[tuple[int, str]], k: int) -> int:
     return 0 if is_entry or k + 1 >= len(lines) else 1
 
 
-def parse_entries(path: str, lines: list[tuple[int, str]], on: date,
-                  ) -> tuple[list[ParsedEntry], list[LineRole]]:
+def parse_entries(
+    path: str,
+    lines: list[tuple[int, str]],
+    on: date,
+) -> tuple[list[ParsedEntry], list[LineRole]]:
     roles: list[LineRole] = []
     drafts: list[dict] = []
     k, footer = 0, False
@@ -127,8 +144,13 @@ def parse_entries(path: str, lines: list[tuple[int, str]], on: date,
             minutes = parse_time_label(path, n, time_match["hhmm"], time_match["zone"])
             rest = time_match["rest"].strip()
             draft: dict[str, Any] = {
-                "line": n, "label": time_match["label"], "minutes": minutes, "headline": None,
-                "body": [], "offset": zone_offset(path, n, time_match["zone"], on)}
+                "line": n,
+                "label": time_match["label"],
+                "minutes": minutes,
+                "headline": None,
+                "body": [],
+                "offset": zone_offset(path, n, time_match["zone"], on),
+            }
             if HEADLINE_DASH.match(rest):
                 draft["headline"] = HEADLINE_DASH.sub("", rest).strip() or None
             elif rest:
@@ -162,11 +184,23 @@ def parse_entries(path: str, lines: list[tuple[int, str]], on: date,
 
 def finish_entry(path: str, draft: dict, is_last: bool, footer: bool) -> ParsedEntry:
     if not draft["body"]:
-        what = "file ends after an entry's time label: cut off mid-entry?" if is_last else "entry has no body text"
+        what = (
+            "file ends after an entry's time label: cut off mid-entry?"
+            if is_last
+            else "entry has no body text"
+        )
         raise InputError(path, what, line=draft["line"])
     body = "\n\n".join(draft["body"])
     if is_last and not footer and not SENTENCE_END.search(body):
-        raise InputError(path, "file ends mid-sentence in the last entry (truncated?)", line=draft["line"])
-    return ParsedEntry(line=draft["line"], time_label=draft["label"], local_minutes=draft["minutes"],
-                       utc_offset_minutes=draft["offset"], time_precision="minute",
-                       headline=draft["headline"], body=body)
+        raise InputError(
+            path, "file ends mid-sentence in the last entry (truncated?)", line=draft["line"]
+        )
+    return ParsedEntry(
+        line=draft["line"],
+        time_label=draft["label"],
+        local_minutes=draft["minutes"],
+        utc_offset_minutes=draft["offset"],
+        time_precision="minute",
+        headline=draft["headline"],
+        body=body,
+    )

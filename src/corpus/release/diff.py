@@ -3,6 +3,7 @@
 `diff_releases(old, new)` gives, per table, the rows added, removed and changed (and for changed
 rows, which columns), as a plain dict that `render` writes as text, JSON or Markdown.
 """
+
 from __future__ import annotations
 
 import json
@@ -87,16 +88,23 @@ def table_diff(table: Table, old: pa.Table | None, new: pa.Table | None) -> dict
     differs = {c: pc.invert(same_values(old_m.column(c), new_m.column(c))) for c in common}
     changed = any_of(list(differs.values())) if differs else pa.array([False] * new_m.num_rows)
     flags = {c: d.filter(changed).to_pylist() for c, d in differs.items()}
-    changed_rows = sorted(({"key": key, "columns": [c for c in common if flags[c][i]]}
-                           for i, key in enumerate(key_values(new_m.filter(changed), keys))),
-                          key=lambda row: row["key"])
+    changed_rows = sorted(
+        (
+            {"key": key, "columns": [c for c in common if flags[c][i]]}
+            for i, key in enumerate(key_values(new_m.filter(changed), keys))
+        ),
+        key=lambda row: row["key"],
+    )
     removed = old_t.filter(pc.invert(pc.is_in(old_key, value_set=new_key)))
     return {
         "primary_key": keys,
         "status": "added" if old is None else "removed" if new is None else "compared",
-        "old_rows": old_t.num_rows, "new_rows": new_t.num_rows,
-        "added": new_t.num_rows - new_m.num_rows, "removed": removed.num_rows,
-        "changed": len(changed_rows), "unchanged": new_m.num_rows - len(changed_rows),
+        "old_rows": old_t.num_rows,
+        "new_rows": new_t.num_rows,
+        "added": new_t.num_rows - new_m.num_rows,
+        "removed": removed.num_rows,
+        "changed": len(changed_rows),
+        "unchanged": new_m.num_rows - len(changed_rows),
         "columns_added": [c for c in new_t.column_names if c not in old_t.column_names],
         "columns_removed": [c for c in old_t.column_names if c not in new_t.column_names],
         "columns_changed": {c: n for c in common if (n := pc.sum(differs[c]).as_py() or 0)},
@@ -115,8 +123,11 @@ def any_of(masks: list) -> pa.Array:
 
 def diff_tables(old: dict[str, pa.Table], new: dict[str, pa.Table]) -> dict[str, dict]:
     """table_diff of every table of schema.py that either side holds, in schema order."""
-    return {name: table_diff(t, old.get(name), new.get(name)) for name, t in ALL_TABLES.items()
-            if name in old or name in new}
+    return {
+        name: table_diff(t, old.get(name), new.get(name))
+        for name, t in ALL_TABLES.items()
+        if name in old or name in new
+    }
 
 
 def diff_releases(old: Path, new: Path) -> dict:
@@ -127,9 +138,15 @@ def diff_releases(old: Path, new: Path) -> dict:
 
 
 def has_changes(diff: dict) -> bool:
-    return any(t["added"] or t["removed"] or t["changed"] or t["columns_added"]
-               or t["columns_removed"] or t["status"] != "compared"
-               for t in diff["tables"].values())
+    return any(
+        t["added"]
+        or t["removed"]
+        or t["changed"]
+        or t["columns_added"]
+        or t["columns_removed"]
+        or t["status"] != "compared"
+        for t in diff["tables"].values()
+    )
 
 
 def label(side: dict) -> str:
@@ -137,8 +154,10 @@ def label(side: dict) -> str:
 
 
 def shown(keys: list, limit: int, quote: str = "") -> str:
-    text = ", ".join(f"{quote}{k if not isinstance(k, list) else '/'.join(map(str, k))}{quote}"
-                     for k in keys[:limit])
+    text = ", ".join(
+        f"{quote}{k if not isinstance(k, list) else '/'.join(map(str, k))}{quote}"
+        for k in keys[:limit]
+    )
     return text + (f" and {len(keys) - limit} more" if len(keys) > limit else "")
 
 
@@ -152,8 +171,10 @@ def table_notes(name: str, t: dict, limit: int, quote: str) -> list[str]:
         if t[what]:
             notes.append(f"{what.replace('_', ' ')}: {shown(t[what], len(t[what]), quote)}")
     if t["columns_changed"]:
-        notes.append("changed columns: " + ", ".join(f"{quote}{c}{quote} ({n})"
-                                                      for c, n in t["columns_changed"].items()))
+        notes.append(
+            "changed columns: "
+            + ", ".join(f"{quote}{c}{quote} ({n})" for c, n in t["columns_changed"].items())
+        )
     for what, keys in (("added", t["added_keys"]), ("removed", t["removed_keys"])):
         if keys and t["status"] == "compared":
             notes.append(f"{what}: {shown(keys, limit, quote)}")
@@ -167,8 +188,13 @@ def table_notes(name: str, t: dict, limit: int, quote: str) -> list[str]:
 def render_text(diff: dict, limit: int = 10) -> str:
     head = f"{label(diff['old'])} -> {label(diff['new'])}"
     widths = [max(len(n) for n in [*diff["tables"], "table"])] + [max(len(c), 9) for c in COUNTS]
-    lines = [head, "  ".join(h.ljust(w) if i == 0 else h.rjust(w)
-                             for i, (h, w) in enumerate(zip(["table", *COUNTS], widths)))]
+    lines = [
+        head,
+        "  ".join(
+            h.ljust(w) if i == 0 else h.rjust(w)
+            for i, (h, w) in enumerate(zip(["table", *COUNTS], widths))
+        ),
+    ]
     for name, t in diff["tables"].items():
         counts = [str(t[c]).rjust(w) for c, w in zip(COUNTS, widths[1:])]
         lines.append("  ".join([name.ljust(widths[0]), *counts]))
@@ -182,13 +208,18 @@ def render_markdown(diff: dict, limit: int = 20) -> str:
     lines = [f"# Changes: {label(diff['old'])} → {label(diff['new'])}", ""]
     if not has_changes(diff):
         lines += ["No row of any table was added, removed or changed.", ""]
-    lines += ["Rows are matched by each table's primary key (see the codebook); a row is changed "
-              "when any other column differs. Every key is listed in `changes.json` "
-              "(`corpus diff --format json`).",
-              "", "| table | " + " | ".join(c.replace("_", " ") for c in COUNTS) + " |",
-              "|---|" + "---:|" * len(COUNTS)]
-    lines += [f"| `{name}` | " + " | ".join(str(t[c]) for c in COUNTS) + " |"
-              for name, t in diff["tables"].items()]
+    lines += [
+        "Rows are matched by each table's primary key (see the codebook); a row is changed "
+        "when any other column differs. Every key is listed in `changes.json` "
+        "(`corpus diff --format json`).",
+        "",
+        "| table | " + " | ".join(c.replace("_", " ") for c in COUNTS) + " |",
+        "|---|" + "---:|" * len(COUNTS),
+    ]
+    lines += [
+        f"| `{name}` | " + " | ".join(str(t[c]) for c in COUNTS) + " |"
+        for name, t in diff["tables"].items()
+    ]
     for name, t in diff["tables"].items():
         notes = table_notes(name, t, limit, "`")
         if notes:

@@ -6,6 +6,7 @@ The release's `sources.csv` is untrusted input: a row naming a path that leaves 
 an address that is not http(s) or carries credentials, a size over the raw-file limit or a blog
 listed twice is refused by its row; the other rows are restored. A file already registered with
 the right sha256 is not fetched again, so a run stopped midway continues where it was."""
+
 from __future__ import annotations
 
 import csv
@@ -54,26 +55,35 @@ class Outcome:
 
     def lines(self) -> list[str]:
         kinds = Counter(kind for kind, _, _ in self.problems)
-        summary = (f"restored {len(self.restored):,}/{self.total:,} blogs; "
-                   f"{kinds['bytes differ']} bytes differ; {kinds['unavailable']} unavailable; "
-                   f"{kinds['build differs']} build differs; {kinds['refused']} refused"
-                   + (f"; {len(self.changed)} built from changed bytes" if self.changed else "")
-                   + f" ({self.fetched} fetched)")
-        return [f"not restored {blog}: {kind}: {why}" for kind, blog, why in self.problems] + \
-            [f"changed {blog}: built from bytes that differ from the release" for blog in
-             self.changed] + [summary]
+        summary = (
+            f"restored {len(self.restored):,}/{self.total:,} blogs; "
+            f"{kinds['bytes differ']} bytes differ; {kinds['unavailable']} unavailable; "
+            f"{kinds['build differs']} build differs; {kinds['refused']} refused"
+            + (f"; {len(self.changed)} built from changed bytes" if self.changed else "")
+            + f" ({self.fetched} fetched)"
+        )
+        return (
+            [f"not restored {blog}: {kind}: {why}" for kind, blog, why in self.problems]
+            + [
+                f"changed {blog}: built from bytes that differ from the release"
+                for blog in self.changed
+            ]
+            + [summary]
+        )
 
 
 def read_sources(files: ReleaseFiles, where: str) -> list[dict[str, str]]:
     if sources.SOURCES_NAME not in files.names():
-        raise InputError(where, f"no {sources.SOURCES_NAME}: not a release this version of "
-                                "corpus can hydrate")
+        raise InputError(
+            where, f"no {sources.SOURCES_NAME}: not a release this version of corpus can hydrate"
+        )
     text = files.read(sources.SOURCES_NAME).decode("utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def checked_row(row: dict[str, str], raw_dir: Path, max_bytes: int, live: bool,
-                archive: str) -> tuple[str, Path]:
+def checked_row(
+    row: dict[str, str], raw_dir: Path, max_bytes: int, live: bool, archive: str
+) -> tuple[str, Path]:
     """The address to fetch for a source row and the file it goes to; UnsafeAddress naming why
     the row is refused, LookupError when it has no address to fetch."""
     path = addresses.confined(raw_dir, row.get("raw_path") or "")
@@ -91,8 +101,9 @@ def checked_row(row: dict[str, str], raw_dir: Path, max_bytes: int, live: bool,
         return row["url"], path
     capture = addresses.capture_address(row.get("archive_url") or "")
     if capture is None:
-        raise LookupError("no archive capture (--live fetches the live address, which may "
-                          "have changed)")
+        raise LookupError(
+            "no archive capture (--live fetches the live address, which may have changed)"
+        )
     base = archive.rstrip("/") if archive else capture.archive
     return f"{base}/web/{capture.timestamp}id_/{capture.original}", path
 
@@ -100,8 +111,16 @@ def checked_row(row: dict[str, str], raw_dir: Path, max_bytes: int, live: bool,
 class Hydrator:
     """Restores one release into a raw folder and a data folder."""
 
-    def __init__(self, release: Path, raw_dir: Path, out: Path, client: PoliteClient,
-                 live: bool = False, archive: str = "", accept_changed: bool = False):
+    def __init__(
+        self,
+        release: Path,
+        raw_dir: Path,
+        out: Path,
+        client: PoliteClient,
+        live: bool = False,
+        archive: str = "",
+        accept_changed: bool = False,
+    ):
         problems = verify(release)
         if problems:
             raise InputError(str(release), f"release does not verify ({problems[0]})")
@@ -134,8 +153,9 @@ class Hydrator:
         they differ and are accepted, None when it is not restored."""
         blog = row.get("blog_id") or "?"
         try:
-            source, target = checked_row(row, self.raw_dir, self.client.settings.max_bytes,
-                                         self.live, self.archive)
+            source, target = checked_row(
+                row, self.raw_dir, self.client.settings.max_bytes, self.live, self.archive
+            )
         except UnsafeAddress as err:
             self.outcome.fail("refused", blog, str(err))
             return None
@@ -154,8 +174,12 @@ class Hydrator:
         try:
             same = download.sha256 == row["sha256"]
             if not same and not self.accept_changed:
-                self.outcome.fail("bytes differ", blog, f"{source}: sha256 {download.sha256[:12]}"
-                                  f"... is not the release's {row['sha256'][:12]}...")
+                self.outcome.fail(
+                    "bytes differ",
+                    blog,
+                    f"{source}: sha256 {download.sha256[:12]}"
+                    f"... is not the release's {row['sha256'][:12]}...",
+                )
                 return None
             os.replace(download.temp_path, target)
         finally:
@@ -187,12 +211,19 @@ class Hydrator:
 def registry_entry(row: dict[str, str], rel: str, sha256: str, source: str) -> raw.RegistryEntry:
     """The registry row of a restored file: what the release says of it."""
     return raw.RegistryEntry(
-        path=rel, sha256=sha256, format=row.get("format") or "", outlet=row.get("outlet") or "",
-        url=row.get("url") or "", language=row.get("language") or "und",
-        retrieved_date=row.get("retrieved_date") or "", rights=row.get("rights") or "",
-        final_url=source, archive_url=row.get("archive_url") or "",
+        path=rel,
+        sha256=sha256,
+        format=row.get("format") or "",
+        outlet=row.get("outlet") or "",
+        url=row.get("url") or "",
+        language=row.get("language") or "und",
+        retrieved_date=row.get("retrieved_date") or "",
+        rights=row.get("rights") or "",
+        final_url=source,
+        archive_url=row.get("archive_url") or "",
         captured_at=row.get("captured_at") or "",
-        text_redistributable=row.get("text_redistributable") or "")
+        text_redistributable=row.get("text_redistributable") or "",
+    )
 
 
 def rows_of(table: pa.Table, blog: str, entry_ids: pa.Array) -> pa.Table:
@@ -202,8 +233,9 @@ def rows_of(table: pa.Table, blog: str, entry_ids: pa.Array) -> pa.Table:
     return table.filter(pc.is_in(table["entry_id"], value_set=entry_ids))
 
 
-def compare_blog(blog: str, released: dict[str, pa.Table], built: dict[str, pa.Table],
-                 digests: dict[str, str]) -> str:
+def compare_blog(
+    blog: str, released: dict[str, pa.Table], built: dict[str, pa.Table], digests: dict[str, str]
+) -> str:
     """'' when the blog's rows are the release's in every table and column (text by its
     digest), else the first difference as 'table.column' words."""
     entries = released["entries"]

@@ -2,6 +2,7 @@
 
 Each check returns the problems it finds as one line each; `corpus release` stops on any of them.
 """
+
 from __future__ import annotations
 
 import csv
@@ -41,16 +42,20 @@ def rights_problems(raw_dir: Path) -> list[str]:
     """Every registered raw file needs a rights note (its licence, or whose copyright it is)."""
     registry = raw_dir / raw.REGISTRY_NAME
     if not registry.is_file():
-        return [f"{registry}: no registry, so no rights note for any raw file "
-                "(`corpus add --rights`)"]
+        return [
+            f"{registry}: no registry, so no rights note for any raw file (`corpus add --rights`)"
+        ]
     try:
         raw.read_registry(raw_dir)
     except InputError as err:
         return [str(err)]
     reader = csv.DictReader(io.StringIO(registry.read_text(encoding="utf-8")))
-    return [f"{registry}:{reader.line_num}: {row['path']} has no rights note "
-            "(fill in its `rights` cell)"
-            for row in reader if not (row.get("rights") or "").strip()]
+    return [
+        f"{registry}:{reader.line_num}: {row['path']} has no rights note "
+        "(fill in its `rights` cell)"
+        for row in reader
+        if not (row.get("rights") or "").strip()
+    ]
 
 
 def file_digests(folder: Path, name: str) -> dict[str, str]:
@@ -68,8 +73,9 @@ def version_problems(processed: Path, version: str) -> list[str]:
         for f in table_files(path)[:1] if path.exists() else []:
             stamped = (pq.read_schema(f).metadata or {}).get(b"dataset_version", b"").decode()
             if stamped != version:
-                problems.append(f"{f}: built as version {stamped or '(none)'}, "
-                                f"releasing {version}: rebuild")
+                problems.append(
+                    f"{f}: built as version {stamped or '(none)'}, releasing {version}: rebuild"
+                )
     return problems
 
 
@@ -79,8 +85,9 @@ def build_problems(processed: Path, raw_dir: Path, project: Path, jobs: int = 1)
     with tempfile.TemporaryDirectory(prefix="corpus-preflight-") as tmp:
         fresh = Path(tmp) / "fresh"
         try:
-            result = build(BuildOptions(raw_dir, fresh, jobs=jobs,
-                                         citation=project / "CITATION.cff"))
+            result = build(
+                BuildOptions(raw_dir, fresh, jobs=jobs, citation=project / "CITATION.cff")
+            )
         except InputError as err:
             return [f"the raw folder does not build: {err}"]
         except ValidationFailed as err:
@@ -98,10 +105,15 @@ def build_problems(processed: Path, raw_dir: Path, project: Path, jobs: int = 1)
             d = diff.table_diff(table, read_table(where), read_table(fresh / table_dir_name(name)))
             verbs = {"added": "add", "removed": "remove", "changed": "change"}
             rows = ", ".join(f"{verbs[k]} {d[k]}" for k in verbs if d[k])
-            rows = f"rebuilding would {rows} rows" if rows else \
-                "same rows, other bytes: metadata, parts or writer"
-            problems.append(f"{where}: differs from a fresh build of {raw_dir} ({rows}): "
-                            f"`corpus build --raw {raw_dir} --out {processed}`")
+            rows = (
+                f"rebuilding would {rows} rows"
+                if rows
+                else "same rows, other bytes: metadata, parts or writer"
+            )
+            problems.append(
+                f"{where}: differs from a fresh build of {raw_dir} ({rows}): "
+                f"`corpus build --raw {raw_dir} --out {processed}`"
+            )
         return problems
 
 

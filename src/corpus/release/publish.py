@@ -1,5 +1,6 @@
 """A release: a versioned folder and byte-reproducible zip of a validated data folder, with its
 metadata, citation, changelog entry, data card and the changes since the previous release."""
+
 from __future__ import annotations
 
 import json
@@ -35,8 +36,10 @@ from corpus.schema import ALL_TABLES, ENTRIES, text_free_schema
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: no wall-clock time in the archive
 CHANGES_NAME, CHANGES_JSON_NAME = "CHANGES.md", "changes.json"
-FIRST_RELEASE = ("No earlier release was found beside this one or given with `--previous`: "
-                 "there is nothing to compare with.")
+FIRST_RELEASE = (
+    "No earlier release was found beside this one or given with `--previous`: "
+    "there is nothing to compare with."
+)
 
 
 def deterministic_zip(folder: Path, target: Path) -> None:
@@ -50,9 +53,16 @@ def deterministic_zip(folder: Path, target: Path) -> None:
             zf.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
-                 project: Path, previous: Path | None = None, jobs: int = 1,
-                 text_free: bool = False) -> tuple[Path, Path]:
+def make_release(
+    processed: Path,
+    out: Path,
+    version: str,
+    raw_dir: Path,
+    project: Path,
+    previous: Path | None = None,
+    jobs: int = 1,
+    text_free: bool = False,
+) -> tuple[Path, Path]:
     """out/liveblog-corpus-<version>/ and its zip, from a validated data folder, once the preflight
     passes. CHANGES.md and changes.json compare it with `previous` (default: the latest earlier
     version in out). A version already in out is never replaced by different contents, nor
@@ -62,15 +72,19 @@ def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
     blog with text_free) are released without it (release/sources.py)."""
     problems = verify(processed) + preflight(processed, raw_dir, version, project, jobs)
     if problems:
-        raise InputError(str(processed), f"not released as {version}, {len(problems)} problem(s):",
-                         details=tuple(problems))
+        raise InputError(
+            str(processed),
+            f"not released as {version}, {len(problems)} problem(s):",
+            details=tuple(problems),
+        )
     out.mkdir(parents=True, exist_ok=True)
     previous = previous if previous is not None else previous_release(out, version)
     name = f"{RELEASE_NAME}-{version}"
     with tempfile.TemporaryDirectory(prefix=".release-", dir=out) as tmp:
         staging = Path(tmp) / name
-        write_release(staging, live_folder(processed), version, raw_dir, previous, project,
-                      text_free)
+        write_release(
+            staging, live_folder(processed), version, raw_dir, previous, project, text_free
+        )
         deterministic_zip(staging, Path(tmp) / f"{name}.zip")
         # the built tables, whatever rendering (with text, or text-free) is released
         digest = tables_digest(folder_digests(live_folder(processed)))
@@ -79,8 +93,15 @@ def make_release(processed: Path, out: Path, version: str, raw_dir: Path,
         return placed
 
 
-def write_release(folder: Path, processed: Path, version: str, raw_dir: Path, previous: Path | None,
-                  root: Path, text_free: bool = False) -> None:
+def write_release(
+    folder: Path,
+    processed: Path,
+    version: str,
+    raw_dir: Path,
+    previous: Path | None,
+    root: Path,
+    text_free: bool = False,
+) -> None:
     """Every file of a release into folder: tables, sources and text digests, metadata,
     citation, changelog entry, changes."""
     folder.mkdir(parents=True)
@@ -93,14 +114,24 @@ def write_release(folder: Path, processed: Path, version: str, raw_dir: Path, pr
     one_file = {t: [f"{t}.parquet"] for t in ALL_TABLES}
     digests = {name: file_sha256(folder / name) for [name] in one_file.values()}
     citation = metadata.read_citation(root / "CITATION.cff")
-    package = sources.note_text_free(metadata.datapackage(one_file, digests, version, citation),
-                                     source_rows)
+    package = sources.note_text_free(
+        metadata.datapackage(one_file, digests, version, citation), source_rows
+    )
     (folder / metadata.DATAPACKAGE_NAME).write_text(
-        json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (folder / croissant.CROISSANT_NAME).write_text(croissant.croissant_json(
-        one_file, digests, version, citation, raw.read_registry(raw_dir) or [],
-        known_limitations(root), text_note=sources.description_note(source_rows)),
-        encoding="utf-8")
+        json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    (folder / croissant.CROISSANT_NAME).write_text(
+        croissant.croissant_json(
+            one_file,
+            digests,
+            version,
+            citation,
+            raw.read_registry(raw_dir) or [],
+            known_limitations(root),
+            text_note=sources.description_note(source_rows),
+        ),
+        encoding="utf-8",
+    )
     shutil.copyfile(root / "CITATION.cff", folder / "CITATION.cff")
     changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
     (folder / "CHANGELOG.md").write_text(changelog_entry(changelog, version), encoding="utf-8")
@@ -112,10 +143,13 @@ def write_release(folder: Path, processed: Path, version: str, raw_dir: Path, pr
         text = diff.render(changes, "markdown")
     (folder / CHANGES_NAME).write_text(text, encoding="utf-8")
     (folder / CHANGES_JSON_NAME).write_text(diff.render(changes, "json"), encoding="utf-8")
-    card = data_card(version, citation, processed, raw_dir, root,
-                     text_lines=sources.card_section(source_rows))
+    card = data_card(
+        version, citation, processed, raw_dir, root, text_lines=sources.card_section(source_rows)
+    )
     (folder / "README.md").write_text(card, encoding="utf-8")
-    digests |= {p.name: file_sha256(p) for p in folder.iterdir() if p.name not in digests}  # tables hashed once
+    digests |= {
+        p.name: file_sha256(p) for p in folder.iterdir() if p.name not in digests
+    }  # tables hashed once
     (folder / CHECKSUMS_NAME).write_text(checksum_lines(digests), encoding="utf-8")
 
 
@@ -125,8 +159,7 @@ def write_sources(folder: Path, raw_dir: Path, text_free: bool) -> list[dict[str
     rows = sources.source_rows(read_table(folder / "blogs.parquet"), raw_dir, text_free)
     entries = read_table(folder / "entries.parquet")
     (folder / sources.SOURCES_NAME).write_text(sources.sources_csv(rows), encoding="utf-8")
-    (folder / sources.TEXT_DIGESTS_NAME).write_text(sources.digests_csv(entries),
-                                                    encoding="utf-8")
+    (folder / sources.TEXT_DIGESTS_NAME).write_text(sources.digests_csv(entries), encoding="utf-8")
     free = sources.text_free_ids(rows)
     if free:
         schema = text_free_schema(ENTRIES).with_metadata(entries.schema.metadata)
@@ -150,28 +183,35 @@ def previous_release(out: Path, version: str) -> Path | None:
 
 
 def folder_digests(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): file_sha256(p)
-            for p in folder.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): file_sha256(p) for p in folder.rglob("*") if p.is_file()
+    }
 
 
-def place(staging: Path, out: Path, name: str, version: str,
-          unrecorded: str | None = None) -> tuple[Path, Path]:
+def place(
+    staging: Path, out: Path, name: str, version: str, unrecorded: str | None = None
+) -> tuple[Path, Path]:
     """Move the staged folder and zip into out; an existing copy must be identical, and the
     version's record agree (`unrecorded` says why not), else nothing moves."""
     folder, archive = out / name, out / f"{name}.zip"
     differing = []
     if folder.exists():
         old, new = folder_digests(folder), folder_digests(staging / name)
-        differing += sorted((n for n in old.keys() | new.keys() if old.get(n) != new.get(n)),
-                            key=lambda n: (not n.endswith(".parquet"), n))  # tables first
+        differing += sorted(
+            (n for n in old.keys() | new.keys() if old.get(n) != new.get(n)),
+            key=lambda n: (not n.endswith(".parquet"), n),
+        )  # tables first
     if archive.exists() and archive.read_bytes() != (staging / archive.name).read_bytes():
         differing.append(archive.name)
     if differing:
         more = ", ..." if len(differing) > 6 else ""
-        raise InputError(str(out / name), f"already holds version {version} with "
-                         f"different contents ({', '.join(differing[:6])}{more}): a released "
-                         "version is never overwritten; bump the version (pyproject.toml, "
-                         "CITATION.cff, CHANGELOG.md), rebuild and release again")
+        raise InputError(
+            str(out / name),
+            f"already holds version {version} with "
+            f"different contents ({', '.join(differing[:6])}{more}): a released "
+            "version is never overwritten; bump the version (pyproject.toml, "
+            "CITATION.cff, CHANGELOG.md), rebuild and release again",
+        )
     if unrecorded:
         raise InputError(str(out / name), unrecorded)
     for target in (folder, archive):

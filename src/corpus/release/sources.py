@@ -4,6 +4,7 @@ whether its text is in the release) and `text_digests.csv` (each entry's text di
 text-free release states exactly which text it was built from and `corpus hydrate` can prove
 restored text identical). Blogs whose registry row does not say their text may be republished are
 text-free: their entries keep every column but `headline` and `body` (null)."""
+
 from __future__ import annotations
 
 import csv
@@ -21,13 +22,28 @@ from corpus.schema import TEXT_COLUMNS
 
 SOURCES_NAME = "sources.csv"
 TEXT_DIGESTS_NAME = "text_digests.csv"
-SOURCE_FIELDS = ("blog_id", "raw_path", "url", "archive_url", "captured_at", "retrieved_date",
-                 "sha256", "n_bytes", "format", "outlet", "language", "rights",
-                 "text_redistributable", "text_in_release")
+SOURCE_FIELDS = (
+    "blog_id",
+    "raw_path",
+    "url",
+    "archive_url",
+    "captured_at",
+    "retrieved_date",
+    "sha256",
+    "n_bytes",
+    "format",
+    "outlet",
+    "language",
+    "rights",
+    "text_redistributable",
+    "text_in_release",
+)
 DIGEST_FIELDS = ("entry_id", "blog_id", "text_sha256")
-RESTORE = ("corpus hydrate RELEASE --raw NEW_RAW_FOLDER --out NEW_DATA_FOLDER (fetches each "
-           "text-free blog's archive capture, checks its sha256 against sources.csv, rebuilds "
-           "and compares every table with this release)")
+RESTORE = (
+    "corpus hydrate RELEASE --raw NEW_RAW_FOLDER --out NEW_DATA_FOLDER (fetches each "
+    "text-free blog's archive capture, checks its sha256 against sources.csv, rebuilds "
+    "and compares every table with this release)"
+)
 
 
 def text_digest(headline: str | None, body: str | None) -> str:
@@ -49,8 +65,11 @@ def digests_csv(entries: pa.Table) -> str:
 
 def read_digests(text: str) -> dict[str, str]:
     """entry_id -> text_sha256 from text_digests.csv."""
-    return {row["entry_id"]: row["text_sha256"]
-            for row in csv.DictReader(io.StringIO(text)) if row.get("entry_id")}
+    return {
+        row["entry_id"]: row["text_sha256"]
+        for row in csv.DictReader(io.StringIO(text))
+        if row.get("entry_id")
+    }
 
 
 def source_rows(blogs: pa.Table, raw_dir: Path, text_free: bool) -> list[dict[str, str]]:
@@ -58,22 +77,30 @@ def source_rows(blogs: pa.Table, raw_dir: Path, text_free: bool) -> list[dict[st
     release is not --text-free."""
     registry = {e.path: e for e in raw.read_registry(raw_dir) or []}
     rows = []
-    for blog in blogs.select(["blog_id", "raw_path", "raw_sha256", "source_format", "outlet",
-                              "url", "language"]).to_pylist():
+    for blog in blogs.select(
+        ["blog_id", "raw_path", "raw_sha256", "source_format", "outlet", "url", "language"]
+    ).to_pylist():
         e = registry.get(blog["raw_path"])
         path = raw_dir / blog["raw_path"]
         keep = e is not None and e.redistributable and not text_free
-        rows.append({
-            "blog_id": blog["blog_id"], "raw_path": blog["raw_path"],
-            "url": strip_userinfo((e.url if e else "") or blog["url"] or ""),
-            "archive_url": strip_userinfo(e.archive_url) if e else "",
-            "captured_at": e.captured_at if e else "",
-            "retrieved_date": e.retrieved_date if e else "", "sha256": blog["raw_sha256"],
-            "n_bytes": str(path.stat().st_size) if path.is_file() else "",
-            "format": blog["source_format"], "outlet": blog["outlet"],
-            "language": blog["language"], "rights": e.rights if e else "",
-            "text_redistributable": e.text_redistributable if e else "",
-            "text_in_release": "yes" if keep else "no"})
+        rows.append(
+            {
+                "blog_id": blog["blog_id"],
+                "raw_path": blog["raw_path"],
+                "url": strip_userinfo((e.url if e else "") or blog["url"] or ""),
+                "archive_url": strip_userinfo(e.archive_url) if e else "",
+                "captured_at": e.captured_at if e else "",
+                "retrieved_date": e.retrieved_date if e else "",
+                "sha256": blog["raw_sha256"],
+                "n_bytes": str(path.stat().st_size) if path.is_file() else "",
+                "format": blog["source_format"],
+                "outlet": blog["outlet"],
+                "language": blog["language"],
+                "rights": e.rights if e else "",
+                "text_redistributable": e.text_redistributable if e else "",
+                "text_in_release": "yes" if keep else "no",
+            }
+        )
     return rows
 
 
@@ -103,25 +130,37 @@ def card_section(rows: list[dict[str, str]]) -> list[str]:
     """The data card's lines on text and restoring it."""
     free = [r for r in rows if r["text_in_release"] != "yes"]
     captured = [r for r in rows if r["archive_url"]]
-    lines = ["## Text and how to restore it", "",
-             f"{len(rows) - len(free)} of {len(rows)} blogs carry their text in this release; "
-             f"{len(free)} are text-free: their entries keep every column but `headline` and "
-             "`body`, which are null (their publishers' copyright). `text_digests.csv` holds "
-             "each entry's text digest (sha256 of `[headline, body]` as JSON), `sources.csv` "
-             "each blog's address, archive capture, retrieval date, sha256, size, format, "
-             "outlet, language and rights.", "",
-             f"{len(captured)} of {len(rows)} blogs have a web-archive capture. To restore the "
-             f"text: `{RESTORE}`."]
+    lines = [
+        "## Text and how to restore it",
+        "",
+        f"{len(rows) - len(free)} of {len(rows)} blogs carry their text in this release; "
+        f"{len(free)} are text-free: their entries keep every column but `headline` and "
+        "`body`, which are null (their publishers' copyright). `text_digests.csv` holds "
+        "each entry's text digest (sha256 of `[headline, body]` as JSON), `sources.csv` "
+        "each blog's address, archive capture, retrieval date, sha256, size, format, "
+        "outlet, language and rights.",
+        "",
+        f"{len(captured)} of {len(rows)} blogs have a web-archive capture. To restore the "
+        f"text: `{RESTORE}`.",
+    ]
     lost = [r for r in free if not r["archive_url"]]
     if lost:
-        lines += ["", f"Not restorable by others (text-free, no archive capture; only the live "
-                      f"address, which may have changed): {len(lost)} blogs, "
-                      + ", ".join(f"`{r['blog_id']}`" for r in lost[:20])
-                      + (", ..." if len(lost) > 20 else "") + "."]
+        lines += [
+            "",
+            f"Not restorable by others (text-free, no archive capture; only the live "
+            f"address, which may have changed): {len(lost)} blogs, "
+            + ", ".join(f"`{r['blog_id']}`" for r in lost[:20])
+            + (", ..." if len(lost) > 20 else "")
+            + ".",
+        ]
     if free:
-        lines += ["", "Text-free blogs: " + ", ".join(f"`{r['blog_id']}`" for r in free[:50])
-                  + (f" and {len(free) - 50} more (see `sources.csv`)" if len(free) > 50 else "")
-                  + "."]
+        lines += [
+            "",
+            "Text-free blogs: "
+            + ", ".join(f"`{r['blog_id']}`" for r in free[:50])
+            + (f" and {len(free) - 50} more (see `sources.csv`)" if len(free) > 50 else "")
+            + ".",
+        ]
     return lines + [""]
 
 
@@ -129,8 +168,12 @@ def note_text_free(package: dict, rows: list[dict[str, str]]) -> dict:
     """datapackage.json (or croissant.json's description) told which blogs are text-free and how
     to restore them; in datapackage, headline and body are then not required."""
     free = text_free_ids(rows)
-    note = {"text_free_blogs": free, "restore": RESTORE, "sources": SOURCES_NAME,
-            "text_digests": TEXT_DIGESTS_NAME}
+    note = {
+        "text_free_blogs": free,
+        "restore": RESTORE,
+        "sources": SOURCES_NAME,
+        "text_digests": TEXT_DIGESTS_NAME,
+    }
     for resource in package.get("resources", []):
         if resource.get("name") == "entries" and free:
             for column in resource["schema"]["fields"]:
@@ -143,5 +186,7 @@ def description_note(rows: list[dict[str, str]]) -> str:
     free = text_free_ids(rows)
     if not free:
         return "Every blog carries its text in this release."
-    return (f"{len(free)} of {len(rows)} blogs are text-free (headline and body null; listed "
-            f"in {SOURCES_NAME}, column text_in_release): restore with {RESTORE}.")
+    return (
+        f"{len(free)} of {len(rows)} blogs are text-free (headline and body null; listed "
+        f"in {SOURCES_NAME}, column text_in_release): restore with {RESTORE}."
+    )

@@ -7,6 +7,7 @@ as one GX suite per table; rules across tables or beyond GX's pandas engine
 spans) run here in pandas. Both land in one report, saved as a deterministic JSON summary and as
 GX Data Docs HTML.
 """
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
@@ -25,8 +26,13 @@ MAX_DAYS_FROM_BLOG_DATE = 2
 # ---------------------------------------------------------- cross-table rules
 
 
-def failed(table: str, column: str | None, check: str, offenders: pd.DataFrame, show: list[str]) -> Check:
-    examples = tuple(", ".join(f"{c}={plain(row[c])!r}" for c in show) for _, row in offenders.head(MAX_EXAMPLES).iterrows())
+def failed(
+    table: str, column: str | None, check: str, offenders: pd.DataFrame, show: list[str]
+) -> Check:
+    examples = tuple(
+        ", ".join(f"{c}={plain(row[c])!r}" for c in show)
+        for _, row in offenders.head(MAX_EXAMPLES).iterrows()
+    )
     return Check(table, column, check, offenders.empty, len(offenders), examples)
 
 
@@ -41,11 +47,22 @@ def schema_checks(tables: dict[str, pa.Table]) -> list[Check]:
             if got is None:
                 problems.append(f"{f.name} missing")
             elif got.type != f.type or got.nullable != f.nullable:
-                problems.append(f"{f.name} is {got.type}{'' if got.nullable else ' not null'}, declared {f.type}"
-                                f"{'' if f.nullable else ' not null'}")
+                problems.append(
+                    f"{f.name} is {got.type}{'' if got.nullable else ' not null'}, declared "
+                    f"{f.type}"
+                    f"{'' if f.nullable else ' not null'}"
+                )
         problems += [f"{n} undeclared" for n in data.schema.names if n not in declared.names]
-        checks.append(Check(name, None, "arrow_schema_matches_declaration", not problems, len(problems),
-                            tuple(problems[:MAX_EXAMPLES])))
+        checks.append(
+            Check(
+                name,
+                None,
+                "arrow_schema_matches_declaration",
+                not problems,
+                len(problems),
+                tuple(problems[:MAX_EXAMPLES]),
+            )
+        )
     return checks
 
 
@@ -63,8 +80,11 @@ def finite_checks(tables: dict[str, pa.Table]) -> list[Check]:
                 rows = data.filter(pc.fill_null(bad, False))
                 keys = rows.column(key).to_pylist()[:MAX_EXAMPLES]
                 shown = tuple(f"{k}: {v}" for k, v in zip(keys, rows.column(f.name).to_pylist()))
-                checks.append(Check(name, f.name, "values_are_finite", rows.num_rows == 0,
-                                    rows.num_rows, shown))
+                checks.append(
+                    Check(
+                        name, f.name, "values_are_finite", rows.num_rows == 0, rows.num_rows, shown
+                    )
+                )
     return checks
 
 
@@ -76,8 +96,15 @@ def unique_together_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
             if not set(cols) <= set(frame.columns):
                 continue
             dup = frame[frame.duplicated(list(cols), keep=False)]
-            checks.append(failed(name, ",".join(cols), "compound_columns_unique", dup,
-                                 [table.primary_key[0], *cols]))
+            checks.append(
+                failed(
+                    name,
+                    ",".join(cols),
+                    "compound_columns_unique",
+                    dup,
+                    [table.primary_key[0], *cols],
+                )
+            )
     return checks
 
 
@@ -92,8 +119,15 @@ def null_when_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
                 continue  # reported as a missing column
             disagree = frame[frame[rule.column].isna() != frame[rule.by].isin(rule.values)]
             said = "|".join(rule.values)
-            checks.append(failed(name, rule.column, f"null_exactly_when_{rule.by}_in ({said})",
-                                 disagree, [table.primary_key[0], rule.column, rule.by]))
+            checks.append(
+                failed(
+                    name,
+                    rule.column,
+                    f"null_exactly_when_{rule.by}_in ({said})",
+                    disagree,
+                    [table.primary_key[0], rule.column, rule.by],
+                )
+            )
     return checks
 
 
@@ -108,12 +142,23 @@ def foreign_key_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
         table = TABLES[name]
         for fk in table.foreign_keys:
             parent = frames.get(fk.table)
-            if fk.column not in frame.columns or parent is None or fk.references not in parent.columns:
+            if (
+                fk.column not in frame.columns
+                or parent is None
+                or fk.references not in parent.columns
+            ):
                 continue  # reported as a missing table or column
             values = frame[fk.column]
             orphans = frame[values.notna() & ~values.isin(parent[fk.references].dropna())]
-            checks.append(failed(name, fk.column, f"foreign_key_exists ({fk.table}.{fk.references})", orphans,
-                                 [table.primary_key[0], fk.column]))
+            checks.append(
+                failed(
+                    name,
+                    fk.column,
+                    f"foreign_key_exists ({fk.table}.{fk.references})",
+                    orphans,
+                    [table.primary_key[0], fk.column],
+                )
+            )
     return checks
 
 
@@ -123,8 +168,11 @@ def blog_entry_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
     blogs, entries = frames.get("blogs"), frames.get("entries")
     if blogs is None or entries is None:
         return []  # reported as a missing table
-    needed = {"blog_id", "n_entries", "blog_date"} <= set(blogs.columns) and \
-        {"blog_id", "published_at", "entry_id"} <= set(entries.columns)
+    needed = {"blog_id", "n_entries", "blog_date"} <= set(blogs.columns) and {
+        "blog_id",
+        "published_at",
+        "entry_id",
+    } <= set(entries.columns)
     if not needed:
         return []  # the schema checks report the missing columns
     counts = entries.groupby("blog_id").size().rename("counted")
@@ -132,16 +180,32 @@ def blog_entry_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
     joined["counted"] = joined["counted"].fillna(0).astype(int)
     wrong_count = joined[joined["n_entries"] != joined["counted"]]
     first = "start_date" if "start_date" in blogs.columns else "blog_date"
-    dated = entries.merge(blogs[list(dict.fromkeys(["blog_id", "blog_date", first]))], on="blog_id",
-                          how="inner")
-    noon = {c: pd.to_datetime(dated[c].astype(str)).dt.tz_localize("UTC") + pd.Timedelta(hours=12)
-            for c in {first, "blog_date"}}
-    far = dated[dated["published_at"].notna() & ~within_window(
-        dated["published_at"], noon[first], noon["blog_date"])]
+    dated = entries.merge(
+        blogs[list(dict.fromkeys(["blog_id", "blog_date", first]))], on="blog_id", how="inner"
+    )
+    noon = {
+        c: pd.to_datetime(dated[c].astype(str)).dt.tz_localize("UTC") + pd.Timedelta(hours=12)
+        for c in {first, "blog_date"}
+    }
+    far = dated[
+        dated["published_at"].notna()
+        & ~within_window(dated["published_at"], noon[first], noon["blog_date"])
+    ]
     return [
-        failed("blogs", "n_entries", "n_entries_equals_entry_count", wrong_count, ["blog_id", "n_entries", "counted"]),
-        failed("entries", "published_at", f"within_{MAX_DAYS_FROM_BLOG_DATE}_days_of_blog_date", far,
-               ["entry_id", "published_at", "blog_date"]),
+        failed(
+            "blogs",
+            "n_entries",
+            "n_entries_equals_entry_count",
+            wrong_count,
+            ["blog_id", "n_entries", "counted"],
+        ),
+        failed(
+            "entries",
+            "published_at",
+            f"within_{MAX_DAYS_FROM_BLOG_DATE}_days_of_blog_date",
+            far,
+            ["entry_id", "published_at", "blog_date"],
+        ),
     ]
 
 
@@ -158,10 +222,14 @@ def span_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
             continue
         pk = TABLES[name].primary_key[0]
         sources = [texts.get(f, {}).get(e) for e, f in zip(frame["entry_id"], frame["field"])]
-        good = [isinstance(src, str) and 0 <= a < b <= len(src) and src[a:b] == t
-                for src, a, b, t in zip(sources, frame["start"], frame["end"], frame["text"])]
+        good = [
+            isinstance(src, str) and 0 <= a < b <= len(src) and src[a:b] == t
+            for src, a, b, t in zip(sources, frame["start"], frame["end"], frame["text"])
+        ]
         bad = frame[~pd.Series(good, index=frame.index, dtype=bool)]
-        checks.append(failed(name, "text", "span_slices_to_text", bad, [pk, "field", "start", "end"]))
+        checks.append(
+            failed(name, "text", "span_slices_to_text", bad, [pk, "field", "start", "end"])
+        )
     return checks
 
 
@@ -171,8 +239,15 @@ def range_checks(frames: dict[str, pd.DataFrame]) -> list[Check]:
     for name, frame in frames.items():
         if {"value", "value_max"} <= set(frame.columns):
             bad = frame[frame["value_max"].notna() & (frame["value"] > frame["value_max"])]
-            checks.append(failed(name, "value_max", "value_at_most_value_max", bad,
-                                 [TABLES[name].primary_key[0], "value", "value_max"]))
+            checks.append(
+                failed(
+                    name,
+                    "value_max",
+                    "value_at_most_value_max",
+                    bad,
+                    [TABLES[name].primary_key[0], "value", "value_max"],
+                )
+            )
     return checks
 
 
@@ -197,9 +272,13 @@ def to_frames(tables: dict[str, pa.Table]) -> dict[str, pd.DataFrame]:
 def run_date_of(tables: dict[str, pa.Table]) -> datetime:
     """A deterministic 'run time' for GX: the latest blog date in the data."""
     blogs = tables.get("blogs")
-    dates = [d for d in blogs.column("blog_date").to_pylist() if d is not None] \
-        if blogs is not None and "blog_date" in blogs.column_names else []
-    return datetime.combine(max(dates), time(), tzinfo=UTC) if dates \
+    dates = (
+        [d for d in blogs.column("blog_date").to_pylist() if d is not None]
+        if blogs is not None and "blog_date" in blogs.column_names
+        else []
+    )
+    return (
+        datetime.combine(max(dates), time(), tzinfo=UTC)
+        if dates
         else datetime(1970, 1, 1, tzinfo=UTC)
-
-
+    )

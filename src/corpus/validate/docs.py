@@ -1,4 +1,5 @@
 """Data Docs pages made deterministic (no load times or ids), and the index of every part's site."""
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,9 @@ UNUSED_STATIC = ("fonts", "images")  # 4 MB of GX branding; pages read fine with
 def normalise_page(text: str) -> str:
     text = LOAD_TIME.sub(r"\1not recorded\2", LOGO_STAMP.sub("", text))
     seen: dict[str, str] = {}
-    return UUID.sub(lambda m: seen.setdefault(m.group(0), f"{len(seen):08x}-0000-4000-8000-000000000000"), text)
+    return UUID.sub(
+        lambda m: seen.setdefault(m.group(0), f"{len(seen):08x}-0000-4000-8000-000000000000"), text
+    )
 
 
 def is_unused_static(path: Path, site: Path) -> bool:

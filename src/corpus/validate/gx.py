@@ -1,5 +1,6 @@
 """Great Expectations, used only here: one suite per table generated from schema.py, run
 on a part's frames, and each part's Data Docs pages."""
+
 from __future__ import annotations
 
 import sys
@@ -20,8 +21,10 @@ def expectations_for(table: Table) -> list:
     """The GX expectations of one table, derived from its declaration."""
     import great_expectations.expectations as gxe
 
-    exps = [gxe.ExpectTableColumnsToMatchOrderedList(column_list=table.column_names),
-            gxe.ExpectTableRowCountToBeBetween(min_value=table.min_rows)]
+    exps = [
+        gxe.ExpectTableColumnsToMatchOrderedList(column_list=table.column_names),
+        gxe.ExpectTableRowCountToBeBetween(min_value=table.min_rows),
+    ]
     # A foreign key's pattern follows from the key it must match (checked in foreign_key_checks).
     references = {fk.column for fk in table.foreign_keys}
     for c in table.columns:
@@ -32,7 +35,11 @@ def expectations_for(table: Table) -> list:
         if c.values:
             exps.append(gxe.ExpectColumnValuesToBeInSet(column=c.name, value_set=list(c.values)))
         if c.minimum is not None or c.maximum is not None:
-            exps.append(gxe.ExpectColumnValuesToBeBetween(column=c.name, min_value=c.minimum, max_value=c.maximum))
+            exps.append(
+                gxe.ExpectColumnValuesToBeBetween(
+                    column=c.name, min_value=c.minimum, max_value=c.maximum
+                )
+            )
     if len(table.primary_key) == 1:
         exps.append(gxe.ExpectColumnValuesToBeUnique(column=table.primary_key[0]))
     return exps
@@ -55,8 +62,10 @@ def gx_context():
     from great_expectations.data_context.types.base import ProgressBarsConfig
     from great_expectations.execution_engine import pandas_execution_engine
 
-    # GX fingerprints every batch by hashing the whole frame, for one line of the Data Docs; that took
-    # a fifth of a part's check. The sha256 of each part file (SHA256SUMS) fingerprints the data already.
+    # GX fingerprints every batch by hashing the whole frame, for one line of the Data Docs; that
+    # took
+    # a fifth of a part's check. The sha256 of each part file (SHA256SUMS) fingerprints the data
+    # already.
     pandas_execution_engine.HASH_THRESHOLD = 0
 
     ctx = gx.get_context(mode="ephemeral")
@@ -70,9 +79,15 @@ DOCS_SITE = "liveblog-corpus"
 
 
 def docs_site_config(folder: Path) -> dict:
-    return {"class_name": "SiteBuilder", "show_how_to_buttons": False,
-            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(folder.resolve())},
-            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"}}
+    return {
+        "class_name": "SiteBuilder",
+        "show_how_to_buttons": False,
+        "store_backend": {
+            "class_name": "TupleFilesystemStoreBackend",
+            "base_directory": str(folder.resolve()),
+        },
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+    }
 
 
 def plain(value):
@@ -103,7 +118,8 @@ def gx_check(table: Table, result) -> Check:
 
 
 class GxSuites:
-    """One GX context: a suite and a validation definition per table, run on one part of the corpus at a
+    """One GX context: a suite and a validation definition per table, run on one part of the corpus
+    at a
     time, quickly, and again in detail (naming offending ids) when it fails; with_docs, each part's
     Data Docs site.
 
@@ -121,14 +137,22 @@ class GxSuites:
         self.definitions, self.detailed_formats = {}, {}
         for name, table in TABLES.items():
             batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all")
-            suite = self.ctx.suites.add(gx.ExpectationSuite(name=name, expectations=expectations_for(table)))
+            suite = self.ctx.suites.add(
+                gx.ExpectationSuite(name=name, expectations=expectations_for(table))
+            )
             self.definitions[name] = self.ctx.validation_definitions.add(
-                gx.ValidationDefinition(name=name, data=batch, suite=suite))
-            self.detailed_formats[name] = {"result_format": "SUMMARY",
-                                           "unexpected_index_column_names": list(table.primary_key)}
+                gx.ValidationDefinition(name=name, data=batch, suite=suite)
+            )
+            self.detailed_formats[name] = {
+                "result_format": "SUMMARY",
+                "unexpected_index_column_names": list(table.primary_key),
+            }
 
-    def run(self, frames: dict[str, pd.DataFrame], run_name: str, run_date: datetime) -> tuple[list[Check], list]:
-        """Every table's suite, quickly; a failing table again in detail, so that the report names ids.
+    def run(
+        self, frames: dict[str, pd.DataFrame], run_name: str, run_date: datetime
+    ) -> tuple[list[Check], list]:
+        """Every table's suite, quickly; a failing table again in detail, so that the report names
+        ids.
         Also, when kept for the Data Docs, the keys of GX's own results in the context's store."""
         from great_expectations.core.run_identifier import RunIdentifier
 
@@ -149,9 +173,11 @@ class GxSuites:
         return checks, results
 
     def run_one(self, name: str, frame: pd.DataFrame, result_format: dict, run_id):
-        """One table's validation result; GX also keeps it in the context's validation results store."""
-        return self.definitions[name].run(batch_parameters={"dataframe": frame}, result_format=result_format,
-                                          run_id=run_id)
+        """One table's validation result; GX also keeps it in the context's validation results
+        store."""
+        return self.definitions[name].run(
+            batch_parameters={"dataframe": frame}, result_format=result_format, run_id=run_id
+        )
 
     @staticmethod
     def result_key(name: str, result, run_id):
@@ -162,20 +188,25 @@ class GxSuites:
             ValidationResultIdentifier,
         )
 
-        return ValidationResultIdentifier(expectation_suite_identifier=ExpectationSuiteIdentifier(name=name),
-                                          run_id=run_id, batch_identifier=result.batch_id)
+        return ValidationResultIdentifier(
+            expectation_suite_identifier=ExpectationSuiteIdentifier(name=name),
+            run_id=run_id,
+            batch_identifier=result.batch_id,
+        )
 
     @staticmethod
     def checks_of(name: str, result) -> list[Check]:
         return [gx_check(TABLES[name], r) for r in result.results]
 
     def forget(self, results: list) -> None:
-        """Remove results from the context's store, where the next part's Data Docs would show them."""
+        """Remove results from the context's store, where the next part's Data Docs would show
+        them."""
         for key in results:
             self.ctx.validation_results_store.remove_key(key)
 
     def render_docs(self, results: list) -> dict[str, str]:
-        """One part's Data Docs site (relative path -> HTML or CSS), from its runs' GX results (their
+        """One part's Data Docs site (relative path -> HTML or CSS), from its runs' GX results
+        (their
         keys in the context's store, which holds no others)."""
         with tempfile.TemporaryDirectory(prefix="corpus-docs-") as tmp:
             site = Path(tmp)
@@ -184,7 +215,10 @@ class GxSuites:
                 self.ctx.build_data_docs()
             finally:
                 self.ctx.delete_data_docs_site(DOCS_SITE)
-            pages = {p.relative_to(site).as_posix(): normalise_page(p.read_text(encoding="utf-8"))
-                     for p in sorted(site.rglob("*")) if p.is_file() and not is_unused_static(p, site)}
+            pages = {
+                p.relative_to(site).as_posix(): normalise_page(p.read_text(encoding="utf-8"))
+                for p in sorted(site.rglob("*"))
+                if p.is_file() and not is_unused_static(p, site)
+            }
         self.forget(results)
         return pages

@@ -1,5 +1,6 @@
 """Validation of the corpus part by part: a checker set up once (in the background while
 files are processed), each part's outcome, and their sum as one report."""
+
 from __future__ import annotations
 
 import html
@@ -41,14 +42,19 @@ class PartOutcome:
 
     def as_json(self) -> dict:
         """As JSON values (for the build cache, which keeps data, not code)."""
-        return {"checks": [asdict(c) for c in self.checks], "rows": self.rows,
-                "key_ranges": self.key_ranges, "docs": self.docs}
+        return {
+            "checks": [asdict(c) for c in self.checks],
+            "rows": self.rows,
+            "key_ranges": self.key_ranges,
+            "docs": self.docs,
+        }
 
     @classmethod
     def from_json(cls, value: dict) -> PartOutcome:
         checks = [Check(**{**c, "examples": tuple(c["examples"])}) for c in value["checks"]]
-        ranges = {name: (tuple(first), tuple(last))
-                  for name, (first, last) in value["key_ranges"].items()}
+        ranges = {
+            name: (tuple(first), tuple(last)) for name, (first, last) in value["key_ranges"].items()
+        }
         return cls(checks, dict(value["rows"]), ranges, dict(value["docs"]))
 
 
@@ -61,7 +67,8 @@ class PartChecker:
             self.suites = GxSuites(with_docs)
 
     def check(self, tables: dict[str, pa.Table], run_name: str = "liveblog-corpus") -> PartOutcome:
-        """Every check of one part; GX records the run under run_name, at the part's latest blog date."""
+        """Every check of one part; GX records the run under run_name, at the part's latest blog
+        date."""
         declared = schema_checks(tables)
         rows = {name: data.num_rows for name, data in tables.items()}
         try:
@@ -86,8 +93,10 @@ def key_ranges(tables: dict[str, pa.Table]) -> dict[str, tuple[tuple, tuple]]:
     for name, data in tables.items():
         key_columns = TABLES[name].primary_key
         if data.num_rows and set(key_columns) <= set(data.column_names):
-            first, last = (tuple(data.column(k)[i].as_py() for k in key_columns)
-                           for i in (0, data.num_rows - 1))
+            first, last = (
+                tuple(data.column(k)[i].as_py() for k in key_columns)
+                for i in (0, data.num_rows - 1)
+            )
             ranges[name] = (first, last)
     return ranges
 
@@ -104,7 +113,8 @@ def build_checker() -> PartChecker:
 
 
 def prepare_in_background() -> None:
-    """Start importing Great Expectations and setting up build_checker() (seconds) in a thread, for a
+    """Start importing Great Expectations and setting up build_checker() (seconds) in a thread, for
+    a
     process that will need them after waiting on others."""
     if not PREPARING:
         # Not a daemon: the interpreter waits for it before exiting. A daemon thread still
@@ -124,8 +134,10 @@ def prepared_checker() -> PartChecker:
 
 
 class PartValidation:
-    """Validates a corpus one part at a time (each part holds whole blogs, parts in primary-key order),
-    so that memory follows the part, not the corpus. Parts are checked here (`add`) or elsewhere by a
+    """Validates a corpus one part at a time (each part holds whole blogs, parts in primary-key
+    order),
+    so that memory follows the part, not the corpus. Parts are checked here (`add`) or elsewhere by
+    a
     PartChecker (`add_outcome`, in part order); `report()` merges the parts' checks."""
 
     def __init__(self) -> None:
@@ -145,20 +157,32 @@ class PartValidation:
             self.rows[name] = self.rows.get(name, 0) + n
 
     def order_checks(self, ranges: dict[str, tuple[tuple, tuple]]) -> list[Check]:
-        """Each part's keys come after the previous part's: with unique keys within parts, unique overall."""
+        """Each part's keys come after the previous part's: with unique keys within parts, unique
+        overall."""
         checks = []
         for name, (first, last) in ranges.items():
             before = self.last_keys.get(name)
             if before is not None:
                 ok = before < first
-                checks.append(Check(name, ",".join(TABLES[name].primary_key), "primary_key_increases_across_parts",
-                                    ok, 0 if ok else 1, () if ok else (f"{before!r} then {first!r}",)))
+                checks.append(
+                    Check(
+                        name,
+                        ",".join(TABLES[name].primary_key),
+                        "primary_key_increases_across_parts",
+                        ok,
+                        0 if ok else 1,
+                        () if ok else (f"{before!r} then {first!r}",),
+                    )
+                )
             self.last_keys[name] = last
         return checks
 
     def report(self, expected: tuple[str, ...] = tuple(TABLES)) -> Report:
-        missing = [Check(name, None, "table_exists", False, 1, ("file missing",))
-                   for name in expected if name not in self.rows]
+        missing = [
+            Check(name, None, "table_exists", False, 1, ("file missing",))
+            for name in expected
+            if name not in self.rows
+        ]
         return Report(tuple(merge(self.checks) + missing), dict(self.rows))
 
 
@@ -178,14 +202,20 @@ def docs_index(parts: list[tuple[str, PartOutcome]], dataset_version: str) -> st
         failed_checks = sum(not c.success for c in outcome.checks)
         counts = "".join(f"<td>{outcome.rows.get(t, 0):,}</td>" for t in tables)
         verdict = "passed" if not failed_checks else f"{failed_checks} failed"
-        rows.append(f'<tr><td><a href="{html.escape(name)}/index.html">{html.escape(name)}</a></td>{counts}'
-                    f"<td>{len(outcome.checks)}</td><td>{verdict}</td></tr>")
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>liveblog-corpus {html.escape(dataset_version)}: validation</title>"
-            "<style>body{font-family:sans-serif;margin:2em}td,th{padding:.2em .8em;text-align:right}"
-            "td:first-child,th:first-child{text-align:left}</style></head><body>\n"
-            f"<h1>liveblog-corpus {html.escape(dataset_version)}: validation</h1>\n"
-            "<p>The corpus is built and checked in parts of whole blogs. Each part links to its Great "
-            "Expectations Data Docs; <code>validation.json</code> holds every check, merged over the parts.</p>\n"
-            f"<table><tr><th>part</th>{head}<th>checks</th><th>result</th></tr>\n"
-            + "\n".join(rows) + "\n</table></body></html>\n")
+        rows.append(
+            f'<tr><td><a href="{html.escape(name)}/index.html">{html.escape(name)}</a></td>{counts}'
+            f"<td>{len(outcome.checks)}</td><td>{verdict}</td></tr>"
+        )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>liveblog-corpus {html.escape(dataset_version)}: validation</title>"
+        "<style>body{font-family:sans-serif;margin:2em}td,th{padding:.2em .8em;text-align:right}"
+        "td:first-child,th:first-child{text-align:left}</style></head><body>\n"
+        f"<h1>liveblog-corpus {html.escape(dataset_version)}: validation</h1>\n"
+        "<p>The corpus is built and checked in parts of whole blogs. Each part links to its Great "
+        "Expectations Data Docs; <code>validation.json</code> holds every check, merged over the "
+        "parts.</p>\n"
+        f"<table><tr><th>part</th>{head}<th>checks</th><th>result</th></tr>\n"
+        + "\n".join(rows)
+        + "\n</table></body></html>\n"
+    )

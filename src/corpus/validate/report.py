@@ -1,4 +1,5 @@
 """What validation found: each check's outcome, and a report of them all."""
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,9 @@ class Check:
     def describe(self) -> str:
         where = f"{self.table}.{self.column}" if self.column else self.table
         shown = "; ".join(self.examples)
-        return f"{where}: {self.check} failed for {self.unexpected_count} row(s)" + (f", e.g. {shown}" if shown else "")
+        return f"{where}: {self.check} failed for {self.unexpected_count} row(s)" + (
+            f", e.g. {shown}" if shown else ""
+        )
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,10 @@ class Report:
             "rows": dict(sorted(self.rows.items())),
             "n_checks": len(self.checks),
             "n_failed": len(self.failures),
-            "checks": [asdict(c) for c in sorted(self.checks, key=lambda c: (c.table, c.column or "", c.check))],
+            "checks": [
+                asdict(c)
+                for c in sorted(self.checks, key=lambda c: (c.table, c.column or "", c.check))
+            ],
         }
         return json.dumps(body, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
@@ -59,12 +65,22 @@ class ValidationFailed(Exception):
 
 
 def merge(checks: list[Check]) -> list[Check]:
-    """One check per (table, column, rule) over all parts: failed counts summed, first examples kept."""
+    """One check per (table, column, rule) over all parts: failed counts summed, first examples
+    kept."""
     merged: dict[tuple, Check] = {}
     for c in checks:
         key = (c.table, c.column, c.check)
         seen = merged.get(key)
-        merged[key] = c if seen is None else Check(
-            c.table, c.column, c.check, seen.success and c.success, seen.unexpected_count + c.unexpected_count,
-            (seen.examples + c.examples)[:MAX_EXAMPLES])
+        merged[key] = (
+            c
+            if seen is None
+            else Check(
+                c.table,
+                c.column,
+                c.check,
+                seen.success and c.success,
+                seen.unexpected_count + c.unexpected_count,
+                (seen.examples + c.examples)[:MAX_EXAMPLES],
+            )
+        )
     return list(merged.values())
