@@ -10,10 +10,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from corpus import parse, raw, tables, validate
+from corpus import parse, tables
+from corpus.collect import raw
 from corpus.parse import clock
 from corpus.tables import entry_times
 from corpus.timeline import within_window
+from corpus.validate import checks as validate_checks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -70,7 +72,7 @@ def test_a_ticker_passes_the_window_check(name):
     blog_row, entry_rows = rows_of(name)
     frames = {"blogs": pd.DataFrame([blog_row]), "entries": pd.DataFrame(entry_rows)}
     frames["entries"]["published_at"] = pd.to_datetime(frames["entries"]["published_at"], utc=True)
-    assert all(c.success for c in validate.blog_entry_checks(frames))
+    assert all(c.success for c in validate_checks.blog_entry_checks(frames))
     assert blog_row["reading_notes"]
 
 
@@ -302,7 +304,7 @@ def test_without_the_page_s_span_the_old_two_day_window_would_leave_the_ticker_o
     blogs = pd.DataFrame([blog_row]).drop(columns=["start_date"])
     entries = pd.DataFrame(entry_rows)
     entries["published_at"] = pd.to_datetime(entries["published_at"], utc=True)
-    checks = validate.blog_entry_checks({"blogs": blogs, "entries": entries})
+    checks = validate_checks.blog_entry_checks({"blogs": blogs, "entries": entries})
     assert [c.unexpected_count for c in checks if not c.success] == [1]  # the 28 May update
 
 
@@ -348,4 +350,4 @@ def test_a_clock_only_ticker_over_several_days_is_read_with_its_doubt_not_left_o
     assert blog_row["reading_notes"].startswith("doubt: days inferred from the clock order")
     frames = {"blogs": pd.DataFrame([blog_row]), "entries": pd.DataFrame(entry_rows)}
     frames["entries"]["published_at"] = pd.to_datetime(frames["entries"]["published_at"], utc=True)
-    assert all(c.success for c in validate.blog_entry_checks(frames))
+    assert all(c.success for c in validate_checks.blog_entry_checks(frames))
