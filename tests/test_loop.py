@@ -65,7 +65,7 @@ def test_add_build_notebooks_test_stays_green_in_a_fresh_copy(tmp_path):
                               [("2140 GMT", "Harbour to reopen", ["14 ferries will sail at dawn."]),
                                ("1815 GMT", None, ["Winds of about 90 kilometres an hour."])]))
     added = run(repo, f"{REPO}/.venv/bin/corpus", "add", str(page), "--outlet", "Example Herald",
-                "--rights", "Invented for the tests")
+                "--rights", "Invented for the tests", "--text-redistributable", "yes")
     assert added.returncode == 0 and added.stderr == "", added.stderr
     assert (repo / "data/raw/registry.csv").read_text().splitlines()[0] == header
 

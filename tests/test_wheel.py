@@ -40,7 +40,8 @@ def test_the_wheel_carries_every_file_the_package_reads(installed):
     names = set(zipfile.ZipFile(wheel).namelist())
     package = REPO / "src"
     wanted = {p.relative_to(package).as_posix() for p in package.rglob("*")
-              if p.is_file() and "__pycache__" not in p.parts and ".egg-info" not in str(p)}
+              if p.is_file() and "__pycache__" not in p.parts and ".egg-info" not in str(p)
+              and not any(part.startswith(".") for part in p.relative_to(package).parts)}
     assert wanted - names == set()
 
 
