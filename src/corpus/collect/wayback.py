@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
+from corpus.collect.addresses import plain_port
 from corpus.collect.client import FetchError, PoliteClient
 
 DEFAULT_ARCHIVE = "https://web.archive.org"
 CDX_PATH = "/cdx/search/cdx"
 PAGE_ROWS = 5000  # captures asked for per CDX request; the rest follows by resume key
-DEFAULT_PORTS = {"http": ":80", "https": ":443"}
 
 
 @dataclass(frozen=True)
@@ -67,15 +67,6 @@ def parse_cdx(payload) -> tuple[list[Capture], str]:
         for r in found
         if r["statuscode"] == "200" and re.fullmatch(r"\d{14}", r["timestamp"])
     ], resume_key
-
-
-def plain_port(url: str) -> str:
-    """The address without its scheme's default port ('http://a.org:80/' -> 'http://a.org/')."""
-    parts = urlsplit(url)
-    port = DEFAULT_PORTS.get(parts.scheme.lower())
-    if port and parts.netloc.endswith(port):
-        return urlunsplit(parts._replace(netloc=parts.netloc.removesuffix(port)))
-    return url
 
 
 def in_range(timestamp: str, start: str, end: str) -> bool:
