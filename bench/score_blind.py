@@ -1,18 +1,19 @@
-"""Score the package's entities and figures against the blind set (bench/blind).
+"""Score the package's entities and figures against a blind set (default bench/blind).
 
-usage: .venv/bin/python bench/score_blind.py [-v] [--python PY]
+usage: .venv/bin/python bench/score_blind.py [-v] [--python PY] [--set DIR]
 
-Builds bench/blind/raw with `PY -m corpus build` (default: this Python) into a
+Builds DIR/raw with `PY -m corpus build` (default: this Python) into a
 temporary folder and compares each built entry with its hand annotation in
-bench/blind/gold (format: ../shared/gold/CONVENTIONS.md, copied in
-bench/blind/README.md). Prints per blog and overall: entities P/R/F1 (and per
+DIR/gold (format: ../shared/gold/CONVENTIONS.md, described in DIR/README.md).
+DIR is bench/blind unless --set names another set laid out the same way
+(bench/blind2, the current held-out set). Prints per blog and overall: entities P/R/F1 (and per
 type), figures P/R/F1, category and claimant agreement; -v lists the misses
 and false positives. The matching rule is copied from the project's reference
 scorers, ../shared/gold/score.py (norm, norm_type, figure_matches, prf) and
 ../shared/gold/extract_score.py (score_page), so that this script needs
 nothing outside the repository.
 """
-import importlib.util
+import argparse
 import json
 import re
 import shutil
@@ -71,13 +72,19 @@ def score_update(u, ents, figs, t):
              if norm_type(m["type"]) in TYPES}
     for text, ty in preds:
         ok = any(text in forms and ty == gt for forms, gt, _ in gold)
-        t["e_np"] += 1; t["e_tp_p"] += ok; t[f"{ty}_np"] += 1; t[f"{ty}_tp_p"] += ok
+        t["e_np"] += 1
+        t["e_tp_p"] += ok
+        t[f"{ty}_np"] += 1
+        t[f"{ty}_tp_p"] += ok
         if not ok:
             t["e_fp"].append(f"{text}/{ty}")
     for forms, gt, opt in gold:
         hit = any(text in forms and ty == gt for text, ty in preds)
         if not opt:
-            t["e_ng"] += 1; t["e_tp_g"] += hit; t[f"{gt}_ng"] += 1; t[f"{gt}_tp_g"] += hit
+            t["e_ng"] += 1
+            t["e_tp_g"] += hit
+            t[f"{gt}_ng"] += 1
+            t[f"{gt}_tp_g"] += hit
             if not hit:
                 t["e_fn"].append(f"{sorted(forms)[0]}/{gt}")
     free = [dict(x, vague=x.get("vague", False)) for x in u["figures"]]
@@ -85,17 +92,22 @@ def score_update(u, ents, figs, t):
         t["f_np"] += 1
         hit = next((x for x in free if figure_matches(p, x)), None)
         if hit is None:
-            t["f_fp"].append(p.get("text")); continue
-        t["f_tp_p"] += 1; free.remove(hit); t["f_tp_g"] += not hit.get("optional", False)
+            t["f_fp"].append(p.get("text"))
+            continue
+        t["f_tp_p"] += 1
+        free.remove(hit)
+        t["f_tp_g"] += not hit.get("optional", False)
         if hit.get("optional", False):
             continue
-        t["cat_n"] += 1; t["cat_ok"] += p.get("category") == hit.get("category")
+        t["cat_n"] += 1
+        t["cat_ok"] += p.get("category") == hit.get("category")
         if p.get("category") != hit.get("category"):
             t["cat_bad"].append(f"{hit['text']}: {p.get('category')} for {hit['category']}")
         if hit.get("claimant"):
             g, c = norm(hit["claimant"]), norm(p.get("claimant"))
             ok = bool(c) and (g in c or c in g)
-            t["cl_n"] += 1; t["cl_ok"] += ok
+            t["cl_n"] += 1
+            t["cl_ok"] += ok
             if not ok:
                 t["cl_bad"].append(f"{hit['text']}: {p.get('claimant')!r} for {hit['claimant']!r}")
     t["f_ng"] += sum(not x.get("optional", False) for x in u["figures"])
@@ -121,14 +133,6 @@ def words(s):
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s or "")).strip()
 
 
-def recipe():
-    path = BLIND / "gold" / "text_updates.py"
-    spec = importlib.util.spec_from_file_location("blind_recipe", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def rows_by_entry(out, table):
     d = {}
     for r in pq.read_table(out / f"{table}.parquet").to_pylist():
@@ -136,15 +140,27 @@ def rows_by_entry(out, table):
     return d
 
 
+def parse_args(argv):
+    ap = argparse.ArgumentParser(description="Score the extractors against a blind set.")
+    ap.add_argument("-v", action="store_true", help="list misses and false positives")
+    ap.add_argument("--python", default=sys.executable, help="Python that runs the build")
+    ap.add_argument("--set", type=Path, default=BLIND, dest="set_dir",
+                    help="blind set folder with raw/ and gold/ (default: bench/blind)")
+    args = ap.parse_args(argv)
+    if not (args.set_dir / "raw").is_dir() or not list((args.set_dir / "gold").glob("*.json")):
+        ap.error(f"{args.set_dir}: not a blind set (needs raw/ and gold/*.json)")
+    return args
+
+
 def main(argv):
-    py = argv[argv.index("--python") + 1] if "--python" in argv else sys.executable
+    args = parse_args(argv)
     golds = [json.loads(p.read_text(encoding="utf-8"))
-             for p in sorted((BLIND / "gold").glob("*.json"))]
+             for p in sorted((args.set_dir / "gold").glob("*.json"))]
     tmp = Path(tempfile.mkdtemp(prefix="blind-"))
     try:
-        shutil.copytree(BLIND / "raw", tmp / "raw")
-        r = subprocess.run([py, "-m", "corpus", "build", "--raw", str(tmp / "raw"), "--out",
-                            str(tmp / "out"), "--no-cache", "--keep-going"],
+        shutil.copytree(args.set_dir / "raw", tmp / "raw")
+        r = subprocess.run([args.python, "-m", "corpus", "build", "--raw", str(tmp / "raw"),
+                            "--out", str(tmp / "out"), "--no-cache", "--keep-going"],
                            capture_output=True, text=True, timeout=1800)
         if r.returncode != 0 or not (tmp / "out" / "entries.parquet").exists():
             tail = (r.stdout + r.stderr).strip().splitlines()[-5:]
@@ -159,7 +175,8 @@ def main(argv):
         blog = next(b for b in blogs if b["raw_path"] == g["page"])
         mine = sorted((e for e in entries if e["blog_id"] == blog["blog_id"]),
                       key=lambda e: e["position"])
-        t = new_tot(); found = 0
+        t = new_tot()
+        found = 0
         for u in g["updates"]:
             e = next((e for e in mine if words((e["headline"] or "") + " " + e["body"])
                       .startswith(words(u["starts"]))), None)
@@ -175,7 +192,7 @@ def main(argv):
                       total[f"{ty}_tp_g"], total[f"{ty}_ng"])
         print(f"  {ty:<6} P={p:.3f} R={r:.3f} F1={f:.3f} (gold {total[f'{ty}_ng']}, "
               f"pred {total[f'{ty}_np']})")
-    if "-v" in argv:
+    if args.v:
         for k, name in (("e_fp", "entity FP"), ("e_fn", "entity FN"), ("f_fp", "figure FP"),
                         ("f_fn", "figure FN"), ("cat_bad", "category"), ("cl_bad", "claimant")):
             print(f"   {name}: {total[k]}")

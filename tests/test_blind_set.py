@@ -1,4 +1,4 @@
-"""The blind evaluation set (bench/blind) is well-formed; its scores are not tested."""
+"""The blind evaluation sets (bench/blind, bench/blind2) are well-formed; scores are not tested."""
 import csv
 import hashlib
 import importlib.util
@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-BLIND = Path(__file__).resolve().parents[1] / "bench" / "blind"
-GOLDS = sorted((BLIND / "gold").glob("*.json"))
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+SETS = [BENCH / "blind", BENCH / "blind2"]
+GOLDS = [p for s in SETS for p in sorted((s / "gold").glob("*.json"))]
 TYPES = {"PERSON", "ORG", "PLACE"}
 CATEGORIES = {"killed", "injured", "missing", "arrested", "prisoners", "people", "weapons",
               "money", "distance", "duration", "percent", "other"}
@@ -17,9 +18,9 @@ QUALIFIERS = {"exact", "about", "at_least", "more_than", "up_to", "less_than", "
 STAMP = re.compile(r"^\d{3,4} GMT$")
 
 
-def recipe():
-    path = BLIND / "gold" / "text_updates.py"
-    spec = importlib.util.spec_from_file_location("blind_recipe", path)
+def recipe(set_dir):
+    path = set_dir / "gold" / "text_updates.py"
+    spec = importlib.util.spec_from_file_location(f"{set_dir.name}_recipe", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -29,28 +30,48 @@ def words(s):
     return re.sub(r"\s+", " ", s or "").strip()
 
 
-def test_three_blogs_of_45_to_60_updates():
-    assert len(GOLDS) == 3
-    n = sum(len(json.loads(p.read_text(encoding="utf-8"))["updates"]) for p in GOLDS)
+def set_id(path):
+    return path.name if path.name.startswith("blind") else f"{path.parents[1].name}/{path.name}"
+
+
+@pytest.mark.parametrize("set_dir", SETS, ids=set_id)
+def test_three_blogs_of_45_to_60_updates(set_dir):
+    golds = sorted((set_dir / "gold").glob("*.json"))
+    assert len(golds) == 3
+    n = sum(len(json.loads(p.read_text(encoding="utf-8"))["updates"]) for p in golds)
     assert 45 <= n <= 60
 
 
-def test_registry_lists_each_page_with_its_sha256():
-    rows = list(csv.DictReader(open(BLIND / "raw" / "registry.csv", encoding="utf-8")))
-    pages = {json.loads(p.read_text(encoding="utf-8"))["page"] for p in GOLDS}
+@pytest.mark.parametrize("set_dir", SETS, ids=set_id)
+def test_registry_lists_each_page_with_its_sha256(set_dir):
+    golds = sorted((set_dir / "gold").glob("*.json"))
+    rows = list(csv.DictReader(open(set_dir / "raw" / "registry.csv", encoding="utf-8")))
+    pages = {json.loads(p.read_text(encoding="utf-8"))["page"] for p in golds}
     assert {r["path"] for r in rows} == pages
     for r in rows:
-        data = (BLIND / "raw" / r["path"]).read_bytes()
+        assert r["format"] == "trt-text", r["path"]
+        data = (set_dir / "raw" / r["path"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == r["sha256"], r["path"]
 
 
-@pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.name)
+def test_the_sets_share_no_page_and_no_update_opening():
+    """blind2 is new text, not a copy of the set it replaces."""
+    def openings(set_dir):
+        golds = [json.loads(p.read_text(encoding="utf-8"))
+                 for p in sorted((set_dir / "gold").glob("*.json"))]
+        return {g["page"] for g in golds}, {u["starts"] for g in golds for u in g["updates"]}
+    (pages1, starts1), (pages2, starts2) = openings(SETS[0]), openings(SETS[1])
+    assert not pages1 & pages2 and not starts1 & starts2
+
+
+@pytest.mark.parametrize("path", GOLDS, ids=set_id)
 def test_annotation_matches_its_page(path):
+    set_dir = path.parents[1]
     g = json.loads(path.read_text(encoding="utf-8"))
-    ups = recipe().updates(BLIND / "raw" / g["page"])
+    ups = recipe(set_dir).updates(set_dir / "raw" / g["page"])
     assert [u["index"] for u in g["updates"]] == list(range(len(ups)))
     for u, up in zip(g["updates"], ups):
-        where = f"{path.name} #{u['index']}"
+        where = f"{set_dir.name}/{path.name} #{u['index']}"
         assert STAMP.match(up["time_label"]) and u["time_label"] == up["time_label"], where
         text = words((up["headline"] or "") + " " + up["body"])
         assert up["body"].strip() and text.startswith(words(u["starts"])), where
@@ -64,3 +85,5 @@ def test_annotation_matches_its_page(path):
             assert f["vague"] == (f["qualifier"] == "vague"), where
             assert (f["value"] is None) == f["vague"], where
             assert (f["qualifier"] == "range") == ("value_max" in f), where
+            if f["qualifier"] in {"about", "vague", "range"}:
+                assert f["approximate"] is True, where
