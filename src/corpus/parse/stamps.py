@@ -246,11 +246,29 @@ def own_text(el: etree._Element) -> str:
 def is_stamp(el: etree._Element, language: str | None, match: bool = False) -> bool:
     """A <time>, an element printing a stamp, or one stating a time in its attributes (with
     ``match``: an element printing a match minute or over)."""
-    if match:
-        return printed(el, language, match=True) is not None
-    if el.tag != "time" and printed(el, language) is None and stated(el) is None:
-        return False
-    return not is_quoted(el)
+    return PageStamps(language).is_stamp(el, match)
+
+
+class PageStamps:
+    """``printed`` and ``is_stamp`` for the elements of one page, each worked out once: the
+    reader looks at the same elements for clock stamps, match minutes and inside each update."""
+
+    def __init__(self, language: str | None):
+        self.language = language
+        self.known: dict[tuple[etree._Element, bool], Printed | None] = {}
+
+    def printed(self, el: etree._Element, match: bool = False) -> Printed | None:
+        key = (el, match)
+        if key not in self.known:
+            self.known[key] = printed(el, self.language, match)
+        return self.known[key]
+
+    def is_stamp(self, el: etree._Element, match: bool = False) -> bool:
+        if match:
+            return self.printed(el, match=True) is not None
+        if el.tag != "time" and self.printed(el) is None and stated(el) is None:
+            return False
+        return not is_quoted(el)
 
 
 def stated_zone(texts: list[str], language: str | None) -> str | None:

@@ -71,10 +71,12 @@ def read_block(
     stamp_el: etree._Element | None = None,
     body_els: list | None = None,
     match: bool = False,
+    page: stamps.PageStamps | None = None,
 ) -> None:
     """Split one update's text into stamps, headline, body and noise, and gather its times.
     An adapter may name the stamp, headline and body elements; ``match``: the stream's stamps
-    are match minutes or overs."""
+    are match minutes or overs; ``page``: the page's stamps worked out so far."""
+    page = page or stamps.PageStamps(language)
     roots = set(block.elements)
     hidden = {
         d for top in block.elements for n in top.iter() if roles.is_hidden(n) for d in n.iter()
@@ -85,7 +87,7 @@ def read_block(
         for n in top.iter()
         if isinstance(n.tag, str) and n not in hidden
     ]
-    found = [(n, stamps.printed(n, language, match)) for n in nodes]
+    found = [(n, page.printed(n, match)) for n in nodes]
     found = [(n, p) for n, p in found if p is not None]
     if stamp_el is not None:
         inside = clock.find_stamp(element_text(stamp_el))
