@@ -55,16 +55,16 @@ def make_entries(
             continue
         if sound and len(updates) == len(blocks) and b.instant is None and b.minutes is not None:
             u = updates[i]
-            changed = b.printed is not None and b.printed.updated
+            is_updated = b.printed is not None and b.printed.updated
             if (
-                changed
+                is_updated
                 and same_text(u, b)
-                or not changed
+                or not is_updated
                 and (clock.utc_minutes(u.instant) + (offset or 0)) % clock.DAY == b.minutes
             ):
                 b.instant, b.has_seconds = u.instant.astimezone(UTC), u.has_seconds
                 b.minutes = (clock.utc_minutes(b.instant) + (offset or 0)) % clock.DAY
-                b.published = changed
+                b.published = is_updated
         if not b.paragraphs and not b.headline and source != "markup":
             b.paragraphs = [s.text for s, role, _ in b.roles if role != "time_label"]
             b.roles = [(s, "body" if role != "time_label" else role, "") for s, role, _ in b.roles]

@@ -136,16 +136,16 @@ def printed(el: etree._Element, language: str | None, match: bool = False) -> Pr
             return Printed(text)
     if el.tag in LEADING_TAGS:
         full = element_text(el)
-        match = LEADING.match(full) if len(full) < 400 else None
-        found = clock.find_stamp(match["stamp"], whole=True) if match else None
-        if found is not None and len(full) > match.end():
-            return Printed(found.label, found.minutes, found.zone, rest=full[match.end() :].strip())
+        lead = LEADING.match(full) if len(full) < 400 else None
+        found = clock.find_stamp(lead["stamp"], whole=True) if lead else None
+        if lead and found is not None and len(full) > lead.end():
+            return Printed(found.label, found.minutes, found.zone, rest=full[lead.end() :].strip())
     if el.tag in BOLD_TAGS and opens_block(el):  # '<p><strong>06.25 Ann Smith</strong> ...'
         full = element_text(el)
-        match = BOLD_LEAD.match(full) if len(full) <= 60 else None
-        found = clock.find_stamp(match["stamp"], whole=True) if match else None
-        if found is not None:
-            return Printed(found.label, found.minutes, found.zone, rest=full[match.end() :])
+        lead = BOLD_LEAD.match(full) if len(full) <= 60 else None
+        found = clock.find_stamp(lead["stamp"], whole=True) if lead else None
+        if lead and found is not None:
+            return Printed(found.label, found.minutes, found.zone, rest=full[lead.end() :])
     return None
 
 
@@ -323,7 +323,7 @@ def gap_offset(pairs: list[tuple[int, datetime]]) -> int | None:
 
 def iso_offset(values: list[str]) -> int | None:
     """The commonest explicit numeric offset ('+01:00') among the page's ISO times."""
-    offsets = Counter()
+    offsets: Counter[int] = Counter()
     for value in values:
         parsed = clock.parse_instant(value)
         if parsed and re.search(r"[+-]\d{2}:?\d{2}$", value.strip()):
