@@ -133,7 +133,8 @@ def entry_from_update(
     u: structured.LiveUpdate, line: int, label: str | None, page_offset: int | None
 ) -> ParsedEntry:
     headline, body = split_headline(u.headline, [p for p in u.body.split("\n\n") if p])
-    own = int(u.instant.utcoffset().total_seconds() // 60)
+    stated = u.instant.utcoffset()
+    own = int(stated.total_seconds() // 60) if stated is not None else 0
     offset = page_offset if page_offset is not None else own
     return ParsedEntry(
         line=line,

@@ -112,4 +112,4 @@ def updated_line() -> re.Pattern:
 def is_updated_line(text: str) -> bool:
     """A short line saying when something was updated, with a time or date in it."""
     found = updated_line().match(text)
-    return bool(found) and len(text) <= 100 and any(c.isdigit() for c in text[found.end() :])
+    return found is not None and len(text) <= 100 and any(c.isdigit() for c in text[found.end() :])

@@ -120,8 +120,8 @@ def printed(el: etree._Element, language: str | None, match: bool = False) -> Pr
         whole = clock.find_stamp(text, whole=True)
         if whole is not None:
             return Printed(text, whole.minutes, whole.zone)
-        if clock.is_date_time_text(text, language):
-            found = clock.find_stamp(text)
+        found = clock.find_stamp(text) if clock.is_date_time_text(text, language) else None
+        if found is not None:  # always, when the text is a date and a time
             return Printed(text, found.minutes, found.zone, date_text=text)
         ago = clock.relative_minutes(text)
         if ago is not None and not opens_prose(el, text):  # a relative stamp has its own place
@@ -192,8 +192,8 @@ def updated_label(text: str, language: str | None) -> Printed | None:
     whole = clock.find_stamp(rest, whole=True) if rest else None
     if whole is not None:
         return Printed(text, whole.minutes, whole.zone, updated=True)
-    if rest and clock.is_date_time_text(rest, language):
-        found = clock.find_stamp(rest)
+    found = clock.find_stamp(rest) if rest and clock.is_date_time_text(rest, language) else None
+    if found is not None:
         return Printed(text, found.minutes, found.zone, date_text=rest, updated=True)
     return None
 
@@ -215,8 +215,10 @@ def match_printed(el: etree._Element, text: str) -> Printed | None:
     """A match minute or over alone in an element, or one opening a paragraph."""
     found = clock.match_stamp(text) if text and len(text) <= 12 else None
     worded = worded_match().match(text) if text and len(text) <= 20 else None
-    if found or worded and worded.end() == len(text):
-        return Printed(found or worded["stamp"], match=True)
+    if found:
+        return Printed(found, match=True)
+    if worded and worded.end() == len(text):
+        return Printed(worded["stamp"], match=True)
     if el.tag in LEADING_TAGS:
         full = element_text(el)
         lead = clock.match_stamp(full, leading=True) if len(full) < 400 else None
@@ -326,6 +328,7 @@ def iso_offset(values: list[str]) -> int | None:
     offsets: Counter[int] = Counter()
     for value in values:
         parsed = clock.parse_instant(value)
-        if parsed and re.search(r"[+-]\d{2}:?\d{2}$", value.strip()):
-            offsets[int(parsed[0].utcoffset().total_seconds() // 60)] += 1
+        stated = parsed[0].utcoffset() if parsed else None
+        if stated is not None and re.search(r"[+-]\d{2}:?\d{2}$", value.strip()):
+            offsets[int(stated.total_seconds() // 60)] += 1
     return offsets.most_common(1)[0][0] if offsets else None
