@@ -153,3 +153,66 @@ def test_reading_a_release_imports_no_build_stack():
     spoiled = subprocess.run([*argv[:-1], "pyarrow"], capture_output=True, text=True, cwd=REPO,
                              env=env)
     assert "No module named 'pyarrow' (blocked)" in spoiled.stderr  # the blocking works
+
+
+FLOODS = ("Floods close the river port of an invented town", "Rain has fallen for a third day.",
+          "Tuesday, March 5, 2024",
+          [("1400 GMT", "Port authority shuts the northern quay",
+            ["Officials said the grey water stayed high until the evening."]),
+           ("1130 GMT", None, ["Rescue teams moved about 300 people from the low streets."])])
+MARKET = ("A market day in an invented valley", "Stalls opened early.", "Monday, March 4, 2024",
+          [("0900 GMT", None, ["Farmers brought apples and pears to the square."])])
+
+
+def text_free_release(tmp_path: Path, name: str, floods: tuple) -> tuple[Path, Path]:
+    """(built data folder, text-free release folder) of two invented blogs."""
+    from conftest import text_blog
+    from corpus.build import BuildOptions
+    from corpus.build.run import build
+    from corpus.release.publish import make_release
+    from corpus.version import __version__
+    from release_inputs import release_root, write_raw
+
+    files = {"001_floods.txt": text_blog(*floods), "002_market.txt": text_blog(*MARKET)}
+    raw_dir = write_raw(tmp_path / name / "raw", files)
+    processed = tmp_path / name / "processed"
+    build(BuildOptions(raw_dir, processed, jobs=1))
+    root = release_root(tmp_path / name / "project", __version__)
+    folder, _ = make_release(processed, tmp_path / name / "dist", __version__, raw_dir, root,
+                             text_free=True)
+    return processed, folder
+
+
+def test_a_text_only_edit_between_text_free_releases_is_found_by_the_digests(tmp_path, capsys):
+    edited = list(FLOODS)
+    first = edited[3][0]
+    edited[3] = [(first[0], first[1], [first[2][0].replace("grey", "dark")]), *edited[3][1:]]
+    old_data, old = text_free_release(tmp_path, "old", FLOODS)
+    _, new = text_free_release(tmp_path, "new", tuple(edited))
+    entries = read_tables(old_data, TABLES)["entries"]
+    floods_blog = entries.filter(pa.compute.equal(entries["position"], 1))["blog_id"].to_pylist()
+    changes = diff.diff_releases(old, new)
+    tables = changes["tables"]
+    assert all((t["added"], t["removed"], t["changed"]) == (0, 0, 0)
+               for name, t in tables.items() if name != "blogs")  # text null on both sides
+    assert tables["blogs"]["columns_changed"] == {"raw_sha256": 1}  # which entry: not said
+    [changed_entry] = changes["text"]["changed_entries"]
+    assert changes["text"]["compared"] == 3 and changes["text"]["changed"] == 1
+    assert changed_entry in entries["entry_id"].to_pylist()
+    blog = entries.filter(pa.compute.equal(entries["entry_id"], changed_entry))["blog_id"][0]
+    assert changes["text"]["changed_blogs"] == [blog.as_py()] and blog.as_py() in floods_blog
+    assert diff.has_changes(changes)
+    assert main(["diff", str(old), str(new)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-4:] == [
+        "text: 1 of 3 entries compared by text_digests.csv changed their text, in 1 blog(s)",
+        f"text: changed blogs: {blog.as_py()}", f"text: changed entries: {changed_entry}",
+        "changes found"]
+    markdown = diff.render(changes, "markdown")
+    assert "## Text\n\n- 1 of 3 entries compared by `text_digests.csv`" in markdown
+    assert json.loads(diff.render(changes, "json"))["text"]["changed_entries"] == [changed_entry]
+    # the built folder (its text in the table) against the edited release: the same entry
+    assert diff.diff_releases(old_data, new)["text"]["changed_entries"] == [changed_entry]
+    same = diff.diff_releases(old, old)
+    assert same["text"]["changed"] == 0 and not diff.has_changes(same)
+    assert "text:" not in diff.render(same, "text")

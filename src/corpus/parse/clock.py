@@ -183,8 +183,8 @@ def zone_offset(zone: str | None, on: date) -> int | None:
         return -minutes if stated["sign"] in "-−" else minutes
     name = SEASONAL_ZONES.get(zone, zone)
     if "/" in name:
-        noon = datetime.combine(on, time(12), tzinfo=ZoneInfo(name))
-        return int(noon.utcoffset().total_seconds() // 60)
+        noon = datetime.combine(on, time(12), tzinfo=ZoneInfo(name)).utcoffset()
+        return int(noon.total_seconds() // 60) if noon is not None else None
     return None
 
 

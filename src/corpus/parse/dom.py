@@ -154,6 +154,19 @@ def element_text(el: etree._Element) -> str:
     return normalise(" ".join(t for t in el.itertext() if isinstance(t, str)))
 
 
+def short_text(el: etree._Element, limit: int) -> str | None:
+    """element_text(el) when it is at most limit characters long, else None, without joining
+    a long element's text: the characters of its words are counted first."""
+    seen = 0
+    for part in el.itertext():
+        if isinstance(part, str):
+            seen += sum(map(len, part.split()))
+            if seen > limit:
+                return None
+    text = element_text(el)
+    return text if len(text) <= limit else None
+
+
 def visible_elements(root: etree._Element):
     """Elements a browser renders (not inside script, style, head ..., nor hidden from view but
     for screen readers), in document order."""

@@ -55,16 +55,16 @@ def make_entries(
             continue
         if sound and len(updates) == len(blocks) and b.instant is None and b.minutes is not None:
             u = updates[i]
-            changed = b.printed is not None and b.printed.updated
+            is_updated = b.printed is not None and b.printed.updated
             if (
-                changed
+                is_updated
                 and same_text(u, b)
-                or not changed
+                or not is_updated
                 and (clock.utc_minutes(u.instant) + (offset or 0)) % clock.DAY == b.minutes
             ):
                 b.instant, b.has_seconds = u.instant.astimezone(UTC), u.has_seconds
                 b.minutes = (clock.utc_minutes(b.instant) + (offset or 0)) % clock.DAY
-                b.published = changed
+                b.published = is_updated
         if not b.paragraphs and not b.headline and source != "markup":
             b.paragraphs = [s.text for s, role, _ in b.roles if role != "time_label"]
             b.roles = [(s, "body" if role != "time_label" else role, "") for s, role, _ in b.roles]
@@ -133,7 +133,8 @@ def entry_from_update(
     u: structured.LiveUpdate, line: int, label: str | None, page_offset: int | None
 ) -> ParsedEntry:
     headline, body = split_headline(u.headline, [p for p in u.body.split("\n\n") if p])
-    own = int(u.instant.utcoffset().total_seconds() // 60)
+    stated = u.instant.utcoffset()
+    own = int(stated.total_seconds() // 60) if stated is not None else 0
     offset = page_offset if page_offset is not None else own
     return ParsedEntry(
         line=line,

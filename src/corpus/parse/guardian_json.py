@@ -57,7 +57,8 @@ def element_units(element: dict, line: int, path: str = "") -> list[LineRole]:
     )
     if media_title:
         out.append(LineRole(line, media_title, "body"))
-    data = element.get("data") if isinstance(element.get("data"), dict) else {}
+    given = element.get("data")
+    data: dict = given if isinstance(given, dict) else {}
     caption = normalise(text_of(data.get("caption"), "an element's caption", path, line))
     if caption:
         out.append(LineRole(line, caption, "body"))
@@ -176,6 +177,8 @@ def parse(path: str, content: str) -> ParsedBlog:
         raise InputError(path, "page model has no blocks")
     published = clock.parse_instant(str(page.get("webPublicationDate") or ""))
     first_published = published[0] if published else entries[-1].instant
+    if first_published is None:  # every block has its time: never
+        raise InputError(path, "page model block without a publication time")
     blog_date = (
         first_published.astimezone(UTC) + timedelta(minutes=entries[-1].utc_offset_minutes)
     ).date()

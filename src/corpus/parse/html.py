@@ -38,10 +38,12 @@ from corpus.parse.dom import (
     meta,
     normalise,
     units,  # noqa: F401 - the reader's accounting units
+    visible_elements,
     visible_segments,
 )
 from corpus.parse.entries import make_entries
 from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog
+from corpus.parse.stamps import PageStamps
 from corpus.parse.stream import (
     Stream,
     find_stream,
@@ -66,8 +68,11 @@ LOOKED_FOR = (
 
 
 def choose_stream(
-    root, body, segments, language, url, adapter_table=None
+    root, body, segments, language, url, adapter_table=None, page=None
 ) -> tuple[Stream, str, adapters.Adapter | None]:
+    """The update stream, what gave it, and the adapter if one did (``page``: the page's stamps
+    worked out so far, a stamps.PageStamps)."""
+    page = page or PageStamps(language)
     adapter = adapters.matching(root, url, adapter_table)
     if adapter is not None:
         found = root.xpath(adapter.container)
@@ -78,15 +83,15 @@ def choose_stream(
             )
         return stream_of(elements, language), f"adapter:{adapter.name}", adapter
     micro = structured.microdata_stream(body)
-    lengths = text_lengths(segments)
-    markup = find_stream(body, segments, language, lengths=lengths)
-    game = find_stream(body, segments, language, match=True, lengths=lengths)
+    lengths, visible = text_lengths(segments), list(visible_elements(body))
+    markup = find_stream(body, segments, language, False, lengths, visible, page)
+    game = find_stream(body, segments, language, True, lengths, visible, page)
     better = game.extents and (
         stream_text(game) > 1.5 * stream_text(markup)
         or len(markup.extents)
         and per_update(game) > 1.5 * per_update(markup)
     )
-    if better and in_game_order(game, language):
+    if better and in_game_order(game, language, page):
         if markup.extents:
             game.note = (
                 f"stream: {len(game.extents)} updates stamped by match minutes or overs,"
@@ -108,8 +113,11 @@ def per_update(stream: Stream) -> float:
     return stream_text(stream) / max(1, len(stream.extents))
 
 
-def read_blocks(stream: Stream, segments: list[Segment], language, adapter) -> tuple[list, list]:
-    """Blocks of the stream with their segments read, and the segments outside it."""
+def read_blocks(
+    stream: Stream, segments: list[Segment], language, adapter, page=None
+) -> tuple[list, list]:
+    """Blocks of the stream with their segments read, and the segments outside it (``page``: the
+    page's stamps worked out so far)."""
     blocks = [Block(ext) for ext in stream.extents]
     inner: dict[etree._Element, Block] = {}
     for b in blocks:
@@ -126,7 +134,7 @@ def read_blocks(stream: Stream, segments: list[Segment], language, adapter) -> t
         (per_block[id(holder)] if holder is not None else outside).append(seg)
     for b in blocks:
         if adapter is None:
-            read_block(b, per_block[id(b)], language, match=stream.match)
+            read_block(b, per_block[id(b)], language, match=stream.match, page=page)
         else:
             read_block(
                 b,
@@ -158,17 +166,21 @@ def drop_repeated_labels(blocks: list[Block]) -> None:
 def parse(path: str, content: str, adapter_table: tuple | None = None) -> ParsedBlog:
     """Parse one live-blog web page (``adapter_table``: adapters to try instead of the bundled)."""
     root = load(path, content)
+    alive = list(root.iter())  # lxml then reuses each element's proxy, not building it anew
     body = body_of(root)
     segments = visible_segments(root)
     items = structured.jsonld_items(root)
     posting, article = structured.posting_and_article(items)
     language = pagedate.language(root, items)
     url = pagedate.address(root, article)
+    page = PageStamps(language)
     try:
-        stream, source, adapter = choose_stream(root, body, segments, language, url, adapter_table)
+        stream, source, adapter = choose_stream(
+            root, body, segments, language, url, adapter_table, page
+        )
     except InputError as exc:
         raise InputError(path, exc.args[0] if exc.args else str(exc)) from None
-    blocks, outside = read_blocks(stream, segments, language, adapter)
+    blocks, outside = read_blocks(stream, segments, language, adapter, page)
     updates = structured.live_updates(posting)
     if not blocks and not updates:
         raise InputError(path, LOOKED_FOR)
@@ -205,6 +217,7 @@ def parse(path: str, content: str, adapter_table: tuple | None = None) -> Parsed
     lines = line_roles(
         outside, blocks, dropped, body, in_stream, entries if source == "json-ld" else []
     )
+    del alive
     return ParsedBlog(
         title=page_title(root, body, article, in_stream),
         subtitle=meta(root, "og:description", "description"),
@@ -260,20 +273,29 @@ def apply_day_headers(
             b.day = current
 
 
-def page_kind(el: etree._Element, text: str = "") -> str:
-    """The kind of page text outside the stream, by its markup role or its words."""
-    if roles.within(el, roles.is_hidden):
-        return "hidden-text"
-    if roles.within(el, roles.is_caption):
-        return "caption-credit"
-    if roles.is_updated_line(text):
-        return "updated-at"
-    for anc in (el, *el.iterancestors()):
-        marks = f"{classes(anc)} {anc.get('data-gu-marker', '')} {anc.get('data-component', '')}"
-        for needle, kind in PAGE_KINDS:
-            if needle in marks.lower():
-                return kind
-    return "page"
+class PageKinds:
+    """The kind of page text outside the stream, by its markup role or its words; each element's
+    role is looked at once for all the page's texts."""
+
+    def __init__(self) -> None:
+        self.hidden = roles.Inherited(roles.is_hidden)
+        self.caption = roles.Inherited(roles.is_caption)
+        self.marked = roles.Inherited(marked_kind, "")
+
+    def __call__(self, el: etree._Element, text: str = "") -> str:
+        if self.hidden(el):
+            return "hidden-text"
+        if self.caption(el):
+            return "caption-credit"
+        if roles.is_updated_line(text):
+            return "updated-at"
+        return str(self.marked(el)) or "page"
+
+
+def marked_kind(el: etree._Element) -> str:
+    """The kind an element's class, id or component marks ('pinned-post'), or ''."""
+    marks = f"{classes(el)} {el.get('data-gu-marker', '')} {el.get('data-component', '')}".lower()
+    return next((kind for needle, kind in PAGE_KINDS if needle in marks), "")
 
 
 def title_element(body: etree._Element, in_stream: set) -> etree._Element | None:
@@ -300,7 +322,7 @@ def line_roles(outside, blocks, dropped, body, in_stream, structured_entries) ->
     title_el = title_element(body, in_stream)
     heads = {e.headline for e in structured_entries if e.headline}
     bodies = " ".join(e.body for e in structured_entries)
-    lines = []
+    lines, page_kind = [], PageKinds()
     for seg in outside:
         in_title = title_el is not None and title_el in (seg.owner, *seg.owner.iterancestors())
         text = normalise(seg.text)

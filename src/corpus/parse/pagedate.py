@@ -90,7 +90,9 @@ def page_date(
     if stated:
         instant = stated[0]
         return (
-            instant if offset is None else instant + timedelta(minutes=offset) - instant.utcoffset()
+            instant
+            if offset is None
+            else instant + timedelta(minutes=offset) - (instant.utcoffset() or timedelta())
         ).date()
     found = htmldate_of(root, url, extensive=False)
     if found:

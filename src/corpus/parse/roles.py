@@ -5,6 +5,7 @@ image captions and credits, 'Updated ...' lines. The class names and words are d
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -78,6 +79,27 @@ def within(el: etree._Element, test, stop=None) -> bool:
     return False
 
 
+class Inherited:
+    """A value an element takes from the nearest of itself and its ancestors that has one
+    (``own(el)`` truthy), else from ``default``: for many elements of one page, each element's
+    ``own`` is computed once."""
+
+    def __init__(self, own: Callable[[etree._Element], object], default: object = False):
+        self.own, self.default = own, default
+        self.known: dict[etree._Element, object] = {}
+
+    def __call__(self, el: etree._Element) -> object:
+        chain, node = [], el
+        while node is not None and node not in self.known:
+            chain.append(node)
+            node = node.getparent()
+        value = self.known[node] if node is not None else self.default
+        for node in reversed(chain):
+            value = self.own(node) or value
+            self.known[node] = value
+        return value
+
+
 @lru_cache(maxsize=1)
 def updated_line() -> re.Pattern:
     """An 'Updated ...' line: one of the words, then optionally 'at', 'on' or ':'."""
@@ -90,4 +112,4 @@ def updated_line() -> re.Pattern:
 def is_updated_line(text: str) -> bool:
     """A short line saying when something was updated, with a time or date in it."""
     found = updated_line().match(text)
-    return bool(found) and len(text) <= 100 and any(c.isdigit() for c in text[found.end() :])
+    return found is not None and len(text) <= 100 and any(c.isdigit() for c in text[found.end() :])

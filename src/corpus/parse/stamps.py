@@ -120,8 +120,8 @@ def printed(el: etree._Element, language: str | None, match: bool = False) -> Pr
         whole = clock.find_stamp(text, whole=True)
         if whole is not None:
             return Printed(text, whole.minutes, whole.zone)
-        if clock.is_date_time_text(text, language):
-            found = clock.find_stamp(text)
+        found = clock.find_stamp(text) if clock.is_date_time_text(text, language) else None
+        if found is not None:  # always, when the text is a date and a time
             return Printed(text, found.minutes, found.zone, date_text=text)
         ago = clock.relative_minutes(text)
         if ago is not None and not opens_prose(el, text):  # a relative stamp has its own place
@@ -136,16 +136,16 @@ def printed(el: etree._Element, language: str | None, match: bool = False) -> Pr
             return Printed(text)
     if el.tag in LEADING_TAGS:
         full = element_text(el)
-        match = LEADING.match(full) if len(full) < 400 else None
-        found = clock.find_stamp(match["stamp"], whole=True) if match else None
-        if found is not None and len(full) > match.end():
-            return Printed(found.label, found.minutes, found.zone, rest=full[match.end() :].strip())
+        lead = LEADING.match(full) if len(full) < 400 else None
+        found = clock.find_stamp(lead["stamp"], whole=True) if lead else None
+        if lead and found is not None and len(full) > lead.end():
+            return Printed(found.label, found.minutes, found.zone, rest=full[lead.end() :].strip())
     if el.tag in BOLD_TAGS and opens_block(el):  # '<p><strong>06.25 Ann Smith</strong> ...'
         full = element_text(el)
-        match = BOLD_LEAD.match(full) if len(full) <= 60 else None
-        found = clock.find_stamp(match["stamp"], whole=True) if match else None
-        if found is not None:
-            return Printed(found.label, found.minutes, found.zone, rest=full[match.end() :])
+        lead = BOLD_LEAD.match(full) if len(full) <= 60 else None
+        found = clock.find_stamp(lead["stamp"], whole=True) if lead else None
+        if lead and found is not None:
+            return Printed(found.label, found.minutes, found.zone, rest=full[lead.end() :])
     return None
 
 
@@ -192,8 +192,8 @@ def updated_label(text: str, language: str | None) -> Printed | None:
     whole = clock.find_stamp(rest, whole=True) if rest else None
     if whole is not None:
         return Printed(text, whole.minutes, whole.zone, updated=True)
-    if rest and clock.is_date_time_text(rest, language):
-        found = clock.find_stamp(rest)
+    found = clock.find_stamp(rest) if rest and clock.is_date_time_text(rest, language) else None
+    if found is not None:
         return Printed(text, found.minutes, found.zone, date_text=rest, updated=True)
     return None
 
@@ -215,8 +215,10 @@ def match_printed(el: etree._Element, text: str) -> Printed | None:
     """A match minute or over alone in an element, or one opening a paragraph."""
     found = clock.match_stamp(text) if text and len(text) <= 12 else None
     worded = worded_match().match(text) if text and len(text) <= 20 else None
-    if found or worded and worded.end() == len(text):
-        return Printed(found or worded["stamp"], match=True)
+    if found:
+        return Printed(found, match=True)
+    if worded and worded.end() == len(text):
+        return Printed(worded["stamp"], match=True)
     if el.tag in LEADING_TAGS:
         full = element_text(el)
         lead = clock.match_stamp(full, leading=True) if len(full) < 400 else None
@@ -246,11 +248,29 @@ def own_text(el: etree._Element) -> str:
 def is_stamp(el: etree._Element, language: str | None, match: bool = False) -> bool:
     """A <time>, an element printing a stamp, or one stating a time in its attributes (with
     ``match``: an element printing a match minute or over)."""
-    if match:
-        return printed(el, language, match=True) is not None
-    if el.tag != "time" and printed(el, language) is None and stated(el) is None:
-        return False
-    return not is_quoted(el)
+    return PageStamps(language).is_stamp(el, match)
+
+
+class PageStamps:
+    """``printed`` and ``is_stamp`` for the elements of one page, each worked out once: the
+    reader looks at the same elements for clock stamps, match minutes and inside each update."""
+
+    def __init__(self, language: str | None):
+        self.language = language
+        self.known: dict[tuple[etree._Element, bool], Printed | None] = {}
+
+    def printed(self, el: etree._Element, match: bool = False) -> Printed | None:
+        key = (el, match)
+        if key not in self.known:
+            self.known[key] = printed(el, self.language, match)
+        return self.known[key]
+
+    def is_stamp(self, el: etree._Element, match: bool = False) -> bool:
+        if match:
+            return self.printed(el, match=True) is not None
+        if el.tag != "time" and self.printed(el) is None and stated(el) is None:
+            return False
+        return not is_quoted(el)
 
 
 def stated_zone(texts: list[str], language: str | None) -> str | None:
@@ -305,9 +325,10 @@ def gap_offset(pairs: list[tuple[int, datetime]]) -> int | None:
 
 def iso_offset(values: list[str]) -> int | None:
     """The commonest explicit numeric offset ('+01:00') among the page's ISO times."""
-    offsets = Counter()
+    offsets: Counter[int] = Counter()
     for value in values:
         parsed = clock.parse_instant(value)
-        if parsed and re.search(r"[+-]\d{2}:?\d{2}$", value.strip()):
-            offsets[int(parsed[0].utcoffset().total_seconds() // 60)] += 1
+        stated = parsed[0].utcoffset() if parsed else None
+        if stated is not None and re.search(r"[+-]\d{2}:?\d{2}$", value.strip()):
+            offsets[int(stated.total_seconds() // 60)] += 1
     return offsets.most_common(1)[0][0] if offsets else None

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from corpus.parse import clock, stamps
-from corpus.parse.dom import Segment, element_text, visible_elements
+from corpus.parse import clock, roles, stamps
+from corpus.parse.dom import Segment, element_text, short_text, visible_elements
 
 FLAT_SHARE = 0.25  # text between stamp elements, as a share of theirs, that marks a flat layout
 MIN_UPDATES = 2
@@ -37,9 +37,17 @@ class Stream:
 
 
 def stamp_elements(
-    body: etree._Element, language: str | None, match: bool = False
+    body: etree._Element,
+    language: str | None,
+    match: bool = False,
+    visible: list | None = None,
+    page: stamps.PageStamps | None = None,
 ) -> list[etree._Element]:
-    return [el for el in visible_elements(body) if stamps.is_stamp(el, language, match)]
+    """The visible elements that are stamps (``visible``: visible_elements(body), if known;
+    ``page``: the page's stamps worked out so far)."""
+    elements = visible_elements(body) if visible is None else visible
+    page = page or stamps.PageStamps(language)
+    return [el for el in elements if page.is_stamp(el, match)]
 
 
 def text_lengths(segments: list[Segment]) -> tuple[Counter, Counter, Counter]:
@@ -47,14 +55,18 @@ def text_lengths(segments: list[Segment]) -> tuple[Counter, Counter, Counter]:
     text_len: Counter = Counter()
     tail_len: Counter = Counter()
     link_len: Counter = Counter()
+    in_link = roles.Inherited(lambda el: el.tag == "a")
     for seg in segments:
         if seg.is_tail:
             tail_len[seg.source] += len(seg.text)
-        chain = (seg.owner, *seg.owner.iterancestors())
-        linked = any(el.tag == "a" for el in chain)
-        for el in chain:
-            text_len[el] += len(seg.text)
-            link_len[el] += len(seg.text) if linked else 0
+        text_len[seg.owner] += len(seg.text)
+        link_len[seg.owner] += len(seg.text) if in_link(seg.owner) else 0
+    if segments:  # each element's text is its own and its descendants': summed from the leaves
+        for el in reversed(list(segments[0].owner.getroottree().getroot().iter())):
+            parent = el.getparent()
+            if parent is not None and el in text_len:
+                text_len[parent] += text_len[el]
+                link_len[parent] += link_len[el]
     return text_len, tail_len, link_len
 
 
@@ -64,17 +76,23 @@ def find_stream(
     language: str | None,
     match: bool = False,
     lengths: tuple | None = None,
+    visible: list | None = None,
+    page: stamps.PageStamps | None = None,
 ) -> Stream:
     """The updates, each a list of elements (see the module docstring); empty when none. With
-    ``match``, the stamps are match minutes or overs; ``lengths``: text_lengths(segments)."""
-    found = find_stream_of(body, segments, language, match, lengths)
+    ``match``, the stamps are match minutes or overs; ``lengths``: text_lengths(segments);
+    ``visible``: visible_elements(body); ``page``: the page's stamps worked out so far."""
+    found = find_stream_of(body, segments, language, match, lengths, (visible, page))
     found.match = match
     return found
 
 
-def in_game_order(stream: Stream, language: str | None) -> bool:
+def in_game_order(
+    stream: Stream, language: str | None, page: stamps.PageStamps | None = None
+) -> bool:
     """Whether a stream's match minutes or overs run one way through the game (ties allowed):
     ratings or version numbers in a list do not."""
+    page = page or stamps.PageStamps(language)
     order = []
     for ext in stream.extents:
         found = next(
@@ -83,7 +101,7 @@ def in_game_order(stream: Stream, language: str | None) -> bool:
                 for e in ext
                 for n in e.iter()
                 if isinstance(n.tag, str)
-                for p in [stamps.printed(n, language, match=True)]
+                for p in [page.printed(n, match=True)]
                 if p is not None
             ),
             None,
@@ -100,10 +118,10 @@ def stream_text(stream: Stream) -> int:
     return sum(len(element_text(e)) for ext in stream.extents for e in ext)
 
 
-def find_stream_of(body, segments, language, match, lengths) -> Stream:
+def find_stream_of(body, segments, language, match, lengths, known) -> Stream:
     text_len, tail_len, link_len = lengths or text_lengths(segments)
     counts: Counter = Counter()
-    for el in stamp_elements(body, language, match):
+    for el in stamp_elements(body, language, match, *known):
         for anc in (el, *el.iterancestors()):
             counts[anc] += 1
     groups: dict[tuple, list[etree._Element]] = {}
@@ -237,8 +255,8 @@ def earlier_update(parent, members, counts) -> list[etree._Element] | None:
 
 def is_day_header(el: etree._Element, language: str | None) -> bool:
     """An element whose whole text is a date ('Thursday, Sept. 24', '2 November 2023')."""
-    text = element_text(el) if isinstance(el.tag, str) else ""
-    if not text or len(text) > 40 or clock.find_stamp(text):
+    text = short_text(el, 40) if isinstance(el.tag, str) else None
+    if not text or clock.find_stamp(text):
         return False
     return (
         clock.is_date_words(text, language)

@@ -88,7 +88,9 @@ def live_updates(posting: dict | None) -> list[LiveUpdate] | None:
 
 def distinct_times(updates: list[LiveUpdate] | None) -> bool:
     """Updates whose times are not all one (a page's own time copied onto every update)."""
-    return bool(updates) and (len(updates) == 1 or len({u.instant for u in updates}) > 1)
+    if not updates:
+        return False
+    return len(updates) == 1 or len({u.instant for u in updates}) > 1
 
 
 def covers(updates: list[LiveUpdate], printed: list[int], offset: int | None) -> bool:

@@ -71,10 +71,12 @@ def read_block(
     stamp_el: etree._Element | None = None,
     body_els: list | None = None,
     match: bool = False,
+    page: stamps.PageStamps | None = None,
 ) -> None:
     """Split one update's text into stamps, headline, body and noise, and gather its times.
     An adapter may name the stamp, headline and body elements; ``match``: the stream's stamps
-    are match minutes or overs."""
+    are match minutes or overs; ``page``: the page's stamps worked out so far."""
+    page = page or stamps.PageStamps(language)
     roots = set(block.elements)
     hidden = {
         d for top in block.elements for n in top.iter() if roles.is_hidden(n) for d in n.iter()
@@ -85,8 +87,7 @@ def read_block(
         for n in top.iter()
         if isinstance(n.tag, str) and n not in hidden
     ]
-    found = [(n, stamps.printed(n, language, match)) for n in nodes]
-    found = [(n, p) for n, p in found if p is not None]
+    found = [(n, p) for n in nodes if (p := page.printed(n, match)) is not None]
     if stamp_el is not None:
         inside = clock.find_stamp(element_text(stamp_el))
         found = (
@@ -106,19 +107,17 @@ def read_block(
             f[1].minutes is None,
         ),
     )
-    stamp_el, block.printed = ranked[0] if ranked else (None, None)
+    stamp_el = ranked[0][0] if ranked else None
+    block.printed = chosen = ranked[0][1] if ranked else None
     stamp_nodes = {n for n, p in found if not p.rest and not is_inline(n) and not p.updated}
-    if stamp_el is not None and not block.printed.rest:
+    if stamp_el is not None and chosen is not None and not chosen.rest:
         stamp_nodes.add(stamp_el)
-    if stamp_el is not None and not block.printed.date_text and stamp_el.getparent() is not None:
-        parent = stamp_el.getparent()
+    parent = stamp_el.getparent() if stamp_el is not None else None
+    if chosen is not None and not chosen.date_text and parent is not None:
         if parent not in roots and clock.is_date_time_text(element_text(parent), language):
             stamp_nodes.add(parent)
             block.printed = stamps.Printed(
-                block.printed.label,
-                block.printed.minutes,
-                block.printed.zone,
-                date_text=element_text(parent),
+                chosen.label, chosen.minutes, chosen.zone, date_text=element_text(parent)
             )
     holders = [(n, stamps.stated(n)) for n in nodes]
     block.states = [s for _, s in holders if s is not None]
@@ -174,12 +173,13 @@ def read_block(
             if role == "body":
                 paragraphs.setdefault(seg.owner, []).append(seg.raw)
     texts = [normalise("".join(parts)) for parts in paragraphs.values()]
-    if lead is not None and lead is not headline_el and texts:
+    if lead is not None and lead is not headline_el and texts and block.printed is not None:
         texts[0] = texts[0].removeprefix(block.printed.label).lstrip(" :|-–—")
     block.paragraphs = [p for p in texts if p]
     if headline_el is not None:
         text = element_text(headline_el)
-        block.headline = block.printed.rest if headline_el is lead else text
+        lead_rest = block.printed.rest if block.printed is not None else text
+        block.headline = lead_rest if headline_el is lead else text
 
 
 def is_inline(el: etree._Element) -> bool:
@@ -252,7 +252,8 @@ def resolve_time(
     )
     block.minutes = p.minutes if p is not None else None
     own = next((s for s in block.states if s.instant is not None and not s.modified), None)
-    if p is not None and p.updated and own is not None:  # the label says when it changed
+    if p is not None and p.updated and own is not None and own.instant is not None:
+        # the label says when it changed; the update's own instant when it appeared
         block.instant, block.has_seconds = own.instant.astimezone(UTC), own.has_seconds
         block.minutes = (clock.utc_minutes(block.instant) + (zone_offset or 0)) % clock.DAY
         block.published = True

@@ -38,10 +38,11 @@ def machine_gap(blocks, updates) -> int | None:
     printed = printed_blocks(blocks)
     if len(printed) < 2:
         return None
-    own = [next((s.instant for s in b.states if s.instant is not None), None) for b in printed]
-    if any(i is None for i in own) and updates and len(updates) == len(printed):
+    stated = [next((s.instant for s in b.states if s.instant is not None), None) for b in printed]
+    own = [i for i in stated if i is not None]
+    if len(own) < len(stated) and updates and len(updates) == len(printed):
         own = [u.instant for u in updates]
-    if any(i is None for i in own) or len(set(own)) < len(own) or not in_order(own):
+    if len(own) < len(printed) or len(set(own)) < len(own) or not in_order(own):
         return None
     gaps = {
         (b.printed.minutes - clock.utc_minutes(i) + 12 * 60) % clock.DAY - 12 * 60

@@ -1,7 +1,9 @@
 """Row-level differences between two releases or data folders, by the primary keys of schema.py.
 
 `diff_releases(old, new)` gives, per table, the rows added, removed and changed (and for changed
-rows, which columns), as a plain dict that `render` writes as text, JSON or Markdown.
+rows, which columns), and the entries whose text changed by their text digests (which a text-free
+release carries instead of the text: `text_digests.csv`), as a plain dict that `render` writes as
+text, JSON or Markdown.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import pyarrow.compute as pc
 
 from corpus.dataset.releases import ReleaseFiles, fetch
 from corpus.errors import InputError
-from corpus.schema import ALL_TABLES, Table
+from corpus.release.sources import TEXT_DIGESTS_NAME, read_digests, text_digest
+from corpus.schema import ALL_TABLES, TEXT_COLUMNS, Table
 
 FORMATS = ("text", "json", "markdown")
 COUNTS = ("old_rows", "new_rows", "added", "removed", "changed", "unchanged")
@@ -33,8 +36,9 @@ def source_path(arg: str) -> Path:
     raise InputError(arg, "no such release folder, zip or published version")
 
 
-def read_release(path: Path) -> tuple[dict, dict[str, pa.Table]]:
-    """A release's label (its file name and version) and the tables of schema.py it holds."""
+def read_release(path: Path) -> tuple[dict, dict[str, pa.Table], dict[str, str] | None]:
+    """A release's label (its file name and version), the tables of schema.py it holds, and its
+    text digests (entry_id -> sha256; None without text_digests.csv: a data folder)."""
     try:
         files = ReleaseFiles(path)
         names = files.names()
@@ -42,9 +46,49 @@ def read_release(path: Path) -> tuple[dict, dict[str, pa.Table]]:
         if "datapackage.json" in names:
             version = json.loads(files.read("datapackage.json")).get("version")
         tables = {n: files.table(n) for n in ALL_TABLES if files.table_names(n)}
+        digests = None
+        if TEXT_DIGESTS_NAME in names:
+            digests = read_digests(files.read(TEXT_DIGESTS_NAME).decode("utf-8"))
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, pa.ArrowException) as exc:
         raise InputError(str(path), f"not a readable release or data folder ({exc})") from None
-    return {"name": path.name, "version": version}, tables
+    return {"name": path.name, "version": version}, tables, digests
+
+
+def entry_digests(entries: pa.Table | None, listed: dict[str, str] | None) -> dict[str, str]:
+    """entry_id -> text digest: as text_digests.csv lists it, else of the entry's text when the
+    table holds it (a text-free entry without a listed digest is left out)."""
+    known = dict(listed or {})
+    if entries is not None and all(c in entries.column_names for c in TEXT_COLUMNS):
+        columns = entries.select(["entry_id", *TEXT_COLUMNS]).to_pydict().values()
+        for entry_id, headline, body in zip(*columns):
+            if entry_id not in known and body is not None:
+                known[entry_id] = text_digest(headline, body)
+    return known
+
+
+def text_diff(old: tuple, new: tuple) -> dict | None:
+    """Entries of both sides whose text digests differ, and their blogs; each side is (tables,
+    text_digests.csv or None). None when neither side lists digests (data folders: the entries
+    table's own text columns show every change)."""
+    (old_tables, old_listed), (new_tables, new_listed) = old, new
+    if old_listed is None and new_listed is None:
+        return None
+    old_entries, new_entries = old_tables.get("entries"), new_tables.get("entries")
+    before = entry_digests(old_entries, old_listed)
+    after = entry_digests(new_entries, new_listed)
+    common = before.keys() & after.keys()
+    changed = sorted(e for e in common if before[e] != after[e])
+    blog_of: dict[str, str] = {}
+    for entries in (old_entries, new_entries):
+        if entries is not None:
+            blog_of |= dict(zip(*entries.select(["entry_id", "blog_id"]).to_pydict().values()))
+    return {
+        "source": TEXT_DIGESTS_NAME,
+        "compared": len(common),
+        "changed": len(changed),
+        "changed_blogs": sorted({blog_of.get(e, "") for e in changed} - {""}),
+        "changed_entries": changed,
+    }
 
 
 def key_values(data: pa.Table, keys: list[str]) -> list:
@@ -132,12 +176,19 @@ def diff_tables(old: dict[str, pa.Table], new: dict[str, pa.Table]) -> dict[str,
 
 def diff_releases(old: Path, new: Path) -> dict:
     """The differences between two releases (folders or zips) or built data folders."""
-    old_label, old_tables = read_release(old)
-    new_label, new_tables = read_release(new)
-    return {"old": old_label, "new": new_label, "tables": diff_tables(old_tables, new_tables)}
+    old_label, old_tables, old_digests = read_release(old)
+    new_label, new_tables, new_digests = read_release(new)
+    return {
+        "old": old_label,
+        "new": new_label,
+        "tables": diff_tables(old_tables, new_tables),
+        "text": text_diff((old_tables, old_digests), (new_tables, new_digests)),
+    }
 
 
 def has_changes(diff: dict) -> bool:
+    if (diff.get("text") or {}).get("changed"):
+        return True
     return any(
         t["added"]
         or t["removed"]
@@ -185,6 +236,19 @@ def table_notes(name: str, t: dict, limit: int, quote: str) -> list[str]:
     return notes
 
 
+def text_notes(text: dict | None, limit: int, quote: str) -> list[str]:
+    """The lines about entries whose text changed (by their text digests), if any did."""
+    if not text or not text["changed"]:
+        return []
+    blogs = text["changed_blogs"]
+    return [
+        f"{text['changed']} of {text['compared']} entries compared by {quote}{text['source']}"
+        f"{quote} changed their text, in {len(blogs)} blog(s)",
+        f"changed blogs: {shown(blogs, limit, quote)}",
+        f"changed entries: {shown(text['changed_entries'], limit, quote)}",
+    ]
+
+
 def render_text(diff: dict, limit: int = 10) -> str:
     head = f"{label(diff['old'])} -> {label(diff['new'])}"
     widths = [max(len(n) for n in [*diff["tables"], "table"])] + [max(len(c), 9) for c in COUNTS]
@@ -200,6 +264,7 @@ def render_text(diff: dict, limit: int = 10) -> str:
         lines.append("  ".join([name.ljust(widths[0]), *counts]))
     for name, t in diff["tables"].items():
         lines += [f"{name}: {note}" for note in table_notes(name, t, limit, "")]
+    lines += [f"text: {note}" for note in text_notes(diff.get("text"), limit, "")]
     lines.append("changes found" if has_changes(diff) else "no change")
     return "\n".join(lines) + "\n"
 
@@ -224,6 +289,9 @@ def render_markdown(diff: dict, limit: int = 20) -> str:
         notes = table_notes(name, t, limit, "`")
         if notes:
             lines += ["", f"## `{name}`", "", *[f"- {note}" for note in notes]]
+    notes = text_notes(diff.get("text"), limit, "`")
+    if notes:
+        lines += ["", "## Text", "", *[f"- {note}" for note in notes]]
     return "\n".join(lines) + "\n"
 
 
