@@ -21,6 +21,8 @@ NAME = r"[A-Z][a-z][\w'’-]*"
 # A person's name: two to four capitalised words, each a word of a name (not "The", "In").
 PERSON = re.compile(rf"\b{NAME}(?:\s(?:{NAME}|[A-Z]\.|(?:de|van|von|al|bin|el)\s{NAME})){{1,3}}")
 NAME_PARTS = words("sources_name_parts")
+# A capitalised name run, with the small words names hold ("Agency for Coastal Defence").
+CAPITAL_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s(?:(?:of|and|for|the|on)\s)*[A-Z][\w'’-]*)+")
 PERSON_PRONOUNS = frozenset(("he", "she"))
 
 
@@ -57,7 +59,9 @@ def full_name(text: str, who: str) -> str:
     acronym to the name it abbreviates, a person's role word to the person the text names in it."""
     if ACRONYM.fullmatch(who):
         m = name_patterns(who)[0].search(text)
-        return m.group(1).strip() if m else who
+        return m.group(1).strip() if m else (initials_name(text, who) or who)
+    if who.split()[-1].islower() and len(who.split()) >= 3:
+        return named_in_full(text, who)
     if who.islower() and who.split()[-1] in TITLES:
         return role_name(text, who.split()[-1]) or who
     if not SURNAME.fullmatch(who) or who in COUNTRY_NAMES:
@@ -73,6 +77,40 @@ def full_name(text: str, who: str) -> str:
     return who
 
 
+def initials_name(text: str, acronym: str) -> str | None:
+    """The name a three-to-six-letter acronym abbreviates when the text spells it out without
+    brackets: its capitalised words' initials hold the acronym's letters in order, first letter
+    first, with at most one word more, inside or after ("NVT" -> "Northern Valley Times",
+    "ECD" -> "Estan's Agency for Coastal Defence")."""
+    if len(acronym) < 3:
+        return None
+    for m in CAPITAL_NAME.finditer(text):
+        words = m.group(0).split()
+        capitals = [i for i, w in enumerate(words) if w[0].isupper()]
+        for k, first in enumerate(capitals):
+            rest = capitals[k:]
+            if words[first][0] != acronym[0] or not len(acronym) <= len(rest) <= len(acronym) + 1:
+                continue
+            letters = iter(words[i][0] for i in rest)
+            if all(letter in letters for letter in acronym):
+                return " ".join(words[first:])
+    return None
+
+
+def named_in_full(text: str, who: str) -> str:
+    """A lower-case body ("Velmark's ministry of health") as the text names it in full elsewhere
+    ("the Ministry of Health, Labour and Welfare"): the capitalised form of the same words,
+    with the list of words that follows them in the name."""
+    tail = who.split("'s ")[-1].split("’s ")[-1]
+    pattern = re.compile(rf"\b{re.escape(tail)}(?:,\s[A-Z][a-z]+)*(?:,?\s(?:and|&)\s[A-Z][a-z]+)?",
+                         re.IGNORECASE)
+    for m in pattern.finditer(text):
+        found = m.group(0)
+        if found[0].isupper() and len(found) > len(tail):
+            return who[: len(who) - len(tail)] + found  # "Velmark's" kept: whose body it is
+    return who
+
+
 def role_name(text: str, role: str) -> str | None:
     """The person the text names in a role ("minister" -> "Jonas Ek"), if it names one."""
     for pattern in role_patterns(role):
@@ -81,7 +119,8 @@ def role_name(text: str, role: str) -> str | None:
             m
             and m.group(1).split()[0] not in TITLES
             and m.group(1).split()[0].lower() not in TITLES
-        ):
+            and (pattern is role_patterns(role)[0] or is_person(m.group(1)))
+        ):  # "Harlow General Hospital, a hospital spokeswoman": no person
             return m.group(1)
     return None
 
