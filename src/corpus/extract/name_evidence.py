@@ -88,6 +88,27 @@ def place_after(ctx, b: int) -> int:
     return 1 if nxt in PLACE_AFTER else 0
 
 
+def plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+
+
+PLACE_AFTER_PLURAL = frozenset(plural(w) for w in PLACE_AFTER)
+
+
+def in_place_list(words: list[str], a: int, b: int) -> bool:
+    """A name in a list that a plural place noun closes: each of "Deschutes, Jefferson and Crook
+    counties" or "the Danube, Inn and Ilz rivers" is a place."""
+    linked, i = a >= 2 and words[a - 1] in (",", "and") and words[a - 2][:1].isupper(), b
+    while i + 1 < len(words) and words[i] in (",", "and"):
+        i += 1 + (words[i] == "," and words[i + 1] == "and")
+        if i >= len(words) or not words[i][:1].isupper():
+            return False
+        while i < len(words) and words[i][:1].isupper():
+            i += 1  # "Black Butte"
+        linked = True
+    return linked and i < len(words) and words[i] in PLACE_AFTER_PLURAL
+
+
 def road(ctx, a: int) -> bool:
     """ "the A14", "the M25", "Interstate 75"."""
     w = ctx.words[a]
@@ -125,7 +146,9 @@ NAME_PREFIXES = (
 def camel_case(word: str) -> bool:
     """A word with a capital inside ("TransLink", "CityNews"): a brand's name, not a surname such
     as "McKenzie" or "DeSantis"."""
-    return CAMEL.fullmatch(word) is not None and not word.startswith(NAME_PREFIXES)
+    return CAMEL.fullmatch(word) is not None and not any(
+        word.startswith(p) and word[len(p) : len(p) + 1].isupper() for p in NAME_PREFIXES
+    )  # "AlpenRail" is no "Al" name: a capital must follow the prefix
 
 
 def initialism_is_org(ctx, a: int) -> bool:
