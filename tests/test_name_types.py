@@ -65,3 +65,17 @@ def test_camel_case_brands_and_name_prefixes():
     assert camel_case("AlpenRail") and camel_case("GridVolt")
     assert not camel_case("Delmonte")
     assert not camel_case("McKenzie") and not camel_case("DeSantis") and not camel_case("AlHassan")
+
+
+def test_a_demonym_before_a_word_for_a_state_is_the_country():
+    assert ("Czech Republic", "PLACE") in found("Floods hit the Czech Republic and Poland.")
+
+
+def test_a_saint_opens_a_place_and_owns_what_follows_it():
+    assert ("St Orvel", "PLACE") in found("Roads near St Orvel were closed.")
+    assert ("St Maren's Hospital", "PLACE") in found("St Maren's Hospital was evacuated.")
+
+
+def test_an_initialism_before_a_kind_of_body_is_an_organisation():
+    assert ("VKB", "ORG") in found("Estan's VKB security service said it had detained an official.")
+    assert found("The GST rate rose to 9%.") == []  # no kind of body after it

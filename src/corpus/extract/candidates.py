@@ -44,6 +44,7 @@ COMPOUND_ENDS = words("candidates_compound_ends")  # "Soviet-era": an adjective,
 # Security", "Movement for a Better Varnia", "Centre for the Return of Prisoners").
 LINKS = frozenset(("of", "for", "on"))
 ARTICLES = frozenset(("the", "a"))
+SAINTS = frozenset(("St", "Saint"))  # a saint's name owns what follows it
 
 
 def is_capitalised(word: str) -> bool:
@@ -101,11 +102,11 @@ def segments(words: list[str], spaces: list[int]) -> list[Segment]:
             elif (
                 w in POSSESSIVE
                 and not spaces[j - 1]
-                and words[j - 1].lower() in OWNERS
+                and (words[j - 1].lower() in OWNERS or words[start] in SAINTS)
                 and j + 1 < n
                 and is_capitalised(words[j + 1])
             ):
-                j += 1  # "Sheriff's Office", "Children's Hospital"
+                j += 1  # "Sheriff's Office", "Children's Hospital", "St Mary's Hospital"
             else:
                 break
         found += split(words, start, j)

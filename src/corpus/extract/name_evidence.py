@@ -11,6 +11,7 @@ import re
 from corpus.extract.lexicons import (
     CLUB_WORDS,
     ORG_ENDINGS,
+    ORG_HEADS,
     ORG_NOUNS,
     ORG_WORDS,
     PLACE_AFTER,
@@ -34,6 +35,8 @@ ROAD_WORDS = words("name_evidence_road_words")
 # Words after an all-capital word that say it acts or is named: "the FBI has", "the UN's".
 ACTING = SPEECH | SOURCE_CUES | frozenset("'s ’s , . ; : ) has had have is was will would".split())
 BEFORE_ORG = ORG_NOUNS | words("name_evidence_before_org")
+# Lower-case nouns for a kind of body after an initialism: "SBU security service".
+KIND_OF_BODY = ORG_NOUNS | frozenset(h.lower() for h in ORG_HEADS if h.isalpha())
 
 
 ADJECTIVE = re.compile(r"(?:an|ese|ish|ic)$")  # "the Mexican border", not "Hubei province"
@@ -160,6 +163,8 @@ def initialism_is_org(ctx, a: int) -> bool:
         return True
     if prev in BEFORE_ORG and (nxt in ACTING or nxt in STOP or not nxt[:1].isalpha()):
         return True
+    if nxt in KIND_OF_BODY or ctx.after(a + 2) in KIND_OF_BODY and nxt.isalpha():
+        return True  # "the SBU security service", "the NVA news agency"
     return (
         prev == "("
         and nxt == ")"

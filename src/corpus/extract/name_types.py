@@ -49,6 +49,7 @@ PLACE_AT = words("name_types_place_at")  # "in X"
 SURNAME_HEADS = words("name_types_surname_heads")  # "Helen Park"
 PERSON_LABELS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
 LINKS = frozenset(("of", "for", "on"))  # "Council on Arctic Security"
+STATE_WORDS = frozenset(("Republic", "Kingdom", "Emirates", "Federation"))  # after a demonym
 ALONG = frozenset(("along", "alongside"))  # "along the X": a river, a road, a coast or border
 TOLD = frozenset(("told", "tells", "telling"))  # "told the X": "the" before no person
 Name = tuple[int, int, str, str]  # tokens start to end, type, method (or the known span's label)
@@ -151,6 +152,8 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(a, b, "ORG", "context")]  # "told the Marlow Courier": an outlet, no person
     if inside and b - a > 2 and words[a + 1].lower() in LINKS and by_head(words, a, b) == "ORG":
         return [(a, b, "ORG", "head-word")]  # "Council on Arctic Water Security": one name
+    if b - a > 1 and is_demonym(first) and last in STATE_WORDS:
+        return [(a, b, "PLACE", "head-word")]  # "the Czech Republic", "the Dominican Republic"
     if ctx.before(a) in ORG_NOUNS and not inside and first not in given_names():
         return [(a, b, "ORG", "context")]  # "operator AlpenRail", "water company Hydro-Polska"
     if seg.sentence_start and first.lower() in ORG_NOUNS and b - a > 1 and not inside:
