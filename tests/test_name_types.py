@@ -79,3 +79,8 @@ def test_a_saint_opens_a_place_and_owns_what_follows_it():
 def test_an_initialism_before_a_kind_of_body_is_an_organisation():
     assert ("VKB", "ORG") in found("Estan's VKB security service said it had detained an official.")
     assert found("The GST rate rose to 9%.") == []  # no kind of body after it
+
+
+def test_a_hyphenated_given_name_after_a_title_is_one_person():
+    assert found("Mayor Jean-Luc Fabrin said the bridge was closed.") == [
+        ("Jean-Luc Fabrin", "PERSON")]

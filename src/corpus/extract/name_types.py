@@ -265,6 +265,10 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
             return [(a, b, "ORG", "capitalised")]  # "Sands China", "Global Affairs Canada"
     if len(inside) == 1 and k.type == "PERSON" and not k.label.startswith("gazetteer"):
         return [(a, b, "PERSON", k.label)]  # "Lio Ka" of "Lio Ka-Wen"
+    if len(inside) > 1 and all(j.type == "PERSON" for j in inside):
+        covered = {i for j in inside for i in range(j.start, j.end)}
+        if all(words[i] in ATTACHED for i in range(a, b) if i not in covered):
+            return [(a, b, "PERSON", inside[0].label)]  # "Mayor Jean-Luc Fabrin said": one
     out, at = [], a
     for k in inside:
         if k.start > at:
