@@ -22,7 +22,18 @@ import re
 
 from corpus.extract.lexicons import NOT_NAME_WORDS, given_names
 from corpus.extract.numbers import trie_alternation
-from corpus.extract.sources import PERSON_PRONOUNS, full_name, person_before
+from corpus.extract.sources import (
+    FIGURES_OF,
+    HEAD_IN_PLACE,
+    LIST_END,
+    LISTED_NAME,
+    PERSON_PRONOUNS,
+    ROLE_THEN_NAME,
+    according_source,
+    full_name,
+    person_before,
+    tidy,
+)
 from corpus.extract.wordlists import words
 
 VERBS = (
@@ -57,20 +68,12 @@ ACCORDING = re.compile(
     r"(?P<who>(?:[^,.;:\"“”()]|(?<=\d)[,.](?=\d)){2,80})",
     re.IGNORECASE,
 )
-# "according to a survey of 2,104 voters by the Lakeside Institute": the one it is by
-BY_SOURCE = re.compile(r"^.*?\bby\s+(?:the\s+)?(?=[A-Z])")
-# "according to the NVT report", "a Velmark Times tally": the source, not its document
-DOCUMENT_TAIL = re.compile(
-    r"(?<=[A-Za-z])\s+(?:report|reports|survey|poll|tally|count|analysis|study|data|figures|"
-    r"estimate|estimates|statement|statistics)$"
-)
 TOLL_SETTER = re.compile(
     r"\b(?:(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+"
     r"(?:death\s+)?(?:toll|count|tally|number|figure)\b|"
     r"(?:put|puts|putting|placed|places)\s+(?:[\w'’-]+\s+){1,5}?at\s+"
     r"\S*\d)"
 )
-FIGURES_OF = r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)"
 POSSESSIVE_SOURCE = re.compile(
     rf"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*){FIGURES_OF}\s+"
     r"(?:show|showed|suggest|put)"
@@ -87,11 +90,6 @@ HEADLINE_PREFIX = re.compile(
 )
 APPOSITION = re.compile(r"(?<=\w),[^,;\"“”]{1,80},\s*$")
 BRACKET = re.compile(r"\s*\([^()]{1,40}\)\s*(?:has |have |had )?$")
-CLAUSE_AFTER = re.compile(
-    r"\s+(?:on|in(?!\s(?:the\s)?[A-Z])|at|via|over|that|which|who|show|shows|showed|suggest|"
-    r"suggests|said|says|found|finds|put|puts|estimated|estimates|recorded|"
-    r"counted|gave|gives|predicted|predicts|projected)\b.*$"
-)
 INVERTED = re.compile(
     r"\s+(?:the\s+)?((?:[A-Z][\w’'.&-]*\s?|of\s|and\s|for\s)+|"
     r"(?:[a-z]+\s){0,3}[a-z]+)(?=[\s.,;]|$)"
@@ -100,19 +98,9 @@ ROLE = re.compile(
     r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ([a-z]+))\s+"
     r"(?:has |had |also |later )?$"
 )
-ARTICLE = re.compile(r"^(?:the|The|a|A)\s+")
-POSSESSIVE_END = re.compile(rf"{FIGURES_OF}$")
 DIGIT = re.compile(r"\d")
 NAME = r"[A-Z][a-z][\w'’-]*"
 NAME_RUN = re.compile(rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?{NAME}(?:\s(?:{NAME}|[A-Z]\.)){{1,3}}")
-ROLE_THEN_NAME = re.compile(
-    rf"\s+(?:the\s+)?(?P<role>(?:[a-z]+\s){{1,2}})(?P<name>{NAME}(?:\s(?:{NAME}|[A-Z]\.)){{1,3}})"
-    r"(?=[\s.,;]|$)"
-)
-HEAD_IN_PLACE = re.compile(
-    r"\s+(?:the\s+)?(?P<who>(?P<head>[a-z]+)\s(?:in|of|for)\s(?:the\s)?"
-    r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3})(?=[\s.,;]|$)"
-)
 MEMBER_OF = re.compile(rf"(?P<name>{NAME}(?:\s{NAME}){{1,2}}),?\s(?:of|from|at)\s(?:the\s)?$")
 OPENING = re.compile(
     r"\s*(?:[Tt]he\s|[Aa]\s)?"
@@ -120,10 +108,6 @@ OPENING = re.compile(
     r"(?:[a-z]+\s){0,2}[a-z]+\s)(?=[a-z])"
 )
 NAMED_AFTER = re.compile(r",\s(?P<who>(?:[A-Z][\w'’.&-]*\s?)+)(?=[.;]|$)")
-# A name whose "of" takes a list ("Ministry of Transport, Energy and Water"): its first part, and
-# the part after the comma ("Energy and Water").
-LISTED_NAME = re.compile(r"\b[A-Z][\w'’-]*\s(?:[A-Z][\w'’-]*\s)*of\s[A-Z][a-z]+,\s$")
-LIST_END = re.compile(r"(?:[A-Z][a-z]+,\s)*[A-Z][a-z]+,?\s(?:and|&)\s[A-Z][a-z]+")
 RELATIVE_END = re.compile(r",\s+(?:who|which)\s+(?:[a-z]+\s+)?$")
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:an|the|a)\s$", re.IGNORECASE)  # "an estimated 80"
 
@@ -307,20 +291,6 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
             if named:  # "..., said police in Varna, who put the toll at six": the one said
                 found.append((m.start(), "verb", max(named)[1]))
     return sorted(found)
-
-
-def according_source(who: str) -> str:
-    """The source of an 'according to' phrase: the one a document is by ("a survey of 2,104
-    voters by the Lakeside Institute"), not the document ("the NVT report" -> "NVT")."""
-    who = tidy(BY_SOURCE.sub("", who.strip()))
-    return DOCUMENT_TAIL.sub("", who) if who[:1].isupper() else who
-
-
-def tidy(who: str) -> str:
-    who = ARTICLE.sub("", who.strip())
-    who = CLAUSE_AFTER.sub("", who)
-    who = POSSESSIVE_END.sub("", who)
-    return who.strip(" ,")
 
 
 def choose(found: list[tuple[int, str, str]], position: int) -> tuple[str, str] | None:

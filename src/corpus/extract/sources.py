@@ -24,6 +24,34 @@ NAME_PARTS = words("sources_name_parts")
 # A capitalised name run, with the small words names hold ("Agency for Coastal Defence").
 CAPITAL_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s(?:(?:of|and|for|the|on)\s)*[A-Z][\w'’-]*)+")
 PERSON_PRONOUNS = frozenset(("he", "she"))
+# Forms of a source that claimants.py reads.
+FIGURES_OF = r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)"
+CLAUSE_AFTER = re.compile(
+    r"\s+(?:on|in(?!\s(?:the\s)?[A-Z])|at|via|over|that|which|who|show|shows|showed|suggest|"
+    r"suggests|said|says|found|finds|put|puts|estimated|estimates|recorded|"
+    r"counted|gave|gives|predicted|predicts|projected)\b.*$"
+)
+ARTICLE = re.compile(r"^(?:the|The|a|A)\s+")
+POSSESSIVE_END = re.compile(rf"{FIGURES_OF}$")
+# "according to a survey of 2,104 voters by the Lakeside Institute": the one it is by
+BY_SOURCE = re.compile(r"^.*?\bby\s+(?:the\s+)?(?=[A-Z])")
+# "according to the NVT report", "a Velmark Times tally": the source, not its document
+DOCUMENT_TAIL = re.compile(
+    r"(?<=[A-Za-z])\s+(?:report|reports|survey|poll|tally|count|analysis|study|data|figures|"
+    r"estimate|estimates|statement|statistics)$"
+)
+ROLE_THEN_NAME = re.compile(
+    rf"\s+(?:the\s+)?(?P<role>(?:[a-z]+\s){{1,2}})(?P<name>{NAME}(?:\s(?:{NAME}|[A-Z]\.)){{1,3}})"
+    r"(?=[\s.,;]|$)"
+)
+HEAD_IN_PLACE = re.compile(
+    r"\s+(?:the\s+)?(?P<who>(?P<head>[a-z]+)\s(?:in|of|for)\s(?:the\s)?"
+    r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3})(?=[\s.,;]|$)"
+)
+# A name whose "of" takes a list ("Ministry of Transport, Energy and Water"): its first part, and
+# the part after the comma ("Energy and Water").
+LISTED_NAME = re.compile(r"\b[A-Z][\w'’-]*\s(?:[A-Z][\w'’-]*\s)*of\s[A-Z][a-z]+,\s$")
+LIST_END = re.compile(r"(?:[A-Z][a-z]+,\s)*[A-Z][a-z]+,?\s(?:and|&)\s[A-Z][a-z]+")
 
 
 @lru_cache(maxsize=4096)
@@ -134,3 +162,17 @@ def person_before(text: str, end: int) -> str | None:
         if is_person(" ".join(words)):
             return " ".join(words)
     return None
+
+
+def tidy(who: str) -> str:
+    who = ARTICLE.sub("", who.strip())
+    who = CLAUSE_AFTER.sub("", who)
+    who = POSSESSIVE_END.sub("", who)
+    return who.strip(" ,")
+
+
+def according_source(who: str) -> str:
+    """The source of an 'according to' phrase: the one a document is by ("a survey of 2,104
+    voters by the Lakeside Institute"), not the document ("the NVT report" -> "NVT")."""
+    who = tidy(BY_SOURCE.sub("", who.strip()))
+    return DOCUMENT_TAIL.sub("", who) if who[:1].isupper() else who
