@@ -1,7 +1,9 @@
 """Who a claimant names: a lone surname, an acronym, a role word or a pronoun resolved to the
 full name the text gives ("Varden" -> "Ilse Varden", "VHA" -> "Velmark Health
 Agency", "the minister" -> "Jonas Ek" after "Health Minister Jonas Ek", "she" -> the person
-named last before her).
+named last before her), an acronym by the initials of a name in the text ("NVT" -> "Northern
+Valley Times"), a lower-case body by the name given in full; and the forms a source takes that
+claimants.py reads ("according to a survey by X", "said paramedic X", "police in X").
 """
 
 from __future__ import annotations
