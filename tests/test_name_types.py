@@ -84,3 +84,8 @@ def test_an_initialism_before_a_kind_of_body_is_an_organisation():
 def test_a_hyphenated_given_name_after_a_title_is_one_person():
     assert found("Mayor Jean-Luc Fabrin said the bridge was closed.") == [
         ("Jean-Luc Fabrin", "PERSON")]
+
+
+def test_a_seat_of_government_speaking_for_it_is_an_organisation():
+    assert found("Downing Street said the talks would go on.") == [("Downing Street", "ORG")]
+    assert found("A spokesman for the Elysee said so.") == [("Elysee", "ORG")]
