@@ -22,7 +22,7 @@ def found(text):
      "Citizens for Fair Roads"),
     ("Voters for a Cleaner Coast paid for the adverts.", "Voters for a Cleaner Coast"),
     # a kind of company before the name, lower-case or opening the sentence
-    ("Trains stopped near the border, operator AlpenRail said.", "AlpenRail"),
+    ("Trains stopped near the border, operator TarnRail said.", "TarnRail"),
     ("The state water company Orvo-Vodna said levels were falling.", "Orvo-Vodna"),
     ("Utility GridVolt said it had cut power to 9,000 homes.", "GridVolt"),
     # "told the X": the article says no person is meant
@@ -57,18 +57,18 @@ def test_a_role_before_a_place_named_run_keeps_its_head_word():
 
 
 def test_a_person_named_like_a_place_after_a_title_or_before_said():
-    assert ("Piet van Hasselt", "PERSON") in found(
-        "The farm commissioner Piet van Hasselt said aid would come.")
+    assert ("Maarten van Breda", "PERSON") in found(
+        "The farm commissioner Maarten van Breda said aid would come.")
 
 
 def test_camel_case_brands_and_name_prefixes():
-    assert camel_case("AlpenRail") and camel_case("GridVolt")
+    assert camel_case("AlmaRail") and camel_case("GridVolt")
     assert not camel_case("Delmonte")
     assert not camel_case("McKenzie") and not camel_case("DeSantis") and not camel_case("AlHassan")
 
 
 def test_a_demonym_before_a_word_for_a_state_is_the_country():
-    assert ("Czech Republic", "PLACE") in found("Floods hit the Czech Republic and Poland.")
+    assert ("Dominican Republic", "PLACE") in found("Storms hit the Dominican Republic.")
 
 
 def test_a_saint_opens_a_place_and_owns_what_follows_it():

@@ -5,17 +5,17 @@ from corpus.extract.reference import geonames_places, unaccented
 
 
 def test_unaccented_letters():
-    assert unaccented("Wrocław") == "Wroclaw"
-    assert unaccented("Győr") == "Gyor"
+    assert unaccented("Poznań") == "Poznan"
+    assert unaccented("Malmö") == "Malmo"
     assert unaccented("São Paulo") == "Sao Paulo"
     assert unaccented("Tromsø") == "Tromso"
 
 
 def test_an_unaccented_city_links_to_the_city():
     places = geonames_places()
-    assert places["Wroclaw"] is places["Wrocław"]
-    [m] = recogniser().entry_mentions({"body": "The flood wave reached Wroclaw on Sunday."})["body"]
-    assert (m.text, m.type, m.canonical_name) == ("Wroclaw", "PLACE", "Wrocław")
+    assert places["Poznan"] is places["Poznań"]
+    [m] = recogniser().entry_mentions({"body": "The train reached Poznan on Sunday."})["body"]
+    assert (m.text, m.type, m.canonical_name) == ("Poznan", "PLACE", "Poznań")
 
 
 def test_no_unaccented_form_that_is_a_given_name_or_a_short_word():

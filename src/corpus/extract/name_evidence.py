@@ -99,8 +99,8 @@ PLACE_AFTER_PLURAL = frozenset(plural(w) for w in PLACE_AFTER)
 
 
 def in_place_list(words: list[str], a: int, b: int) -> bool:
-    """A name in a list that a plural place noun closes: each of "Deschutes, Jefferson and Crook
-    counties" or "the Danube, Inn and Ilz rivers" is a place."""
+    """A name in a list that a plural place noun closes: each of "Marlow, Quenby and Orrin
+    counties" or "the Elbe, Mulde and Saale rivers" is a place."""
     linked, i = a >= 2 and words[a - 1] in (",", "and") and words[a - 2][:1].isupper(), b
     while i + 1 < len(words) and words[i] in (",", "and"):
         i += 1 + (words[i] == "," and words[i + 1] == "and")
@@ -151,7 +151,7 @@ def camel_case(word: str) -> bool:
     as "McKenzie" or "DeSantis"."""
     return CAMEL.fullmatch(word) is not None and not any(
         word.startswith(p) and word[len(p) : len(p) + 1].isupper() for p in NAME_PREFIXES
-    )  # "AlpenRail" is no "Al" name: a capital must follow the prefix
+    )  # "AlmaRail" is no "Al" name: a capital must follow the prefix
 
 
 def initialism_is_org(ctx, a: int) -> bool:

@@ -153,11 +153,11 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if inside and b - a > 2 and words[a + 1].lower() in LINKS and by_head(words, a, b) == "ORG":
         return [(a, b, "ORG", "head-word")]  # "Council on Arctic Water Security": one name
     if b - a > 1 and is_demonym(first) and last in STATE_WORDS:
-        return [(a, b, "PLACE", "head-word")]  # "the Czech Republic", "the Dominican Republic"
+        return [(a, b, "PLACE", "head-word")]  # "the Dominican Republic"
     if ctx.before(a) in ORG_NOUNS and not inside and first not in given_names():
-        return [(a, b, "ORG", "context")]  # "operator AlpenRail", "water company Hydro-Polska"
+        return [(a, b, "ORG", "context")]  # "operator TarnRail", "water company Orvo-Vodna"
     if seg.sentence_start and first.lower() in ORG_NOUNS and b - a > 1 and not inside:
-        return [(a + 1, b, "ORG", "context")]  # "Utility PacificVolt said": the role opens it
+        return [(a + 1, b, "ORG", "context")]  # "Utility GridVolt said": the role opens it
     if seg.title_before and last not in ORG_HEADS and not inside and by_head(words, a, b) is None:
         return [(a, b, "PERSON", "context")] if b - a > 1 or single_name(last) else []
     if b - a > 1 and not listed and club(words, a, b, ctx.sport):
@@ -253,7 +253,7 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         person_cue = seg.title_before or len(prefix) > 1 and ctx.speech_after(b)
         if (prefix[0] in given_names() or person_cue and single_name(prefix[0])) and all(
             w in NAME_PARTICLES for w in prefix[1:]
-        ):  # "Mia Hasselt", "Piet van Hasselt said": a person named like a place
+        ):  # "Mia Breda", "Maarten van Breda said": a person named like a place
             return [(a, b, "PERSON", "given-name")]
         country = k.label.startswith("gazetteer") or k.label.split(":")[-1] in nations()
         if (
@@ -318,7 +318,7 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
     if prev in PLACE_AT and not nxt.startswith(("'", "’")) and not nxt[:1].isdigit():
         return [(a, a + 1, "PLACE", "place-context")]
     if prev == "the" and ctx.before(a, 2) in ALONG:
-        return [(a, a + 1, "PLACE", "place-context")]  # "along the Vltava": a river, a coast
+        return [(a, a + 1, "PLACE", "place-context")]  # "along the Vessa": a river, a coast
     if prev == "the" and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return [(a, a + 1, "ORG", "context")]  # "the Lionesses", "the Democrats"
     return []

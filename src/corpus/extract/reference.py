@@ -141,7 +141,7 @@ def geonames_places() -> dict[str, Reference]:
             country["name"], "PLACE", None, int(country["geonameid"]), None, None, "geonames"
         )
     given = given_names()
-    for name, ref in list(places.items()):  # "Wroclaw", "Gyor": English text drops diacritics
+    for name, ref in list(places.items()):  # "Poznan", "Malmo": English text drops diacritics
         plain = unaccented(name)
         if len(plain) > 3 and plain not in given and plain not in STOP:  # not "Leon", "Hue"
             places.setdefault(plain, ref)
@@ -152,7 +152,7 @@ LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", 
 
 
 def unaccented(name: str) -> str:
-    """The name without diacritics ("Wrocław" -> "Wroclaw", "Győr" -> "Gyor")."""
+    """The name without diacritics ("Poznań" -> "Poznan", "Malmö" -> "Malmo")."""
     folded = unicodedata.normalize("NFKD", name.translate(LETTERS))
     return "".join(c for c in folded if not unicodedata.combining(c))
 
