@@ -40,6 +40,11 @@ POSSESSIVE = frozenset(("'s", "’s"))
 # Words before a possessive inside an organisation's or place's name ("Sheriff's Office").
 OWNERS = TITLES | words("candidates_owners")
 COMPOUND_ENDS = words("candidates_compound_ends")  # "Soviet-era": an adjective, not a name
+# Words joining a lead word to the rest of a name, and articles after them ("Council on Arctic
+# Security", "Movement for a Better Varnia", "Centre for the Return of Prisoners").
+LINKS = frozenset(("of", "for", "on"))
+ARTICLES = frozenset(("the", "a"))
+SAINTS = frozenset(("St", "Saint"))  # a saint's name owns what follows it
 
 
 def is_capitalised(word: str) -> bool:
@@ -93,15 +98,15 @@ def segments(words: list[str], spaces: list[int]) -> list[Segment]:
                 j += 1
             elif connects(words, start, j, linked):
                 linked = True
-                j += 2 if words[j + 1] == "the" else 1
+                j += 2 if words[j + 1] in ARTICLES else 1
             elif (
                 w in POSSESSIVE
                 and not spaces[j - 1]
-                and words[j - 1].lower() in OWNERS
+                and (words[j - 1].lower() in OWNERS or words[start] in SAINTS)
                 and j + 1 < n
                 and is_capitalised(words[j + 1])
             ):
-                j += 1  # "Sheriff's Office", "Children's Hospital"
+                j += 1  # "Sheriff's Office", "Children's Hospital", "St Mary's Hospital"
             else:
                 break
         found += split(words, start, j)
@@ -115,15 +120,19 @@ def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
     ("Council of Europe", "Korean Centers for Disease Control"), then "and" unless an organisation
     of its own follows ("Ministry of Health and Welfare", not "... and Hospital Authority")."""
     w = words[j].lower()
-    nxt = j + 2 if j + 2 < len(words) and words[j + 1] == "the" and w == "of" else j + 1
+    nxt = j + 2 if j + 2 < len(words) and words[j + 1] in ARTICLES and w in LINKS else j + 1
     if nxt >= len(words) or not is_capitalised(words[nxt]):
         return False
     while start < j and words[start] in STOP:
         start += 1  # "The Colorado Department of ..."
-    if w in ("of", "for") and not linked:
+    if w in LINKS and not linked:
+        if w == "for" and j - start == 1 and words[start].endswith("s"):
+            return words[start][-2:] not in ("ss", "us", "is")  # "Citizens for Fair Roads"
         return j - start <= 2 and (words[j - 1] in ORG_LEADS or words[j - 1] in PLACE_LEADS)
     if w == "&":
         return True  # "Harlow & Finch"
+    if w == "of":  # "Centre for the Return of Captives", not "... of the Department of Health"
+        return linked and words[nxt] not in ORG_LEADS
     if w != "and":
         return False
     k = nxt

@@ -115,6 +115,7 @@ CLAUSE_END = re.compile(
 LEFT_VERBS = [
     ("killed", r"killing|killed|kills|deaths of|death of|lives of|bodies of|dead bodies of"),
     ("injured", r"injuring|wounding|injured|wounded|injuries to"),
+    ("missing", r"looking for|searching for|search for|searched for|hunting for"),
     ("arrested", r"arresting|arrested|detained|detaining|apprehended|rounded up|charged|charging"),
     (
         "prisoners",
@@ -146,6 +147,11 @@ PERSON_ENDING = re.compile(r"(?:[a-z]{4}ists|[a-z]{3}ians|[a-z]{3}(?<!i)men|[a-z
 PLURAL = re.compile(r"[^su]s$|ies$")
 OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?([a-z]+)\b")
 WEAPON_MODIFIERS = words("categories_weapon_modifiers")
+AIR_DEFENCE = re.compile(r"\b(?:air|missile)[ -]defen[cs]e\b", re.IGNORECASE)
+# "12 more systems", "40 additional staff": the counted noun is after the comparative.
+MORE = re.compile(r"\s+(?:more|additional|further|extra)(?=\s+[a-z])")
+# A parenthesis between the counted noun and its verb: "Two men, aged 34 and 41, were detained".
+ASIDE = re.compile(r",[^,.;:!?()\"“”]{1,40},")
 
 
 def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
@@ -196,6 +202,8 @@ def unlisted_category(text: str, pos: int, end: int, head: str) -> str | None:
         return "people"
     if not WEAPON_MODIFIERS.isdisjoint(text[pos:end].lower().split()):
         return "weapons"
+    if AIR_DEFENCE.search(text, pos, end):
+        return "weapons"  # "12 more air defence systems", "four missile-defence batteries"
     of = OF_NOUN.match(text, end)  # "3,000 rounds of ammunition", "two groups of protesters"
     return noun_category(of.group(1)) if of else None
 
@@ -208,14 +216,17 @@ rescu displac infect test diagnos trap fled board stranded quarantin recover cas
 hostage captive kidnap abduct""".split()
 )
 LEFT_STEMS = tuple(
-    """kill death lives bodies injur wound arrest detain apprehend rounded evacu
-rescu displac infect toll count tally total number figure charg hold kidnap abduct free
-releas""".split()
+    """looking searching search hunting kill death lives bodies injur wound arrest detain
+apprehend rounded evacu rescu displac infect toll count tally total number figure charg hold
+kidnap abduct free releas""".split()
 )
 
 
 def verb_after(text: str, pos: int) -> str | None:
     """The category of a casualty verb in the clause after pos ("have died", "went missing")."""
+    aside = ASIDE.match(text, pos)
+    if aside:
+        pos = aside.end()
     window = text[pos : pos + 90]
     low = window.lower()
     if not any(stem in low for stem in VERB_STEMS):
@@ -273,10 +284,14 @@ def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | 
     skip = SKIP_OF.match(text, pos)
     if skip and (n.qualifier == "vague" or text[pos : skip.end()].strip().lower().startswith("of")):
         pos = skip.end()  # "dozens of civilians", "68 of the people"
+    more = MORE.match(text, pos)
+    pos = more.end() if more else pos
     end, category, head = noun_phrase(text, pos)
     subject = text[pos:end].strip() or None
     left = left_category(text, n, sentence_start)
     verb = verb_after(text, end) or (verb_after(text, pos) if category is None else None)
+    if left == "missing" and category != "people" and head is not None:
+        left = None  # "looking for 20 buses": a search for things, not for missing people
     if left in CASUALTY or (left and category is None and head is None):
         return left, subject, head or ""
     if verb and (

@@ -22,7 +22,18 @@ import re
 
 from corpus.extract.lexicons import NOT_NAME_WORDS, given_names
 from corpus.extract.numbers import trie_alternation
-from corpus.extract.sources import PERSON_PRONOUNS, full_name, person_before
+from corpus.extract.sources import (
+    FIGURES_OF,
+    HEAD_IN_PLACE,
+    LIST_END,
+    LISTED_NAME,
+    PERSON_PRONOUNS,
+    ROLE_THEN_NAME,
+    according_source,
+    full_name,
+    person_before,
+    tidy,
+)
 from corpus.extract.wordlists import words
 
 VERBS = (
@@ -41,8 +52,12 @@ PRONOUNS = words("claimants_pronouns")
 NOT_SOURCES = words("claimants_not_sources")
 CLAUSE_WORDS = words("claimants_clause_words")
 CONNECTORS = words("claimants_connectors")
+CAPITAL_RUN = re.compile(r"[A-Z][\w'’&.-]+(?:\s[A-Z][\w'’&.-]+){0,3}")
 TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:\"“”()—–]|\S")
 VERB_WORDS = frozenset(VERBS.split("|"))
+BOUNDARIES = frozenset(("", ",", ";", ":", '"', "“", "”", "—", "–"))
+PASSIVE = re.compile(r"\s+(?:was|were|is|are|been|being|be)\b")
+SAID_COMMA = re.compile(rf"\b(?:{VERBS})\s*,\s*$")  # "X said, adding that ..."
 VERB = re.compile(rf"[^\w](?P<verb>{trie_alternation(VERBS.split('|'))})\b")  # in " " + sentence
 ACCORDING = re.compile(
     r"(?=[a-gipqrstA-GIPQRST])\b(?:according to|"
@@ -50,7 +65,7 @@ ACCORDING = re.compile(
     r"(?:report|study|survey|poll|analysis|count|tally|estimate)\s+by|"
     r"(?:reported|confirmed|announced|released|published|issued|provided|given|"
     r"estimated|compiled|cited|quoted)\s+by)\s+"
-    r"(?P<who>[^,.;:\"“”()]{2,80})",
+    r"(?P<who>(?:[^,.;:\"“”()]|(?<=\d)[,.](?=\d)){2,80})",
     re.IGNORECASE,
 )
 TOLL_SETTER = re.compile(
@@ -59,7 +74,6 @@ TOLL_SETTER = re.compile(
     r"(?:put|puts|putting|placed|places)\s+(?:[\w'’-]+\s+){1,5}?at\s+"
     r"\S*\d)"
 )
-FIGURES_OF = r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)"
 POSSESSIVE_SOURCE = re.compile(
     rf"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*){FIGURES_OF}\s+"
     r"(?:show|showed|suggest|put)"
@@ -76,11 +90,6 @@ HEADLINE_PREFIX = re.compile(
 )
 APPOSITION = re.compile(r"(?<=\w),[^,;\"“”]{1,80},\s*$")
 BRACKET = re.compile(r"\s*\([^()]{1,40}\)\s*(?:has |have |had )?$")
-CLAUSE_AFTER = re.compile(
-    r"\s+(?:on|in|at|via|over|that|which|who|show|shows|showed|suggest|"
-    r"suggests|said|says|found|finds|put|puts|estimated|estimates|recorded|"
-    r"counted|gave|gives|predicted|predicts|projected)\b.*$"
-)
 INVERTED = re.compile(
     r"\s+(?:the\s+)?((?:[A-Z][\w’'.&-]*\s?|of\s|and\s|for\s)+|"
     r"(?:[a-z]+\s){0,3}[a-z]+)(?=[\s.,;]|$)"
@@ -89,8 +98,6 @@ ROLE = re.compile(
     r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ([a-z]+))\s+"
     r"(?:has |had |also |later )?$"
 )
-ARTICLE = re.compile(r"^(?:the|The|a|A)\s+")
-POSSESSIVE_END = re.compile(rf"{FIGURES_OF}$")
 DIGIT = re.compile(r"\d")
 NAME = r"[A-Z][a-z][\w'’-]*"
 NAME_RUN = re.compile(rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?{NAME}(?:\s(?:{NAME}|[A-Z]\.)){{1,3}}")
@@ -101,7 +108,44 @@ OPENING = re.compile(
     r"(?:[a-z]+\s){0,2}[a-z]+\s)(?=[a-z])"
 )
 NAMED_AFTER = re.compile(r",\s(?P<who>(?:[A-Z][\w'’.&-]*\s?)+)(?=[.;]|$)")
+RELATIVE_END = re.compile(r",\s+(?:who|which)\s+(?:[a-z]+\s+)?$")
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:an|the|a)\s$", re.IGNORECASE)  # "an estimated 80"
+
+
+def is_apposed_name(inner: str) -> bool:
+    """A name set off by commas before the verb ("The city's utility, CityLink, said"): capitalised
+    words only, none a pronoun, connector or sentence opener ("However")."""
+    return bool(CAPITAL_RUN.fullmatch(inner)) and not any(
+        w.lower() in PRONOUNS | NOT_SOURCES | CONNECTORS | CLAUSE_WORDS | SKIP_BACK
+        for w in inner.split()
+    )
+
+
+def bounded_subject(text: str, tokens: list[tuple[int, int, str]]) -> tuple[int, str] | None:
+    """The whole noun phrase between a clause boundary (the sentence's start, a comma, a colon or
+    a quotation mark) and the verb, when it is one to four words and none a pronoun, clause word,
+    verb or number: "Marton city hall said", "..., insurer says" (a headline drops articles)."""
+    words: list[tuple[int, int, str]] = []
+    for token in reversed(tokens):
+        if not token[2][0].isalpha():
+            break
+        words.insert(0, token)
+    if not words or len(words) > 4:
+        return None
+    boundary = tokens[len(tokens) - len(words) - 1][2] if len(words) < len(tokens) else ""
+    if boundary not in BOUNDARIES or not boundary and text[: words[0][0]].strip():
+        return None
+    if PASSIVE.search(text, words[-1][1], words[-1][1] + 12):
+        return None  # "79 new cases were confirmed": what is counted, not who counted it
+    bad = PRONOUNS | CLAUSE_WORDS | VERB_WORDS | NOT_SOURCES | SKIP_BACK
+    inner = [w for _, _, w in words[1:-1]]
+    if any(w.lower() in bad for _, _, w in (words[0], words[-1])) or any(
+        w.lower() in bad - CONNECTORS for w in inner
+    ):
+        return None
+    if any(DIGIT.search(w) for _, _, w in words):
+        return None
+    return words[0][0], text[words[0][0] : words[-1][1]]
 
 
 def is_head(word: str) -> bool:
@@ -116,7 +160,7 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     apposition = APPOSITION.search(text[max(0, end - 100) : end])
     if apposition:
         inner = apposition.group(0).strip(" ,")
-        if NAME_RUN.fullmatch(inner):  # "The governor, Tomas Brevik, said": the person
+        if NAME_RUN.fullmatch(inner) or is_apposed_name(inner):  # "The governor, Tomas Brevik,"
             start = max(0, end - 100) + apposition.start() + apposition.group(0).index(inner)
             return start, inner
         end = max(0, end - 100) + apposition.start()
@@ -137,7 +181,7 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     head = tokens[-1][2]
     capital = head[0].isupper()
     if not capital and not is_head(head):
-        return None
+        return bounded_subject(text, tokens)
     if (
         head.lower() in PRONOUNS | NOT_SOURCES
         and not head.isupper()
@@ -160,6 +204,9 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     while i < len(tokens) - 1 and tokens[i][2].lower() in CONNECTORS:
         i += 1
     start = tokens[i][0]
+    listed = LISTED_NAME.search(text, max(0, start - 60), start) if capital else None
+    if listed and LIST_END.fullmatch(text[start:last]):
+        start = listed.start()  # "the Ministry of Transport, Energy and Water": one name
     near = text[max(0, start - 9) : start]
     member = (
         MEMBER_OF.search(text, max(0, start - 50), start)
@@ -183,9 +230,15 @@ def opening_subject(clause: str) -> tuple[int, str] | None:
 
 def subject_after(text: str, start: int) -> str | None:
     """The source named right after an inverted verb: '..., said the ministry.'"""
+    role = ROLE_THEN_NAME.match(text, start)
+    if role and not (set(role["role"].lower().split()) & (CLAUSE_WORDS | SKIP_BACK | PRONOUNS)):
+        return role["name"]  # "said paramedic Tomas Ulvik": the person, not the role
     m = INVERTED.match(text[start : start + 80])
     if m is None:
         return None
+    local = HEAD_IN_PLACE.match(text, start)
+    if local and is_head(local["head"]):
+        return local["who"]  # "said police in Upper Varna"
     who = m.group(1).strip()
     named = NAMED_AFTER.match(text, start + m.end())
     if named and not who[:1].isupper():
@@ -198,7 +251,7 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
     """(position, kind, source) of every attribution in a sentence; kind is 'according', 'verb' or
     'pronoun' (a pronoun or role word to resolve from an earlier sentence)."""
     found = (
-        [(m.start(), "according", tidy(m["who"])) for m in ACCORDING.finditer(sentence)]
+        [(m.start(), "according", according_source(m["who"])) for m in ACCORDING.finditer(sentence)]
         if "ccording" in sentence or " by " in sentence or " from " in sentence
         else []
     )
@@ -210,6 +263,11 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
             continue  # "an estimated 80", "the reported figure": an adjective
         before = subject_before(sentence, verb_start)
         if m["verb"].endswith("ing") and sentence[:verb_start].rstrip().endswith(","):
+            said = [who for _, kind, who in found if kind == "verb"]
+            # "..., the air force said, adding that ...": the speaker carries over
+            if said and SAID_COMMA.search(sentence, 0, verb_start):
+                found.append((verb_start, "verb", said[-1]))
+                continue
             before = opening_subject(sentence[:verb_start]) or before  # "X did Y, saying ..."
         if before:
             found.append((verb_start, "verb", tidy(before[1])))
@@ -228,14 +286,11 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
         before = subject_before(sentence, m.start())
         if before:
             found.append((m.start(), "verb", tidy(before[1])))
+        elif RELATIVE_END.search(sentence, 0, m.start()):
+            named = [(p, who) for p, kind, who in found if kind != "pronoun" and p < m.start()]
+            if named:  # "..., said police in Varna, who put the toll at six": the one said
+                found.append((m.start(), "verb", max(named)[1]))
     return sorted(found)
-
-
-def tidy(who: str) -> str:
-    who = ARTICLE.sub("", who.strip())
-    who = CLAUSE_AFTER.sub("", who)
-    who = POSSESSIVE_END.sub("", who)
-    return who.strip(" ,")
 
 
 def choose(found: list[tuple[int, str, str]], position: int) -> tuple[str, str] | None:
@@ -284,7 +339,9 @@ class Claimants:
         if i not in self.resolved:
             found, who = self.attributions(i), None
             if any(k != "pronoun" for _, k, _ in found):
-                who = full_name(self.text, next(w for _, k, w in found if k != "pronoun"))
+                kinds = [k for _, k, _ in found]
+                best = "according" if "according" in kinds else "verb"  # as `choose` ranks them
+                who = full_name(self.text, next(w for _, k, w in found if k == best))
             elif found:
                 who = self.pronoun_claimant(i, found[-1][2])
             self.resolved[i] = who

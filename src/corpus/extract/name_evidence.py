@@ -11,6 +11,7 @@ import re
 from corpus.extract.lexicons import (
     CLUB_WORDS,
     ORG_ENDINGS,
+    ORG_HEADS,
     ORG_NOUNS,
     ORG_WORDS,
     PLACE_AFTER,
@@ -34,6 +35,8 @@ ROAD_WORDS = words("name_evidence_road_words")
 # Words after an all-capital word that say it acts or is named: "the FBI has", "the UN's".
 ACTING = SPEECH | SOURCE_CUES | frozenset("'s ’s , . ; : ) has had have is was will would".split())
 BEFORE_ORG = ORG_NOUNS | words("name_evidence_before_org")
+# Lower-case nouns for a kind of body after an initialism: "SBU security service".
+KIND_OF_BODY = ORG_NOUNS | frozenset(h.lower() for h in ORG_HEADS if h.isalpha())
 
 
 ADJECTIVE = re.compile(r"(?:an|ese|ish|ic)$")  # "the Mexican border", not "Hubei province"
@@ -88,6 +91,27 @@ def place_after(ctx, b: int) -> int:
     return 1 if nxt in PLACE_AFTER else 0
 
 
+def plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+
+
+PLACE_AFTER_PLURAL = frozenset(plural(w) for w in PLACE_AFTER)
+
+
+def in_place_list(words: list[str], a: int, b: int) -> bool:
+    """A name in a list that a plural place noun closes: each of "Marlow, Quenby and Orrin
+    counties" or "the Elbe, Mulde and Saale rivers" is a place."""
+    linked, i = a >= 2 and words[a - 1] in (",", "and") and words[a - 2][:1].isupper(), b
+    while i + 1 < len(words) and words[i] in (",", "and"):
+        i += 1 + (words[i] == "," and words[i + 1] == "and")
+        if i >= len(words) or not words[i][:1].isupper():
+            return False
+        while i < len(words) and words[i][:1].isupper():
+            i += 1  # "Black Butte"
+        linked = True
+    return linked and i < len(words) and words[i] in PLACE_AFTER_PLURAL
+
+
 def road(ctx, a: int) -> bool:
     """ "the A14", "the M25", "Interstate 75"."""
     w = ctx.words[a]
@@ -125,7 +149,9 @@ NAME_PREFIXES = (
 def camel_case(word: str) -> bool:
     """A word with a capital inside ("TransLink", "CityNews"): a brand's name, not a surname such
     as "McKenzie" or "DeSantis"."""
-    return CAMEL.fullmatch(word) is not None and not word.startswith(NAME_PREFIXES)
+    return CAMEL.fullmatch(word) is not None and not any(
+        word.startswith(p) and word[len(p) : len(p) + 1].isupper() for p in NAME_PREFIXES
+    )  # "AlmaRail" is no "Al" name: a capital must follow the prefix
 
 
 def initialism_is_org(ctx, a: int) -> bool:
@@ -137,6 +163,8 @@ def initialism_is_org(ctx, a: int) -> bool:
         return True
     if prev in BEFORE_ORG and (nxt in ACTING or nxt in STOP or not nxt[:1].isalpha()):
         return True
+    if nxt in KIND_OF_BODY or ctx.after(a + 2) in KIND_OF_BODY and nxt.isalpha():
+        return True  # "the SBU security service", "the NVA news agency"
     return (
         prev == "("
         and nxt == ")"

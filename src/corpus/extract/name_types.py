@@ -33,6 +33,7 @@ from corpus.extract.name_evidence import (
     adjective,
     camel_case,
     club,
+    in_place_list,
     initialism_is_org,
     org_evidence,
     place_after,
@@ -47,6 +48,10 @@ ATTACHED = frozenset("- ‑ '".split())  # inside a word: "Ka-Hin"
 PLACE_AT = words("name_types_place_at")  # "in X"
 SURNAME_HEADS = words("name_types_surname_heads")  # "Helen Park"
 PERSON_LABELS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
+LINKS = frozenset(("of", "for", "on"))  # "Council on Arctic Security"
+STATE_WORDS = frozenset(("Republic", "Kingdom", "Emirates", "Federation"))  # after a demonym
+ALONG = frozenset(("along", "alongside"))  # "along the X": a river, a road, a coast or border
+TOLD = frozenset(("told", "tells", "telling"))  # "told the X": "the" before no person
 Name = tuple[int, int, str, str]  # tokens start to end, type, method (or the known span's label)
 
 
@@ -142,9 +147,19 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         if k.type == "PLACE" and place_after(ctx, b) == 2:
             return [(a, b + 1, "PLACE", k.label)]  # "the Rafah crossing"
         return [(a, b, k.type, k.label)]
-    if seg.title_before and last not in ORG_HEADS and not inside:
-        return [(a, b, "PERSON", "context")] if b - a > 1 or single_name(last) else []
     listed = any(k.label.startswith("gazetteer") for k in inside)  # "Senate GOP": keep "GOP"
+    if b - a > 1 and not listed and ctx.before(a) == "the" and ctx.before(a, 2) in TOLD:
+        return [(a, b, "ORG", "context")]  # "told the Marlow Courier": an outlet, no person
+    if inside and b - a > 2 and words[a + 1].lower() in LINKS and by_head(words, a, b) == "ORG":
+        return [(a, b, "ORG", "head-word")]  # "Council on Arctic Water Security": one name
+    if b - a > 1 and is_demonym(first) and last in STATE_WORDS:
+        return [(a, b, "PLACE", "head-word")]  # "the Dominican Republic"
+    if ctx.before(a) in ORG_NOUNS and not inside and first not in given_names():
+        return [(a, b, "ORG", "context")]  # "operator TarnRail", "water company Orvo-Vodna"
+    if seg.sentence_start and first.lower() in ORG_NOUNS and b - a > 1 and not inside:
+        return [(a + 1, b, "ORG", "context")]  # "Utility GridVolt said": the role opens it
+    if seg.title_before and last not in ORG_HEADS and not inside and by_head(words, a, b) is None:
+        return [(a, b, "PERSON", "context")] if b - a > 1 or single_name(last) else []
     if b - a > 1 and not listed and club(words, a, b, ctx.sport):
         return [(a, b, "ORG", "context")]  # "Hartley United", "FC Romsey"
     head = by_head(words, a, b) if b - a > 1 else None
@@ -152,7 +167,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(a, b, head, "head-word")]
     if b - a > 1 and not listed and org_evidence(ctx, a, b, given_names()):
         return [(a, b, "ORG", "head-word")]  # "Deutsche Bahn said", "the Jordanian Red Crescent"
-    after = place_after(ctx, b)
+    after = place_after(ctx, b) or in_place_list(words, a, b)
     if (
         after
         and all(single_name(w) or w in ATTACHED for w in words[a:b])
@@ -190,6 +205,8 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
 def by_head(words: list[str], a: int, b: int) -> str | None:
     """ORG or PLACE from the name's own head word, if it has one."""
     last, first = words[b - 1], words[a]
+    if advocacy(words, a, b) or first in ORG_LEADS and words[a + 1].lower() in LINKS:
+        return "ORG"  # "Citizens for Fair Roads", "Council on Arctic Security"
     if last in ORG_HEADS:
         return "ORG"
     if last in SURNAME_HEADS and words[b - 2] in given_names() and words[a] not in PLACE_LEADS:
@@ -211,6 +228,18 @@ def by_head(words: list[str], a: int, b: int) -> str | None:
     return None
 
 
+def advocacy(words: list[str], a: int, b: int) -> bool:
+    """A plural noun, "for" and a name: a campaign's or movement's name ("Parents for Safe
+    Streets", "Voters for a Cleaner Coast"), never a person's or a place's."""
+    first = words[a]
+    return (
+        b - a > 2
+        and words[a + 1] == "for"
+        and first.endswith("s")
+        and first[-2:] not in ("ss", "us", "is")
+    )
+
+
 def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     """A segment holding known names: the whole of it where its other words make one name with
     them ("Central Asia", "Sands China", "Mackenzie Arnold"), else the known names and the rest
@@ -221,7 +250,10 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         prefix = words[a : k.start]
         if all(w in DIRECTIONS for w in prefix):
             return [(a, b, "PLACE", "head-word")]
-        if prefix[0] in given_names() and len(prefix) == 1:
+        person_cue = seg.title_before or len(prefix) > 1 and ctx.speech_after(b)
+        if (prefix[0] in given_names() or person_cue and single_name(prefix[0])) and all(
+            w in NAME_PARTICLES for w in prefix[1:]
+        ):  # "Mia Breda", "Maarten van Breda said": a person named like a place
             return [(a, b, "PERSON", "given-name")]
         country = k.label.startswith("gazetteer") or k.label.split(":")[-1] in nations()
         if (
@@ -233,6 +265,10 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
             return [(a, b, "ORG", "capitalised")]  # "Sands China", "Global Affairs Canada"
     if len(inside) == 1 and k.type == "PERSON" and not k.label.startswith("gazetteer"):
         return [(a, b, "PERSON", k.label)]  # "Lio Ka" of "Lio Ka-Wen"
+    if len(inside) > 1 and all(j.type == "PERSON" for j in inside):
+        covered = {i for j in inside for i in range(j.start, j.end)}
+        if all(words[i] in ATTACHED for i in range(a, b) if i not in covered):
+            return [(a, b, "PERSON", inside[0].label)]  # "Mayor Jean-Luc Fabrin said": one
     out, at = [], a
     for k in inside:
         if k.start > at:
@@ -257,7 +293,7 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         return [(a, a + 1 + ctx.after(a + 1).isdigit(), "PLACE", "place-context")]  # "the A14"
     if (
         street(w)
-        or place_after(ctx, a + 1)
+        or (place_after(ctx, a + 1) or in_place_list(ctx.words, a, a + 1))
         and not seg.sentence_start
         and single_name(w)
         and not adjective(w)
@@ -281,6 +317,8 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
     nxt = ctx.after(a + 1)
     if prev in PLACE_AT and not nxt.startswith(("'", "’")) and not nxt[:1].isdigit():
         return [(a, a + 1, "PLACE", "place-context")]
+    if prev == "the" and ctx.before(a, 2) in ALONG:
+        return [(a, a + 1, "PLACE", "place-context")]  # "along the Vessa": a river, a coast
     if prev == "the" and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return [(a, a + 1, "ORG", "context")]  # "the Lionesses", "the Democrats"
     return []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import gettext
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -139,7 +140,21 @@ def geonames_places() -> dict[str, Reference]:
         places[country["name"]] = Reference(
             country["name"], "PLACE", None, int(country["geonameid"]), None, None, "geonames"
         )
+    given = given_names()
+    for name, ref in list(places.items()):  # "Poznan", "Malmo": English text drops diacritics
+        plain = unaccented(name)
+        if len(plain) > 3 and plain not in given and plain not in STOP:  # not "Leon", "Hue"
+            places.setdefault(plain, ref)
     return places
+
+
+LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
+
+
+def unaccented(name: str) -> str:
+    """The name without diacritics ("Poznań" -> "Poznan", "Malmö" -> "Malmo")."""
+    folded = unicodedata.normalize("NFKD", name.translate(LETTERS))
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,9 @@
 """Who a claimant names: a lone surname, an acronym, a role word or a pronoun resolved to the
 full name the text gives ("Varden" -> "Ilse Varden", "VHA" -> "Velmark Health
 Agency", "the minister" -> "Jonas Ek" after "Health Minister Jonas Ek", "she" -> the person
-named last before her).
+named last before her), an acronym by the initials of a name in the text ("NVT" -> "Northern
+Valley Times"), a lower-case body by the name given in full; and the forms a source takes that
+claimants.py reads ("according to a survey by X", "said paramedic X", "police in X").
 """
 
 from __future__ import annotations
@@ -21,7 +23,37 @@ NAME = r"[A-Z][a-z][\w'’-]*"
 # A person's name: two to four capitalised words, each a word of a name (not "The", "In").
 PERSON = re.compile(rf"\b{NAME}(?:\s(?:{NAME}|[A-Z]\.|(?:de|van|von|al|bin|el)\s{NAME})){{1,3}}")
 NAME_PARTS = words("sources_name_parts")
+# A capitalised name run, with the small words names hold ("Agency for Coastal Defence").
+CAPITAL_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s(?:(?:of|and|for|the|on)\s)*[A-Z][\w'’-]*)+")
 PERSON_PRONOUNS = frozenset(("he", "she"))
+# Forms of a source that claimants.py reads.
+FIGURES_OF = r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)"
+CLAUSE_AFTER = re.compile(
+    r"\s+(?:on|in(?!\s(?:the\s)?[A-Z])|at|via|over|that|which|who|show|shows|showed|suggest|"
+    r"suggests|said|says|found|finds|put|puts|estimated|estimates|recorded|"
+    r"counted|gave|gives|predicted|predicts|projected)\b.*$"
+)
+ARTICLE = re.compile(r"^(?:the|The|a|A)\s+")
+POSSESSIVE_END = re.compile(rf"{FIGURES_OF}$")
+# "according to a survey of 2,104 voters by the Lakeside Institute": the one it is by
+BY_SOURCE = re.compile(r"^.*?\bby\s+(?:the\s+)?(?=[A-Z])")
+# "according to the NVT report", "a Velmark Times tally": the source, not its document
+DOCUMENT_TAIL = re.compile(
+    r"(?<=[A-Za-z])\s+(?:report|reports|survey|poll|tally|count|analysis|study|data|figures|"
+    r"estimate|estimates|statement|statistics)$"
+)
+ROLE_THEN_NAME = re.compile(
+    rf"\s+(?:the\s+)?(?P<role>(?:[a-z]+\s){{1,2}})(?P<name>{NAME}(?:\s(?:{NAME}|[A-Z]\.)){{1,3}})"
+    r"(?=[\s.,;]|$)"
+)
+HEAD_IN_PLACE = re.compile(
+    r"\s+(?:the\s+)?(?P<who>(?P<head>[a-z]+)\s(?:in|of|for)\s(?:the\s)?"
+    r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3})(?=[\s.,;]|$)"
+)
+# A name whose "of" takes a list ("Ministry of Transport, Energy and Water"): its first part, and
+# the part after the comma ("Energy and Water").
+LISTED_NAME = re.compile(r"\b[A-Z][\w'’-]*\s(?:[A-Z][\w'’-]*\s)*of\s[A-Z][a-z]+,\s$")
+LIST_END = re.compile(r"(?:[A-Z][a-z]+,\s)*[A-Z][a-z]+,?\s(?:and|&)\s[A-Z][a-z]+")
 
 
 @lru_cache(maxsize=4096)
@@ -57,7 +89,9 @@ def full_name(text: str, who: str) -> str:
     acronym to the name it abbreviates, a person's role word to the person the text names in it."""
     if ACRONYM.fullmatch(who):
         m = name_patterns(who)[0].search(text)
-        return m.group(1).strip() if m else who
+        return m.group(1).strip() if m else (initials_name(text, who) or who)
+    if who.split()[-1].islower() and len(who.split()) >= 3:
+        return named_in_full(text, who)
     if who.islower() and who.split()[-1] in TITLES:
         return role_name(text, who.split()[-1]) or who
     if not SURNAME.fullmatch(who) or who in COUNTRY_NAMES:
@@ -73,6 +107,40 @@ def full_name(text: str, who: str) -> str:
     return who
 
 
+def initials_name(text: str, acronym: str) -> str | None:
+    """The name a three-to-six-letter acronym abbreviates when the text spells it out without
+    brackets: its capitalised words' initials hold the acronym's letters in order, first letter
+    first, with at most one word more, inside or after ("NVT" -> "Northern Valley Times",
+    "ECD" -> "Estan's Agency for Coastal Defence")."""
+    if len(acronym) < 3:
+        return None
+    for m in CAPITAL_NAME.finditer(text):
+        words = m.group(0).split()
+        capitals = [i for i, w in enumerate(words) if w[0].isupper()]
+        for k, first in enumerate(capitals):
+            rest = capitals[k:]
+            if words[first][0] != acronym[0] or not len(acronym) <= len(rest) <= len(acronym) + 1:
+                continue
+            letters = iter(words[i][0] for i in rest)
+            if all(letter in letters for letter in acronym):
+                return " ".join(words[first:])
+    return None
+
+
+def named_in_full(text: str, who: str) -> str:
+    """A lower-case body ("Velmark's ministry of health") as the text names it in full elsewhere
+    ("the Ministry of Health, Labour and Welfare"): the capitalised form of the same words,
+    with the list of words that follows them in the name."""
+    tail = who.split("'s ")[-1].split("’s ")[-1]
+    pattern = re.compile(rf"\b{re.escape(tail)}(?:,\s[A-Z][a-z]+)*(?:,?\s(?:and|&)\s[A-Z][a-z]+)?",
+                         re.IGNORECASE)
+    for m in pattern.finditer(text):
+        found = m.group(0)
+        if found[0].isupper() and len(found) > len(tail):
+            return who[: len(who) - len(tail)] + found  # "Velmark's" kept: whose body it is
+    return who
+
+
 def role_name(text: str, role: str) -> str | None:
     """The person the text names in a role ("minister" -> "Jonas Ek"), if it names one."""
     for pattern in role_patterns(role):
@@ -81,7 +149,8 @@ def role_name(text: str, role: str) -> str | None:
             m
             and m.group(1).split()[0] not in TITLES
             and m.group(1).split()[0].lower() not in TITLES
-        ):
+            and (pattern is role_patterns(role)[0] or is_person(m.group(1)))
+        ):  # "Harlow General Hospital, a hospital spokeswoman": no person
             return m.group(1)
     return None
 
@@ -95,3 +164,17 @@ def person_before(text: str, end: int) -> str | None:
         if is_person(" ".join(words)):
             return " ".join(words)
     return None
+
+
+def tidy(who: str) -> str:
+    who = ARTICLE.sub("", who.strip())
+    who = CLAUSE_AFTER.sub("", who)
+    who = POSSESSIVE_END.sub("", who)
+    return who.strip(" ,")
+
+
+def according_source(who: str) -> str:
+    """The source of an 'according to' phrase: the one a document is by ("a survey of 2,104
+    voters by the Lakeside Institute"), not the document ("the NVT report" -> "NVT")."""
+    who = tidy(BY_SOURCE.sub("", who.strip()))
+    return DOCUMENT_TAIL.sub("", who) if who[:1].isupper() else who

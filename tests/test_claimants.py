@@ -1,0 +1,101 @@
+"""Claimants (extract/claimants.py, extract/sources.py): whom a sentence credits with a number.
+Every sentence here is invented for the test."""
+import pytest
+
+from corpus.extract.figures import extract, extract_entry
+from corpus.extract.sources import full_name, initials_name
+
+
+def claimants(text):
+    return [(f.text, f.claimant) for f in extract(text)]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # a name set off by commas before the verb: the name, not the role before it
+    ("The town's bus operator, CityLink, said repairs would take three weeks.", "CityLink"),
+    ("The regional grid company, Orvel Energy, said 900 homes had no power.", "Orvel Energy"),
+    # the whole noun phrase between a clause boundary and the verb, whatever its head noun
+    ("Marton city hall said it had closed 14 schools.", "Marton city hall"),
+    ("Storm damage could reach £2bn, insurer says", "insurer"),
+    ("Dozens of homes were flooded overnight, neighbours said, and 12 cars were swept away.",
+     "neighbours"),
+    # the person after a role word, after an inverted verb
+    ('"We pulled him out about 200 metres downstream," said paramedic Tomas Ulvik.',
+     "Tomas Ulvik"),
+    # a source noun with its place, after an inverted verb
+    ("Another 40 homes were evacuated, said police in Upper Varna.", "police in Upper Varna"),
+    # "according to" a document: whom it is by, across a number's thousands separator
+    ("Ann Roe leads with 52%, according to a survey of 2,104 voters by the Lakeside Institute.",
+     "Lakeside Institute"),
+    ("Shops may open for 20 more days, according to the Velmark Times report.", "Velmark Times"),
+    # an "of" taking a list of capitalised words is one name
+    ("The Ministry of Transport, Energy and Water said 300 homes lost power.",
+     "Ministry of Transport, Energy and Water"),
+])
+def test_claimant_of_the_sentence(text, claimant):
+    assert extract(text)[-1].claimant == claimant
+
+
+def test_a_participle_after_said_keeps_the_speaker_not_the_sentence_subject():
+    text = ("Velmar launched 40 rockets overnight, the Estan air force said, adding that 31 were "
+            "shot down.")
+    assert claimants(text) == [("40", "Estan air force"), ("31", "Estan air force")]
+    # without a speech verb before the comma, the clause's opening subject still speaks
+    text = "The Orlo Herald published a report, saying 15 ferries were cancelled."
+    assert claimants(text) == [("15", "Orlo Herald")]
+
+
+def test_a_relative_clause_credits_the_one_just_named():
+    text = ("The man had been missing since Friday, said police in Upper Varna, who put the toll "
+            "at six.")
+    assert claimants(text)[-1] == ("six", "police in Upper Varna")
+
+
+def test_passive_and_counted_nouns_are_no_source():
+    assert claimants("The agency said 79 new cases were confirmed.") == [("79", "agency")]
+    assert claimants("Officials met on Monday; 30 new cases were confirmed.") == [("30", None)]
+
+
+def test_it_said_takes_the_according_source_of_the_sentence_before():
+    text = ("The casinos said they would reopen, according to the NVT report. They have 20 days "
+            "to reopen fully, it said.")
+    assert claimants(text) == [("20 days", "NVT")]
+
+
+def test_acronyms_resolve_to_the_name_their_initials_spell():
+    text = "The Northern Valley Times said 12 shops were damaged. NVT said 4 more were closed."
+    assert claimants(text) == [("12", "Northern Valley Times"), ("4", "Northern Valley Times")]
+    text = "Estan's Agency for Coastal Defence met. ECD said 12 breaches were repaired."
+    assert claimants(text) == [("12", "Estan's Agency for Coastal Defence")]
+    # the initials must start with the acronym's first letter and leave at most one word over
+    assert initials_name("The Velmark Hospital Trust said so.", "VHT") == "Velmark Hospital Trust"
+    assert initials_name("The Velmark Regional Hospital Service Trust said so.", "VHT") is None
+    assert initials_name("Orlo Bay Ferries said so.", "VHT") is None
+    assert initials_name("United Nations staff said so.", "UN") is None  # two letters: too loose
+
+
+def test_a_lower_case_body_takes_the_name_the_text_gives_it_in_full():
+    text = ("Velmark's ministry of health has confirmed two deaths. The Ministry of Health, Labour "
+            "and Welfare said both were over 80.")
+    assert full_name(text, "Velmark's ministry of health") == (
+        "Velmark's Ministry of Health, Labour and Welfare")
+    assert full_name("The ministry of health said so.", "the ministry of health") == (
+        "the ministry of health")
+
+
+def test_a_role_after_a_named_place_is_no_person():
+    text = ("Doctors treated 9 people at Harlow General Hospital, a hospital spokeswoman told the "
+            "Harlow Post.")
+    assert claimants(text) == [("9", "hospital spokeswoman")]
+    text = ("Anna Berg, the regional minister, said 12 roads were closed. The minister said 3 "
+            "reopened.")
+    assert claimants(text)[-1] == ("3", "Anna Berg")
+
+
+def test_a_headline_naming_part_of_the_body_source_takes_the_full_name():
+    found = extract_entry({
+        "headline": "Velmark confirms two deaths",
+        "body": "Velmark's ministry of health confirmed two deaths. The Ministry of Health and "
+                "Welfare said both were over 80.",
+    })
+    assert [f.claimant for f in found["headline"]] == ["Velmark's Ministry of Health and Welfare"]

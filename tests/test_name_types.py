@@ -1,0 +1,91 @@
+"""Typing capitalised runs by their own words and neighbours (extract/name_types.py,
+extract/name_evidence.py, the connectors of extract/candidates.py). Every sentence is invented."""
+import pytest
+
+from corpus.extract.entities import recogniser
+from corpus.extract.name_evidence import camel_case, in_place_list
+
+
+def found(text):
+    return [(m.text, m.type) for m in recogniser().entry_mentions({"body": text})["body"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a lead word joined to the rest of the name by "on", "for a", "for the", and a second "of"
+    ("The Council on Arctic Water Security met on Monday.", "Council on Arctic Water Security"),
+    ("The opposition Movement for a Better Varnia accused the mayor.",
+     "Movement for a Better Varnia"),
+    ("A spokesman for the Joint Centre for the Return of Prisoners spoke.",
+     "Joint Centre for the Return of Prisoners"),
+    # a plural noun, "for" and a name: a campaign, never a place or a person
+    ("Citizens for Fair Roads, a campaign group, said the plan was unlawful.",
+     "Citizens for Fair Roads"),
+    ("Voters for a Cleaner Coast paid for the adverts.", "Voters for a Cleaner Coast"),
+    # a kind of company before the name, lower-case or opening the sentence
+    ("Trains stopped near the border, operator TarnRail said.", "TarnRail"),
+    ("The state water company Orvo-Vodna said levels were falling.", "Orvo-Vodna"),
+    ("Utility GridVolt said it had cut power to 9,000 homes.", "GridVolt"),
+    # "told the X": the article says no person is meant
+    ("A hospital spokesman told the Marlow Courier that wards were full.", "Marlow Courier"),
+])
+def test_organisations_by_their_form_and_the_words_before_them(text, name):
+    assert (name, "ORG") in found(text)
+
+
+def test_a_second_of_does_not_swallow_another_body():
+    names = found("Ana Lusk of the Centre for Flood Research of the Department of Water said so.")
+    assert ("Centre for Flood Research", "ORG") in names
+    assert ("Department of Water", "ORG") in names
+
+
+def test_names_in_a_list_closed_by_a_plural_place_noun_are_places():
+    assert found("Fires burned in Marlow, Quenby and Orrin counties.")[1:] == [
+        ("Quenby", "PLACE"), ("Orrin", "PLACE")]
+    assert found("Water rose where the Elbe, Mulde and Saale rivers meet.") == [
+        ("Elbe", "PLACE"), ("Mulde", "PLACE"), ("Saale", "PLACE")]
+    words = "Roads in Quenby and Orrin districts".split()
+    assert in_place_list(words, 2, 3) and in_place_list(words, 4, 5)
+    assert not in_place_list("Quenby and Orrin said".split(), 0, 1)  # no place noun closes it
+
+
+def test_along_the_name_is_a_place():
+    assert ("Vessa", "PLACE") in found("Barriers were raised along the Vessa overnight.")
+
+
+def test_a_role_before_a_place_named_run_keeps_its_head_word():
+    assert ("Marlow County", "PLACE") in found("A former Marlow County commissioner was charged.")
+
+
+def test_a_person_named_like_a_place_after_a_title_or_before_said():
+    assert ("Maarten van Breda", "PERSON") in found(
+        "The farm commissioner Maarten van Breda said aid would come.")
+
+
+def test_camel_case_brands_and_name_prefixes():
+    assert camel_case("AlmaRail") and camel_case("GridVolt")
+    assert not camel_case("Delmonte")
+    assert not camel_case("McKenzie") and not camel_case("DeSantis") and not camel_case("AlHassan")
+
+
+def test_a_demonym_before_a_word_for_a_state_is_the_country():
+    assert ("Dominican Republic", "PLACE") in found("Storms hit the Dominican Republic.")
+
+
+def test_a_saint_opens_a_place_and_owns_what_follows_it():
+    assert ("St Orvel", "PLACE") in found("Roads near St Orvel were closed.")
+    assert ("St Maren's Hospital", "PLACE") in found("St Maren's Hospital was evacuated.")
+
+
+def test_an_initialism_before_a_kind_of_body_is_an_organisation():
+    assert ("VKB", "ORG") in found("Estan's VKB security service said it had detained an official.")
+    assert found("The GST rate rose to 9%.") == []  # no kind of body after it
+
+
+def test_a_hyphenated_given_name_after_a_title_is_one_person():
+    assert found("Mayor Jean-Luc Fabrin said the bridge was closed.") == [
+        ("Jean-Luc Fabrin", "PERSON")]
+
+
+def test_a_seat_of_government_speaking_for_it_is_an_organisation():
+    assert found("Downing Street said the talks would go on.") == [("Downing Street", "ORG")]
+    assert found("A spokesman for the Elysee said so.") == [("Elysee", "ORG")]
