@@ -50,6 +50,7 @@ from corpus.extract.reference import (
     populated_places,
     qualifier,
     resolve_place,
+    setting_up,
 )
 
 # spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are
@@ -366,4 +367,5 @@ def word_starts(word: str, text: str) -> list[int]:
 
 @lru_cache(maxsize=1)
 def recogniser() -> Recogniser:
-    return Recogniser()
+    with setting_up():
+        return Recogniser()
