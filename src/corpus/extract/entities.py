@@ -183,10 +183,15 @@ class Recogniser:
         return ref.type if ref is not None else "ORG" if label == "organisation" else "PERSON"
 
     def mention(
-        self, span: tuple[int, int, str, str], doc: Doc, source: str, countries: frozenset[str]
+        self,
+        span: tuple[int, int, str, str],
+        tokens: Tokens,
+        source: str,
+        countries: frozenset[str],
     ) -> Mention:
-        first, last = doc[span[0]], doc[span[1] - 1]
-        start, end = first.idx, last.idx + len(last)
+        last = span[1] - 1
+        start = tokens.starts[span[0]]
+        end = tokens.starts[last] + len(self.texts[tokens.orths[last]])
         text, kind, label = source[start:end], span[2], span[3]
         ref = self.refs.get(label)
         if ref is not None and ref.source == "geonames" and ref.geonames_id in geonames_cities():
@@ -274,7 +279,7 @@ class Recogniser:
             spans[f] = merge(words, tokens[f].spaces, known, tokens[f].capitals)
             vocabulary.update(tokens[f].orths)
         found = {
-            f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]] for f in docs
+            f: [self.mention(s, tokens[f], fields[f], countries) for s in spans[f]] for f in docs
         }
         if is_sport({self.lowers[o] for o in vocabulary}):  # "England beat Colombia": the teams
             teams = nations()

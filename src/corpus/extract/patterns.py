@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy
@@ -109,7 +110,8 @@ class Tokens:
     there yet)."""
 
     def __init__(self, doc: Doc, known: dict[int, int], classes_of: Callable[[int], int]) -> None:
-        columns = doc.to_array(["ORTH", FLAG["trigger"], "SPACY", FLAG["upper-initial"]])
+        columns = doc.to_array(["ORTH", FLAG["trigger"], "SPACY", FLAG["upper-initial"], "IDX"])
+        self.starts: list[int] = columns[:, 4].tolist()  # each token's first character
         self.triggers: list[int] = numpy.flatnonzero(columns[:, 1]).tolist()
         # the tokens whose first character is upper case
         self.capitals: list[int] = numpy.flatnonzero(columns[:, 3]).tolist()
@@ -119,7 +121,8 @@ class Tokens:
         for orth in self.new:
             known[orth] = classes_of(orth)
         # Each token's classes, with PAD tokens of none either side (windows reach past the ends).
-        self.padded: list[int] = [0] * PAD + [known[o] for o in orths] + [0] * PAD
+        classes = [known[o] for o in orths] if len(orths) < 2 else itemgetter(*orths)(known)
+        self.padded: list[int] = [0] * PAD + list(classes) + [0] * PAD
 
     def __len__(self) -> int:
         return len(self.padded) - 2 * PAD
