@@ -53,9 +53,11 @@ def sentence_pool() -> list[str]:
 
 
 def entry_shapes() -> list[tuple[int, ...]]:
-    """The seed's entries as sentences per paragraph: synthetic entries take these shapes, so that they
-    are about as long as the seed's (940 characters against its 793) and as dense in names and numbers."""
-    return [tuple(len(SENTENCE_END.split(p)) for p in e.body.split("\n\n") if p.strip()) for e in seed_entries()]
+    """The seed's entries as sentences per paragraph: synthetic entries take these shapes, so
+    that they are about as long as the seed's (940 characters against its 793) and as dense in
+    names and numbers."""
+    return [tuple(len(SENTENCE_END.split(p)) for p in e.body.split("\n\n") if p.strip())
+            for e in seed_entries()]
 
 
 def synthetic_blog(rng: random.Random, day: date, n_entries: int, pool: list[str],
@@ -72,7 +74,8 @@ def synthetic_blog(rng: random.Random, day: date, n_entries: int, pool: list[str
             lines += [" ".join(rng.sample(pool, n_sentences)), ""]
         if rng.random() < 0.2:
             lines += [rng.choice(BOILERPLATE), ""]
-    lines += [f"For our live updates from {(day - timedelta(days=1)):%A, %B %-d}, click here.", "", "Route 6"]
+    lines += [f"For our live updates from {(day - timedelta(days=1)):%A, %B %-d}, click here.",
+              "", "Route 6"]
     return "\n".join(lines)
 
 
@@ -88,13 +91,13 @@ def generate(folder: Path, n_blogs: int, n_entries: int) -> int:
 
 
 def run_build(raw: Path, out: Path, jobs: int, cache: Path, engine: str) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB, the largest process of the child's tree) of one `corpus build`, started
-    once earlier writes are on disk."""
+    """Seconds and peak RSS (MiB, the largest process of the child's tree) of one `corpus build`,
+    started once earlier writes are on disk."""
     os.sync()
     started = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "corpus", "build", "--raw", str(raw), "--out", str(out),
-                          "--jobs", str(jobs), "--cache", str(cache), "--engine", engine],
-                         capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "corpus", "build", "--raw", str(raw),
+                          "--out", str(out), "--jobs", str(jobs), "--cache", str(cache),
+                          "--engine", engine], capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if run.returncode:
         sys.exit(run.stderr)
@@ -132,15 +135,18 @@ def main() -> None:
         seconds, peak_mib = run_build(raw, out, args.jobs, cache, args.engine)
         floor_after, _ = floor_seconds(raw)  # the machine's load drifts: the floor before and after
         floor = min(floor, floor_after)
-        extra = synthetic_blog(random.Random(1), date(2030, 1, 1), args.entries, sentence_pool(), entry_shapes())
+        extra = synthetic_blog(random.Random(1), date(2030, 1, 1), args.entries, sentence_pool(),
+                               entry_shapes())
         (raw / "zz-added.txt").write_text(extra, encoding="utf-8")
         incremental, _ = run_build(raw, out, args.jobs, cache, args.engine)
         unchanged, _ = run_build(raw, out, args.jobs, cache, args.engine)
         edited = raw / f"{args.blogs // 2:06d}.txt"
-        edited.write_text(edited.read_text(encoding="utf-8").replace(" GMT — ", " GMT — Update: ", 1), encoding="utf-8")
+        text = edited.read_text(encoding="utf-8")
+        edited.write_text(text.replace(" GMT — ", " GMT — Update: ", 1), encoding="utf-8")
         changed, _ = run_build(raw, out, args.jobs, cache, args.engine)
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", f"import corpus; corpus.load('entries', path={str(out)!r})"], check=True)
+        load = f"import corpus; corpus.load('entries', path={str(out)!r})"
+        subprocess.run([sys.executable, "-c", load], check=True)
         load_seconds = time.perf_counter() - started
     n_entries = args.blogs * args.entries
     print(f"blogs: {args.blogs}  entries: {n_entries}  raw: {n_bytes / 1e6:.1f} MB")
@@ -149,8 +155,8 @@ def main() -> None:
           f"peak RSS {peak_mib:.0f} MiB (largest process)")
     print(f"floor (spaCy's blank English tokenizer over the non-blank lines, one process, "
           f"{n_tokens:,} tokens): {floor:.2f} s; build/floor = {seconds / floor:.2f}")
-    print(f"one blog added, rebuilt from the cache: {incremental:.2f} s; nothing changed: {unchanged:.2f} s; "
-          f"one blog edited: {changed:.2f} s")
+    print(f"one blog added, rebuilt from the cache: {incremental:.2f} s; "
+          f"nothing changed: {unchanged:.2f} s; one blog edited: {changed:.2f} s")
     print(f"corpus.load('entries') in a new process: {load_seconds:.2f} s")
 
 
