@@ -90,6 +90,12 @@ def generate(folder: Path, n_blogs: int, n_entries: int) -> int:
     return total
 
 
+def children_cpu() -> float:
+    """CPU seconds of the finished child processes (and theirs), user and system."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_build(raw: Path, out: Path, jobs: int, cache: Path, engine: str) -> tuple[float, float]:
     """Seconds and peak RSS (MiB, the largest process of the child's tree) of one `corpus build`,
     started once earlier writes are on disk."""
@@ -131,8 +137,12 @@ def main() -> None:
         raw, out, cache = Path(tmp, "raw"), Path(tmp, "out"), Path(tmp, "cache")
         raw.mkdir()
         n_bytes = generate(raw, args.blogs, args.entries)
+        cpu_started = time.process_time()
         floor, n_tokens = floor_seconds(raw)
+        floor_cpu = time.process_time() - cpu_started
+        build_cpu = children_cpu()
         seconds, peak_mib = run_build(raw, out, args.jobs, cache, args.engine)
+        build_cpu = children_cpu() - build_cpu
         floor_after, _ = floor_seconds(raw)  # the machine's load drifts: the floor before and after
         floor = min(floor, floor_after)
         extra = synthetic_blog(random.Random(1), date(2030, 1, 1), args.entries, sentence_pool(),
@@ -155,6 +165,10 @@ def main() -> None:
           f"peak RSS {peak_mib:.0f} MiB (largest process)")
     print(f"floor (spaCy's blank English tokenizer over the non-blank lines, one process, "
           f"{n_tokens:,} tokens): {floor:.2f} s; build/floor = {seconds / floor:.2f}")
+    # On a shared machine the wall-clock ratio swings with the others' load; CPU seconds do not.
+    print(f"CPU seconds: build {build_cpu:.1f} (all its processes), floor {floor_cpu:.2f}; "
+          f"build CPU / floor CPU = {build_cpu / floor_cpu:.2f}, "
+          f"/ {args.jobs} workers = {build_cpu / floor_cpu / args.jobs:.2f}")
     print(f"one blog added, rebuilt from the cache: {incremental:.2f} s; "
           f"nothing changed: {unchanged:.2f} s; one blog edited: {changed:.2f} s")
     print(f"corpus.load('entries') in a new process: {load_seconds:.2f} s")
