@@ -430,3 +430,24 @@ def test_ambiguous_place_names_are_decided_by_their_context(text, expected):
 ])
 def test_titles_parties_and_hyphenated_given_names(text, expected):
     assert found(text) == expected
+
+
+def test_token_columns_are_the_words_per_token_reading():
+    """Tokens' columns (capitals from a lexeme flag, character offsets, texts per orth id) say
+    what reading each token's text would: the recogniser takes them instead of per-token loops."""
+    from corpus.extract.candidates import upper_initials
+
+    r = recogniser()
+    text = ("Émile Zola's Ölüdeniz trip: ßtraße, 3,000 iPhones — Kyiv-based „NATO“ and "
+            "McDonald's\n\n'Ukraine' said ДНР 🙂 at 10am.")
+    doc = r.nlp.make_doc(text)
+    tokens = r.tokens(doc)
+    words = r.words(tokens)
+    assert words == [t.text for t in doc]
+    assert tokens.capitals == upper_initials(words)
+    assert [words[i] for i in tokens.capitals][:4] == ["Émile", "Zola", "Ölüdeniz", "Kyiv"]
+    assert tokens.starts == [t.idx for t in doc]
+    one = r.nlp.make_doc("Kyiv")
+    assert r.words(r.tokens(one)) == ["Kyiv"]
+    mention = r.mention((0, 2, "PERSON", "speech"), tokens, text, frozenset())
+    assert (mention.start, mention.end, mention.text) == (0, 10, "Émile Zola")

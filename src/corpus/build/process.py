@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import parse
-from corpus.build import cache
+from corpus.build import cache, places
 from corpus.build.cache import BlogTables
 from corpus.collect import raw
 from corpus.dataset import store
@@ -66,6 +66,7 @@ def process_file(
         cache_key = cache.key(sha256, rel_path, registry_entry)
         result = cache.load(cache_dir, cache_key)
         if result is None:
+            places.use_index(cache_dir)
             doc = raw.read_document(raw_dir, rel_path, registry_entry, data)
             stage = "parse"
             parsed = parse.parse(doc.path, doc.format, doc.text)

@@ -55,11 +55,19 @@ def opens_sentence(words: list[str], i: int) -> bool:
     return i == 0 or words[i - 1] in SENTENCE_BREAKS or words[i - 1].isspace()
 
 
-def segments(words: list[str], spaces: list[int]) -> list[Segment]:
+def upper_initials(words: list[str]) -> list[int]:
+    """Positions of the words whose first character is upper case."""
+    return [i for i, w in enumerate(words) if w[:1].isupper()]
+
+
+def segments(
+    words: list[str], spaces: list[int], capitals: list[int] | None = None
+) -> list[Segment]:
     """Runs of capitalised words (with name particles, hyphenated parts and 'of'/'for' inside an
-    organisation's name), split at title words, calendar words and leading stop words."""
+    organisation's name), split at title words, calendar words and leading stop words;
+    `capitals`: upper_initials(words), when known already."""
     found, n, i = [], len(words), 0
-    for start in [i for i, w in enumerate(words) if w[:1].isupper()]:
+    for start in upper_initials(words) if capitals is None else capitals:
         nxt = words[start + 1] if start + 1 < n else ""
         if start < i or words[start] in STOP and not nxt[:1].isupper():
             continue  # "The", "He": a capitalised word that opens no name
@@ -200,10 +208,13 @@ def inside_word(
     )
 
 
-def headline_case(words: list[str]) -> bool:
+def headline_case(words: list[str], n_capitals: int | None = None) -> bool:
     """Whether the text is in headline case ("Plane Skids Off Runway As Storm Hits"): most content
-    words capitalised, and small words too or every one. Then capitals are no evidence of names."""
-    if 3 * sum(1 for w in words if w[:1].isupper()) < len(words):
+    words capitalised, and small words too or every one. Then capitals are no evidence of names.
+    `n_capitals`: len(upper_initials(words)), when known already."""
+    if n_capitals is None:
+        n_capitals = len(upper_initials(words))
+    if 3 * n_capitals < len(words):
         return False  # most words of prose are not capitalised
     inner = [w for i, w in enumerate(words) if w.isalpha() and not opens_sentence(words, i)]
     content = [w for w in inner if w.lower() not in STOP]
@@ -216,10 +227,15 @@ def headline_case(words: list[str]) -> bool:
     )
 
 
-def merge(words: list[str], spaces: list[int], known: list[Known]) -> list[Name]:
+def merge(
+    words: list[str], spaces: list[int], known: list[Known], capitals: list[int] | None = None
+) -> list[Name]:
     """Every name of a doc: the known spans, and the capitalised segments typed by their evidence
-    (a segment holding known spans may extend or retype them: "Stadium Australia")."""
-    if headline_case(words):
+    (a segment holding known spans may extend or retype them: "Stadium Australia");
+    `capitals`: upper_initials(words), when known already."""
+    if capitals is None:
+        capitals = upper_initials(words)
+    if headline_case(words, len(capitals)):
         return [(k.start, k.end, k.type, k.label) for k in known]
     ctx, out = Context(words), []
     known = [
@@ -242,7 +258,7 @@ def merge(words: list[str], spaces: list[int], known: list[Known]) -> list[Name]
     cover = [None] * len(words)  # the known span over each token
     for k in known:
         cover[k.start : k.end] = [k] * (k.end - k.start)
-    for seg in segments(words, spaces):
+    for seg in segments(words, spaces, capitals):
         over = {k for k in cover[seg.start : seg.end] if k is not None}
         if any(k.start < seg.start or k.end > seg.end for k in over):
             continue  # a known span reaching out of the segment

