@@ -98,7 +98,7 @@ def make_key(path: Path) -> bytes:
     return key_at(str(path))
 
 
-def digest(body: bytes) -> bytes:
+def digest(body: bytes | memoryview) -> bytes:
     return hmac.new(cache_key(), body, hashlib.sha256).hexdigest().encode()
 
 

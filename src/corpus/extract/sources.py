@@ -132,8 +132,9 @@ def named_in_full(text: str, who: str) -> str:
     ("the Ministry of Health, Labour and Welfare"): the capitalised form of the same words,
     with the list of words that follows them in the name."""
     tail = who.split("'s ")[-1].split("’s ")[-1]
-    pattern = re.compile(rf"\b{re.escape(tail)}(?:,\s[A-Z][a-z]+)*(?:,?\s(?:and|&)\s[A-Z][a-z]+)?",
-                         re.IGNORECASE)
+    pattern = re.compile(
+        rf"\b{re.escape(tail)}(?:,\s[A-Z][a-z]+)*(?:,?\s(?:and|&)\s[A-Z][a-z]+)?", re.IGNORECASE
+    )
     for m in pattern.finditer(text):
         found = m.group(0)
         if found[0].isupper() and len(found) > len(tail):
