@@ -89,3 +89,22 @@ def test_a_hyphenated_given_name_after_a_title_is_one_person():
 def test_a_seat_of_government_speaking_for_it_is_an_organisation():
     assert found("Downing Street said the talks would go on.") == [("Downing Street", "ORG")]
     assert found("A spokesman for the Elysee said so.") == [("Elysee", "ORG")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # head words of a general class of body: observatories, initiatives, aid groups, militias,
+    # companies of a trade
+    ("The Kestrel Initiative published the figures.", "Kestrel Initiative"),
+    ("Airwatch Observatory recorded the strikes.", "Airwatch Observatory"),
+    ("The Velmark Observatory for Human Rights said 12 died.",
+     "Velmark Observatory for Human Rights"),
+    ("Coastal Relief delivered 300 tonnes of food.", "Coastal Relief"),
+    ("Shelter Aid said 2,000 families needed tents.", "Shelter Aid"),
+    ("Kestral Project volunteers searched the river.", "Kestral Project"),
+    ("The Marsh Militia claimed the attack.", "Marsh Militia"),
+    ("Orvo Shipping said two vessels were hit.", "Orvo Shipping"),
+    ("Norrel Telecom said the network was down.", "Norrel Telecom"),
+    ("Kessa Insurance said claims had doubled.", "Kessa Insurance"),
+])
+def test_organisations_by_a_head_word_of_their_class(text, name):
+    assert (name, "ORG") in found(text)
