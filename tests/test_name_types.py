@@ -108,3 +108,42 @@ def test_a_seat_of_government_speaking_for_it_is_an_organisation():
 ])
 def test_organisations_by_a_head_word_of_their_class(text, name):
     assert (name, "ORG") in found(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a party's or body's member or voice after one unknown word
+    ("Tessa Marr, a Kaldor MP, said the bill failed.", "Kaldor"),
+    ("Tessa Marr, a Kaldor lawmaker, said the bill failed.", "Kaldor"),
+    ("A Brimwell spokesperson said the flights were cancelled.", "Brimwell"),
+    ("A Tarsk spokeswoman declined to comment.", "Tarsk"),
+    ("The toll, Kaldera news agency said, was rising.", "Kaldera"),
+    # a company's organ after its possessive, at a sentence's start too
+    ("Ostrel's chief executive said prices would rise.", "Ostrel"),
+    ("Shares fell after Ostrel's board met.", "Ostrel"),
+    # an outlet after "reported by", a body after "members of"
+    ("The deal was reported by Nordpost.", "Nordpost"),
+    ("Members of Verdana marched in the capital.", "Verdana"),
+    # a plural after "the" is a party or a team, even before a speech verb
+    ("On Monday the Greens said they would vote against.", "Greens"),
+    # head words of outlets and of bodies: wires, couriers, school districts, general staffs
+    ("The Harbour Wire reported the closure.", "Harbour Wire"),
+    ("Norvale Public Schools closed for the day.", "Norvale Public Schools"),
+])
+def test_one_word_organisations_by_the_role_around_them(text, name):
+    assert (name, "ORG") in found(text)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Tessa Marr, a Berlin MP, said the bill failed.", "Berlin", "PLACE"),
+    ("A Brimwell spokesperson, Anna Kell, said so.", "Anna Kell", "PERSON"),
+    ("It was reported by Anna Kell on Monday.", "Anna Kell", "PERSON"),
+])
+def test_a_place_or_a_person_keeps_its_type_beside_a_role(text, name, kind):
+    assert (name, kind) in found(text)
+
+
+def test_a_person_is_not_typed_by_the_organ_of_a_company():
+    assert ("Bristol", "ORG") not in found("Tessa Marr, a Bristol MP, said the bill failed.")
+    assert ("Anna", "ORG") not in found("Later Anna's chief executive role ended.")
+    assert ("General Staff", "ORG") in found("The General Staff said the line held.")
+    assert not any(n == "Staff" for n, _ in found("Staff said the ward was full."))

@@ -37,6 +37,10 @@ ACTING = SPEECH | SOURCE_CUES | frozenset("'s ’s , . ; : ) has had have is was
 BEFORE_ORG = ORG_NOUNS | words("name_evidence_before_org")
 # Lower-case nouns for a kind of body after an initialism: "SBU security service".
 KIND_OF_BODY = ORG_NOUNS | frozenset(h.lower() for h in ORG_HEADS if h.isalpha())
+ORG_ROLES_AFTER = words("name_evidence_org_roles_after")  # "a Kaldor MP"
+COMPANY_ROLES = words("name_evidence_company_roles")  # "Ostrel's chief executive"
+PUBLISHED_BY = words("name_evidence_published_by")  # "reported by Nordpost"
+POSSESSIVE = ("'s", "’s")
 
 
 ADJECTIVE = re.compile(r"(?:an|ese|ish|ic)$")  # "the Mexican border", not "Hubei province"
@@ -171,3 +175,20 @@ def initialism_is_org(ctx, a: int) -> bool:
         and ctx.before(a, 2)[:1].isalpha()
         and ctx.words[a - 2][:1].isupper()
     )
+
+
+def org_role(ctx, a: int, sentence_start: bool) -> bool:
+    """One unknown word that a role around it makes a party, company or outlet: a party's or
+    body's member or voice after it ("a Kaldor MP", "a Brimwell spokesperson", "Kaldera news
+    agency"), a company's organ after its possessive ("Ostrel's chief executive", allowed at a
+    sentence's start), "reported by X", "members of X"."""
+    prev, nxt = ctx.before(a), ctx.after(a + 1)
+    if nxt in POSSESSIVE:
+        return ctx.after(a + 2) in COMPANY_ROLES
+    if sentence_start:
+        return False
+    if nxt in ORG_ROLES_AFTER:
+        return prev not in TITLES
+    if prev == "by":
+        return ctx.before(a, 2) in PUBLISHED_BY
+    return prev == "of" and ctx.before(a, 2) in ("members", "member")
