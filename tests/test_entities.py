@@ -430,3 +430,20 @@ def test_ambiguous_place_names_are_decided_by_their_context(text, expected):
 ])
 def test_titles_parties_and_hyphenated_given_names(text, expected):
     assert found(text) == expected
+
+
+def test_the_stem_of_a_company_named_in_full_is_that_company_across_the_blog():
+    rows = blog_rows("Brightline Energy Ltd shut its plant on Monday.",
+                     "Later, Brightline said the plant would reopen.",
+                     "Shares in Brightline fell.")
+    assert [r[1:4] for r in rows] == [
+        ("Brightline Energy Ltd", "ORG", "Brightline Energy Ltd"),
+        ("Brightline", "ORG", "Brightline Energy Ltd"),
+        ("Brightline", "ORG", "Brightline Energy Ltd")]
+
+
+def test_no_stem_from_a_company_named_for_a_person_or_without_a_legal_form():
+    rows = blog_rows("Tessa Group said it would bid.", "Later, Tessa said she would wait.")
+    assert ("e1", "Tessa", "PERSON") in [r[:3] for r in rows]
+    rows = blog_rows("Orvo Shipping said two ships were hit.", "Later, Orvo said they sank.")
+    assert not any(r[1] == "Orvo" and r[2] == "ORG" for r in rows)
