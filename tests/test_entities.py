@@ -447,3 +447,17 @@ def test_no_stem_from_a_company_named_for_a_person_or_without_a_legal_form():
     assert ("e1", "Tessa", "PERSON") in [r[:3] for r in rows]
     rows = blog_rows("Orvo Shipping said two ships were hit.", "Later, Orvo said they sank.")
     assert not any(r[1] == "Orvo" and r[2] == "ORG" for r in rows)
+
+
+def test_a_bodys_head_word_after_the_is_the_body_the_blog_names_in_full():
+    rows = blog_rows("The Varnian Electoral Commission delayed the count.",
+                     "Later the Commission said counting would resume.",
+                     "The Commission of Inquiry met, and a Commission Vote was held.")
+    assert [r[:4] for r in rows if r[1] == "Commission"] == [
+        ("e1", "Commission", "ORG", "Varnian Electoral Commission")]
+
+
+def test_no_head_word_alone_when_the_blog_names_two_bodies_with_it():
+    rows = blog_rows("The Varnian Electoral Commission and the Tessal Trade Commission met.",
+                     "Later the Commission said counting would resume.")
+    assert not any(r[1] == "Commission" for r in rows)

@@ -4,6 +4,8 @@
   Okafor") elsewhere is that person (method "surname").
 * The stem of a company's full name ("Brightline" of "Brightline Energy Ltd") is that company
   wherever it stands alone in the blog, even before a speech verb (method "context").
+* A body's head word after "the" ("the Commission") in a blog that names one body with that
+  head in full ("the Electoral Commission") is that body (method "context").
 * A name typed by evidence in one update (a head word, a title, a speech verb, "according to")
   keeps that type where it stands alone in another update ("Brimley" after "Brimley said"):
   a mention found only by its capitals is retyped, and an occurrence not found is added
@@ -41,6 +43,7 @@ WEAK = frozenset(("capitalised", "model"))
 LEGAL_FORMS = words("blog_memory_legal_forms")  # "Ltd", "Holdings": a company's full name
 # Context alone ("Brightline said", "shares in Brightline") yields to a company's full name.
 STEM_OVERRIDES = frozenset(("context", "place-context"))
+SHORT_HEADS = words("blog_memory_short_heads")  # "the Commission" for "the Electoral Commission"
 WORD = re.compile(r"\w+")
 
 
@@ -101,6 +104,28 @@ def company_stems(found: list[dict]) -> dict:
     }
 
 
+def body_heads(found: list[dict]) -> dict:
+    """Head word -> the mention of the one body the blog names in full with it ("Commission" of
+    "Electoral Commission")."""
+    bodies: dict[str, dict[str, object]] = defaultdict(dict)
+    for fields in found:
+        for ms in fields.values():
+            for m in ms:
+                parts = m.canonical_name.split()
+                if m.type == "ORG" and len(parts) > 1 and parts[-1] in SHORT_HEADS:
+                    bodies[parts[-1]].setdefault(m.canonical_name, m)
+    return {head: next(iter(full.values())) for head, full in bodies.items() if len(full) == 1}
+
+
+def after_the(text: str, start: int, end: int) -> bool:
+    """Whether a word stands after "the" and before no "of", "for" or capitalised word: "the
+    Commission said", not "the Commission of Inquiry" or "the Commission Vote"."""
+    rest = text[end:].lstrip().split(" ", 1)[0]
+    return text[:start].endswith(("the ", "The ")) and not (
+        rest in ("of", "for") or rest[:1].isupper()
+    )
+
+
 def usable(name: str) -> bool:
     """A name that can stand alone: not a stop, title, calendar word or demonym."""
     return (
@@ -128,7 +153,9 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
     for name in set(names) & set(short):
         if names[name].type != "PERSON":
             del short[name]  # "Marsh" a person's surname and a place: neither
+    heads = {h: m for h, m in body_heads(found).items() if h not in names and h not in short}
     known = {
+        **{h: (m, "context") for h, m in heads.items()},
         **{n: (m, "context") for n, m in names.items()},
         **{s: (m, "surname") for s, m in short.items() if s not in names},
     }
@@ -159,6 +186,8 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
                 ref, method = known[word]
                 if (
                     taken.intersection(range(start, end))
+                    or word in heads
+                    and not after_the(text[f], start, end)
                     or method == "context"
                     and " " not in word
                     and opens_sentence(text[f], start)
