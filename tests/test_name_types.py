@@ -147,3 +147,39 @@ def test_a_person_is_not_typed_by_the_organ_of_a_company():
     assert ("Anna", "ORG") not in found("Later Anna's chief executive role ended.")
     assert ("General Staff", "ORG") in found("The General Staff said the line held.")
     assert not any(n == "Staff" for n, _ in found("Staff said the ward was full."))
+
+
+@pytest.mark.parametrize("text, name", [
+    # trade head words of companies
+    ("Velmark Electric said power was restored.", "Velmark Electric"),
+    ("Orvo Rail said trains would run.", "Orvo Rail"),
+    ("Tarn Gas said supplies were safe.", "Tarn Gas"),
+    ("Kessa Pharmaceuticals said the drug was safe.", "Kessa Pharmaceuticals"),
+    ("Kessa Systems said the outage was over.", "Kessa Systems"),
+    # a kind of body before the name
+    ("The charity Zentra said 12 families were fed.", "Zentra"),
+    ("The watchdog Zentra said the figures were wrong.", "Zentra"),
+    ("The regulator Zentra said rates would rise.", "Zentra"),
+    ("The union Zentra said its members would strike.", "Zentra"),
+    # a kind of body after one word: "the Vanguard party", "the Zentra group"
+    ("The far-right Vanguard party gained seats.", "Vanguard"),
+    # an apposition whose head is a kind of body, at a sentence's start too
+    ("Zentra, a rights group, said 12 were killed.", "Zentra"),
+    ("Tarnco, the state energy firm, said the plant was safe.", "Tarnco"),
+    ("Zentra, a Tessal-based charity, said 12 were fed.", "Zentra"),
+    # a company's staff before "at X"
+    ("Engineers at Tarnco said the plant was safe.", "Tarnco"),
+    # initialisms before a member or a kind of body, after "supporters of the"
+    ("Tessa Marr, the KDP leader, said the vote was rigged.", "KDP"),
+    ("An MDC lawmaker was arrested.", "MDC"),
+    ("VDP candidates won 40 seats.", "VDP"),
+    ("Supporters of the KRF gathered outside.", "KRF"),
+    ("Fighters from the SNA took the town.", "SNA"),
+])
+def test_organisations_by_a_kind_of_body_or_a_member_beside_them(text, name):
+    assert (name, "ORG") in found(text)
+
+
+def test_an_apposition_whose_body_is_not_its_head_types_nothing():
+    assert found("Separately, an employee of the health ministry was infected.") == []
+    assert ("Anna", "ORG") not in found("Anna, a rights group founder, spoke.")

@@ -40,6 +40,9 @@ KIND_OF_BODY = ORG_NOUNS | frozenset(h.lower() for h in ORG_HEADS if h.isalpha()
 ORG_ROLES_AFTER = words("name_evidence_org_roles_after")  # "a Kaldor MP"
 COMPANY_ROLES = words("name_evidence_company_roles")  # "Ostrel's chief executive"
 PUBLISHED_BY = words("name_evidence_published_by")  # "reported by Nordpost"
+STAFF_AT = words("name_evidence_staff_at")  # "engineers at Tarnco"
+ARTICLES = ("a", "an", "the")
+MEMBERS_OF = words("name_evidence_members_of")  # "supporters of the KRF"
 POSSESSIVE = ("'s", "’s")
 
 
@@ -169,6 +172,10 @@ def initialism_is_org(ctx, a: int) -> bool:
         return True
     if nxt in KIND_OF_BODY or ctx.after(a + 2) in KIND_OF_BODY and nxt.isalpha():
         return True  # "the SBU security service", "the NVA news agency"
+    if nxt in ORG_ROLES_AFTER:
+        return True  # "the KDP leader", "an MDC lawmaker", "VDP candidates"
+    if prev == "the" and ctx.before(a, 2) in ("of", "from") and ctx.before(a, 3) in MEMBERS_OF:
+        return True  # "supporters of the KRF", "fighters from the SNA"
     return (
         prev == "("
         and nxt == ")"
@@ -191,4 +198,19 @@ def org_role(ctx, a: int, sentence_start: bool) -> bool:
         return prev not in TITLES
     if prev == "by":
         return ctx.before(a, 2) in PUBLISHED_BY
+    if prev == "at":
+        return ctx.before(a, 2) in STAFF_AT
     return prev == "of" and ctx.before(a, 2) in ("members", "member")
+
+
+def org_apposition(ctx, b: int) -> bool:
+    """A name followed by an apposition whose head is a kind of body: "Zentra, a rights group,
+    said", "Tarnco, the state energy firm, said"."""
+    if ctx.after(b) != "," or ctx.after(b + 1) not in ARTICLES:
+        return False
+    for k in range(b + 2, min(b + 8, len(ctx.words))):
+        if ctx.after(k) in (",", "."):
+            return k > b + 2 and ctx.after(k - 1) in KIND_OF_BODY
+        if ctx.after(k) in STOP:
+            return False  # "Separately, an employee of the ministry": the body is not its head
+    return False

@@ -36,6 +36,7 @@ from corpus.extract.name_evidence import (
     club,
     in_place_list,
     initialism_is_org,
+    org_apposition,
     org_evidence,
     org_role,
     place_after,
@@ -306,7 +307,9 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
     if not single_name(w) or is_demonym(w):
         return []
     person_or_place = w in given_names() or w in context_places()  # "a Bristol MP": a place
-    if not person_or_place and org_role(ctx, a, seg.sentence_start):
+    if not person_or_place and (
+        org_role(ctx, a, seg.sentence_start) or org_apposition(ctx, a + 1)
+    ):
         return [(a, a + 1, "ORG", "context")]  # "a Kaldor MP", "Ostrel's chief executive"
     if seg.sentence_start:
         return []
