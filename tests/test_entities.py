@@ -451,3 +451,34 @@ def test_token_columns_are_the_words_per_token_reading():
     assert r.words(r.tokens(one)) == ["Kyiv"]
     mention = r.mention((0, 2, "PERSON", "speech"), tokens, text, frozenset())
     assert (mention.start, mention.end, mention.text) == (0, 10, "Émile Zola")
+
+
+def test_the_stem_of_a_company_named_in_full_is_that_company_across_the_blog():
+    rows = blog_rows("Brightline Energy Ltd shut its plant on Monday.",
+                     "Later, Brightline said the plant would reopen.",
+                     "Shares in Brightline fell.")
+    assert [r[1:4] for r in rows] == [
+        ("Brightline Energy Ltd", "ORG", "Brightline Energy Ltd"),
+        ("Brightline", "ORG", "Brightline Energy Ltd"),
+        ("Brightline", "ORG", "Brightline Energy Ltd")]
+
+
+def test_no_stem_from_a_company_named_for_a_person_or_without_a_legal_form():
+    rows = blog_rows("Tessa Group said it would bid.", "Later, Tessa said she would wait.")
+    assert ("e1", "Tessa", "PERSON") in [r[:3] for r in rows]
+    rows = blog_rows("Orvo Shipping said two ships were hit.", "Later, Orvo said they sank.")
+    assert not any(r[1] == "Orvo" and r[2] == "ORG" for r in rows)
+
+
+def test_a_bodys_head_word_after_the_is_the_body_the_blog_names_in_full():
+    rows = blog_rows("The Varnian Electoral Commission delayed the count.",
+                     "Later the Commission said counting would resume.",
+                     "The Commission of Inquiry met, and a Commission Vote was held.")
+    assert [r[:4] for r in rows if r[1] == "Commission"] == [
+        ("e1", "Commission", "ORG", "Varnian Electoral Commission")]
+
+
+def test_no_head_word_alone_when_the_blog_names_two_bodies_with_it():
+    rows = blog_rows("The Varnian Electoral Commission and the Tessal Trade Commission met.",
+                     "Later the Commission said counting would resume.")
+    assert not any(r[1] == "Commission" for r in rows)

@@ -2,6 +2,10 @@
 
 * A surname alone ("Okafor") in any update of a blog that names the person in full ("Grace
   Okafor") elsewhere is that person (method "surname").
+* The stem of a company's full name ("Brightline" of "Brightline Energy Ltd") is that company
+  wherever it stands alone in the blog, even before a speech verb (method "context").
+* A body's head word after "the" ("the Commission") in a blog that names one body with that
+  head in full ("the Electoral Commission") is that body (method "context").
 * A name typed by evidence in one update (a head word, a title, a speech verb, "according to")
   keeps that type where it stands alone in another update ("Brimley" after "Brimley said"):
   a mention found only by its capitals is retyped, and an occurrence not found is added
@@ -16,7 +20,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from corpus.extract.lexicons import CALENDAR, STOP, TITLES, is_demonym
+from corpus.extract.lexicons import CALENDAR, ORG_HEADS, STOP, TITLES, given_names, is_demonym
+from corpus.extract.wordlists import words
 
 # Methods whose type is evidence the rest of the blog may use; gazetteer and GeoNames names are
 # found wherever they stand anyway, and "capitalised" and "model" are guesses.
@@ -35,6 +40,10 @@ EVIDENCE = frozenset(
     )
 )
 WEAK = frozenset(("capitalised", "model"))
+LEGAL_FORMS = words("blog_memory_legal_forms")  # "Ltd", "Holdings": a company's full name
+# Context alone ("Brightline said", "shares in Brightline") yields to a company's full name.
+STEM_OVERRIDES = frozenset(("context", "place-context"))
+SHORT_HEADS = words("blog_memory_short_heads")  # "the Commission" for "the Electoral Commission"
 WORD = re.compile(r"\w+")
 
 
@@ -72,6 +81,51 @@ def surnames(found: list[dict]) -> dict:
     }
 
 
+def company_stems(found: list[dict]) -> dict:
+    """Stem -> the mention of the one company the blog names in full with a legal form: the
+    words before its trade and legal words ("Brightline" of "Brightline Energy Ltd")."""
+    companies: dict[str, dict[str, object]] = defaultdict(dict)
+    for fields in found:
+        for ms in fields.values():
+            for m in ms:
+                parts = m.canonical_name.split()
+                if m.type != "ORG" or len(parts) < 2 or parts[-1] not in LEGAL_FORMS:
+                    continue
+                while parts and (parts[-1] in LEGAL_FORMS or parts[-1] in ORG_HEADS):
+                    parts.pop()
+                if parts and parts[0] not in given_names() and all(
+                    p[:1].isupper() and p not in STOP for p in parts
+                ):
+                    companies[" ".join(parts)].setdefault(m.canonical_name, m)
+    return {
+        stem: next(iter(full.values()))
+        for stem, full in companies.items()
+        if len(full) == 1 and usable(stem)
+    }
+
+
+def body_heads(found: list[dict]) -> dict:
+    """Head word -> the mention of the one body the blog names in full with it ("Commission" of
+    "Electoral Commission")."""
+    bodies: dict[str, dict[str, object]] = defaultdict(dict)
+    for fields in found:
+        for ms in fields.values():
+            for m in ms:
+                parts = m.canonical_name.split()
+                if m.type == "ORG" and len(parts) > 1 and parts[-1] in SHORT_HEADS:
+                    bodies[parts[-1]].setdefault(m.canonical_name, m)
+    return {head: next(iter(full.values())) for head, full in bodies.items() if len(full) == 1}
+
+
+def after_the(text: str, start: int, end: int) -> bool:
+    """Whether a word stands after "the" and before no "of", "for" or capitalised word: "the
+    Commission said", not "the Commission of Inquiry" or "the Commission Vote"."""
+    rest = text[end:].lstrip().split(" ", 1)[0]
+    return text[:start].endswith(("the ", "The ")) and not (
+        rest in ("of", "for") or rest[:1].isupper()
+    )
+
+
 def usable(name: str) -> bool:
     """A name that can stand alone: not a stop, title, calendar word or demonym."""
     return (
@@ -88,11 +142,20 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
 
     `texts` holds each update's fields; `mention` makes a Mention; `whole_words(words, text)`
     finds (start, word) of the words, whole and not overlapping."""
-    names, short = typed_names(found), surnames(found)
+    names, short, stems = typed_names(found), surnames(found), company_stems(found)
+    for stem, m in list(stems.items()):
+        ref = names.get(stem)
+        if ref is None or ref.method in WEAK | STEM_OVERRIDES:
+            names[stem] = m  # "Brightline said" after "Brightline Energy Ltd": the company
+            short.pop(stem, None)
+        else:
+            del stems[stem]
     for name in set(names) & set(short):
         if names[name].type != "PERSON":
             del short[name]  # "Marsh" a person's surname and a place: neither
+    heads = {h: m for h, m in body_heads(found).items() if h not in names and h not in short}
     known = {
+        **{h: (m, "context") for h, m in heads.items()},
         **{n: (m, "context") for n, m in names.items()},
         **{s: (m, "surname") for s, m in short.items() if s not in names},
     }
@@ -105,7 +168,7 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
     for fields, text in zip(found, texts):
         updated = {}
         for f, ms in fields.items():
-            ms = [retype(m, names.get(m.text)) for m in ms]
+            ms = [retype(m, names.get(m.text), m.text in stems) for m in ms]
             firsts = [w for w in by_first if w in text[f]]  # whole or not: whole_words checks
             seen = Counter(m.text for m in ms)  # names found wherever the text has them: done
             words = sorted(
@@ -123,6 +186,8 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
                 ref, method = known[word]
                 if (
                     taken.intersection(range(start, end))
+                    or word in heads
+                    and not after_the(text[f], start, end)
                     or method == "context"
                     and " " not in word
                     and opens_sentence(text[f], start)
@@ -147,9 +212,14 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
     return out
 
 
-def retype(m, ref):
-    """A mention found by its capitals alone takes the type the blog's evidence gives its name."""
-    if ref is None or m.method not in WEAK or ref.type == m.type:
+def retype(m, ref, stem: bool = False):
+    """A mention found by its capitals alone takes the type the blog's evidence gives its name;
+    a company's stem typed by the words around it alone ("Brightline said") is the company."""
+    if ref is None or ref.type == m.type:
+        return m
+    if stem and m.method in STEM_OVERRIDES:
+        return m._replace(type=ref.type, canonical_name=ref.canonical_name, method="context")
+    if m.method not in WEAK:
         return m
     return m._replace(type=ref.type, method="context")
 

@@ -37,6 +37,13 @@ ACTING = SPEECH | SOURCE_CUES | frozenset("'s ’s , . ; : ) has had have is was
 BEFORE_ORG = ORG_NOUNS | words("name_evidence_before_org")
 # Lower-case nouns for a kind of body after an initialism: "SBU security service".
 KIND_OF_BODY = ORG_NOUNS | frozenset(h.lower() for h in ORG_HEADS if h.isalpha())
+ORG_ROLES_AFTER = words("name_evidence_org_roles_after")  # "a Kaldor MP"
+COMPANY_ROLES = words("name_evidence_company_roles")  # "Ostrel's chief executive"
+PUBLISHED_BY = words("name_evidence_published_by")  # "reported by Nordpost"
+STAFF_AT = words("name_evidence_staff_at")  # "engineers at Tarnco"
+ARTICLES = ("a", "an", "the")
+MEMBERS_OF = words("name_evidence_members_of")  # "supporters of the KRF"
+POSSESSIVE = ("'s", "’s")
 
 
 ADJECTIVE = re.compile(r"(?:an|ese|ish|ic)$")  # "the Mexican border", not "Hubei province"
@@ -165,9 +172,45 @@ def initialism_is_org(ctx, a: int) -> bool:
         return True
     if nxt in KIND_OF_BODY or ctx.after(a + 2) in KIND_OF_BODY and nxt.isalpha():
         return True  # "the SBU security service", "the NVA news agency"
+    if nxt in ORG_ROLES_AFTER:
+        return True  # "the KDP leader", "an MDC lawmaker", "VDP candidates"
+    if prev == "the" and ctx.before(a, 2) in ("of", "from") and ctx.before(a, 3) in MEMBERS_OF:
+        return True  # "supporters of the KRF", "fighters from the SNA"
     return (
         prev == "("
         and nxt == ")"
         and ctx.before(a, 2)[:1].isalpha()
         and ctx.words[a - 2][:1].isupper()
     )
+
+
+def org_role(ctx, a: int, sentence_start: bool) -> bool:
+    """One unknown word that a role around it makes a party, company or outlet: a party's or
+    body's member or voice after it ("a Kaldor MP", "a Brimwell spokesperson", "Kaldera news
+    agency"), a company's organ after its possessive ("Ostrel's chief executive", allowed at a
+    sentence's start), "reported by X", "members of X"."""
+    prev, nxt = ctx.before(a), ctx.after(a + 1)
+    if nxt in POSSESSIVE:
+        return ctx.after(a + 2) in COMPANY_ROLES
+    if sentence_start:
+        return False
+    if nxt in ORG_ROLES_AFTER:
+        return prev not in TITLES
+    if prev == "by":
+        return ctx.before(a, 2) in PUBLISHED_BY
+    if prev == "at":
+        return ctx.before(a, 2) in STAFF_AT
+    return prev == "of" and ctx.before(a, 2) in ("members", "member")
+
+
+def org_apposition(ctx, b: int) -> bool:
+    """A name followed by an apposition whose head is a kind of body: "Zentra, a rights group,
+    said", "Tarnco, the state energy firm, said"."""
+    if ctx.after(b) != "," or ctx.after(b + 1) not in ARTICLES:
+        return False
+    for k in range(b + 2, min(b + 8, len(ctx.words))):
+        if ctx.after(k) in (",", "."):
+            return k > b + 2 and ctx.after(k - 1) in KIND_OF_BODY
+        if ctx.after(k) in STOP:
+            return False  # "Separately, an employee of the ministry": the body is not its head
+    return False

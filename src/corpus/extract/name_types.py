@@ -30,18 +30,21 @@ from corpus.extract.lexicons import (
     is_initialism,
 )
 from corpus.extract.name_evidence import (
+    ORG_ROLES_AFTER,
     adjective,
     camel_case,
     club,
     in_place_list,
     initialism_is_org,
+    org_apposition,
     org_evidence,
+    org_role,
     place_after,
     road,
     street,
     team_cue,
 )
-from corpus.extract.reference import nations
+from corpus.extract.reference import context_places, nations
 from corpus.extract.wordlists import words
 
 ATTACHED = frozenset("- ‑ '".split())  # inside a word: "Ka-Hin"
@@ -128,6 +131,8 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [
             (k.start, k.end, k.type, k.label) for k in inside if k.label.startswith("gazetteer")
         ]
+    if b - a > 1 and last.isupper() and last.lower() in ORG_ROLES_AFTER:  # "a Kaldor MP"
+        return type_segment(seg._replace(end=b - 1), ctx, [k for k in inside if k.end < b])
     exact = len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b)
     if (
         b - a > 2
@@ -299,7 +304,14 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         and not adjective(w)
     ):
         return [(a, a + 1 + (place_after(ctx, a + 1) == 2), "PLACE", "place-context")]
-    if not single_name(w) or is_demonym(w) or seg.sentence_start:
+    if not single_name(w) or is_demonym(w):
+        return []
+    person_or_place = w in given_names() or w in context_places()  # "a Bristol MP": a place
+    if not person_or_place and (
+        org_role(ctx, a, seg.sentence_start) or org_apposition(ctx, a + 1)
+    ):
+        return [(a, a + 1, "ORG", "context")]  # "a Kaldor MP", "Ostrel's chief executive"
+    if seg.sentence_start:
         return []
     if ctx.source(seg):
         return [(a, a + 1, "ORG", "source-context")]
@@ -308,6 +320,8 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         return [(a, a + 1, "ORG", "context")]
     if org_evidence(ctx, a, a + 1, given_names()):
         return [(a, a + 1, "ORG", "head-word")]
+    if prev == "the" and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return [(a, a + 1, "ORG", "context")]  # "the Lionesses", "the Greens said"
     if (seg.title_before or ctx.speech_after(a + 1)) and prev not in PLACE_PREPOSITIONS:
         return [(a, a + 1, "PERSON", "context")]
     if prev in ORG_NOUNS:
@@ -319,6 +333,4 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         return [(a, a + 1, "PLACE", "place-context")]
     if prev == "the" and ctx.before(a, 2) in ALONG:
         return [(a, a + 1, "PLACE", "place-context")]  # "along the Vessa": a river, a coast
-    if prev == "the" and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return [(a, a + 1, "ORG", "context")]  # "the Lionesses", "the Democrats"
     return []
