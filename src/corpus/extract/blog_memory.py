@@ -93,8 +93,10 @@ def company_stems(found: list[dict]) -> dict:
                     continue
                 while parts and (parts[-1] in LEGAL_FORMS or parts[-1] in ORG_HEADS):
                     parts.pop()
-                if parts and parts[0] not in given_names() and all(
-                    p[:1].isupper() and p not in STOP for p in parts
+                if (
+                    parts
+                    and parts[0] not in given_names()
+                    and all(p[:1].isupper() and p not in STOP for p in parts)
                 ):
                     companies[" ".join(parts)].setdefault(m.canonical_name, m)
     return {

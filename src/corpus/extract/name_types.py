@@ -307,9 +307,7 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
     if not single_name(w) or is_demonym(w):
         return []
     person_or_place = w in given_names() or w in context_places()  # "a Bristol MP": a place
-    if not person_or_place and (
-        org_role(ctx, a, seg.sentence_start) or org_apposition(ctx, a + 1)
-    ):
+    if not person_or_place and (org_role(ctx, a, seg.sentence_start) or org_apposition(ctx, a + 1)):
         return [(a, a + 1, "ORG", "context")]  # "a Kaldor MP", "Ostrel's chief executive"
     if seg.sentence_start:
         return []
