@@ -88,10 +88,21 @@ class Dask:
         )
 
 
-def engine_for(options: BuildOptions) -> Engine:
-    """The engine the options name."""
+# One changed raw file at most this large is processed in the build's own process, even with
+# --jobs above 1: a worker would only add its start (1.5 CPU-s in an incremental build, issue
+# 30), and one worker cannot share a file. A larger one keeps a worker's isolation (a page
+# that crashes a library ends that worker, not the build).
+IN_PROCESS_BYTES = 1_000_000
+
+
+def engine_for(options: BuildOptions, changed_sizes: list[int] | None = None) -> Engine:
+    """The engine the options name; for the local engine, this process when the changed raw files
+    (their sizes in bytes, when known) are a single small one."""
     if options.engine == "dask":
         return Dask(options.jobs, options.scheduler)
+    if changed_sizes is not None and len(changed_sizes) == 1:
+        if changed_sizes[0] <= IN_PROCESS_BYTES:
+            return InProcess()
     return LocalProcesses(options.jobs) if options.jobs > 1 else InProcess()
 
 

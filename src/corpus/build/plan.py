@@ -67,7 +67,9 @@ def summarise(
     found = {}
     results: Iterator[Result] = iter(())
     if changed:
-        results = engine_for(options).results(
+        sizes = [stats[path][0] for path, _ in changed if path in stats]
+        engine = engine_for(options, sizes if len(sizes) == len(changed) else None)
+        results = engine.results(
             raw_dir,
             changed,
             cache_dir,
