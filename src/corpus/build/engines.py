@@ -10,6 +10,7 @@ from typing import Protocol
 
 from corpus import validate
 from corpus.build.options import BuildOptions
+from corpus.build.parts import CheckerWorker
 from corpus.build.process import BlogSummary, process_file
 from corpus.collect.raw import RegistryEntry
 from corpus.errors import InputError, unexpected
@@ -35,7 +36,11 @@ class Engine(Protocol):
 
 
 class InProcess:
-    """Every file in this process, one after another."""
+    """Every file in this process, one after another; validation is set up meanwhile in a
+    thread, or in the checker worker when one is given."""
+
+    def __init__(self, checker: CheckerWorker | None = None) -> None:
+        self.checker = checker
 
     def results(
         self,
@@ -45,7 +50,10 @@ class InProcess:
         progress: Progress,
         meanwhile: Callable[[], None],
     ) -> Iterator[Result]:
-        validate.prepare_in_background()
+        if self.checker is not None:
+            self.checker.start()  # forked before this process sets up its recogniser
+        else:
+            validate.prepare_in_background()
         meanwhile()
         for path, entry in progress(planned):
             yield process_file(raw_dir, path, entry, cache_dir)
@@ -88,10 +96,26 @@ class Dask:
         )
 
 
-def engine_for(options: BuildOptions) -> Engine:
-    """The engine the options name."""
+# One changed raw file at most this large is processed in the build's own process, even with
+# --jobs above 1: a worker would only add its start (1.5 CPU-s in an incremental build, issue
+# 30), and one worker cannot share a file. A larger one keeps a worker's isolation (a page
+# that crashes a library ends that worker, not the build).
+IN_PROCESS_BYTES = 1_000_000
+
+
+def engine_for(
+    options: BuildOptions,
+    changed_sizes: list[int] | None = None,
+    checker: CheckerWorker | None = None,
+) -> Engine:
+    """The engine the options name; for the local engine, this process when the changed raw files
+    (their sizes in bytes, when known) are a single small one, with validation set up in the
+    checker worker when one is given."""
     if options.engine == "dask":
         return Dask(options.jobs, options.scheduler)
+    if changed_sizes is not None and len(changed_sizes) == 1:
+        if changed_sizes[0] <= IN_PROCESS_BYTES:
+            return InProcess(checker)
     return LocalProcesses(options.jobs) if options.jobs > 1 else InProcess()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,17 +122,44 @@ def build_part(part: list[BlogSummary], cache_dir: Path) -> BuiltPart | InputErr
     return built
 
 
+class CheckerWorker:
+    """One worker process that sets up validation (Great Expectations: seconds) while this process
+    extracts a small change, then checks the parts that change touched: the set-up runs beside the
+    recogniser's, not in a thread sharing this process's interpreter. Started on demand (`start`),
+    ended on leaving the context."""
+
+    def __init__(self) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        if self.pool is None:
+            self.pool = worker_pool(1)
+            self.pool.submit(validate.prepare)
+
+    def __enter__(self) -> CheckerWorker:
+        return self
+
+    def __exit__(self, kind, *exc) -> None:
+        if self.pool is not None:
+            if kind is None:
+                self.pool.shutdown()
+            else:
+                end_workers(self.pool)
+
+
 def built_parts(
     planned: list[list[BlogSummary]],
     cache_dir: Path,
     jobs: int,
+    checker: CheckerWorker | None = None,
 ) -> Iterator[tuple[list[BlogSummary], BuiltPart]]:
-    """Every part in order: cached ones read here, the others made here or, when there are several,
-    in `jobs` worker processes."""
+    """Every part in order: cached ones read here, the others made in the checker worker when it
+    was started, else here or, when there are several, in `jobs` worker processes."""
     missing = [part for part in planned if not cache.has(cache_dir, part_key(part), BuiltPart)]
-    if missing:
+    given = checker.pool if checker is not None else None
+    if missing and given is None:
         validate.prepared_checker()  # before forking, so that the workers inherit a checker set up
-    pool = worker_pool(jobs) if jobs > 1 and len(missing) > 1 else None
+    pool = given or (worker_pool(jobs) if jobs > 1 and len(missing) > 1 else None)
     try:
         futures = (
             {part_key(part): pool.submit(build_part, part, cache_dir) for part in missing}
@@ -145,9 +173,9 @@ def built_parts(
                 raise built
             yield part, built
     except BaseException:
-        if pool is not None:
+        if pool is not None and pool is not given:  # the checker's owner ends it
             end_workers(pool)
         raise
     finally:
-        if pool is not None:
+        if pool is not None and pool is not given:
             pool.shutdown(cancel_futures=True)

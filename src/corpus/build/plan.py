@@ -10,6 +10,7 @@ from corpus.build import cache, quarantine
 from corpus.build.cache import BlogTables
 from corpus.build.engines import Planned, Progress, Result, engine_for
 from corpus.build.options import BuildOptions
+from corpus.build.parts import CheckerWorker
 from corpus.build.process import BlogSummary
 from corpus.collect import raw
 from corpus.errors import InputError, InputErrors
@@ -51,6 +52,7 @@ def summarise(
     progress: Progress = iter,
     use_index: bool = True,
     meanwhile: Callable[[list[BlogSummary]], None] = lambda known: None,
+    checker: CheckerWorker | None = None,
 ) -> tuple[list[BlogSummary], list[InputError]]:
     """Process every raw file that changed (with use_index, the rest are known from the cache's
     index), calling meanwhile(known summaries) while they are processed elsewhere; the summaries in
@@ -67,7 +69,9 @@ def summarise(
     found = {}
     results: Iterator[Result] = iter(())
     if changed:
-        results = engine_for(options).results(
+        sizes = [stats[path][0] for path, _ in changed if path in stats]
+        engine = engine_for(options, sizes if len(sizes) == len(changed) else None, checker)
+        results = engine.results(
             raw_dir,
             changed,
             cache_dir,

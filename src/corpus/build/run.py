@@ -16,7 +16,7 @@ from corpus.build import coverage, output, quarantine, seal
 from corpus.build.cache import CacheEntryLost
 from corpus.build.engines import Progress
 from corpus.build.options import BuildOptions
-from corpus.build.parts import parts
+from corpus.build.parts import CheckerWorker, parts
 from corpus.build.plan import summarise
 from corpus.build.process import BlogSummary, table_metadata
 from corpus.build.writer import PartWriter, WrittenPart, write_bytes, write_text
@@ -72,12 +72,19 @@ def build_into(
     def prewrite(known: list[BlogSummary]) -> None:
         writer.prewrite(known, cache_dir, options.part_rows)
 
-    summaries, skipped = summarise(options, cache_dir, progress, meanwhile=prewrite)
-    try:
-        summaries, skipped = write_checked(summaries, skipped, writer, options, cache_dir)
-    except CacheEntryLost:  # read every raw file again, processing those whose tables were lost
-        summaries, skipped = summarise(options, cache_dir, progress, use_index=False)
-        summaries, skipped = write_checked(summaries, skipped, writer, options, cache_dir)
+    # With --jobs above 1, a small change sets up validation in a worker of its own (parts.py)
+    with CheckerWorker() as checker:
+        worker = checker if options.jobs > 1 else None
+        summaries, skipped = summarise(
+            options, cache_dir, progress, meanwhile=prewrite, checker=worker
+        )
+        try:
+            summaries, skipped = write_checked(
+                summaries, skipped, writer, options, cache_dir, worker
+            )
+        except CacheEntryLost:  # read every raw file again, processing those whose tables were lost
+            summaries, skipped = summarise(options, cache_dir, progress, use_index=False)
+            summaries, skipped = write_checked(summaries, skipped, writer, options, cache_dir)
     writer.commit(out)
     return BuildResult(
         len(summaries),
@@ -102,12 +109,13 @@ def write_checked(
     writer: PartWriter,
     options: BuildOptions,
     cache_dir: Path,
+    checker: CheckerWorker | None = None,
 ) -> tuple[list[BlogSummary], list[InputError]]:
     """write_tables; when validation fails, the raw files to blame are named (and with keep_going
     quarantined, the rest written again). A failure no raw file alone explains stops the build."""
     while True:
         try:
-            write_tables(summaries, skipped, writer, options, cache_dir)
+            write_tables(summaries, skipped, writer, options, cache_dir, checker)
             return summaries, skipped
         except PartsFailed as failure:
             blamed = [err for part in failure.parts for err in quarantine.blame(part, cache_dir)]
@@ -130,13 +138,14 @@ def write_tables(
     writer: PartWriter,
     options: BuildOptions,
     cache_dir: Path,
+    checker: CheckerWorker | None = None,
 ) -> None:
     """Every part's tables and Data Docs, the validation summary, quarantine report, coverage
     table, data package and checksums into the staging folder; validation failing raises (and
     nothing replaces the previous tables)."""
     staging = writer.staging
     planned = list(parts(summaries, options.part_rows))
-    written, outcomes = writer.finish(planned, cache_dir, options.jobs)
+    written, outcomes = writer.finish(planned, cache_dir, options.jobs, checker)
     validation = validate.PartValidation()
     for _, outcome in outcomes:
         validation.add_outcome(outcome)

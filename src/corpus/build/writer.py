@@ -11,7 +11,14 @@ from pathlib import Path
 
 from corpus import validate
 from corpus.build import cache, output
-from corpus.build.parts import BuiltPart, built_parts, part_key, part_name, parts
+from corpus.build.parts import (
+    BuiltPart,
+    CheckerWorker,
+    built_parts,
+    part_key,
+    part_name,
+    parts,
+)
 from corpus.build.process import BlogSummary
 from corpus.dataset import store
 from corpus.errors import naming
@@ -127,7 +134,11 @@ class PartWriter:
                     self.write(part, built)
 
     def finish(
-        self, planned: list[list[BlogSummary]], cache_dir: Path, jobs: int
+        self,
+        planned: list[list[BlogSummary]],
+        cache_dir: Path,
+        jobs: int,
+        checker: CheckerWorker | None = None,
     ) -> tuple[Written, list]:
         """Every part of the final layout written (parts written for another layout dropped); what
         was
@@ -135,7 +146,9 @@ class PartWriter:
         wanted = {part_name(p): part_key(p) for p in planned}
         for name in [n for n, w in self.parts.items() if wanted.get(n) != w.key]:
             self.drop(name)
-        for part, built in built_parts([p for p in planned if not self.has(p)], cache_dir, jobs):
+        for part, built in built_parts(
+            [p for p in planned if not self.has(p)], cache_dir, jobs, checker
+        ):
             self.write(part, built)
         written, outcomes = Written(), []
         for part in planned:

@@ -48,7 +48,36 @@ SAINTS = frozenset(("St", "Saint"))  # a saint's name owns what follows it
 
 
 def is_capitalised(word: str) -> bool:
-    return word[:1].isupper() and (word.isalpha() or any(c.isalpha() for c in word))
+    found = CAPITALISED.get(word)
+    if found is None:
+        found = CAPITALISED[word] = word[:1].isupper() and (
+            word.isalpha() or any(c.isalpha() for c in word)
+        )
+    return found
+
+
+CAPITALISED: dict[str, bool] = {}  # is_capitalised per word, once met
+# What `split` asks of a word, as bits (`split_classes`): a title word (not in capitals), one in
+# any case, a title modifier, a calendar word, a word dropped where a name opens or ends.
+TITLE, ANY_TITLE, MODIFIER, CALENDAR_WORD, LEADING, TRAILING = (1 << i for i in range(6))
+SPLIT_CLASSES: dict[str, int] = {}
+
+
+def split_classes(word: str) -> int:
+    """The word's classes for `split` (computed once per word)."""
+    found = SPLIT_CLASSES.get(word)
+    if found is None:
+        lower = word.lower()
+        found = (
+            (lower in TITLES and not word.isupper()) * TITLE
+            | (lower in TITLES) * ANY_TITLE
+            | (lower in TITLE_MODIFIERS) * MODIFIER
+            | (word in CALENDAR) * CALENDAR_WORD
+            | (word in STOP or lower in CONNECTORS) * LEADING
+            | (lower in CONNECTORS or word in NAME_PARTICLES) * TRAILING
+        )
+        SPLIT_CLASSES[word] = found
+    return found
 
 
 def opens_sentence(words: list[str], i: int) -> bool:
@@ -166,19 +195,16 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
         and words[start + 1] in ("of", "for")
     )
     for k in range(start, end + 1):
-        w = words[k] if k < end else ""
-        title_word = (
-            w.lower() in TITLES
-            and not w.isupper()
-            and (w.lower() not in TITLE_MODIFIERS or k + 1 < end and words[k + 1].lower() in TITLES)
+        c = split_classes(words[k]) if k < end else 0
+        title_word = c & TITLE != 0 and (
+            c & MODIFIER == 0 or k + 1 < end and split_classes(words[k + 1]) & ANY_TITLE != 0
         )
-        cut = title_word and not named or w in CALENDAR
-        if k < end and not cut:
+        if k < end and not (title_word and not named or c & CALENDAR_WORD):
             continue
         b = k
-        while a < b and (words[a] in STOP or words[a].lower() in CONNECTORS):
+        while a < b and split_classes(words[a]) & LEADING:
             a += 1
-        while b > a and (words[b - 1].lower() in CONNECTORS or words[b - 1] in NAME_PARTICLES):
+        while b > a and split_classes(words[b - 1]) & TRAILING:
             b -= 1
         if a < b:
             out.append(Segment(a, b, sentence and a == start, title))

@@ -21,7 +21,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 import spacy
-from spacy.attrs import IDS, LOWER
+from spacy.attrs import IDS
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -62,6 +62,7 @@ TOKENIZER_CACHE_SIZE = 500_000
 PATTERN_LABELS = frozenset(MATCH_PATTERNS)
 # Methods of mentions that a short form of a name found in the entry outranks ("Morvane said").
 WEAK = frozenset(("context", "place-context", "source-context", "capitalised"))
+FLAG_IDS = {cls: IDS[flag] for cls, flag in FLAG.items()}  # each word class's lexeme flag
 
 
 class Mention(NamedTuple):
@@ -86,12 +87,10 @@ class Recogniser:
         self.nlp = spacy.blank("en")
         self.nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
         # spaCy computes every lexical attribute of a word when it first meets it (67,000 words in
-        # the name lists alone); the patterns read only the text, its lower case and the flags
-        # below.
-        self.nlp.vocab.lex_attr_getters = {LOWER: self.nlp.vocab.lex_attr_getters[LOWER]}
-        # first: add_flag walks every lexeme already in the vocabulary
-        for cls, test in WORD_CLASSES.items():
-            self.nlp.vocab.add_flag(test, flag_id=IDS[FLAG[cls]])
+        # the name lists alone, and the PhraseMatcher's 40,000 keys); the patterns read only the
+        # text, its lower case and the word-class flags, which `classes_of` sets on a word's
+        # lexeme when a doc first holds it (no getters: a name never read costs nothing).
+        self.nlp.vocab.lex_attr_getters = {}
         self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.refs: dict[str, Reference] = {}
         self.by_name: dict[str, Reference] = {}  # the first reference listed under a name
@@ -118,8 +117,16 @@ class Recogniser:
         self.lowers: dict[int, str] = {}  # orth id -> the word in lower case
 
     def classes_of(self, orth: int) -> int:
-        word = self.nlp.vocab.strings[orth]
-        return sum(bit for cls, bit in BIT.items() if WORD_CLASSES[cls](word))
+        """A word's classes as BIT bits, also set as its lexeme's flags (for the Matcher), with
+        its lower case (for the Matcher's LOWER and `Token.lower_`)."""
+        lexeme = self.nlp.vocab[orth]
+        word, bits = lexeme.orth_, 0
+        lexeme.lower_ = word.lower()  # what spaCy's getter gives, spaCy's own words included
+        for cls, test in WORD_CLASSES.items():
+            if test(word):
+                bits |= BIT[cls]
+                lexeme.set_flag(FLAG_IDS[cls], True)
+        return bits
 
     def tokens(self, doc: Doc) -> Tokens:
         tokens = Tokens(doc, self.word_bits, self.classes_of)

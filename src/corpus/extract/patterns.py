@@ -31,8 +31,8 @@ NOT_NAMES = (
 )
 
 # Every word test of the patterns is a property of the word alone, so each is a lexeme flag:
-# computed once per distinct word when the vocabulary first meets it, then checked by the
-# Matcher in C.
+# computed once per distinct word when a doc first holds it (`Tokens`, through `classes_of`),
+# then checked by the Matcher in C.
 # (As Python predicates -- IN, NOT_IN, REGEX -- they took most of the recogniser's time.)
 CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 TITLE_SET, ROLE_SET, SPEECH_SET = set(TITLES), set(ROLES), set(SPEECH)
@@ -110,19 +110,20 @@ class Tokens:
     there yet)."""
 
     def __init__(self, doc: Doc, known: dict[int, int], classes_of: Callable[[int], int]) -> None:
-        columns = doc.to_array(["ORTH", FLAG["trigger"], "SPACY", FLAG["upper-initial"], "IDX"])
-        self.starts: list[int] = columns[:, 4].tolist()  # each token's first character
-        self.triggers: list[int] = numpy.flatnonzero(columns[:, 1]).tolist()
-        # the tokens whose first character is upper case
-        self.capitals: list[int] = numpy.flatnonzero(columns[:, 3]).tolist()
+        columns = doc.to_array(["ORTH", "SPACY", "IDX"])
+        self.starts: list[int] = columns[:, 2].tolist()  # each token's first character
         orths: list[int] = columns[:, 0].tolist()
-        self.orths, self.spaces = orths, columns[:, 2].tolist()
+        self.orths, self.spaces = orths, columns[:, 1].tolist()
         self.new = set(orths).difference(known)  # words the recogniser had not met before
-        for orth in self.new:
+        for orth in self.new:  # before the Matcher reads the flags classes_of sets
             known[orth] = classes_of(orth)
         # Each token's classes, with PAD tokens of none either side (windows reach past the ends).
         classes = [known[o] for o in orths] if len(orths) < 2 else itemgetter(*orths)(known)
         self.padded: list[int] = [0] * PAD + list(classes) + [0] * PAD
+        bits = numpy.fromiter(classes, dtype=numpy.int64, count=len(orths))
+        self.triggers: list[int] = numpy.flatnonzero(bits & BIT["trigger"]).tolist()
+        # the tokens whose first character is upper case
+        self.capitals: list[int] = numpy.flatnonzero(bits & BIT["upper-initial"]).tolist()
 
     def __len__(self) -> int:
         return len(self.padded) - 2 * PAD

@@ -126,6 +126,12 @@ def prepare_in_background() -> None:
         PREPARING[0].start()
 
 
+def prepare() -> None:
+    """Set up build_checker() in this process (a worker that will check parts), returning
+    nothing to send back."""
+    build_checker()
+
+
 def prepared_checker() -> PartChecker:
     """build_checker(), once the background preparation (started now if it was not) has finished."""
     prepare_in_background()

@@ -1,0 +1,52 @@
+"""Where a build's per-file work runs: a one-blog change stays in the build's own process, with
+validation set up in a worker of its own (issue 30), and gives the same files."""
+
+import hashlib
+import shutil
+
+from corpus.build import BuildOptions, engines, parts, process
+from corpus.build.engines import IN_PROCESS_BYTES, InProcess, LocalProcesses, engine_for
+from corpus.build.run import build
+from corpus.cli import main
+
+
+def every_file_digest(folder):
+    """Every file of the committed build (tables, Data Docs, summaries) and its sha256."""
+    live = folder / ".builds" / "live"
+    return {p.relative_to(live).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(live.rglob("*")) if p.is_file()}
+
+
+def test_one_small_changed_file_is_processed_in_this_process_whatever_the_jobs():
+    options = BuildOptions(jobs=2)
+    assert isinstance(engine_for(options, [40_000]), InProcess)
+    assert isinstance(engine_for(options, [IN_PROCESS_BYTES]), InProcess)
+    assert isinstance(engine_for(options, [IN_PROCESS_BYTES + 1]), LocalProcesses)
+    assert isinstance(engine_for(options, [40_000, 40_000]), LocalProcesses)
+    assert isinstance(engine_for(options), LocalProcesses)  # sizes unknown
+    assert isinstance(engine_for(BuildOptions(jobs=1), [IN_PROCESS_BYTES + 1]), InProcess)
+    assert isinstance(engine_for(BuildOptions(jobs=2, engine="dask"), [40_000]), engines.Dask)
+
+
+def test_a_one_blog_rebuild_with_jobs_gives_the_files_of_a_fresh_build(
+    small_raw, tmp_path, seed_text, monkeypatch
+):
+    raw, cache_dir, out = tmp_path / "raw", tmp_path / "cache", tmp_path / "out"
+    shutil.copytree(small_raw, raw)
+    build(BuildOptions(raw, out, jobs=2, cache_dir=cache_dir))
+    (tmp_path / "new.txt").write_text(seed_text.replace("January 4", "January 5"))
+    assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw), "--outlet", "TRT World",
+                 "--text-redistributable", "yes"]) == 0
+    processed, started = [], []
+    original_rows, original_start = process.blog_rows, parts.CheckerWorker.start
+    # a worker's calls would not reach these lists: only this process's do
+    monkeypatch.setattr(process, "blog_rows",
+                        lambda doc, blog: processed.append(doc.path) or original_rows(doc, blog))
+    monkeypatch.setattr(parts.CheckerWorker, "start",
+                        lambda self: started.append(1) or original_start(self))
+    build(BuildOptions(raw, out, jobs=2, cache_dir=cache_dir))
+    assert processed == ["new.txt"] and started == [1]
+    build(BuildOptions(raw, tmp_path / "fresh", jobs=1))
+    files = every_file_digest(out)
+    assert sum("/validations/" in name for name in files) > 0  # the Data Docs pages compared too
+    assert files == every_file_digest(tmp_path / "fresh")
