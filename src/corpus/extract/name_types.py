@@ -135,8 +135,11 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [
             (k.start, k.end, k.type, k.label) for k in inside if k.label.startswith("gazetteer")
         ]
-    if 1 < b - a <= 3 and party_plural(last) and not is_demonym(first) and all(
-        single_name(w) or w in ATTACHED for w in words[a : b - 1]
+    if (
+        1 < b - a <= 3
+        and party_plural(last)
+        and not is_demonym(first)
+        and all(single_name(w) or w in ATTACHED for w in words[a : b - 1])
     ):
         return [(a, b, "ORG", "head-word")]  # "the Ostrava Democrats", "the Kent Greens"
     if b - a > 1 and last.isupper() and last.lower() in ORG_ROLES_AFTER:  # "a Kaldor MP"
