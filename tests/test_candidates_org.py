@@ -22,6 +22,7 @@ def found(text):
     ("The Workers' Union called a strike on Monday.", "Workers' Union"),
     ("A spokesman for the Farmers' Federation said prices had fallen.", "Farmers' Federation"),
     ("The Teachers’ Council backed the plan.", "Teachers’ Council"),
+    ("The Workers’ Party of Varnia won the vote.", "Workers’ Party of Varnia"),
     # 3. a class word before a name is not part of it
     ("The NGO Zentra said 40 families had been moved.", "Zentra"),
     ("The charity Brightwell opened two shelters in the town.", "Brightwell"),
@@ -57,6 +58,8 @@ def test_not_cut_or_mistyped(text, name, kind):
     ("The Paris mayor said the metro would reopen.", "Paris"),
     ("A Bristol MP said the bridge would reopen.", "Bristol"),
     ("Kent leader Amy Ford spoke to reporters.", "Kent"),
+    # a body's generic head word opening a sentence is sentence case, not a name
+    ("Police spokesman Tom Reed said two cars were hit.", "Police"),
     # a place before a plural common noun is not an organisation
     ("Kent residents were told to stay indoors.", "Kent residents"),
     # a capitalised word before a lower-case party is none when a title stands before it

@@ -182,7 +182,10 @@ def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
     if w in LINKS and not linked:
         if w == "for" and j - start == 1 and words[start].endswith("s"):
             return words[start][-2:] not in ("ss", "us", "is")  # "Citizens for Fair Roads"
-        return j - start <= 2 and (words[j - 1] in ORG_LEADS or words[j - 1] in PLACE_LEADS)
+        apostrophes = sum(words[i] in PLURAL_APOSTROPHES for i in range(start, j))
+        return j - start - apostrophes <= 2 and (  # "the Workers' Party of Varnia"
+            words[j - 1] in ORG_LEADS or words[j - 1] in PLACE_LEADS
+        )
     if w == "&":
         return True  # "Harlow & Finch"
     if w == "of":  # "Centre for the Return of Captives", not "... of the Department of Health"

@@ -339,8 +339,13 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         return [(a, a + 1 + (place_after(ctx, a + 1) == 2), "PLACE", "place-context")]
     if w[1:].islower() and not is_demonym(w) and party_cue(ctx, a):
         return [(a, a + 1, "ORG", "context")]  # "the ruling Harmony party"
-    if w in ORG_HEADS and w[1:].islower() and role_modifier(ctx, a, seg.sentence_start):
-        return [(a, a + 1, "ORG", "context")]  # "the Labour leader", "a Union spokesman"
+    if (
+        w in ORG_HEADS
+        and w[1:].islower()
+        and not seg.sentence_start
+        and role_modifier(ctx, a, False)
+    ):
+        return [(a, a + 1, "ORG", "context")]  # "the Labour leader", not "Police spokesman X"
     if not single_name(w) or is_demonym(w):
         return []
     person_or_place = w in given_names() or w in context_places()  # "a Bristol MP": a place
