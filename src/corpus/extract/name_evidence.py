@@ -21,9 +21,10 @@ from corpus.extract.lexicons import (
     STOP,
     STREET_ENDINGS,
     TITLES,
+    given_names,
     is_demonym,
 )
-from corpus.extract.reference import populated_places
+from corpus.extract.reference import context_places, populated_places
 from corpus.extract.wordlists import words
 
 # Club words that name a club in any text, and those that do only in a sports report.
@@ -255,3 +256,20 @@ def small_place(name: str) -> bool:
     """Whether the most populous place of that name has fewer than SMALL_PLACE people."""
     places = populated_places().get(name, ())
     return not places or places[0].population < SMALL_PLACE
+
+
+def party_place(ctx, a: int, label: str, sentence_start: bool) -> bool:
+    """A one-word known place (`label`) that a party cue after it makes a party ("the ruling
+    Harmony party"), or a small town's name before a member or role noun ("Green co-leader
+    Tamsin Orley"): never a listed country, a given name or a larger city ("a Bristol MP")."""
+    w = ctx.words[a]
+    if not label.startswith("geonames") or is_demonym(w):
+        return False
+    if party_cue(ctx, a):
+        return True
+    return (
+        w not in given_names()
+        and w not in context_places()
+        and small_place(w)
+        and role_modifier(ctx, a, sentence_start)
+    )

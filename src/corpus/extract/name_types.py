@@ -40,11 +40,11 @@ from corpus.extract.name_evidence import (
     org_evidence,
     org_role,
     party_cue,
+    party_place,
     party_plural,
     place_after,
     road,
     role_modifier,
-    small_place,
     street,
     team_cue,
 )
@@ -160,7 +160,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
             return [(a, b, "PERSON", "context")]  # "Dr. Lau": a person, whatever place is so named
         if k.type == "PLACE" and ctx.sport and team_cue(ctx, a, b):
             return [(a, b, "ORG", "context")]  # "Collingwood beat Essendon": the clubs
-        if k.type == "PLACE" and b - a == 1 and party_place(seg, ctx, k):
+        if k.type == "PLACE" and b - a == 1 and party_place(ctx, a, k.label, seg.sentence_start):
             return [(a, b, "ORG", "context")]  # "the ruling Harmony party", "Green co-leader X"
         if k.type == "PLACE" and place_after(ctx, b) == 2:
             return [(a, b + 1, "PLACE", k.label)]  # "the Rafah crossing"
@@ -300,23 +300,6 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if at < b:
         out += type_segment(Segment(at, b, False, False), ctx, [])
     return out
-
-
-def party_place(seg: Segment, ctx: Context, k: Known) -> bool:
-    """A one-word place that a party cue after it makes a party ("the ruling Harmony party"),
-    or a small town's name before a member or role noun ("Green co-leader Tamsin Orley"): never a
-    listed country, a given name or a larger city ("a Bristol MP" stays a place)."""
-    a, w = seg.start, ctx.words[seg.start]
-    if not k.label.startswith("geonames") or is_demonym(w):
-        return False
-    if party_cue(ctx, a):
-        return True
-    return (
-        w not in given_names()
-        and w not in context_places()
-        and small_place(w)
-        and role_modifier(ctx, a, seg.sentence_start)
-    )
 
 
 def single(seg: Segment, ctx: Context) -> list[Name]:
