@@ -37,6 +37,7 @@ from corpus.extract.wordlists import words
 PERSON_PATTERNS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
 SENTENCE_BREAKS = frozenset('. ! ? : ; “ " ‘ ( — – … •'.split())
 POSSESSIVE = frozenset(("'s", "’s"))
+PLURAL_APOSTROPHES = frozenset(("'", "’"))  # "the Workers' Union"
 # Words before a possessive inside an organisation's or place's name ("Sheriff's Office").
 OWNERS = TITLES | words("candidates_owners")
 COMPOUND_ENDS = words("candidates_compound_ends")  # "Soviet-era": an adjective, not a name
@@ -144,11 +145,27 @@ def segments(
                 and is_capitalised(words[j + 1])
             ):
                 j += 1  # "Sheriff's Office", "Children's Hospital", "St Mary's Hospital"
+            elif plural_possessive(words, spaces, j):
+                j += 1  # "the Workers' Union", "Farmers' Federation"
             else:
                 break
         found += split(words, start, j)
         i = j
     return found
+
+
+def plural_possessive(words: list[str], spaces: list[int], j: int) -> bool:
+    """Whether the apostrophe at j joins a plural to the rest of a body's or place's name: a
+    plural before it, a space after it, and capitalised words ending in a head word after it
+    ("the Workers' Union", "the Teachers' Council"), not "the Smiths' car"."""
+    if words[j] not in PLURAL_APOSTROPHES or spaces[j - 1] or not spaces[j]:
+        return False
+    if not words[j - 1].endswith("s") or words[j - 1].endswith(("ss", "us", "is")):
+        return False
+    k = j + 1
+    while k < len(words) and is_capitalised(words[k]) and spaces[k - 1]:
+        k += 1
+    return k > j + 1 and (words[k - 1] in ORG_HEADS or words[k - 1] in PLACE_HEADS)
 
 
 def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
@@ -165,7 +182,10 @@ def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
     if w in LINKS and not linked:
         if w == "for" and j - start == 1 and words[start].endswith("s"):
             return words[start][-2:] not in ("ss", "us", "is")  # "Citizens for Fair Roads"
-        return j - start <= 2 and (words[j - 1] in ORG_LEADS or words[j - 1] in PLACE_LEADS)
+        apostrophes = sum(words[i] in PLURAL_APOSTROPHES for i in range(start, j))
+        return j - start - apostrophes <= 2 and (  # "the Workers' Party of Varnia"
+            words[j - 1] in ORG_LEADS or words[j - 1] in PLACE_LEADS
+        )
     if w == "&":
         return True  # "Harlow & Finch"
     if w == "of":  # "Centre for the Return of Captives", not "... of the Department of Health"

@@ -21,8 +21,10 @@ from corpus.extract.lexicons import (
     STOP,
     STREET_ENDINGS,
     TITLES,
+    given_names,
     is_demonym,
 )
+from corpus.extract.reference import context_places, populated_places
 from corpus.extract.wordlists import words
 
 # Club words that name a club in any text, and those that do only in a sports report.
@@ -38,6 +40,9 @@ BEFORE_ORG = ORG_NOUNS | words("name_evidence_before_org")
 # Lower-case nouns for a kind of body after an initialism: "SBU security service".
 KIND_OF_BODY = ORG_NOUNS | frozenset(h.lower() for h in ORG_HEADS if h.isalpha())
 ORG_ROLES_AFTER = words("name_evidence_org_roles_after")  # "a Kaldor MP"
+PARTY_PLURALS = words("name_evidence_party_plurals")  # "the Kent Greens"
+PARTY_NOUNS = frozenset(("party", "parties"))  # "the ruling Harmony party"
+SMALL_PLACE = 100_000  # a town this small named like a party's word ("Green") yields to a role
 COMPANY_ROLES = words("name_evidence_company_roles")  # "Ostrel's chief executive"
 PUBLISHED_BY = words("name_evidence_published_by")  # "reported by Nordpost"
 STAFF_AT = words("name_evidence_staff_at")  # "engineers at Tarnco"
@@ -214,3 +219,57 @@ def org_apposition(ctx, b: int) -> bool:
         if ctx.after(k) in STOP:
             return False  # "Separately, an employee of the ministry": the body is not its head
     return False
+
+
+def party_plural(word: str) -> bool:
+    """A capitalised plural naming a party's members: listed, or ending in -ists or -crats
+    ("Socialists", "Democrats")."""
+    return word in PARTY_PLURALS or word[:1].isupper() and word.endswith(("ists", "crats"))
+
+
+def party_cue(ctx, a: int) -> bool:
+    """One capitalised word before "party" after "the" or a lower-case modifier ("the ruling
+    Harmony party", "the opposition Grace party"): a party's name, even a given name's."""
+    prev = ctx.before(a)
+    return (
+        ctx.after(a + 1) in PARTY_NOUNS
+        and prev not in TITLES
+        and (prev in ARTICLES or prev.isalpha() and ctx.words[a - 1].islower())
+    )
+
+
+def role_modifier(ctx, a: int, sentence_start: bool) -> bool:
+    """One word before a lower-case member or role noun of a body ("the Labour leader", "a Union
+    spokesman"); at a sentence's start only where a capitalised name follows the role ("Green
+    co-leader Tamsin Orley")."""
+    role, k = ctx.after(a + 1), a + 2
+    if ctx.after(k) == "-":  # "co-leader": the tokenizer splits at the hyphen
+        role, k = role + "-" + ctx.after(k + 1), k + 2
+    if role not in ORG_ROLES_AFTER or not ctx.words[a + 1].islower():
+        return False
+    if sentence_start:
+        return ctx.words[k][:1].isupper() if k < len(ctx.words) else False
+    return ctx.before(a) not in TITLES
+
+
+def small_place(name: str) -> bool:
+    """Whether the most populous place of that name has fewer than SMALL_PLACE people."""
+    places = populated_places().get(name, ())
+    return not places or places[0].population < SMALL_PLACE
+
+
+def party_place(ctx, a: int, label: str, sentence_start: bool) -> bool:
+    """A one-word known place (`label`) that a party cue after it makes a party ("the ruling
+    Harmony party"), or a small town's name before a member or role noun ("Green co-leader
+    Tamsin Orley"): never a listed country, a given name or a larger city ("a Bristol MP")."""
+    w = ctx.words[a]
+    if not label.startswith("geonames") or is_demonym(w):
+        return False
+    if party_cue(ctx, a):
+        return True
+    return (
+        w not in given_names()
+        and w not in context_places()
+        and small_place(w)
+        and role_modifier(ctx, a, sentence_start)
+    )

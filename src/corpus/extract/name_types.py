@@ -39,8 +39,12 @@ from corpus.extract.name_evidence import (
     org_apposition,
     org_evidence,
     org_role,
+    party_cue,
+    party_place,
+    party_plural,
     place_after,
     road,
+    role_modifier,
     street,
     team_cue,
 )
@@ -131,6 +135,13 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [
             (k.start, k.end, k.type, k.label) for k in inside if k.label.startswith("gazetteer")
         ]
+    if (
+        1 < b - a <= 3
+        and party_plural(last)
+        and not is_demonym(first)
+        and all(single_name(w) or w in ATTACHED for w in words[a : b - 1])
+    ):
+        return [(a, b, "ORG", "head-word")]  # "the Ostrava Democrats", "the Kent Greens"
     if b - a > 1 and last.isupper() and last.lower() in ORG_ROLES_AFTER:  # "a Kaldor MP"
         return type_segment(seg._replace(end=b - 1), ctx, [k for k in inside if k.end < b])
     exact = len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b)
@@ -149,6 +160,8 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
             return [(a, b, "PERSON", "context")]  # "Dr. Lau": a person, whatever place is so named
         if k.type == "PLACE" and ctx.sport and team_cue(ctx, a, b):
             return [(a, b, "ORG", "context")]  # "Collingwood beat Essendon": the clubs
+        if k.type == "PLACE" and b - a == 1 and party_place(ctx, a, k.label, seg.sentence_start):
+            return [(a, b, "ORG", "context")]  # "the ruling Harmony party", "Green co-leader X"
         if k.type == "PLACE" and place_after(ctx, b) == 2:
             return [(a, b + 1, "PLACE", k.label)]  # "the Rafah crossing"
         return [(a, b, k.type, k.label)]
@@ -161,6 +174,9 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(a, b, "PLACE", "head-word")]  # "the Dominican Republic"
     if ctx.before(a) in ORG_NOUNS and not inside and first not in given_names():
         return [(a, b, "ORG", "context")]  # "operator TarnRail", "water company Orvo-Vodna"
+    if b - a > 1 and is_initialism(first) and first.lower() in ORG_NOUNS:
+        if words[a + 1] not in given_names() and not any(k.start == a for k in inside):
+            return [(a + 1, b, "ORG", "context")]  # "the NGO Zentra": the class word is no part
     if seg.sentence_start and first.lower() in ORG_NOUNS and b - a > 1 and not inside:
         return [(a + 1, b, "ORG", "context")]  # "Utility GridVolt said": the role opens it
     if seg.title_before and last not in ORG_HEADS and not inside and by_head(words, a, b) is None:
@@ -304,10 +320,24 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         and not adjective(w)
     ):
         return [(a, a + 1 + (place_after(ctx, a + 1) == 2), "PLACE", "place-context")]
+    if w[1:].islower() and not is_demonym(w) and party_cue(ctx, a):
+        return [(a, a + 1, "ORG", "context")]  # "the ruling Harmony party"
+    if (
+        w in ORG_HEADS
+        and w[1:].islower()
+        and not seg.sentence_start
+        and role_modifier(ctx, a, False)
+    ):
+        return [(a, a + 1, "ORG", "context")]  # "the Labour leader", not "Police spokesman X"
     if not single_name(w) or is_demonym(w):
         return []
     person_or_place = w in given_names() or w in context_places()  # "a Bristol MP": a place
-    if not person_or_place and (org_role(ctx, a, seg.sentence_start) or org_apposition(ctx, a + 1)):
+    if not person_or_place and (
+        org_role(ctx, a, seg.sentence_start)
+        or org_apposition(ctx, a + 1)
+        or seg.sentence_start
+        and role_modifier(ctx, a, True)
+    ):
         return [(a, a + 1, "ORG", "context")]  # "a Kaldor MP", "Ostrel's chief executive"
     if seg.sentence_start:
         return []
