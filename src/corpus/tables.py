@@ -34,14 +34,15 @@ def count_words(text: str) -> int:
 def entry_times(blog: ParsedBlog) -> list[Resolved]:
     """Each entry's UTC time: the instant the page states, else its clock time resolved against
     the page date (timeline); None for an entry the page gives no time."""
-    timed = [i for i, e in enumerate(blog.entries) if e.local_minutes is not None]
+    clocks = [(i, e.local_minutes) for i, e in enumerate(blog.entries)]
+    timed = [(i, minutes) for i, minutes in clocks if minutes is not None]
     resolved = dict(
         zip(
-            timed,
+            [i for i, _ in timed],
             resolve(
-                [blog.entries[i].local_minutes for i in timed],
+                [minutes for _, minutes in timed],
                 blog.blog_date,
-                [blog.entries[i].utc_offset_minutes for i in timed],
+                [blog.entries[i].utc_offset_minutes for i, _ in timed],
             ),
         )
     )

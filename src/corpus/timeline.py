@@ -36,12 +36,13 @@ FLAG_COST = OUT_OF_ORDER_COST * SCALE + 1
 
 @dataclass(frozen=True)
 class Resolved:
-    published_at: datetime  # tz-aware, UTC
+    published_at: datetime | None  # tz-aware, UTC; None when the page gives no time
     is_out_of_order: bool
 
 
-def chain_cost(times: list[int], descending: bool) -> tuple[int, list[int], list[int | None]]:
-    """Least cost reading in one direction: (cost, kept indices, day offsets of kept entries)."""
+def chain_cost(times: list[int], descending: bool) -> tuple[int, list[int], list[int]]:
+    """Least cost reading in one direction: (cost, kept indices, day offsets of kept entries;
+    0 for the others, which are never read)."""
     n = len(times)
 
     def gap(j: int, i: int) -> int:
@@ -76,7 +77,7 @@ def chain_cost(times: list[int], descending: bool) -> tuple[int, list[int], list
         last = best[last][1]
     kept.reverse()
     # Day offsets relative to the first kept entry, following the chain.
-    offsets: list[int | None] = [None] * n
+    offsets = [0] * n
     absolute = times[kept[0]]
     offsets[kept[0]] = 0
     for j, i in zip(kept, kept[1:]):
@@ -98,7 +99,10 @@ class MinTree:
 
     def lower(self, minute: int, value: int) -> None:
         at = minute + LEAVES
-        while at and (self.values[at] is None or value < self.values[at]):
+        while at:
+            held = self.values[at]
+            if held is not None and held <= value:
+                break
             self.values[at] = value
             at //= 2
 
