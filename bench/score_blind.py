@@ -5,11 +5,13 @@ usage: .venv/bin/python bench/score_blind.py [-v] [--python PY] [--set DIR]
 Builds DIR/raw with `PY -m corpus build` (default: this Python) into a
 temporary folder and compares each built entry with its hand annotation in
 DIR/gold (format: ../shared/gold/CONVENTIONS.md, described in DIR/README.md).
-DIR is bench/blind unless --set names another set laid out the same way
-(bench/blind2, the current held-out set). Prints per blog and overall: entities P/R/F1 (and per
-type), figures P/R/F1, category and claimant agreement; -v lists the misses
-and false positives. The matching rule is copied from the project's reference
-scorers, ../shared/gold/score.py (norm, norm_type, figure_matches, prf) and
+DIR is bench/blind unless --set names another set laid out the same way.
+bench/blind3 is the current held-out set (from session 11 on).
+bench/blind2 is no longer held out (blind3 replaced it), nor is bench/blind.
+Prints per blog and overall: entities P/R/F1 (and per type), figures P/R/F1,
+category and claimant agreement; -v lists the misses and false positives.
+The matching rule is copied from the project's reference scorers,
+../shared/gold/score.py (norm, norm_type, figure_matches, prf) and
 ../shared/gold/extract_score.py (score_page), so that this script needs
 nothing outside the repository.
 """
@@ -145,7 +147,8 @@ def parse_args(argv):
     ap.add_argument("-v", action="store_true", help="list misses and false positives")
     ap.add_argument("--python", default=sys.executable, help="Python that runs the build")
     ap.add_argument("--set", type=Path, default=BLIND, dest="set_dir",
-                    help="blind set folder with raw/ and gold/ (default: bench/blind)")
+                    help="blind set folder with raw/ and gold/ (default: bench/blind; "
+                         "held out: bench/blind3)")
     args = ap.parse_args(argv)
     if not (args.set_dir / "raw").is_dir() or not list((args.set_dir / "gold").glob("*.json")):
         ap.error(f"{args.set_dir}: not a blind set (needs raw/ and gold/*.json)")
