@@ -18,6 +18,7 @@ from pathlib import Path
 
 from corpus import stopping
 from corpus.build.options import DEFAULT_CACHE, ENGINE_NAMES
+from corpus.build.parts import CheckerWorker
 from corpus.dataset import metadata
 from corpus.dataset.releases import verify
 from corpus.dataset.store import PART_ROWS, count_rows, table_dir_name
@@ -297,11 +298,22 @@ def setup_logging(verbose: bool, quiet: bool) -> None:
     logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
 
 
+def early_checker(args: argparse.Namespace) -> CheckerWorker:
+    """`corpus build` with --jobs above 1 on this machine: the worker that will check the parts of
+    a small change, forked now, before the build's own imports (the extractors': seconds), so that
+    setting up validation (Great Expectations: seconds) runs beside them and the extraction (issue
+    30). The build ends it as soon as it knows it has nothing to check."""
+    checker = CheckerWorker()
+    if args.command == "build" and args.jobs > 1 and args.engine == "local":
+        checker.start()
+    return checker
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     setup_logging(args.verbose, args.quiet)
     try:
-        with stopping.on_signals():
+        with stopping.on_signals(), early_checker(args) as args.checker:
             func = args.func or build_command(args.command)
             code = func(args)
             sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit

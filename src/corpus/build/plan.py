@@ -8,10 +8,10 @@ from pathlib import Path
 
 from corpus.build import cache, quarantine
 from corpus.build.cache import BlogTables
-from corpus.build.engines import Planned, Progress, Result, engine_for
+from corpus.build.engines import Engine, Planned, Progress, Result, engine_for
 from corpus.build.options import BuildOptions
 from corpus.build.parts import CheckerWorker
-from corpus.build.process import BlogSummary
+from corpus.build.summary import BlogSummary
 from corpus.collect import raw
 from corpus.errors import InputError, InputErrors
 
@@ -68,6 +68,7 @@ def summarise(
     summaries, skipped = list(known.values()), not_files
     found = {}
     results: Iterator[Result] = iter(())
+    engine: Engine | None = None
     if changed:
         sizes = [stats[path][0] for path, _ in changed if path in stats]
         engine = engine_for(options, sizes if len(sizes) == len(changed) else None, checker)
@@ -78,6 +79,8 @@ def summarise(
             progress,
             lambda: meanwhile(sorted(known.values(), key=lambda s: s.blog_id)),
         )
+    if checker is not None and getattr(engine, "checker", None) is not checker:
+        checker.stop()  # nothing to extract here, or many files: their parts are checked elsewhere
     for (path, _), result in zip(changed, results):
         if isinstance(result, InputError):
             if not keep_going:  # the engine's workers end now, not when Python exits
