@@ -4,6 +4,7 @@ validation set up in a worker of its own (issue 30), and gives the same files.""
 import hashlib
 import shutil
 
+from corpus import load
 from corpus.build import BuildOptions, engines, parts, process
 from corpus.build.engines import IN_PROCESS_BYTES, InProcess, LocalProcesses, engine_for
 from corpus.build.run import build
@@ -50,3 +51,40 @@ def test_a_one_blog_rebuild_with_jobs_gives_the_files_of_a_fresh_build(
     files = every_file_digest(out)
     assert sum("/validations/" in name for name in files) > 0  # the Data Docs pages compared too
     assert files == every_file_digest(tmp_path / "fresh")
+
+
+def test_command_line_rebuilds_give_the_files_of_fresh_builds(
+    small_raw, tmp_path, seed_text, monkeypatch
+):
+    """`corpus build --jobs 2` forks the parts' checker before its own imports. A blog added,
+    nothing changed, that blog edited: each rebuild leaves every file (tables, Data Docs,
+    summaries) as a fresh build without a cache makes them, and the checker is ended as soon as a
+    build knows it has nothing to check."""
+    raw = tmp_path / "raw"
+    shutil.copytree(small_raw, raw, ignore=shutil.ignore_patterns("registry.csv"))  # plain folder
+
+    def cli_build(out, *more):
+        return main(["build", "--raw", str(raw), "--out", str(out), "--jobs", "2", *more])
+
+    assert cli_build(tmp_path / "out", "--cache", str(tmp_path / "cache")) == 0
+    stopped = []  # for each stop: whether the worker was running
+    original_stop = parts.CheckerWorker.stop
+    monkeypatch.setattr(parts.CheckerWorker, "stop",
+                        lambda self: stopped.append(self.pool is not None) or original_stop(self))
+    added = raw / "zz-added.txt"
+    for step, text in [("added", seed_text.replace("January 4", "January 5")),
+                       ("nothing", None),
+                       ("edited", seed_text.replace("January 4", "January 6"))]:
+        if text is not None:
+            added.write_text(text, encoding="utf-8")
+        stopped.clear()
+        assert cli_build(tmp_path / "out", "--cache", str(tmp_path / "cache")) == 0
+        assert stopped.count(True) == 1, step  # the worker started, and was ended once
+
+        assert cli_build(tmp_path / step, "--no-cache") == 0
+        files = every_file_digest(tmp_path / "out")
+        assert sum("/validations/" in name for name in files) > 0, step
+        assert files == every_file_digest(tmp_path / step), step
+    entries = load("entries", path=tmp_path / "out")
+    assert entries.entry_id.str.startswith("20240106").any()
+    assert not entries.entry_id.str.startswith("20240105").any()

@@ -4,6 +4,8 @@ boundaries; each part's Parquet files and validation outcome, cached by its blog
 from __future__ import annotations
 
 import hashlib
+import logging
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -20,6 +22,8 @@ from corpus.errors import InputError
 from corpus.schema import TABLES
 from corpus.stopping import end_workers, worker_pool
 from corpus.version import __version__
+
+log = logging.getLogger(__name__)
 
 
 def parts(
@@ -113,6 +117,7 @@ def build_part(
     key = part_key(part)
     built = cache.load(cache_dir, key, BuiltPart)
     if built is None:
+        started = time.perf_counter()
         try:
             tables = part_tables(part, cache_dir, meta)
         except InputError as err:
@@ -124,6 +129,8 @@ def build_part(
             name, parquet, {t: hashlib.sha256(b).hexdigest() for t, b in parquet.items()}, outcome
         )
         cache.store(cache_dir, key, built)
+        rows = sum(t.num_rows for t in tables.values())
+        log.info("%s: %d rows checked in %.2f s", name, rows, time.perf_counter() - started)
     return built
 
 

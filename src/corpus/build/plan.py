@@ -3,6 +3,7 @@ summaries of every blog to build, duplicates left out."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from corpus.build.parts import CheckerWorker
 from corpus.build.summary import BlogSummary
 from corpus.collect import raw
 from corpus.errors import InputError, InputErrors
+
+log = logging.getLogger(__name__)
 
 
 def indexed(
@@ -65,6 +68,7 @@ def summarise(
         raise InputErrors(not_files)
     known, stats = indexed(raw_dir, planned, cache_dir, use_index)
     changed = [(path, entry) for path, entry in planned if path not in known]
+    log.info("plan: %d raw files known from the cache, %d to process", len(known), len(changed))
     summaries, skipped = list(known.values()), not_files
     found = {}
     results: Iterator[Result] = iter(())
@@ -90,6 +94,7 @@ def summarise(
         else:
             summaries.append(result)
             found[path] = result
+    log.info("plan: %d raw files processed, %d skipped", len(found), len(changed) - len(found))
     if found:
         index = {
             path: cache.IndexEntry(stats[path], vars(s))

@@ -6,6 +6,7 @@ them: process.py) -> parts (group blogs, validate, cache) -> writer (stage) -> o
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from corpus.errors import InputError, InputErrors
 from corpus.extract import model
 from corpus.schema import COVERAGE, TABLES
 from corpus.version import __version__
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -53,6 +56,7 @@ def build(
         raise InputErrors([InputError(option, problem) for option, problem in problems])
     started = time.perf_counter()
     seal.cache_key()  # a key file others can read stops the build here, in one line
+    log.info("build: %s -> %s", options.raw_dir, options.out_dir)
     with tempfile.TemporaryDirectory(prefix="corpus-parts-") as spill:
         cache_dir = options.cache_dir if options.cache_dir is not None else Path(spill)
         with output.OutputFolder(options.out_dir, cache_dir, PART_FOLDERS) as out:
@@ -94,7 +98,9 @@ def build_into(
         except CacheEntryLost:  # read every raw file again, processing those whose tables were lost
             summaries, skipped = summarise(options, cache_dir, progress, use_index=False)
             summaries, skipped = write_checked(summaries, skipped, writer, options, cache_dir)
+    log.info("parts and summaries staged")
     writer.commit(out)
+    log.info("committed")
     return BuildResult(
         len(summaries),
         sum(s.rows["entries"] for s in summaries),
@@ -156,6 +162,7 @@ def write_tables(
     planned = list(parts(summaries, options.part_rows))
     meta = table_metadata()
     written, outcomes = writer.finish(planned, cache_dir, options.jobs, meta, checker)
+    log.info("%d parts staged", len(planned))
     validation = validate.PartValidation()
     for _, outcome in outcomes:
         validation.add_outcome(outcome)
