@@ -151,6 +151,36 @@ def link_tree(source: Path, target: Path) -> None:
         link(source, target)
 
 
+def mirror(source: Path, target: Path) -> None:
+    """Make target (a folder, or nothing yet) hold exactly source's folders and files, each file
+    a hard link to source's (a copy where links are not possible): a file already linked to the
+    same one stays, so that mirroring a build into the previous one writes only what changed."""
+    for folder, _, files in os.walk(source):
+        rel = os.path.relpath(folder, source)
+        there = os.path.normpath(f"{target}/{rel}")
+        if not is_real_folder(Path(there)):
+            if os.path.lexists(there):
+                remove(there)
+            os.mkdir(there)
+        for name in files:
+            src, dst = f"{folder}/{name}", f"{there}/{name}"
+            try:
+                same = os.path.samefile(src, dst) and not os.path.islink(dst)
+            except OSError:
+                same = False
+            if not same:
+                if os.path.isdir(dst) and not os.path.islink(dst):
+                    remove(dst)
+                link_tree(Path(src), Path(f"{there}/.link-{name}"))
+                os.replace(f"{there}/.link-{name}", dst)
+    for folder, dirs, files in os.walk(target):
+        rel = os.path.relpath(folder, target)
+        for name in [*dirs, *files]:
+            if not os.path.lexists(os.path.normpath(f"{source}/{rel}/{name}")):
+                remove(f"{folder}/{name}")
+        dirs[:] = [d for d in dirs if os.path.lexists(f"{folder}/{d}")]
+
+
 def repair(source: Path, target: Path, n: int) -> int:
     """Make target hold exactly source's files (the same build's), moving each one across;
     returns the step count."""
@@ -230,19 +260,17 @@ class OutputFolder:
     def settle(self, n: int) -> int:
         """Move the committed build to the stable folder `.builds/live`, so that the files a
         repository commits keep their paths from build to build (a changed table shows as changed
-        files, not as one folder removed and another added). The build is hard-linked there and
-        `current` switched in one rename: readers see one complete build at every step.
+        files, not as one folder removed and another added). The previous build lying there (no
+        reader's since the commit) is made to hold the build's files as hard links, which changes
+        only what changed, and `current` is switched in one rename: readers see one complete build
+        at every step. A settle interrupted halfway leaves `live` to the next build's clean-up.
         Returns the step count."""
         folder = os.readlink(self.current())
         if folder == LIVE_NAME:
             return n
         n += 1
         step(n, "settle: link the build at its stable name")
-        settling = self.builds / f".settle-{os.getpid()}"
-        link_tree(self.builds / folder, settling)
-        if os.path.lexists(self.builds / LIVE_NAME):
-            remove(self.builds / LIVE_NAME)
-        os.replace(settling, self.builds / LIVE_NAME)
+        mirror(self.builds / folder, self.builds / LIVE_NAME)
         n += 1
         step(n, "settle: switch current")
         tmp = self.builds / f".current-{os.getpid()}"
@@ -317,8 +345,8 @@ class OutputFolder:
                 and os.readlink(entry.path).startswith(f"{BUILDS_DIR}/")
             ):
                 os.unlink(entry.path)
+        n = self.settle(n)  # the previous build, at `live`, becomes this one
         self.clean()
-        n = self.settle(n)
         index = {
             name: {"record": record, "roots": list(roots), "stats": tree_stats(out, roots)}
             for name, (record, roots) in parts.items()
