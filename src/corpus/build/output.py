@@ -181,10 +181,10 @@ def mirror(source: Path, target: Path) -> None:
         dirs[:] = [d for d in dirs if os.path.lexists(f"{folder}/{d}")]
 
 
-def repair(source: Path, target: Path, n: int) -> int:
-    """Make target hold exactly source's files (the same build's), moving each one across;
-    returns the step count."""
-    wanted = set()
+def repair(source: Path, target: Path, n: int, kept: tuple[str, ...] = ()) -> int:
+    """Make target hold exactly source's files (the same build's), moving each one across, and the
+    files below the kept roots (paths relative to target) as they are; returns the step count."""
+    wanted, below = set(), tuple(f"{root}/" for root in kept)
     for folder, _, files in os.walk(source):
         rel = os.path.relpath(folder, source)
         (target / rel).mkdir(parents=True, exist_ok=True)
@@ -196,7 +196,8 @@ def repair(source: Path, target: Path, n: int) -> int:
     for folder, _, files in os.walk(target):
         rel = os.path.relpath(folder, target)
         for name in files:
-            if os.path.normpath(f"{rel}/{name}") not in wanted:
+            path = os.path.normpath(f"{rel}/{name}")
+            if path not in wanted and path not in kept and not path.startswith(below):
                 os.unlink(f"{folder}/{name}")
     return n
 
@@ -300,15 +301,16 @@ class OutputFolder:
         folder's other files; then switch `current` to it in one rename, and index what lies
         there."""
         out, staging, n = self.out_dir, self.staging, 0
-        for name in sorted(kept):
-            for root in self.placed[name].roots:
+        digest = hashlib.sha256((staging / CHECKSUMS_NAME).read_bytes()).hexdigest()[:16]
+        build = folder = f"build-{digest}"
+        kept_roots = tuple(root for name in sorted(kept) for root in self.placed[name].roots)
+        if build != self.live_build():  # the kept parts join the new build; else they lie there
+            for root in kept_roots:
                 n += 1
                 step(n, f"link {root}")
                 link_tree(self.current() / root, staging / root)
-        for folder in self.part_folders:
-            (staging / folder).mkdir(exist_ok=True)
-        digest = hashlib.sha256((staging / CHECKSUMS_NAME).read_bytes()).hexdigest()[:16]
-        build = folder = f"build-{digest}"
+        for name in self.part_folders:
+            (staging / name).mkdir(exist_ok=True)
         if build != self.live_build():
             n += 1
             step(n, "place the build")
@@ -316,7 +318,7 @@ class OutputFolder:
             self.new_build = build
         else:  # the same tables: files found touched are put right, one rename each
             folder = os.readlink(self.current())
-            n = repair(staging, self.builds / folder, n)
+            n = repair(staging, self.builds / folder, n, kept_roots)
         names = sorted(os.listdir(self.builds / folder))
         for name in names:  # fixed symlinks through `current` (a folder of an older layout moves)
             target = f"{BUILDS_DIR}/{CURRENT_NAME}/{name}"
