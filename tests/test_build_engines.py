@@ -6,6 +6,7 @@ import shutil
 
 from corpus import load
 from corpus.build import BuildOptions, engines, parts, process
+from corpus.build.cache import changed_raw_files
 from corpus.build.engines import IN_PROCESS_BYTES, InProcess, LocalProcesses, engine_for
 from corpus.build.run import build
 from corpus.cli import main
@@ -88,3 +89,19 @@ def test_command_line_rebuilds_give_the_files_of_fresh_builds(
     entries = load("entries", path=tmp_path / "out")
     assert entries.entry_id.str.startswith("20240106").any()
     assert not entries.entry_id.str.startswith("20240105").any()
+
+
+def test_a_quick_look_counts_the_raw_files_a_rebuild_will_process(small_raw, tmp_path):
+    """What `corpus build` looks at before its imports, to fork the parts' checker only for a
+    one-file change: raw files new or changed since the cache's index saw them."""
+    raw, cache_dir = tmp_path / "raw", tmp_path / "cache"
+    shutil.copytree(small_raw, raw, ignore=shutil.ignore_patterns("registry.csv"))
+    assert changed_raw_files(cache_dir, raw) is None  # no index yet
+    build(BuildOptions(raw, tmp_path / "out", jobs=1, cache_dir=cache_dir))
+    assert changed_raw_files(cache_dir, raw) == 0
+    (raw / "zz-new.txt").write_text("one", encoding="utf-8")
+    assert changed_raw_files(cache_dir, raw) == 1
+    edited = next(p for p in sorted(raw.iterdir()) if p.name != "zz-new.txt")
+    edited.write_bytes(edited.read_bytes() + b"\n")
+    assert changed_raw_files(cache_dir, raw) == 2
+    assert changed_raw_files(cache_dir, tmp_path / "absent") is None

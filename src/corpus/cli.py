@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from corpus import stopping
+from corpus.build.cache import changed_raw_files
 from corpus.build.options import DEFAULT_CACHE, ENGINE_NAMES
 from corpus.build.parts import CheckerWorker
 from corpus.dataset import metadata
@@ -307,13 +308,15 @@ def setup_logging(verbose: bool, quiet: bool) -> None:
 
 
 def early_checker(args: argparse.Namespace) -> CheckerWorker:
-    """`corpus build` with --jobs above 1 on this machine: the worker that will check the parts of
-    a small change, forked now, before the build's own imports (the extractors': seconds), so that
-    setting up validation (Great Expectations: seconds) runs beside them and the extraction (issue
-    30). The build ends it as soon as it knows it has nothing to check."""
+    """`corpus build` with --jobs above 1 on this machine, when one raw file is new or changed: the
+    worker that will check the parts of that change, forked now, before the build's own imports
+    (the extractors': seconds), so that setting up validation (Great Expectations: seconds) runs
+    beside them and the extraction (issue 30). The build ends it as soon as it knows it has
+    nothing to check. Otherwise the build starts it when it needs it (or never)."""
     checker = CheckerWorker()
-    if args.command == "build" and args.jobs > 1 and args.engine == "local":
-        checker.start()
+    if args.command == "build" and args.jobs > 1 and args.engine == "local" and not args.no_cache:
+        if changed_raw_files(Path(args.cache), Path(args.raw)) == 1:  # else none, or many
+            checker.start()
     return checker
 
 
