@@ -13,6 +13,7 @@ temporary folder and reports:
 - incremental builds (the rest from the build cache): after adding one blog, with nothing
   changed, and after editing one blog; each after the previous build's writes reached the disk
   (os.sync), so that a rebuild is not timed while the kernel flushes gigabytes the full build wrote;
+  with the CPU seconds of each (all its processes), which a busy machine's load does not swell;
 - `corpus.load("entries")` in a new process.
 The issue's scales: `--blogs 2000 --entries 40 --jobs 2` (80,000 entries) and
 `--blogs 25000 --entries 40 --jobs 2` (1,000,000 entries).
@@ -148,12 +149,16 @@ def main() -> None:
         extra = synthetic_blog(random.Random(1), date(2030, 1, 1), args.entries, sentence_pool(),
                                entry_shapes())
         (raw / "zz-added.txt").write_text(extra, encoding="utf-8")
+        rebuild_cpu = [children_cpu()]
         incremental, _ = run_build(raw, out, args.jobs, cache, args.engine)
+        rebuild_cpu.append(children_cpu())
         unchanged, _ = run_build(raw, out, args.jobs, cache, args.engine)
+        rebuild_cpu.append(children_cpu())
         edited = raw / f"{args.blogs // 2:06d}.txt"
         text = edited.read_text(encoding="utf-8")
         edited.write_text(text.replace(" GMT — ", " GMT — Update: ", 1), encoding="utf-8")
         changed, _ = run_build(raw, out, args.jobs, cache, args.engine)
+        rebuild_cpu.append(children_cpu())
         started = time.perf_counter()
         load = f"import corpus; corpus.load('entries', path={str(out)!r})"
         subprocess.run([sys.executable, "-c", load], check=True)
@@ -171,6 +176,9 @@ def main() -> None:
           f"/ {args.jobs} workers = {build_cpu / floor_cpu / args.jobs:.2f}")
     print(f"one blog added, rebuilt from the cache: {incremental:.2f} s; "
           f"nothing changed: {unchanged:.2f} s; one blog edited: {changed:.2f} s")
+    # The CPU seconds of each rebuild (all its processes): what a busy machine's share divides.
+    cpu = [after - before for before, after in zip(rebuild_cpu, rebuild_cpu[1:])]
+    print(f"  their CPU seconds: {cpu[0]:.2f}; {cpu[1]:.2f}; {cpu[2]:.2f}")
     print(f"corpus.load('entries') in a new process: {load_seconds:.2f} s")
 
 

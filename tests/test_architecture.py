@@ -137,3 +137,29 @@ def test_the_checker_sees_an_upward_import(tmp_path):
 
 def test_the_package_ships_its_type_information():
     assert (PACKAGE / "py.typed").is_file()
+
+
+def module_closure(module: str) -> set[str]:
+    """The package's modules that importing module runs (imports at module level, and the packages
+    holding each module)."""
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in MODULES:
+            continue
+        seen.add(name)
+        parts = name.split(".")
+        todo += [".".join(parts[:i]) for i in range(1, len(parts))]
+        todo += [target for target, _, inside in GRAPH[name] if not inside]
+    return seen
+
+
+def test_the_parts_checker_is_forked_before_the_readers_and_extractors_are_imported():
+    """`corpus build` forks the worker checking parts in cli.py, before importing cli_build: neither
+    cli.py nor the module that worker runs (build/parts.py) may import the readers or extractors
+    (issue 30: importing them takes seconds, which only the build's own process pays)."""
+    heavy = ("corpus.parse", "corpus.extract", "corpus.build.process", "corpus.cli_build")
+    for module in ("corpus.cli", "corpus.build.parts"):
+        assert sorted(m for m in module_closure(module) if m.startswith(heavy)) == [], module
+    assert "corpus.extract" in module_closure("corpus.cli_build")  # the check sees them

@@ -4,7 +4,9 @@ validation set up in a worker of its own (issue 30), and gives the same files.""
 import hashlib
 import shutil
 
+from corpus import load
 from corpus.build import BuildOptions, engines, parts, process
+from corpus.build.cache import changed_raw_files
 from corpus.build.engines import IN_PROCESS_BYTES, InProcess, LocalProcesses, engine_for
 from corpus.build.run import build
 from corpus.cli import main
@@ -50,3 +52,56 @@ def test_a_one_blog_rebuild_with_jobs_gives_the_files_of_a_fresh_build(
     files = every_file_digest(out)
     assert sum("/validations/" in name for name in files) > 0  # the Data Docs pages compared too
     assert files == every_file_digest(tmp_path / "fresh")
+
+
+def test_command_line_rebuilds_give_the_files_of_fresh_builds(
+    small_raw, tmp_path, seed_text, monkeypatch
+):
+    """`corpus build --jobs 2` forks the parts' checker before its own imports when one raw file
+    changed. A blog added, nothing changed, that blog edited: each rebuild leaves every file
+    (tables, Data Docs, summaries) as a fresh build without a cache makes them."""
+    raw = tmp_path / "raw"
+    shutil.copytree(small_raw, raw, ignore=shutil.ignore_patterns("registry.csv"))  # plain folder
+
+    def cli_build(out, *more):
+        return main(["build", "--raw", str(raw), "--out", str(out), "--jobs", "2", *more])
+
+    assert cli_build(tmp_path / "out", "--cache", str(tmp_path / "cache")) == 0
+    stopped = []  # for each stop: whether the worker was running
+    original_stop = parts.CheckerWorker.stop
+    monkeypatch.setattr(parts.CheckerWorker, "stop",
+                        lambda self: stopped.append(self.pool is not None) or original_stop(self))
+    added = raw / "zz-added.txt"
+    for step, text in [("added", seed_text.replace("January 4", "January 5")),
+                       ("nothing", None),
+                       ("edited", seed_text.replace("January 4", "January 6"))]:
+        if text is not None:
+            added.write_text(text, encoding="utf-8")
+        stopped.clear()
+        assert cli_build(tmp_path / "out", "--cache", str(tmp_path / "cache")) == 0
+        # forked early for a one-file change only, and ended once
+        assert stopped.count(True) == (text is not None), step
+
+        assert cli_build(tmp_path / step, "--no-cache") == 0
+        files = every_file_digest(tmp_path / "out")
+        assert sum("/validations/" in name for name in files) > 0, step
+        assert files == every_file_digest(tmp_path / step), step
+    entries = load("entries", path=tmp_path / "out")
+    assert entries.entry_id.str.startswith("20240106").any()
+    assert not entries.entry_id.str.startswith("20240105").any()
+
+
+def test_a_quick_look_counts_the_raw_files_a_rebuild_will_process(small_raw, tmp_path):
+    """What `corpus build` looks at before its imports, to fork the parts' checker only for a
+    one-file change: raw files new or changed since the cache's index saw them."""
+    raw, cache_dir = tmp_path / "raw", tmp_path / "cache"
+    shutil.copytree(small_raw, raw, ignore=shutil.ignore_patterns("registry.csv"))
+    assert changed_raw_files(cache_dir, raw) is None  # no index yet
+    build(BuildOptions(raw, tmp_path / "out", jobs=1, cache_dir=cache_dir))
+    assert changed_raw_files(cache_dir, raw) == 0
+    (raw / "zz-new.txt").write_text("one", encoding="utf-8")
+    assert changed_raw_files(cache_dir, raw) == 1
+    edited = next(p for p in sorted(raw.iterdir()) if p.name != "zz-new.txt")
+    edited.write_bytes(edited.read_bytes() + b"\n")
+    assert changed_raw_files(cache_dir, raw) == 2
+    assert changed_raw_files(cache_dir, tmp_path / "absent") is None

@@ -17,7 +17,9 @@ from datetime import date
 from pathlib import Path
 
 from corpus import stopping
+from corpus.build.cache import changed_raw_files
 from corpus.build.options import DEFAULT_CACHE, ENGINE_NAMES
+from corpus.build.parts import CheckerWorker
 from corpus.dataset import metadata
 from corpus.dataset.releases import verify
 from corpus.dataset.store import PART_ROWS, count_rows, table_dir_name
@@ -282,26 +284,47 @@ def stopped(stop: BaseException, exit_now: bool) -> int:
 
 
 class OneLine(logging.Formatter):
-    """'warning: <message>', as the command's own messages read."""
+    """'warning: <message>', as the command's own messages read; with `timed`, the seconds since
+    the command started and the process too ('info: 3.21 s [pid 41]: ...', for -v)."""
+
+    def __init__(self, timed: bool = False) -> None:
+        super().__init__()
+        self.timed = timed
 
     def format(self, record: logging.LogRecord) -> str:
-        return printable(f"{record.levelname.lower()}: {record.getMessage()}")
+        level = record.levelname.lower()
+        if self.timed:
+            level += f" {record.relativeCreated / 1000:.2f} s [pid {record.process}]"
+        return printable(f"{level}: {record.getMessage()}")
 
 
 def setup_logging(verbose: bool, quiet: bool) -> None:
     """Library messages on stderr, one line each: warnings by default, steps too with -v."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(OneLine())
+    handler.setFormatter(OneLine(timed=verbose))
     logger = logging.getLogger("corpus")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
+
+
+def early_checker(args: argparse.Namespace) -> CheckerWorker:
+    """`corpus build` with --jobs above 1 on this machine, when one raw file is new or changed: the
+    worker that will check the parts of that change, forked now, before the build's own imports
+    (the extractors': seconds), so that setting up validation (Great Expectations: seconds) runs
+    beside them and the extraction (issue 30). The build ends it as soon as it knows it has
+    nothing to check. Otherwise the build starts it when it needs it (or never)."""
+    checker = CheckerWorker()
+    if args.command == "build" and args.jobs > 1 and args.engine == "local" and not args.no_cache:
+        if changed_raw_files(Path(args.cache), Path(args.raw)) == 1:  # else none, or many
+            checker.start()
+    return checker
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     setup_logging(args.verbose, args.quiet)
     try:
-        with stopping.on_signals():
+        with stopping.on_signals(), early_checker(args) as args.checker:
             func = args.func or build_command(args.command)
             code = func(args)
             sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit

@@ -58,7 +58,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.ner_model:  # read by the extractors, in this process and in every worker
         os.environ[model.ENV] = args.ner_model
         model.pipeline(args.ner_model)  # a missing pipeline stops the build here, in one line
-    result = build(options, progress=progress_bar)
+    result = build(options, progress=progress_bar, checker=args.checker)
     for err in result.skipped:
         print(f"skipped {err}" + (f" [{err.stage}]" if err.stage else ""), file=sys.stderr)
     print(

@@ -28,6 +28,7 @@ from typing import Any
 import pyarrow as pa
 
 from corpus.build.seal import seal, unseal
+from corpus.collect import raw
 from corpus.errors import InputError, naming
 from corpus.schema import TABLES
 
@@ -252,6 +253,25 @@ def read_index(cache_dir: Path, raw_dir: Path) -> dict[str, IndexEntry]:
         return {path: IndexEntry(tuple(stat), summary) for path, (stat, summary) in stored.items()}
     except (AttributeError, ValueError, TypeError):
         return {}
+
+
+def changed_raw_files(cache_dir: Path, raw_dir: Path) -> int | None:
+    """How many raw files below raw_dir are new or changed since the cache's index saw them (by
+    their stat; None without a readable index): a quick look, before the build imports its
+    readers, at whether it will extract a single file. plan.py decides what changed."""
+    try:
+        stored = json.loads(unseal(index_path(cache_dir, raw_dir).read_bytes()))
+        index = {path: tuple(entry[0]) for path, entry in stored.items()}
+        files = raw.list_raw_files(raw_dir)
+    except (OSError, ValueError, TypeError, AttributeError, IndexError, InputError):
+        return None
+    changed = 0
+    for path in files:
+        try:
+            changed += index.get(path) != stat_of(f"{raw_dir}/{path}")
+        except OSError:
+            changed += 1
+    return changed
 
 
 def write_index(cache_dir: Path, raw_dir: Path, index: dict[str, IndexEntry]) -> None:

@@ -151,10 +151,40 @@ def link_tree(source: Path, target: Path) -> None:
         link(source, target)
 
 
-def repair(source: Path, target: Path, n: int) -> int:
-    """Make target hold exactly source's files (the same build's), moving each one across;
-    returns the step count."""
-    wanted = set()
+def mirror(source: Path, target: Path) -> None:
+    """Make target (a folder, or nothing yet) hold exactly source's folders and files, each file
+    a hard link to source's (a copy where links are not possible): a file already linked to the
+    same one stays, so that mirroring a build into the previous one writes only what changed."""
+    for folder, _, files in os.walk(source):
+        rel = os.path.relpath(folder, source)
+        there = os.path.normpath(f"{target}/{rel}")
+        if not is_real_folder(Path(there)):
+            if os.path.lexists(there):
+                remove(there)
+            os.mkdir(there)
+        for name in files:
+            src, dst = f"{folder}/{name}", f"{there}/{name}"
+            try:
+                same = os.path.samefile(src, dst) and not os.path.islink(dst)
+            except OSError:
+                same = False
+            if not same:
+                if os.path.isdir(dst) and not os.path.islink(dst):
+                    remove(dst)
+                link_tree(Path(src), Path(f"{there}/.link-{name}"))
+                os.replace(f"{there}/.link-{name}", dst)
+    for folder, dirs, files in os.walk(target):
+        rel = os.path.relpath(folder, target)
+        for name in [*dirs, *files]:
+            if not os.path.lexists(os.path.normpath(f"{source}/{rel}/{name}")):
+                remove(f"{folder}/{name}")
+        dirs[:] = [d for d in dirs if os.path.lexists(f"{folder}/{d}")]
+
+
+def repair(source: Path, target: Path, n: int, kept: tuple[str, ...] = ()) -> int:
+    """Make target hold exactly source's files (the same build's), moving each one across, and the
+    files below the kept roots (paths relative to target) as they are; returns the step count."""
+    wanted, below = set(), tuple(f"{root}/" for root in kept)
     for folder, _, files in os.walk(source):
         rel = os.path.relpath(folder, source)
         (target / rel).mkdir(parents=True, exist_ok=True)
@@ -166,7 +196,8 @@ def repair(source: Path, target: Path, n: int) -> int:
     for folder, _, files in os.walk(target):
         rel = os.path.relpath(folder, target)
         for name in files:
-            if os.path.normpath(f"{rel}/{name}") not in wanted:
+            path = os.path.normpath(f"{rel}/{name}")
+            if path not in wanted and path not in kept and not path.startswith(below):
                 os.unlink(f"{folder}/{name}")
     return n
 
@@ -230,19 +261,17 @@ class OutputFolder:
     def settle(self, n: int) -> int:
         """Move the committed build to the stable folder `.builds/live`, so that the files a
         repository commits keep their paths from build to build (a changed table shows as changed
-        files, not as one folder removed and another added). The build is hard-linked there and
-        `current` switched in one rename: readers see one complete build at every step.
+        files, not as one folder removed and another added). The previous build lying there (no
+        reader's since the commit) is made to hold the build's files as hard links, which changes
+        only what changed, and `current` is switched in one rename: readers see one complete build
+        at every step. A settle interrupted halfway leaves `live` to the next build's clean-up.
         Returns the step count."""
         folder = os.readlink(self.current())
         if folder == LIVE_NAME:
             return n
         n += 1
         step(n, "settle: link the build at its stable name")
-        settling = self.builds / f".settle-{os.getpid()}"
-        link_tree(self.builds / folder, settling)
-        if os.path.lexists(self.builds / LIVE_NAME):
-            remove(self.builds / LIVE_NAME)
-        os.replace(settling, self.builds / LIVE_NAME)
+        mirror(self.builds / folder, self.builds / LIVE_NAME)
         n += 1
         step(n, "settle: switch current")
         tmp = self.builds / f".current-{os.getpid()}"
@@ -272,15 +301,16 @@ class OutputFolder:
         folder's other files; then switch `current` to it in one rename, and index what lies
         there."""
         out, staging, n = self.out_dir, self.staging, 0
-        for name in sorted(kept):
-            for root in self.placed[name].roots:
+        digest = hashlib.sha256((staging / CHECKSUMS_NAME).read_bytes()).hexdigest()[:16]
+        build = folder = f"build-{digest}"
+        kept_roots = tuple(root for name in sorted(kept) for root in self.placed[name].roots)
+        if build != self.live_build():  # the kept parts join the new build; else they lie there
+            for root in kept_roots:
                 n += 1
                 step(n, f"link {root}")
                 link_tree(self.current() / root, staging / root)
-        for folder in self.part_folders:
-            (staging / folder).mkdir(exist_ok=True)
-        digest = hashlib.sha256((staging / CHECKSUMS_NAME).read_bytes()).hexdigest()[:16]
-        build = folder = f"build-{digest}"
+        for name in self.part_folders:
+            (staging / name).mkdir(exist_ok=True)
         if build != self.live_build():
             n += 1
             step(n, "place the build")
@@ -288,7 +318,7 @@ class OutputFolder:
             self.new_build = build
         else:  # the same tables: files found touched are put right, one rename each
             folder = os.readlink(self.current())
-            n = repair(staging, self.builds / folder, n)
+            n = repair(staging, self.builds / folder, n, kept_roots)
         names = sorted(os.listdir(self.builds / folder))
         for name in names:  # fixed symlinks through `current` (a folder of an older layout moves)
             target = f"{BUILDS_DIR}/{CURRENT_NAME}/{name}"
@@ -317,8 +347,8 @@ class OutputFolder:
                 and os.readlink(entry.path).startswith(f"{BUILDS_DIR}/")
             ):
                 os.unlink(entry.path)
+        n = self.settle(n)  # the previous build, at `live`, becomes this one
         self.clean()
-        n = self.settle(n)
         index = {
             name: {"record": record, "roots": list(roots), "stats": tree_stats(out, roots)}
             for name, (record, roots) in parts.items()

@@ -4,6 +4,8 @@ boundaries; each part's Parquet files and validation outcome, cached by its blog
 from __future__ import annotations
 
 import hashlib
+import logging
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -14,12 +16,14 @@ import pyarrow as pa
 from corpus import validate
 from corpus.build import cache
 from corpus.build.cache import CacheEntryLost
-from corpus.build.process import BlogSummary, table_metadata
+from corpus.build.summary import BlogSummary
 from corpus.dataset import store
 from corpus.errors import InputError
 from corpus.schema import TABLES
 from corpus.stopping import end_workers, worker_pool
 from corpus.version import __version__
+
+log = logging.getLogger(__name__)
 
 
 def parts(
@@ -54,12 +58,14 @@ def blog_hash(blog_id: str) -> float:
     return int.from_bytes(hashlib.sha256(blog_id.encode()).digest()[:8], "big") / 2**64
 
 
-def part_tables(part: list[BlogSummary], cache_dir: Path) -> dict[str, pa.Table]:
-    """One part's tables from the cache, each sorted by primary key."""
+def part_tables(
+    part: list[BlogSummary], cache_dir: Path, meta: dict[str, str]
+) -> dict[str, pa.Table]:
+    """One part's tables from the cache, each sorted by primary key, with meta as their key-value
+    metadata."""
     loaded = [cache.load(cache_dir, s.cache_key) for s in part]
     if any(b is None for b in loaded):
         raise CacheEntryLost(str(cache_dir), "a blog's cached tables are gone or unreadable")
-    meta = table_metadata()
     return {
         name: store.concat_sorted(TABLES[name], [b.tables[name] for b in loaded], meta)
         for name in TABLES
@@ -102,14 +108,18 @@ def part_key(part: list[BlogSummary]) -> str:
     return cache.part_key([s.cache_key for s in part], part_name(part), __version__)
 
 
-def build_part(part: list[BlogSummary], cache_dir: Path) -> BuiltPart | InputError:
-    """One part's files and validation: from the cache, or made from its blogs' cached tables
-    (possibly in a worker process). Bad input is returned, not raised."""
+def build_part(
+    part: list[BlogSummary], cache_dir: Path, meta: dict[str, str]
+) -> BuiltPart | InputError:
+    """One part's files (meta: their key-value metadata, process.table_metadata()) and validation:
+    from the cache, or made from its blogs' cached tables (possibly in a worker process, which
+    then needs no extractor). Bad input is returned, not raised."""
     key = part_key(part)
     built = cache.load(cache_dir, key, BuiltPart)
     if built is None:
+        started = time.perf_counter()
         try:
-            tables = part_tables(part, cache_dir)
+            tables = part_tables(part, cache_dir, meta)
         except InputError as err:
             return err
         name = part_name(part)
@@ -119,14 +129,18 @@ def build_part(part: list[BlogSummary], cache_dir: Path) -> BuiltPart | InputErr
             name, parquet, {t: hashlib.sha256(b).hexdigest() for t, b in parquet.items()}, outcome
         )
         cache.store(cache_dir, key, built)
+        rows = sum(t.num_rows for t in tables.values())
+        log.info("%s: %d rows checked in %.2f s", name, rows, time.perf_counter() - started)
     return built
 
 
 class CheckerWorker:
     """One worker process that sets up validation (Great Expectations: seconds) while this process
-    extracts a small change, then checks the parts that change touched: the set-up runs beside the
-    recogniser's, not in a thread sharing this process's interpreter. Started on demand (`start`),
-    ended on leaving the context."""
+    imports the build's modules and extracts a small change, then checks the parts that change
+    touched: the set-up runs beside the recogniser's, not in a thread sharing this process's
+    interpreter. Started on demand (`start`: `corpus build` starts it before its own imports),
+    ended by `stop` once the build knows it has nothing to check, and on leaving the context.
+    Ending it kills it: every part it was given has been collected by then, or is abandoned."""
 
     def __init__(self) -> None:
         self.pool: ProcessPoolExecutor | None = None
@@ -136,25 +150,29 @@ class CheckerWorker:
             self.pool = worker_pool(1)
             self.pool.submit(validate.prepare)
 
+    def stop(self) -> None:
+        """End the worker now, whatever it is doing (setting up validation it will not use)."""
+        if self.pool is not None:
+            end_workers(self.pool)
+            self.pool = None
+
     def __enter__(self) -> CheckerWorker:
         return self
 
-    def __exit__(self, kind, *exc) -> None:
-        if self.pool is not None:
-            if kind is None:
-                self.pool.shutdown()
-            else:
-                end_workers(self.pool)
+    def __exit__(self, *exc) -> None:
+        self.stop()
 
 
 def built_parts(
     planned: list[list[BlogSummary]],
     cache_dir: Path,
     jobs: int,
+    meta: dict[str, str],
     checker: CheckerWorker | None = None,
 ) -> Iterator[tuple[list[BlogSummary], BuiltPart]]:
-    """Every part in order: cached ones read here, the others made in the checker worker when it
-    was started, else here or, when there are several, in `jobs` worker processes."""
+    """Every part in order (meta: its files' key-value metadata): cached ones read here, the others
+    made in the checker worker when it was started, else here or, when there are several, in `jobs`
+    worker processes."""
     missing = [part for part in planned if not cache.has(cache_dir, part_key(part), BuiltPart)]
     given = checker.pool if checker is not None else None
     if missing and given is None:
@@ -162,13 +180,13 @@ def built_parts(
     pool = given or (worker_pool(jobs) if jobs > 1 and len(missing) > 1 else None)
     try:
         futures = (
-            {part_key(part): pool.submit(build_part, part, cache_dir) for part in missing}
+            {part_key(part): pool.submit(build_part, part, cache_dir, meta) for part in missing}
             if pool
             else {}
         )
         for part in planned:
             future = futures.get(part_key(part))
-            built = future.result() if future is not None else build_part(part, cache_dir)
+            built = future.result() if future is not None else build_part(part, cache_dir, meta)
             if isinstance(built, InputError):
                 raise built
             yield part, built

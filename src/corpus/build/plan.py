@@ -3,17 +3,20 @@ summaries of every blog to build, duplicates left out."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from corpus.build import cache, quarantine
 from corpus.build.cache import BlogTables
-from corpus.build.engines import Planned, Progress, Result, engine_for
+from corpus.build.engines import Engine, Planned, Progress, Result, engine_for
 from corpus.build.options import BuildOptions
 from corpus.build.parts import CheckerWorker
-from corpus.build.process import BlogSummary
+from corpus.build.summary import BlogSummary
 from corpus.collect import raw
 from corpus.errors import InputError, InputErrors
+
+log = logging.getLogger(__name__)
 
 
 def indexed(
@@ -65,9 +68,11 @@ def summarise(
         raise InputErrors(not_files)
     known, stats = indexed(raw_dir, planned, cache_dir, use_index)
     changed = [(path, entry) for path, entry in planned if path not in known]
+    log.info("plan: %d raw files known from the cache, %d to process", len(known), len(changed))
     summaries, skipped = list(known.values()), not_files
     found = {}
     results: Iterator[Result] = iter(())
+    engine: Engine | None = None
     if changed:
         sizes = [stats[path][0] for path, _ in changed if path in stats]
         engine = engine_for(options, sizes if len(sizes) == len(changed) else None, checker)
@@ -78,6 +83,8 @@ def summarise(
             progress,
             lambda: meanwhile(sorted(known.values(), key=lambda s: s.blog_id)),
         )
+    if checker is not None and getattr(engine, "checker", None) is not checker:
+        checker.stop()  # nothing to extract here, or many files: their parts are checked elsewhere
     for (path, _), result in zip(changed, results):
         if isinstance(result, InputError):
             if not keep_going:  # the engine's workers end now, not when Python exits
@@ -87,6 +94,7 @@ def summarise(
         else:
             summaries.append(result)
             found[path] = result
+    log.info("plan: %d raw files processed, %d skipped", len(found), len(changed) - len(found))
     if found:
         index = {
             path: cache.IndexEntry(stats[path], vars(s))

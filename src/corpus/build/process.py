@@ -4,12 +4,12 @@ main process keeps of it is a summary."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import parse
 from corpus.build import cache, places
 from corpus.build.cache import BlogTables
+from corpus.build.summary import BlogSummary
 from corpus.collect import raw
 from corpus.dataset import store
 from corpus.errors import InputError, unexpected
@@ -22,20 +22,6 @@ from corpus.version import __version__
 def table_metadata() -> dict[str, str]:
     """The key-value metadata every table's Parquet file carries."""
     return {"dataset": "liveblog-corpus", "dataset_version": __version__, **model.metadata()}
-
-
-@dataclass(frozen=True)
-class BlogSummary:
-    """What the main process keeps of one processed raw file; its tables wait in the cache."""
-
-    blog_id: str
-    rows: dict[str, int]
-    cache_key: str
-    n_bytes: int
-    raw_sha256: str
-    raw_path: str
-    url: str | None  # the page's address, or its archived capture's: what makes two files one page
-    text_sha256: str = ""  # of the decoded text: copies differing only in line ends or BOM are one
 
 
 MAX_ENTRY_CHARS = 1_000_000  # spaCy's default max_length: no longer headline or body is tokenised

@@ -6,6 +6,7 @@ them: process.py) -> parts (group blogs, validate, cache) -> writer (stage) -> o
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -18,13 +19,16 @@ from corpus.build.engines import Progress
 from corpus.build.options import BuildOptions
 from corpus.build.parts import CheckerWorker, parts
 from corpus.build.plan import summarise
-from corpus.build.process import BlogSummary, table_metadata
+from corpus.build.process import table_metadata
+from corpus.build.summary import BlogSummary
 from corpus.build.writer import PartWriter, WrittenPart, write_bytes, write_text
 from corpus.dataset import metadata, store
 from corpus.errors import InputError, InputErrors
 from corpus.extract import model
 from corpus.schema import COVERAGE, TABLES
 from corpus.version import __version__
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -39,25 +43,34 @@ class BuildResult:
 PART_FOLDERS = (*(store.table_dir_name(name) for name in TABLES), validate.DOCS_DIR_NAME)
 
 
-def build(options: BuildOptions, progress: Progress = iter) -> BuildResult:
+def build(
+    options: BuildOptions, progress: Progress = iter, checker: CheckerWorker | None = None
+) -> BuildResult:
     """Build every table from options.raw_dir into options.out_dir, part by part: validated and
     written; nothing replaces the output's tables unless every part passes. Without a cache, a
-    temporary one holds the per-file tables until they are written."""
+    temporary one holds the per-file tables until they are written. With --jobs above 1, checker
+    (started already, or not) is the worker to check the parts of a small change; the build ends
+    it."""
     problems = options.problems()
     if problems:
         raise InputErrors([InputError(option, problem) for option, problem in problems])
     started = time.perf_counter()
     seal.cache_key()  # a key file others can read stops the build here, in one line
+    log.info("build: %s -> %s", options.raw_dir, options.out_dir)
     with tempfile.TemporaryDirectory(prefix="corpus-parts-") as spill:
         cache_dir = options.cache_dir if options.cache_dir is not None else Path(spill)
         with output.OutputFolder(options.out_dir, cache_dir, PART_FOLDERS) as out:
-            result = build_into(out, options, cache_dir, progress)
+            result = build_into(out, options, cache_dir, progress, checker or CheckerWorker())
     result.seconds = time.perf_counter() - started
     return result
 
 
 def build_into(
-    out: output.OutputFolder, options: BuildOptions, cache_dir: Path, progress: Progress
+    out: output.OutputFolder,
+    options: BuildOptions,
+    cache_dir: Path,
+    progress: Progress,
+    checker: CheckerWorker,
 ) -> BuildResult:
     """The build's work, written into an output folder and committed there."""
     writer = PartWriter(
@@ -73,8 +86,8 @@ def build_into(
         writer.prewrite(known, cache_dir, options.part_rows)
 
     # With --jobs above 1, a small change sets up validation in a worker of its own (parts.py)
-    with CheckerWorker() as checker:
-        worker = checker if options.jobs > 1 else None
+    with checker:
+        worker = checker if options.jobs > 1 and options.engine == "local" else None
         summaries, skipped = summarise(
             options, cache_dir, progress, meanwhile=prewrite, checker=worker
         )
@@ -85,7 +98,9 @@ def build_into(
         except CacheEntryLost:  # read every raw file again, processing those whose tables were lost
             summaries, skipped = summarise(options, cache_dir, progress, use_index=False)
             summaries, skipped = write_checked(summaries, skipped, writer, options, cache_dir)
+    log.info("parts and summaries staged")
     writer.commit(out)
+    log.info("committed")
     return BuildResult(
         len(summaries),
         sum(s.rows["entries"] for s in summaries),
@@ -145,7 +160,9 @@ def write_tables(
     nothing replaces the previous tables)."""
     staging = writer.staging
     planned = list(parts(summaries, options.part_rows))
-    written, outcomes = writer.finish(planned, cache_dir, options.jobs, checker)
+    meta = table_metadata()
+    written, outcomes = writer.finish(planned, cache_dir, options.jobs, meta, checker)
+    log.info("%d parts staged", len(planned))
     validation = validate.PartValidation()
     for _, outcome in outcomes:
         validation.add_outcome(outcome)
@@ -163,7 +180,7 @@ def write_tables(
     )
     left_out = coverage.left_out_days(skipped, options.raw_dir, cache_dir)
     covered = coverage.from_parts(
-        [staging, options.out_dir], written.table_files, left_out, table_metadata()
+        [staging, options.out_dir], written.table_files, left_out, meta
     )  # parts lie staged, or in place in the output
     written.table_files[COVERAGE.name] = [coverage.FILE_NAME]
     written.digests[coverage.FILE_NAME] = write_bytes(

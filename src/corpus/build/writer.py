@@ -19,7 +19,7 @@ from corpus.build.parts import (
     part_name,
     parts,
 )
-from corpus.build.process import BlogSummary
+from corpus.build.summary import BlogSummary
 from corpus.dataset import store
 from corpus.errors import naming
 from corpus.schema import TABLES
@@ -138,6 +138,7 @@ class PartWriter:
         planned: list[list[BlogSummary]],
         cache_dir: Path,
         jobs: int,
+        meta: dict[str, str],
         checker: CheckerWorker | None = None,
     ) -> tuple[Written, list]:
         """Every part of the final layout written (parts written for another layout dropped); what
@@ -147,7 +148,7 @@ class PartWriter:
         for name in [n for n, w in self.parts.items() if wanted.get(n) != w.key]:
             self.drop(name)
         for part, built in built_parts(
-            [p for p in planned if not self.has(p)], cache_dir, jobs, checker
+            [p for p in planned if not self.has(p)], cache_dir, jobs, meta, checker
         ):
             self.write(part, built)
         written, outcomes = Written(), []

@@ -3,11 +3,13 @@ on a part's frames, and each part's Data Docs pages."""
 
 from __future__ import annotations
 
+import functools
 import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
+import jinja2
 import pandas as pd
 
 from corpus.schema import TABLES, Table
@@ -57,10 +59,35 @@ def import_great_expectations():
     return great_expectations
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The Data Docs templates as Jinja compiled them, kept for this process (in memory): GX makes
+    a new Jinja environment for every part's Data Docs, which compiled every template again, half
+    of rendering a part's pages. Jinja checks each template's source against its entry."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = CompiledTemplates()
+
+
 def gx_context():
     gx = import_great_expectations()
     from great_expectations.data_context.types.base import ProgressBarsConfig
     from great_expectations.execution_engine import pandas_execution_engine
+    from great_expectations.render.view import view
+
+    if view.Environment is jinja2.Environment:  # every Data Docs view's, with TEMPLATES
+        setattr(  # noqa: B010 (a class GX names, replaced by a maker of the same objects)
+            view, "Environment", functools.partial(jinja2.Environment, bytecode_cache=TEMPLATES)
+        )
 
     # GX fingerprints every batch by hashing the whole frame, for one line of the Data Docs; that
     # took

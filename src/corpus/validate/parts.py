@@ -4,7 +4,9 @@ files are processed), each part's outcome, and their sum as one report."""
 from __future__ import annotations
 
 import html
+import logging
 import threading
+import time
 import warnings
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -27,6 +29,7 @@ from corpus.validate.checks import (
 from corpus.validate.gx import GxSuites
 from corpus.validate.report import Check, Report, merge
 
+log = logging.getLogger(__name__)
 PREPARING: list[threading.Thread] = []  # the background preparation of this process, once started
 
 
@@ -129,7 +132,9 @@ def prepare_in_background() -> None:
 def prepare() -> None:
     """Set up build_checker() in this process (a worker that will check parts), returning
     nothing to send back."""
+    started = time.perf_counter()
     build_checker()
+    log.info("validation set up in %.2f s", time.perf_counter() - started)
 
 
 def prepared_checker() -> PartChecker:
