@@ -17,7 +17,6 @@ in `candidates`. Where spans overlap the longest wins. Demonyms ("Russian") are 
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import itemgetter
 from typing import NamedTuple
 
 import spacy
@@ -36,6 +35,7 @@ from corpus.extract.patterns import (
     MATCH_PATTERNS,
     WORD_CLASSES,
     Found,
+    Lexicon,
     Tokens,
     match_window,
     trim,
@@ -112,9 +112,7 @@ class Recogniser:
         self.patterns = Matcher(self.nlp.vocab, validate=False)
         for label, patterns in MATCH_PATTERNS.items():
             self.patterns.add(label, patterns)
-        self.word_bits: dict[int, int] = {}  # orth id -> the word's classes as BIT bits
-        self.texts: dict[int, str] = {}  # orth id -> the word
-        self.lowers: dict[int, str] = {}  # orth id -> the word in lower case
+        self.lexicon = Lexicon(self.nlp.vocab, self.classes_of)  # the words met, with classes
 
     def classes_of(self, orth: int) -> int:
         """A word's classes as BIT bits, also set as its lexeme's flags (for the Matcher), with
@@ -129,18 +127,7 @@ class Recogniser:
         return bits
 
     def tokens(self, doc: Doc) -> Tokens:
-        tokens = Tokens(doc, self.word_bits, self.classes_of)
-        strings = self.nlp.vocab.strings
-        for orth in tokens.new:
-            self.texts[orth] = text = strings[orth]
-            self.lowers[orth] = text.lower()
-        return tokens
-
-    def words(self, tokens: Tokens) -> list[str]:
-        """The text of each token."""
-        if len(tokens.orths) < 2:  # itemgetter of one key returns the value alone
-            return [self.texts[o] for o in tokens.orths]
-        return list(itemgetter(*tokens.orths)(self.texts))
+        return Tokens(doc, self.lexicon)
 
     def add_names(self, key: str, ref: Reference, names) -> None:
         self.refs[key] = ref
@@ -198,7 +185,7 @@ class Recogniser:
     ) -> Mention:
         last = span[1] - 1
         start = tokens.starts[span[0]]
-        end = tokens.starts[last] + len(self.texts[tokens.orths[last]])
+        end = tokens.starts[last] + len(tokens.words[last])
         text, kind, label = source[start:end], span[2], span[3]
         ref = self.refs.get(label)
         if ref is not None and ref.source == "geonames" and ref.geonames_id in geonames_cities():
@@ -266,7 +253,7 @@ class Recogniser:
         """Mentions per field of one entry; lone surnames resolve to full names found in any field;
         with a spaCy pipeline (`model`), its entities where the rules found none."""
         docs = {f: self.nlp.make_doc(t) for f, t in fields.items() if t}
-        spans, vocabulary, tokens, listed = {}, set(), {}, {}
+        spans, sport_words, tokens, listed = {}, set(), {}, {}
         for f, doc in docs.items():
             tokens[f] = self.tokens(doc)
             listed[f] = self.spans(doc, tokens[f])
@@ -282,13 +269,13 @@ class Recogniser:
                 for s in listed[f]
                 if s.label not in self.ambiguous or placed(doc, s, fields[f], countries)
             ]
-            words = self.words(tokens[f])
+            words = tokens[f].words
             spans[f] = merge(words, tokens[f].spaces, known, tokens[f].capitals)
-            vocabulary.update(tokens[f].orths)
+            sport_words.update(words[i].lower() for i in tokens[f].sport)
         found = {
             f: [self.mention(s, tokens[f], fields[f], countries) for s in spans[f]] for f in docs
         }
-        if is_sport({self.lowers[o] for o in vocabulary}):  # "England beat Colombia": the teams
+        if is_sport(sport_words):  # "England beat Colombia": the teams
             teams = nations()
             found = {
                 f: [
