@@ -92,6 +92,7 @@ class Recogniser:
         # lexeme when a doc first holds it (no getters: a name never read costs nothing).
         self.nlp.vocab.lex_attr_getters = {}
         self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.labels: dict[int, tuple[str, bool]] = {}
         self.refs: dict[str, Reference] = {}
         self.by_name: dict[str, Reference] = {}  # the first reference listed under a name
         self.people_by_surname: dict[str, tuple[Reference, frozenset[str]]] = {}
@@ -131,6 +132,8 @@ class Recogniser:
 
     def add_names(self, key: str, ref: Reference, names) -> None:
         self.refs[key] = ref
+        # the PhraseMatcher's match id -> (the label, 0 for the gazetteer's: listed before GeoNames')
+        self.labels[self.nlp.vocab.strings.add(key)] = (key, not key.startswith("gazetteer"))
         for name in names:
             self.by_name.setdefault(name, ref)
         self.names.add(key, list(self.nlp.tokenizer.pipe(names)))
@@ -138,9 +141,10 @@ class Recogniser:
     def spans(self, doc: Doc, tokens: Tokens) -> list[Found]:
         """Gazetteer and GeoNames names first, then patterns; the longest of overlapping spans
         wins."""
-        vocab = self.nlp.vocab.strings
-        named = [Found(s, e, vocab[k]) for k, s, e in self.names(doc)]
-        named.sort(key=lambda s: (s.start, not s.label.startswith("gazetteer")))
+        vocab, labels = self.nlp.vocab.strings, self.labels
+        # by start, the gazetteer's first (a stable sort: otherwise in the PhraseMatcher's order)
+        ranked = sorted((s, labels[k][1], i, e, k) for i, (k, s, e) in enumerate(self.names(doc)))
+        named = [Found(s, e, labels[k][0]) for s, _, _, e, k in ranked]
         patterned = [trim(tokens, vocab[k], s, e) for k, s, e in self.pattern_matches(doc, tokens)]
         known_ends = {s.end for s in named if s.label.startswith("gazetteer")}
         # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea Fleet".
