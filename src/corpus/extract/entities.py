@@ -132,7 +132,7 @@ class Recogniser:
 
     def add_names(self, key: str, ref: Reference, names) -> None:
         self.refs[key] = ref
-        # the PhraseMatcher's match id -> (the label, 0 for the gazetteer's: listed before GeoNames')
+        # the PhraseMatcher's match id -> (the label, False for the gazetteer's: before GeoNames')
         self.labels[self.nlp.vocab.strings.add(key)] = (key, not key.startswith("gazetteer"))
         for name in names:
             self.by_name.setdefault(name, ref)
@@ -296,8 +296,9 @@ class Recogniser:
         names = sorted(short, reverse=True)
         for f, doc in docs.items():
             found[f] = [m for m in found[f] if not (m.method in WEAK and m.text in short)]
-            taken = {i for m in found[f] for i in range(m.start, m.end)}
-            for start, name in whole_words(names, fields[f]) if names else ():
+            occurrences = whole_words(names, fields[f]) if names else ()
+            taken = {i for m in found[f] for i in range(m.start, m.end)} if occurrences else ()
+            for start, name in occurrences:
                 end = start + len(name)
                 if start in taken or doc.char_span(start, end) is None:
                     continue

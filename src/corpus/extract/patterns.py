@@ -63,6 +63,10 @@ FIRST_FLAG = 30  # spaCy's free lexeme flags are FLAG19 to FLAG63
 FLAG = {name: f"FLAG{FIRST_FLAG + i}" for i, name in enumerate(WORD_CLASSES)}
 # a token's classes as one int (`Tokens.bits`)
 BIT = {name: 1 << i for i, name in enumerate(WORD_CLASSES)}
+TITLE, ROLE, SPEECH, HAVE, NAME, CAPITALISED_WORD, ORG_HEAD = (
+    BIT[c] for c in ("title", "role", "speech", "have", "name", "capitalised", "org-head")
+)
+COMMA, OF = BIT["comma"], BIT["of"]
 
 
 def word(cls: str, **op) -> dict:
@@ -146,19 +150,19 @@ class Tokens:
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         columns = doc.to_array(COLUMNS)
         ranks = columns[:, 0].astype(numpy.intp)
-        for i in numpy.flatnonzero(columns[:, 0] == OOV_RANK).tolist():  # words met the first time
+        for i in (columns[:, 0] == OOV_RANK).nonzero()[0].tolist():  # words met the first time
             ranks[i] = lexicon.add(doc[i].orth)
-        self.starts: list[int] = columns[:, 2].tolist()  # each token's first character
         self.spaces: list[int] = columns[:, 1].tolist()
+        self.starts: list[int] = columns[:, 2].tolist()  # each token's first character
         self.words: list[str] = lexicon.texts[ranks].tolist()
         bits = lexicon.bits[ranks]
         # Each token's classes, with PAD tokens of none either side (windows reach past the ends).
         self.padded: list[int] = [0] * PAD + bits.tolist() + [0] * PAD
-        self.triggers: list[int] = numpy.flatnonzero(bits & BIT["trigger"]).tolist()
+        self.triggers: list[int] = (bits & BIT["trigger"]).nonzero()[0].tolist()
         # the tokens whose first character is upper case
-        self.capitals: list[int] = numpy.flatnonzero(bits & BIT["upper-initial"]).tolist()
+        self.capitals: list[int] = (bits & BIT["upper-initial"]).nonzero()[0].tolist()
         # the words of a sports report (SPORT_WORDS)
-        self.sport: list[int] = numpy.flatnonzero(bits & BIT["sport"]).tolist()
+        self.sport: list[int] = (bits & BIT["sport"]).nonzero()[0].tolist()
 
     def __len__(self) -> int:
         return len(self.padded) - 2 * PAD
@@ -194,32 +198,26 @@ def match_window(tokens: Tokens, t: int) -> tuple[int, int] | None:
     """The tokens (start, end) that hold every match of a pattern whose trigger word is the one at
     t, or None when no pattern can match there: each pattern's trigger needs certain words right
     next to it, and a match reaches at most so far from its trigger (see MATCH_PATTERNS)."""
-    near = tokens.around(t, 7, 3)
-
-    def at(offset: int, cls: str) -> bool:
-        return bool(near[7 + offset] & BIT[cls])
-
-    def names(*offsets: int) -> bool:
-        return all(at(o, "name") for o in offsets)
-
-    reach = []
-    if at(0, "title") and names(1):  # title name{1,3}
+    near = tokens.around(t, 7, 3)  # near[7 + offset]: the classes of the token at t + offset
+    here, reach = near[7], []
+    if here & TITLE and near[8] & NAME:  # title name{1,3}
         reach.append((0, 4))
-    if at(0, "role"):
+    if here & ROLE:
         # name{2,3} , the? w{0,3} role
-        if any(at(c, "comma") and names(c - 1, c - 2) for c in range(-5, 0)):
+        if any(near[7 + c] & COMMA and near[6 + c] & near[5 + c] & NAME for c in range(-5, 0)):
             reach.append((-8, 1))
-        if at(1, "comma") and names(2, 3):  # role , name{2,3} ,
+        if near[8] & COMMA and near[9] & near[10] & NAME:  # role , name{2,3} ,
             reach.append((0, 6))
-    if at(0, "speech"):
-        if names(-1, -2) or at(-1, "have") and names(-2, -3):  # name{2,3} have? speech
+    if here & SPEECH:
+        # name{2,3} have? speech
+        if near[6] & near[5] & NAME or near[6] & HAVE and near[5] & near[4] & NAME:
             reach.append((-4, 1))
-        if names(1, 2):  # speech name{2,3}
+        if near[8] & near[9] & NAME:  # speech name{2,3}
             reach.append((0, 4))
-    if at(0, "org-head"):
-        if at(-1, "capitalised"):  # org-lead? 's? capitalised{1,3} org-head
+    if here & ORG_HEAD:
+        if near[6] & CAPITALISED_WORD:  # org-lead? 's? capitalised{1,3} org-head
             reach.append((-5, 1))
-        if at(1, "of") and at(2, "capitalised"):  # org-head of capitalised{1,3}
+        if near[8] & OF and near[9] & CAPITALISED_WORD:  # org-head of capitalised{1,3}
             reach.append((0, 5))
     if not reach:
         return None
