@@ -99,8 +99,9 @@ def segments(
     `capitals`: upper_initials(words), when known already."""
     found, n, i = [], len(words), 0
     for start in upper_initials(words) if capitals is None else capitals:
-        nxt = words[start + 1] if start + 1 < n else ""
-        if start < i or words[start] in STOP and not nxt[:1].isupper():
+        if start < i:
+            continue  # inside the last run
+        if words[start] in STOP and not (start + 1 < n and words[start + 1][:1].isupper()):
             continue  # "The", "He": a capitalised word that opens no name
         if (
             not is_capitalised(words[start])
@@ -304,8 +305,13 @@ def merge(
         for k in known
     ]  # "All Council": no name opens with a stop word
     known = [k for k in known if k.end - k.start > 1 or k.label != "organisation"]
-    listed = {i for k in known for i in range(k.start, k.end)}  # "Russia-Ukraine": two names
-    known = [k for k in known if not inside_word(words, spaces, k.start, k.end, listed)]
+    n = len(words)
+    if any(  # a known span next to a hyphen or apostrophe: maybe part of a word (`inside_word`)
+        k.start > 1 and words[k.start - 1] in ATTACHED or k.end + 1 < n and words[k.end] in ATTACHED
+        for k in known
+    ):
+        listed = {i for k in known for i in range(k.start, k.end)}  # "Russia-Ukraine": two names
+        known = [k for k in known if not inside_word(words, spaces, k.start, k.end, listed)]
     known = sorted(
         k
         for k in known

@@ -146,7 +146,9 @@ class Recogniser:
         ranked = sorted((s, labels[k][1], i, e, k) for i, (k, s, e) in enumerate(self.names(doc)))
         named = [Found(s, e, labels[k][0]) for s, _, _, e, k in ranked]
         patterned = [trim(tokens, vocab[k], s, e) for k, s, e in self.pattern_matches(doc, tokens)]
-        known_ends = {s.end for s in named if s.label.startswith("gazetteer")}
+        if not patterned:
+            return filter_spans(named)
+        known_ends = {e for s, geonames, _, e, _ in ranked if not geonames}  # the gazetteer's
         # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea Fleet".
         patterned = [
             p
