@@ -299,10 +299,10 @@ class Recogniser:
         for f, doc in docs.items():
             found[f] = [m for m in found[f] if not (m.method in WEAK and m.text in short)]
             occurrences = whole_words(names, fields[f]) if names else ()
-            taken = {i for m in found[f] for i in range(m.start, m.end)} if occurrences else ()
+            taken = [(m.start, m.end) for m in found[f]] if occurrences else []
             for start, name in occurrences:
                 end = start + len(name)
-                if start in taken or doc.char_span(start, end) is None:
+                if any(a <= start < b for a, b in taken) or doc.char_span(start, end) is None:
                     continue
                 full = short[name]
                 method = "surname" if full.type == "PERSON" else "context"
