@@ -209,8 +209,11 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
     title = start > 0 and words[start - 1].lower() in TITLES
     if end - start == 1:  # a one-word run (most of them): what the loop below makes of it
         c = split_classes(words[start])
-        if c & (CALENDAR_WORD | LEADING | TRAILING) or c & TITLE and not c & MODIFIER and not (
-            is_named(words, start, end)
+        if (
+            c & (CALENDAR_WORD | LEADING | TRAILING)
+            or c & TITLE
+            and not c & MODIFIER
+            and not is_named(words, start, end)
         ):
             return []
         return [Segment(start, end, opens_sentence(words, start), title)]
