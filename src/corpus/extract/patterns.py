@@ -63,10 +63,11 @@ FIRST_FLAG = 30  # spaCy's free lexeme flags are FLAG19 to FLAG63
 FLAG = {name: f"FLAG{FIRST_FLAG + i}" for i, name in enumerate(WORD_CLASSES)}
 # a token's classes as one int (`Tokens.bits`)
 BIT = {name: 1 << i for i, name in enumerate(WORD_CLASSES)}
-TITLE, ROLE, SPEECH, HAVE, NAME, CAPITALISED_WORD, ORG_HEAD = (
+# the classes match_window reads
+TITLE_BIT, ROLE_BIT, SPEECH_BIT, HAVE_BIT, NAME_BIT, CAPITALISED_BIT, ORG_HEAD_BIT = (
     BIT[c] for c in ("title", "role", "speech", "have", "name", "capitalised", "org-head")
 )
-COMMA, OF = BIT["comma"], BIT["of"]
+COMMA_BIT, OF_BIT = BIT["comma"], BIT["of"]
 
 
 def word(cls: str, **op) -> dict:
@@ -200,24 +201,26 @@ def match_window(tokens: Tokens, t: int) -> tuple[int, int] | None:
     next to it, and a match reaches at most so far from its trigger (see MATCH_PATTERNS)."""
     near = tokens.around(t, 7, 3)  # near[7 + offset]: the classes of the token at t + offset
     here, reach = near[7], []
-    if here & TITLE and near[8] & NAME:  # title name{1,3}
+    if here & TITLE_BIT and near[8] & NAME_BIT:  # title name{1,3}
         reach.append((0, 4))
-    if here & ROLE:
+    if here & ROLE_BIT:
         # name{2,3} , the? w{0,3} role
-        if any(near[7 + c] & COMMA and near[6 + c] & near[5 + c] & NAME for c in range(-5, 0)):
+        if any(
+            near[7 + c] & COMMA_BIT and near[6 + c] & near[5 + c] & NAME_BIT for c in range(-5, 0)
+        ):
             reach.append((-8, 1))
-        if near[8] & COMMA and near[9] & near[10] & NAME:  # role , name{2,3} ,
+        if near[8] & COMMA_BIT and near[9] & near[10] & NAME_BIT:  # role , name{2,3} ,
             reach.append((0, 6))
-    if here & SPEECH:
+    if here & SPEECH_BIT:
         # name{2,3} have? speech
-        if near[6] & near[5] & NAME or near[6] & HAVE and near[5] & near[4] & NAME:
+        if near[6] & near[5] & NAME_BIT or near[6] & HAVE_BIT and near[5] & near[4] & NAME_BIT:
             reach.append((-4, 1))
-        if near[8] & near[9] & NAME:  # speech name{2,3}
+        if near[8] & near[9] & NAME_BIT:  # speech name{2,3}
             reach.append((0, 4))
-    if here & ORG_HEAD:
-        if near[6] & CAPITALISED_WORD:  # org-lead? 's? capitalised{1,3} org-head
+    if here & ORG_HEAD_BIT:
+        if near[6] & CAPITALISED_BIT:  # org-lead? 's? capitalised{1,3} org-head
             reach.append((-5, 1))
-        if near[8] & OF and near[9] & CAPITALISED_WORD:  # org-head of capitalised{1,3}
+        if near[8] & OF_BIT and near[9] & CAPITALISED_BIT:  # org-head of capitalised{1,3}
             reach.append((0, 5))
     if not reach:
         return None
