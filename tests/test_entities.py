@@ -433,7 +433,7 @@ def test_titles_parties_and_hyphenated_given_names(text, expected):
 
 
 def test_token_columns_are_the_words_per_token_reading():
-    """Tokens' columns (capitals from a lexeme flag, character offsets, texts per orth id) say
+    """Tokens' columns (capitals from a word class, character offsets, texts by lexeme rank) say
     what reading each token's text would: the recogniser takes them instead of per-token loops."""
     from corpus.extract.candidates import upper_initials
 
@@ -442,13 +442,13 @@ def test_token_columns_are_the_words_per_token_reading():
             "McDonald's\n\n'Ukraine' said ДНР 🙂 at 10am.")
     doc = r.nlp.make_doc(text)
     tokens = r.tokens(doc)
-    words = r.words(tokens)
+    words = tokens.words
     assert words == [t.text for t in doc]
     assert tokens.capitals == upper_initials(words)
     assert [words[i] for i in tokens.capitals][:4] == ["Émile", "Zola", "Ölüdeniz", "Kyiv"]
     assert tokens.starts == [t.idx for t in doc]
     one = r.nlp.make_doc("Kyiv")
-    assert r.words(r.tokens(one)) == ["Kyiv"]
+    assert r.tokens(one).words == ["Kyiv"]
     mention = r.mention((0, 2, "PERSON", "speech"), tokens, text, frozenset())
     assert (mention.start, mention.end, mention.text) == (0, 10, "Émile Zola")
 

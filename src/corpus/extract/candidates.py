@@ -46,6 +46,7 @@ COMPOUND_ENDS = words("candidates_compound_ends")  # "Soviet-era": an adjective,
 LINKS = frozenset(("of", "for", "on"))
 ARTICLES = frozenset(("the", "a"))
 SAINTS = frozenset(("St", "Saint"))  # a saint's name owns what follows it
+CONNECTING = LINKS | {"and", "&"}  # the only words `connects` can find joining a name (lower case)
 
 
 def is_capitalised(word: str) -> bool:
@@ -98,8 +99,9 @@ def segments(
     `capitals`: upper_initials(words), when known already."""
     found, n, i = [], len(words), 0
     for start in upper_initials(words) if capitals is None else capitals:
-        nxt = words[start + 1] if start + 1 < n else ""
-        if start < i or words[start] in STOP and not nxt[:1].isupper():
+        if start < i:
+            continue  # inside the last run
+        if words[start] in STOP and not (start + 1 < n and words[start + 1][:1].isupper()):
             continue  # "The", "He": a capitalised word that opens no name
         if (
             not is_capitalised(words[start])
@@ -134,7 +136,7 @@ def segments(
                 and (is_capitalised(words[j + 1]) or words[j + 1] in NAME_PARTICLES)
             ):
                 j += 1
-            elif connects(words, start, j, linked):
+            elif w.lower() in CONNECTING and connects(words, start, j, linked):
                 linked = True
                 j += 2 if words[j + 1] in ARTICLES else 1
             elif (
@@ -145,7 +147,7 @@ def segments(
                 and is_capitalised(words[j + 1])
             ):
                 j += 1  # "Sheriff's Office", "Children's Hospital", "St Mary's Hospital"
-            elif plural_possessive(words, spaces, j):
+            elif w in PLURAL_APOSTROPHES and plural_possessive(words, spaces, j):
                 j += 1  # "the Workers' Union", "Farmers' Federation"
             else:
                 break
@@ -204,16 +206,20 @@ def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
 def split(words: list[str], start: int, end: int) -> list[Segment]:
     """A run cut at title and calendar words, without leading stop words or trailing connectors;
     a run named by its head word ("Princess Margaret Hospital") is not cut at titles."""
-    out, a, title = [], start, start > 0 and words[start - 1].lower() in TITLES
+    title = start > 0 and words[start - 1].lower() in TITLES
+    if end - start == 1:  # a one-word run (most of them): what the loop below makes of it
+        c = split_classes(words[start])
+        if (
+            c & (CALENDAR_WORD | LEADING | TRAILING)
+            or c & TITLE
+            and not c & MODIFIER
+            and not is_named(words, start, end)
+        ):
+            return []
+        return [Segment(start, end, opens_sentence(words, start), title)]
+    out, a = [], start
     sentence = opens_sentence(words, start)
-    named = (
-        words[end - 1] in ORG_HEADS
-        or words[end - 1] in PLACE_HEADS
-        and not (words[end - 1] in SURNAME_HEADS and words[end - 2] in given_names())
-        or end - start > 2
-        and words[start] in ORG_LEADS
-        and words[start + 1] in ("of", "for")
-    )
+    named = is_named(words, start, end)
     for k in range(start, end + 1):
         c = split_classes(words[k]) if k < end else 0
         title_word = c & TITLE != 0 and (
@@ -230,6 +236,19 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
             out.append(Segment(a, b, sentence and a == start, title))
         title, a, sentence = k < end and title_word, k + 1, False
     return out
+
+
+def is_named(words: list[str], start: int, end: int) -> bool:
+    """Whether a run is named by its head word ("Princess Margaret Hospital"): `split` does not cut
+    it at titles."""
+    return (
+        words[end - 1] in ORG_HEADS
+        or words[end - 1] in PLACE_HEADS
+        and not (words[end - 1] in SURNAME_HEADS and words[end - 2] in given_names())
+        or end - start > 2
+        and words[start] in ORG_LEADS
+        and words[start + 1] in ("of", "for")
+    )
 
 
 def inside_word(
@@ -289,8 +308,13 @@ def merge(
         for k in known
     ]  # "All Council": no name opens with a stop word
     known = [k for k in known if k.end - k.start > 1 or k.label != "organisation"]
-    listed = {i for k in known for i in range(k.start, k.end)}  # "Russia-Ukraine": two names
-    known = [k for k in known if not inside_word(words, spaces, k.start, k.end, listed)]
+    n = len(words)
+    if any(  # a known span next to a hyphen or apostrophe: maybe part of a word (`inside_word`)
+        k.start > 1 and words[k.start - 1] in ATTACHED or k.end + 1 < n and words[k.end] in ATTACHED
+        for k in known
+    ):
+        listed = {i for k in known for i in range(k.start, k.end)}  # "Russia-Ukraine": two names
+        known = [k for k in known if not inside_word(words, spaces, k.start, k.end, listed)]
     known = sorted(
         k
         for k in known
@@ -305,10 +329,14 @@ def merge(
     for k in known:
         cover[k.start : k.end] = [k] * (k.end - k.start)
     for seg in segments(words, spaces, capitals):
-        over = {k for k in cover[seg.start : seg.end] if k is not None}
-        if any(k.start < seg.start or k.end > seg.end for k in over):
-            continue  # a known span reaching out of the segment
-        inside = sorted(over)
+        covered = cover[seg.start : seg.end]
+        if covered.count(None) == len(covered):  # no known span in the segment (most of them)
+            inside = []
+        else:
+            over = {k for k in covered if k is not None}
+            if any(k.start < seg.start or k.end > seg.end for k in over):
+                continue  # a known span reaching out of the segment
+            inside = sorted(over)
         if words[seg.end - 1] in NOT_NAME_HEADS:  # "Peace Summit": no place in an event's name
             taken[seg.start : seg.end] = [True] * (seg.end - seg.start)
         names = type_segment(seg, ctx, inside)

@@ -17,7 +17,6 @@ in `candidates`. Where spans overlap the longest wins. Demonyms ("Russian") are 
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import itemgetter
 from typing import NamedTuple
 
 import spacy
@@ -36,6 +35,7 @@ from corpus.extract.patterns import (
     MATCH_PATTERNS,
     WORD_CLASSES,
     Found,
+    Lexicon,
     Tokens,
     match_window,
     trim,
@@ -92,6 +92,7 @@ class Recogniser:
         # lexeme when a doc first holds it (no getters: a name never read costs nothing).
         self.nlp.vocab.lex_attr_getters = {}
         self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.labels: dict[int, tuple[str, bool]] = {}
         self.refs: dict[str, Reference] = {}
         self.by_name: dict[str, Reference] = {}  # the first reference listed under a name
         self.people_by_surname: dict[str, tuple[Reference, frozenset[str]]] = {}
@@ -112,9 +113,7 @@ class Recogniser:
         self.patterns = Matcher(self.nlp.vocab, validate=False)
         for label, patterns in MATCH_PATTERNS.items():
             self.patterns.add(label, patterns)
-        self.word_bits: dict[int, int] = {}  # orth id -> the word's classes as BIT bits
-        self.texts: dict[int, str] = {}  # orth id -> the word
-        self.lowers: dict[int, str] = {}  # orth id -> the word in lower case
+        self.lexicon = Lexicon(self.nlp.vocab, self.classes_of)  # the words met, with classes
 
     def classes_of(self, orth: int) -> int:
         """A word's classes as BIT bits, also set as its lexeme's flags (for the Matcher), with
@@ -129,21 +128,12 @@ class Recogniser:
         return bits
 
     def tokens(self, doc: Doc) -> Tokens:
-        tokens = Tokens(doc, self.word_bits, self.classes_of)
-        strings = self.nlp.vocab.strings
-        for orth in tokens.new:
-            self.texts[orth] = text = strings[orth]
-            self.lowers[orth] = text.lower()
-        return tokens
-
-    def words(self, tokens: Tokens) -> list[str]:
-        """The text of each token."""
-        if len(tokens.orths) < 2:  # itemgetter of one key returns the value alone
-            return [self.texts[o] for o in tokens.orths]
-        return list(itemgetter(*tokens.orths)(self.texts))
+        return Tokens(doc, self.lexicon)
 
     def add_names(self, key: str, ref: Reference, names) -> None:
         self.refs[key] = ref
+        # the PhraseMatcher's match id -> (the label, False for the gazetteer's: before GeoNames')
+        self.labels[self.nlp.vocab.strings.add(key)] = (key, not key.startswith("gazetteer"))
         for name in names:
             self.by_name.setdefault(name, ref)
         self.names.add(key, list(self.nlp.tokenizer.pipe(names)))
@@ -151,11 +141,14 @@ class Recogniser:
     def spans(self, doc: Doc, tokens: Tokens) -> list[Found]:
         """Gazetteer and GeoNames names first, then patterns; the longest of overlapping spans
         wins."""
-        vocab = self.nlp.vocab.strings
-        named = [Found(s, e, vocab[k]) for k, s, e in self.names(doc)]
-        named.sort(key=lambda s: (s.start, not s.label.startswith("gazetteer")))
+        vocab, labels = self.nlp.vocab.strings, self.labels
+        # by start, the gazetteer's first (a stable sort: otherwise in the PhraseMatcher's order)
+        ranked = sorted((s, labels[k][1], i, e, k) for i, (k, s, e) in enumerate(self.names(doc)))
+        named = [Found(s, e, labels[k][0]) for s, _, _, e, k in ranked]
         patterned = [trim(tokens, vocab[k], s, e) for k, s, e in self.pattern_matches(doc, tokens)]
-        known_ends = {s.end for s in named if s.label.startswith("gazetteer")}
+        if not patterned:
+            return filter_spans(named)
+        known_ends = {e for s, geonames, _, e, _ in ranked if not geonames}  # the gazetteer's
         # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea Fleet".
         patterned = [
             p
@@ -198,7 +191,7 @@ class Recogniser:
     ) -> Mention:
         last = span[1] - 1
         start = tokens.starts[span[0]]
-        end = tokens.starts[last] + len(self.texts[tokens.orths[last]])
+        end = tokens.starts[last] + len(tokens.words[last])
         text, kind, label = source[start:end], span[2], span[3]
         ref = self.refs.get(label)
         if ref is not None and ref.source == "geonames" and ref.geonames_id in geonames_cities():
@@ -266,7 +259,7 @@ class Recogniser:
         """Mentions per field of one entry; lone surnames resolve to full names found in any field;
         with a spaCy pipeline (`model`), its entities where the rules found none."""
         docs = {f: self.nlp.make_doc(t) for f, t in fields.items() if t}
-        spans, vocabulary, tokens, listed = {}, set(), {}, {}
+        spans, sport_words, tokens, listed = {}, set(), {}, {}
         for f, doc in docs.items():
             tokens[f] = self.tokens(doc)
             listed[f] = self.spans(doc, tokens[f])
@@ -282,13 +275,13 @@ class Recogniser:
                 for s in listed[f]
                 if s.label not in self.ambiguous or placed(doc, s, fields[f], countries)
             ]
-            words = self.words(tokens[f])
+            words = tokens[f].words
             spans[f] = merge(words, tokens[f].spaces, known, tokens[f].capitals)
-            vocabulary.update(tokens[f].orths)
+            sport_words.update(words[i].lower() for i in tokens[f].sport)
         found = {
             f: [self.mention(s, tokens[f], fields[f], countries) for s in spans[f]] for f in docs
         }
-        if is_sport({self.lowers[o] for o in vocabulary}):  # "England beat Colombia": the teams
+        if is_sport(sport_words):  # "England beat Colombia": the teams
             teams = nations()
             found = {
                 f: [
@@ -305,10 +298,11 @@ class Recogniser:
         names = sorted(short, reverse=True)
         for f, doc in docs.items():
             found[f] = [m for m in found[f] if not (m.method in WEAK and m.text in short)]
-            taken = {i for m in found[f] for i in range(m.start, m.end)}
-            for start, name in whole_words(names, fields[f]) if names else ():
+            occurrences = whole_words(names, fields[f]) if names else ()
+            taken = [(m.start, m.end) for m in found[f]] if occurrences else []
+            for start, name in occurrences:
                 end = start + len(name)
-                if start in taken or doc.char_span(start, end) is None:
+                if any(a <= start < b for a, b in taken) or doc.char_span(start, end) is None:
                     continue
                 full = short[name]
                 method = "surname" if full.type == "PERSON" else "context"

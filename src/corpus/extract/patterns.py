@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from operator import itemgetter
 from typing import NamedTuple
 
 import numpy
+from spacy.attrs import IDS
 from spacy.tokens import Doc
+from spacy.util import OOV_RANK
 
+from corpus.extract.entry_context import SPORT_WORDS
 from corpus.extract.wordlists import words
 
 TITLES = sorted(words("patterns_titles"))
@@ -52,13 +54,20 @@ WORD_CLASSES = {
     "trigger": lambda w: w.lower() in TITLE_SET | ROLE_SET | SPEECH_SET or w in ORG_HEADS,
     "comma": lambda w: w == ",",
     "of": lambda w: w.lower() == "of",
-    # not a pattern's: where candidates.segments looks for names, read as a column (Tokens)
+    # not the patterns': where candidates.segments looks for names, and sports words, read as
+    # columns (Tokens)
     "upper-initial": lambda w: w[:1].isupper(),
+    "sport": lambda w: w.lower() in SPORT_WORDS,  # entry_context.is_sport's words
 }
 FIRST_FLAG = 30  # spaCy's free lexeme flags are FLAG19 to FLAG63
 FLAG = {name: f"FLAG{FIRST_FLAG + i}" for i, name in enumerate(WORD_CLASSES)}
 # a token's classes as one int (`Tokens.bits`)
 BIT = {name: 1 << i for i, name in enumerate(WORD_CLASSES)}
+# the classes match_window reads
+TITLE_BIT, ROLE_BIT, SPEECH_BIT, HAVE_BIT, NAME_BIT, CAPITALISED_BIT, ORG_HEAD_BIT = (
+    BIT[c] for c in ("title", "role", "speech", "have", "name", "capitalised", "org-head")
+)
+COMMA_BIT, OF_BIT = BIT["comma"], BIT["of"]
 
 
 def word(cls: str, **op) -> dict:
@@ -104,26 +113,57 @@ class Found(NamedTuple):
 PAD = 8  # tokens of no class either side of a doc's: as far as match_window looks from a trigger
 
 
-class Tokens:
-    """The tokens of a doc as the patterns see them: where the trigger words are, and each
-    token's word classes (`BIT`, kept per orth id in `known`, where `classes_of` adds words not
-    there yet)."""
+class Lexicon:
+    """Every word the recogniser has met, by a dense index kept as its lexeme's rank (spaCy's
+    "sequential ID of the lexeme's lexical type, used to index into tables"; a blank pipeline has
+    no vectors to index): a doc's ranks (`Doc.to_array`) index the words' texts and classes as
+    numpy columns, with no Python loop per token. A word not met yet has spaCy's OOV_RANK."""
 
-    def __init__(self, doc: Doc, known: dict[int, int], classes_of: Callable[[int], int]) -> None:
-        columns = doc.to_array(["ORTH", "SPACY", "IDX"])
+    def __init__(self, vocab, classes_of: Callable[[int], int]) -> None:
+        self.vocab, self.classes_of = vocab, classes_of
+        self.texts = numpy.empty(1024, dtype=object)  # rank -> the word
+        self.bits = numpy.zeros(1024, dtype=numpy.int64)  # rank -> its classes as BIT bits
+        self.size = 0
+
+    def add(self, orth: int) -> int:
+        """The word's rank, given it (and its classes) when first met."""
+        lexeme = self.vocab[orth]
+        if lexeme.rank != OOV_RANK:
+            return lexeme.rank
+        rank = self.size
+        if rank == len(self.bits):
+            self.texts = numpy.concatenate([self.texts, numpy.empty(rank, dtype=object)])
+            self.bits = numpy.concatenate([self.bits, numpy.zeros(rank, dtype=numpy.int64)])
+        self.bits[rank] = self.classes_of(orth)  # before the Matcher reads the flags it sets
+        self.texts[rank] = lexeme.orth_
+        lexeme.rank, self.size = rank, rank + 1
+        return rank
+
+
+COLUMNS = [IDS["ID"], IDS["SPACY"], IDS["IDX"]]  # Doc.to_array's columns (ID: the rank)
+
+
+class Tokens:
+    """The tokens of a doc as the patterns see them: each token's text, word classes (`BIT`),
+    trailing space and first character, where the trigger words are and where the words with an
+    upper-case initial, read from the `Lexicon` as numpy columns."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        columns = doc.to_array(COLUMNS)
+        ranks = columns[:, 0].astype(numpy.intp)
+        for i in (columns[:, 0] == OOV_RANK).nonzero()[0].tolist():  # words met the first time
+            ranks[i] = lexicon.add(doc[i].orth)
+        self.spaces: list[int] = columns[:, 1].tolist()
         self.starts: list[int] = columns[:, 2].tolist()  # each token's first character
-        orths: list[int] = columns[:, 0].tolist()
-        self.orths, self.spaces = orths, columns[:, 1].tolist()
-        self.new = set(orths).difference(known)  # words the recogniser had not met before
-        for orth in self.new:  # before the Matcher reads the flags classes_of sets
-            known[orth] = classes_of(orth)
+        self.words: list[str] = lexicon.texts[ranks].tolist()
+        bits = lexicon.bits[ranks]
         # Each token's classes, with PAD tokens of none either side (windows reach past the ends).
-        classes = [known[o] for o in orths] if len(orths) < 2 else itemgetter(*orths)(known)
-        self.padded: list[int] = [0] * PAD + list(classes) + [0] * PAD
-        bits = numpy.fromiter(classes, dtype=numpy.int64, count=len(orths))
-        self.triggers: list[int] = numpy.flatnonzero(bits & BIT["trigger"]).tolist()
+        self.padded: list[int] = [0] * PAD + bits.tolist() + [0] * PAD
+        self.triggers: list[int] = (bits & BIT["trigger"]).nonzero()[0].tolist()
         # the tokens whose first character is upper case
-        self.capitals: list[int] = numpy.flatnonzero(bits & BIT["upper-initial"]).tolist()
+        self.capitals: list[int] = (bits & BIT["upper-initial"]).nonzero()[0].tolist()
+        # the words of a sports report (SPORT_WORDS)
+        self.sport: list[int] = (bits & BIT["sport"]).nonzero()[0].tolist()
 
     def __len__(self) -> int:
         return len(self.padded) - 2 * PAD
@@ -159,32 +199,28 @@ def match_window(tokens: Tokens, t: int) -> tuple[int, int] | None:
     """The tokens (start, end) that hold every match of a pattern whose trigger word is the one at
     t, or None when no pattern can match there: each pattern's trigger needs certain words right
     next to it, and a match reaches at most so far from its trigger (see MATCH_PATTERNS)."""
-    near = tokens.around(t, 7, 3)
-
-    def at(offset: int, cls: str) -> bool:
-        return bool(near[7 + offset] & BIT[cls])
-
-    def names(*offsets: int) -> bool:
-        return all(at(o, "name") for o in offsets)
-
-    reach = []
-    if at(0, "title") and names(1):  # title name{1,3}
+    near = tokens.around(t, 7, 3)  # near[7 + offset]: the classes of the token at t + offset
+    here, reach = near[7], []
+    if here & TITLE_BIT and near[8] & NAME_BIT:  # title name{1,3}
         reach.append((0, 4))
-    if at(0, "role"):
+    if here & ROLE_BIT:
         # name{2,3} , the? w{0,3} role
-        if any(at(c, "comma") and names(c - 1, c - 2) for c in range(-5, 0)):
+        if any(
+            near[7 + c] & COMMA_BIT and near[6 + c] & near[5 + c] & NAME_BIT for c in range(-5, 0)
+        ):
             reach.append((-8, 1))
-        if at(1, "comma") and names(2, 3):  # role , name{2,3} ,
+        if near[8] & COMMA_BIT and near[9] & near[10] & NAME_BIT:  # role , name{2,3} ,
             reach.append((0, 6))
-    if at(0, "speech"):
-        if names(-1, -2) or at(-1, "have") and names(-2, -3):  # name{2,3} have? speech
+    if here & SPEECH_BIT:
+        # name{2,3} have? speech
+        if near[6] & near[5] & NAME_BIT or near[6] & HAVE_BIT and near[5] & near[4] & NAME_BIT:
             reach.append((-4, 1))
-        if names(1, 2):  # speech name{2,3}
+        if near[8] & near[9] & NAME_BIT:  # speech name{2,3}
             reach.append((0, 4))
-    if at(0, "org-head"):
-        if at(-1, "capitalised"):  # org-lead? 's? capitalised{1,3} org-head
+    if here & ORG_HEAD_BIT:
+        if near[6] & CAPITALISED_BIT:  # org-lead? 's? capitalised{1,3} org-head
             reach.append((-5, 1))
-        if at(1, "of") and at(2, "capitalised"):  # org-head of capitalised{1,3}
+        if near[8] & OF_BIT and near[9] & CAPITALISED_BIT:  # org-head of capitalised{1,3}
             reach.append((0, 5))
     if not reach:
         return None
