@@ -24,7 +24,7 @@ from corpus.extract.lexicons import (
     given_names,
     is_demonym,
 )
-from corpus.extract.reference import context_places, populated_places
+from corpus.extract.reference import context_places, nations, populated_places
 from corpus.extract.wordlists import words
 
 # Club words that name a club in any text, and those that do only in a sports report.
@@ -49,6 +49,7 @@ STAFF_AT = words("name_evidence_staff_at")  # "engineers at Tarnco"
 ARTICLES = ("a", "an", "the")
 MEMBERS_OF = words("name_evidence_members_of")  # "supporters of the KRF"
 POSSESSIVE = ("'s", "’s")
+PLACE_AT = words("name_types_place_at")  # "near X"
 
 
 ADJECTIVE = re.compile(r"(?:an|ese|ish|ic)$")  # "the Mexican border", not "Hubei province"
@@ -272,4 +273,93 @@ def party_place(ctx, a: int, label: str, sentence_start: bool) -> bool:
         and w not in context_places()
         and small_place(w)
         and role_modifier(ctx, a, sentence_start)
+    )
+
+
+BODY_AFTER = words("name_evidence_body_after")  # "the Hands Off Our Coast movement"
+
+
+def body_after(ctx, a: int, b: int) -> bool:
+    """A run of capitalised words before a lower-case noun for a kind of body ("the Hands Off
+    Our Coast movement", "the Lift the Cap campaign"), not a person's name before it."""
+    return (
+        ctx.after(b) in BODY_AFTER
+        and ctx.words[a] not in given_names()
+        and not is_demonym(ctx.words[a])
+        and ctx.before(a) not in TITLES
+    )
+
+
+TOLD = frozenset(("told", "tells", "telling"))  # "told Kestrel": an outlet, not a person
+POLLS = frozenset(("poll", "polls", "survey", "surveys"))  # "a poll for Kestrel": its outlet
+
+
+def outlet(ctx, a: int) -> bool:
+    """One word that a reporter's verb makes an outlet: after "told" with no second name after it
+    ("witnesses told Kestrel") or after a poll "for" it ("a final poll for Kestrel")."""
+    nxt = ctx.words[a + 1] if a + 1 < len(ctx.words) else ""
+    if ctx.before(a) in TOLD:
+        return not nxt[:1].isupper() and nxt not in POSSESSIVE
+    return ctx.before(a) == "for" and ctx.before(a, 2) in POLLS
+
+
+def outlet_place(ctx, a: int, label: str) -> bool:
+    """A small town's name (a GeoNames one, never a country or a region) used as an outlet's:
+    "witnesses told Meriden", "Meriden reported that"; a place is seldom told or reporting."""
+    w = ctx.words[a]
+    places = populated_places().get(w, ())
+    return (
+        label.startswith("geonames")
+        and w not in given_names()
+        and w not in nations()
+        and bool(places)
+        and places[0].population < SMALL_PLACE
+        and (outlet(ctx, a) or ctx.after(a + 1) in SOURCE_CUES)
+    )
+
+
+LANGUAGE_USE = words("name_evidence_language_use")  # "known in Maori": a language after "in"
+PARTY_ROLES = words("name_evidence_party_roles")  # "Kaldor's new MP", "Labour leader X"
+
+
+def party_member(ctx, a: int) -> bool:
+    """One word before a party member's role, after its possessive and perhaps one lower-case
+    word ("Kaldor's new MP Ana Rees", "Kaldor's candidate"), or before the role and a name at a
+    sentence's start ("Labour leader Ana Rees")."""
+    k = a + 1
+    if ctx.after(k) in POSSESSIVE:
+        between = ctx.words[k + 1] if k + 1 < len(ctx.words) else ""
+        return ctx.after(k + 1) in PARTY_ROLES or (
+            between.isalpha() and between.islower() and ctx.after(k + 2) in PARTY_ROLES
+        )
+    role, k = ctx.after(a + 1), a + 2
+    if ctx.after(k) == "-":  # "co-leader": the tokenizer splits at the hyphen
+        role, k = role + "-" + ctx.after(k + 1), k + 2
+    return (
+        role in PARTY_ROLES
+        and ctx.words[a + 1].islower()
+        and k < len(ctx.words)
+        and ctx.words[k][:1].isupper()
+    )
+
+
+def placed_name(ctx, a: int, sentence_start: bool) -> bool:
+    """A word shaped like a people's ("Zalingei", "Kaliwan") that the sentence makes a place: in
+    a list a plural place noun closes ("Haizhu and Kaliwan districts"), or after a preposition of
+    place with no noun after it ("near Zalingei in March"; not "in Pakistani custody")."""
+    if sentence_start:
+        return False
+    if in_place_list(ctx.words, a, a + 1):
+        return True
+    nxt = ctx.after(a + 1)
+    if ctx.before(a) == "in" and ctx.before(a, 2) in LANGUAGE_USE:
+        return False  # "known in Maori as": a language
+    return (
+        ctx.before(a) in PLACE_AT
+        and (not nxt[:1].isalpha() or nxt in STOP)
+        and nxt
+        not in (
+            "and",
+            "or",
+        )
     )

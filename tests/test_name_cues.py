@@ -1,0 +1,93 @@
+"""Round 5 cues for a name's type (extract/name_heads.py, extract/name_evidence.py): parties
+named by one word, outlets after a reporter's verb, facilities as venues or bodies, districts
+named by a compass word, places shaped like demonyms. Every sentence and person, party, outlet
+and unknown place is invented; the GeoNames towns are real ("Meriden", "Dunedin")."""
+import pytest
+
+from corpus.extract.entities import recogniser
+
+
+def found(text):
+    return [(m.text, m.type) for m in recogniser().entry_mentions({"body": text})["body"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a party: a member's role after its possessive or, opening a sentence, before a name
+    ("In Tarnby, Kaldor's new MP Ana Rees said turnout was high.", "Kaldor"),
+    ("Orvist's candidate conceded before midnight.", "Orvist"),
+    ("Labour leader Ana Rees conceded before midnight.", "Labour"),
+    ("Unity co-leader Ana Rees thanked volunteers.", "Unity"),
+    # an outlet after "told" or a poll "for" it
+    ("Witnesses told Korvane that fires were still burning.", "Korvane"),
+    ("The final poll for Brisket put the two parties level.", "Brisket"),
+    # a campaign's name with a lower-case word inside, and one before its kind of body
+    ("The lobby group Drivers for a Fair Toll said it had spent heavily.",
+     "Drivers for a Fair Toll"),
+    ("Marchers from the Hands Off Our Coast movement rallied.", "Hands Off Our Coast"),
+    # head words of classes of body, and an airline's lead word
+    ("Casualties rose, according to Varnia Rights Monitors.", "Varnia Rights Monitors"),
+    ("Analysts at Kestrel Peak Securities cut their forecast.", "Kestrel Peak Securities"),
+    ("The port operator Orlo Terminals halted work.", "Orlo Terminals"),
+    ("Roads were shut north of the city, Civil Defence said.", "Civil Defence"),
+    ("He flew on a chartered Air Kestrel plane.", "Air Kestrel"),
+    # a hospital or airport that speaks is the body that runs it
+    ("Kelby General Hospital said it had suspended visits.", "Kelby General Hospital"),
+    ("Orvo International Airport reported 9,000 passengers stranded.",
+     "Orvo International Airport"),
+])
+def test_organisations_by_round_five_cues(text, name):
+    assert (name, "ORG") in found(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a small GeoNames town used as an outlet's name
+    ("Witnesses told Meriden that the bridge was down.", "Meriden"),
+    ("Meriden reported that three people were hurt.", "Meriden"),
+])
+def test_a_small_town_told_or_reporting_is_an_outlet(text, name):
+    assert (name, "ORG") in found(text)
+
+
+def test_a_country_or_city_that_reports_stays_a_place():
+    assert ("Japan", "PLACE") in found("Japan reports 23 new cases of the virus.")
+    assert ("Manchester", "PLACE") in found("Officials told Manchester residents to stay inside.")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a known place and a compass word: a district or electorate
+    ("The party won Tamworth Central and lost Dunedin North.", "Tamworth Central"),
+    ("The party won Tamworth Central and lost Dunedin North.", "Dunedin North"),
+    # a body's head word after "at": a venue
+    ("Supporters gathered at the Harlow Events Centre in Bristol.", "Harlow Events Centre"),
+    # words shaped like a demonym that the sentence places
+    ("Aid workers were abducted near Zalkarei in March.", "Zalkarei"),
+    ("Streets flooded in Orvan and Kaliwan districts.", "Kaliwan"),
+    # unknown runs after a preposition of place, and one word before a known place after one
+    ("Families fled fighting around El Qarsha.", "El Qarsha"),
+    ("She spoke to supporters at Te Bristol on Monday.", "Te Bristol"),
+    # lower-case place nouns after a name
+    ("Water was released from the Orvane dam overnight.", "Orvane dam"),
+    ("Shells hit the Souq Varnia market on Monday.", "Souq Varnia"),
+    ("Soldiers filled sandbags on the city's Kelso island.", "Kelso"),
+])
+def test_places_by_round_five_cues(text, name):
+    assert (name, "PLACE") in found(text)
+
+
+def test_a_demonym_before_a_noun_or_a_language_stays_no_place():
+    assert found("He was held in Pakistani custody.") == []
+    assert ("English", "PLACE") not in found("The city, known in English as Kelport, flooded.")
+    assert ("Zalkarei", "PLACE") not in found("Zalkarei officials said so.")
+
+
+def test_a_hyphenated_surname_ending_in_a_place_head_is_a_person():
+    assert ("Grace Marrow-Ward", "PERSON") in found("Grace Marrow-Ward was ahead in the count.")
+
+
+def test_a_venue_head_where_staff_work_stays_a_body():
+    assert ("Harlow Policy Centre", "ORG") in found(
+        "Analysts at the Harlow Policy Centre said growth would slow.")
+
+
+def test_a_place_named_possessive_before_an_mp_stays_a_place():
+    assert ("Manchester", "PLACE") in found("In the city, Manchester's new MP said so.")
