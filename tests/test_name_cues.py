@@ -91,3 +91,37 @@ def test_a_venue_head_where_staff_work_stays_a_body():
 
 def test_a_place_named_possessive_before_an_mp_stays_a_place():
     assert ("Manchester", "PLACE") in found("In the city, Manchester's new MP said so.")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name listed with known towns, with no noun after the list
+    ("The airports of Haiphong, Van Kieu, Tho Lanh and Dong Hoi were shut.", "Van Kieu"),
+    ("The airports of Haiphong, Van Kieu, Tho Lanh and Dong Hoi were shut.", "Tho Lanh"),
+    ("The party won Rongora and Dunedin North.", "Rongora"),
+    ("The party won Rongotari and Dunedin North.", "Rongotari"),  # shaped like a demonym
+    # a known town's name and a compass word, the town's name ambiguous alone
+    ("The party lost Hamilton East and Hamilton West.", "Hamilton West"),
+    # a demonym-shaped name between a preposition and a place noun
+    ("Ferries between the port and Orvan on Kaliwan island stopped.", "Kaliwan"),
+])
+def test_places_by_lists_and_compass_words(text, name):
+    assert (name, "PLACE") in found(text)
+
+
+def test_names_beside_a_town_that_are_no_places():
+    assert ("Iraqi", "PLACE") not in found("He met Iraqi and Tamworth officials.")
+    assert ("Kaliwan", "PLACE") not in found("Ferries stopped on the Kaliwan island route.")
+    assert ("Ana Rees", "PERSON") in found("Mayor Ana Rees and Dunedin officials met.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("About 40,000 people were fed, WRFP country director Ana Rees said.", "WRFP"),
+])
+def test_an_initialism_before_a_role_of_its_officers(text, name):
+    assert (name, "ORG") in found(text)
+
+
+def test_an_initialism_opening_a_headline_before_a_colon_is_its_source():
+    headline = recogniser().entry_mentions({"headline": "WRFP: 4 million children out of school"})
+    assert [(m.text, m.type) for m in headline["headline"]] == [("WRFP", "ORG")]
+    assert found("The GST rate rose.") == []

@@ -45,7 +45,6 @@ from corpus.extract.name_evidence import (
     party_place,
     party_plural,
     place_after,
-    placed_name,
     road,
     role_modifier,
     small_place,
@@ -54,6 +53,7 @@ from corpus.extract.name_evidence import (
 )
 from corpus.extract.name_heads import ATTACHED, LINKS, advocacy, by_head, facility
 from corpus.extract.name_heads import SURNAME_HEADS as SURNAME_HEADS  # for candidates
+from corpus.extract.place_evidence import compass_district, listed_with_towns, placed_name
 from corpus.extract.reference import context_places, nations
 from corpus.extract.wordlists import words
 
@@ -172,6 +172,8 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         if k.type == "PLACE" and place_after(ctx, b) == 2:
             return [(a, b + 1, "PLACE", k.label)]  # "the Rafah crossing"
         return [(a, b, k.type, k.label)]
+    if not inside and compass_district(words, a, b):
+        return [(a, b, "PLACE", "head-word")]  # "Hamilton West": a district, not a person
     listed = any(k.label.startswith("gazetteer") for k in inside)  # "Senate GOP": keep "GOP"
     if b - a > 1 and not listed and ctx.before(a) == "the" and ctx.before(a, 2) in TOLD:
         return [(a, b, "ORG", "context")]  # "told the Marlow Courier": an outlet, no person
@@ -216,6 +218,8 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if is_initialism(first) and all(single_name(w) or w in ORG_HEADS for w in words[a + 1 : b]):
         return [(a, b, "ORG", "initialism")]  # "CTI TV", "BBC News"
     plain = all(single_name(w) for w in words[a:b] if w not in ATTACHED and w not in NAME_PARTICLES)
+    if plain and not ctx.speech_after(b) and listed_with_towns(words, a, b):
+        return [(a, b, "PLACE", "place-context")]  # "the airports of Haiphong, Van Kieu and ..."
     if plain and (first in given_names() or ctx.speech_after(b)):
         return [(a, b, "PERSON", "given-name" if first in given_names() else "context")]
     if is_demonym(first):
@@ -334,6 +338,8 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         return [(a, a + 1, "ORG", "context")]  # "Kaldor's new MP", not "Bristol's new MP"
     if seg.sentence_start:
         return []
+    if not ctx.speech_after(a + 1) and listed_with_towns(ctx.words, a, a + 1):
+        return [(a, a + 1, "PLACE", "place-context")]  # "won Rongora and Dunedin North"
     if ctx.source(seg):
         return [(a, a + 1, "ORG", "source-context")]
     prev = ctx.before(a)
