@@ -125,3 +125,32 @@ def test_an_initialism_opening_a_headline_before_a_colon_is_its_source():
     headline = recogniser().entry_mentions({"headline": "WRFP: 4 million children out of school"})
     assert [(m.text, m.type) for m in headline["headline"]] == [("WRFP", "ORG")]
     assert found("The GST rate rose.") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # landform and estate head words
+    ("Crews held the line as the Orvane Ridge fire spread.", "Orvane Ridge"),
+    ("Residents of Kelso Creek Ranch were told to leave.", "Kelso Creek Ranch"),
+    # after "of" behind a place noun or a bearing, and "residents of"
+    ("Sandbags were laid in the village of Dunedin Mare.", "Dunedin Mare"),
+    ("The fire is about 30 miles northwest of Kelbury.", "Kelbury"),
+    ("He urged residents of Orlaby to leave.", "Orlaby"),
+    # a direction word opening an unknown region's name after a preposition
+    ("Rain fell overnight in Lower Varnost.", "Lower Varnost"),
+])
+def test_places_by_landforms_and_of_phrases(text, name):
+    assert (name, "PLACE") in found(text)
+
+
+def test_a_given_name_before_a_landform_head_is_a_person():
+    assert ("Tom Ridge", "PERSON") in found("Tom Ridge said the plan would work.")
+
+
+def test_a_name_set_off_by_commas_after_a_role_is_a_person():
+    assert ("Walt Orrin", "PERSON") in found(
+        "A former county commissioner, Walt Orrin, was charged on Thursday.")
+
+
+def test_a_given_name_and_a_surname_like_head_is_a_person_unless_placed():
+    assert ("Helen Park", "PERSON") in found("Helen Park said the plan would work.")
+    assert ("Helen Park", "PLACE") in found("Crowds gathered in Helen Park on Sunday.")

@@ -343,3 +343,9 @@ def party_member(ctx, a: int) -> bool:
         and k < len(ctx.words)
         and ctx.words[k][:1].isupper()
     )
+
+
+def role_apposition(ctx, a: int, b: int) -> bool:
+    """A name set off by commas after a person's role: "a former county commissioner, Walt
+    Orrin, was charged"."""
+    return ctx.before(a) == "," and ctx.before(a, 2) in TITLES and ctx.after(b) in (",", ".")

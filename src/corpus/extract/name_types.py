@@ -46,14 +46,20 @@ from corpus.extract.name_evidence import (
     party_plural,
     place_after,
     road,
+    role_apposition,
     role_modifier,
     small_place,
     street,
     team_cue,
 )
 from corpus.extract.name_heads import ATTACHED, LINKS, advocacy, by_head, facility
-from corpus.extract.name_heads import SURNAME_HEADS as SURNAME_HEADS  # for candidates
-from corpus.extract.place_evidence import compass_district, listed_with_towns, placed_name
+from corpus.extract.name_heads import SURNAME_HEADS as SURNAME_HEADS
+from corpus.extract.place_evidence import (
+    compass_district,
+    listed_with_towns,
+    place_cue_before,
+    placed_name,
+)
 from corpus.extract.reference import context_places, nations
 from corpus.extract.wordlists import words
 
@@ -196,6 +202,10 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(a, b, "PERSON", "context")] if b - a > 1 or single_name(last) else []
     if b - a > 1 and not listed and club(words, a, b, ctx.sport):
         return [(a, b, "ORG", "context")]  # "Hartley United", "FC Romsey"
+    if b - a == 2 and last in SURNAME_HEADS and first in given_names():
+        if place_cue_before(ctx, a):
+            return [(a, b, "PLACE", "head-word")]  # "crowds in Helen Park"
+        return [(a, b, "PERSON", "given-name")]  # "Helen Park said", "Tom Ridge"
     head = by_head(words, a, b) if b - a > 1 else None
     if head:
         return [(a, b, head, "head-word")]
@@ -220,11 +230,18 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     plain = all(single_name(w) for w in words[a:b] if w not in ATTACHED and w not in NAME_PARTICLES)
     if plain and not ctx.speech_after(b) and listed_with_towns(words, a, b):
         return [(a, b, "PLACE", "place-context")]  # "the airports of Haiphong, Van Kieu and ..."
-    if plain and (first in given_names() or ctx.speech_after(b)):
+    if plain and (first in given_names() or ctx.speech_after(b) or role_apposition(ctx, a, b)):
         return [(a, b, "PERSON", "given-name" if first in given_names() else "context")]
     if is_demonym(first):
         return type_segment(Segment(a + 1, b, False, False), ctx, []) if b - a > 2 else []
-    if plain and ctx.before(a) in PLACE_AT and b - a <= 3 and not is_demonym(last):
+    if (
+        all(single_name(w) or w in DIRECTIONS for w in words[a:b] if w not in NAME_PARTICLES)
+        and not seg.sentence_start
+        and place_cue_before(ctx, a)
+        and b - a <= 3
+        and not is_demonym(last)
+        and single_name(last)
+    ):
         return [(a, b, "PLACE", "place-context")]  # "fighting around El Orvana"
     names = " ".join(words[a:b]).split()  # words apart from the hyphenated parts
     if (
@@ -249,6 +266,8 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if len(inside) == 1 and k.start == a and k.type == "PLACE" and k.end < b:
         if all(w in DIRECTIONS for w in words[k.end : b]):
             return [(a, b, "PLACE", "head-word")]  # "Kelby Central", "Orvo West": a district
+        if b - k.end == 1 and single_name(words[k.end]) and place_cue_before(ctx, a):
+            return [(a, b, "PLACE", "head-word")]  # "the village of Dunedin Mare": one place
     if len(inside) == 1 and k.end == b and k.type == "PLACE" and k.start > a:
         prefix = words[a : k.start]
         if all(w in DIRECTIONS for w in prefix):
@@ -356,7 +375,7 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
     if prev in PLACE_NOUNS or prev == "of" and ctx.before(a, 2) in PLACE_NOUNS:
         return [(a, a + 1, "PLACE", "place-context")]  # "the island of Kinmen"
     nxt = ctx.after(a + 1)
-    if prev in PLACE_AT and not nxt.startswith(("'", "’")) and not nxt[:1].isdigit():
+    if place_cue_before(ctx, a) and not nxt.startswith(("'", "’")) and not nxt[:1].isdigit():
         return [(a, a + 1, "PLACE", "place-context")]
     if prev == "the" and ctx.before(a, 2) in ALONG:
         return [(a, a + 1, "PLACE", "place-context")]  # "along the Vessa": a river, a coast

@@ -15,6 +15,11 @@ PLACE_AT = words("name_types_place_at")  # "near X"
 LANGUAGE_USE = words("name_evidence_language_use")  # "known in Maori": a language after "in"
 COMPASS = frozenset(("North", "South", "East", "West", "Central"))  # "Dunedin North"
 LIST_WORDS = frozenset((",", "and"))
+BEARINGS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west "
+    "south-east south-west".split()
+)  # "30 miles northwest of X"
+PLACE_NOUNS = words("place_nouns")  # "the village of X"
 
 
 def placed_name(ctx, a: int, sentence_start: bool) -> bool:
@@ -90,3 +95,12 @@ def before_a_noun(words: list[str], b: int) -> bool:
     while j < len(words) and (words[j] in LIST_WORDS or words[j][:1].isupper()):
         j += 1
     return j < len(words) and words[j].isalpha() and words[j].islower() and words[j] not in STOP
+
+
+def place_cue_before(ctx, a: int) -> bool:
+    """A preposition of place before position a ("near X"), or "of" after a place noun or a
+    bearing ("the village of X", "30 miles northwest of X")."""
+    prev = ctx.before(a)
+    if prev == "of":
+        return ctx.before(a, 2) in PLACE_NOUNS or ctx.before(a, 2) in BEARINGS
+    return prev in PLACE_AT
