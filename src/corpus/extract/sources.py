@@ -86,12 +86,16 @@ def is_person(name: str) -> bool:
 
 def full_name(text: str, who: str) -> str:
     """A lone surname resolved to the full name the text gives ('Varden' -> 'Ilse Varden'), an
-    acronym to the name it abbreviates, a person's role word to the person the text names in it."""
+    acronym to the name it abbreviates, a person's role word to the person the text names in it,
+    a body's class word to the one body of that class the text names ("the bank" -> "Kauri
+    Bank")."""
     if ACRONYM.fullmatch(who):
         m = name_patterns(who)[0].search(text)
         return m.group(1).strip() if m else (initials_name(text, who) or who)
     if who.split()[-1].islower() and len(who.split()) >= 3:
         return named_in_full(text, who)
+    if who in BODY_WORDS:
+        return body_name(text, who) or who
     if who.islower() and who.split()[-1] in TITLES:
         return role_name(text, who.split()[-1]) or who
     if not SURNAME.fullmatch(who) or who in COUNTRY_NAMES:
@@ -179,3 +183,41 @@ def according_source(who: str) -> str:
     voters by the Lakeside Institute"), not the document ("the NVT report" -> "NVT")."""
     who = tidy(BY_SOURCE.sub("", who.strip()))
     return DOCUMENT_TAIL.sub("", who) if who[:1].isupper() else who
+
+
+# A body's class word ("the company said") and the class words and name heads the text may give
+# the same body under ("the state utility Orvo", "Orvo Airways").
+BUSINESS = "company firm utility operator carrier airline insurer lender manufacturer maker group"
+BODY_CLASSES = {
+    **{w: (BUSINESS.split(), ()) for w in ("company", "firm", "utility", "operator", "group")},
+    **{
+        w: (["airline", "carrier"], ["Airways", "Airlines", "Airline"])
+        for w in ("airline", "carrier")
+    },
+}
+BODY_HEADS = words("sources_body_heads")  # "the commission": the one "X Commission" named
+BODY_WORDS = frozenset(BODY_CLASSES) | BODY_HEADS
+NAME_RUN = r"[A-Z][\w'’-]*(?:\s(?:(?:of|and|for|the)\s)*[A-Z][\w'’-]*){0,4}"
+
+
+@lru_cache(maxsize=64)
+def body_patterns(word: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """The body of a class by its head ("Kauri Bank") and after a class word ("utility Orvo")."""
+    nouns, heads = BODY_CLASSES.get(word, ([word], [word.capitalize()]))
+    run = r"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the)\s)*)+"
+    by_head = re.compile(rf"\b{run}(?:{'|'.join(heads)}))\b") if heads else None
+    after = (
+        re.compile(rf"\b(?:{'|'.join(nouns)}),?\s({NAME_RUN})") if word in BODY_CLASSES else None
+    )
+    return by_head, after
+
+
+def body_name(text: str, word: str) -> str | None:
+    """The one body the text names of the class a word names ("the bank" -> "Kauri Bank", "the
+    company" -> "Orvo" after "the state utility Orvo"); None when it names none or several."""
+    found: set[str] = set()
+    for pattern in body_patterns(word):
+        if pattern is not None:
+            found |= {m.group(1) for m in pattern.finditer(text)}
+    found = {f for f in found if f.split()[0] not in ("The", "A")}
+    return found.pop() if len(found) == 1 else None
