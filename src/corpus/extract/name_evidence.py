@@ -181,8 +181,6 @@ def initialism_is_org(ctx, a: int) -> bool:
         return True  # "the KDP leader", "an MDC lawmaker", "VDP candidates"
     if nxt.isalpha() and ctx.words[a + 1].islower() and ctx.after(a + 2) in TITLES:
         return True  # "WRF country director Ana Rees": a body's officer
-    if a == 0 and nxt == ":":
-        return True  # "WRF: 4 million children out of school": a headline's source
     if prev == "the" and ctx.before(a, 2) in ("of", "from") and ctx.before(a, 3) in MEMBERS_OF:
         return True  # "supporters of the KRF", "fighters from the SNA"
     return (

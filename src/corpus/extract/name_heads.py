@@ -56,8 +56,10 @@ def by_head(words: list[str], a: int, b: int) -> str | None:
         return "ORG"  # "Election Commission of Ruritania", "Harlow & Finch"
     if first in PLACE_LEADS:
         return "PLACE"
-    if first in ORG_FIRST and words[a + 1][:1].isupper():
-        return "ORG"  # "Air Varnia": an airline
+    if any(
+        w in ORG_FIRST and words[i + 1][:1].isupper() for i, w in enumerate(words[a : b - 1], a)
+    ):
+        return "ORG"  # "Air Varnia", "Kestrel Air Lines": an airline
     return None
 
 

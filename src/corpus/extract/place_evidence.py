@@ -15,6 +15,7 @@ PLACE_AT = words("name_types_place_at")  # "near X"
 LANGUAGE_USE = words("name_evidence_language_use")  # "known in Maori": a language after "in"
 COMPASS = frozenset(("North", "South", "East", "West", "Central"))  # "Dunedin North"
 LIST_WORDS = frozenset((",", "and"))
+LIST_TOWN = 100_000  # a town this large in a list makes its neighbours places
 BEARINGS = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west "
     "south-east south-west".split()
@@ -32,7 +33,11 @@ def placed_name(ctx, a: int, sentence_start: bool) -> bool:
         return False
     if in_place_list(ctx.words, a, a + 1):
         return True
-    if listed_with_towns(ctx.words, a, a + 1) and not before_a_noun(ctx.words, a + 1):
+    if (
+        not ctx.sport
+        and listed_with_towns(ctx.words, a, a + 1)
+        and not before_a_noun(ctx.words, a + 1)
+    ):
         return True  # "won Rongotai and Dunedin North", not "Iraqi and Tamworth officials"
     prev, nxt = ctx.before(a), ctx.after(a + 1)
     if prev == "in" and ctx.before(a, 2) in LANGUAGE_USE:
@@ -50,15 +55,21 @@ def compass_district(words: list[str], a: int, b: int) -> bool:
 
 
 def town(name: str) -> bool:
-    """A GeoNames city's name (not a country's)."""
+    """A GeoNames city of LIST_TOWN people or more (not a country): a smaller town's name is as
+    often a surname ("Rogers", "Wilton")."""
     ref = geonames_places().get(name)
-    return ref is not None and ref.geonames_id in geonames_cities() and name not in nations()
+    if ref is None or name in nations():
+        return False
+    city = geonames_cities().get(ref.geonames_id)
+    return city is not None and city["population"] >= LIST_TOWN
 
 
 def listed_with_towns(words: list[str], a: int, b: int) -> bool:
     """A run in a list whose item just before or after it is a known town: "the airports of
     Haiphong, Van Kieu and Dong Hoi", "won Rongora and Dunedin North". A given name opening the
     run needs a list of three ("Sarah and Tamworth" is no list of places)."""
+    if b < len(words) and (words[b][:1].isdigit() or words[b] == "("):
+        return False  # "Rogers 74, Clarke 5": a scorecard's players
     before, after = item_before(words, a), item_after(words, b)
     near = [x for x in (before, after) if x]
     if not any(town(x) or compass_district(x.split(), 0, len(x.split())) for x in near):
