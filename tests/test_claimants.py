@@ -143,3 +143,14 @@ def test_claimants_round_five(text, number, claimant):
 def test_no_named_claimant_round_five(text, number):
     found = dict(claimants(text))
     assert found[number] in (None, "bank")
+
+
+def test_a_company_class_word_resolves_only_to_a_company_named_just_before():
+    far = ("The airline Kestrel has more pilots than it needs. " + "Sales rose. " * 30
+           + "Shoppers bought groceries. The company reported profit of about $1.4 billion.")
+    assert dict(claimants(far))["about $1.4 billion"] == "company"
+
+
+def test_a_body_head_word_resolves_to_a_name_it_opens():
+    text = "The Department of Health and Kelby Hospital met. The department said 83 people were ill."
+    assert ("83", "Department of Health") in claimants(text)

@@ -68,7 +68,8 @@ def lexicon() -> dict[str, str]:
     nouns: dict[str, str] = {}
     for category, noun in rows():
         nouns.setdefault(noun, category)
-        nouns.setdefault(singular(noun), category)
+        if category not in UNIT_NOUNS:  # "the 2019 tax year": a unit's singular counts nothing
+            nouns.setdefault(singular(noun), category)
     return nouns
 
 

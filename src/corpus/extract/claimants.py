@@ -339,7 +339,8 @@ class Claimants:
             if any(k != "pronoun" for _, k, _ in found):
                 kinds = [k for _, k, _ in found]
                 best = "according" if "according" in kinds else "verb"  # as `choose` ranks them
-                who = full_name(self.text, next(w for _, k, w in found if k == best))
+                who = next(w for _, k, w in found if k == best)
+                who = full_name(self.text, who, self.sentences[i][1])
             elif found:
                 who = self.pronoun_claimant(i, found[-1][2])
             self.resolved[i] = who
@@ -354,7 +355,7 @@ class Claimants:
             if person:
                 return person
         elif word and word not in ("it", "they", "we"):
-            named = full_name(self.text, word)
+            named = full_name(self.text, word, self.sentences[i][1])
             if named != word:
                 return named
         earlier = (self.sentence_claimant(j) for j in range(i - 1, max(-1, i - 12), -1))
@@ -367,7 +368,7 @@ class Claimants:
             self.attributions(i), position - start, self.text[start : self.sentences[i][1]]
         )
         if chosen and chosen[0] != "pronoun":
-            return full_name(self.text, chosen[1])
+            return full_name(self.text, chosen[1], position)
         if chosen:
             return self.sentence_claimant(i)
         if in_quote(self.text[paragraph[0] : paragraph[1]], position - paragraph[0]):

@@ -84,18 +84,18 @@ def is_person(name: str) -> bool:
     return len(words) >= 2 and words[0] in given_names()
 
 
-def full_name(text: str, who: str) -> str:
+def full_name(text: str, who: str, at: int | None = None) -> str:
     """A lone surname resolved to the full name the text gives ('Varden' -> 'Ilse Varden'), an
     acronym to the name it abbreviates, a person's role word to the person the text names in it,
     a body's class word to the one body of that class the text names ("the bank" -> "Kauri
-    Bank")."""
+    Bank"; a company after its class word only in the BODY_WINDOW characters before `at`)."""
     if ACRONYM.fullmatch(who):
         m = name_patterns(who)[0].search(text)
         return m.group(1).strip() if m else (initials_name(text, who) or who)
     if who.split()[-1].islower() and len(who.split()) >= 3:
         return named_in_full(text, who)
     if who in BODY_WORDS:
-        return body_name(text, who) or who
+        return body_name(text, who, len(text) if at is None else at) or who
     if who.islower() and who.split()[-1] in TITLES:
         return role_name(text, who.split()[-1]) or who
     if not SURNAME.fullmatch(who) or who in COUNTRY_NAMES:
@@ -197,6 +197,7 @@ BODY_CLASSES = {
 }
 BODY_HEADS = words("sources_body_heads")  # "the commission": the one "X Commission" named
 BODY_WORDS = frozenset(BODY_CLASSES) | BODY_HEADS
+BODY_WINDOW = 250  # "the company": a company named after its class word this close before
 NAME_RUN = r"[A-Z][\w'’-]*(?:\s(?:(?:of|and|for|the)\s)*[A-Z][\w'’-]*){0,4}"
 
 
@@ -204,20 +205,32 @@ NAME_RUN = r"[A-Z][\w'’-]*(?:\s(?:(?:of|and|for|the)\s)*[A-Z][\w'’-]*){0,4}"
 def body_patterns(word: str) -> tuple[re.Pattern | None, re.Pattern | None]:
     """The body of a class by its head ("Kauri Bank") and after a class word ("utility Orvo")."""
     nouns, heads = BODY_CLASSES.get(word, ([word], [word.capitalize()]))
-    run = r"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the)\s)*)+"
-    by_head = re.compile(rf"\b{run}(?:{'|'.join(heads)}))\b") if heads else None
+    names = "|".join(heads)
+    by_head = (  # "Kauri Bank", "Orvan Red Crescent Society"; "Department of Health"
+        re.compile(
+            rf"\b((?:(?!(?:The|A)\s)[A-Z][\w'’-]*\s){{1,5}}(?:{names})|(?:{names})\s(?:of|for)\s"
+            rf"(?:the\s)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)\b"
+        )
+        if heads
+        else None
+    )
     after = (
         re.compile(rf"\b(?:{'|'.join(nouns)}),?\s({NAME_RUN})") if word in BODY_CLASSES else None
     )
     return by_head, after
 
 
-def body_name(text: str, word: str) -> str | None:
-    """The one body the text names of the class a word names ("the bank" -> "Kauri Bank", "the
-    company" -> "Orvo" after "the state utility Orvo"); None when it names none or several."""
+def body_name(text: str, word: str, at: int) -> str | None:
+    """The one body the text names of the class a word names: by its head anywhere ("the bank"
+    -> "Kauri Bank"), or after a class word in the BODY_WINDOW characters before position at
+    ("the company" -> "Orvo" after "the state utility Orvo said."); None when it names none or
+    several."""
+    by_head, after = body_patterns(word)
     found: set[str] = set()
-    for pattern in body_patterns(word):
-        if pattern is not None:
-            found |= {m.group(1) for m in pattern.finditer(text)}
-    found = {f for f in found if f.split()[0] not in ("The", "A")}
+    if by_head is not None:
+        found |= {m.group(1) for m in by_head.finditer(text)}
+    if after is not None:
+        found |= {m.group(1) for m in after.finditer(text, max(0, at - BODY_WINDOW), at)}
+    found = {ARTICLE.sub("", f) for f in found}
+    found = {f for f in found if f and not any(g != f and g.startswith(f) for g in found)}
     return found.pop() if len(found) == 1 else None
