@@ -50,3 +50,8 @@ def test_a_search_for_things_is_no_missing_count():
 ])
 def test_categories_round_five(text, number, category):
     assert (number, category) in [(f.text, f.category) for f in extract(text)]
+
+
+def test_people_lost_contact_with_are_missing():
+    assert [f.category for f in extract("The charity lost contact with two of its nurses.")] == [
+        "missing"]

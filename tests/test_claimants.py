@@ -154,3 +154,9 @@ def test_a_company_class_word_resolves_only_to_a_company_named_just_before():
 def test_a_body_head_word_resolves_to_a_name_it_opens():
     text = "The Department of Health and Kelby Hospital met. The department said 83 people were ill."
     assert ("83", "Department of Health") in claimants(text)
+
+
+def test_a_pronoun_chosen_for_a_number_is_resolved_before_another_speaker_in_its_sentence():
+    text = ("Chief officer Helena Waaka spoke first. About 1.1 million people voted early, she "
+            "said, and the commission expects 480,000 more votes.")
+    assert ("About 1.1 million", "Helena Waaka") in claimants(text)

@@ -117,7 +117,11 @@ CLAUSE_END = re.compile(
 LEFT_VERBS = [
     ("killed", r"killing|killed|kills|deaths of|death of|lives of|bodies of|dead bodies of"),
     ("injured", r"injuring|wounding|injured|wounded|injuries to"),
-    ("missing", r"looking for|searching for|search for|searched for|hunting for"),
+    (
+        "missing",
+        r"looking for|searching for|search for|searched for|hunting for|lost contact with|"
+        r"lost touch with",
+    ),
     ("arrested", r"arresting|arrested|detained|detaining|apprehended|rounded up|charged|charging"),
     (
         "prisoners",
@@ -222,7 +226,7 @@ hostage captive kidnap abduct flee leave""".split()
 LEFT_STEMS = tuple(
     """looking searching search hunting kill death lives bodies injur wound arrest detain
 apprehend rounded evacu rescu displac infect toll count tally total number figure charg hold
-kidnap abduct free releas hand swap exchang among""".split()
+kidnap abduct free releas hand swap exchang among contact touch""".split()
 )
 
 
