@@ -369,8 +369,9 @@ class Claimants:
         )
         if chosen and chosen[0] != "pronoun":
             return full_name(self.text, chosen[1], position)
-        if chosen:  # "she said": whom the pronoun stands for, else the sentence's claimant
-            return self.pronoun_claimant(i, chosen[1]) or self.sentence_claimant(i)
+        if chosen:  # "she said": the person named last before the number, else the sentence's
+            person = person_before(self.text, position) if chosen[1] in PERSON_PRONOUNS else None
+            return person or self.sentence_claimant(i)
         if in_quote(self.text[paragraph[0] : paragraph[1]], position - paragraph[0]):
             # its paragraph's speaker, else the nearest one around it ("X said:" / a quote)
             near = sorted(
