@@ -482,3 +482,9 @@ def test_no_head_word_alone_when_the_blog_names_two_bodies_with_it():
     rows = blog_rows("The Varnian Electoral Commission and the Tessal Trade Commission met.",
                      "Later the Commission said counting would resume.")
     assert not any(r[1] == "Commission" for r in rows)
+
+
+def test_a_blogs_organisation_opening_a_sentence_where_it_acts():
+    rows = blog_rows("In Tarnby, Kaldor's new MP Ana Rees said turnout was high.",
+                     "Kaldor has moved ahead. Kaldor edges ahead.")
+    assert [r[1:3] for r in rows if r[0] == "e1"] == [("Kaldor", "ORG")]  # the first only

@@ -9,7 +9,7 @@
 * A name typed by evidence in one update (a head word, a title, a speech verb, "according to")
   keeps that type where it stands alone in another update ("Brimley" after "Brimley said"):
   a mention found only by its capitals is retyped, and an occurrence not found is added
-  (method "context").
+  (method "context"), opening a sentence only where an organisation acts ("Kaldor has won").
 
 A name the blog types two ways equally often by evidence, or a surname two people share, is
 left alone.
@@ -20,7 +20,15 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from corpus.extract.lexicons import CALENDAR, ORG_HEADS, STOP, TITLES, given_names, is_demonym
+from corpus.extract.lexicons import (
+    CALENDAR,
+    ORG_HEADS,
+    SPEECH,
+    STOP,
+    TITLES,
+    given_names,
+    is_demonym,
+)
 from corpus.extract.wordlists import words
 
 # Methods whose type is evidence the rest of the blog may use; gazetteer and GeoNames names are
@@ -193,6 +201,7 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
                     or method == "context"
                     and " " not in word
                     and opens_sentence(text[f], start)
+                    and not (ref.type == "ORG" and acts(text[f], end))
                 ):
                     continue  # a one-word name opening a sentence needs a person's surname
                 ms.append(
@@ -224,6 +233,19 @@ def retype(m, ref, stem: bool = False):
     if m.method not in WEAK:
         return m
     return m._replace(type=ref.type, method="context")
+
+
+ACTS = SPEECH | frozenset("'s ’s has had have is was will would".split())
+
+
+def acts(text: str, end: int) -> bool:
+    """Whether the word ending at end is a subject that acts: an auxiliary, a speech verb or a
+    possessive after it ("Kaldor has moved ahead", "Kaldor's supporters")."""
+    rest = text[end:]
+    if rest.startswith(("'s ", "’s ")):
+        return True
+    nxt = rest.split(" ", 2)[1] if rest.startswith(" ") and len(rest.split(" ", 2)) > 1 else ""
+    return nxt in ACTS
 
 
 def opens_sentence(text: str, start: int) -> bool:

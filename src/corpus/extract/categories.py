@@ -36,6 +36,7 @@ CATEGORIES = (
     "other",
 )
 CASUALTY = ("killed", "injured", "missing", "arrested")
+UNIT_NOUNS = ("duration", "money")  # counted nouns that are units ("years", "patacas")
 LETTERS = re.compile(r"[A-Za-z]+")
 
 
@@ -67,7 +68,8 @@ def lexicon() -> dict[str, str]:
     nouns: dict[str, str] = {}
     for category, noun in rows():
         nouns.setdefault(noun, category)
-        nouns.setdefault(singular(noun), category)
+        if category not in UNIT_NOUNS:  # "the 2019 tax year": a unit's singular counts nothing
+            nouns.setdefault(singular(noun), category)
     return nouns
 
 
@@ -81,7 +83,7 @@ VERBS_AFTER = [  # (category, verb or adjective after the counted noun phrase)
         "injured",
         r"injured|wounded|hurt|hospitali[sz]ed|receiving (?:medical )?(?:care|treatment)|"
         r"treated for injuries|injuries|taken to hospital|in hospital|"
-        r"treated in hospital",
+        r"treated in (?:a )?hospitals?",
     ),
     ("missing", r"missing|unaccounted for|not been accounted|not accounted|remain unaccounted"),
     ("arrested", r"arrested|detained|taken into custody|in custody|held by police|charged"),
@@ -94,7 +96,7 @@ VERBS_AFTER = [  # (category, verb or adjective after the counted noun phrase)
         "people",
         r"evacuated|rescued|displaced|infected|tested positive|tested negative|diagnosed|"
         r"trapped|fled|on board|onboard|aboard|stranded|quarantined|recovered|"
-        r"confirmed cases|cases",
+        r"confirmed cases|cases|to evacuate|to flee|to leave their homes",
     ),
 ]
 VERB_AFTER = [
@@ -115,19 +117,23 @@ CLAUSE_END = re.compile(
 LEFT_VERBS = [
     ("killed", r"killing|killed|kills|deaths of|death of|lives of|bodies of|dead bodies of"),
     ("injured", r"injuring|wounding|injured|wounded|injuries to"),
-    ("missing", r"looking for|searching for|search for|searched for|hunting for"),
+    (
+        "missing",
+        r"looking for|searching for|search for|searched for|hunting for|lost contact with|"
+        r"lost touch with",
+    ),
     ("arrested", r"arresting|arrested|detained|detaining|apprehended|rounded up|charged|charging"),
     (
         "prisoners",
         r"holding|kidnapped|kidnapping|abducted|abducting|freed|released|freeing|"
-        r"releasing",
+        r"releasing|handed over|handed|swapped|exchanged",
     ),
     ("people", r"evacuated|evacuating|rescued|rescuing|displacing|displaced|infecting"),
 ]
 LEFT_VERB = re.compile(
     rf"\b(?:{'|'.join(f'(?P<{c}>{p})' for c, p in LEFT_VERBS)})\s"
     r"(?:at least |more than |another |a further |some |about |nearly |over |"
-    r"up to |around )?$",
+    r"up to |around )?[\"“]?$",
     re.IGNORECASE,
 )
 TOTAL = re.compile(
@@ -136,7 +142,9 @@ TOTAL = re.compile(
     r"stands at|stood at|now at|is|was|rose to|climbed to|risen to)\s(?:\w+\s)?$",
     re.IGNORECASE,
 )
-SKIP_OF = re.compile(r"\s+(?:of\s+)?(?:the\s+|those\s+|these\s+|them\s+|their\s+)?", re.IGNORECASE)
+SKIP_OF = re.compile(
+    r"\s+(?:of\s+)?(?:the\s+|those\s+|these\s+|them\s+|their\s+|its\s+|our\s+)?", re.IGNORECASE
+)
 WORD = re.compile(r"\s*([A-Za-z][\w'’.-]*)")
 STOP = words("categories_stop")
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|[lqnt]is|ons)$")  # Americans, Israelis, Iraqis, Britons
@@ -213,12 +221,12 @@ VERB_STEMS = tuple(
     """di dead kill perish lost death succumb fatal drown shot execut burn crush
 injur wound hurt hospital receiving treat missing account arrest detain custody held evacu
 rescu displac infect test diagnos trap fled board stranded quarantin recover cases charged
-hostage captive kidnap abduct""".split()
+hostage captive kidnap abduct flee leave""".split()
 )
 LEFT_STEMS = tuple(
     """looking searching search hunting kill death lives bodies injur wound arrest detain
 apprehend rounded evacu rescu displac infect toll count tally total number figure charg hold
-kidnap abduct free releas""".split()
+kidnap abduct free releas hand swap exchang among contact touch""".split()
 )
 
 
@@ -240,10 +248,48 @@ def verb_after(text: str, pos: int) -> str | None:
     return None
 
 
+AMONG_WORDS = {
+    "dead": "killed",
+    "killed": "killed",
+    "wounded": "injured",
+    "injured": "injured",
+    "missing": "missing",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "freed": "prisoners",
+    "released": "prisoners",
+    "hostages": "prisoners",
+}
+# "Among the dead were two medics", "Among those freed by the rebels were 11 women"
+AMONG = re.compile(
+    rf"\bamong (?:the |those )?(?P<what>{'|'.join(AMONG_WORDS)})\b[^.;:]{{0,40}}?"
+    r"\s(?:were|was|are|is)\s(?:at least |about |some )?$",
+    re.IGNORECASE,
+)
+# "112 wounded since Tuesday, among them 37 children": the count before "among them"
+AMONG_THEM = re.compile(
+    rf"\b(?P<what>{'|'.join(AMONG_WORDS)})\b[^.;:]{{0,50}},\s(?:among|including) them\s$",
+    re.IGNORECASE,
+)
+# "traded at 2,650 to the dollar": an exchange rate
+RATE = re.compile(r"\s+to the (?:US\s)?(?:dollar|euro|pound|yen|yuan)\b")
+
+
+def among_category(text: str, n: Number, lo: int) -> str | None:
+    """The casualty a number is part of: "Among the dead were two medics", "112 wounded, among
+    them 37 children"."""
+    before = text[max(lo, n.start - 110) : n.start]
+    m = AMONG.search(before) or AMONG_THEM.search(before)
+    return AMONG_WORDS[m["what"].lower()] if m else None
+
+
 def left_category(text: str, n: Number, lo: int) -> str | None:
     low = text[max(lo, n.start - 100) : n.start].lower()
     if not any(stem in low for stem in LEFT_STEMS):
         return None
+    among = among_category(text, n, lo)
+    if among:
+        return among
     before = text[max(lo, n.start - 40) : n.start]
     m = LEFT_VERB.search(before)
     if m:
@@ -270,7 +316,7 @@ def earlier_noun(text: str, pos: int, lo: int) -> str | None:
     """The category of the nearest known counted noun before pos in the sentence starting at lo."""
     for word in reversed(LETTERS.findall(text[max(lo, pos - 120) : pos])):
         category = noun_category(word)
-        if category:
+        if category and category not in UNIT_NOUNS:  # "600 a day, ... 150 in May": not days
             return category
     return None
 
@@ -280,6 +326,8 @@ def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | 
     or a verb that says what is counted, None when nothing does)."""
     if n.dimension:
         return DIMENSION_CATEGORY.get(n.dimension, "other"), None, ""
+    if RATE.match(text, n.end):
+        return "money", None, ""
     pos = n.end
     skip = SKIP_OF.match(text, pos)
     if skip and (n.qualifier == "vague" or text[pos : skip.end()].strip().lower().startswith("of")):
@@ -294,6 +342,8 @@ def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | 
         left = None  # "looking for 20 buses": a search for things, not for missing people
     if left in CASUALTY or (left and category is None and head is None):
         return left, subject, head or ""
+    if left == "prisoners" and category == "people":
+        return left, subject, head  # "freed 125 soldiers", "handed over 215 fighters"
     if verb and (
         category is None
         or verb in CASUALTY

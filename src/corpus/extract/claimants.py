@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.extract.claim_choice import choose, in_quote
 from corpus.extract.lexicons import NOT_NAME_WORDS, given_names
 from corpus.extract.numbers import trie_alternation
 from corpus.extract.sources import (
@@ -43,7 +44,7 @@ VERBS = (
     "explained|insisted|disclosed|disclosing|quoted|announcing|saying|showed|show|shows|"
     "heard|was told|adding|noting|claiming|warning|stating|reporting|estimating|learned|"
     "learnt|"
-    "suggest|suggests|suggested|indicated|indicates"
+    "suggest|suggests|suggested|indicated|indicates|expects|forecasts|projects|recorded|records"
 )
 HEADS = words("claimants_heads")
 SKIP_BACK = words("claimants_skip_back")
@@ -71,7 +72,7 @@ ACCORDING = re.compile(
 TOLL_SETTER = re.compile(
     r"\b(?:(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+"
     r"(?:death\s+)?(?:toll|count|tally|number|figure)\b|"
-    r"(?:put|puts|putting|placed|places)\s+(?:[\w'’-]+\s+){1,5}?at\s+"
+    r"(?:put|puts|putting|placed)\s+(?:[\w'’-]+\s+){1,5}?at\s+"
     r"\S*\d)"
 )
 POSSESSIVE_SOURCE = re.compile(
@@ -99,6 +100,8 @@ ROLE = re.compile(
     r"(?:has |had |also |later )?$"
 )
 DIGIT = re.compile(r"\d")
+HEAD_BEFORE_PLACE = re.compile(r"(?<![\w'’])(?P<head>[A-Za-z]+)\sin\s$")  # "Police in X said"
+PREPOSITIONS = frozenset("in on at by via through from with during after before".split())
 NAME = r"[A-Z][a-z][\w'’-]*"
 NAME_RUN = re.compile(rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?{NAME}(?:\s(?:{NAME}|[A-Z]\.)){{1,3}}")
 MEMBER_OF = re.compile(rf"(?P<name>{NAME}(?:\s{NAME}){{1,2}}),?\s(?:of|from|at)\s(?:the\s)?$")
@@ -109,6 +112,8 @@ OPENING = re.compile(
 )
 NAMED_AFTER = re.compile(r",\s(?P<who>(?:[A-Z][\w'’.&-]*\s?)+)(?=[.;]|$)")
 RELATIVE_END = re.compile(r",\s+(?:who|which)\s+(?:[a-z]+\s+)?$")
+PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s$")  # "were adding to"
+ARTICLE_START = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])")
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:an|the|a)\s$", re.IGNORECASE)  # "an estimated 80"
 
 
@@ -160,6 +165,8 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     apposition = APPOSITION.search(text[max(0, end - 100) : end])
     if apposition:
         inner = apposition.group(0).strip(" ,")
+        bare = ARTICLE_START.sub("", inner)
+        inner = bare if is_apposed_name(bare) else inner  # "their employer, the Orvo Trust,"
         if NAME_RUN.fullmatch(inner) or is_apposed_name(inner):  # "The governor, Tomas Brevik,"
             start = max(0, end - 100) + apposition.start() + apposition.group(0).index(inner)
             return start, inner
@@ -215,6 +222,9 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     )
     if member and member["name"].split()[0] in given_names():
         return member.start("name"), member["name"]  # "Lisa Moran of the Tidal Institute said"
+    local = HEAD_BEFORE_PLACE.search(text, max(0, start - 30), start) if capital else None
+    if local and is_head(local["head"]):
+        return local.start("head"), text[local.start("head") : last]  # "Police in Orvo said"
     return start, text[start:last]
 
 
@@ -240,6 +250,8 @@ def subject_after(text: str, start: int) -> str | None:
     if local and is_head(local["head"]):
         return local["who"]  # "said police in Upper Varna"
     who = m.group(1).strip()
+    if who.split()[0] in PREPOSITIONS:
+        return None  # "..., said in a statement": how, not who
     named = NAMED_AFTER.match(text, start + m.end())
     if named and not who[:1].isupper():
         return named["who"].rstrip(".")  # "said the grid operator, Orlo Power"
@@ -261,6 +273,8 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
         verb_start, verb_end = m.start("verb") - 1, m.end() - 1
         if ARTICLE_BEFORE.search(sentence, max(0, verb_start - 5), verb_start):
             continue  # "an estimated 80", "the reported figure": an adjective
+        if sentence.startswith(" to ", verb_end) and PROGRESSIVE.search(sentence, 0, verb_start):
+            continue  # "releases were adding to the flooding": no one speaks
         before = subject_before(sentence, verb_start)
         if m["verb"].endswith("ing") and sentence[:verb_start].rstrip().endswith(","):
             said = [who for _, kind, who in found if kind == "verb"]
@@ -291,22 +305,6 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
             if named:  # "..., said police in Varna, who put the toll at six": the one said
                 found.append((m.start(), "verb", max(named)[1]))
     return sorted(found)
-
-
-def choose(found: list[tuple[int, str, str]], position: int) -> tuple[str, str] | None:
-    """(kind, source) crediting the number at position: 'according to' first, then the nearest
-    attribution before the number, then the nearest after it."""
-    for _pos, kind, who in found:
-        if kind == "according" and who:
-            return kind, who
-    before = [(kind, who) for pos, kind, who in found if pos < position]
-    after = [(kind, who) for pos, kind, who in found if pos >= position]
-    return before[-1] if before else (after[0] if after else None)
-
-
-def in_quote(paragraph: str, offset: int) -> bool:
-    before = paragraph[:offset]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 class Claimants:
@@ -341,7 +339,8 @@ class Claimants:
             if any(k != "pronoun" for _, k, _ in found):
                 kinds = [k for _, k, _ in found]
                 best = "according" if "according" in kinds else "verb"  # as `choose` ranks them
-                who = full_name(self.text, next(w for _, k, w in found if k == best))
+                who = next(w for _, k, w in found if k == best)
+                who = full_name(self.text, who, self.sentences[i][1])
             elif found:
                 who = self.pronoun_claimant(i, found[-1][2])
             self.resolved[i] = who
@@ -356,7 +355,7 @@ class Claimants:
             if person:
                 return person
         elif word and word not in ("it", "they", "we"):
-            named = full_name(self.text, word)
+            named = full_name(self.text, word, self.sentences[i][1])
             if named != word:
                 return named
         earlier = (self.sentence_claimant(j) for j in range(i - 1, max(-1, i - 12), -1))
@@ -365,11 +364,14 @@ class Claimants:
     def at(self, i: int, position: int, paragraph: tuple[int, int]) -> str | None:
         """The claimant of the number at position (offset in text) in sentence i."""
         start = self.sentences[i][0]
-        chosen = choose(self.attributions(i), position - start)
+        chosen = choose(
+            self.attributions(i), position - start, self.text[start : self.sentences[i][1]]
+        )
         if chosen and chosen[0] != "pronoun":
-            return full_name(self.text, chosen[1])
-        if chosen:
-            return self.sentence_claimant(i)
+            return full_name(self.text, chosen[1], position)
+        if chosen:  # "she said": the person named last before the number, else the sentence's
+            person = person_before(self.text, position) if chosen[1] in PERSON_PRONOUNS else None
+            return person or self.sentence_claimant(i)
         if in_quote(self.text[paragraph[0] : paragraph[1]], position - paragraph[0]):
             # its paragraph's speaker, else the nearest one around it ("X said:" / a quote)
             near = sorted(

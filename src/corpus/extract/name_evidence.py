@@ -24,7 +24,7 @@ from corpus.extract.lexicons import (
     given_names,
     is_demonym,
 )
-from corpus.extract.reference import context_places, populated_places
+from corpus.extract.reference import context_places, nations, populated_places
 from corpus.extract.wordlists import words
 
 # Club words that name a club in any text, and those that do only in a sports report.
@@ -179,6 +179,8 @@ def initialism_is_org(ctx, a: int) -> bool:
         return True  # "the SBU security service", "the NVA news agency"
     if nxt in ORG_ROLES_AFTER:
         return True  # "the KDP leader", "an MDC lawmaker", "VDP candidates"
+    if nxt.isalpha() and ctx.words[a + 1].islower() and ctx.after(a + 2) in TITLES:
+        return True  # "WRF country director Ana Rees": a body's officer
     if prev == "the" and ctx.before(a, 2) in ("of", "from") and ctx.before(a, 3) in MEMBERS_OF:
         return True  # "supporters of the KRF", "fighters from the SNA"
     return (
@@ -273,3 +275,75 @@ def party_place(ctx, a: int, label: str, sentence_start: bool) -> bool:
         and small_place(w)
         and role_modifier(ctx, a, sentence_start)
     )
+
+
+BODY_AFTER = words("name_evidence_body_after")  # "the Hands Off Our Coast movement"
+
+
+def body_after(ctx, a: int, b: int) -> bool:
+    """A run of capitalised words before a lower-case noun for a kind of body ("the Hands Off
+    Our Coast movement", "the Lift the Cap campaign"), not a person's name before it."""
+    return (
+        ctx.after(b) in BODY_AFTER
+        and ctx.words[a] not in given_names()
+        and not is_demonym(ctx.words[a])
+        and ctx.before(a) not in TITLES
+    )
+
+
+TOLD = frozenset(("told", "tells", "telling"))  # "told Kestrel": an outlet, not a person
+POLLS = frozenset(("poll", "polls", "survey", "surveys"))  # "a poll for Kestrel": its outlet
+
+
+def outlet(ctx, a: int) -> bool:
+    """One word that a reporter's verb makes an outlet: after "told" with no second name after it
+    ("witnesses told Kestrel") or after a poll "for" it ("a final poll for Kestrel")."""
+    nxt = ctx.words[a + 1] if a + 1 < len(ctx.words) else ""
+    if ctx.before(a) in TOLD:
+        return not nxt[:1].isupper() and nxt not in POSSESSIVE
+    return ctx.before(a) == "for" and ctx.before(a, 2) in POLLS
+
+
+def outlet_place(ctx, a: int, label: str) -> bool:
+    """A small town's name (a GeoNames one, never a country or a region) used as an outlet's:
+    "witnesses told Meriden", "Meriden reported that"; a place is seldom told or reporting."""
+    w = ctx.words[a]
+    places = populated_places().get(w, ())
+    return (
+        label.startswith("geonames")
+        and w not in given_names()
+        and w not in nations()
+        and bool(places)
+        and places[0].population < SMALL_PLACE
+        and (outlet(ctx, a) or ctx.after(a + 1) in SOURCE_CUES)
+    )
+
+
+PARTY_ROLES = words("name_evidence_party_roles")  # "Kaldor's new MP", "Labour leader X"
+
+
+def party_member(ctx, a: int) -> bool:
+    """One word before a party member's role, after its possessive and perhaps one lower-case
+    word ("Kaldor's new MP Ana Rees", "Kaldor's candidate"), or before the role and a name at a
+    sentence's start ("Labour leader Ana Rees")."""
+    k = a + 1
+    if ctx.after(k) in POSSESSIVE:
+        between = ctx.words[k + 1] if k + 1 < len(ctx.words) else ""
+        return ctx.after(k + 1) in PARTY_ROLES or (
+            between.isalpha() and between.islower() and ctx.after(k + 2) in PARTY_ROLES
+        )
+    role, k = ctx.after(a + 1), a + 2
+    if ctx.after(k) == "-":  # "co-leader": the tokenizer splits at the hyphen
+        role, k = role + "-" + ctx.after(k + 1), k + 2
+    return (
+        role in PARTY_ROLES
+        and ctx.words[a + 1].islower()
+        and k < len(ctx.words)
+        and ctx.words[k][:1].isupper()
+    )
+
+
+def role_apposition(ctx, a: int, b: int) -> bool:
+    """A name set off by commas after a person's role: "a former county commissioner, Walt
+    Orrin, was charged"."""
+    return ctx.before(a) == "," and ctx.before(a, 2) in TITLES and ctx.after(b) in (",", ".")

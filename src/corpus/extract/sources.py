@@ -84,14 +84,18 @@ def is_person(name: str) -> bool:
     return len(words) >= 2 and words[0] in given_names()
 
 
-def full_name(text: str, who: str) -> str:
+def full_name(text: str, who: str, at: int | None = None) -> str:
     """A lone surname resolved to the full name the text gives ('Varden' -> 'Ilse Varden'), an
-    acronym to the name it abbreviates, a person's role word to the person the text names in it."""
+    acronym to the name it abbreviates, a person's role word to the person the text names in it,
+    a body's class word to the one body of that class the text names ("the bank" -> "Kauri
+    Bank"; a company after its class word only in the BODY_WINDOW characters before `at`)."""
     if ACRONYM.fullmatch(who):
         m = name_patterns(who)[0].search(text)
         return m.group(1).strip() if m else (initials_name(text, who) or who)
     if who.split()[-1].islower() and len(who.split()) >= 3:
         return named_in_full(text, who)
+    if who in BODY_WORDS:
+        return body_name(text, who, len(text) if at is None else at) or who
     if who.islower() and who.split()[-1] in TITLES:
         return role_name(text, who.split()[-1]) or who
     if not SURNAME.fullmatch(who) or who in COUNTRY_NAMES:
@@ -179,3 +183,54 @@ def according_source(who: str) -> str:
     voters by the Lakeside Institute"), not the document ("the NVT report" -> "NVT")."""
     who = tidy(BY_SOURCE.sub("", who.strip()))
     return DOCUMENT_TAIL.sub("", who) if who[:1].isupper() else who
+
+
+# A body's class word ("the company said") and the class words and name heads the text may give
+# the same body under ("the state utility Orvo", "Orvo Airways").
+BUSINESS = "company firm utility operator carrier airline insurer lender manufacturer maker group"
+BODY_CLASSES = {
+    **{w: (BUSINESS.split(), ()) for w in ("company", "firm", "utility", "operator", "group")},
+    **{
+        w: (["airline", "carrier"], ["Airways", "Airlines", "Airline"])
+        for w in ("airline", "carrier")
+    },
+}
+BODY_HEADS = words("sources_body_heads")  # "the commission": the one "X Commission" named
+BODY_WORDS = frozenset(BODY_CLASSES) | BODY_HEADS
+BODY_WINDOW = 250  # "the company": a company named after its class word this close before
+NAME_RUN = r"[A-Z][\w'’-]*(?:\s(?:(?:of|and|for|the)\s)*[A-Z][\w'’-]*){0,4}"
+
+
+@lru_cache(maxsize=64)
+def body_patterns(word: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """The body of a class by its head ("Kauri Bank") and after a class word ("utility Orvo")."""
+    nouns, heads = BODY_CLASSES.get(word, ([word], [word.capitalize()]))
+    names = "|".join(heads)
+    by_head = (  # "Kauri Bank", "Orvan Red Crescent Society"; "Department of Health"
+        re.compile(
+            rf"\b((?:(?!(?:The|A)\s)[A-Z][\w'’-]*\s){{1,5}}(?:{names})|(?:{names})\s(?:of|for)\s"
+            rf"(?:the\s)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)\b"
+        )
+        if heads
+        else None
+    )
+    after = (
+        re.compile(rf"\b(?:{'|'.join(nouns)}),?\s({NAME_RUN})") if word in BODY_CLASSES else None
+    )
+    return by_head, after
+
+
+def body_name(text: str, word: str, at: int) -> str | None:
+    """The one body the text names of the class a word names: by its head anywhere ("the bank"
+    -> "Kauri Bank"), or after a class word in the BODY_WINDOW characters before position at
+    ("the company" -> "Orvo" after "the state utility Orvo said."); None when it names none or
+    several."""
+    by_head, after = body_patterns(word)
+    found: set[str] = set()
+    if by_head is not None:
+        found |= {m.group(1) for m in by_head.finditer(text)}
+    if after is not None:
+        found |= {m.group(1) for m in after.finditer(text, max(0, at - BODY_WINDOW), at)}
+    found = {ARTICLE.sub("", f) for f in found}
+    found = {f for f in found if f and not any(g != f and g.startswith(f) for g in found)}
+    return found.pop() if len(found) == 1 else None
