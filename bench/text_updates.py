@@ -1,4 +1,4 @@
-"""Recipe for the blind set's plain-text blogs (the seed's TRT World text layout).
+"""Recipe for the blind sets' plain-text blogs (the seed's TRT World text layout).
 
 updates(path) -> list of {"time_label", "headline", "body"} in document order.
 An update opens with a line 'HHMM GMT' followed by '— headline' or by the first
