@@ -31,7 +31,7 @@ def test_a_search_for_things_is_no_missing_count():
     ("The clinic took in 80 wounded, among them 21 children, a doctor said.", "21", "injured"),
     ("Among those freed by the militia were nine women.", "nine", "prisoners"),
     # people handed over or freed in a swap are prisoners
-    ("The army handed over 40 rebel fighters.", "over 40", "prisoners"),
+    ("The army handed over 40 rebel fighters.", "40", "prisoners"),
     ("The rebels swapped 12 soldiers for fuel.", "12", "prisoners"),
     ("The militia freed 25 soldiers and civilians.", "25", "prisoners"),
     # a casualty verb after an opening quotation mark

@@ -113,6 +113,24 @@ def test_qualifiers_and_ranges(text, span, value, value_max, qualifier):
     assert f.is_approximate == (qualifier != "exact")
 
 
+@pytest.mark.parametrize("text, span, qualifier", [
+    # "over" after a verb that takes it as a particle belongs to the verb: the figure is exact
+    ("Rebels handed over 40 prisoners to the Red Crescent.", "40", "exact"),
+    ("The militia turned over 12 rifles at the checkpoint.", "12", "exact"),
+    ("Police are handing over 5 suspects to Kelby prosecutors.", "5", "exact"),
+    ("The family signed over 300 acres to the trust.", "300 acres", "exact"),
+    # elsewhere "over" is still "more than", after a verb too
+    ("Over 40 people were hurt in the crush.", "Over 40", "more_than"),
+    ("The blast killed over 40 in Orvo.", "over 40", "more_than"),
+    ("The convoy took over 40 minutes to cross.", "over 40 minutes", "more_than"),
+    ("Rebels handed well over 40 prisoners to the envoy.", "well over 40", "more_than"),
+])
+def test_over_after_a_phrasal_verb_is_its_particle(text, span, qualifier):
+    [n] = find_numbers(text)
+    assert (text[n.start:n.end], n.qualifier, n.is_approximate) == (
+        span, qualifier, qualifier != "exact")
+
+
 def test_a_change_from_one_value_to_another_is_two_figures_not_a_range():
     found = extract("The rate rose from 10% to 15% in a year.")
     assert [(f.text, f.value_max) for f in found] == [("10%", None), ("15%", None)]

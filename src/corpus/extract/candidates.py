@@ -14,6 +14,7 @@ from corpus.extract.lexicons import (
     NOT_NAME_HEADS,
     ORG_HEADS,
     ORG_LEADS,
+    ORG_WORDS,
     PLACE_HEADS,
     PLACE_LEADS,
     STOP,
@@ -46,6 +47,7 @@ COMPOUND_ENDS = words("candidates_compound_ends")  # "Soviet-era": an adjective,
 LINKS = frozenset(("of", "for", "on"))
 ARTICLES = frozenset(("the", "a"))
 SAINTS = frozenset(("St", "Saint"))  # a saint's name owns what follows it
+CAPITAL_ROLES = frozenset(("PM", "MEP", "MSP", "MLA", "CFO", "COO", "CTO"))  # besides TITLES
 CONNECTING = LINKS | {"and", "&"}  # the only words `connects` can find joining a name (lower case)
 
 
@@ -136,6 +138,8 @@ def segments(
                 and (is_capitalised(words[j + 1]) or words[j + 1] in NAME_PARTICLES)
             ):
                 j += 1
+            elif w in NAME_PARTICLES and hyphened_particle(words, spaces, j):
+                j += 3  # "Ahmed al-Omda", "Abu Bakr al-Fadl": the particle and its name
             elif w.lower() in CONNECTING and connects(words, start, j, linked):
                 linked = True
                 j += 2 if words[j + 1] in ARTICLES else 1
@@ -154,6 +158,19 @@ def segments(
         found += split(words, start, j)
         i = j
     return found
+
+
+def hyphened_particle(words: list[str], spaces: list[int], j: int) -> bool:
+    """Whether the particle at j is joined by a hyphen to a capitalised name ("al-Omda",
+    "el-Sayed") after a space, so both belong to the name before it."""
+    return (
+        j + 2 < len(words)
+        and spaces[j - 1]
+        and not spaces[j]
+        and not spaces[j + 1]
+        and words[j + 1] in ("-", "‐")
+        and is_capitalised(words[j + 2])
+    )
 
 
 def plural_possessive(words: list[str], spaces: list[int], j: int) -> bool:
@@ -197,15 +214,44 @@ def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
     k = nxt
     while k < len(words) and is_capitalised(words[k]):
         k += 1
-    if linked:
-        return words[k - 1] not in ORG_HEADS
-    # "Kent Fire and Rescue Service": one name when only the part after "and" ends in a head
-    return words[k - 1] in ORG_HEADS and words[j - 1] not in ORG_HEADS and k - nxt <= 3
+    if linked:  # "Ministry of Health and Social Care", not "... and Orvo Hospital"
+        return words[k - 1] not in ORG_HEADS and not new_name(words, nxt, k)
+    # "Kent Fire and Rescue Service": one name when only the part after "and" ends in a head,
+    # not "Kelby Airport and Tasca Energy", where a place's name ends before it
+    return (
+        words[k - 1] in ORG_HEADS
+        and words[j - 1] not in ORG_HEADS
+        and k - nxt <= 3
+        and not (words[j - 1] in PLACE_HEADS and j - start > 1 and new_name(words, nxt, k))
+    )
+
+
+def new_name(words: list[str], start: int, end: int) -> bool:
+    """Whether capitalised words start to end are a name of their own: two or more, ending in a
+    head word and opening with a word that is none ("Orvo Hospital", "Tasca Energy")."""
+    return (
+        end - start > 1
+        and (words[end - 1] in ORG_HEADS or words[end - 1] in PLACE_HEADS)
+        and words[start] not in ORG_WORDS
+        and words[start] not in PLACE_HEADS
+    )
+
+
+def capital_role(word: str) -> bool:
+    """Whether a word is a role written in capitals ("MP", "CEO", "PM")."""
+    return word.isupper() and (word.lower() in TITLES or word in CAPITAL_ROLES)
 
 
 def split(words: list[str], start: int, end: int) -> list[Segment]:
     """A run cut at title and calendar words, without leading stop words or trailing connectors;
-    a run named by its head word ("Princess Margaret Hospital") is not cut at titles."""
+    a run named by its head word ("Princess Margaret Hospital") is not cut at titles, and a role
+    in capitals before a name is no part of it ("MP Jordan Tapsell", "CEO Tom Rask")."""
+    for k in range(start, end - 1):
+        if capital_role(words[k]) and words[k + 1][1:].islower():
+            before = split(words, start, k + 1) if k > start else []  # "Labour MP": its party
+            return before + [
+                s._replace(title_before=s.start == k + 1) for s in split(words, k + 1, end)
+            ]
     title = start > 0 and words[start - 1].lower() in TITLES
     if end - start == 1:  # a one-word run (most of them): what the loop below makes of it
         c = split_classes(words[start])

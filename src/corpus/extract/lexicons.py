@@ -75,6 +75,23 @@ def is_demonym(word: str) -> bool:
     return len(word) > 3 and DEMONYM.search(word) is not None and word not in given_names()
 
 
+@lru_cache(maxsize=1)
+def lexicon_words() -> frozenset[str]:
+    """Every word of the word lists and given names, in lower case: English words and names, so
+    a long all-capital one is shouted, not an acronym ('UPDATE', 'POLICE', 'ANDREW')."""
+    folder = files("corpus.extract").joinpath("data/words")
+    names = sorted(f.name.removesuffix(".txt") for f in folder.iterdir() if f.name.endswith(".txt"))
+    listed = (words(name) for name in names)
+    return frozenset(w.lower() for found in (*listed, given_names(), STOP) for w in found)
+
+
 def is_initialism(word: str) -> bool:
-    """'RAF', 'VHA': two to six capitals, not a time zone or a title ('F16' is a model)."""
-    return 2 <= len(word) <= 5 and word.isupper() and word.isalpha() and word not in NOT_INITIALISMS
+    """'RAF', 'VHA', 'UNICEF': two to five capitals, or six to eight that are no word of the
+    lexicons, not a time zone, a title or a shouted word ('F16' is a model)."""
+    return (
+        2 <= len(word) <= 8
+        and word.isupper()
+        and word.isalpha()
+        and word not in NOT_INITIALISMS
+        and (len(word) <= 5 or word.lower() not in lexicon_words())
+    )

@@ -245,7 +245,11 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         and not last.endswith("s")
     ):
         return [(a, b, "PLACE", "place-context")]  # "fighting around El Orvana"
-    names = " ".join(words[a:b]).split()  # words apart from the hyphenated parts
+    names = [  # the words, a particle and its hyphen apart ("Abu Bakr al-Fadl": three)
+        w
+        for i, w in enumerate(words[a:b], a)
+        if w not in NAME_PARTICLES and not (w in ATTACHED and words[i - 1] in NAME_PARTICLES)
+    ]
     if (
         plain
         and 1 < len(names) <= 4 - seg.sentence_start

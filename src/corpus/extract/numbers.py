@@ -254,6 +254,9 @@ def join_ranges(text: str, numbers: list[Number]) -> list[Number]:
 
 
 QUALIFIER_BEFORE = re.compile(rf"(?:^|\W)({'|'.join(re.escape(q) for q in QUALIFIERS)})\s?$")
+# Verbs whose particle "over" comes before their object ("handed over 40 prisoners": 40 were
+# handed over, no more); not "take" or "win", whose "over 40" still reads "more than 40".
+PARTICLE_OVER = re.compile(r"\b(?:hand|turn|sign)(?:s|ed|ing)? over\s?$", re.IGNORECASE)
 
 
 def attach_qualifier(text: str, n: Number) -> Number:
@@ -268,6 +271,8 @@ def attach_qualifier(text: str, n: Number) -> Number:
     m = QUALIFIER_BEFORE.search(text[lo:n.start].lower())
     if m is None or (m.group(1)[-1].isalpha() and text[n.start - 1:n.start] != " "):
         return n
+    if m.group(1) == "over" and PARTICLE_OVER.search(text, max(0, n.start - 24), n.start):
+        return n  # the verb's particle: the figure is exact
     return n._replace(start=lo + m.start(1), qualifier=QUALIFIERS[m.group(1)], is_approximate=True)
 
 
