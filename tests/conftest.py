@@ -66,6 +66,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 STALE_KEY = pytest.StashKey[bool]()
 
 
+def found(text: str) -> list[tuple[str, str]]:
+    """(text, type) of each entity the recogniser finds in a body holding `text`."""
+    from corpus.extract.entities import recogniser
+
+    return [(m.text, m.type) for m in recogniser().entry_mentions({"body": text})["body"]]
+
+
 def shared_absent(what: Path) -> str:
     """The reason a test of the pages beside the repository is skipped."""
     return (f"../shared is absent (no {what}): the sample pages and annotations beside the "

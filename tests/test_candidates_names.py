@@ -4,12 +4,8 @@ inside a person's name, two bodies joined by "and", a role in capitals before a 
 acronyms. Every sentence and name is invented."""
 import pytest
 
-from corpus.extract.entities import recogniser
+from conftest import found
 from corpus.extract.lexicons import is_initialism
-
-
-def found(text):
-    return [(m.text, m.type) for m in recogniser().entry_mentions({"body": text})["body"]]
 
 
 @pytest.mark.parametrize("text, name", [

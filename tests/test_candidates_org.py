@@ -4,11 +4,7 @@ body's name before a role noun, plural possessives inside a name, a class word b
 a party cue over a given name, a place before a plural party word. Every sentence is invented."""
 import pytest
 
-from corpus.extract.entities import recogniser
-
-
-def found(text):
-    return [(m.text, m.type) for m in recogniser().entry_mentions({"body": text})["body"]]
+from conftest import found
 
 
 @pytest.mark.parametrize("text, name", [

@@ -7,15 +7,11 @@ from importlib.resources import files
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import PROCESSED_DIR
+from conftest import PROCESSED_DIR, found
 from corpus.extract.entities import Recogniser, recogniser, whole_words
 from corpus.extract.reference import ENTITY_TYPES, geonames_cities, gazetteer, read_gazetteer
 
 GAZETTEER_TEXT = files("corpus.extract").joinpath("data/gazetteer.csv").read_text(encoding="utf-8")
-
-
-def found(text):
-    return [(m.text, m.type) for m in recogniser().entry_mentions({"body": text})["body"]]
 
 
 def test_gazetteer_format():

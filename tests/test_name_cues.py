@@ -4,11 +4,7 @@ named by a compass word, places shaped like demonyms. Every sentence and person,
 and unknown place is invented; the GeoNames towns are real ("Meriden", "Dunedin")."""
 import pytest
 
-from corpus.extract.entities import recogniser
-
-
-def found(text):
-    return [(m.text, m.type) for m in recogniser().entry_mentions({"body": text})["body"]]
+from conftest import found
 
 
 @pytest.mark.parametrize("text, name", [

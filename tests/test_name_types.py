@@ -2,12 +2,8 @@
 extract/name_evidence.py, the connectors of extract/candidates.py). Every sentence is invented."""
 import pytest
 
-from corpus.extract.entities import recogniser
+from conftest import found
 from corpus.extract.name_evidence import camel_case, in_place_list
-
-
-def found(text):
-    return [(m.text, m.type) for m in recogniser().entry_mentions({"body": text})["body"]]
 
 
 @pytest.mark.parametrize("text, name", [
