@@ -1,4 +1,8 @@
-"""The blind evaluation sets (bench/blind, blind2, blind3) are well-formed; scores untested."""
+"""The blind evaluation sets (bench/blind, blind2, blind3, blind4) are well-formed.
+
+Their scores are untested.
+"""
+
 import csv
 import hashlib
 import importlib.util
@@ -10,12 +14,24 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
-SETS = [BENCH / "blind", BENCH / "blind2", BENCH / "blind3"]
-BLOGS = {"blind": 3, "blind2": 3, "blind3": 4}  # blogs per set
+SETS = [BENCH / "blind", BENCH / "blind2", BENCH / "blind3", BENCH / "blind4"]
+BLOGS = {"blind": 3, "blind2": 3, "blind3": 4, "blind4": 4}  # blogs per set
 GOLDS = [p for s in SETS for p in sorted((s / "gold").glob("*.json"))]
 TYPES = {"PERSON", "ORG", "PLACE"}
-CATEGORIES = {"killed", "injured", "missing", "arrested", "prisoners", "people", "weapons",
-              "money", "distance", "duration", "percent", "other"}
+CATEGORIES = {
+    "killed",
+    "injured",
+    "missing",
+    "arrested",
+    "prisoners",
+    "people",
+    "weapons",
+    "money",
+    "distance",
+    "duration",
+    "percent",
+    "other",
+}
 QUALIFIERS = {"exact", "about", "at_least", "more_than", "up_to", "less_than", "range", "vague"}
 STAMP = re.compile(r"^\d{3,4} GMT$")
 
@@ -58,13 +74,13 @@ def test_registry_lists_each_page_with_its_sha256(set_dir):
 
 
 def openings(set_dir):
-    golds = [json.loads(p.read_text(encoding="utf-8"))
-             for p in sorted((set_dir / "gold").glob("*.json"))]
+    golds = [
+        json.loads(p.read_text(encoding="utf-8")) for p in sorted((set_dir / "gold").glob("*.json"))
+    ]
     return {g["page"] for g in golds}, {u["starts"] for g in golds for u in g["updates"]}
 
 
-@pytest.mark.parametrize("older,newer", list(itertools.combinations(SETS, 2)),
-                         ids=lambda s: s.name)
+@pytest.mark.parametrize("older,newer", list(itertools.combinations(SETS, 2)), ids=lambda s: s.name)
 def test_the_sets_share_no_page_and_no_update_opening(older, newer):
     """Each later set is new text, not a copy of a set it replaces."""
     (pages1, starts1), (pages2, starts2) = openings(older), openings(newer)
