@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from corpus.extract.categories import CATEGORIES, lexicon
+from corpus.extract.categories import CATEGORIES
+from corpus.extract.counted import lexicon
 from corpus.extract.figures import extract, extract_entry
 from corpus.extract.numbers import UNITS_1_19, find_numbers, trie_alternation
 from corpus.schema import FIGURE_CATEGORIES

@@ -15,8 +15,9 @@ import math
 import re
 from typing import NamedTuple
 
-from corpus.extract.categories import classify, noun_phrase
+from corpus.extract.categories import classify
 from corpus.extract.claimants import Claimants
+from corpus.extract.counted import noun_phrase
 from corpus.extract.numbers import Number, find_numbers
 from corpus.extract.wordlists import words
 
