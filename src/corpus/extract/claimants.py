@@ -24,18 +24,25 @@ from corpus.extract.claim_choice import choose, in_quote
 from corpus.extract.lexicons import NOT_NAME_WORDS
 from corpus.extract.numbers import trie_alternation
 from corpus.extract.sources import (
+    ACRONYM,
     BODY_WORDS,
     FIGURES_OF,
     PERSON_PRONOUNS,
     according_source,
     full_name,
     person_before,
+    strip_titles,
     tidy,
+    with_acronym,
 )
 from corpus.extract.subjects import (
+    CLAUSE_WORDS,
     DIGIT,
     HEADS,
+    NOT_SOURCES,
+    OPENING,
     PRONOUNS,
+    VERB_WORDS,
     VERBS,
     is_head,
     opening_subject,
@@ -54,14 +61,36 @@ ACCORDING = re.compile(
     r"(?P<who>(?:[^,.;:\"“”()]|(?<=\d)[,.](?=\d)){2,80})",
     re.IGNORECASE,
 )
+# Who sets a number: "raised the death toll", "cut its growth forecast", "put the crowd at about
+# 2,000", "capped the price at 875 francs".
 TOLL_SETTER = re.compile(
     r"\b(?:(?:raised|put|puts|revised|updated|lowered|raises|gave)\s+the\s+"
     r"(?:death\s+)?(?:toll|count|tally|number|figure)\b|"
-    r"(?:put|puts|putting|placed)\s+(?:[\w'’-]+\s+){1,5}?at\s+"
-    r"\S*\d)"
+    r"(?:cut|cuts|raised|raises|revised|lowered|trimmed|upgraded|downgraded)\s+(?:its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:forecast|estimate|projection|outlook)s?\b|"
+    r"(?:put|puts|putting|placed|capped|caps|capping|pegged)\s+(?:[\w'’-]+\s+){1,5}?at\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|least|more|than|over|up|to)\s+){0,2}\S*\d)"
 )
 # Every TOLL_SETTER match holds one of these (a cheap search first: 4x faster on most sentences).
-TOLL_VERB_SIGN = re.compile("rais|put|revis|updat|lower|gave|plac")
+TOLL_VERB_SIGN = re.compile("rais|put|revis|updat|lower|gave|plac|cut|trim|grad|cap|peg")
+# Verbs of data rather than of speech: "The station recorded 45C ..., the institute said" is the
+# institute's figure; such a verb credits a number only in a sentence with no speech verb.
+DATA_VERBS = frozenset(
+    "recorded records showed show shows suggest suggests suggested indicated indicates".split()
+)
+NOT_ROLE_WORDS = CLAUSE_WORDS | PRONOUNS | VERB_WORDS  # "a man who said": no role
+# "X capped the price at 875 and said ...": the verb after "and" shares the clause's subject.
+COORDINATED = re.compile(r"\sand\s(?:then\s|also\s|later\s)?$")
+# A role opening a sentence with a name set off by commas: "An army spokesman, Nabil Kheiri, ..."
+APPOSED_OPENING = re.compile(
+    r"\s*(?:(?:[Tt]he|[Aa]n?)\s)?(?:[\w'’-]+\s){0,3}[a-z]+,\s"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s){1,4}?[A-Z][\w'’-]*),\s"
+)
+INDEFINITE = re.compile(r"^\s*(?:An?)\s(?=[a-z])")  # "An army unit ...": not a name "An"
+# A phrase opening a sentence before its subject: "In Bamako, the ministry ...".
+INTRO = re.compile(
+    r"(?:In|On|At|After|Before|Earlier|Later|Meanwhile|Separately|Elsewhere)\b[^,.;:]{0,40},\s"
+)
 POSSESSIVE_SOURCE = re.compile(
     rf"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*){FIGURES_OF}\s+"
     r"(?:show|showed|suggest|put)"
@@ -77,7 +106,7 @@ HEADLINE_PREFIX = re.compile(
     rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,4}}):\s"
 )
 ROLE = re.compile(
-    r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ([a-z]+))\s+"
+    r"\b(?:(?i:he|she|they|it|we)|[Tt]he ([a-z]+)|[Aa]n? ((?:[a-z]+\s)?[a-z]+))\s+"
     r"(?:has |had |also |later )?$"
 )
 RELATIVE_END = re.compile(r",\s+(?:who|which)\s+(?:[a-z]+\s+)?$")
@@ -85,9 +114,48 @@ PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s$")  # "were adding to
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:an|the|a)\s$", re.IGNORECASE)  # "an estimated 80"
 
 
+def is_role(phrase: str) -> bool:
+    """Whether "a/an <phrase>" before a verb names a source: one word ("a witness told"), or an
+    adjective and a source noun ("a local resident said"; not "a severance payment reported")."""
+    words = phrase.split()
+    if set(words) & NOT_ROLE_WORDS:
+        return False
+    return len(words) == 1 or is_head(words[-1]) or is_head(words[-1] + "s")
+
+
+def coordinated_subject(sentence: str, verb_start: int, found: list) -> str | None:
+    """The subject an "and <verb>" shares with its clause: the source of an earlier attribution
+    of the sentence ("X said A and added B"), else the subject opening the sentence, past an
+    opening phrase ("In Bamako, the Ministry of Commerce capped the price ... and said"; "The
+    league named him ... and said")."""
+    if not COORDINATED.search(sentence, max(0, verb_start - 12), verb_start):
+        return None
+    said = [who for p, kind, who in found if kind in ("verb", "data") and p < verb_start]
+    if said:
+        return said[-1]
+    intro = INTRO.match(sentence)
+    clause = sentence[intro.end() if intro else 0 : verb_start]
+    apposed = APPOSED_OPENING.match(clause)
+    if apposed:  # "An army spokesman, Brig Gen Nabil Kheiri, denied it and said ..."
+        return strip_titles(apposed["name"])
+    clause = INDEFINITE.sub("", clause)
+    m = OPENING.match(clause)
+    if m is None or m["who"].split()[0].lower() in NOT_SOURCES | PRONOUNS:
+        return None
+    who = m["who"].strip()
+    if who[0].isupper():
+        return who
+    words = who.split()  # lower case: to its last source noun, or a definite noun alone
+    heads = [i for i, w in enumerate(words) if is_head(w)]
+    if heads:
+        return " ".join(words[: heads[-1] + 1])
+    return words[0] if clause.lstrip()[:4] in ("The ", "the ") else None  # "The league named"
+
+
 def attributions(sentence: str) -> list[tuple[int, str, str]]:
-    """(position, kind, source) of every attribution in a sentence; kind is 'according', 'verb' or
-    'pronoun' (a pronoun or role word to resolve from an earlier sentence)."""
+    """(position, kind, source) of every attribution in a sentence; kind is 'according', 'verb',
+    'data' (a verb of data, such as "recorded", that credits a number only where no one speaks)
+    or 'pronoun' (a pronoun or role word to resolve from an earlier sentence)."""
     found = (
         [(m.start(), "according", according_source(m["who"])) for m in ACCORDING.finditer(sentence)]
         if "ccording" in sentence or " by " in sentence or " from " in sentence
@@ -101,7 +169,11 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
             continue  # "an estimated 80", "the reported figure": an adjective
         if sentence.startswith(" to ", verb_end) and PROGRESSIVE.search(sentence, 0, verb_start):
             continue  # "releases were adding to the flooding": no one speaks
+        kind = "data" if m["verb"] in DATA_VERBS else "verb"
         before = subject_before(sentence, verb_start)
+        if before is None:
+            shared = coordinated_subject(sentence, verb_start, found)
+            before = (verb_start, shared) if shared else None
         if m["verb"].endswith("ing") and sentence[:verb_start].rstrip().endswith(","):
             said = [who for _, kind, who in found if kind == "verb"]
             # "..., the air force said, adding that ...": the speaker carries over
@@ -110,20 +182,20 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
                 continue
             before = opening_subject(sentence[:verb_start]) or before  # "X did Y, saying ..."
         if before:
-            found.append((verb_start, "verb", tidy(before[1])))
+            found.append((verb_start, kind, tidy(before[1])))
         elif sentence[:verb_start].rstrip()[-1:] in (",", '"', "”") and subject_after(
             sentence, verb_end
         ):
-            found.append((verb_start, "verb", tidy(subject_after(sentence, verb_end))))
+            found.append((verb_start, kind, tidy(subject_after(sentence, verb_end))))
         else:
             role = ROLE.search(sentence, max(0, verb_start - 40), verb_start)
-            if role and role.group(2):
-                found.append((verb_start, "verb", role.group(2)))  # "a witness told": a new source
+            if role and role.group(2) and is_role(role.group(2)):
+                # "a witness told", "A local resident said": a new source
+                found.append((verb_start, kind, role.group(2)))
             elif role:
                 word = role.group(1) or role.group(0).split()[0].lower()
                 found.append((verb_start, "pronoun", word))
-    toll = " the " in sentence and TOLL_VERB_SIGN.search(sentence)
-    for m in TOLL_SETTER.finditer(sentence) if toll else ():
+    for m in TOLL_SETTER.finditer(sentence) if TOLL_VERB_SIGN.search(sentence) else ():
         before = subject_before(sentence, m.start())
         if before:
             found.append((m.start(), "verb", tidy(before[1])))
@@ -155,11 +227,14 @@ class Claimants:
             self.headline_source = m["who"]  # "Police: nine arrested after march"
 
     def full_name(self, who: str, at: int) -> str:
-        """`sources.full_name` of who in this text, read once per name (and position, for a
-        body's class word, whose answer depends on it)."""
+        """`sources.full_name` of who in this text, with the acronym the text gives the body
+        ("Institute for Fiscal Studies (IFS)", whether the sentence wrote the name or "IFS"); read
+        once per name (and position, for a body's class word, whose answer depends on it)."""
         key = (who, at if who in BODY_WORDS else None)
         if key not in self.names:
-            self.names[key] = full_name(self.text, who, at)
+            name = full_name(self.text, who, at)
+            acronym = ACRONYM.fullmatch(who) and name != who
+            self.names[key] = f"{name} ({who})" if acronym else with_acronym(self.text, name)
         return self.names[key]
 
     def attributions(self, i: int) -> list:
@@ -173,8 +248,8 @@ class Claimants:
         if i not in self.resolved:
             found, who = self.attributions(i), None
             if any(k != "pronoun" for _, k, _ in found):
-                kinds = [k for _, k, _ in found]
-                best = "according" if "according" in kinds else "verb"  # as `choose` ranks them
+                kinds = [k for _, k, _ in found]  # ranked as `choose` ranks them
+                best = next(k for k in ("according", "verb", "data") if k in kinds)
                 who = next(w for _, k, w in found if k == best)
                 who = self.full_name(who, self.sentences[i][1])
             elif found:

@@ -167,8 +167,11 @@ def extract(text: str) -> list[Figure]:
 
 def names_within(short: str, full: str | None) -> bool:
     """Whether a source names part of a fuller one: "China" of "China's National Health
-    Commission" (the body names whom in China the headline means)."""
-    return bool(full) and len(full) > len(short) and full.lower().startswith(short.lower())
+    Commission" (the body names whom in China the headline means), an acronym of the name the
+    body gives with it ("IFS" of "Institute for Fiscal Studies (IFS)")."""
+    if not full or len(full) <= len(short):
+        return False
+    return full.lower().startswith(short.lower()) or full.endswith(f"({short})")
 
 
 def extract_entry(fields: dict[str, str | None]) -> dict[str, list[Figure]]:

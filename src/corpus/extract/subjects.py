@@ -41,7 +41,16 @@ INVERTED = re.compile(
     r"(?:[a-z]+\s){0,3}[a-z]+)(?=[\s.,;]|$)"
 )
 DIGIT = re.compile(r"\d")
-HEAD_BEFORE_PLACE = re.compile(r"(?<![\w'’])(?P<head>[A-Za-z]+)\sin\s$")  # "Police in X said"
+# "Police in X said", "local police in X said", "medical staff at X Hospital said": a source noun
+# (with up to two lower-case modifiers) before the name of where it is.
+HEAD_BEFORE_PLACE = re.compile(
+    r"(?<![\w'’])(?P<head>(?:[A-Za-z][a-z]+\s){0,2}[A-Za-z]+)\s(?P<prep>in|at)\s$"
+)
+# A participle phrase between a subject and its verb: "Residents reached by phone said".
+PARTICIPLE_AFTER = re.compile(
+    r"\s(?:reached|contacted|interviewed|questioned|polled|surveyed|speaking)\s"
+    r"(?:by|on|in|at|to|from|with)\s[^,;:.!?\"“”]{1,40}$"
+)
 PREPOSITIONS = frozenset("in on at by via through from with during after before".split())
 NAME = r"[A-Z][a-z][\w'’-]*"
 NAME_RUN = re.compile(rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?{NAME}(?:\s(?:{NAME}|[A-Z]\.)){{1,3}}")
@@ -109,6 +118,9 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
             start = max(0, end - 100) + apposition.start() + apposition.group(0).index(inner)
             return start, inner
         end = max(0, end - 100) + apposition.start()
+    participle = PARTICIPLE_AFTER.search(text, max(0, end - 60), end)
+    if participle:
+        end = participle.start()  # "Residents reached by phone said": the residents
     bracket = BRACKET.search(text[max(0, end - 60) : end])
     if bracket:
         end = max(0, end - 60) + bracket.start()  # "Velmark Health Agency (VHA) reported"
@@ -160,10 +172,26 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
     )
     if member and member["name"].split()[0] in given_names():
         return member.start("name"), member["name"]  # "Lisa Moran of the Tidal Institute said"
-    local = HEAD_BEFORE_PLACE.search(text, max(0, start - 30), start) if capital else None
-    if local and is_head(local["head"]):
-        return local.start("head"), text[local.start("head") : last]  # "Police in Orvo said"
+    local = HEAD_BEFORE_PLACE.search(text, max(0, start - 40), start) if capital else None
+    where = local and source_before_place(local["head"], local["prep"])
+    if local and where:  # "Police in Orvo said", "medical staff at Orvo Hospital said"
+        begin = local.start("head") + len(local["head"]) - len(where)
+        return begin, text[begin:last]
     return start, text[start:last]
+
+
+def source_before_place(phrase: str, preposition: str) -> str | None:
+    """The source in a noun phrase before "in"/"at" and a name, with its modifiers ("local
+    police", "medical staff"), if its last word names a source; after "at", only a body of people
+    ("staff", "doctors"), not one person ("a spokesman at Orvo Bank" is the bank's)."""
+    words = phrase.split()
+    head = words[-1]
+    if not is_head(head) or preposition == "at" and not (head.endswith("s") or head == "staff"):
+        return None
+    stop = CLAUSE_WORDS | VERB_WORDS | SKIP_BACK | PRONOUNS | CONNECTORS | PREPOSITIONS
+    while len(words) > 1 and (words[0].lower() in stop or words[0] in ("the", "a", "an")):
+        words.pop(0)
+    return " ".join(words)
 
 
 def opening_subject(clause: str) -> tuple[int, str] | None:
