@@ -153,7 +153,9 @@ def test_a_company_class_word_resolves_only_to_a_company_named_just_before():
 
 
 def test_a_body_head_word_resolves_to_a_name_it_opens():
-    text = "The Department of Health and Kelby Hospital met. The department said 83 people were ill."
+    text = (
+        "The Department of Health and Kelby Hospital met. The department said 83 people were ill."
+    )
     assert ("83", "Department of Health") in claimants(text)
 
 
@@ -213,7 +215,8 @@ def test_a_body_is_one_claimant_with_its_acronym():
     text = "The Coastal Rescue Agency said 5 boats sank. Later CRA said 2 crews were missing."
     assert [c for _, c in claimants(text)] == ["Coastal Rescue Agency (CRA)"] * 2
     # no acronym in the text: the name alone; a person never takes one
-    assert claimants("The Coastal Rescue Agency said 5 boats sank.")[0][1] == "Coastal Rescue Agency"
+    text = "The Coastal Rescue Agency said 5 boats sank."
+    assert claimants(text)[0][1] == "Coastal Rescue Agency"
     text = "Mara Quell said 5 boats sank. MQ is her handle."
     assert claimants(text)[0][1] == "Mara Quell"
     # a headline's acronym takes the name the body gives it
@@ -223,5 +226,5 @@ def test_a_body_is_one_claimant_with_its_acronym():
 
 
 def test_a_company_named_after_a_business_class_word():
-    text = "The haulier Dorn Freight said 9 trucks were stuck. The company said 4 drivers were hurt."
+    text = "The haulier Dorn Freight said 9 vans were stuck. The company said 4 drivers were hurt."
     assert claimants(text) == [("9", "Dorn Freight"), ("4", "Dorn Freight")]

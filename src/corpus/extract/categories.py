@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.extract.counted import UNIT_NOUNS, noun_category, noun_phrase
+from corpus.extract.counted import UNIT_NOUNS, VEHICLE, noun_category, noun_phrase
 from corpus.extract.numbers import Number
 from corpus.extract.units import DIMENSION_CATEGORY, trie_alternation
 
@@ -45,11 +45,15 @@ VERBS_AFTER = [  # (category, verb or adjective after the counted noun phrase)
     (
         "injured",
         r"injured|wounded|hurt|hospitali[sz]ed|receiving (?:medical )?(?:care|treatment)|"
-        r"treated for injuries|injuries|taken to hospital|in hospital|"
+        r"treated for [a-z]+|injuries|taken to hospital|in hospital|"
         r"treated in (?:a )?hospitals?",
     ),
     ("missing", r"missing|unaccounted for|not been accounted|not accounted|remain unaccounted"),
-    ("arrested", r"arrested|detained|taken into custody|in custody|held by police|charged"),
+    (
+        "arrested",
+        r"arrested|detained|taken into custody|in custody|held by police|charged|"
+        r"held (?:over|on suspicion|in connection)",
+    ),
     (
         "prisoners",
         r"(?:held|taken|being held) (?:hostage|captive|prisoner)|hostage|captive|"
@@ -78,7 +82,11 @@ CLAUSE_END = re.compile(
     r"\s(?:and|but|while|whereas|after|before|when|as|which|who)\s"
 )
 LEFT_VERBS = [
-    ("killed", r"killing|killed|kills|deaths of|death of|lives of|bodies of|dead bodies of"),
+    (
+        "killed",
+        r"killing|killed|kills|deaths of|death of|lives of|bodies of|dead bodies of|"
+        r"neutrali[sz](?:ed|ing)",  # an army's word for killing
+    ),
     ("injured", r"injuring|wounding|injured|wounded|injuries to"),
     (
         "missing",
@@ -89,12 +97,12 @@ LEFT_VERBS = [
     (
         "prisoners",
         r"holding|kidnapped|kidnapping|abducted|abducting|freed|released|freeing|"
-        r"releasing|handed over|handed|swapped|exchanged",
+        r"releasing|handed over|handed|swapped|exchanged|release|free|swap|exchange",
     ),
     ("people", r"evacuated|evacuating|rescued|rescuing|displacing|displaced|infecting"),
 ]
 LEFT_VERB = re.compile(
-    rf"\b(?:{'|'.join(f'(?P<{c}>{p})' for c, p in LEFT_VERBS)})\s"
+    rf"\b(?:{'|'.join(f'(?P<{c}>{p})' for c, p in LEFT_VERBS)})[\"”]?\s"
     r"(?:at least |more than |another |a further |some |about |nearly |over |"
     r"up to |around )?[\"“]?$",
     re.IGNORECASE,
@@ -107,10 +115,10 @@ TOTAL = re.compile(
 )
 # Every TOTAL match names one of these (a quick search first: most windows hold none).
 TOTAL_WORD = re.compile(r"toll|count|tally|total|number|figure", re.IGNORECASE)
-# The longest LEFT_VERB match: "lost contact with" (17), a space, "more than " (10), a quotation
-# mark and a final newline ($ matches before one); it is searched for only in the characters this
-# close to the number (\b still sees the character before them).
-LEFT_VERB_LONGEST = 30
+# The longest LEFT_VERB match: "lost contact with" (17), a quotation mark, a space, "more than "
+# (10), a quotation mark and a final newline ($ matches before one); it is searched for only in
+# the characters this close to the number (\b still sees the character before them).
+LEFT_VERB_LONGEST = 31
 SKIP_OF = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|those\s+|these\s+|them\s+|their\s+|its\s+|our\s+)?", re.IGNORECASE
 )
@@ -131,7 +139,7 @@ hostage captive kidnap abduct flee leave""".split()
 LEFT_STEMS = tuple(
     """looking searching search hunting kill death lives bodies injur wound arrest detain
 apprehend rounded evacu rescu displac infect toll count tally total number figure charg hold
-kidnap abduct free releas hand swap exchang among contact touch""".split()
+kidnap abduct free releas hand swap exchang among contact touch neutrali""".split()
 )
 VERB_STEM = re.compile(trie_alternation(sorted(set(VERB_STEMS))))
 LEFT_STEM = re.compile(trie_alternation(sorted(set(LEFT_STEMS))))
@@ -176,6 +184,18 @@ AMONG = re.compile(
 # "112 wounded since Tuesday, among them 37 children": the count before "among them"
 AMONG_THEM = re.compile(
     rf"\b(?P<what>{'|'.join(AMONG_WORDS)})\b[^.;:]{{0,50}},\s(?:among|including) them\s$",
+    re.IGNORECASE,
+)
+# A total written after its new value: "bringing to 19 the number of arrests", "taking to 40 the
+# death toll".
+INVERTED_TOTAL = re.compile(
+    r"\s+the\s+(?:(?P<toll>(?:death\s+)?toll)|(?:total\s+)?(?:number|count|tally))\b"
+    r"(?:\s+of(?=\s))?"
+)
+# Signs that vehicles are an armed side's: seized, destroyed, struck, shot down; military words.
+ARMED_CONTEXT = re.compile(
+    r"\b(?:seiz|captur|destroy|struck|strik|shot down|shooting down|downed|military|army|armed|"
+    r"enemy|rebel|militant|militia|fighter|combat|warplane|air force|troops)",
     re.IGNORECASE,
 )
 # "traded at 2,650 to the dollar": an exchange rate
@@ -233,6 +253,11 @@ def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | 
         return DIMENSION_CATEGORY.get(n.dimension, "other"), None, ""
     if RATE.match(text, n.end):
         return "money", None, ""
+    inverted = INVERTED_TOTAL.match(text, n.end)
+    if inverted:  # "bringing to 19 the number of arson arrests"
+        end, category, head = noun_phrase(text, inverted.end())
+        if inverted["toll"] or category in CASUALTY:
+            return "killed" if inverted["toll"] else category, text[n.end : end].strip(), ""
     pos = n.end
     skip = SKIP_OF.match(text, pos)
     if skip and (n.qualifier == "vague" or text[pos : skip.end()].strip().lower().startswith("of")):
@@ -241,6 +266,9 @@ def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | 
     pos = more.end() if more else pos
     end, category, head = noun_phrase(text, pos)
     subject = text[pos:end].strip() or None
+    if category == VEHICLE:  # weapons in an armed side's hands ("seized four pick-up trucks")
+        held = ARMED_CONTEXT.search(text, max(sentence_start, n.start - 80), end)
+        category = "weapons" if held else "other"
     left = left_category(text, n, sentence_start)
     verb = verb_after(text, end) or (verb_after(text, pos) if category is None else None)
     if left == "missing" and category != "people" and head is not None:

@@ -56,7 +56,15 @@ DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|[lqnt]is|ons)$")  # Americans, Israelis
 
 
 # Plural endings of nouns for people: -ists, -ians, -men, -eers ("cyclists", "gunmen").
-PERSON_ENDING = re.compile(r"(?:[a-z]{4}ists|[a-z]{3}ians|[a-z]{3}(?<!i)men|[a-z]{3}eers)$")
+# ... and compounds of agent nouns: "holidaymakers", "bondholders", "peacekeepers", "seekers".
+PERSON_ENDING = re.compile(
+    r"(?:[a-z]{4}ists|[a-z]{3}ians|[a-z]{3}(?<!i)men|[a-z]{3}eers|"
+    r"[a-z]{3}(?:makers|holders|goers|keepers|seekers|dwellers))$"
+)
+# Vehicles (data/words/categories_vehicles.txt) are weapons only where an armed side holds them
+# (categories.py reads the context); VEHICLE marks them until then.
+VEHICLES = words("categories_vehicles")
+VEHICLE = "vehicle"
 PLURAL = re.compile(r"[^su]s$|ies$")
 OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?([a-z]+)\b")
 WEAPON_MODIFIERS = words("categories_weapon_modifiers")
@@ -74,6 +82,10 @@ def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
             break
         word = m.group(1).rstrip(".")
         low = word.lower()
+        if low in ("and", "or") and head and not PLURAL.search(head[1].lower()):
+            joined = noun_phrase(text, m.end())  # "refinery and depot workers": the workers
+            if joined[1] is not None and joined[1] != VEHICLE:
+                return joined
         if low in STOP:
             break
         if low in nouns or singular(low) in nouns:
@@ -106,13 +118,15 @@ def noun_phrase(text: str, pos: int) -> tuple[int, str | None, str | None]:
 def unlisted_category(text: str, pos: int, end: int, head: str) -> str | None:
     """The category of a counted noun not in the lexicon, from its form and modifiers: a noun
     for a person ("cyclists", "technicians", "gunmen", "mountaineers", "the 40 nurses who ..."),
-    a weapon by its modifier ("armoured vehicles", "tear gas canisters")."""
+    a weapon by its modifier ("armoured vehicles", "tear gas canisters"), a vehicle (VEHICLE)."""
     if PERSON_ENDING.search(head.lower()) or text.startswith(" who ", end):
         return "people"
     if not WEAPON_MODIFIERS.isdisjoint(text[pos:end].lower().split()):
         return "weapons"
     if AIR_DEFENCE.search(text, pos, end):
         return "weapons"  # "12 more air defence systems", "four missile-defence batteries"
+    if head.lower() in VEHICLES or singular(head.lower()) in VEHICLES:
+        return VEHICLE
     of = OF_NOUN.match(text, end)  # "3,000 rounds of ammunition", "two groups of protesters"
     return noun_category(of.group(1)) if of else None
 

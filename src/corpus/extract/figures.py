@@ -91,6 +91,22 @@ def millions(text: str, n: Number) -> Number:
     return n
 
 
+# A part of the count before it: "23 people, including nine children, were killed", "37 treated,
+# three of them firefighters"; it is of the same kind (a casualty) as that count.
+PART_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s$", re.IGNORECASE)
+PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b")
+CASUALTIES = ("killed", "injured", "missing", "arrested", "prisoners")
+
+
+def part_of_last(text: str, n: Number, category: str) -> bool:
+    """Whether the number counts part of the figure before it (see PART_BEFORE)."""
+    if category not in ("people", "other"):
+        return False
+    return bool(
+        PART_BEFORE.search(text, max(0, n.start - 16), n.start) or PART_AFTER.match(text, n.end)
+    )
+
+
 def keep(text: str, n: Number, category: str, head: str | None) -> bool:
     """Whether a number is a figure: words and vague quantities must count something."""
     if n.is_year_like and (category == "other" or not (head or "x")[0].islower()):
@@ -127,6 +143,9 @@ def extract(text: str) -> list[Figure]:
             category, subject, head = classify(text, numbers[i + 1], sentences[sentence][0])
         if not keep(text, n, category, head):
             continue
+        last = figures[-1] if figures else None
+        if last and last.start >= sentences[sentence][0] and part_of_last(text, n, category):
+            category = last.category if last.category in CASUALTIES else category
         converts = None
         last = figures[-1] if figures else None
         if (

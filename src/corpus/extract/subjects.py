@@ -152,7 +152,8 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
         low = word.lower()
         if not word[0].isalpha():
             break
-        if not (capital and low in CONNECTORS and low != "the"):  # "Ministry of Health and ..."
+        of_the = low == "the" and i > 1 and tokens[i - 2][2] == "of"  # "Ministry of the Interior"
+        if not (capital and low in CONNECTORS and (low != "the" or of_the)):  # "Health and ..."
             if low in CLAUSE_WORDS or low in VERB_WORDS or low in SKIP_BACK or low in PRONOUNS:
                 break
             if capital and word[0].islower():
