@@ -228,3 +228,11 @@ def test_a_body_is_one_claimant_with_its_acronym():
 def test_a_company_named_after_a_business_class_word():
     text = "The haulier Dorn Freight said 9 vans were stuck. The company said 4 drivers were hurt."
     assert claimants(text) == [("9", "Dorn Freight"), ("4", "Dorn Freight")]
+
+
+def test_a_body_named_with_of_the_is_one_name():
+    text = "The Ministry of the Interior said 40 officers were sent."
+    assert claimants(text) == [("40", "Ministry of the Interior")]
+    # a person of a body is still the person
+    text = "Ada Brenn of the Kelby Institute said 12 sites were surveyed."
+    assert claimants(text) == [("12", "Ada Brenn")]

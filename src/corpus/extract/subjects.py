@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 
 from corpus.extract.lexicons import given_names
-from corpus.extract.sources import HEAD_IN_PLACE, LIST_END, LISTED_NAME, ROLE_THEN_NAME
+from corpus.extract.sources import (
+    BODY_HEADS,
+    HEAD_IN_PLACE,
+    LIST_END,
+    LISTED_NAME,
+    ROLE_THEN_NAME,
+)
 from corpus.extract.wordlists import words
 
 VERBS = (
@@ -152,7 +158,12 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
         low = word.lower()
         if not word[0].isalpha():
             break
-        of_the = low == "the" and i > 1 and tokens[i - 2][2] == "of"  # "Ministry of the Interior"
+        of_the = (  # "Ministry of the Interior", not "Lisa Moran of the Tidal Institute"
+            low == "the"
+            and i > 2
+            and tokens[i - 2][2] == "of"
+            and (is_head(tokens[i - 3][2]) or tokens[i - 3][2].lower() in BODY_HEADS)
+        )
         if not (capital and low in CONNECTORS and (low != "the" or of_the)):  # "Health and ..."
             if low in CLAUSE_WORDS or low in VERB_WORDS or low in SKIP_BACK or low in PRONOUNS:
                 break
