@@ -4,15 +4,18 @@ Attribution forms read, in the order they win within a sentence: "according to
 X"; the nearest "X said/told/reported/is reporting/announced/confirmed..." before
 the number ("X said 79 new cases were confirmed") or else after it ("..., police
 said"; "..., said the ministry"); "X's figures show", "figures from X"; "the
-court heard"; "X raised the death toll to ...". X is a capitalised name run
+court heard"; "X raised the death toll to ...", "X cut its forecast to ...", "X put
+the crowd at about ..."; "X did Y and said ..." (the verb after "and" shares X);
+a verb of data ("recorded") only where no one speaks. X is a capitalised name run
 ("China's National Health Commission"; a person after a lower-case role word:
 "ministry spokesman Liu Wen" -> "Liu Wen") or a lower-case noun phrase
 whose head names a source ("local authorities", "Chinese state media"). A lone
 surname is resolved to the full name the text gives earlier or later ("Varden" ->
-"Ilse Varden"). A pronoun or "the <role>" ("she said", "the striker said")
-takes the claimant of the nearest earlier attributed sentence of the text; a
-number inside a quotation with no attribution in its sentence takes that of the
-nearest attributed sentence of its paragraph. A headline's ": Source" or
+"Ilse Varden"), a body carries the acronym the text gives it ("Institute for Fiscal
+Studies (IFS)", whichever form the sentence used). A pronoun or "the <role>" ("she
+said", "the striker said") takes the claimant of the nearest earlier attributed
+sentence of the text; a number inside a quotation with no attribution in its
+sentence takes that of the nearest attributed sentence of its paragraph. A headline's ": Source" or
 " — Source" suffix credits the headline's numbers.
 """
 
@@ -31,20 +34,17 @@ from corpus.extract.sources import (
     according_source,
     full_name,
     person_before,
-    strip_titles,
     tidy,
     with_acronym,
 )
 from corpus.extract.subjects import (
-    CLAUSE_WORDS,
     DIGIT,
     HEADS,
-    NOT_SOURCES,
-    OPENING,
     PRONOUNS,
-    VERB_WORDS,
     VERBS,
+    coordinated_subject,
     is_head,
+    is_role,
     opening_subject,
     subject_after,
     subject_before,
@@ -73,23 +73,12 @@ TOLL_SETTER = re.compile(
 )
 # Every TOLL_SETTER match holds one of these (a cheap search first: 4x faster on most sentences).
 TOLL_VERB_SIGN = re.compile("rais|put|revis|updat|lower|gave|plac|cut|trim|grad|cap|peg")
+TOLL_OBJECTS = "toll count tally number figure forecast estimate projection outlook".split()
+AT = re.compile(r"\sat\s")
 # Verbs of data rather than of speech: "The station recorded 45C ..., the institute said" is the
 # institute's figure; such a verb credits a number only in a sentence with no speech verb.
 DATA_VERBS = frozenset(
     "recorded records showed show shows suggest suggests suggested indicated indicates".split()
-)
-NOT_ROLE_WORDS = CLAUSE_WORDS | PRONOUNS | VERB_WORDS  # "a man who said": no role
-# "X capped the price at 875 and said ...": the verb after "and" shares the clause's subject.
-COORDINATED = re.compile(r"\sand\s(?:then\s|also\s|later\s)?$")
-# A role opening a sentence with a name set off by commas: "An army spokesman, Nabil Kheiri, ..."
-APPOSED_OPENING = re.compile(
-    r"\s*(?:(?:[Tt]he|[Aa]n?)\s)?(?:[\w'’-]+\s){0,3}[a-z]+,\s"
-    r"(?P<name>(?:[A-Z][\w'’.-]*\s){1,4}?[A-Z][\w'’-]*),\s"
-)
-INDEFINITE = re.compile(r"^\s*(?:An?)\s(?=[a-z])")  # "An army unit ...": not a name "An"
-# A phrase opening a sentence before its subject: "In Bamako, the ministry ...".
-INTRO = re.compile(
-    r"(?:In|On|At|After|Before|Earlier|Later|Meanwhile|Separately|Elsewhere)\b[^,.;:]{0,40},\s"
 )
 POSSESSIVE_SOURCE = re.compile(
     rf"(?P<who>(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*){FIGURES_OF}\s+"
@@ -114,42 +103,12 @@ PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s$")  # "were adding to
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:an|the|a)\s$", re.IGNORECASE)  # "an estimated 80"
 
 
-def is_role(phrase: str) -> bool:
-    """Whether "a/an <phrase>" before a verb names a source: one word ("a witness told"), or an
-    adjective and a source noun ("a local resident said"; not "a severance payment reported")."""
-    words = phrase.split()
-    if set(words) & NOT_ROLE_WORDS:
+def may_set_toll(sentence: str) -> bool:
+    """Whether TOLL_SETTER can match: every match holds what is set (a toll, a forecast, or "at"
+    before a number) and one of its verbs; plain tests first (most sentences hold neither)."""
+    if not (any(w in sentence for w in TOLL_OBJECTS) or AT.search(sentence)):
         return False
-    return len(words) == 1 or is_head(words[-1]) or is_head(words[-1] + "s")
-
-
-def coordinated_subject(sentence: str, verb_start: int, found: list) -> str | None:
-    """The subject an "and <verb>" shares with its clause: the source of an earlier attribution
-    of the sentence ("X said A and added B"), else the subject opening the sentence, past an
-    opening phrase ("In Bamako, the Ministry of Commerce capped the price ... and said"; "The
-    league named him ... and said")."""
-    if not COORDINATED.search(sentence, max(0, verb_start - 12), verb_start):
-        return None
-    said = [who for p, kind, who in found if kind in ("verb", "data") and p < verb_start]
-    if said:
-        return said[-1]
-    intro = INTRO.match(sentence)
-    clause = sentence[intro.end() if intro else 0 : verb_start]
-    apposed = APPOSED_OPENING.match(clause)
-    if apposed:  # "An army spokesman, Brig Gen Nabil Kheiri, denied it and said ..."
-        return strip_titles(apposed["name"])
-    clause = INDEFINITE.sub("", clause)
-    m = OPENING.match(clause)
-    if m is None or m["who"].split()[0].lower() in NOT_SOURCES | PRONOUNS:
-        return None
-    who = m["who"].strip()
-    if who[0].isupper():
-        return who
-    words = who.split()  # lower case: to its last source noun, or a definite noun alone
-    heads = [i for i, w in enumerate(words) if is_head(w)]
-    if heads:
-        return " ".join(words[: heads[-1] + 1])
-    return words[0] if clause.lstrip()[:4] in ("The ", "the ") else None  # "The league named"
+    return bool(TOLL_VERB_SIGN.search(sentence))
 
 
 def attributions(sentence: str) -> list[tuple[int, str, str]]:
@@ -195,7 +154,7 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
             elif role:
                 word = role.group(1) or role.group(0).split()[0].lower()
                 found.append((verb_start, "pronoun", word))
-    for m in TOLL_SETTER.finditer(sentence) if TOLL_VERB_SIGN.search(sentence) else ():
+    for m in TOLL_SETTER.finditer(sentence) if may_set_toll(sentence) else ():
         before = subject_before(sentence, m.start())
         if before:
             found.append((m.start(), "verb", tidy(before[1])))

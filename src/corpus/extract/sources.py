@@ -111,9 +111,7 @@ def full_name(text: str, who: str, at: int | None = None) -> str:
     return who
 
 
-@lru_cache(maxsize=1024)
-def bracketed_acronym(name: str) -> re.Pattern:
-    return re.compile(rf"{re.escape(name)},?\s\(([A-Z]{{2,6}})\)")
+BRACKETED = re.compile(r",?\s\(([A-Z]{2,6})\)")  # "... (IFS)" after a name
 
 
 def with_acronym(text: str, name: str) -> str:
@@ -124,11 +122,14 @@ def with_acronym(text: str, name: str) -> str:
     words = name.split()
     if len(words) < 2 or "(" in name or ACRONYM.fullmatch(words[-1]) or is_person(name):
         return name
-    m = bracketed_acronym(name).search(text)
-    if m:
-        return f"{name} ({m.group(1)})"
+    at = text.find(name)
+    while at >= 0:  # plain searches first: most names have no acronym
+        m = BRACKETED.match(text, at + len(name))
+        if m:
+            return f"{name} ({m.group(1)})"
+        at = text.find(name, at + 1)
     initials = "".join(w[0] for w in words if w[0].isupper())
-    if 3 <= len(initials) <= 6 and re.search(rf"\b{initials}\b", text):
+    if 3 <= len(initials) <= 6 and initials in text and re.search(rf"\b{initials}\b", text):
         return f"{name} ({initials})"
     return name
 

@@ -16,6 +16,7 @@ from corpus.extract.sources import (
     LIST_END,
     LISTED_NAME,
     ROLE_THEN_NAME,
+    strip_titles,
 )
 from corpus.extract.wordlists import words
 
@@ -235,3 +236,56 @@ def subject_after(text: str, start: int) -> str | None:
         return named["who"].rstrip(".")  # "said the grid operator, Orlo Power"
     last = who.split()[-1] if who.split() else ""
     return who if who and (who[0].isupper() or is_head(last)) else None
+
+
+NOT_ROLE_WORDS = CLAUSE_WORDS | PRONOUNS | VERB_WORDS  # "a man who said": no role
+# "X capped the price at 875 and said ...": the verb after "and" shares the clause's subject.
+COORDINATED = re.compile(r"\sand\s(?:then\s|also\s|later\s)?$")
+# A role opening a sentence with a name set off by commas: "An army spokesman, Nabil Kheiri, ..."
+APPOSED_OPENING = re.compile(
+    r"\s*(?:(?:[Tt]he|[Aa]n?)\s)?(?:[\w'’-]+\s){0,3}[a-z]+,\s"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s){1,4}?[A-Z][\w'’-]*),\s"
+)
+INDEFINITE = re.compile(r"^\s*(?:An?)\s(?=[a-z])")  # "An army unit ...": not a name "An"
+# A phrase opening a sentence before its subject: "In Bamako, the ministry ...".
+INTRO = re.compile(
+    r"(?:In|On|At|After|Before|Earlier|Later|Meanwhile|Separately|Elsewhere)\b[^,.;:]{0,40},\s"
+)
+
+
+def is_role(phrase: str) -> bool:
+    """Whether "a/an <phrase>" before a verb names a source: one word ("a witness told"), or an
+    adjective and a source noun ("a local resident said"; not "a severance payment reported")."""
+    words = phrase.split()
+    if set(words) & NOT_ROLE_WORDS:
+        return False
+    return len(words) == 1 or is_head(words[-1]) or is_head(words[-1] + "s")
+
+
+def coordinated_subject(sentence: str, verb_start: int, found: list) -> str | None:
+    """The subject an "and <verb>" shares with its clause: the source of an earlier attribution
+    of the sentence ("X said A and added B"), else the subject opening the sentence, past an
+    opening phrase ("In Bamako, the Ministry of Commerce capped the price ... and said"; "The
+    league named him ... and said")."""
+    if not COORDINATED.search(sentence, max(0, verb_start - 12), verb_start):
+        return None
+    said = [who for p, kind, who in found if kind in ("verb", "data") and p < verb_start]
+    if said:
+        return said[-1]
+    intro = INTRO.match(sentence)
+    clause = sentence[intro.end() if intro else 0 : verb_start]
+    apposed = APPOSED_OPENING.match(clause)
+    if apposed:  # "An army spokesman, Brig Gen Nabil Kheiri, denied it and said ..."
+        return strip_titles(apposed["name"])
+    clause = INDEFINITE.sub("", clause)
+    m = OPENING.match(clause)
+    if m is None or m["who"].split()[0].lower() in NOT_SOURCES | PRONOUNS:
+        return None
+    who = m["who"].strip()
+    if who[0].isupper():
+        return who
+    words = who.split()  # lower case: to its last source noun, or a definite noun alone
+    heads = [i for i, w in enumerate(words) if is_head(w)]
+    if heads:
+        return " ".join(words[: heads[-1] + 1])
+    return words[0] if clause.lstrip()[:4] in ("The ", "the ") else None  # "The league named"
