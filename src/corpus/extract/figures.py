@@ -102,9 +102,11 @@ def part_of_last(text: str, n: Number, category: str) -> bool:
     """Whether the number counts part of the figure before it (see PART_BEFORE)."""
     if category not in ("people", "other"):
         return False
-    return bool(
-        PART_BEFORE.search(text, max(0, n.start - 16), n.start) or PART_AFTER.match(text, n.end)
-    )
+    if PART_AFTER.match(text, n.end):
+        return True
+    before = text[max(0, n.start - 16) : n.start]
+    low = before.lower()  # a plain test first: most numbers follow neither word
+    return ("including" in low or "among" in low) and bool(PART_BEFORE.search(before))
 
 
 def keep(text: str, n: Number, category: str, head: str | None) -> bool:

@@ -54,6 +54,7 @@ HEAD_BEFORE_PLACE = re.compile(
     r"(?<![\w'’])(?P<head>(?:[A-Za-z][a-z]+\s){0,2}[A-Za-z]+)\s(?P<prep>in|at)\s$"
 )
 # A participle phrase between a subject and its verb: "Residents reached by phone said".
+PARTICIPLES = "reached contacted interviewed questioned polled surveyed speaking".split()
 PARTICIPLE_AFTER = re.compile(
     r"\s(?:reached|contacted|interviewed|questioned|polled|surveyed|speaking)\s"
     r"(?:by|on|in|at|to|from|with)\s[^,;:.!?\"“”]{1,40}$"
@@ -125,7 +126,12 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
             start = max(0, end - 100) + apposition.start() + apposition.group(0).index(inner)
             return start, inner
         end = max(0, end - 100) + apposition.start()
-    participle = PARTICIPLE_AFTER.search(text, max(0, end - 60), end)
+    window = text[max(0, end - 60) : end]
+    participle = (
+        PARTICIPLE_AFTER.search(text, max(0, end - 60), end)
+        if any(word in window for word in PARTICIPLES)
+        else None
+    )
     if participle:
         end = participle.start()  # "Residents reached by phone said": the residents
     bracket = BRACKET.search(text[max(0, end - 60) : end])
