@@ -55,3 +55,45 @@ def test_categories_round_five(text, number, category):
 def test_people_lost_contact_with_are_missing():
     assert [f.category for f in extract("The charity lost contact with two of its nurses.")] == [
         "missing"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the head noun after modifiers joined by "and"
+    ("The union will ballot some 4,000 mill and dock workers.", [("some 4,000", "people")]),
+    # compounds of agent nouns, savers, jobs: people
+    ("About 3,100 holidaymakers and 800 bondholders were stranded.",
+     [("About 3,100", "people"), ("800", "people")]),
+    ("The closure puts up to 700 jobs at risk and hits 5,000 savers.",
+     [("up to 700", "people"), ("5,000", "people")]),
+    # verbs: a base form of releasing, an army's word for killing, treated for, held over
+    ("The rebels offered to release 12 soldiers.", [("12", "prisoners")]),
+    ('The ministry said it had "neutralised" 30 attackers.', [("30", "killed")]),
+    ("Clinics said 41 people were treated for burns.", [("41", "injured")]),
+    ("Three held over warehouse fire", [("Three", "arrested")]),
+    # part of the count before it takes its kind
+    ("At least 14 people, including six children, were killed in the blast.",
+     [("At least 14", "killed"), ("six", "killed")]),
+    ("Medics said 20 people were treated for smoke inhalation, two of them nurses.",
+     [("20", "injured"), ("two", "injured")]),
+    ("Police freed 40 people, including 12 children.", [("40", "prisoners"), ("12", "prisoners")]),
+    ("The town has 40 schools, including 12 primaries.", [("40", "other"), ("12", "other")]),
+    # a total written after its new value
+    ("Police detained two more men, bringing to 11 the number of arrests.",
+     [("two", "arrested"), ("11", "arrested")]),
+    ("The storm hit, taking to 30 the death toll on the island.", [("30", "killed")]),
+])
+def test_categories_round_six(text, expected):
+    assert [(f.text, f.category) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize("text, category", [
+    # vehicles and aircraft: weapons only in an armed side's hands
+    ("Soldiers seized 9 pick-up trucks at the border.", "weapons"),
+    ("The air force struck 6 rebel vehicles near the bridge.", "weapons"),
+    ("Militants shot down 2 helicopters over the valley.", "weapons"),
+    ("The agency deployed 14 aircraft against the blaze.", "other"),
+    ("About 300 vehicles and 2 water bombers joined the firefighters.", "other"),
+    ("The haulier said 22 lorries were stranded at the border.", "other"),
+])
+def test_vehicles_are_weapons_only_in_armed_hands(text, category):
+    assert extract(text)[0].category == category

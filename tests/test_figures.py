@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from corpus.extract.categories import CATEGORIES, lexicon
+from corpus.extract.categories import CATEGORIES
+from corpus.extract.counted import lexicon
 from corpus.extract.figures import extract, extract_entry
 from corpus.extract.numbers import UNITS_1_19, find_numbers, trie_alternation
 from corpus.schema import FIGURE_CATEGORIES
@@ -261,7 +262,8 @@ def test_categories_are_the_schema_categories_and_the_lexicon_uses_them():
      "Health Minister Maria Lopez"),
     ("Interior ministry spokesman Ivan Petrenko said 20 shells hit the town.", "Ivan Petrenko"),
     ("Ivan Petrenko, the head of the city administration, said 32 people died.", "Ivan Petrenko"),
-    ("The Centre for Disaster Relief (CDR) reported 22 new cases.", "Centre for Disaster Relief"),
+    ("The Centre for Disaster Relief (CDR) reported 22 new cases.",
+     "Centre for Disaster Relief (CDR)"),
     ("Japan's ministry of health has confirmed the deaths of two passengers.",
      "Japan's ministry of health"),
     ("Flooding kills 12: officials", "officials"),

@@ -12,7 +12,13 @@ def choose(
 ) -> tuple[str, str] | None:
     """(kind, source) crediting the number at position: 'according to' first, unless it stands
     in an earlier clause of the sentence (`sentence`) than the number, then the nearest
-    attribution before the number, then the nearest after it."""
+    attribution before the number, then the nearest after it. A verb of data ("recorded")
+    credits a number only in a sentence where no one speaks ("The station recorded 45C, the
+    institute said": the institute)."""
+    if any(kind == "data" for _, kind, _ in found):
+        if any(kind == "verb" for _, kind, _ in found):
+            found = [f for f in found if f[1] != "data"]
+        found = [(pos, "verb" if kind == "data" else kind, who) for pos, kind, who in found]
     for pos, kind, who in found:
         if kind == "according" and who and not earlier_clause(sentence, found, pos, position):
             return kind, who

@@ -15,8 +15,9 @@ import math
 import re
 from typing import NamedTuple
 
-from corpus.extract.categories import classify, noun_phrase
+from corpus.extract.categories import classify
 from corpus.extract.claimants import Claimants
+from corpus.extract.counted import noun_phrase
 from corpus.extract.numbers import Number, find_numbers
 from corpus.extract.wordlists import words
 
@@ -90,6 +91,24 @@ def millions(text: str, n: Number) -> Number:
     return n
 
 
+# A part of the count before it: "23 people, including nine children, were killed", "37 treated,
+# three of them firefighters"; it is of the same kind (a casualty) as that count.
+PART_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s$", re.IGNORECASE)
+PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b")
+CASUALTIES = ("killed", "injured", "missing", "arrested", "prisoners")
+
+
+def part_of_last(text: str, n: Number, category: str) -> bool:
+    """Whether the number counts part of the figure before it (see PART_BEFORE)."""
+    if category not in ("people", "other"):
+        return False
+    if PART_AFTER.match(text, n.end):
+        return True
+    before = text[max(0, n.start - 16) : n.start]
+    low = before.lower()  # a plain test first: most numbers follow neither word
+    return ("including" in low or "among" in low) and bool(PART_BEFORE.search(before))
+
+
 def keep(text: str, n: Number, category: str, head: str | None) -> bool:
     """Whether a number is a figure: words and vague quantities must count something."""
     if n.is_year_like and (category == "other" or not (head or "x")[0].islower()):
@@ -126,6 +145,9 @@ def extract(text: str) -> list[Figure]:
             category, subject, head = classify(text, numbers[i + 1], sentences[sentence][0])
         if not keep(text, n, category, head):
             continue
+        last = figures[-1] if figures else None
+        if last and last.start >= sentences[sentence][0] and part_of_last(text, n, category):
+            category = last.category if last.category in CASUALTIES else category
         converts = None
         last = figures[-1] if figures else None
         if (
@@ -166,8 +188,11 @@ def extract(text: str) -> list[Figure]:
 
 def names_within(short: str, full: str | None) -> bool:
     """Whether a source names part of a fuller one: "China" of "China's National Health
-    Commission" (the body names whom in China the headline means)."""
-    return bool(full) and len(full) > len(short) and full.lower().startswith(short.lower())
+    Commission" (the body names whom in China the headline means), an acronym of the name the
+    body gives with it ("IFS" of "Institute for Fiscal Studies (IFS)")."""
+    if not full or len(full) <= len(short):
+        return False
+    return full.lower().startswith(short.lower()) or full.endswith(f"({short})")
 
 
 def extract_entry(fields: dict[str, str | None]) -> dict[str, list[Figure]]:

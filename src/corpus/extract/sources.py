@@ -29,7 +29,7 @@ PERSON_PRONOUNS = frozenset(("he", "she"))
 # Forms of a source that claimants.py reads.
 FIGURES_OF = r"['’]s\s+(?:own\s+)?(?:figures|data|estimates|count|tally|statistics)"
 CLAUSE_AFTER = re.compile(
-    r"\s+(?:on|in(?!\s(?:the\s)?[A-Z])|at|via|over|that|which|who|show|shows|showed|suggest|"
+    r"\s+(?:on|in(?!\s(?:the\s)?[A-Z])|at(?!\s(?:the\s)?[A-Z])|via|over|that|which|who|show|shows|showed|suggest|"
     r"suggests|said|says|found|finds|put|puts|estimated|estimates|recorded|"
     r"counted|gave|gives|predicted|predicts|projected)\b.*$"
 )
@@ -91,7 +91,7 @@ def full_name(text: str, who: str, at: int | None = None) -> str:
     Bank"; a company after its class word only in the BODY_WINDOW characters before `at`)."""
     if ACRONYM.fullmatch(who):
         m = name_patterns(who)[0].search(text)
-        return m.group(1).strip() if m else (initials_name(text, who) or who)
+        return ARTICLE.sub("", m.group(1).strip()) if m else (initials_name(text, who) or who)
     if who.split()[-1].islower() and len(who.split()) >= 3:
         return named_in_full(text, who)
     if who in BODY_WORDS:
@@ -109,6 +109,29 @@ def full_name(text: str, who: str, at: int | None = None) -> str:
         if not word or not word[0][:1].isupper():
             return m.group(0)
     return who
+
+
+BRACKETED = re.compile(r",?\s\(([A-Z]{2,6})\)")  # "... (IFS)" after a name
+
+
+def with_acronym(text: str, name: str) -> str:
+    """A body's name with the acronym the text gives it, so that a body is one claimant whether
+    a sentence names it in full or by its initials: "Institute for Fiscal Studies (IFS)" where the
+    text writes the name with "(IFS)" after it, or uses "IFS", the initials of its capitalised
+    words; the name alone otherwise, and always for a person or a one-word name."""
+    words = name.split()
+    if len(words) < 2 or "(" in name or ACRONYM.fullmatch(words[-1]) or is_person(name):
+        return name
+    at = text.find(name)
+    while at >= 0:  # plain searches first: most names have no acronym
+        m = BRACKETED.match(text, at + len(name))
+        if m:
+            return f"{name} ({m.group(1)})"
+        at = text.find(name, at + 1)
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    if 3 <= len(initials) <= 6 and initials in text and re.search(rf"\b{initials}\b", text):
+        return f"{name} ({initials})"
+    return name
 
 
 def initials_name(text: str, acronym: str) -> str | None:
@@ -160,15 +183,43 @@ def role_name(text: str, role: str) -> str | None:
     return None
 
 
+# Words of TITLES that qualify a title rather than name one ("Foreign Minister", "Acting Mayor"):
+# a run that ends its title words with one of these has no title ("Foreign Corrupt Practices").
+TITLE_MODIFIERS = frozenset(
+    "foreign health finance home defence defense interior former acting deputy vice interim "
+    "prime general chief justice executive head".split()
+)
+
+
 def person_before(text: str, end: int) -> str | None:
-    """The person named last before position end ("she" after "Dr Amira Haddou described ...")."""
+    """The person named last before position end ("she" after "Dr Amira Haddou described ..."):
+    a name that opens with a given name, or two or more names after a title ("Prime Minister
+    Henrique Valente", "Dr Halima Toure": the title says a person is meant), none a body's head
+    ("General Electric Company" is no person)."""
     for m in reversed(list(PERSON.finditer(text, max(0, end - 600), end))):
         words = m.group(0).split()
+        title = ""
         while words and words[0].lower().rstrip(".") in TITLES:
-            words.pop(0)  # "Mayor Ilse Varden"
-        if is_person(" ".join(words)):
-            return " ".join(words)
+            title = words.pop(0).lower().rstrip(".")  # "Mayor Ilse Varden"
+        titled = bool(title) and title not in TITLE_MODIFIERS  # "Foreign ... Act": no title
+        name = " ".join(words)
+        if is_person(name) or (
+            titled and len(words) >= 2 and not any(w.lower() in BODY_WORDS for w in words)
+        ):
+            return name
     return None
+
+
+MILITARY_RANKS = frozenset("brig brigadier maj major cpl corporal pte private".split())
+
+
+def strip_titles(name: str) -> str:
+    """A person's name without the titles before it ("Brig Gen Nabil Kheiri" -> "Nabil
+    Kheiri"); a name that is titles only is kept."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in TITLES | MILITARY_RANKS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def tidy(who: str) -> str:
@@ -187,7 +238,10 @@ def according_source(who: str) -> str:
 
 # A body's class word ("the company said") and the class words and name heads the text may give
 # the same body under ("the state utility Orvo", "Orvo Airways").
-BUSINESS = "company firm utility operator carrier airline insurer lender manufacturer maker group"
+BUSINESS = (
+    "company firm utility operator carrier airline insurer lender manufacturer maker group "
+    "haulier supplier retailer shipper developer producer"
+)
 BODY_CLASSES = {
     **{w: (BUSINESS.split(), ()) for w in ("company", "firm", "utility", "operator", "group")},
     **{
