@@ -3,6 +3,8 @@ validation set up in a worker of its own (issue 30), and gives the same files.""
 
 import hashlib
 import shutil
+import subprocess
+import sys
 
 from corpus import load
 from corpus.build import BuildOptions, engines, parts, process
@@ -89,6 +91,25 @@ def test_command_line_rebuilds_give_the_files_of_fresh_builds(
     entries = load("entries", path=tmp_path / "out")
     assert entries.entry_id.str.startswith("20240106").any()
     assert not entries.entry_id.str.startswith("20240105").any()
+
+
+def test_a_rebuild_with_nothing_to_extract_imports_no_extractor(small_raw, tmp_path):
+    """spaCy and the extractors (a second of imports) load only when a raw file is processed: a
+    rebuild with nothing changed never imports them (issue 30)."""
+    raw = tmp_path / "raw"
+    shutil.copytree(small_raw, raw)
+    args = ["build", "--raw", str(raw), "--out", str(tmp_path / "out"),
+            "--cache", str(tmp_path / "cache"), "--jobs", "2"]
+    heavy = ("spacy", "thinc", "corpus.extract.rows", "corpus.extract.entities",
+             "corpus.extract.figures", "corpus.extract.reference")
+    code = ("import sys; from corpus.cli import main; status = main(%r); "
+            "print(status, sorted(m for m in sys.modules if m.startswith(%r)))")
+    run = subprocess.run([sys.executable, "-c", code % ([*args[:-1], "1"], heavy)],
+                         capture_output=True, text=True, check=True)
+    assert run.stdout.splitlines()[-1].startswith("0 ['corpus.extract.entities'")  # extracted
+    run = subprocess.run([sys.executable, "-c", code % (args, heavy)],
+                         capture_output=True, text=True, check=True)
+    assert run.stdout.splitlines()[-1] == "0 []"
 
 
 def test_a_quick_look_counts_the_raw_files_a_rebuild_will_process(small_raw, tmp_path):

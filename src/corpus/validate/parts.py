@@ -3,6 +3,7 @@ files are processed), each part's outcome, and their sum as one report."""
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
 import threading
@@ -131,9 +132,17 @@ def prepare_in_background() -> None:
 
 def prepare() -> None:
     """Set up build_checker() in this process (a worker that will check parts), returning
-    nothing to send back."""
+    nothing to send back. The garbage collector is off meanwhile (its passes over GX's growing
+    heap cost a tenth of the set-up), and what was made is then frozen out of later passes."""
     started = time.perf_counter()
-    build_checker()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        build_checker()
+    finally:
+        if enabled:
+            gc.enable()
+        gc.freeze()
     log.info("validation set up in %.2f s", time.perf_counter() - started)
 
 
