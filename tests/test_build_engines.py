@@ -112,6 +112,16 @@ def test_a_rebuild_with_nothing_to_extract_imports_no_extractor(small_raw, tmp_p
     assert run.stdout.splitlines()[-1] == "0 []"
 
 
+def test_the_extract_package_loads_its_extractors_on_first_use():
+    code = ("import sys; import corpus.extract as extract; before = 'spacy' in sys.modules; "
+            "rows = extract.entity_rows; "
+            "print(before, 'spacy' in sys.modules, rows.__module__, extract.reference.__name__, "
+            "hasattr(extract, 'data'), hasattr(extract, 'no_such_thing'))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["False", "True", "corpus.extract.rows",
+                                  "corpus.extract.reference", "False", "False"]
+
+
 def test_a_quick_look_counts_the_raw_files_a_rebuild_will_process(small_raw, tmp_path):
     """What `corpus build` looks at before its imports, to fork the parts' checker only for a
     one-file change: raw files new or changed since the cache's index saw them."""

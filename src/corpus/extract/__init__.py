@@ -29,6 +29,7 @@ def __getattr__(name: str) -> Any:
     """`entity_rows`, `figure_rows` and the submodules, loaded when first asked for (PEP 562)."""
     if name in LOADED_FROM:
         return getattr(importlib.import_module(f"{__name__}.{LOADED_FROM[name]}"), name)
-    if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+    spec = None if name.startswith("_") else importlib.util.find_spec(f"{__name__}.{name}")
+    if spec is not None and spec.origin is not None:  # a module, not a folder (`data`)
         return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
