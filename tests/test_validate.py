@@ -326,3 +326,27 @@ def test_validate_checks_the_coverage_table_too(processed_copy, capsys):
     path.unlink()
     assert main(["validate", "--processed", str(processed_copy)]) == 1
     assert "invalid: coverage: table_exists failed" in capsys.readouterr().err
+
+
+def with_text_offsets(part: dict) -> dict:
+    """A part whose entity mentions' start offsets are text: the table fails its declaration,
+    and the check slicing entries' text by offsets cannot run."""
+    mentions = part["entities"]
+    i = mentions.schema.get_field_index("start")
+    texts = pa.array([str(v) for v in mentions.column("start").to_pylist()], pa.string())
+    return {**part, "entities": mentions.set_column(i, "start", texts)}
+
+
+def test_a_part_checked_in_two_halves_gives_the_outcome_of_one_check(small_built):
+    """A one-blog rebuild checks its part half in the build's process and half (GX, Data Docs) in
+    the checker worker (issue 30): the halves combined give what one check gives, for a valid
+    part, a part failing a check and a part whose table fails its declaration."""
+    from corpus.validate import PartChecker, combined, other_half
+    checker = PartChecker(with_docs=True)
+    first, second = blog_parts(small_built)[:2]
+    for part in [first, with_negative_word_counts(second), with_text_offsets(first)]:
+        whole = checker.check(part, "part-x")
+        halves = combined(part, checker.gx_half(part, "part-x"), other_half(part))
+        assert halves == whole
+        assert whole.checks and whole.docs or not all(c.success for c in whole.checks)
+    assert {c.check for c in whole.checks} == {"arrow_schema_matches_declaration"}  # alone
