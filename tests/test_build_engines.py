@@ -65,8 +65,9 @@ def test_command_line_rebuilds_give_the_files_of_fresh_builds(
     raw = tmp_path / "raw"
     shutil.copytree(small_raw, raw, ignore=shutil.ignore_patterns("registry.csv"))  # plain folder
 
-    def cli_build(out, *more):
-        return main(["build", "--raw", str(raw), "--out", str(out), "--jobs", "2", *more])
+    def cli_build(out, *more):  # small parts: a rebuild keeps most, checks one (issue 30)
+        return main(["build", "--raw", str(raw), "--out", str(out), "--jobs", "2",
+                     "--part-rows", "60", *more])
 
     assert cli_build(tmp_path / "out", "--cache", str(tmp_path / "cache")) == 0
     stopped = []  # for each stop: whether the worker was running
@@ -87,6 +88,7 @@ def test_command_line_rebuilds_give_the_files_of_fresh_builds(
         assert cli_build(tmp_path / step, "--no-cache") == 0
         files = every_file_digest(tmp_path / "out")
         assert sum("/validations/" in name for name in files) > 0, step
+        assert len([n for n in files if n.endswith("/index.html")]) > 4, step  # several parts
         assert files == every_file_digest(tmp_path / step), step
     entries = load("entries", path=tmp_path / "out")
     assert entries.entry_id.str.startswith("20240106").any()
