@@ -1,6 +1,7 @@
 """Build throughput on a synthetic corpus in the seed's TRT text format.
 
 usage: python bench/bench_build.py [--blogs 1000] [--entries 30] [--jobs 1] [--engine local|dask]
+                                  [--rebuilds 1]
 
 Generates the corpus (deterministically, from the seed's own sentences) in a
 temporary folder and reports:
@@ -13,7 +14,8 @@ temporary folder and reports:
 - incremental builds (the rest from the build cache): after adding one blog, with nothing
   changed, and after editing one blog; each after the previous build's writes reached the disk
   (os.sync), so that a rebuild is not timed while the kernel flushes gigabytes the full build wrote;
-  with the CPU seconds of each (all its processes), which a busy machine's load does not swell;
+  with the CPU seconds of each (all its processes), which a busy machine's load does not swell,
+  and the machine's load; `--rebuilds N` repeats the three N times (a new blog, another edited);
 - `corpus.load("entries")` in a new process.
 The issue's scales: `--blogs 2000 --entries 40 --jobs 2` (80,000 entries) and
 `--blogs 25000 --entries 40 --jobs 2` (1,000,000 entries).
@@ -25,6 +27,7 @@ import os
 import random
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -127,12 +130,36 @@ def floor_seconds(raw: Path) -> tuple[float, int]:
     return time.perf_counter() - started, n_tokens
 
 
+REBUILD_PATHS = ("one blog added", "nothing changed", "one blog edited")
+
+
+def rebuild_round(raw: Path, out: Path, cache: Path, args, round_: int
+                  ) -> dict[str, tuple[float, float, float]]:
+    """One blog added (a new one each round), nothing changed, one blog edited (another each
+    round): each rebuild's wall seconds, CPU seconds and the machine's load when it ended."""
+    found = {}
+    extra = synthetic_blog(random.Random(1 + round_), date(2030, 1, 1) + timedelta(days=round_),
+                           args.entries, sentence_pool(), entry_shapes())
+    (raw / f"zz-added-{round_:03d}.txt").write_text(extra, encoding="utf-8")
+    edited = raw / f"{(args.blogs // 2 + round_) % args.blogs:06d}.txt"
+    for path in REBUILD_PATHS:
+        if path == "one blog edited":
+            text = edited.read_text(encoding="utf-8")
+            edited.write_text(text.replace(" GMT — ", " GMT — Update: ", 1), encoding="utf-8")
+        before = children_cpu()
+        seconds, _ = run_build(raw, out, args.jobs, cache, args.engine)
+        found[path] = (seconds, children_cpu() - before, os.getloadavg()[0])
+    return found
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--blogs", type=int, default=1000)
     p.add_argument("--entries", type=int, default=30, help="entries per blog")
     p.add_argument("--jobs", type=int, default=1, help="worker processes for the build (default 1)")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument("--rebuilds", type=int, default=1,
+                   help="rounds of the three rebuilds from the cache (default 1)")
     args = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="corpus-bench-") as tmp:
         raw, out, cache = Path(tmp, "raw"), Path(tmp, "out"), Path(tmp, "cache")
@@ -146,19 +173,10 @@ def main() -> None:
         build_cpu = children_cpu() - build_cpu
         floor_after, _ = floor_seconds(raw)  # the machine's load drifts: the floor before and after
         floor = min(floor, floor_after)
-        extra = synthetic_blog(random.Random(1), date(2030, 1, 1), args.entries, sentence_pool(),
-                               entry_shapes())
-        (raw / "zz-added.txt").write_text(extra, encoding="utf-8")
-        rebuild_cpu = [children_cpu()]
-        incremental, _ = run_build(raw, out, args.jobs, cache, args.engine)
-        rebuild_cpu.append(children_cpu())
-        unchanged, _ = run_build(raw, out, args.jobs, cache, args.engine)
-        rebuild_cpu.append(children_cpu())
-        edited = raw / f"{args.blogs // 2:06d}.txt"
-        text = edited.read_text(encoding="utf-8")
-        edited.write_text(text.replace(" GMT — ", " GMT — Update: ", 1), encoding="utf-8")
-        changed, _ = run_build(raw, out, args.jobs, cache, args.engine)
-        rebuild_cpu.append(children_cpu())
+        rebuilds: dict[str, list[tuple[float, float, float]]] = {p: [] for p in REBUILD_PATHS}
+        for round_ in range(args.rebuilds):
+            for path, seconds_and_cpu in rebuild_round(raw, out, cache, args, round_).items():
+                rebuilds[path].append(seconds_and_cpu)
         started = time.perf_counter()
         load = f"import corpus; corpus.load('entries', path={str(out)!r})"
         subprocess.run([sys.executable, "-c", load], check=True)
@@ -174,11 +192,13 @@ def main() -> None:
     print(f"CPU seconds: build {build_cpu:.1f} (all its processes), floor {floor_cpu:.2f}; "
           f"build CPU / floor CPU = {build_cpu / floor_cpu:.2f}, "
           f"/ {args.jobs} workers = {build_cpu / floor_cpu / args.jobs:.2f}")
-    print(f"one blog added, rebuilt from the cache: {incremental:.2f} s; "
-          f"nothing changed: {unchanged:.2f} s; one blog edited: {changed:.2f} s")
-    # The CPU seconds of each rebuild (all its processes): what a busy machine's share divides.
-    cpu = [after - before for before, after in zip(rebuild_cpu, rebuild_cpu[1:])]
-    print(f"  their CPU seconds: {cpu[0]:.2f}; {cpu[1]:.2f}; {cpu[2]:.2f}")
+    # Wall seconds, CPU seconds of all its processes (what a busy machine's share divides) and
+    # the machine's load (one-minute average, when it ended) of each rebuild from the cache.
+    for path, runs in rebuilds.items():
+        print(f"{path}, rebuilt from the cache: " + "; ".join(
+            f"{wall:.2f} s ({cpu:.2f} CPU-s, load {avg:.1f})" for wall, cpu, avg in runs)
+            + (f"; median {statistics.median(w for w, _, _ in runs):.2f} s" if len(runs) > 1
+               else ""))
     print(f"corpus.load('entries') in a new process: {load_seconds:.2f} s")
 
 

@@ -3,6 +3,8 @@ validation set up in a worker of its own (issue 30), and gives the same files.""
 
 import hashlib
 import shutil
+import subprocess
+import sys
 
 from corpus import load
 from corpus.build import BuildOptions, engines, parts, process
@@ -63,8 +65,9 @@ def test_command_line_rebuilds_give_the_files_of_fresh_builds(
     raw = tmp_path / "raw"
     shutil.copytree(small_raw, raw, ignore=shutil.ignore_patterns("registry.csv"))  # plain folder
 
-    def cli_build(out, *more):
-        return main(["build", "--raw", str(raw), "--out", str(out), "--jobs", "2", *more])
+    def cli_build(out, *more):  # small parts: a rebuild keeps most, checks one (issue 30)
+        return main(["build", "--raw", str(raw), "--out", str(out), "--jobs", "2",
+                     "--part-rows", "60", *more])
 
     assert cli_build(tmp_path / "out", "--cache", str(tmp_path / "cache")) == 0
     stopped = []  # for each stop: whether the worker was running
@@ -85,10 +88,40 @@ def test_command_line_rebuilds_give_the_files_of_fresh_builds(
         assert cli_build(tmp_path / step, "--no-cache") == 0
         files = every_file_digest(tmp_path / "out")
         assert sum("/validations/" in name for name in files) > 0, step
+        assert len([n for n in files if n.endswith("/index.html")]) > 4, step  # several parts
         assert files == every_file_digest(tmp_path / step), step
     entries = load("entries", path=tmp_path / "out")
     assert entries.entry_id.str.startswith("20240106").any()
     assert not entries.entry_id.str.startswith("20240105").any()
+
+
+def test_a_rebuild_with_nothing_to_extract_imports_no_extractor(small_raw, tmp_path):
+    """spaCy and the extractors (a second of imports) load only when a raw file is processed: a
+    rebuild with nothing changed never imports them (issue 30)."""
+    raw = tmp_path / "raw"
+    shutil.copytree(small_raw, raw)
+    args = ["build", "--raw", str(raw), "--out", str(tmp_path / "out"),
+            "--cache", str(tmp_path / "cache"), "--jobs", "2"]
+    heavy = ("spacy", "thinc", "corpus.extract.rows", "corpus.extract.entities",
+             "corpus.extract.figures", "corpus.extract.reference")
+    code = ("import sys; from corpus.cli import main; status = main(%r); "
+            "print(status, sorted(m for m in sys.modules if m.startswith(%r)))")
+    run = subprocess.run([sys.executable, "-c", code % ([*args[:-1], "1"], heavy)],
+                         capture_output=True, text=True, check=True)
+    assert run.stdout.splitlines()[-1].startswith("0 ['corpus.extract.entities'")  # extracted
+    run = subprocess.run([sys.executable, "-c", code % (args, heavy)],
+                         capture_output=True, text=True, check=True)
+    assert run.stdout.splitlines()[-1] == "0 []"
+
+
+def test_the_extract_package_loads_its_extractors_on_first_use():
+    code = ("import sys; import corpus.extract as extract; before = 'spacy' in sys.modules; "
+            "rows = extract.entity_rows; "
+            "print(before, 'spacy' in sys.modules, rows.__module__, extract.reference.__name__, "
+            "hasattr(extract, 'data'), hasattr(extract, 'no_such_thing'))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["False", "True", "corpus.extract.rows",
+                                  "corpus.extract.reference", "False", "False"]
 
 
 def test_a_quick_look_counts_the_raw_files_a_rebuild_will_process(small_raw, tmp_path):

@@ -80,3 +80,7 @@ def test_builds_read_places_from_the_index(tmp_path, monkeypatch):
         assert reference.populated_places()["Paris"][0].geonames_id == 1
     finally:
         reference.populated_places.cache_clear()
+
+
+def test_index_columns_are_the_recognisers():
+    assert tuple(places.SCHEMA.names) == reference.PLACE_COLUMNS

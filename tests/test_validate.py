@@ -15,6 +15,7 @@ from corpus.dataset.store import table_files, write_parquet
 from corpus.errors import InputError
 from corpus.parse import text as text_reader
 from corpus.schema import TABLES
+from corpus.validate import gx
 
 
 def rewrite(folder, name, mutate):
@@ -276,6 +277,38 @@ def test_great_expectations_is_imported_without_the_iri_grammar():
     assert out.split() == ["True", "None"]
 
 
+def test_great_expectations_set_up_leaves_the_statistics_and_charts_it_never_uses_unimported(
+    small_built,
+):
+    """scipy.stats and altair, imported by GX for a KL-divergence expectation, are 40% of importing
+    GX (issue 30): they load only when read. Checking a part needs neither."""
+    code = ("import sys; from pathlib import Path; from corpus import validate; "
+            "from corpus.dataset.store import read_tables; "
+            "from corpus.schema import TABLES; validate.prepare(); "
+            f"tables = read_tables(Path({str(small_built)!r}), tuple(TABLES)); "
+            "outcome = validate.prepared_checker().check(tables); "
+            "print(all(c.success for c in outcome.checks), len(outcome.docs) > 0, "
+            "'scipy.stats._stats_py' in sys.modules, 'altair.vegalite' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = run.stdout
+    assert out.split() == ["True", "True", "False", "False"]
+
+
+def test_a_deferred_module_is_imported_when_first_read(monkeypatch):
+    name = "colorsys"
+    monkeypatch.delitem(sys.modules, name, raising=False)
+    gx.defer_import(name)
+    stand_in = sys.modules[name]
+    assert isinstance(stand_in, gx.DeferredModule)
+    assert stand_in.rgb_to_hsv(1.0, 0.0, 0.0) == (0.0, 1.0, 1.0)  # the real module's function
+    import colorsys
+
+    assert sys.modules[name] is colorsys and not isinstance(colorsys, gx.DeferredModule)
+    assert stand_in.hls_to_rgb is colorsys.hls_to_rgb
+    gx.defer_import("no_such_module_anywhere")
+    assert "no_such_module_anywhere" not in sys.modules  # not installed: left to fail on import
+
+
 def test_validate_checks_the_coverage_table_too(processed_copy, capsys):
     assert main(["validate", "--processed", str(processed_copy)]) == 0
     assert "coverage (" in capsys.readouterr().out
@@ -293,3 +326,27 @@ def test_validate_checks_the_coverage_table_too(processed_copy, capsys):
     path.unlink()
     assert main(["validate", "--processed", str(processed_copy)]) == 1
     assert "invalid: coverage: table_exists failed" in capsys.readouterr().err
+
+
+def with_text_offsets(part: dict) -> dict:
+    """A part whose entity mentions' start offsets are text: the table fails its declaration,
+    and the check slicing entries' text by offsets cannot run."""
+    mentions = part["entities"]
+    i = mentions.schema.get_field_index("start")
+    texts = pa.array([str(v) for v in mentions.column("start").to_pylist()], pa.string())
+    return {**part, "entities": mentions.set_column(i, "start", texts)}
+
+
+def test_a_part_checked_in_two_halves_gives_the_outcome_of_one_check(small_built):
+    """A one-blog rebuild checks its part half in the build's process and half (GX, Data Docs) in
+    the checker worker (issue 30): the halves combined give what one check gives, for a valid
+    part, a part failing a check and a part whose table fails its declaration."""
+    from corpus.validate import PartChecker, combined, other_half
+    checker = PartChecker(with_docs=True)
+    first, second = blog_parts(small_built)[:2]
+    for part in [first, with_negative_word_counts(second), with_text_offsets(first)]:
+        whole = checker.check(part, "part-x")
+        halves = combined(part, checker.gx_half(part, "part-x"), other_half(part))
+        assert halves == whole
+        assert whole.checks and whole.docs or not all(c.success for c in whole.checks)
+    assert {c.check for c in whole.checks} == {"arrow_schema_matches_declaration"}  # alone

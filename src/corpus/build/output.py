@@ -6,8 +6,10 @@ the same input gives the same folder), and the output folder's names are fixed s
 rename of the `current` symlink, so readers (and the DuckDB and polars glob paths
 `<table>.parquet/*.parquet`) see the previous build or this one, never a mix; an interrupted build
 leaves the previous one as it was, and the next build removes its leftovers. Parts unchanged since
-the last build are hard-linked from it, not written again: the cache keeps an index of each part's
-files as they were left (size, times and inode), and a part whose files were touched is rewritten.
+the last build are hard-linked from it (a Data Docs site joins as one symlink to the settled
+build's, until the new build settles there), not written again: the cache keeps an index of each
+part's files as they were left (size, times and inode), and a part whose files were touched is
+rewritten.
 A lock on `.builds/lock` (lock.py) makes a second build of the same output folder wait for the
 first. Once committed, a build settles at the stable folder `.builds/live` (`settle`): the paths
 a repository commits stay the same from build to build. The folder's machinery follows no
@@ -149,6 +151,16 @@ def link_tree(source: Path, target: Path) -> None:
         shutil.copytree(source, target, copy_function=link)
     else:
         link(source, target)
+
+
+def link_to_settled(root: str, staging: Path) -> None:
+    """A kept folder (a part's Data Docs site) of the settled build joins a new build as one
+    relative symlink to it, not as a copy of its folders: the build's folder is removed once it
+    settled, and removing a folder costs a disk discard on some file systems (3 to 4 ms each,
+    against 0.2 to make one: a second for 13 parts' sites). Settling leaves the folder as it lies,
+    where the symlink led (`mirror` does not follow it)."""
+    (staging / root).parent.mkdir(parents=True, exist_ok=True)
+    os.symlink("../" * (root.count("/") + 1) + f"{LIVE_NAME}/{root}", staging / root)
 
 
 def mirror(source: Path, target: Path) -> None:
@@ -305,10 +317,16 @@ class OutputFolder:
         build = folder = f"build-{digest}"
         kept_roots = tuple(root for name in sorted(kept) for root in self.placed[name].roots)
         if build != self.live_build():  # the kept parts join the new build; else they lie there
+            settled = (
+                os.readlink(self.current()) == LIVE_NAME if self.current().is_symlink() else False
+            )
             for root in kept_roots:
                 n += 1
                 step(n, f"link {root}")
-                link_tree(self.current() / root, staging / root)
+                if settled and is_real_folder(self.builds / LIVE_NAME / root):
+                    link_to_settled(root, staging)
+                else:
+                    link_tree(self.current() / root, staging / root)
         for name in self.part_folders:
             (staging / name).mkdir(exist_ok=True)
         if build != self.live_build():

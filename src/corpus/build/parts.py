@@ -7,7 +7,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,24 +114,62 @@ def build_part(
     """One part's files (meta: their key-value metadata, process.table_metadata()) and validation:
     from the cache, or made from its blogs' cached tables (possibly in a worker process, which
     then needs no extractor). Bad input is returned, not raised."""
-    key = part_key(part)
-    built = cache.load(cache_dir, key, BuiltPart)
+    built = cache.load(cache_dir, part_key(part), BuiltPart)
     if built is None:
         started = time.perf_counter()
         try:
             tables = part_tables(part, cache_dir, meta)
         except InputError as err:
             return err
-        name = part_name(part)
-        outcome = validate.prepared_checker().check(tables, validate.part_run_name(name))
-        parquet = {table: store.parquet_bytes(data) for table, data in tables.items()}
-        built = BuiltPart(
-            name, parquet, {t: hashlib.sha256(b).hexdigest() for t, b in parquet.items()}, outcome
-        )
-        cache.store(cache_dir, key, built)
-        rows = sum(t.num_rows for t in tables.values())
-        log.info("%s: %d rows checked in %.2f s", name, rows, time.perf_counter() - started)
+        outcome = validate.prepared_checker().check(tables, validate.part_run_name(part_name(part)))
+        built = stored_part(part, cache_dir, tables, outcome, started)
     return built
+
+
+def stored_part(
+    part: list[BlogSummary],
+    cache_dir: Path,
+    tables: dict[str, pa.Table],
+    outcome: validate.PartOutcome,
+    started: float,
+) -> BuiltPart:
+    """A part checked: its Parquet files, kept in the cache with its outcome."""
+    parquet = {table: store.parquet_bytes(data) for table, data in tables.items()}
+    digests = {t: hashlib.sha256(b).hexdigest() for t, b in parquet.items()}
+    built = BuiltPart(part_name(part), parquet, digests, outcome)
+    cache.store(cache_dir, part_key(part), built)
+    rows = sum(t.num_rows for t in tables.values())
+    log.info("%s: %d rows checked in %.2f s", built.name, rows, time.perf_counter() - started)
+    return built
+
+
+def gx_half_of_part(
+    part: list[BlogSummary], cache_dir: Path, meta: dict[str, str]
+) -> validate.GxHalf | InputError:
+    """A part's GX checks and Data Docs pages, made in the checker worker while the build's own
+    process runs the other checks and writes the Parquet files (`part_beside_checker`)."""
+    try:
+        tables = part_tables(part, cache_dir, meta)
+    except InputError as err:
+        return err
+    return validate.prepared_checker().gx_half(tables, validate.part_run_name(part_name(part)))
+
+
+def part_beside_checker(
+    part: list[BlogSummary], cache_dir: Path, meta: dict[str, str], gx_half: Future
+) -> BuiltPart | InputError:
+    """A part checked half here, half in the checker worker (gx_half, the future of
+    gx_half_of_part): the same outcome as `build_part`'s, sooner."""
+    started = time.perf_counter()
+    try:
+        tables = part_tables(part, cache_dir, meta)
+    except InputError as err:
+        return err
+    other = validate.other_half(tables)
+    gx = gx_half.result()
+    if isinstance(gx, InputError):
+        return gx
+    return stored_part(part, cache_dir, tables, validate.combined(tables, gx, other), started)
 
 
 class CheckerWorker:
@@ -171,22 +209,28 @@ def built_parts(
     checker: CheckerWorker | None = None,
 ) -> Iterator[tuple[list[BlogSummary], BuiltPart]]:
     """Every part in order (meta: its files' key-value metadata): cached ones read here, the others
-    made in the checker worker when it was started, else here or, when there are several, in `jobs`
-    worker processes."""
+    checked half here and half (GX) in the checker worker when it was started, else made here or,
+    when there are several, in `jobs` worker processes."""
     missing = [part for part in planned if not cache.has(cache_dir, part_key(part), BuiltPart)]
     given = checker.pool if checker is not None else None
     if missing and given is None:
         validate.prepared_checker()  # before forking, so that the workers inherit a checker set up
     pool = given or (worker_pool(jobs) if jobs > 1 and len(missing) > 1 else None)
     try:
-        futures = (
-            {part_key(part): pool.submit(build_part, part, cache_dir, meta) for part in missing}
+        task = gx_half_of_part if pool is given else build_part  # the checker: half of each part
+        futures: dict[str, Future] = (
+            {part_key(part): pool.submit(task, part, cache_dir, meta) for part in missing}
             if pool
             else {}
         )
         for part in planned:
             future = futures.get(part_key(part))
-            built = future.result() if future is not None else build_part(part, cache_dir, meta)
+            if future is None:
+                built = build_part(part, cache_dir, meta)
+            elif pool is given:
+                built = part_beside_checker(part, cache_dir, meta, future)
+            else:
+                built = future.result()
             if isinstance(built, InputError):
                 raise built
             yield part, built

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from corpus import extract
 from corpus.build import seal
-from corpus.extract import reference
 from corpus.version import __version__
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,6 @@ SCHEMA = pa.schema(
         ("longitude", pa.float64()),
     ]
 )
-assert tuple(SCHEMA.names) == reference.PLACE_COLUMNS
 
 
 def index_path(cache_dir: Path) -> Path:
@@ -45,7 +44,7 @@ def index_path(cache_dir: Path) -> Path:
 
 def use_index(cache_dir: Path) -> None:
     """Have the recogniser read its places from the index in cache_dir (made on first use)."""
-    reference.read_places_from(partial(index_columns, str(cache_dir)))
+    extract.reference.read_places_from(partial(index_columns, str(cache_dir)))
 
 
 @lru_cache(maxsize=2)
@@ -54,8 +53,8 @@ def index_columns(cache_dir: str) -> dict[str, pa.Array]:
     path = index_path(Path(cache_dir))
     table = read_index(path)
     if table is None:
-        with reference.setting_up():
-            table = pa.table(reference.place_columns(), schema=SCHEMA)
+        with extract.reference.setting_up():  # loads it
+            table = pa.table(extract.reference.place_columns(), schema=SCHEMA)
         write_index(path, table)
     return {name: table.column(name).combine_chunks() for name in SCHEMA.names}
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from corpus import parse
+from corpus import extract, parse
 from corpus.build import cache, places
 from corpus.build.cache import BlogTables
 from corpus.build.summary import BlogSummary
 from corpus.collect import raw
 from corpus.dataset import store
 from corpus.errors import InputError, unexpected
-from corpus.extract import entity_rows, figure_rows, model, reads_language
+from corpus.extract import model, reads_language
 from corpus.schema import TABLES
 from corpus.tables import blog_rows
 from corpus.version import __version__
@@ -90,8 +90,8 @@ def extract_parsed(doc: raw.RawDocument, parsed, n_bytes: int) -> BlogTables:
     rows = {
         "blogs": [blog],
         "entries": entries,
-        "entities": entity_rows(entries) if extracted else [],
-        "figures": figure_rows(entries) if extracted else [],
+        "entities": extract.entity_rows(entries) if extracted else [],  # loads the extractors
+        "figures": extract.figure_rows(entries) if extracted else [],
     }
     return BlogTables({t.name: store.to_arrow(t, rows[t.name]) for t in TABLES.values()}, n_bytes)
 

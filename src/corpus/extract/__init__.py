@@ -1,13 +1,23 @@
-"""Extractors: entities and figures from entry rows, each row traceable to its character span."""
+"""Extractors: entities and figures from entry rows, each row traceable to its character span.
+
+Importing this package is light: its extractors (spaCy, the word lists: about a second) load on
+first use of `entity_rows`, `figure_rows` or a submodule reached as an attribute
+(`extract.reference`), so that a build with nothing to extract never imports them (issue 30)."""
 
 from __future__ import annotations
 
-from corpus.extract import figures, model
-from corpus.extract.blog_memory import remember
-from corpus.extract.entities import Mention, recogniser, whole_words
-from corpus.schema import FIELDS
+import importlib
+import importlib.util
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what the attributes below give, for type checkers only
+    from corpus.extract import reference
+    from corpus.extract.rows import entity_rows, figure_rows
+
+__all__ = ["EXTRACTOR_LANGUAGES", "entity_rows", "figure_rows", "reads_language", "reference"]
 
 EXTRACTOR_LANGUAGES = ("en",)  # the patterns, gazetteer and number words are English
+LOADED_FROM = {"entity_rows": "rows", "figure_rows": "rows"}  # attribute -> module holding it
 
 
 def reads_language(tag: str) -> bool:
@@ -15,47 +25,11 @@ def reads_language(tag: str) -> bool:
     return tag == "und" or tag.split("-")[0].lower() in EXTRACTOR_LANGUAGES
 
 
-def figure_rows(entries: list[dict]) -> list[dict]:
-    """Rows of the figures table for the given entries rows."""
-    rows = []
-    for entry in entries:
-        by_field = figures.extract_entry({field: entry[field] for field in FIELDS})
-        for field in FIELDS:
-            found = by_field[field]
-            ids = [f"{entry['entry_id']}-{field[0]}{f.start:05d}" for f in found]
-            for figure_id, f in zip(ids, found):
-                row = f._asdict()
-                converts = row.pop("converts")
-                rows.append(
-                    {
-                        "figure_id": figure_id,
-                        "entry_id": entry["entry_id"],
-                        "field": field,
-                        **row,
-                        "converts_figure_id": None if converts is None else ids[converts],
-                    }
-                )
-    return rows
-
-
-def entity_rows(entries: list[dict]) -> list[dict]:
-    """Rows of the entities table for the given entries rows (one blog's: the names an entry
-    repeats from the others are read with what the others say of them, see `blog_memory`)."""
-    rows, name = [], model.model_name()
-    nlp = model.pipeline(name) if name else None
-    texts = [{f: entry[f] for f in FIELDS} for entry in entries]
-    found = [recogniser().entry_mentions(fields, nlp) for fields in texts]
-    found = remember(found, texts, Mention, whole_words)
-    for entry, mentions_by_field in zip(entries, found):
-        entry_id = entry["entry_id"]
-        for field, mentions in mentions_by_field.items():
-            rows += [
-                {
-                    "mention_id": f"{entry_id}-m{field[0]}{m.start:05d}",
-                    "entry_id": entry_id,
-                    "field": field,
-                    **m._asdict(),
-                }
-                for m in mentions
-            ]
-    return rows
+def __getattr__(name: str) -> Any:
+    """`entity_rows`, `figure_rows` and the submodules, loaded when first asked for (PEP 562)."""
+    if name in LOADED_FROM:
+        return getattr(importlib.import_module(f"{__name__}.{LOADED_FROM[name]}"), name)
+    spec = None if name.startswith("_") else importlib.util.find_spec(f"{__name__}.{name}")
+    if spec is not None and spec.origin is not None:  # a module, not a folder (`data`)
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

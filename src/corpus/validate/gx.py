@@ -4,8 +4,13 @@ on a part's frames, and each part's Data Docs pages."""
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.machinery
+import importlib.util
 import sys
 import tempfile
+import threading
+import types
 from datetime import datetime
 from pathlib import Path
 
@@ -47,13 +52,51 @@ def expectations_for(table: Table) -> list:
     return exps
 
 
+class DeferredModule(types.ModuleType):
+    """A stand-in for a module, in sys.modules, that imports the real one when one of its
+    attributes is first read, and then reads them there. Python's importlib.util.LazyLoader does
+    not serve: on Python 3.11 an `import` statement reading the module's `__spec__` loads it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.__spec__ = importlib.machinery.ModuleSpec(name, None)
+        self.__lock = threading.Lock()
+        self.__real: types.ModuleType | None = None
+
+    def __getattr__(self, attribute: str):
+        if attribute.startswith(f"_{DeferredModule.__name__}__"):
+            raise AttributeError(attribute)  # not set yet: being made
+        with self.__lock:
+            if self.__real is None:
+                if sys.modules.get(self.__name__) is self:
+                    del sys.modules[self.__name__]
+                self.__real = importlib.import_module(self.__name__)
+        return getattr(self.__real, attribute)
+
+
+# Modules GX imports for expectations this package never uses (a KL divergence's test and
+# chart): scipy.stats and altair are 40% of importing GX, on the path of every incremental build.
+UNUSED_BY_OUR_EXPECTATIONS = ("scipy.stats", "altair")
+
+
+def defer_import(name: str) -> None:
+    """Have `import name` give a DeferredModule, unless the module is imported already or is
+    not installed."""
+    top = name.split(".")[0]
+    if name not in sys.modules and importlib.util.find_spec(top) is not None:
+        sys.modules[name] = DeferredModule(name)
+
+
 def import_great_expectations():
     """The great_expectations module. GX imports jsonschema (through altair), which imports
     rfc3987-syntax when it is installed (Jupyter installs it, for the "iri" format) and that builds
     a grammar on import: a third of importing GX, on the path of every incremental build. GX checks
-    no IRIs, so it is kept out, unless jsonschema was imported before."""
+    no IRIs, so it is kept out, unless jsonschema was imported before. The modules only unused
+    expectations read are imported when first read (DeferredModule)."""
     if "jsonschema" not in sys.modules:
         sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # import fails
+    for name in UNUSED_BY_OUR_EXPECTATIONS:
+        defer_import(name)
     import great_expectations
 
     return great_expectations

@@ -3,6 +3,7 @@ files are processed), each part's outcome, and their sum as one report."""
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
 import threading
@@ -11,6 +12,7 @@ import warnings
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
+import pandas as pd
 import pyarrow as pa
 
 from corpus.schema import TABLES
@@ -72,22 +74,63 @@ class PartChecker:
     def check(self, tables: dict[str, pa.Table], run_name: str = "liveblog-corpus") -> PartOutcome:
         """Every check of one part; GX records the run under run_name, at the part's latest blog
         date."""
-        declared = schema_checks(tables)
-        rows = {name: data.num_rows for name, data in tables.items()}
         try:
             frames = to_frames(tables)
+        except Exception:
+            if declaration_holds(tables):
+                raise
+            return combined(tables, None, None)
+        return combined(tables, self.gx_half(tables, run_name, frames), other_half(tables, frames))
+
+    def gx_half(
+        self, tables: dict[str, pa.Table], run_name: str, frames: Frames | None = None
+    ) -> GxHalf:
+        """The GX checks of one part and its Data Docs pages (the half of `check` that needs GX):
+        None when a check cannot run on a table that fails its declaration."""
+        try:
+            frames = to_frames(tables) if frames is None else frames
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 checks, gx_results = self.suites.run(frames, run_name, run_date_of(tables))
                 docs = self.suites.render_docs(gx_results) if self.suites.with_docs else {}
-            checks += declared + unique_together_checks(frames) + foreign_key_checks(frames)
-            checks += blog_entry_checks(frames) + span_checks(frames) + range_checks(frames)
-            checks += finite_checks(tables) + null_when_checks(frames)
-            return PartOutcome(checks, rows, key_ranges(tables), docs)
+            return checks, docs
         except Exception:  # a column of another type can break a check: the schema check says why
-            if all(c.success for c in declared):
+            if declaration_holds(tables):
                 raise
-            return PartOutcome(declared, rows, {}, {})
+            return None
+
+
+GxHalf = tuple[list[Check], dict[str, str]] | None
+Frames = dict[str, pd.DataFrame]
+
+
+def declaration_holds(tables: dict[str, pa.Table]) -> bool:
+    return all(c.success for c in schema_checks(tables))
+
+
+def other_half(tables: dict[str, pa.Table], frames: Frames | None = None) -> list[Check] | None:
+    """The checks of one part that need no GX (the other half of `PartChecker.check`, which may
+    run in another process): None when one cannot run on a table that fails its declaration."""
+    try:
+        frames = to_frames(tables) if frames is None else frames
+        checks = schema_checks(tables) + unique_together_checks(frames)
+        checks += foreign_key_checks(frames) + blog_entry_checks(frames) + span_checks(frames)
+        checks += range_checks(frames) + finite_checks(tables) + null_when_checks(frames)
+        return checks
+    except Exception:
+        if declaration_holds(tables):
+            raise
+        return None
+
+
+def combined(tables: dict[str, pa.Table], gx: GxHalf, other: list[Check] | None) -> PartOutcome:
+    """One part's outcome from its two halves; when either could not run, its declaration checks
+    alone (they say why)."""
+    rows = {name: data.num_rows for name, data in tables.items()}
+    if gx is None or other is None:
+        return PartOutcome(schema_checks(tables), rows, {}, {})
+    checks, docs = gx
+    return PartOutcome(checks + other, rows, key_ranges(tables), docs)
 
 
 def key_ranges(tables: dict[str, pa.Table]) -> dict[str, tuple[tuple, tuple]]:
@@ -131,9 +174,17 @@ def prepare_in_background() -> None:
 
 def prepare() -> None:
     """Set up build_checker() in this process (a worker that will check parts), returning
-    nothing to send back."""
+    nothing to send back. The garbage collector is off meanwhile (its passes over GX's growing
+    heap cost a tenth of the set-up), and what was made is then frozen out of later passes."""
     started = time.perf_counter()
-    build_checker()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        build_checker()
+    finally:
+        if enabled:
+            gc.enable()
+        gc.freeze()
     log.info("validation set up in %.2f s", time.perf_counter() - started)
 
 
