@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from corpus.build import BuildOptions
 
@@ -19,6 +20,9 @@ SHARED_SAMPLES = SHARED_DIR / "samples"
 SHARED_GOLD = SHARED_DIR / "gold"
 # The build cache's HMAC key (corpus.build.seal): the test run's own, never the user's.
 os.environ["CORPUS_CACHE_KEY"] = str(Path(tempfile.mkdtemp(prefix="corpus-key-")) / "cache-key")
+# Property tests judge values, not speed: a busy shared machine must not fail them on time alone.
+settings.register_profile("shared-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("shared-machine")
 
 
 NOTEBOOKS_DIR = REPO / "notebooks"
