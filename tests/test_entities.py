@@ -431,7 +431,7 @@ def test_titles_parties_and_hyphenated_given_names(text, expected):
 def test_token_columns_are_the_words_per_token_reading():
     """Tokens' columns (capitals from a word class, character offsets, texts by lexeme rank) say
     what reading each token's text would: the recogniser takes them instead of per-token loops."""
-    from corpus.extract.candidates import upper_initials
+    from corpus.extract.name_runs import upper_initials
 
     r = recogniser()
     text = ("Émile Zola's Ölüdeniz trip: ßtraße, 3,000 iPhones — Kyiv-based „NATO“ and "

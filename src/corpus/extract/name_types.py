@@ -5,51 +5,31 @@ place preposition ("in X"), a source cue ("X reports", "according to X").
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from corpus.extract.entry_context import is_sport
 from corpus.extract.lexicons import (
-    CALENDAR,
     DIRECTIONS,
     NAME_PARTICLES,
     NOT_NAME_HEADS,
-    NOT_NAME_WORDS,
     ORG_HEADS,
     ORG_NOUNS,
-    PLACE_HEADS,
-    PLACE_NOUNS,
-    PLACE_PREPOSITIONS,
-    SOURCE_CUES,
-    SPEECH,
     STOP,
     TITLES,
     given_names,
     is_demonym,
     is_initialism,
 )
+from corpus.extract.name_context import Context, Known, Name, Segment, single_name
 from corpus.extract.name_evidence import (
     ORG_ROLES_AFTER,
     adjective,
     body_after,
-    camel_case,
     club,
     in_place_list,
-    initialism_is_org,
-    org_apposition,
     org_evidence,
-    org_role,
-    outlet,
     outlet_place,
-    party_cue,
-    party_member,
     party_place,
     party_plural,
     place_after,
-    road,
     role_apposition,
-    role_modifier,
-    small_place,
-    street,
     team_cue,
 )
 from corpus.extract.name_heads import ATTACHED, LINKS, advocacy, by_head, facility
@@ -58,82 +38,15 @@ from corpus.extract.place_evidence import (
     compass_district,
     listed_with_towns,
     place_cue_before,
-    placed_name,
 )
-from corpus.extract.reference import context_places, nations
+from corpus.extract.reference import nations
+from corpus.extract.single_word import single
 from corpus.extract.wordlists import words
 
 PLACE_AT = words("name_types_place_at")  # "in X"
 PERSON_LABELS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
 STATE_WORDS = frozenset(("Republic", "Kingdom", "Emirates", "Federation"))  # after a demonym
-ALONG = frozenset(("along", "alongside"))  # "along the X": a river, a road, a coast or border
 TOLD = frozenset(("told", "tells", "telling"))  # "told the X": "the" before no person
-Name = tuple[int, int, str, str]  # tokens start to end, type, method (or the known span's label)
-
-
-class Known(NamedTuple):
-    """A span found from the reference lists or patterns: tokens start to end, type and label."""
-
-    start: int
-    end: int
-    type: str
-    label: str
-
-
-class Segment(NamedTuple):
-    start: int
-    end: int
-    sentence_start: bool  # its first word opens a sentence (capitalised whatever it is)
-    title_before: bool  # a title or role word stands just before it ("Coach", "minister")
-
-
-class Context:
-    """What a segment's neighbours say: the words before and after it."""
-
-    def __init__(self, words: list[str]) -> None:
-        self.words = words
-        self._sport: bool | None = None
-
-    @property
-    def sport(self) -> bool:
-        """Whether the text reports a match (two sports words)."""
-        if self._sport is None:
-            self._sport = is_sport({w.lower() for w in self.words})
-        return self._sport
-
-    def before(self, i: int, k: int = 1) -> str:
-        return self.words[i - k].lower() if i - k >= 0 else ""
-
-    def after(self, i: int, k: int = 0) -> str:
-        return self.words[i + k].lower() if i + k < len(self.words) else ""
-
-    def speech_after(self, end: int) -> bool:
-        nxt = self.after(end)
-        return nxt in SPEECH or nxt in ("has", "had") and self.after(end, 1) in SPEECH
-
-    def source(self, seg: Segment) -> bool:
-        return (
-            self.before(seg.start) == "to"
-            and self.before(seg.start, 2) == "according"
-            or self.after(seg.end) in SOURCE_CUES
-        )
-
-
-def single_name(word: str) -> bool:
-    """Whether a word can be a word of a name: capitalised, not a stop, title, head or calendar
-    word."""
-    return (
-        len(word) > 1
-        and word[1:].islower()
-        and word not in STOP
-        and word not in CALENDAR
-        and word not in NOT_NAME_WORDS
-        and word not in DIRECTIONS
-        and word.lower() not in TITLES
-        and word not in ORG_HEADS
-        and word not in PLACE_HEADS
-        and word not in NOT_NAME_HEADS
-    )
 
 
 def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
@@ -320,74 +233,3 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if at < b:
         out += type_segment(Segment(at, b, False, False), ctx, [])
     return out
-
-
-def single(seg: Segment, ctx: Context) -> list[Name]:
-    """One capitalised word: typed only by strong evidence around it."""
-    a = seg.start
-    w = ctx.words[a]
-    if is_initialism(w):  # "the FBI said", not "the GST rate"
-        return [(a, a + 1, "ORG", "initialism")] if initialism_is_org(ctx, a) else []
-    if camel_case(w):  # "SkyLink", "CityNews": a brand or a site, not a person or place
-        return [(a, a + 1, "ORG", "head-word")]
-    if road(ctx, a):
-        return [(a, a + 1 + ctx.after(a + 1).isdigit(), "PLACE", "place-context")]  # "the A14"
-    if (
-        street(w)
-        or (place_after(ctx, a + 1) or in_place_list(ctx.words, a, a + 1))
-        and not seg.sentence_start
-        and single_name(w)
-        and not adjective(w)
-    ):
-        return [(a, a + 1 + (place_after(ctx, a + 1) == 2), "PLACE", "place-context")]
-    if w[1:].islower() and not is_demonym(w) and party_cue(ctx, a):
-        return [(a, a + 1, "ORG", "context")]  # "the ruling Harmony party"
-    if (
-        w in ORG_HEADS
-        and w[1:].islower()
-        and not seg.sentence_start
-        and role_modifier(ctx, a, False)
-    ):
-        return [(a, a + 1, "ORG", "context")]  # "the Labour leader", not "Police spokesman X"
-    if w in ORG_HEADS and w[1:].islower() and seg.sentence_start and party_member(ctx, a):
-        return [(a, a + 1, "ORG", "context")]  # "Labour leader Ana Rees said"
-    if is_demonym(w) and single_name(w) and placed_name(ctx, a, seg.sentence_start):
-        return [(a, a + 1, "PLACE", "place-context")]  # "near Zalingei in March"
-    if not single_name(w) or is_demonym(w):
-        return []
-    person_or_place = w in given_names() or w in context_places()  # "a Bristol MP": a place
-    if not person_or_place and (
-        org_role(ctx, a, seg.sentence_start)
-        or org_apposition(ctx, a + 1)
-        or outlet(ctx, a)
-        or seg.sentence_start
-        and role_modifier(ctx, a, True)
-    ):
-        return [(a, a + 1, "ORG", "context")]  # "a Kaldor MP", "Ostrel's chief executive"
-    if w not in given_names() and small_place(w) and party_member(ctx, a):
-        return [(a, a + 1, "ORG", "context")]  # "Kaldor's new MP", not "Bristol's new MP"
-    if seg.sentence_start:
-        return []
-    if not ctx.sport and not ctx.speech_after(a + 1) and listed_with_towns(ctx.words, a, a + 1):
-        return [(a, a + 1, "PLACE", "capitalised")]  # "won Rongora and Dunedin North": weak
-    if ctx.source(seg):
-        return [(a, a + 1, "ORG", "source-context")]
-    prev = ctx.before(a)
-    if ctx.sport and team_cue(ctx, a, a + 1):
-        return [(a, a + 1, "ORG", "context")]
-    if org_evidence(ctx, a, a + 1, given_names()):
-        return [(a, a + 1, "ORG", "head-word")]
-    if prev == "the" and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return [(a, a + 1, "ORG", "context")]  # "the Lionesses", "the Greens said"
-    if (seg.title_before or ctx.speech_after(a + 1)) and prev not in PLACE_PREPOSITIONS:
-        return [(a, a + 1, "PERSON", "context")]
-    if prev in ORG_NOUNS:
-        return [(a, a + 1, "ORG", "context")]  # "news agency Xinhua"
-    if prev in PLACE_NOUNS or prev == "of" and ctx.before(a, 2) in PLACE_NOUNS:
-        return [(a, a + 1, "PLACE", "place-context")]  # "the island of Kinmen"
-    nxt = ctx.after(a + 1)
-    if place_cue_before(ctx, a) and not nxt.startswith(("'", "’")) and not nxt[:1].isdigit():
-        return [(a, a + 1, "PLACE", "place-context")]
-    if prev == "the" and ctx.before(a, 2) in ALONG:
-        return [(a, a + 1, "PLACE", "place-context")]  # "along the Vessa": a river, a coast
-    return []

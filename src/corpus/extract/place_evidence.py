@@ -6,9 +6,18 @@ Haiphong, Van Kieu and Dong Hoi").
 
 from __future__ import annotations
 
-from corpus.extract.lexicons import STOP, given_names
+from spacy.tokens import Doc
+
+from corpus.extract.lexicons import PLACE_AFTER, PLACE_NOUNS, PLACE_PREPOSITIONS, STOP, given_names
 from corpus.extract.name_evidence import in_place_list, place_after
-from corpus.extract.reference import geonames_cities, geonames_places, nations
+from corpus.extract.patterns import Found
+from corpus.extract.reference import (
+    geonames_cities,
+    geonames_places,
+    nations,
+    populated_places,
+    qualifier,
+)
 from corpus.extract.wordlists import words
 
 PLACE_AT = words("name_types_place_at")  # "near X"
@@ -20,7 +29,6 @@ BEARINGS = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west "
     "south-east south-west".split()
 )  # "30 miles northwest of X"
-PLACE_NOUNS = words("place_nouns")  # "the village of X"
 
 
 def placed_name(ctx, a: int, sentence_start: bool) -> bool:
@@ -115,3 +123,25 @@ def place_cue_before(ctx, a: int) -> bool:
     if prev == "of":
         return ctx.before(a, 2) in PLACE_NOUNS or ctx.before(a, 2) in BEARINGS
     return prev in PLACE_AT
+
+
+def placed(doc: Doc, span: Found, text: str, countries: frozenset[str]) -> bool:
+    """Whether the text places a name that is also a word or a person's name ("Reading",
+    "Jackson"): a preposition of place before it ("in Reading"), its state or country after it
+    ("Jackson, Mississippi"), a place noun after it ("Reading station"), or its country named in
+    the entry."""
+    i = span.start - 1
+    while (
+        i > 0
+        and span.start - i < 6
+        and (doc[i].text in (",", "and", "or") or doc[i].text[:1].isupper())
+    ):
+        i -= 1  # "in Bristol and Bath": a list after the preposition
+    before = doc[i].lower_ if i >= 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if before in PLACE_PREPOSITIONS or after in PLACE_AFTER or after in PLACE_NOUNS:
+        return True
+    if qualifier(text, doc[span.end - 1].idx + len(doc[span.end - 1])) is not None:
+        return True
+    name = doc[span.start : span.end].text
+    return any(p.country in countries for p in populated_places().get(name, ()))
