@@ -102,6 +102,9 @@ def merge(
             if any(k.start < seg.start or k.end > seg.end for k in over):
                 continue  # a known span reaching out of the segment
             inside = sorted(over)
+            if all(k.label == "speech" for k in inside):
+                inside = []  # a speech verb is no evidence of a person: the run's own evidence
+                taken[seg.start : seg.end] = [True] * (seg.end - seg.start)
         if words[seg.end - 1] in NOT_NAME_HEADS:  # "Peace Summit": no place in an event's name
             taken[seg.start : seg.end] = [True] * (seg.end - seg.start)
         names = type_segment(seg, ctx, inside)

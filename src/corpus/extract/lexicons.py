@@ -67,7 +67,8 @@ STOP = frozenset(w.capitalize() for w in STOP_WORDS) | frozenset(STOP_WORDS)
 def given_names() -> frozenset[str]:
     """Given names of the 1990 US Census (public domain): 'Jennifer', 'Miguel'."""
     text = files("corpus.extract").joinpath("data/given_names.txt").read_text(encoding="utf-8")
-    return frozenset(n for n in text.split() if not n.startswith("#")) - CALENDAR
+    names = (n for line in text.splitlines() if not line.startswith("#") for n in line.split())
+    return frozenset(names) - CALENDAR  # (the comment lines' words are no names)
 
 
 def is_demonym(word: str) -> bool:

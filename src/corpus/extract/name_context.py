@@ -64,6 +64,10 @@ class Context:
         nxt = self.after(end)
         return nxt in SPEECH or nxt in ("has", "had") and self.after(end, 1) in SPEECH
 
+    def speech_before(self, start: int) -> bool:
+        """A speech verb just before the name ("said Ilse Varga")."""
+        return self.before(start) in SPEECH
+
     def source(self, seg: Segment) -> bool:
         return (
             self.before(seg.start) == "to"

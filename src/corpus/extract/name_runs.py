@@ -262,7 +262,7 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
         if k < end and not (title_word and not named or c & CALENDAR_WORD):
             continue
         b = k
-        while a < b and split_classes(words[a]) & LEADING:
+        while a < b and split_classes(words[a]) & LEADING and not given_stop(words, a, b, sentence):
             a += 1
         while b > a and split_classes(words[b - 1]) & TRAILING:
             b -= 1
@@ -270,6 +270,24 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
             out.append(Segment(a, b, sentence and a == start, title))
         title, a, sentence = k < end and title_word, k + 1, False
     return out
+
+
+MODALS = frozenset(("will", "may", "might", "can", "shall", "must"))  # stop words, and names
+
+
+def given_stop(words: list[str], a: int, b: int, sentence: bool) -> bool:
+    """Whether a capitalised stop word is a given name opening a person's name: a modal verb
+    before another name inside a sentence ("said Will Orrin"), where a verb would not be
+    capitalised."""
+    return (
+        not sentence
+        and b - a > 1
+        and words[a].lower() in MODALS
+        and words[a] in given_names()
+        and words[a][1:].islower()
+        and is_capitalised(words[a + 1])
+        and words[a + 1] not in STOP
+    )
 
 
 def is_named(words: list[str], start: int, end: int) -> bool:

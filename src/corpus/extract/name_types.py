@@ -34,6 +34,8 @@ from corpus.extract.name_evidence import (
 )
 from corpus.extract.name_heads import ATTACHED, LINKS, advocacy, by_head, facility
 from corpus.extract.name_heads import SURNAME_HEADS as SURNAME_HEADS
+from corpus.extract.name_runs import given_stop
+from corpus.extract.person_evidence import org_cue, person_cue
 from corpus.extract.place_evidence import (
     compass_district,
     listed_with_towns,
@@ -105,7 +107,13 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if b - a > 1 and is_initialism(first) and first.lower() in ORG_NOUNS:
         if words[a + 1] not in given_names() and not any(k.start == a for k in inside):
             return [(a + 1, b, "ORG", "context")]  # "the NGO Zentra": the class word is no part
-    if seg.sentence_start and first.lower() in ORG_NOUNS and b - a > 1 and not inside:
+    if (
+        seg.sentence_start
+        and first.lower() in ORG_NOUNS
+        and b - a > 1
+        and not inside
+        and words[a + 1] not in LINKS
+    ):
         return [(a + 1, b, "ORG", "context")]  # "Utility GridVolt said": the role opens it
     if b - a > 1 and not listed and body_after(ctx, a, b):
         return [(a, b, "ORG", "context")]  # "the Hands Off Our Coast movement"
@@ -140,11 +148,23 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return single(seg, ctx)
     if is_initialism(first) and all(single_name(w) or w in ORG_HEADS for w in words[a + 1 : b]):
         return [(a, b, "ORG", "initialism")]  # "CTI TV", "BBC News"
-    plain = all(single_name(w) for w in words[a:b] if w not in ATTACHED and w not in NAME_PARTICLES)
+    plain = all(
+        single_name(w) or i == a and given_stop(words, a, b, seg.sentence_start)  # "Will Orrin"
+        for i, w in enumerate(words[a:b], a)
+        if w not in ATTACHED and w not in NAME_PARTICLES
+    )
     if plain and not ctx.sport and not ctx.speech_after(b) and listed_with_towns(words, a, b):
         return [(a, b, "PLACE", "capitalised")]  # "the airports of Haiphong, Van Kieu and ...":
         # weak evidence (a surname the blog gives outranks it, and the blog does not repeat it)
-    if plain and (first in given_names() or ctx.speech_after(b) or role_apposition(ctx, a, b)):
+    if plain and org_cue(ctx, a, b) and not person_cue(ctx, a, b):
+        return [(a, b, "ORG", "context")]  # "The Hallam Retail Forum said": no person
+    if plain and (
+        first in given_names()
+        or ctx.speech_after(b)
+        or ctx.speech_before(a)
+        or role_apposition(ctx, a, b)
+        or person_cue(ctx, a, b)
+    ):
         return [(a, b, "PERSON", "given-name" if first in given_names() else "context")]
     if is_demonym(first):
         return type_segment(Segment(a + 1, b, False, False), ctx, []) if b - a > 2 else []

@@ -96,10 +96,12 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         return [(a, a + 1, "ORG", "head-word")]
     if prev == "the" and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return [(a, a + 1, "ORG", "context")]  # "the Lionesses", "the Greens said"
+    if prev in ORG_NOUNS:
+        return [(a, a + 1, "ORG", "context")]  # "news agency Xinhua", "the utility Orvessa said"
+    if prev == "the" and ctx.speech_after(a + 1) and not seg.title_before:
+        return [(a, a + 1, "ORG", "context")]  # "The Exchequer said": no person follows "the"
     if (seg.title_before or ctx.speech_after(a + 1)) and prev not in PLACE_PREPOSITIONS:
         return [(a, a + 1, "PERSON", "context")]
-    if prev in ORG_NOUNS:
-        return [(a, a + 1, "ORG", "context")]  # "news agency Xinhua"
     if prev in PLACE_NOUNS or prev == "of" and ctx.before(a, 2) in PLACE_NOUNS:
         return [(a, a + 1, "PLACE", "place-context")]  # "the island of Kinmen"
     nxt = ctx.after(a + 1)
