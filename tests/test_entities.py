@@ -328,8 +328,11 @@ def test_titles_and_heads_inside_runs(text, expected):
     # places by region lists, heads, endings and the nouns after them
     ("Flooding hit Shropshire and Bavaria on Sunday.", [("Shropshire", "PLACE"), ("Bavaria", "PLACE")]),
     ("Water levels on the River Severn rose again.", [("River Severn", "PLACE")]),
-    ("Trucks waited at the Rafah crossing for hours.", [("Rafah crossing", "PLACE")]),
-    ("Families fled to Abu Shouk camp overnight.", [("Abu Shouk camp", "PLACE")]),
+    # a crossing is named after its place: the place is the entity (as annotated)
+    ("Trucks waited at the Rafah crossing for hours.", [("Rafah", "PLACE")]),
+    ("Families waited at the Abu Shouk crossing overnight.", [("Abu Shouk", "PLACE")]),
+    ("It shows that the Orvism camp are getting desperate.", []),  # a camp of opinion
+    ("Trucks queued at the Tarvo bridge for hours.", [("Tarvo bridge", "PLACE")]),
     ("Troops massed at the Mexican border.", []),  # a people's adjective, not a place
     ("A crash closed the A14 and Interstate 75.", [("A14", "PLACE"), ("Interstate 75", "PLACE")]),
     ("Police sealed off Zeppelinstrasse and Breite Strasse.",

@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 
 from corpus.extract.candidates import Known, merge
 from corpus.extract.entry_context import is_sport, is_team, short_forms
+from corpus.extract.lexicons import ORG_HEADS, PLACE_HEADS
 from corpus.extract.model import add_model_mentions
 from corpus.extract.patterns import (
     BIT,
@@ -106,6 +107,8 @@ class Recogniser:
         ambiguous = context_places()
         self.ambiguous: set[str] = set()  # labels of names that are places only in context
         for name, ref in geonames_places().items():
+            if name in ORG_HEADS or name in PLACE_HEADS:
+                continue  # "Bank", "Union", "Airport": a head word alone is a common noun
             self.add_names(f"geonames:{name}", ref, (name,))
             if name in ambiguous:
                 self.ambiguous.add(f"geonames:{name}")

@@ -31,7 +31,7 @@ STREET_ENDINGS = re.compile(
     r"(?:stra(?:ss|ß)e|strasse|platz|gasse|allee|damm|ufer|weg|straat|"
     r"gracht|plein)$"
 )
-# Lowercase nouns after a name that make it a place ("the Rafah crossing", "Abu Shouk camp");
+# Lowercase nouns after a name that make it a place ("the Tarvo bridge", "Orvo airport");
 # the first set join the name, the second follow it ("Kamrup district").
 PLACE_AFTER_JOINED = words("place_after_joined")
 PLACE_AFTER = PLACE_AFTER_JOINED | words("place_after")

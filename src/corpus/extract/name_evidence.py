@@ -1,6 +1,6 @@
 """Evidence for a name's type beyond its head word: organisation words in any position or language
 ("Deutsche Bahn", "the Jordanian Red Crescent"), sports clubs and the verbs of a match, roads and
-streets ("the A14", "Zeppelinstrasse"), lowercase place nouns after a name ("the Rafah crossing"),
+streets ("the A14", "Zeppelinstrasse"), lowercase place nouns after a name ("the Tarvo bridge"),
 and what makes an all-capital word an organisation ("the FBI said", not "the GST rate").
 """
 
@@ -95,7 +95,7 @@ def team_cue(ctx, a: int, b: int) -> bool:
 
 
 def place_after(ctx, b: int) -> int:
-    """2 when a lowercase noun after the name joins it as a place ("the Rafah crossing"), 1 when
+    """2 when a lowercase noun after the name joins it as a place ("the Tarvo bridge"), 1 when
     it makes it a place without joining ("Kamrup district"), else 0."""
     nxt = ctx.words[b] if b < len(ctx.words) else ""
     if nxt in PLACE_AFTER_JOINED:

@@ -182,7 +182,7 @@ def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
     of its own follows ("Ministry of Health and Welfare", not "... and Hospital Authority")."""
     w = words[j].lower()
     nxt = j + 2 if j + 2 < len(words) and words[j + 1] in ARTICLES and w in LINKS else j + 1
-    if nxt >= len(words) or not is_capitalised(words[nxt]):
+    if nxt >= len(words) or not is_capitalised(words[nxt]) or words[nxt] in CALENDAR:
         return False
     while start < j and words[start] in STOP:
         start += 1  # "The Colorado Department of ..."

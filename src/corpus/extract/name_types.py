@@ -91,7 +91,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         if k.type == "PLACE" and b - a == 1 and outlet_place(ctx, a, k.label):
             return [(a, b, "ORG", "source-context")]  # "witnesses told Meriden": an outlet
         if k.type == "PLACE" and place_after(ctx, b) == 2:
-            return [(a, b + 1, "PLACE", k.label)]  # "the Rafah crossing"
+            return [(a, b + 1, "PLACE", k.label)]  # "the Tarvo bridge"
         return [(a, b, k.type, k.label)]
     if not inside and compass_district(words, a, b):
         return [(a, b, "PLACE", "head-word")]  # "Hamilton West": a district, not a person
@@ -139,7 +139,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         and not adjective(first)
         and not (b - a == 1 and seg.sentence_start)
     ):
-        return [(a, b + (after == 2), "PLACE", "place-context")]  # "Abu Shouk camp"
+        return [(a, b + (after == 2), "PLACE", "place-context")]  # "Orvo airport"
     if exact:
         return [(a, b, inside[0].type, inside[0].label)]
     if inside:

@@ -143,6 +143,8 @@ def geonames_places() -> dict[str, Reference]:
         places[country["name"]] = Reference(
             country["name"], "PLACE", None, int(country["geonameid"]), None, None, "geonames"
         )
+        if country["name"].startswith("The "):  # "the Netherlands": the article is the text's
+            places.setdefault(country["name"][4:], places[country["name"]])
     given = given_names()
     for name, ref in list(places.items()):  # "Poznan", "Malmo": English text drops diacritics
         plain = unaccented(name)

@@ -10,6 +10,7 @@ from corpus.extract.lexicons import (
     ORG_NOUNS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    STOP,
     given_names,
     is_demonym,
     is_initialism,
@@ -33,10 +34,21 @@ from corpus.extract.name_evidence import (
     street,
     team_cue,
 )
-from corpus.extract.place_evidence import listed_with_towns, place_cue_before, placed_name
+from corpus.extract.place_evidence import (
+    listed_with_towns,
+    place_cue_before,
+    placed_name,
+)
 from corpus.extract.reference import context_places
+from corpus.extract.wordlists import words
 
-ALONG = frozenset(("along", "alongside"))  # "along the X": a river, a road, a coast or border
+ALONG = frozenset(("along", "alongside"))  # "along the Vessa overnight": a river or a coast
+CHAMBERS = words("chambers")  # "the House", "the Commons"
+# Prepositions of place before "the" and a name: a region, a river, a range ("in the Orvane",
+# "along the Vessa", "above the Tarn"); not "at the" (a venue or a body) nor "to the".
+AROUND_THE = frozenset(
+    "in near across throughout around along alongside above below beyond off".split()
+)
 
 
 def single(seg: Segment, ctx: Context) -> list[Name]:
@@ -94,6 +106,19 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         return [(a, a + 1, "ORG", "context")]
     if org_evidence(ctx, a, a + 1, given_names()):
         return [(a, a + 1, "ORG", "head-word")]
+    nxt = ctx.after(a + 1)
+    if prev == "the" and w in CHAMBERS:
+        return [(a, a + 1, "ORG", "context")]  # "in the House", "the Commons voted"
+    if (
+        prev == "the"
+        and ctx.before(a, 2) in AROUND_THE
+        and not ctx.speech_after(a + 1)
+        and (
+            ctx.before(a, 2) in ALONG
+            or not (nxt.isalpha() and ctx.words[a + 1].islower() and nxt not in STOP)
+        )
+    ):
+        return [(a, a + 1, "PLACE", "place-context")]  # "in the Orvane", not "in the X community"
     if prev == "the" and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return [(a, a + 1, "ORG", "context")]  # "the Lionesses", "the Greens said"
     if prev in ORG_NOUNS:
@@ -104,9 +129,6 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         return [(a, a + 1, "PERSON", "context")]
     if prev in PLACE_NOUNS or prev == "of" and ctx.before(a, 2) in PLACE_NOUNS:
         return [(a, a + 1, "PLACE", "place-context")]  # "the island of Kinmen"
-    nxt = ctx.after(a + 1)
     if place_cue_before(ctx, a) and not nxt.startswith(("'", "’")) and not nxt[:1].isdigit():
         return [(a, a + 1, "PLACE", "place-context")]
-    if prev == "the" and ctx.before(a, 2) in ALONG:
-        return [(a, a + 1, "PLACE", "place-context")]  # "along the Vessa": a river, a coast
     return []
