@@ -9,7 +9,6 @@ thousands" = 10,000, "hundreds of thousands" = 100,000, "millions" = 1,000,000,
 "scores" = 20, "several" = 3, and 2 for "a few", "multiple", "a number of", "a
 handful of", "a couple of", "numerous".
 """
-
 from __future__ import annotations
 
 import re
@@ -25,129 +24,35 @@ from corpus.extract.units import (
     unit_after,
 )
 
-UNITS_1_19 = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
+UNITS_1_19 = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+              "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+              "eighteen", "nineteen"]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_VALUES = {w: i + 1 for i, w in enumerate(UNITS_1_19)}
 WORD_VALUES |= {w: 20 + 10 * i for i, w in enumerate(TENS)}
 WORD_VALUES |= {"a dozen": 12, "dozen": 12, "a hundred": 100, "a thousand": 1000}
-VAGUE_VALUES = {
-    "hundreds of thousands": 100_000,
-    "tens of thousands": 10_000,
-    "dozens": 12,
-    "hundreds": 100,
-    "thousands": 1000,
-    "millions": 1_000_000,
-    "several": 3,
-    "scores": 20,
-    "multiple": 2,
-    "a number of": 2,
-    "a few": 2,
-    "a handful of": 2,
-    "a couple of": 2,
-    "numerous": 2,
-}
-SCALES = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "b": 1e9,
-    "bn": 1e9,
-    "tn": 1e12,
-    "trn": 1e12,
-    "lakh": 1e5,
-    "crore": 1e7,
-}
+VAGUE_VALUES = {"hundreds of thousands": 100_000, "tens of thousands": 10_000, "dozens": 12,
+                "hundreds": 100, "thousands": 1000, "millions": 1_000_000, "several": 3,
+                "scores": 20, "multiple": 2, "a number of": 2, "a few": 2, "a handful of": 2,
+                "a couple of": 2, "numerous": 2}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
+          "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "crore": 1e7}
 # Phrase before a number -> qualifier; every qualifier but "exact" is approximate.
 QUALIFIERS = {
-    **dict.fromkeys(
-        (
-            "more than",
-            "over",
-            "above",
-            "in excess of",
-            "upwards of",
-            "well over",
-            "just over",
-            "north of",
-            "passed",
-            "passes",
-            "pass",
-            "surpassed",
-            "surpasses",
-            "exceeded",
-            "exceeds",
-            "topped",
-            "tops",
-        ),
-        "more_than",
-    ),
-    **dict.fromkeys(
-        ("at least", "a minimum of", "no fewer than", "no less than", "not less than"), "at_least"
-    ),
-    **dict.fromkeys(
-        (
-            "up to",
-            "as many as",
-            "as much as",
-            "at most",
-            "a maximum of",
-            "no more than",
-            "not more than",
-        ),
-        "up_to",
-    ),
+    **dict.fromkeys(("more than", "over", "above", "in excess of", "upwards of", "well over",
+                     "just over", "north of", "passed", "passes", "pass", "surpassed", "surpasses",
+                     "exceeded", "exceeds", "topped", "tops"), "more_than"),
+    **dict.fromkeys(("at least", "a minimum of", "no fewer than", "no less than", "not less than"),
+                    "at_least"),
+    **dict.fromkeys(("up to", "as many as", "as much as", "at most", "a maximum of",
+                     "no more than", "not more than"), "up_to"),
     **dict.fromkeys(("less than", "fewer than", "under", "below", "just under"), "less_than"),
-    **dict.fromkeys(
-        (
-            "about",
-            "around",
-            "approximately",
-            "approx.",
-            "roughly",
-            "nearly",
-            "almost",
-            "some",
-            "close to",
-            "an estimated",
-            "estimated",
-            "circa",
-            "c.",
-            "~",
-        ),
-        "about",
-    ),
+    **dict.fromkeys(("about", "around", "approximately", "approx.", "roughly", "nearly", "almost",
+                     "some", "close to", "an estimated", "estimated", "circa", "c.", "~"),
+                    "about"),
 }
-QUALIFIERS_AFTER = {
-    " or more": "at_least",
-    " or so": "about",
-    "+": "more_than",
-    "-plus": "more_than",
-    " plus": "more_than",
-}
+QUALIFIERS_AFTER = {" or more": "at_least", " or so": "about", "+": "more_than",
+                    "-plus": "more_than", " plus": "more_than"}
 
 
 def both_cases(words) -> list[str]:
@@ -156,39 +61,27 @@ def both_cases(words) -> list[str]:
     return sorted({form for w in words for form in (w, w[0].upper() + w[1:])})
 
 
-WORD_NUM = (
-    rf"{trie_alternation(both_cases(TENS))}(?:-{trie_alternation(UNITS_1_19[:9])})?|"
-    + trie_alternation(both_cases(["a dozen", "a hundred", "a thousand", "dozen", *UNITS_1_19]))
-)
+WORD_NUM = (rf"{trie_alternation(both_cases(TENS))}(?:-{trie_alternation(UNITS_1_19[:9])})?|"
+            + trie_alternation(both_cases(["a dozen", "a hundred", "a thousand", "dozen",
+                                           *UNITS_1_19])))
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Numbers are found in two passes, each a regex that starts with a plain character set, which the
 # regex engine scans for quickly: a digit or currency symbol (the full pattern is then matched
 # there), and a spelled-out number.
 DIGIT_START = re.compile(rf"[\d{re.escape(SYMBOLS)}][\d,.]*")
-DIGIT_AT = re.compile(
-    rf"(?:(?P<cur>{CURRENCY_PREFIX})|(?<![\w.,/])(?<!(?<!\d)[-–]))"
-    rf"(?P<num>{DIGITS})"
-)
+DIGIT_AT = re.compile(rf"(?:(?P<cur>{CURRENCY_PREFIX})|(?<![\w.,/])(?<!(?<!\d)[-–]))"
+                      rf"(?P<num>{DIGITS})")
 # Spelled-out and vague numbers, matched in " " + text: a leading character set lets the regex
 # engine skip ahead (2x faster than a leading \b).
-WORD_AT = re.compile(
-    rf"[^\w-](?:(?P<num>{WORD_NUM})|"
-    rf"(?P<vague>{trie_alternation(both_cases(VAGUE_VALUES))}))\b"
-)
-SCALE = re.compile(
-    r"\s?(?:thousand|million|billion|trillion|lakh|crore)\b|\s?(?:bn|tn|trn|mn)\b|"
-    r"(?:k|m|b)\b",
-    re.IGNORECASE,
-)
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
+WORD_AT = re.compile(rf"[^\w-](?:(?P<num>{WORD_NUM})|"
+                     rf"(?P<vague>{trie_alternation(both_cases(VAGUE_VALUES))}))\b")
+SCALE = re.compile(r"\s?(?:thousand|million|billion|trillion|lakh|crore)\b|\s?(?:bn|tn|trn|mn)\b|"
+                   r"(?:k|m|b)\b", re.IGNORECASE)
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-ZONES = (
-    r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|PST|PDT|ET|PT|IST|JST|MSK|AEDT|AEST|"
-    r"local time)"
-)
+ZONES = (r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|PST|PDT|ET|PT|IST|JST|MSK|AEDT|AEST|"
+         r"local time)")
 AMPM = r"(?:am|pm|a\.m\.|p\.m\.)"
 DATES = [
     # January 9 to 19, 2024; 9-19 January 2024; February 2022
@@ -196,13 +89,9 @@ DATES = [
     re.compile(rf"\b{DAY}(?:\s*(?:to|-|–|and)\s*{DAY})?\s+{MONTH}(?:,?\s+\d{{4}})?"),
     re.compile(rf"\b{MONTH}\s+\d{{4}}\b"),
 ]
-YEARS = [
-    re.compile(
-        r"\b(?:in|since|until|by|from|of|early|late|mid|before|after|during|year|"
-        r"summer|winter|spring|autumn|fall)[ -](?:1[89]|20)\d\d(?:s)?\b",
-        re.IGNORECASE,
-    )
-]  # in 2022
+YEARS = [re.compile(r"\b(?:in|since|until|by|from|of|early|late|mid|before|after|during|year|"
+                    r"summer|winter|spring|autumn|fall)[ -](?:1[89]|20)\d\d(?:s)?\b",
+                    re.IGNORECASE)]  # in 2022
 TIMES = [
     # 10:30; 9.05pm, 12.50 BST; at 9.05; 9pm; 1927 GMT
     re.compile(rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?{AMPM})?(?!\d)", re.IGNORECASE),
@@ -211,11 +100,9 @@ TIMES = [
     re.compile(rf"\b\d{{1,2}}\s?{AMPM}", re.IGNORECASE),
     re.compile(rf"\b\d{{3,4}}\s?{ZONES}\b"),
     # "at 1530": a 24-hour clock time after a preposition of time, no counted noun after it
-    re.compile(
-        r"\b(?:at|by|until|till|from|before|after|since) (?:[01]\d|2[0-3])[0-5]\d\b"
-        r"(?![.,]?\d)(?!\s+(?!(?:and|or|on|in|local|when|as|but|with|then|today|"
-        r"tonight|hours|hrs)\b)[a-z])"
-    ),
+    re.compile(r"\b(?:at|by|until|till|from|before|after|since) (?:[01]\d|2[0-3])[0-5]\d\b"
+               r"(?![.,]?\d)(?!\s+(?!(?:and|or|on|in|local|when|as|but|with|then|today|"
+               r"tonight|hours|hrs)\b)[a-z])"),
 ]
 PHONES = [
     re.compile(r"\+?\(?\d{2,4}\)?(?:[ -]\d{2,4}){2,}"),  # phone-like
@@ -228,11 +115,9 @@ AGES = [
 SLASHED = [re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")]  # 9/11, 04/01/2024
 # Each group of masks is tried only where a cheap sign of it is near the number (2-3x faster).
 MASKS = [
-    (re.compile(MONTH), DATES),
-    (re.compile(r"(?:1[89]|20)\d\d"), YEARS),
+    (re.compile(MONTH), DATES), (re.compile(r"(?:1[89]|20)\d\d"), YEARS),
     (re.compile(rf"\d[:.]\d|\d\s?(?:[ap]\.?m\b|[AP]\.?M\b|{ZONES})|[a-z] [012]\d\d\d\b"), TIMES),
-    (re.compile(r"\d[ -]\(?\d|\+\d"), PHONES),
-    (re.compile(r"\d,|\bage"), AGES),
+    (re.compile(r"\d[ -]\(?\d|\+\d"), PHONES), (re.compile(r"\d,|\bage"), AGES),
     (re.compile(r"\d/\d"), SLASHED),
 ]
 # A number right after one of these words names something ("level 3", "No. 6", "Article 5").
@@ -240,21 +125,16 @@ LABEL_BEFORE = re.compile(
     r"\b(?:levels?|phase|stage|tier|no\.|nos\.|number|article|section|chapter|pages?|route|flight|"
     r"gate|terminal|platform|room|grade|category|type|version|model|season|episode|round|channel|"
     r"line|bus|lane|block|ward|zone|item|rule|paragraph|clause|exhibit|vol\.|issue|part|figure|"
-    r"fig\.|table|step|seat|row|floor|code|resolution|protocol)[- ]?$",
-    re.IGNORECASE,
-)
+    r"fig\.|table|step|seat|row|floor|code|resolution|protocol)[- ]?$", re.IGNORECASE)
 LABEL_CAPS = re.compile(r"(?<![\w$])[A-Z]{2,}[- ]?$")  # "ATR 72"
 # "Boeing 737 Max", "Windows 11.": a plain number between a mid-sentence capitalised word and a
 # capitalised word or the end of a clause names a model or edition.
 MODEL = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+ (\d+)(?= [A-Z]|[.,;:)]?$|[.,;:)] )")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 RANGE_JOIN = re.compile(r"\s?(?:to|-|–|—|and|or)\s?$", re.IGNORECASE)
-CHANGE_FROM = re.compile(
-    r"\b(?:rose|risen|rising|rises|increased?|grew|grown|climbed|jumped|fell|"
-    r"fallen|dropped|declined|cut|raised|lowered|reduced|up|down|soared|"
-    r"plunged|went|gone|moved)\s+(?:\w+\s+)?from\s$",
-    re.IGNORECASE,
-)
+CHANGE_FROM = re.compile(r"\b(?:rose|risen|rising|rises|increased?|grew|grown|climbed|jumped|fell|"
+                         r"fallen|dropped|declined|cut|raised|lowered|reduced|up|down|soared|"
+                         r"plunged|went|gone|moved)\s+(?:\w+\s+)?from\s$", re.IGNORECASE)
 AGE_SUFFIX = re.compile(r"-(hour|day|week|month|year)s?-old\b", re.IGNORECASE)
 
 
@@ -285,15 +165,12 @@ MASK_WINDOW = 40  # characters either side of a number searched for a date, time
 def is_masked(text: str, start: int) -> bool:
     """Whether the number at start is part of a date, clock time, year, phone number or label."""
     lo = max(0, start - MASK_WINDOW)
-    window = text[lo : start + MASK_WINDOW]
+    window = text[lo:start + MASK_WINDOW]
     for sign, patterns in MASKS:
-        if sign.search(window) and any(
-            m.start() <= start - lo < m.end()
-            for pattern in patterns
-            for m in pattern.finditer(window)
-        ):
+        if sign.search(window) and any(m.start() <= start - lo < m.end()
+                                       for pattern in patterns for m in pattern.finditer(window)):
             return True
-    before = text[max(0, start - 16) : start]
+    before = text[max(0, start - 16):start]
     if LABEL_BEFORE.search(before) is not None or LABEL_CAPS.search(before) is not None:
         return True
     model = MODEL.search(text, max(0, start - 24), min(len(text), start + 12))
@@ -311,7 +188,7 @@ def atom(text: str, m: re.Match) -> Number | None:
     if not currency and scale in ("m", "b"):
         scale = ""  # "5m" alone is five metres
     end = scale_match.end() if scale else m.end("num")
-    follow = text[end : end + 2]
+    follow = text[end:end + 2]
     if follow[:1].isdigit() or (follow[:1] in (",", ".") and follow[1:].isdigit()):
         return None  # part of a longer token
     lettered = follow and (follow[0].isalpha() or follow[0] in "°º")
@@ -321,16 +198,8 @@ def atom(text: str, m: re.Match) -> Number | None:
     factor = SCALES.get(scale, 1.0)
     unit, dimension = (currency[1], "money") if currency else (None, None)
     year_like = digits and YEAR.fullmatch(number) is not None and not currency and not scale
-    return Number(
-        currency[0] if currency else m.start("num"),
-        end,
-        value * factor,
-        unit=unit,
-        dimension=dimension,
-        is_word=not digits,
-        is_year_like=year_like,
-        scale=factor,
-    )
+    return Number(currency[0] if currency else m.start("num"), end, value * factor, unit=unit,
+                  dimension=dimension, is_word=not digits, is_year_like=year_like, scale=factor)
 
 
 def atoms(text: str) -> list[Number]:
@@ -349,16 +218,8 @@ def atoms(text: str) -> list[Number]:
     for m in WORD_AT.finditer(padded):
         if m["vague"]:
             value = float(VAGUE_VALUES[m["vague"].lower()])
-            vague.append(
-                Number(
-                    m.start("vague") - 1,
-                    m.end() - 1,
-                    value,
-                    qualifier="vague",
-                    is_approximate=True,
-                    is_word=True,
-                )
-            )
+            vague.append(Number(m.start("vague") - 1, m.end() - 1, value, qualifier="vague",
+                                is_approximate=True, is_word=True))
             continue
         n = atom(padded, m)
         if n is not None:
@@ -373,35 +234,20 @@ def join_ranges(text: str, numbers: list[Number]) -> list[Number]:
     out: list[Number] = []
     for n in numbers:
         prev = out[-1] if out else None
-        gap = text[prev.end : n.start] if prev else ""
-        if (
-            prev
-            and prev.value_max is None
-            and "vague" not in (prev.qualifier, n.qualifier)
-            and RANGE_JOIN.match(gap)
-            and prev.is_word == n.is_word
-        ):
+        gap = text[prev.end:n.start] if prev else ""
+        if prev and prev.value_max is None and "vague" not in (prev.qualifier, n.qualifier) \
+                and RANGE_JOIN.match(gap) and prev.is_word == n.is_word:
             joiner = gap.strip().lower()
-            before = text[max(0, prev.start - 8) : prev.start].lower()
+            before = text[max(0, prev.start - 8):prev.start].lower()
             low = prev.value * (n.scale if prev.scale == 1 else 1)
-            if (
-                n.value > low
-                and (joiner != "and" or before.endswith("between "))
-                and not (joiner == "or" and (n.unit or prev.unit))
-                and not CHANGE_FROM.search(text, max(0, prev.start - 40), prev.start)
-            ):
+            if n.value > low and (joiner != "and" or before.endswith("between ")) \
+                    and not (joiner == "or" and (n.unit or prev.unit)) \
+                    and not CHANGE_FROM.search(text, max(0, prev.start - 40), prev.start):
                 start = prev.start - 8 if before.endswith("between ") else prev.start
-                out[-1] = prev._replace(
-                    start=start,
-                    end=n.end,
-                    value=low,
-                    value_max=n.value,
-                    unit=prev.unit or n.unit,
-                    dimension=prev.dimension or n.dimension,
-                    qualifier="range",
-                    is_approximate=True,
-                    is_year_like=False,
-                )
+                out[-1] = prev._replace(start=start, end=n.end, value=low, value_max=n.value,
+                                        unit=prev.unit or n.unit,
+                                        dimension=prev.dimension or n.dimension,
+                                        qualifier="range", is_approximate=True, is_year_like=False)
                 continue
         out.append(n)
     return out
@@ -418,12 +264,12 @@ def attach_qualifier(text: str, n: Number) -> Number:
         return n
     for after, qualifier in QUALIFIERS_AFTER.items():
         stop = n.end + len(after)
-        if text.startswith(after, n.end) and not text[stop : stop + 1].isalnum():
+        if text.startswith(after, n.end) and not text[stop:stop + 1].isalnum():
             n = n._replace(end=n.end + len(after), qualifier=qualifier, is_approximate=True)
             break
     lo = max(0, n.start - 16)
-    m = QUALIFIER_BEFORE.search(text[lo : n.start].lower())
-    if m is None or (m.group(1)[-1].isalpha() and text[n.start - 1 : n.start] != " "):
+    m = QUALIFIER_BEFORE.search(text[lo:n.start].lower())
+    if m is None or (m.group(1)[-1].isalpha() and text[n.start - 1:n.start] != " "):
         return n
     if m.group(1) == "over" and PARTICLE_OVER.search(text, max(0, n.start - 24), n.start):
         return n  # the verb's particle: the figure is exact
@@ -439,9 +285,10 @@ def attach_unit(text: str, n: Number) -> Number:
         unit = age.group(1).lower() + "s"
         return n._replace(end=age.end(), unit=unit, dimension="duration", is_year_like=False)
     code = code_after(text, n.end)
-    if code and not text[code.end() : code.end() + 1].isalpha():
-        return n._replace(end=code.end(), unit=code.group(1), dimension="money", is_year_like=False)
-    hyphen = text[n.end : n.end + 1] == "-"
+    if code and not text[code.end():code.end() + 1].isalpha():
+        return n._replace(end=code.end(), unit=code.group(1), dimension="money",
+                          is_year_like=False)
+    hyphen = text[n.end:n.end + 1] == "-"
     found = unit_after(text, n.end + hyphen)
     if found is None:
         return n
