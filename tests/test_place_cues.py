@@ -2,35 +2,45 @@
 after a preposition of place and "the" is a region, river or range; a legislature's chamber
 after "the" is a body; a country GeoNames lists with its article is found without it; a head
 word alone is no place. Sentences and unknown names are invented; countries are real."""
+
 import pytest
 
 from conftest import found
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Fires burned across the Orvane on Sunday.", "Orvane"),
-    ("Smoke hung above the Vessa all day.", "Vessa"),
-    ("Drivers in the Tarnlands, Kelby and the Orvo Wolds have no bus.", "Tarnlands"),
-    ("Crops burned in the Orvo and Tarn municipalities.", "Orvo"),
-    ("Savers in the Netherlands had deposits there.", "Netherlands"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Fires burned across the Orvane on Sunday.", "Orvane"),
+        ("Smoke hung above the Vessa all day.", "Vessa"),
+        ("Drivers in the Tarnlands, Kelby and the Orvo Wolds have no bus.", "Tarnlands"),
+        ("Crops burned in the Orvo and Tarn municipalities.", "Orvo"),
+        ("Savers in the Netherlands had deposits there.", "Netherlands"),
+    ],
+)
 def test_places_by_a_preposition_and_the(text, name):
     assert (name, "PLACE") in found(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Seven families in the Orvane community were rehoused.",  # a modifier of a noun
-    "Staff in the Orvane said they were tired.",  # it speaks: no place
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seven families in the Orvane community were rehoused.",  # a modifier of a noun
+        "Staff in the Orvane said they were tired.",  # it speaks: no place
+    ],
+)
 def test_no_place_where_the_name_modifies_or_speaks(text):
     assert ("Orvane", "PLACE") not in found(text)
 
 
-@pytest.mark.parametrize("text, name", [
-    ("The bill now goes to the House on Monday.", "House"),
-    ("She will speak in the Commons at noon.", "Commons"),
-    ("She will deliver it to the House of Commons at noon.", "House of Commons"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The bill now goes to the House on Monday.", "House"),
+        ("She will speak in the Commons at noon.", "Commons"),
+        ("She will deliver it to the House of Commons at noon.", "House of Commons"),
+    ],
+)
 def test_chambers(text, name):
     assert (name, "ORG") in found(text)
 

@@ -40,7 +40,7 @@ from corpus.extract.patterns import (
     match_window,
     trim,
 )
-from corpus.extract.place_evidence import placed
+from corpus.extract.place_evidence import placed, town_named_like
 from corpus.extract.reference import (
     Reference,
     context_countries,
@@ -300,7 +300,12 @@ class Recogniser:
         short = short_forms(m for ms in found.values() for m in ms)
         names = sorted(short, reverse=True)
         for f, doc in docs.items():
-            found[f] = [m for m in found[f] if not (m.method in WEAK and m.text in short)]
+            found[f] = [
+                m
+                for m in found[f]
+                if not (m.method in WEAK and m.text in short)
+                and not town_named_like(m, short, fields[f])  # "Thorne said", of "Ann Thorne"
+            ]
             occurrences = whole_words(names, fields[f]) if names else ()
             taken = [(m.start, m.end) for m in found[f]] if occurrences else []
             for start, name in occurrences:

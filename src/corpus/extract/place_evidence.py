@@ -12,11 +12,13 @@ from corpus.extract.lexicons import PLACE_AFTER, PLACE_NOUNS, PLACE_PREPOSITIONS
 from corpus.extract.name_evidence import in_place_list, place_after
 from corpus.extract.patterns import Found
 from corpus.extract.reference import (
+    country_codes,
     geonames_cities,
     geonames_places,
     nations,
     populated_places,
     qualifier,
+    subdivision_codes,
 )
 from corpus.extract.wordlists import words
 
@@ -145,3 +147,22 @@ def placed(doc: Doc, span: Found, text: str, countries: frozenset[str]) -> bool:
         return True
     name = doc[span.start : span.end].text
     return any(p.country in countries for p in populated_places().get(name, ()))
+
+
+def context_regions() -> set[str]:
+    """Names of countries and of regions (states, provinces, counties): never a surname's."""
+    return country_codes().keys() | subdivision_codes().keys()
+
+
+def town_named_like(m, people: dict, text: str) -> bool:
+    """Whether a GeoNames town's mention `m` is rather the surname of a person the text names in
+    full (`people`: surname -> that person's mention): "Thorne said" after "Rebecca Thorne", a
+    town of that name notwithstanding; not a country or region, and not after a preposition of
+    place or "the" ("in Thorne", "the Thorne")."""
+    person = people.get(m.text)
+    if person is None or person.type != "PERSON" or m.method != "geonames" or " " in m.text:
+        return False
+    if m.text in nations() or m.text in context_regions():
+        return False
+    before = text[: m.start].split()
+    return not before or before[-1].lower() not in PLACE_PREPOSITIONS | {"the"}
