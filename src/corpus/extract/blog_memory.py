@@ -53,6 +53,9 @@ EVIDENCE = frozenset(
     )
 )
 WEAK = frozenset(("capitalised", "model"))
+# Mentions a longer name the blog types by evidence replaces where it covers them ("Keller
+# Brandt" over the GeoNames town "Keller"): not the gazetteer's.
+PARTS = WEAK | frozenset(("geonames", "pycountry", "context", "place-context", "surname"))
 LEGAL_FORMS = words("blog_memory_legal_forms")  # "Ltd", "Holdings": a company's full name
 # Context alone ("Brightline said", "shares in Brightline") yields to a company's full name.
 STEM_OVERRIDES = frozenset(("context", "place-context"))
@@ -222,6 +225,10 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
             for start, word in whole_words(words, text[f]) if words else ():
                 end = start + len(word)
                 ref, method = known[word]
+                inner = [m for m in ms if start <= m.start and m.end <= end and m.text != word]
+                if " " in word and inner and all(m.method in PARTS for m in inner):
+                    ms = [m for m in ms if m not in inner]  # "Keller Brandt" over "Keller"
+                    taken = {i for m in ms for i in range(m.start, m.end)}
                 if (
                     taken.intersection(range(start, end))
                     or word in heads

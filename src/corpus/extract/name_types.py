@@ -5,6 +5,7 @@ place preposition ("in X"), a source cue ("X reports", "according to X").
 
 from __future__ import annotations
 
+from corpus.extract.compound_names import compound_name
 from corpus.extract.lexicons import (
     DIRECTIONS,
     NAME_PARTICLES,
@@ -71,6 +72,9 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if b - a > 1 and last.isupper() and last.lower() in ORG_ROLES_AFTER:  # "a Kaldor MP"
         return type_segment(seg._replace(end=b - 1), ctx, [k for k in inside if k.end < b])
     exact = len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b)
+    compound = None if exact else compound_name(seg, ctx, inside)
+    if compound is not None:
+        return compound  # "Caldas de Monchique", "backbencher Chelsea Orrin"
     if (
         b - a > 2
         and seg.sentence_start
