@@ -10,6 +10,7 @@ from __future__ import annotations
 from corpus.extract.lexicons import NAME_PARTICLES, NOT_NAME_HEADS, STOP, is_initialism
 from corpus.extract.name_context import Context, Known, Name, single_name
 from corpus.extract.name_heads import ATTACHED
+from corpus.extract.name_lists import coordinated
 from corpus.extract.name_runs import opens_sentence, segments, upper_initials
 from corpus.extract.name_types import type_segment
 
@@ -67,7 +68,7 @@ def merge(
         capitals = upper_initials(words)
     if headline_case(words, len(capitals)):
         return [(k.start, k.end, k.type, k.label) for k in known]
-    ctx, out = Context(words), []
+    ctx, out, runs = Context(words), [], []
     known = [
         k._replace(start=k.start + 1) if words[k.start] in STOP and k.end - k.start > 1 else k
         for k in known
@@ -108,10 +109,12 @@ def merge(
         if words[seg.end - 1] in NOT_NAME_HEADS:  # "Peace Summit": no place in an event's name
             taken[seg.start : seg.end] = [True] * (seg.end - seg.start)
         names = type_segment(seg, ctx, inside)
+        if not inside and (not names or names == [(seg.start, seg.end, "PERSON", "capitalised")]):
+            runs.append((seg.start, seg.end, seg.sentence_start))  # typed by a list, maybe
         for s, e, t, m in names:
             out.append((s, e, t, m))
             taken[s:e] = [True] * (e - s)
         if names:  # the segment's names replace the known spans in it ("Commuter Daniel ...")
             taken[seg.start : seg.end] = [True] * (seg.end - seg.start)
     out += [(k.start, k.end, k.type, k.label) for k in known if not taken[k.start]]
-    return sorted(set(out))
+    return coordinated(words, sorted(set(out)), runs) if runs else sorted(set(out))

@@ -4,9 +4,9 @@ name, typed by its first word and the words around it.
 * A particle inside ("Caldas de Monchique", "Maria do Carmo Neves"): a person's name after a
   given name, a place's after a place's lead word ("São", "Vila"), a listed place, "the" or a
   preposition of place.
-* A listed place opening a longer run ("Kelby Brandt", "Chelsea Orrin"): a body after a noun
-  for a kind of body ("the auditing firm Kelby Brandt"), a person after a title or an
-  occupation ("backbencher Chelsea Orrin").
+* A listed place opening a longer run ("Kelby Brandt", "Chelsea Orrin"): a body where the words
+  around it say so (`person_evidence.org_cue`: "the auditing firm Kelby Brandt"), a person after
+  a title or an occupation ("backbencher Chelsea Orrin").
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ from __future__ import annotations
 from corpus.extract.lexicons import (
     NAME_PARTICLES,
     ORG_HEADS,
-    ORG_NOUNS,
     PLACE_HEADS,
     PLACE_LEADS,
     given_names,
 )
 from corpus.extract.name_context import Context, Known, Name, Segment, single_name
 from corpus.extract.name_heads import ATTACHED, by_head
-from corpus.extract.person_evidence import person_cue
+from corpus.extract.person_evidence import org_cue, person_cue
 from corpus.extract.place_evidence import place_cue_before
 from corpus.extract.reference import nations
 
@@ -55,8 +54,8 @@ def compound_name(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]
     rest = words[inside[0].end : b] if opens else []
     if not rest or first in nations() or not all(single_name(w) or w in ATTACHED for w in rest):
         return None
-    if ctx.before(a) in ORG_NOUNS:
-        return [(a, b, "ORG", "context")]  # "the auditing firm Kelby Brandt"
+    if org_cue(ctx, a, b):
+        return [(a, b, "ORG", "context")]  # "the auditing firm Kelby Brandt", "shares in .."
     if seg.title_before or person_cue(ctx, a, b):
         return [(a, b, "PERSON", "context")]  # "backbencher Chelsea Orrin"
     return None

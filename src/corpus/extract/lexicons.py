@@ -96,3 +96,14 @@ def is_initialism(word: str) -> bool:
         and word not in NOT_INITIALISMS
         and (len(word) <= 5 or word.lower() not in lexicon_words())
     )
+
+
+# A surname's prefix before a capital ("McKenzie", "MacLeod", "FitzGerald", "O'Brien"): the
+# word is cased as a name, not as a brand ("TransLink").
+SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|O['’])[A-Z][a-z]+")
+
+
+def name_cased(word: str) -> bool:
+    """Whether a word is cased as a name: a capital then lower case, or a surname's prefix and
+    a capital ("McCrindle")."""
+    return word[:1].isupper() and (word[1:].islower() or SURNAME_PREFIX.fullmatch(word) is not None)

@@ -19,6 +19,7 @@ from corpus.extract.lexicons import (
     SPEECH,
     STOP,
     TITLES,
+    name_cased,
 )
 
 Name = tuple[int, int, str, str]  # tokens start to end, type, method (or the known span's label)
@@ -81,7 +82,7 @@ def single_name(word: str) -> bool:
     word."""
     return (
         len(word) > 1
-        and word[1:].islower()
+        and name_cased(word)
         and word not in STOP
         and word not in CALENDAR
         and word not in NOT_NAME_WORDS

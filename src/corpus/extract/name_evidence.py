@@ -210,15 +210,18 @@ def org_role(ctx, a: int, sentence_start: bool) -> bool:
     return prev == "of" and ctx.before(a, 2) in ("members", "member")
 
 
+APPOSITION_ENDS = frozenset("of for in at with from who which that".split())
+
+
 def org_apposition(ctx, b: int) -> bool:
     """A name followed by an apposition whose head is a kind of body: "Zentra, a rights group,
     said", "Tarnco, the state energy firm, said"."""
     if ctx.after(b) != "," or ctx.after(b + 1) not in ARTICLES:
         return False
-    for k in range(b + 2, min(b + 8, len(ctx.words))):
+    for k in range(b + 2, min(b + 11, len(ctx.words))):
         if ctx.after(k) in (",", "."):
             return k > b + 2 and ctx.after(k - 1) in KIND_OF_BODY
-        if ctx.after(k) in STOP:
+        if ctx.after(k) in APPOSITION_ENDS:  # not "the" or "'s": "the country's second union"
             return False  # "Separately, an employee of the ministry": the body is not its head
     return False
 

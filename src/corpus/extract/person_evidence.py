@@ -4,7 +4,8 @@ with it. A speech verb is no evidence of a person (bodies say things too); these
 * a body: "the" before it where it acts ("The Hallam Retail Forum said"), a noun for a kind of
   body before it ("the utility Orvessa Power"), the same noun set off by commas before it ("The
   group, Velden Aktion, said"), after "of" or "at" following a company's officer ("chief executive
-  of Tarvo Freight"), or a first word that is a plural no given name is ("Citizens Watch");
+  of Tarvo Freight"), after "shares in" ("shares in Halvard Homes"), or a first word that is a
+  plural no given name is ("Citizens Watch");
 * a person: a noun for a person's occupation just before it ("shopkeeper Ilse Varga", "driver
   Tomas Reyn"), or an age set off by commas after it ("Ilse Varga, 78, said").
 """
@@ -21,6 +22,7 @@ ARTICLES = frozenset(("the", "a", "an", "its", "their"))
 OFFICERS = words("person_evidence_officers")
 # Endings of nouns for a person's occupation ("shopkeeper", "meteorologist", "firefighter").
 OCCUPATION = re.compile(r"(?:er|ist|or|ian|man|woman|person|ant|ent|eer|ee)$")
+STAKES = frozenset(("shares", "stake", "stakes", "stock", "bonds"))  # "shares in X": a company
 AGE = re.compile(r"\d{1,3}")
 
 
@@ -37,6 +39,8 @@ def org_cue(ctx, a: int, b: int) -> bool:
         return True  # "The group, Velden Aktion, said"
     if prev in ("of", "at") and ctx.before(a, 2) in OFFICERS:
         return True  # "chief executive of Tarvo Freight", "economist at Holm Partners"
+    if prev in ("in", "of") and ctx.before(a, 2) in STAKES:
+        return True  # "shares in Halvard Homes"
     return b - a > 1 and plural_word(first)
 
 

@@ -6,6 +6,8 @@ Haiphong, Van Kieu and Dong Hoi").
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from corpus.extract.lexicons import PLACE_AFTER, PLACE_NOUNS, PLACE_PREPOSITIONS, STOP, given_names
@@ -149,9 +151,10 @@ def placed(doc: Doc, span: Found, text: str, countries: frozenset[str]) -> bool:
     return any(p.country in countries for p in populated_places().get(name, ()))
 
 
-def context_regions() -> set[str]:
+@lru_cache(maxsize=1)
+def context_regions() -> frozenset[str]:
     """Names of countries and of regions (states, provinces, counties): never a surname's."""
-    return country_codes().keys() | subdivision_codes().keys()
+    return frozenset(country_codes()) | frozenset(subdivision_codes())
 
 
 def town_named_like(m, people: dict, text: str) -> bool:
