@@ -96,10 +96,10 @@ def segments(
         if (
             not is_capitalised(words[start])
             or start
-            and words[start - 1] in ("#", "@")
+            and words[start - 1] in ("#", "@", "/")
             and not spaces[start - 1]
         ):
-            continue  # a hashtag or a handle
+            continue  # a hashtag, a handle, a link's path
         j, linked = start + 1, False
         while j < n:
             w = words[j]
