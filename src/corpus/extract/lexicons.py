@@ -17,9 +17,12 @@ from corpus.extract.wordlists import words
 # The last word of an organisation's name ("Cork County Council", "Delta Airlines").
 ORG_HEADS = words("org_heads")
 # Words in another language or of a trade that make a run an organisation wherever they stand
-# ("Deutsche Bahn", "Red Crescent"), and endings of such words ("Gewerkschaft", "Robotics").
+# ("Deutsche Bahn", "Red Crescent"), and endings of such words ("Gewerkschaft", "Robotics", a
+# compound of a head word: "Sparbank", "Bürgerforum").
 ORG_WORDS = ORG_HEADS | words("org_words")
-ORG_ENDINGS = re.compile(r"(?:schaft|ung|ics|tions|verband|bund|amt|werk|werke|tech|soft|corp)$")
+ORG_ENDINGS = re.compile(
+    r"(?:schaft|ung|ics|tions|verband|bund|amt|werk|werke|tech|soft|corp|bank|forum)$"
+)
 # Sports clubs' words: "Hartley United", "FC Romsey", "Real Velmark".
 CLUB_WORDS = words("club_words")
 # The first word of an organisation's name followed by "of" or "for" ("Ministry of Health").

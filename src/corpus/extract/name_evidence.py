@@ -375,3 +375,16 @@ def role_apposition(ctx, a: int, b: int) -> bool:
     """A name set off by commas after a person's role: "a former county commissioner, Walt
     Orrin, was charged"."""
     return ctx.before(a) == "," and ctx.before(a, 2) in TITLES and ctx.after(b) in (",", ".")
+
+
+def acronym_after(ctx, b: int) -> bool:
+    """An initialism in brackets after the name ("... Information System (OFIS)"): a body's
+    name defined, as a place's seldom is."""
+    return (
+        ctx.after(b) == "("
+        and ctx.after(b, 2) == ")"
+        and b + 1 < len(ctx.words)
+        and ctx.words[b + 1].isupper()
+        and ctx.words[b + 1].isalpha()
+        and len(ctx.words[b + 1]) > 1
+    )

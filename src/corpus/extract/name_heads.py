@@ -42,6 +42,11 @@ def by_head(words: list[str], a: int, b: int) -> str | None:
         return "ORG"
     if last in SURNAME_HEADS and words[b - 2] in given_names() and words[a] not in PLACE_LEADS:
         return None  # "Helen Park", "Sarah Hill": a person
+    if last not in PLACE_HEADS and any(
+        w in ORG_HEADS and words[i + 1].lower() in ("of", "for")
+        for i, w in enumerate(words[a + 1 : b - 1], a + 1)
+    ):
+        return "ORG"  # "Orvish Institute for Sea and Air": a body's head opens its name
     if last in PLACE_HEADS or any(w in PLACE_HEADS for w in words[a + 1 : b - 1]):
         return "PLACE"  # "Tuen Mun Hospital", "Dursey Island Cable Car"
     if (

@@ -262,6 +262,8 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
         if k < end and not (title_word and not named or c & CALENDAR_WORD):
             continue
         b = k
+        if a < end and words[a] in POSSESSIVE:
+            title = False  # "the Minister's Questions": the title is no part of what follows
         while a < b and split_classes(words[a]) & LEADING and not given_stop(words, a, b, sentence):
             a += 1
         while b > a and split_classes(words[b - 1]) & TRAILING:

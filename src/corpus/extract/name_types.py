@@ -12,6 +12,7 @@ from corpus.extract.lexicons import (
     NOT_NAME_HEADS,
     ORG_HEADS,
     ORG_NOUNS,
+    PLACE_HEADS,
     STOP,
     TITLES,
     given_names,
@@ -21,6 +22,7 @@ from corpus.extract.lexicons import (
 from corpus.extract.name_context import Context, Known, Name, Segment, single_name
 from corpus.extract.name_evidence import (
     ORG_ROLES_AFTER,
+    acronym_after,
     adjective,
     body_after,
     club,
@@ -131,6 +133,8 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         if place_cue_before(ctx, a):
             return [(a, b, "PLACE", "head-word")]  # "crowds in Helen Park"
         return [(a, b, "PERSON", "given-name")]  # "Helen Park said", "Tom Ridge"
+    if b - a > 1 and not inside and last not in PLACE_HEADS and acronym_after(ctx, b):
+        return [(a, b, "ORG", "head-word")]  # "the Orvish Fire Information System (OFIS)"
     head = by_head(words, a, b) if b - a > 1 else None
     if head:
         return [(a, b, head, "head-word")]
@@ -206,6 +210,16 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     typed apart."""
     words, a, b = ctx.words, seg.start, seg.end
     k = inside[-1]
+    if (
+        len(inside) == 1
+        and k.start == a
+        and k.type == "ORG"
+        and b - k.end > 1
+        and is_initialism(words[a])
+        and words[k.end] not in given_names()
+        and all(single_name(w) for w in words[k.end : b])
+    ):
+        return [(a, b, "ORG", "head-word")]  # "the EU Civil Shelter Mechanism": one body
     if len(inside) == 1 and k.start == a and k.type == "PLACE" and k.end < b:
         if all(w in DIRECTIONS for w in words[k.end : b]):
             return [(a, b, "PLACE", "head-word")]  # "Kelby Central", "Orvo West": a district

@@ -83,6 +83,8 @@ def listed_with_towns(words: list[str], a: int, b: int) -> bool:
     if b < len(words) and (words[b][:1].isdigit() or words[b] == "("):
         return False  # "Rogers 74, Clarke 5": a scorecard's players
     before, after = item_before(words, a), item_after(words, b)
+    if before and after is None and b < len(words) and words[b] == ",":
+        return False  # "its envoy in Nouakchott, Kwame Orrin-Asante, said": an apposition
     near = [x for x in (before, after) if x]
     if not any(town(x) or compass_district(x.split(), 0, len(x.split())) for x in near):
         return False
