@@ -7,7 +7,7 @@ Every name is invented."""
 import pytest
 
 from conftest import found
-from corpus.extract.name_evidence import camel_case
+from corpus.extract.initialisms import camel_case
 
 
 @pytest.mark.parametrize(

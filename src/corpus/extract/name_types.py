@@ -6,6 +6,7 @@ place preposition ("in X"), a source cue ("X reports", "according to X").
 from __future__ import annotations
 
 from corpus.extract.compound_names import compound_name
+from corpus.extract.initialisms import acronym_after
 from corpus.extract.lexicons import (
     DIRECTIONS,
     NAME_PARTICLES,
@@ -22,7 +23,6 @@ from corpus.extract.lexicons import (
 from corpus.extract.name_context import Context, Known, Name, Segment, single_name
 from corpus.extract.name_evidence import (
     ORG_ROLES_AFTER,
-    acronym_after,
     adjective,
     body_after,
     club,

@@ -5,6 +5,7 @@ preposition of place, a party's or body's role after it, a speech verb or title 
 
 from __future__ import annotations
 
+from corpus.extract.initialisms import camel_case, initialism_is_org
 from corpus.extract.lexicons import (
     ORG_HEADS,
     ORG_NOUNS,
@@ -18,9 +19,7 @@ from corpus.extract.lexicons import (
 from corpus.extract.name_context import Context, Name, Segment, single_name
 from corpus.extract.name_evidence import (
     adjective,
-    camel_case,
     in_place_list,
-    initialism_is_org,
     org_apposition,
     org_evidence,
     org_role,
