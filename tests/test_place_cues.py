@@ -47,3 +47,26 @@ def test_chambers(text, name):
 
 def test_a_head_word_alone_is_no_place():
     assert found("Bank shares slide in Europe") == [("Europe", "PLACE")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Frankfurt prosecutors said they had searched the offices.", "Frankfurt"),  # "am Main"
+    ("Police searched offices on the Mainzer Tarvstraße on Monday.", "Mainzer Tarvstraße"),
+])
+def test_towns_and_streets(text, name):
+    assert (name, "PLACE") in found(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Economic Union of Varnian States said its envoy would travel.",
+     "Economic Union of Varnian States"),
+    ("The Deposit Scheme of Orvish Private Banks said it would pay.",
+     "Deposit Scheme of Orvish Private Banks"),
+])
+def test_two_words_after_the_and_before_of_open_a_body(text, name):
+    assert (name, "ORG") in found(text)
+
+
+def test_a_title_before_of_opens_no_body():
+    assert ("Prime Minister of Varnia", "ORG") not in found(
+        "The Prime Minister of Varnia said the talks would resume.")

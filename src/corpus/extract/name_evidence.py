@@ -18,7 +18,6 @@ from corpus.extract.lexicons import (
     PLACE_AFTER_JOINED,
     SOURCE_CUES,
     SPEECH,
-    STREET_ENDINGS,
     TITLES,
     given_names,
     is_demonym,
@@ -129,11 +128,6 @@ def road(ctx, a: int) -> bool:
     if w in ROAD_WORDS:
         return ctx.after(a + 1).isdigit()
     return ROAD.fullmatch(w) is not None and ctx.before(a) in ("the", "on", "off", "along", "via")
-
-
-def street(word: str) -> bool:
-    """A one-word street name in German or Dutch: "Zeppelinstrasse", "Kurfürstendamm"."""
-    return len(word) > 6 and word[1:].islower() and STREET_ENDINGS.search(word.lower()) is not None
 
 
 def org_role(ctx, a: int, sentence_start: bool) -> bool:

@@ -14,6 +14,7 @@ from corpus.extract.lexicons import (
     PLACE_LEADS,
     SOURCE_CUES,
     SPEECH,
+    STREET_ENDINGS,
     given_names,
 )
 from corpus.extract.wordlists import words
@@ -28,6 +29,11 @@ VENUE_HEADS = words("name_heads_venues")  # heads that name a body unless a venu
 FACILITY_HEADS = words("name_heads_facilities")  # heads that name a place unless it speaks
 STAFF_AT = words("name_evidence_staff_at")  # "analysts at the Orvo Centre": a body
 HAVE = frozenset(("has", "have", "had"))
+
+
+def street(word: str) -> bool:
+    """A street's name in German or Dutch: "Zeppelinstrasse", "Landstraße", "Kurfürstendamm"."""
+    return len(word) > 6 and word[1:].islower() and STREET_ENDINGS.search(word.lower()) is not None
 
 
 def by_head(words: list[str], a: int, b: int) -> str | None:
@@ -47,6 +53,8 @@ def by_head(words: list[str], a: int, b: int) -> str | None:
         for i, w in enumerate(words[a + 1 : b - 1], a + 1)
     ):
         return "ORG"  # "Orvish Institute for Sea and Air": a body's head opens its name
+    if street(last):
+        return "PLACE"  # "Mainzer Landstraße", "Breite Strasse"
     if last in PLACE_HEADS or any(w in PLACE_HEADS for w in words[a + 1 : b - 1]):
         return "PLACE"  # "Tuen Mun Hospital", "Dursey Island Cable Car"
     if (

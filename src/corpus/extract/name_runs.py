@@ -190,9 +190,11 @@ def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
         if w == "for" and j - start == 1 and words[start].endswith("s"):
             return words[start][-2:] not in ("ss", "us", "is")  # "Citizens for Fair Roads"
         apostrophes = sum(words[i] in PLURAL_APOSTROPHES for i in range(start, j))
-        return j - start - apostrophes <= 2 and (  # "the Workers' Party of Varnia"
+        if j - start - apostrophes <= 2 and (  # "the Workers' Party of Varnia"
             words[j - 1] in ORG_LEADS or words[j - 1] in PLACE_LEADS
-        )
+        ):
+            return True
+        return w == "of" and named_after_the(words, start, j)
     if w == "&":
         return True  # "Harlow & Finch"
     if w == "of":  # "Centre for the Return of Captives", not "... of the Department of Health"
@@ -211,6 +213,21 @@ def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
         and words[j - 1] not in ORG_HEADS
         and k - nxt <= 3
         and not (words[j - 1] in PLACE_HEADS and j - start > 1 and new_name(words, nxt, k))
+    )
+
+
+def named_after_the(words: list[str], start: int, j: int) -> bool:
+    """Whether two capitalised words after "the" and before "of" open a body's name ("the
+    Economic Union of Varnian States", "the Deposit Scheme of Private Banks"): no title, given
+    name or calendar word among them (not "the Prime Minister of Varnia")."""
+    return (
+        j - start == 2
+        and start > 0
+        and words[start - 1].lower() == "the"
+        and not any(
+            w.lower() in TITLES or w in given_names() or w in CALENDAR or w in STOP
+            for w in words[start:j]
+        )
     )
 
 

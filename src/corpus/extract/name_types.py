@@ -37,7 +37,7 @@ from corpus.extract.name_evidence import (
 )
 from corpus.extract.name_heads import ATTACHED, LINKS, advocacy, by_head, facility
 from corpus.extract.name_heads import SURNAME_HEADS as SURNAME_HEADS
-from corpus.extract.name_runs import given_stop
+from corpus.extract.name_runs import given_stop, named_after_the
 from corpus.extract.person_evidence import org_cue, person_cue
 from corpus.extract.place_evidence import (
     compass_district,
@@ -174,6 +174,8 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         or person_cue(ctx, a, b)
     ):
         return [(a, b, "PERSON", "given-name" if first in given_names() else "context")]
+    if b - a > 3 and words[a + 2] == "of" and named_after_the(words, a, a + 2):
+        return [(a, b, "ORG", "head-word")]  # "the Economic Union of Varnian States"
     if is_demonym(first):
         return type_segment(Segment(a + 1, b, False, False), ctx, []) if b - a > 2 else []
     if (

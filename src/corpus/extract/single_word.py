@@ -30,9 +30,9 @@ from corpus.extract.name_evidence import (
     road,
     role_modifier,
     small_place,
-    street,
     team_cue,
 )
+from corpus.extract.name_heads import street
 from corpus.extract.place_evidence import (
     listed_with_towns,
     place_cue_before,
