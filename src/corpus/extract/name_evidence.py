@@ -289,3 +289,13 @@ def role_apposition(ctx, a: int, b: int) -> bool:
     """A name set off by commas after a person's role: "a former county commissioner, Walt
     Orrin, was charged"."""
     return ctx.before(a) == "," and ctx.before(a, 2) in TITLES and ctx.after(b) in (",", ".")
+
+
+def role_after_possessive(ctx, b: int) -> bool:
+    """A party's or company's role after the name's possessive, perhaps after one lower-case
+    word ("Reform Chile's deputy leader", "Orvo Air's chief executive")."""
+    if ctx.after(b) not in POSSESSIVE:
+        return False
+    roles = PARTY_ROLES | COMPANY_ROLES | ORG_ROLES_AFTER
+    between = ctx.words[b + 1] if b + 1 < len(ctx.words) else ""
+    return ctx.after(b, 1) in roles or between.isalpha() and ctx.after(b, 2) in roles

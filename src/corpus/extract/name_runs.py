@@ -190,8 +190,9 @@ def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
         if w == "for" and j - start == 1 and words[start].endswith("s"):
             return words[start][-2:] not in ("ss", "us", "is")  # "Citizens for Fair Roads"
         apostrophes = sum(words[i] in PLURAL_APOSTROPHES for i in range(start, j))
-        if j - start - apostrophes <= 2 and (  # "the Workers' Party of Varnia"
-            words[j - 1] in ORG_LEADS or words[j - 1] in PLACE_LEADS
+        hyphened = j - start == 3 and words[j - 2] in ATTACHED  # "Directorate-General of"
+        if (j - start - apostrophes <= 2 or hyphened) and (  # "the Workers' Party of Varnia"
+            words[j - 1 - 2 * hyphened] in ORG_LEADS or words[j - 1] in PLACE_LEADS
         ):
             return True
         return w == "of" and named_after_the(words, start, j)
@@ -273,9 +274,11 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
     named = is_named(words, start, end)
     for k in range(start, end + 1):
         c = split_classes(words[k]) if k < end else 0
-        title_word = c & TITLE != 0 and (
-            c & MODIFIER == 0 or k + 1 < end and split_classes(words[k + 1]) & ANY_TITLE != 0
-        )
+        title_word = (
+            c & TITLE != 0
+            and (c & MODIFIER == 0 or k + 1 < end and split_classes(words[k + 1]) & ANY_TITLE != 0)
+            and not (k > start and words[k - 1] in ATTACHED and words[k - 2] in ORG_HEADS)
+        )  # "Directorate-General": a body's head, not a title
         if k < end and not (title_word and not named or c & CALENDAR_WORD):
             continue
         b = k

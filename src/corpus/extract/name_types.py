@@ -32,6 +32,7 @@ from corpus.extract.name_evidence import (
     party_place,
     party_plural,
     place_after,
+    role_after_possessive,
     role_apposition,
     team_cue,
 )
@@ -244,7 +245,7 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         country = k.label.startswith("gazetteer") or k.label.split(":")[-1] in nations()
         if (
             country
-            and not seg.sentence_start
+            and (not seg.sentence_start or role_after_possessive(ctx, b))  # "Reform Chile's MP"
             and not is_demonym(prefix[0])
             and all(w not in STOP for w in prefix)
         ):
