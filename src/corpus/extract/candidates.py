@@ -94,6 +94,7 @@ def merge(
     cover = [None] * len(words)  # the known span over each token
     for k in known:
         cover[k.start : k.end] = [k] * (k.end - k.start)
+    spoken: set[tuple[int, int]] = set()  # the speech pattern's spans in the segment
     for seg in segments(words, spaces, capitals):
         covered = cover[seg.start : seg.end]
         if covered.count(None) == len(covered):  # no known span in the segment (most of them)
@@ -104,11 +105,18 @@ def merge(
                 continue  # a known span reaching out of the segment
             inside = sorted(over)
             if all(k.label == "speech" for k in inside):
+                spoken = {(k.start, k.end) for k in inside}
                 inside = []  # a speech verb is no evidence of a person: the run's own evidence
                 taken[seg.start : seg.end] = [True] * (seg.end - seg.start)
         if words[seg.end - 1] in NOT_NAME_HEADS:  # "Peace Summit": no place in an event's name
             taken[seg.start : seg.end] = [True] * (seg.end - seg.start)
         names = type_segment(seg, ctx, inside)
+        if spoken:  # a person the speech pattern found keeps its method
+            names = [
+                (s, e, t, "speech" if t == "PERSON" and (s, e) in spoken else m)
+                for s, e, t, m in names
+            ]
+            spoken = set()
         if not inside and (not names or names == [(seg.start, seg.end, "PERSON", "capitalised")]):
             runs.append((seg.start, seg.end, seg.sentence_start))  # typed by a list, maybe
         for s, e, t, m in names:
