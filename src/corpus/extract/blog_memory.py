@@ -206,7 +206,7 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
         for f, ms in fields.items():
             ms = [
                 retype(m, names.get(m.text), m.text in stems)
-                if not town_named_like(m, short, text[f])
+                if m.text not in short or not town_named_like(m, short, text[f])
                 else surname_of(m, short[m.text])
                 for m in ms
             ]

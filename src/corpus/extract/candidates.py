@@ -59,16 +59,20 @@ def headline_case(words: list[str], n_capitals: int | None = None) -> bool:
 
 
 def merge(
-    words: list[str], spaces: list[int], known: list[Known], capitals: list[int] | None = None
+    words: list[str],
+    spaces: list[int],
+    known: list[Known],
+    capitals: list[int] | None = None,
+    sport: bool | None = None,
 ) -> list[Name]:
     """Every name of a doc: the known spans, and the capitalised segments typed by their evidence
     (a segment holding known spans may extend or retype them: "Stadium Australia");
-    `capitals`: upper_initials(words), when known already."""
+    `capitals`: upper_initials(words), and `sport`: whether it reports a match, when known."""
     if capitals is None:
         capitals = upper_initials(words)
     if headline_case(words, len(capitals)):
         return [(k.start, k.end, k.type, k.label) for k in known]
-    ctx, out, runs = Context(words), [], []
+    ctx, out, runs = Context(words, sport), [], []
     known = [
         k._replace(start=k.start + 1) if words[k.start] in STOP and k.end - k.start > 1 else k
         for k in known

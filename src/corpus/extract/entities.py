@@ -279,8 +279,11 @@ class Recogniser:
                 if s.label not in self.ambiguous or placed(doc, s, fields[f], countries)
             ]
             words = tokens[f].words
-            spans[f] = merge(words, tokens[f].spaces, known, tokens[f].capitals)
-            sport_words.update(words[i].lower() for i in tokens[f].sport)
+            own_sport = {words[i].lower() for i in tokens[f].sport}
+            spans[f] = merge(
+                words, tokens[f].spaces, known, tokens[f].capitals, is_sport(own_sport)
+            )
+            sport_words.update(own_sport)
         found = {
             f: [self.mention(s, tokens[f], fields[f], countries) for s in spans[f]] for f in docs
         }
@@ -304,7 +307,7 @@ class Recogniser:
                 m
                 for m in found[f]
                 if not (m.method in WEAK and m.text in short)
-                and not town_named_like(m, short, fields[f])  # "Thorne said", of "Ann Thorne"
+                and not (m.text in short and town_named_like(m, short, fields[f]))
             ]
             occurrences = whole_words(names, fields[f]) if names else ()
             taken = [(m.start, m.end) for m in found[f]] if occurrences else []

@@ -44,9 +44,9 @@ class Segment(NamedTuple):
 class Context:
     """What a segment's neighbours say: the words before and after it."""
 
-    def __init__(self, words: list[str]) -> None:
+    def __init__(self, words: list[str], sport: bool | None = None) -> None:
         self.words = words
-        self._sport: bool | None = None
+        self._sport = sport  # when the caller knows it already
 
     @property
     def sport(self) -> bool:
@@ -82,7 +82,7 @@ def single_name(word: str) -> bool:
     word."""
     return (
         len(word) > 1
-        and name_cased(word)
+        and (word[1:].islower() or name_cased(word))
         and word not in STOP
         and word not in CALENDAR
         and word not in NOT_NAME_WORDS

@@ -61,6 +61,11 @@ def listed(words: list[str], group: list[tuple[int, int]]) -> bool:
 def coordinated(words: list[str], names: list[Name], runs: list[tuple[int, int, bool]]) -> list:
     """`names` with the untyped or weakly typed runs (start, end, opens a sentence) that a list
     of places types as places."""
+    if not any(
+        b < len(words) and words[b] in LIST_WORDS or a > 0 and words[a - 1] in LIST_WORDS
+        for a, b, _ in runs
+    ):
+        return names  # no run in a list (most texts)
     found = {(s, e): (s, e, t, m) for s, e, t, m in names}
     candidates = [
         (a, b)
