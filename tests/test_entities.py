@@ -328,8 +328,11 @@ def test_titles_and_heads_inside_runs(text, expected):
     # places by region lists, heads, endings and the nouns after them
     ("Flooding hit Shropshire and Bavaria on Sunday.", [("Shropshire", "PLACE"), ("Bavaria", "PLACE")]),
     ("Water levels on the River Severn rose again.", [("River Severn", "PLACE")]),
-    ("Trucks waited at the Rafah crossing for hours.", [("Rafah crossing", "PLACE")]),
-    ("Families fled to Abu Shouk camp overnight.", [("Abu Shouk camp", "PLACE")]),
+    # a crossing is named after its place: the place is the entity (as annotated)
+    ("Trucks waited at the Rafah crossing for hours.", [("Rafah", "PLACE")]),
+    ("Families waited at the Abu Shouk crossing overnight.", [("Abu Shouk", "PLACE")]),
+    ("It shows that the Orvism camp are getting desperate.", []),  # a camp of opinion
+    ("Trucks queued at the Tarvo bridge for hours.", [("Tarvo bridge", "PLACE")]),
     ("Troops massed at the Mexican border.", []),  # a people's adjective, not a place
     ("A crash closed the A14 and Interstate 75.", [("A14", "PLACE"), ("Interstate 75", "PLACE")]),
     ("Police sealed off Zeppelinstrasse and Breite Strasse.",
@@ -431,7 +434,7 @@ def test_titles_parties_and_hyphenated_given_names(text, expected):
 def test_token_columns_are_the_words_per_token_reading():
     """Tokens' columns (capitals from a word class, character offsets, texts by lexeme rank) say
     what reading each token's text would: the recogniser takes them instead of per-token loops."""
-    from corpus.extract.candidates import upper_initials
+    from corpus.extract.name_runs import upper_initials
 
     r = recogniser()
     text = ("Émile Zola's Ölüdeniz trip: ßtraße, 3,000 iPhones — Kyiv-based „NATO“ and "

@@ -3,7 +3,8 @@ one-word runs split without the loop."""
 
 import spacy
 
-from corpus.extract.candidates import Segment, split
+from corpus.extract.name_context import Segment
+from corpus.extract.name_runs import split
 from corpus.extract.entry_context import SPORT_WORDS
 from corpus.extract.patterns import BIT, Lexicon, Tokens
 

@@ -3,7 +3,8 @@ extract/name_evidence.py, the connectors of extract/candidates.py). Every senten
 import pytest
 
 from conftest import found
-from corpus.extract.name_evidence import camel_case, in_place_list
+from corpus.extract.initialisms import camel_case
+from corpus.extract.name_evidence import in_place_list
 
 
 @pytest.mark.parametrize("text, name", [

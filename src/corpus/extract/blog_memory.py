@@ -2,7 +2,8 @@
 
 * A surname alone ("Okafor") in any update of a blog that names the person in full ("Grace
   Okafor") elsewhere is that person (method "surname").
-* The stem of a company's full name ("Brightline" of "Brightline Energy Ltd") is that company
+* The stem of a company's full name ("Brightline" of "Brightline Energy Ltd", "Orvessa" of
+  "Orvessa Bank") is that company
   wherever it stands alone in the blog, even before a speech verb (method "context").
 * A body's head word after "the" ("the Commission") in a blog that names one body with that
   head in full ("the Electoral Commission") is that body (method "context").
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from corpus.extract.entry_context import BRAND_HEADS
 from corpus.extract.lexicons import (
     CALENDAR,
     ORG_HEADS,
@@ -28,7 +30,10 @@ from corpus.extract.lexicons import (
     TITLES,
     given_names,
     is_demonym,
+    lexicon_words,
 )
+from corpus.extract.place_evidence import town_named_like
+from corpus.extract.reference import geonames_places
 from corpus.extract.wordlists import words
 
 # Methods whose type is evidence the rest of the blog may use; gazetteer and GeoNames names are
@@ -48,6 +53,9 @@ EVIDENCE = frozenset(
     )
 )
 WEAK = frozenset(("capitalised", "model"))
+# Mentions a longer name the blog types by evidence replaces where it covers them ("Keller
+# Brandt" over the GeoNames town "Keller"): not the gazetteer's.
+PARTS = WEAK | frozenset(("geonames", "pycountry", "context", "place-context", "surname"))
 LEGAL_FORMS = words("blog_memory_legal_forms")  # "Ltd", "Holdings": a company's full name
 # Context alone ("Brightline said", "shares in Brightline") yields to a company's full name.
 STEM_OVERRIDES = frozenset(("context", "place-context"))
@@ -91,13 +99,17 @@ def surnames(found: list[dict]) -> dict:
 
 def company_stems(found: list[dict]) -> dict:
     """Stem -> the mention of the one company the blog names in full with a legal form: the
-    words before its trade and legal words ("Brightline" of "Brightline Energy Ltd")."""
+    words before its trade and legal words ("Brightline" of "Brightline Energy Ltd"); or with a
+    brand's head word after one word that no word list or GeoNames knows ("Orvessa" of "Orvessa
+    Bank")."""
     companies: dict[str, dict[str, object]] = defaultdict(dict)
     for fields in found:
         for ms in fields.values():
             for m in ms:
                 parts = m.canonical_name.split()
-                if m.type != "ORG" or len(parts) < 2 or parts[-1] not in LEGAL_FORMS:
+                if m.type != "ORG" or len(parts) < 2:
+                    continue
+                if parts[-1] not in LEGAL_FORMS and not brand_stem(parts):
                     continue
                 while parts and (parts[-1] in LEGAL_FORMS or parts[-1] in ORG_HEADS):
                     parts.pop()
@@ -112,6 +124,20 @@ def company_stems(found: list[dict]) -> dict:
         for stem, full in companies.items()
         if len(full) == 1 and usable(stem)
     }
+
+
+def brand_stem(parts: list[str]) -> bool:
+    """Whether a company's name is a coined word and a brand's head word ("Orvessa Bank"): the
+    coined word, alone, is that company ("Orvessa said"); not "Kelby Bank" of a town, nor
+    "Central Bank" of a word."""
+    stem = parts[0]
+    return (
+        len(parts) == 2
+        and parts[1] in BRAND_HEADS
+        and stem[1:].islower()
+        and stem.lower() not in lexicon_words()
+        and stem not in geonames_places()
+    )
 
 
 def body_heads(found: list[dict]) -> dict:
@@ -178,7 +204,12 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
     for fields, text in zip(found, texts):
         updated = {}
         for f, ms in fields.items():
-            ms = [retype(m, names.get(m.text), m.text in stems) for m in ms]
+            ms = [
+                retype(m, names.get(m.text), m.text in stems)
+                if m.text not in short or not town_named_like(m, short, text[f])
+                else surname_of(m, short[m.text])
+                for m in ms
+            ]
             firsts = [w for w in by_first if w in text[f]]  # whole or not: whole_words checks
             seen = Counter(m.text for m in ms)  # names found wherever the text has them: done
             words = sorted(
@@ -194,6 +225,10 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
             for start, word in whole_words(words, text[f]) if words else ():
                 end = start + len(word)
                 ref, method = known[word]
+                inner = [m for m in ms if start <= m.start and m.end <= end and m.text != word]
+                if " " in word and inner and all(m.method in PARTS for m in inner):
+                    ms = [m for m in ms if m not in inner]  # "Keller Brandt" over "Keller"
+                    taken = {i for m in ms for i in range(m.start, m.end)}
                 if (
                     taken.intersection(range(start, end))
                     or word in heads
@@ -221,6 +256,19 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
             updated[f] = sorted(ms, key=lambda m: m.start)
         out.append(updated)
     return out
+
+
+def surname_of(m, person):
+    """The mention as the surname of the person named in full elsewhere in the blog."""
+    return m._replace(
+        type="PERSON",
+        canonical_name=person.canonical_name,
+        wikidata_id=person.wikidata_id,
+        geonames_id=None,
+        latitude=None,
+        longitude=None,
+        method="surname",
+    )
 
 
 def retype(m, ref, stem: bool = False):

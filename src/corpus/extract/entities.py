@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 
 from corpus.extract.candidates import Known, merge
 from corpus.extract.entry_context import is_sport, is_team, short_forms
-from corpus.extract.lexicons import PLACE_AFTER, PLACE_NOUNS, PLACE_PREPOSITIONS
+from corpus.extract.lexicons import ORG_HEADS, PLACE_HEADS
 from corpus.extract.model import add_model_mentions
 from corpus.extract.patterns import (
     BIT,
@@ -40,6 +40,7 @@ from corpus.extract.patterns import (
     match_window,
     trim,
 )
+from corpus.extract.place_evidence import placed, town_named_like
 from corpus.extract.reference import (
     Reference,
     context_countries,
@@ -48,11 +49,11 @@ from corpus.extract.reference import (
     geonames_cities,
     geonames_places,
     nations,
-    populated_places,
     qualifier,
     resolve_place,
     setting_up,
 )
+from corpus.extract.word_search import whole_words as whole_words
 
 # spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are
 # ~40,000) every new word takes the slow path and tokenizing runs ~9x slower. Half a million
@@ -106,6 +107,8 @@ class Recogniser:
         ambiguous = context_places()
         self.ambiguous: set[str] = set()  # labels of names that are places only in context
         for name, ref in geonames_places().items():
+            if name in ORG_HEADS or name in PLACE_HEADS:
+                continue  # "Bank", "Union", "Airport": a head word alone is a common noun
             self.add_names(f"geonames:{name}", ref, (name,))
             if name in ambiguous:
                 self.ambiguous.add(f"geonames:{name}")
@@ -276,8 +279,11 @@ class Recogniser:
                 if s.label not in self.ambiguous or placed(doc, s, fields[f], countries)
             ]
             words = tokens[f].words
-            spans[f] = merge(words, tokens[f].spaces, known, tokens[f].capitals)
-            sport_words.update(words[i].lower() for i in tokens[f].sport)
+            own_sport = {words[i].lower() for i in tokens[f].sport}
+            spans[f] = merge(
+                words, tokens[f].spaces, known, tokens[f].capitals, is_sport(own_sport)
+            )
+            sport_words.update(own_sport)
         found = {
             f: [self.mention(s, tokens[f], fields[f], countries) for s in spans[f]] for f in docs
         }
@@ -297,7 +303,12 @@ class Recogniser:
         short = short_forms(m for ms in found.values() for m in ms)
         names = sorted(short, reverse=True)
         for f, doc in docs.items():
-            found[f] = [m for m in found[f] if not (m.method in WEAK and m.text in short)]
+            found[f] = [
+                m
+                for m in found[f]
+                if not (m.method in WEAK and m.text in short)
+                and not (m.text in short and town_named_like(m, short, fields[f]))
+            ]
             occurrences = whole_words(names, fields[f]) if names else ()
             taken = [(m.start, m.end) for m in found[f]] if occurrences else []
             for start, name in occurrences:
@@ -324,63 +335,6 @@ class Recogniser:
         if model is not None:
             found = add_model_mentions(found, fields, model, self.link, Mention)
         return found
-
-
-def placed(doc: Doc, span: Found, text: str, countries: frozenset[str]) -> bool:
-    """Whether the text places a name that is also a word or a person's name ("Reading",
-    "Jackson"): a preposition of place before it ("in Reading"), its state or country after it
-    ("Jackson, Mississippi"), a place noun after it ("Reading station"), or its country named in
-    the entry."""
-    i = span.start - 1
-    while (
-        i > 0
-        and span.start - i < 6
-        and (doc[i].text in (",", "and", "or") or doc[i].text[:1].isupper())
-    ):
-        i -= 1  # "in Bristol and Bath": a list after the preposition
-    before = doc[i].lower_ if i >= 0 else ""
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if before in PLACE_PREPOSITIONS or after in PLACE_AFTER or after in PLACE_NOUNS:
-        return True
-    if qualifier(text, doc[span.end - 1].idx + len(doc[span.end - 1])) is not None:
-        return True
-    name = doc[span.start : span.end].text
-    return any(p.country in countries for p in populated_places().get(name, ()))
-
-
-def whole_words(words: list[str], text: str) -> list[tuple[int, str]]:
-    """(start, word) of each occurrence of any of the words, whole, as `\\b(?:w1|w2|...)\\b`
-    finds them: leftmost first, the earlier word of the list where several start at one place,
-    none overlapping."""
-    starts = sorted((start, rank) for rank, w in enumerate(words) for start in word_starts(w, text))
-    found, end = [], 0
-    for start, rank in starts:
-        if start >= end:
-            found.append((start, words[rank]))
-            end = start + len(words[rank])
-    return found
-
-
-def is_word_char(char: str) -> bool:
-    """Whether `\\w` matches the character (in a str pattern: alphanumeric or the underscore)."""
-    return char.isalnum() or char == "_"
-
-
-def word_starts(word: str, text: str) -> list[int]:
-    """Where the word occurs whole in text, as `\\b` bounds it (occurrences may overlap): found
-    with str.find, far quicker than a pattern per word, which the regex engine cannot search for
-    as text."""
-    starts, size = [], len(word)
-    first, last = is_word_char(word[0]), is_word_char(word[-1])
-    i = text.find(word)
-    while i >= 0:
-        # \b holds where a word character meets a non-word one; beyond the text counts as non-word.
-        if (i > 0 and is_word_char(text[i - 1])) != first and (
-            i + size < len(text) and is_word_char(text[i + size])
-        ) != last:
-            starts.append(i)
-        i = text.find(word, i + 1)
-    return starts
 
 
 @lru_cache(maxsize=1)

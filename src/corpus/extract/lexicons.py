@@ -17,9 +17,12 @@ from corpus.extract.wordlists import words
 # The last word of an organisation's name ("Cork County Council", "Delta Airlines").
 ORG_HEADS = words("org_heads")
 # Words in another language or of a trade that make a run an organisation wherever they stand
-# ("Deutsche Bahn", "Red Crescent"), and endings of such words ("Gewerkschaft", "Robotics").
+# ("Deutsche Bahn", "Red Crescent"), and endings of such words ("Gewerkschaft", "Robotics", a
+# compound of a head word: "Sparbank", "Bürgerforum").
 ORG_WORDS = ORG_HEADS | words("org_words")
-ORG_ENDINGS = re.compile(r"(?:schaft|ung|ics|tions|verband|bund|amt|werk|werke|tech|soft|corp)$")
+ORG_ENDINGS = re.compile(
+    r"(?:schaft|ung|ics|tions|verband|bund|amt|werk|werke|tech|soft|corp|bank|forum)$"
+)
 # Sports clubs' words: "Hartley United", "FC Romsey", "Real Velmark".
 CLUB_WORDS = words("club_words")
 # The first word of an organisation's name followed by "of" or "for" ("Ministry of Health").
@@ -31,7 +34,7 @@ STREET_ENDINGS = re.compile(
     r"(?:stra(?:ss|ß)e|strasse|platz|gasse|allee|damm|ufer|weg|straat|"
     r"gracht|plein)$"
 )
-# Lowercase nouns after a name that make it a place ("the Rafah crossing", "Abu Shouk camp");
+# Lowercase nouns after a name that make it a place ("the Tarvo bridge", "Orvo airport");
 # the first set join the name, the second follow it ("Kamrup district").
 PLACE_AFTER_JOINED = words("place_after_joined")
 PLACE_AFTER = PLACE_AFTER_JOINED | words("place_after")
@@ -67,7 +70,8 @@ STOP = frozenset(w.capitalize() for w in STOP_WORDS) | frozenset(STOP_WORDS)
 def given_names() -> frozenset[str]:
     """Given names of the 1990 US Census (public domain): 'Jennifer', 'Miguel'."""
     text = files("corpus.extract").joinpath("data/given_names.txt").read_text(encoding="utf-8")
-    return frozenset(n for n in text.split() if not n.startswith("#")) - CALENDAR
+    names = (n for line in text.splitlines() if not line.startswith("#") for n in line.split())
+    return frozenset(names) - CALENDAR  # (the comment lines' words are no names)
 
 
 def is_demonym(word: str) -> bool:
@@ -95,3 +99,14 @@ def is_initialism(word: str) -> bool:
         and word not in NOT_INITIALISMS
         and (len(word) <= 5 or word.lower() not in lexicon_words())
     )
+
+
+# A surname's prefix before a capital ("McKenzie", "MacLeod", "FitzGerald", "O'Brien"): the
+# word is cased as a name, not as a brand ("TransLink").
+SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|O['’])[A-Z][a-z]+")
+
+
+def name_cased(word: str) -> bool:
+    """Whether a word is cased as a name: a capital then lower case, or a surname's prefix and
+    a capital ("McCrindle")."""
+    return word[:1].isupper() and (word[1:].islower() or SURNAME_PREFIX.fullmatch(word) is not None)

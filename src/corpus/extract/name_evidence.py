@@ -1,6 +1,6 @@
 """Evidence for a name's type beyond its head word: organisation words in any position or language
 ("Deutsche Bahn", "the Jordanian Red Crescent"), sports clubs and the verbs of a match, roads and
-streets ("the A14", "Zeppelinstrasse"), lowercase place nouns after a name ("the Rafah crossing"),
+streets ("the A14", "Zeppelinstrasse"), lowercase place nouns after a name ("the Tarvo bridge"),
 and what makes an all-capital word an organisation ("the FBI said", not "the GST rate").
 """
 
@@ -18,8 +18,6 @@ from corpus.extract.lexicons import (
     PLACE_AFTER_JOINED,
     SOURCE_CUES,
     SPEECH,
-    STOP,
-    STREET_ENDINGS,
     TITLES,
     given_names,
     is_demonym,
@@ -95,7 +93,7 @@ def team_cue(ctx, a: int, b: int) -> bool:
 
 
 def place_after(ctx, b: int) -> int:
-    """2 when a lowercase noun after the name joins it as a place ("the Rafah crossing"), 1 when
+    """2 when a lowercase noun after the name joins it as a place ("the Tarvo bridge"), 1 when
     it makes it a place without joining ("Kamrup district"), else 0."""
     nxt = ctx.words[b] if b < len(ctx.words) else ""
     if nxt in PLACE_AFTER_JOINED:
@@ -132,65 +130,6 @@ def road(ctx, a: int) -> bool:
     return ROAD.fullmatch(w) is not None and ctx.before(a) in ("the", "on", "off", "along", "via")
 
 
-def street(word: str) -> bool:
-    """A one-word street name in German or Dutch: "Zeppelinstrasse", "Kurfürstendamm"."""
-    return len(word) > 6 and word[1:].islower() and STREET_ENDINGS.search(word.lower()) is not None
-
-
-CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
-NAME_PREFIXES = (
-    "Mc",
-    "Mac",
-    "Fitz",
-    "De",
-    "Di",
-    "Da",
-    "Du",
-    "La",
-    "Le",
-    "Van",
-    "Von",
-    "Al",
-    "El",
-    "Abu",
-    "Ben",
-    "Bin",
-)
-
-
-def camel_case(word: str) -> bool:
-    """A word with a capital inside ("TransLink", "CityNews"): a brand's name, not a surname such
-    as "McKenzie" or "DeSantis"."""
-    return CAMEL.fullmatch(word) is not None and not any(
-        word.startswith(p) and word[len(p) : len(p) + 1].isupper() for p in NAME_PREFIXES
-    )  # "AlmaRail" is no "Al" name: a capital must follow the prefix
-
-
-def initialism_is_org(ctx, a: int) -> bool:
-    """An all-capital word is an organisation only with evidence: a speech or source verb after
-    it ("NATO said"), an article or organisation noun before it with no noun after it ("the
-    FBI has"), a possessive, or a definition in brackets after a name ("Fire Service (RFS)")."""
-    prev, nxt = ctx.before(a), ctx.after(a + 1)
-    if ctx.speech_after(a + 1) or nxt in SOURCE_CUES or nxt in ("'s", "’s"):
-        return True
-    if prev in BEFORE_ORG and (nxt in ACTING or nxt in STOP or not nxt[:1].isalpha()):
-        return True
-    if nxt in KIND_OF_BODY or ctx.after(a + 2) in KIND_OF_BODY and nxt.isalpha():
-        return True  # "the SBU security service", "the NVA news agency"
-    if nxt in ORG_ROLES_AFTER:
-        return True  # "the KDP leader", "an MDC lawmaker", "VDP candidates"
-    if nxt.isalpha() and ctx.words[a + 1].islower() and ctx.after(a + 2) in TITLES:
-        return True  # "WRF country director Ana Rees": a body's officer
-    if prev == "the" and ctx.before(a, 2) in ("of", "from") and ctx.before(a, 3) in MEMBERS_OF:
-        return True  # "supporters of the KRF", "fighters from the SNA"
-    return (
-        prev == "("
-        and nxt == ")"
-        and ctx.before(a, 2)[:1].isalpha()
-        and ctx.words[a - 2][:1].isupper()
-    )
-
-
 def org_role(ctx, a: int, sentence_start: bool) -> bool:
     """One unknown word that a role around it makes a party, company or outlet: a party's or
     body's member or voice after it ("a Kaldor MP", "a Brimwell spokesperson", "Kaldera news
@@ -210,15 +149,18 @@ def org_role(ctx, a: int, sentence_start: bool) -> bool:
     return prev == "of" and ctx.before(a, 2) in ("members", "member")
 
 
+APPOSITION_ENDS = frozenset("of for in at with from who which that".split())
+
+
 def org_apposition(ctx, b: int) -> bool:
     """A name followed by an apposition whose head is a kind of body: "Zentra, a rights group,
     said", "Tarnco, the state energy firm, said"."""
     if ctx.after(b) != "," or ctx.after(b + 1) not in ARTICLES:
         return False
-    for k in range(b + 2, min(b + 8, len(ctx.words))):
+    for k in range(b + 2, min(b + 11, len(ctx.words))):
         if ctx.after(k) in (",", "."):
             return k > b + 2 and ctx.after(k - 1) in KIND_OF_BODY
-        if ctx.after(k) in STOP:
+        if ctx.after(k) in APPOSITION_ENDS:  # not "the" or "'s": "the country's second union"
             return False  # "Separately, an employee of the ministry": the body is not its head
     return False
 
@@ -347,3 +289,13 @@ def role_apposition(ctx, a: int, b: int) -> bool:
     """A name set off by commas after a person's role: "a former county commissioner, Walt
     Orrin, was charged"."""
     return ctx.before(a) == "," and ctx.before(a, 2) in TITLES and ctx.after(b) in (",", ".")
+
+
+def role_after_possessive(ctx, b: int) -> bool:
+    """A party's or company's role after the name's possessive, perhaps after one lower-case
+    word ("Reform Chile's deputy leader", "Orvo Air's chief executive")."""
+    if ctx.after(b) not in POSSESSIVE:
+        return False
+    roles = PARTY_ROLES | COMPANY_ROLES | ORG_ROLES_AFTER
+    between = ctx.words[b + 1] if b + 1 < len(ctx.words) else ""
+    return ctx.after(b, 1) in roles or between.isalpha() and ctx.after(b, 2) in roles

@@ -14,6 +14,7 @@ from corpus.extract.lexicons import (
     PLACE_LEADS,
     SOURCE_CUES,
     SPEECH,
+    STREET_ENDINGS,
     given_names,
 )
 from corpus.extract.wordlists import words
@@ -30,6 +31,11 @@ STAFF_AT = words("name_evidence_staff_at")  # "analysts at the Orvo Centre": a b
 HAVE = frozenset(("has", "have", "had"))
 
 
+def street(word: str) -> bool:
+    """A street's name in German or Dutch: "Zeppelinstrasse", "Landstraße", "Kurfürstendamm"."""
+    return len(word) > 6 and word[1:].islower() and STREET_ENDINGS.search(word.lower()) is not None
+
+
 def by_head(words: list[str], a: int, b: int) -> str | None:
     """ORG or PLACE from the name's own head word, if it has one (PERSON where the head is the
     end of a hyphenated surname after a given name)."""
@@ -42,6 +48,13 @@ def by_head(words: list[str], a: int, b: int) -> str | None:
         return "ORG"
     if last in SURNAME_HEADS and words[b - 2] in given_names() and words[a] not in PLACE_LEADS:
         return None  # "Helen Park", "Sarah Hill": a person
+    if last not in PLACE_HEADS and any(
+        w in ORG_HEADS and words[i + 1].lower() in ("of", "for")
+        for i, w in enumerate(words[a + 1 : b - 1], a + 1)
+    ):
+        return "ORG"  # "Orvish Institute for Sea and Air": a body's head opens its name
+    if street(last):
+        return "PLACE"  # "Mainzer Landstraße", "Breite Strasse"
     if last in PLACE_HEADS or any(w in PLACE_HEADS for w in words[a + 1 : b - 1]):
         return "PLACE"  # "Tuen Mun Hospital", "Dursey Island Cable Car"
     if (

@@ -5,135 +5,54 @@ place preposition ("in X"), a source cue ("X reports", "according to X").
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from corpus.extract.entry_context import is_sport
+from corpus.extract.compound_names import compound_name
+from corpus.extract.initialisms import acronym_after
 from corpus.extract.lexicons import (
-    CALENDAR,
     DIRECTIONS,
     NAME_PARTICLES,
     NOT_NAME_HEADS,
-    NOT_NAME_WORDS,
     ORG_HEADS,
     ORG_NOUNS,
     PLACE_HEADS,
-    PLACE_NOUNS,
-    PLACE_PREPOSITIONS,
-    SOURCE_CUES,
-    SPEECH,
     STOP,
     TITLES,
     given_names,
     is_demonym,
     is_initialism,
 )
+from corpus.extract.name_context import Context, Known, Name, Segment, single_name
 from corpus.extract.name_evidence import (
     ORG_ROLES_AFTER,
     adjective,
     body_after,
-    camel_case,
     club,
     in_place_list,
-    initialism_is_org,
-    org_apposition,
     org_evidence,
-    org_role,
-    outlet,
     outlet_place,
-    party_cue,
-    party_member,
     party_place,
     party_plural,
     place_after,
-    road,
+    role_after_possessive,
     role_apposition,
-    role_modifier,
-    small_place,
-    street,
     team_cue,
 )
 from corpus.extract.name_heads import ATTACHED, LINKS, advocacy, by_head, facility
 from corpus.extract.name_heads import SURNAME_HEADS as SURNAME_HEADS
+from corpus.extract.name_runs import given_stop, named_after_the
+from corpus.extract.person_evidence import org_cue, person_cue
 from corpus.extract.place_evidence import (
     compass_district,
     listed_with_towns,
     place_cue_before,
-    placed_name,
 )
-from corpus.extract.reference import context_places, nations
+from corpus.extract.reference import nations
+from corpus.extract.single_word import single
 from corpus.extract.wordlists import words
 
 PLACE_AT = words("name_types_place_at")  # "in X"
 PERSON_LABELS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
 STATE_WORDS = frozenset(("Republic", "Kingdom", "Emirates", "Federation"))  # after a demonym
-ALONG = frozenset(("along", "alongside"))  # "along the X": a river, a road, a coast or border
 TOLD = frozenset(("told", "tells", "telling"))  # "told the X": "the" before no person
-Name = tuple[int, int, str, str]  # tokens start to end, type, method (or the known span's label)
-
-
-class Known(NamedTuple):
-    """A span found from the reference lists or patterns: tokens start to end, type and label."""
-
-    start: int
-    end: int
-    type: str
-    label: str
-
-
-class Segment(NamedTuple):
-    start: int
-    end: int
-    sentence_start: bool  # its first word opens a sentence (capitalised whatever it is)
-    title_before: bool  # a title or role word stands just before it ("Coach", "minister")
-
-
-class Context:
-    """What a segment's neighbours say: the words before and after it."""
-
-    def __init__(self, words: list[str]) -> None:
-        self.words = words
-        self._sport: bool | None = None
-
-    @property
-    def sport(self) -> bool:
-        """Whether the text reports a match (two sports words)."""
-        if self._sport is None:
-            self._sport = is_sport({w.lower() for w in self.words})
-        return self._sport
-
-    def before(self, i: int, k: int = 1) -> str:
-        return self.words[i - k].lower() if i - k >= 0 else ""
-
-    def after(self, i: int, k: int = 0) -> str:
-        return self.words[i + k].lower() if i + k < len(self.words) else ""
-
-    def speech_after(self, end: int) -> bool:
-        nxt = self.after(end)
-        return nxt in SPEECH or nxt in ("has", "had") and self.after(end, 1) in SPEECH
-
-    def source(self, seg: Segment) -> bool:
-        return (
-            self.before(seg.start) == "to"
-            and self.before(seg.start, 2) == "according"
-            or self.after(seg.end) in SOURCE_CUES
-        )
-
-
-def single_name(word: str) -> bool:
-    """Whether a word can be a word of a name: capitalised, not a stop, title, head or calendar
-    word."""
-    return (
-        len(word) > 1
-        and word[1:].islower()
-        and word not in STOP
-        and word not in CALENDAR
-        and word not in NOT_NAME_WORDS
-        and word not in DIRECTIONS
-        and word.lower() not in TITLES
-        and word not in ORG_HEADS
-        and word not in PLACE_HEADS
-        and word not in NOT_NAME_HEADS
-    )
 
 
 def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
@@ -156,6 +75,9 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if b - a > 1 and last.isupper() and last.lower() in ORG_ROLES_AFTER:  # "a Kaldor MP"
         return type_segment(seg._replace(end=b - 1), ctx, [k for k in inside if k.end < b])
     exact = len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b)
+    compound = None if exact else compound_name(seg, ctx, inside)
+    if compound is not None:
+        return compound  # "Caldas de Monchique", "backbencher Chelsea Orrin"
     if (
         b - a > 2
         and seg.sentence_start
@@ -176,7 +98,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         if k.type == "PLACE" and b - a == 1 and outlet_place(ctx, a, k.label):
             return [(a, b, "ORG", "source-context")]  # "witnesses told Meriden": an outlet
         if k.type == "PLACE" and place_after(ctx, b) == 2:
-            return [(a, b + 1, "PLACE", k.label)]  # "the Rafah crossing"
+            return [(a, b + 1, "PLACE", k.label)]  # "the Tarvo bridge"
         return [(a, b, k.type, k.label)]
     if not inside and compass_district(words, a, b):
         return [(a, b, "PLACE", "head-word")]  # "Hamilton West": a district, not a person
@@ -192,7 +114,13 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if b - a > 1 and is_initialism(first) and first.lower() in ORG_NOUNS:
         if words[a + 1] not in given_names() and not any(k.start == a for k in inside):
             return [(a + 1, b, "ORG", "context")]  # "the NGO Zentra": the class word is no part
-    if seg.sentence_start and first.lower() in ORG_NOUNS and b - a > 1 and not inside:
+    if (
+        seg.sentence_start
+        and first.lower() in ORG_NOUNS
+        and b - a > 1
+        and not inside
+        and words[a + 1] not in LINKS
+    ):
         return [(a + 1, b, "ORG", "context")]  # "Utility GridVolt said": the role opens it
     if b - a > 1 and not listed and body_after(ctx, a, b):
         return [(a, b, "ORG", "context")]  # "the Hands Off Our Coast movement"
@@ -206,6 +134,8 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         if place_cue_before(ctx, a):
             return [(a, b, "PLACE", "head-word")]  # "crowds in Helen Park"
         return [(a, b, "PERSON", "given-name")]  # "Helen Park said", "Tom Ridge"
+    if b - a > 1 and not inside and last not in PLACE_HEADS and acronym_after(ctx, b):
+        return [(a, b, "ORG", "head-word")]  # "the Orvish Fire Information System (OFIS)"
     head = by_head(words, a, b) if b - a > 1 else None
     if head:
         return [(a, b, head, "head-word")]
@@ -218,7 +148,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         and not adjective(first)
         and not (b - a == 1 and seg.sentence_start)
     ):
-        return [(a, b + (after == 2), "PLACE", "place-context")]  # "Abu Shouk camp"
+        return [(a, b + (after == 2), "PLACE", "place-context")]  # "Orvo airport"
     if exact:
         return [(a, b, inside[0].type, inside[0].label)]
     if inside:
@@ -227,12 +157,26 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return single(seg, ctx)
     if is_initialism(first) and all(single_name(w) or w in ORG_HEADS for w in words[a + 1 : b]):
         return [(a, b, "ORG", "initialism")]  # "CTI TV", "BBC News"
-    plain = all(single_name(w) for w in words[a:b] if w not in ATTACHED and w not in NAME_PARTICLES)
+    plain = all(
+        single_name(w) or i == a and given_stop(words, a, b, seg.sentence_start)  # "Will Orrin"
+        for i, w in enumerate(words[a:b], a)
+        if w not in ATTACHED and w not in NAME_PARTICLES
+    )
     if plain and not ctx.sport and not ctx.speech_after(b) and listed_with_towns(words, a, b):
         return [(a, b, "PLACE", "capitalised")]  # "the airports of Haiphong, Van Kieu and ...":
         # weak evidence (a surname the blog gives outranks it, and the blog does not repeat it)
-    if plain and (first in given_names() or ctx.speech_after(b) or role_apposition(ctx, a, b)):
+    if plain and org_cue(ctx, a, b) and not person_cue(ctx, a, b):
+        return [(a, b, "ORG", "context")]  # "The Hallam Retail Forum said": no person
+    if plain and (
+        first in given_names()
+        or ctx.speech_after(b)
+        or ctx.speech_before(a)
+        or role_apposition(ctx, a, b)
+        or person_cue(ctx, a, b)
+    ):
         return [(a, b, "PERSON", "given-name" if first in given_names() else "context")]
+    if b - a > 3 and words[a + 2] == "of" and named_after_the(words, a, a + 2):
+        return [(a, b, "ORG", "head-word")]  # "the Economic Union of Varnian States"
     if is_demonym(first):
         return type_segment(Segment(a + 1, b, False, False), ctx, []) if b - a > 2 else []
     if (
@@ -269,6 +213,16 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     typed apart."""
     words, a, b = ctx.words, seg.start, seg.end
     k = inside[-1]
+    if (
+        len(inside) == 1
+        and k.start == a
+        and k.type == "ORG"
+        and b - k.end > 1
+        and is_initialism(words[a])
+        and words[k.end] not in given_names()
+        and all(single_name(w) for w in words[k.end : b])
+    ):
+        return [(a, b, "ORG", "head-word")]  # "the EU Civil Shelter Mechanism": one body
     if len(inside) == 1 and k.start == a and k.type == "PLACE" and k.end < b:
         if all(w in DIRECTIONS for w in words[k.end : b]):
             return [(a, b, "PLACE", "head-word")]  # "Kelby Central", "Orvo West": a district
@@ -291,7 +245,7 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         country = k.label.startswith("gazetteer") or k.label.split(":")[-1] in nations()
         if (
             country
-            and not seg.sentence_start
+            and (not seg.sentence_start or role_after_possessive(ctx, b))  # "Reform Chile's MP"
             and not is_demonym(prefix[0])
             and all(w not in STOP for w in prefix)
         ):
@@ -320,74 +274,3 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if at < b:
         out += type_segment(Segment(at, b, False, False), ctx, [])
     return out
-
-
-def single(seg: Segment, ctx: Context) -> list[Name]:
-    """One capitalised word: typed only by strong evidence around it."""
-    a = seg.start
-    w = ctx.words[a]
-    if is_initialism(w):  # "the FBI said", not "the GST rate"
-        return [(a, a + 1, "ORG", "initialism")] if initialism_is_org(ctx, a) else []
-    if camel_case(w):  # "SkyLink", "CityNews": a brand or a site, not a person or place
-        return [(a, a + 1, "ORG", "head-word")]
-    if road(ctx, a):
-        return [(a, a + 1 + ctx.after(a + 1).isdigit(), "PLACE", "place-context")]  # "the A14"
-    if (
-        street(w)
-        or (place_after(ctx, a + 1) or in_place_list(ctx.words, a, a + 1))
-        and not seg.sentence_start
-        and single_name(w)
-        and not adjective(w)
-    ):
-        return [(a, a + 1 + (place_after(ctx, a + 1) == 2), "PLACE", "place-context")]
-    if w[1:].islower() and not is_demonym(w) and party_cue(ctx, a):
-        return [(a, a + 1, "ORG", "context")]  # "the ruling Harmony party"
-    if (
-        w in ORG_HEADS
-        and w[1:].islower()
-        and not seg.sentence_start
-        and role_modifier(ctx, a, False)
-    ):
-        return [(a, a + 1, "ORG", "context")]  # "the Labour leader", not "Police spokesman X"
-    if w in ORG_HEADS and w[1:].islower() and seg.sentence_start and party_member(ctx, a):
-        return [(a, a + 1, "ORG", "context")]  # "Labour leader Ana Rees said"
-    if is_demonym(w) and single_name(w) and placed_name(ctx, a, seg.sentence_start):
-        return [(a, a + 1, "PLACE", "place-context")]  # "near Zalingei in March"
-    if not single_name(w) or is_demonym(w):
-        return []
-    person_or_place = w in given_names() or w in context_places()  # "a Bristol MP": a place
-    if not person_or_place and (
-        org_role(ctx, a, seg.sentence_start)
-        or org_apposition(ctx, a + 1)
-        or outlet(ctx, a)
-        or seg.sentence_start
-        and role_modifier(ctx, a, True)
-    ):
-        return [(a, a + 1, "ORG", "context")]  # "a Kaldor MP", "Ostrel's chief executive"
-    if w not in given_names() and small_place(w) and party_member(ctx, a):
-        return [(a, a + 1, "ORG", "context")]  # "Kaldor's new MP", not "Bristol's new MP"
-    if seg.sentence_start:
-        return []
-    if not ctx.sport and not ctx.speech_after(a + 1) and listed_with_towns(ctx.words, a, a + 1):
-        return [(a, a + 1, "PLACE", "capitalised")]  # "won Rongora and Dunedin North": weak
-    if ctx.source(seg):
-        return [(a, a + 1, "ORG", "source-context")]
-    prev = ctx.before(a)
-    if ctx.sport and team_cue(ctx, a, a + 1):
-        return [(a, a + 1, "ORG", "context")]
-    if org_evidence(ctx, a, a + 1, given_names()):
-        return [(a, a + 1, "ORG", "head-word")]
-    if prev == "the" and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return [(a, a + 1, "ORG", "context")]  # "the Lionesses", "the Greens said"
-    if (seg.title_before or ctx.speech_after(a + 1)) and prev not in PLACE_PREPOSITIONS:
-        return [(a, a + 1, "PERSON", "context")]
-    if prev in ORG_NOUNS:
-        return [(a, a + 1, "ORG", "context")]  # "news agency Xinhua"
-    if prev in PLACE_NOUNS or prev == "of" and ctx.before(a, 2) in PLACE_NOUNS:
-        return [(a, a + 1, "PLACE", "place-context")]  # "the island of Kinmen"
-    nxt = ctx.after(a + 1)
-    if place_cue_before(ctx, a) and not nxt.startswith(("'", "’")) and not nxt[:1].isdigit():
-        return [(a, a + 1, "PLACE", "place-context")]
-    if prev == "the" and ctx.before(a, 2) in ALONG:
-        return [(a, a + 1, "PLACE", "place-context")]  # "along the Vessa": a river, a coast
-    return []

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import OOV_RANK
 
 from corpus.extract.entry_context import SPORT_WORDS
+from corpus.extract.lexicons import name_cased
 from corpus.extract.wordlists import words
 
 TITLES = sorted(words("patterns_titles"))
@@ -43,7 +44,7 @@ WORD_CLASSES = {
     "role": lambda w: w.lower() in ROLE_SET,
     "speech": lambda w: w.lower() in SPEECH_SET,
     "have": lambda w: w.lower() in ("has", "had", "have"),
-    "name": lambda w: w.istitle() and w not in NOT_NAMES,  # "Kirby", not "GB" or "The"
+    "name": lambda w: (w.istitle() or name_cased(w)) and w not in NOT_NAMES,  # not "GB", "The"
     "capitalised": lambda w: CAPITALISED.match(w) is not None and w not in NOT_NAMES,
     "org-head": lambda w: w in ORG_HEADS,
     "org-lead": lambda w: (

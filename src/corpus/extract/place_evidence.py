@@ -6,9 +6,22 @@ Haiphong, Van Kieu and Dong Hoi").
 
 from __future__ import annotations
 
-from corpus.extract.lexicons import STOP, given_names
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from corpus.extract.lexicons import PLACE_AFTER, PLACE_NOUNS, PLACE_PREPOSITIONS, STOP, given_names
 from corpus.extract.name_evidence import in_place_list, place_after
-from corpus.extract.reference import geonames_cities, geonames_places, nations
+from corpus.extract.patterns import Found
+from corpus.extract.reference import (
+    country_codes,
+    geonames_cities,
+    geonames_places,
+    nations,
+    populated_places,
+    qualifier,
+    subdivision_codes,
+)
 from corpus.extract.wordlists import words
 
 PLACE_AT = words("name_types_place_at")  # "near X"
@@ -20,7 +33,6 @@ BEARINGS = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west "
     "south-east south-west".split()
 )  # "30 miles northwest of X"
-PLACE_NOUNS = words("place_nouns")  # "the village of X"
 
 
 def placed_name(ctx, a: int, sentence_start: bool) -> bool:
@@ -71,6 +83,8 @@ def listed_with_towns(words: list[str], a: int, b: int) -> bool:
     if b < len(words) and (words[b][:1].isdigit() or words[b] == "("):
         return False  # "Rogers 74, Clarke 5": a scorecard's players
     before, after = item_before(words, a), item_after(words, b)
+    if before and after is None and b < len(words) and words[b] == ",":
+        return False  # "its envoy in Nouakchott, Kwame Orrin-Asante, said": an apposition
     near = [x for x in (before, after) if x]
     if not any(town(x) or compass_district(x.split(), 0, len(x.split())) for x in near):
         return False
@@ -115,3 +129,45 @@ def place_cue_before(ctx, a: int) -> bool:
     if prev == "of":
         return ctx.before(a, 2) in PLACE_NOUNS or ctx.before(a, 2) in BEARINGS
     return prev in PLACE_AT
+
+
+def placed(doc: Doc, span: Found, text: str, countries: frozenset[str]) -> bool:
+    """Whether the text places a name that is also a word or a person's name ("Reading",
+    "Jackson"): a preposition of place before it ("in Reading"), its state or country after it
+    ("Jackson, Mississippi"), a place noun after it ("Reading station"), or its country named in
+    the entry."""
+    i = span.start - 1
+    while (
+        i > 0
+        and span.start - i < 6
+        and (doc[i].text in (",", "and", "or") or doc[i].text[:1].isupper())
+    ):
+        i -= 1  # "in Bristol and Bath": a list after the preposition
+    before = doc[i].lower_ if i >= 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if before in PLACE_PREPOSITIONS or after in PLACE_AFTER or after in PLACE_NOUNS:
+        return True
+    if qualifier(text, doc[span.end - 1].idx + len(doc[span.end - 1])) is not None:
+        return True
+    name = doc[span.start : span.end].text
+    return any(p.country in countries for p in populated_places().get(name, ()))
+
+
+@lru_cache(maxsize=1)
+def context_regions() -> frozenset[str]:
+    """Names of countries and of regions (states, provinces, counties): never a surname's."""
+    return frozenset(country_codes()) | frozenset(subdivision_codes())
+
+
+def town_named_like(m, people: dict, text: str) -> bool:
+    """Whether a GeoNames town's mention `m` is rather the surname of a person the text names in
+    full (`people`: surname -> that person's mention): "Thorne said" after "Rebecca Thorne", a
+    town of that name notwithstanding; not a country or region, and not after a preposition of
+    place or "the" ("in Thorne", "the Thorne")."""
+    person = people.get(m.text)
+    if person is None or person.type != "PERSON" or m.method != "geonames" or " " in m.text:
+        return False
+    if m.text in nations() or m.text in context_regions():
+        return False
+    before = text[: m.start].split()
+    return not before or before[-1].lower() not in PLACE_PREPOSITIONS | {"the"}

@@ -57,6 +57,9 @@ SUBDIVISION_TYPES = (
 )  # subdivisions news names as places
 MIN_CITY_POPULATION = 15000
 NEVER_ALONE = CALENDAR | DIRECTIONS | STOP  # "May", "Western", "Of": a place only inside a name
+# A town's name with its river or region after it, which English text drops ("Frankfurt am Main",
+# "Halle (Saale)", "Kingston upon Thames"): the first word alone names it.
+QUALIFIED = re.compile(r"(\w+) (?:am|an der|ob der|im|upon|\()\W?\w")
 GIVEN_NAME_CITY_LIMIT = 1_000_000  # a smaller city named like a person ("Jackson") needs context
 
 
@@ -143,7 +146,13 @@ def geonames_places() -> dict[str, Reference]:
         places[country["name"]] = Reference(
             country["name"], "PLACE", None, int(country["geonameid"]), None, None, "geonames"
         )
+        if country["name"].startswith("The "):  # "the Netherlands": the article is the text's
+            places.setdefault(country["name"][4:], places[country["name"]])
     given = given_names()
+    for name, ref in list(places.items()):  # "Frankfurt am Main", "Halle (Saale)": the town
+        short = QUALIFIED.match(name)
+        if short and short.group(1) not in given and short.group(1) not in NEVER_ALONE:
+            places.setdefault(short.group(1), ref)
     for name, ref in list(places.items()):  # "Poznan", "Malmo": English text drops diacritics
         plain = unaccented(name)
         if len(plain) > 3 and plain not in given and plain not in STOP:  # not "Leon", "Hue"

@@ -1,0 +1,325 @@
+"""Runs of capitalised words that may be names (`segments`): a run goes on over name particles,
+hyphenated parts, "of"/"for"/"and" inside an organisation's or place's name and a possessive inside
+a body's ("Sheriff's Office"); `split` cuts it at title and calendar words and drops leading stop
+words and trailing connectors.
+"""
+
+from __future__ import annotations
+
+from corpus.extract.lexicons import (
+    CALENDAR,
+    CONNECTORS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    ORG_LEADS,
+    ORG_WORDS,
+    PLACE_HEADS,
+    PLACE_LEADS,
+    STOP,
+    TITLE_MODIFIERS,
+    TITLES,
+    given_names,
+)
+from corpus.extract.name_context import Segment
+from corpus.extract.name_heads import ATTACHED, SURNAME_HEADS
+from corpus.extract.wordlists import words
+
+SENTENCE_BREAKS = frozenset('. ! ? : ; “ " ‘ ( — – … •'.split())
+POSSESSIVE = frozenset(("'s", "’s"))
+PLURAL_APOSTROPHES = frozenset(("'", "’"))  # "the Workers' Union"
+# Words before a possessive inside an organisation's or place's name ("Sheriff's Office").
+OWNERS = TITLES | words("candidates_owners")
+COMPOUND_ENDS = words("candidates_compound_ends")  # "Soviet-era": an adjective, not a name
+# Words joining a lead word to the rest of a name, and articles after them ("Council on Arctic
+# Security", "Movement for a Better Varnia", "Centre for the Return of Prisoners").
+LINKS = frozenset(("of", "for", "on"))
+ARTICLES = frozenset(("the", "a"))
+SAINTS = frozenset(("St", "Saint"))  # a saint's name owns what follows it
+CAPITAL_ROLES = frozenset(("PM", "MEP", "MSP", "MLA", "CFO", "COO", "CTO"))  # besides TITLES
+CONNECTING = LINKS | {"and", "&"}  # the only words `connects` can find joining a name (lower case)
+
+
+def is_capitalised(word: str) -> bool:
+    found = CAPITALISED.get(word)
+    if found is None:
+        found = CAPITALISED[word] = word[:1].isupper() and (
+            word.isalpha() or any(c.isalpha() for c in word)
+        )
+    return found
+
+
+CAPITALISED: dict[str, bool] = {}  # is_capitalised per word, once met
+# What `split` asks of a word, as bits (`split_classes`): a title word (not in capitals), one in
+# any case, a title modifier, a calendar word, a word dropped where a name opens or ends.
+TITLE, ANY_TITLE, MODIFIER, CALENDAR_WORD, LEADING, TRAILING = (1 << i for i in range(6))
+SPLIT_CLASSES: dict[str, int] = {}
+
+
+def split_classes(word: str) -> int:
+    """The word's classes for `split` (computed once per word)."""
+    found = SPLIT_CLASSES.get(word)
+    if found is None:
+        lower = word.lower()
+        found = (
+            (lower in TITLES and not word.isupper()) * TITLE
+            | (lower in TITLES) * ANY_TITLE
+            | (lower in TITLE_MODIFIERS) * MODIFIER
+            | (word in CALENDAR) * CALENDAR_WORD
+            | (word in STOP or lower in CONNECTORS) * LEADING
+            | (lower in CONNECTORS or word in NAME_PARTICLES) * TRAILING
+        )
+        SPLIT_CLASSES[word] = found
+    return found
+
+
+def opens_sentence(words: list[str], i: int) -> bool:
+    return i == 0 or words[i - 1] in SENTENCE_BREAKS or words[i - 1].isspace()
+
+
+def upper_initials(words: list[str]) -> list[int]:
+    """Positions of the words whose first character is upper case."""
+    return [i for i, w in enumerate(words) if w[:1].isupper()]
+
+
+def segments(
+    words: list[str], spaces: list[int], capitals: list[int] | None = None
+) -> list[Segment]:
+    """Runs of capitalised words (with name particles, hyphenated parts and 'of'/'for' inside an
+    organisation's name), split at title words, calendar words and leading stop words;
+    `capitals`: upper_initials(words), when known already."""
+    found, n, i = [], len(words), 0
+    for start in upper_initials(words) if capitals is None else capitals:
+        if start < i:
+            continue  # inside the last run
+        if words[start] in STOP and not (start + 1 < n and words[start + 1][:1].isupper()):
+            continue  # "The", "He": a capitalised word that opens no name
+        if (
+            not is_capitalised(words[start])
+            or start
+            and words[start - 1] in ("#", "@", "/")
+            and not spaces[start - 1]
+        ):
+            continue  # a hashtag, a handle, a link's path
+        j, linked = start + 1, False
+        while j < n:
+            w = words[j]
+            if (
+                not spaces[j - 1]
+                and w in ATTACHED
+                and j + 1 < n
+                and not spaces[j]
+                and words[j + 1][:1].isalpha()
+            ):
+                if (
+                    words[j + 1] in COMPOUND_ENDS
+                    or words[j + 1].endswith("ed")
+                    or j == start + 1
+                    and words[j + 1].islower()
+                ):
+                    break  # "Moscow-backed", "Soviet-era", "Ex-friends": an adjective or noun
+                j += 2  # "Ka-Hin", "Shuk-kwan"
+            elif is_capitalised(w) and spaces[j - 1]:
+                j += 1
+            elif (
+                w in NAME_PARTICLES
+                and j + 2 < n
+                and (is_capitalised(words[j + 1]) or words[j + 1] in NAME_PARTICLES)
+            ):
+                j += 1
+            elif w in NAME_PARTICLES and hyphened_particle(words, spaces, j):
+                j += 3  # "Ahmed al-Omda", "Abu Bakr al-Fadl": the particle and its name
+            elif w.lower() in CONNECTING and connects(words, start, j, linked):
+                linked = True
+                j += 2 if words[j + 1] in ARTICLES else 1
+            elif (
+                w in POSSESSIVE
+                and not spaces[j - 1]
+                and (words[j - 1].lower() in OWNERS or words[start] in SAINTS)
+                and j + 1 < n
+                and is_capitalised(words[j + 1])
+            ):
+                j += 1  # "Sheriff's Office", "Children's Hospital", "St Mary's Hospital"
+            elif w in PLURAL_APOSTROPHES and plural_possessive(words, spaces, j):
+                j += 1  # "the Workers' Union", "Farmers' Federation"
+            else:
+                break
+        found += split(words, start, j)
+        i = j
+    return found
+
+
+def hyphened_particle(words: list[str], spaces: list[int], j: int) -> bool:
+    """Whether the particle at j is joined by a hyphen to a capitalised name ("al-Omda",
+    "el-Sayed") after a space, so both belong to the name before it."""
+    return (
+        j + 2 < len(words)
+        and bool(spaces[j - 1])
+        and not spaces[j]
+        and not spaces[j + 1]
+        and words[j + 1] in ("-", "‐")
+        and is_capitalised(words[j + 2])
+    )
+
+
+def plural_possessive(words: list[str], spaces: list[int], j: int) -> bool:
+    """Whether the apostrophe at j joins a plural to the rest of a body's or place's name: a
+    plural before it, a space after it, and capitalised words ending in a head word after it
+    ("the Workers' Union", "the Teachers' Council"), not "the Smiths' car"."""
+    if words[j] not in PLURAL_APOSTROPHES or spaces[j - 1] or not spaces[j]:
+        return False
+    if not words[j - 1].endswith("s") or words[j - 1].endswith(("ss", "us", "is")):
+        return False
+    k = j + 1
+    while k < len(words) and is_capitalised(words[k]) and spaces[k - 1]:
+        k += 1
+    return k > j + 1 and (words[k - 1] in ORG_HEADS or words[k - 1] in PLACE_HEADS)
+
+
+def connects(words: list[str], start: int, j: int, linked: bool) -> bool:
+    """Whether the connector at j carries on the organisation's or place's name begun at start:
+    "of"/"for" (and "of the") right after a lead word that opens the name or follows one modifier
+    ("Council of Europe", "Korean Centers for Disease Control"), then "and" unless an organisation
+    of its own follows ("Ministry of Health and Welfare", not "... and Hospital Authority")."""
+    w = words[j].lower()
+    nxt = j + 2 if j + 2 < len(words) and words[j + 1] in ARTICLES and w in LINKS else j + 1
+    if nxt >= len(words) or not is_capitalised(words[nxt]) or words[nxt] in CALENDAR:
+        return False
+    while start < j and words[start] in STOP:
+        start += 1  # "The Colorado Department of ..."
+    if w in LINKS and not linked:
+        if w == "for" and j - start == 1 and words[start].endswith("s"):
+            return words[start][-2:] not in ("ss", "us", "is")  # "Citizens for Fair Roads"
+        apostrophes = sum(words[i] in PLURAL_APOSTROPHES for i in range(start, j))
+        hyphened = j - start == 3 and words[j - 2] in ATTACHED  # "Directorate-General of"
+        if (j - start - apostrophes <= 2 or hyphened) and (  # "the Workers' Party of Varnia"
+            words[j - 1 - 2 * hyphened] in ORG_LEADS or words[j - 1] in PLACE_LEADS
+        ):
+            return True
+        return w == "of" and named_after_the(words, start, j)
+    if w == "&":
+        return True  # "Harlow & Finch"
+    if w == "of":  # "Centre for the Return of Captives", not "... of the Department of Health"
+        return linked and words[nxt] not in ORG_LEADS
+    if w != "and":
+        return False
+    k = nxt
+    while k < len(words) and is_capitalised(words[k]):
+        k += 1
+    if linked:  # "Ministry of Health and Social Care", not "... and Orvo Hospital"
+        return words[k - 1] not in ORG_HEADS and not new_name(words, nxt, k)
+    # "Kent Fire and Rescue Service": one name when only the part after "and" ends in a head,
+    # not "Kelby Airport and Tasca Energy", where a place's name ends before it
+    return (
+        words[k - 1] in ORG_HEADS
+        and words[j - 1] not in ORG_HEADS
+        and k - nxt <= 3
+        and not (words[j - 1] in PLACE_HEADS and j - start > 1 and new_name(words, nxt, k))
+    )
+
+
+def named_after_the(words: list[str], start: int, j: int) -> bool:
+    """Whether two capitalised words after "the" and before "of" open a body's name ("the
+    Economic Union of Varnian States", "the Deposit Scheme of Private Banks"): no title, given
+    name or calendar word among them (not "the Prime Minister of Varnia")."""
+    return (
+        j - start == 2
+        and start > 0
+        and words[start - 1].lower() == "the"
+        and not any(
+            w.lower() in TITLES or w in given_names() or w in CALENDAR or w in STOP
+            for w in words[start:j]
+        )
+    )
+
+
+def new_name(words: list[str], start: int, end: int) -> bool:
+    """Whether capitalised words start to end are a name of their own: two or more, ending in a
+    head word and opening with a word that is none ("Orvo Hospital", "Tasca Energy")."""
+    return (
+        end - start > 1
+        and (words[end - 1] in ORG_HEADS or words[end - 1] in PLACE_HEADS)
+        and words[start] not in ORG_WORDS
+        and words[start] not in PLACE_HEADS
+    )
+
+
+def capital_role(word: str) -> bool:
+    """Whether a word is a role written in capitals ("MP", "CEO", "PM")."""
+    return word.isupper() and (word.lower() in TITLES or word in CAPITAL_ROLES)
+
+
+def split(words: list[str], start: int, end: int) -> list[Segment]:
+    """A run cut at title and calendar words, without leading stop words or trailing connectors;
+    a run named by its head word ("Princess Margaret Hospital") is not cut at titles, and a role
+    in capitals before a name is no part of it ("MP Jordan Tapsell", "CEO Tom Rask")."""
+    for k in range(start, end - 1):
+        if capital_role(words[k]) and words[k + 1][1:].islower():
+            before = split(words, start, k + 1) if k > start else []  # "Labour MP": its party
+            return before + [
+                s._replace(title_before=s.start == k + 1) for s in split(words, k + 1, end)
+            ]
+    title = start > 0 and words[start - 1].lower() in TITLES
+    if end - start == 1:  # a one-word run (most of them): what the loop below makes of it
+        c = split_classes(words[start])
+        if (
+            c & (CALENDAR_WORD | LEADING | TRAILING)
+            or c & TITLE
+            and not c & MODIFIER
+            and not is_named(words, start, end)
+        ):
+            return []
+        return [Segment(start, end, opens_sentence(words, start), title)]
+    out, a = [], start
+    sentence = opens_sentence(words, start)
+    named = is_named(words, start, end)
+    for k in range(start, end + 1):
+        c = split_classes(words[k]) if k < end else 0
+        title_word = (
+            c & TITLE != 0
+            and (c & MODIFIER == 0 or k + 1 < end and split_classes(words[k + 1]) & ANY_TITLE != 0)
+            and not (k > start and words[k - 1] in ATTACHED and words[k - 2] in ORG_HEADS)
+        )  # "Directorate-General": a body's head, not a title
+        if k < end and not (title_word and not named or c & CALENDAR_WORD):
+            continue
+        b = k
+        if a < end and words[a] in POSSESSIVE:
+            title = False  # "the Minister's Questions": the title is no part of what follows
+        while a < b and split_classes(words[a]) & LEADING and not given_stop(words, a, b, sentence):
+            a += 1
+        while b > a and split_classes(words[b - 1]) & TRAILING:
+            b -= 1
+        if a < b:
+            out.append(Segment(a, b, sentence and a == start, title))
+        title, a, sentence = k < end and title_word, k + 1, False
+    return out
+
+
+MODALS = frozenset(("will", "may", "might", "can", "shall", "must"))  # stop words, and names
+
+
+def given_stop(words: list[str], a: int, b: int, sentence: bool) -> bool:
+    """Whether a capitalised stop word is a given name opening a person's name: a modal verb
+    before another name inside a sentence ("said Will Orrin"), where a verb would not be
+    capitalised."""
+    return (
+        not sentence
+        and b - a > 1
+        and words[a].lower() in MODALS
+        and words[a] in given_names()
+        and words[a][1:].islower()
+        and is_capitalised(words[a + 1])
+        and words[a + 1] not in STOP
+    )
+
+
+def is_named(words: list[str], start: int, end: int) -> bool:
+    """Whether a run is named by its head word ("Princess Margaret Hospital"): `split` does not cut
+    it at titles."""
+    return (
+        words[end - 1] in ORG_HEADS
+        or words[end - 1] in PLACE_HEADS
+        and not (words[end - 1] in SURNAME_HEADS and words[end - 2] in given_names())
+        or end - start > 2
+        and words[start] in ORG_LEADS
+        and words[start + 1] in ("of", "for")
+    )
