@@ -13,25 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from corpus.schema import ENTITY_TYPES, FIGURE_CATEGORIES
+
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 SETS = [BENCH / "blind", BENCH / "blind2", BENCH / "blind3", BENCH / "blind4"]
 BLOGS = {"blind": 3, "blind2": 3, "blind3": 4, "blind4": 4}  # blogs per set
 GOLDS = [p for s in SETS for p in sorted((s / "gold").glob("*.json"))]
-TYPES = {"PERSON", "ORG", "PLACE"}
-CATEGORIES = {
-    "killed",
-    "injured",
-    "missing",
-    "arrested",
-    "prisoners",
-    "people",
-    "weapons",
-    "money",
-    "distance",
-    "duration",
-    "percent",
-    "other",
-}
+TYPES = set(ENTITY_TYPES)
+CATEGORIES = set(FIGURE_CATEGORIES)
+# the annotation conventions' qualifiers (the schema's, but "at_most")
 QUALIFIERS = {"exact", "about", "at_least", "more_than", "up_to", "less_than", "range", "vague"}
 STAMP = re.compile(r"^\d{3,4} GMT$")
 

@@ -17,21 +17,9 @@ import re
 from corpus.extract.counted import UNIT_NOUNS, VEHICLE, noun_category, noun_phrase
 from corpus.extract.numbers import Number
 from corpus.extract.units import DIMENSION_CATEGORY, trie_alternation
+from corpus.schema import FIGURE_CATEGORIES
 
-CATEGORIES = (
-    "killed",
-    "injured",
-    "missing",
-    "arrested",
-    "prisoners",
-    "people",
-    "weapons",
-    "money",
-    "distance",
-    "duration",
-    "percent",
-    "other",
-)
+CATEGORIES = FIGURE_CATEGORIES  # declared once, in the schema
 CASUALTY = ("killed", "injured", "missing", "arrested")
 LETTERS = re.compile(r"[A-Za-z]+")
 
