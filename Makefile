@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_stages.py
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/

@@ -1,0 +1,161 @@
+"""The build's stages, one by one, in one process: where a build's CPU seconds go (issue 30).
+
+usage: python bench/bench_stages.py [--blogs 100] [--entries 40] [--profile FILE]
+
+Generates bench_build.py's synthetic blogs in a temporary folder and runs, in this process and
+in the build's order, each stage of `corpus build` over all of them, timing each by this
+process's CPU seconds (which others' load on a shared machine moves least):
+
+- imports: the package's build modules, spaCy and the word lists, once per build process;
+- set-up: the entity recogniser and the GeoNames places index (made in the temporary cache
+  first, as the build's first run does, then read from it as every later worker does);
+- read and parse, times and rows (the blogs and entries rows), entities, figures, Arrow (the
+  rows as the schema's Arrow tables);
+- checks: every check of the corpus as one part, ours and Great Expectations' (its import and
+  set-up counted apart), without Data Docs; Parquet: the tables written.
+
+The floor, spaCy's blank English tokenizer over the same non-blank lines (as in bench_build.py),
+is timed in the same run; each stage is printed in ms per entry and as a multiple of the floor.
+`--profile FILE` also writes a cProfile of the per-entry stages (parse to Arrow) to FILE.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_build import floor_seconds, generate  # noqa: E402
+
+
+class Stages:
+    """CPU seconds of named stages, in the order they first ran (a stage may run many times)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def time(self, name: str) -> Iterator[None]:
+        started = time.process_time()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.process_time() - started
+
+
+def run(raw: Path, cache: Path, stages: Stages, profile: cProfile.Profile | None) -> int:
+    """Every stage over the raw folder; the number of entries."""
+    with stages.time("imports"):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from corpus import extract, parse
+        from corpus.build import places
+        from corpus.collect import raw as raw_files
+        from corpus.dataset import store
+        from corpus.schema import TABLES
+        from corpus.tables import blog_rows
+
+        extract.rows  # noqa: B018 - spaCy, the word lists and the extractors
+    with stages.time("set-up: places index, first build"):
+        places.index_columns(str(cache))
+    places.index_columns.cache_clear()
+    with stages.time("set-up: recogniser and places"):
+        places.use_index(cache)
+        extract.entities.recogniser()
+        extract.reference.populated_places()
+    rows: dict[str, list] = {name: [] for name in TABLES}
+    tables: dict[str, list] = {name: [] for name in TABLES}
+    if profile is not None:
+        profile.enable()
+    for path in sorted(raw.iterdir()):
+        with stages.time("read and parse"):
+            data = path.read_bytes()
+            doc = raw_files.read_document(raw, path.name, None, data)
+            parsed = parse.parse(doc.path, doc.format, doc.text)
+        with stages.time("times and rows"):
+            blog, entries = blog_rows(doc, parsed)
+        with stages.time("entities"):
+            entities = extract.entity_rows(entries)
+        with stages.time("figures"):
+            figures = extract.figure_rows(entries)
+        found = {"blogs": [blog], "entries": entries, "entities": entities, "figures": figures}
+        with stages.time("Arrow tables"):
+            for name, table in TABLES.items():
+                tables[name].append(store.to_arrow(table, found.get(name, [])))
+        rows["entries"] += entries
+    if profile is not None:
+        profile.disable()
+    part = {name: pa.concat_tables(parts) for name, parts in tables.items()}
+    with stages.time("checks: Great Expectations import and set-up"):
+        from corpus.validate.parts import PartChecker
+
+        checker = PartChecker(with_docs=False)
+    with stages.time("checks: every check of the part"):
+        outcome = checker.check(part)
+    failed = [c.name for c in outcome.checks if not c.success]
+    if failed:
+        sys.exit(f"checks failed: {failed}")
+    with stages.time("Parquet"), tempfile.TemporaryDirectory() as out:
+        for name, table in part.items():
+            pq.write_table(table, Path(out, f"{name}.parquet"))
+    return len(rows["entries"])
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--blogs", type=int, default=100)
+    p.add_argument("--entries", type=int, default=40, help="entries per blog")
+    p.add_argument("--profile", type=Path, help="write a cProfile of parse to Arrow here")
+    args = p.parse_args()
+    stages = Stages()
+    profile = cProfile.Profile() if args.profile else None
+    with tempfile.TemporaryDirectory(prefix="corpus-stages-") as tmp:
+        raw, cache = Path(tmp, "raw"), Path(tmp, "cache")
+        raw.mkdir()
+        cache.mkdir()
+        generate(raw, args.blogs, args.entries)
+        n_entries = run(raw, cache, stages, profile)
+        started = time.process_time()
+        floor_seconds(raw)
+        floor = time.process_time() - started
+    if profile is not None:
+        profile.dump_stats(args.profile)
+    per_entry = [s for s in stages.seconds if s not in PER_BUILD]
+    total = sum(stages.seconds[s] for s in per_entry)
+    print(
+        f"{args.blogs} synthetic blogs, {n_entries} entries; floor (spaCy's blank tokenizer "
+        f"over the non-blank lines): {floor:.2f} CPU-s, {floor / n_entries * 1e3:.3f} ms/entry"
+    )
+    print("| stage | CPU-s | ms/entry | x floor |\n|---|---:|---:|---:|")
+    for name, seconds in stages.seconds.items():
+        if name in PER_BUILD:
+            print(f"| {name} (once per process) | {seconds:.2f} | | |")
+        else:
+            print(
+                f"| {name} | {seconds:.2f} | {seconds / n_entries * 1e3:.3f} | "
+                f"{seconds / floor:.2f} |"
+            )
+    print(
+        f"| **per-entry stages** | {total:.2f} | {total / n_entries * 1e3:.3f} | "
+        f"{total / floor:.2f} |"
+    )
+
+
+PER_BUILD = frozenset(
+    (
+        "imports",
+        "set-up: places index, first build",
+        "set-up: recogniser and places",
+        "checks: Great Expectations import and set-up",
+    )
+)
+
+if __name__ == "__main__":
+    main()
