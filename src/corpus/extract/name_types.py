@@ -17,10 +17,9 @@ from corpus.extract.lexicons import (
     STOP,
     TITLES,
     given_names,
-    is_demonym,
     is_initialism,
 )
-from corpus.extract.name_context import Context, Known, Name, Segment, single_name
+from corpus.extract.name_context import Context, Known, Name, Segment, demonym, single_name
 from corpus.extract.name_evidence import (
     ORG_ROLES_AFTER,
     adjective,
@@ -68,7 +67,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if (
         1 < b - a <= 3
         and party_plural(last)
-        and not is_demonym(first)
+        and not demonym(first)
         and all(single_name(w) or w in ATTACHED for w in words[a : b - 1])
     ):
         return [(a, b, "ORG", "head-word")]  # "the Ostrava Democrats", "the Kent Greens"
@@ -107,7 +106,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(a, b, "ORG", "context")]  # "told the Marlow Courier": an outlet, no person
     if inside and b - a > 2 and words[a + 1].lower() in LINKS and by_head(words, a, b) == "ORG":
         return [(a, b, "ORG", "head-word")]  # "Council on Arctic Water Security": one name
-    if b - a > 1 and is_demonym(first) and last in STATE_WORDS:
+    if b - a > 1 and demonym(first) and last in STATE_WORDS:
         return [(a, b, "PLACE", "head-word")]  # "the Dominican Republic"
     if ctx.before(a) in ORG_NOUNS and not inside and first not in given_names():
         return [(a, b, "ORG", "context")]  # "operator TarnRail", "water company Orvo-Vodna"
@@ -177,14 +176,14 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(a, b, "PERSON", "given-name" if first in given_names() else "context")]
     if b - a > 3 and words[a + 2] == "of" and named_after_the(words, a, a + 2):
         return [(a, b, "ORG", "head-word")]  # "the Economic Union of Varnian States"
-    if is_demonym(first):
+    if demonym(first):
         return type_segment(Segment(a + 1, b, False, False), ctx, []) if b - a > 2 else []
     if (
         all(single_name(w) or w in DIRECTIONS for w in words[a:b] if w not in NAME_PARTICLES)
         and not seg.sentence_start
         and place_cue_before(ctx, a)
         and b - a <= 3
-        and not is_demonym(last)
+        and not demonym(last)
         and single_name(last)
         and not last.endswith("s")
     ):
@@ -198,7 +197,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         plain
         and 1 < len(names) <= 4 - seg.sentence_start
         and first not in DIRECTIONS
-        and not is_demonym(last)
+        and not demonym(last)
         and not last.endswith("s")
         and ctx.after(b) not in TITLES
         and ctx.before(a) != "the"
@@ -246,7 +245,7 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         if (
             country
             and (not seg.sentence_start or role_after_possessive(ctx, b))  # "Reform Chile's MP"
-            and not is_demonym(prefix[0])
+            and not demonym(prefix[0])
             and all(w not in STOP for w in prefix)
         ):
             return [(a, b, "ORG", "capitalised")]  # "Sands China", "Global Affairs Canada"
