@@ -250,10 +250,11 @@ def outlet_place(ctx, a: int, label: str) -> bool:
     """A small town's name (a GeoNames one, never a country or a region) used as an outlet's:
     "witnesses told Meriden", "Meriden reported that"; a place is seldom told or reporting."""
     w = ctx.words[a]
+    if not label.startswith("geonames"):
+        return False
     places = populated_places().get(w, ())
     return (
-        label.startswith("geonames")
-        and w not in given_names()
+        w not in given_names()
         and w not in nations()
         and bool(places)
         and places[0].population < SMALL_PLACE

@@ -58,7 +58,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     """The names in a segment, given the known spans inside it."""
     words, a, b = ctx.words, seg.start, seg.end
     last, first = words[b - 1], words[a]
-    if advocacy(words, a, b):
+    if b - a > 2 and advocacy(words, a, b):
         return [(a, b, "ORG", "head-word")]  # "Voters for a Fair Deal": no event's name
     if last in NOT_NAME_HEADS or first in ATTACHED:  # an event's name keeps the listed names in it
         return [
@@ -74,7 +74,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if b - a > 1 and last.isupper() and last.lower() in ORG_ROLES_AFTER:  # "a Kaldor MP"
         return type_segment(seg._replace(end=b - 1), ctx, [k for k in inside if k.end < b])
     exact = len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b)
-    compound = None if exact else compound_name(seg, ctx, inside)
+    compound = None if exact or b - a < 2 else compound_name(seg, ctx, inside)
     if compound is not None:
         return compound  # "Caldas de Monchique", "backbencher Chelsea Orrin"
     if (
@@ -90,18 +90,21 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         k = inside[0]
         if seg.title_before and k.label.startswith("geonames") and b - a == 1:
             return [(a, b, "PERSON", "context")]  # "Dr. Lau": a person, whatever place is so named
-        if k.type == "PLACE" and ctx.sport and team_cue(ctx, a, b):
+        if k.type != "PLACE":
+            return [(a, b, k.type, k.label)]
+        if ctx.sport and team_cue(ctx, a, b):
             return [(a, b, "ORG", "context")]  # "Collingwood beat Essendon": the clubs
-        if k.type == "PLACE" and b - a == 1 and party_place(ctx, a, k.label, seg.sentence_start):
+        if b - a == 1 and party_place(ctx, a, k.label, seg.sentence_start):
             return [(a, b, "ORG", "context")]  # "the ruling Harmony party", "Green co-leader X"
-        if k.type == "PLACE" and b - a == 1 and outlet_place(ctx, a, k.label):
+        if b - a == 1 and outlet_place(ctx, a, k.label):
             return [(a, b, "ORG", "source-context")]  # "witnesses told Meriden": an outlet
-        if k.type == "PLACE" and place_after(ctx, b) == 2:
+        if place_after(ctx, b) == 2:
             return [(a, b + 1, "PLACE", k.label)]  # "the Tarvo bridge"
         return [(a, b, k.type, k.label)]
-    if not inside and compass_district(words, a, b):
+    if not inside and b - a > 1 and compass_district(words, a, b):
         return [(a, b, "PLACE", "head-word")]  # "Hamilton West": a district, not a person
-    listed = any(k.label.startswith("gazetteer") for k in inside)  # "Senate GOP": keep "GOP"
+    # a listed name inside ("Senate GOP": keep "GOP")
+    listed = bool(inside) and any(k.label.startswith("gazetteer") for k in inside)
     if b - a > 1 and not listed and ctx.before(a) == "the" and ctx.before(a, 2) in TOLD:
         return [(a, b, "ORG", "context")]  # "told the Marlow Courier": an outlet, no person
     if inside and b - a > 2 and words[a + 1].lower() in LINKS and by_head(words, a, b) == "ORG":

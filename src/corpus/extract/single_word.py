@@ -116,7 +116,7 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         and role_modifier(ctx, a, True)
     ):
         return [(a, a + 1, "ORG", "context")]  # "a Kaldor MP", "Ostrel's chief executive"
-    if w not in given_names() and small_place(w) and party_member(ctx, a):
+    if w not in given_names() and party_member(ctx, a) and small_place(w):
         return [(a, a + 1, "ORG", "context")]  # "Kaldor's new MP", not "Bristol's new MP"
     if seg.sentence_start:
         return []
