@@ -100,11 +100,13 @@ def merge(
         cover[k.start : k.end] = [k] * (k.end - k.start)
     spoken: set[tuple[int, int]] = set()  # the speech pattern's spans in the segment
     for seg in segments(words, spaces, capitals):
-        covered = cover[seg.start : seg.end]
-        if covered.count(None) == len(covered):  # no known span in the segment (most of them)
+        if seg.end - seg.start == 1:  # (most of them)
+            over = () if cover[seg.start] is None else (cover[seg.start],)
+        else:
+            over = {k for k in cover[seg.start : seg.end] if k is not None}
+        if not over:  # no known span in the segment
             inside = []
         else:
-            over = {k for k in covered if k is not None}
             if any(k.start < seg.start or k.end > seg.end for k in over):
                 continue  # a known span reaching out of the segment
             inside = sorted(over)

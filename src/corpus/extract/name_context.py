@@ -19,6 +19,7 @@ from corpus.extract.lexicons import (
     SPEECH,
     STOP,
     TITLES,
+    is_demonym,
     name_cased,
 )
 
@@ -79,16 +80,33 @@ class Context:
 
 def single_name(word: str) -> bool:
     """Whether a word can be a word of a name: capitalised, not a stop, title, head or calendar
-    word."""
-    return (
-        len(word) > 1
-        and (word[1:].islower() or name_cased(word))
-        and word not in STOP
-        and word not in CALENDAR
-        and word not in NOT_NAME_WORDS
-        and word not in DIRECTIONS
-        and word.lower() not in TITLES
-        and word not in ORG_HEADS
-        and word not in PLACE_HEADS
-        and word not in NOT_NAME_HEADS
-    )
+    word (computed once per word)."""
+    found = NAME_WORDS.get(word)
+    if found is None:
+        found = NAME_WORDS[word] = (
+            len(word) > 1
+            and (word[1:].islower() or name_cased(word))
+            and word not in STOP
+            and word not in CALENDAR
+            and word not in NOT_NAME_WORDS
+            and word not in DIRECTIONS
+            and word.lower() not in TITLES
+            and word not in ORG_HEADS
+            and word not in PLACE_HEADS
+            and word not in NOT_NAME_HEADS
+        )
+    return found
+
+
+NAME_WORDS: dict[str, bool] = {}  # single_name per word, once met
+
+
+def demonym(word: str) -> bool:
+    """`is_demonym`, computed once per word."""
+    found = DEMONYMS.get(word)
+    if found is None:
+        found = DEMONYMS[word] = is_demonym(word)
+    return found
+
+
+DEMONYMS: dict[str, bool] = {}

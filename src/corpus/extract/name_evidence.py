@@ -20,8 +20,8 @@ from corpus.extract.lexicons import (
     SPEECH,
     TITLES,
     given_names,
-    is_demonym,
 )
+from corpus.extract.name_context import demonym
 from corpus.extract.reference import context_places, nations, populated_places
 from corpus.extract.wordlists import words
 
@@ -73,7 +73,7 @@ def org_evidence(ctx, a: int, b: int, given: frozenset[str]) -> bool:
         return False
     if any(org_word(w, given) for w in words[a:b]):
         return True
-    return b - a > 1 and ctx.before(a) == "the" and ctx.speech_after(b) and not is_demonym(words[a])
+    return b - a > 1 and ctx.before(a) == "the" and ctx.speech_after(b) and not demonym(words[a])
 
 
 def club(words: list[str], a: int, b: int, sport: bool) -> bool:
@@ -207,7 +207,7 @@ def party_place(ctx, a: int, label: str, sentence_start: bool) -> bool:
     Harmony party"), or a small town's name before a member or role noun ("Green co-leader
     Tamsin Orley"): never a listed country, a given name or a larger city ("a Bristol MP")."""
     w = ctx.words[a]
-    if not label.startswith("geonames") or is_demonym(w):
+    if not label.startswith("geonames") or demonym(w):
         return False
     if party_cue(ctx, a):
         return True
@@ -228,7 +228,7 @@ def body_after(ctx, a: int, b: int) -> bool:
     return (
         ctx.after(b) in BODY_AFTER
         and ctx.words[a] not in given_names()
-        and not is_demonym(ctx.words[a])
+        and not demonym(ctx.words[a])
         and ctx.before(a) not in TITLES
     )
 
@@ -250,10 +250,11 @@ def outlet_place(ctx, a: int, label: str) -> bool:
     """A small town's name (a GeoNames one, never a country or a region) used as an outlet's:
     "witnesses told Meriden", "Meriden reported that"; a place is seldom told or reporting."""
     w = ctx.words[a]
+    if not label.startswith("geonames"):
+        return False
     places = populated_places().get(w, ())
     return (
-        label.startswith("geonames")
-        and w not in given_names()
+        w not in given_names()
         and w not in nations()
         and bool(places)
         and places[0].population < SMALL_PLACE

@@ -91,10 +91,11 @@ def segments(
     for start in upper_initials(words) if capitals is None else capitals:
         if start < i:
             continue  # inside the last run
-        if words[start] in STOP and not (start + 1 < n and words[start + 1][:1].isupper()):
+        first = words[start]
+        if first in STOP and not (start + 1 < n and words[start + 1][:1].isupper()):
             continue  # "The", "He": a capitalised word that opens no name
         if (
-            not is_capitalised(words[start])
+            not is_capitalised(first)
             or start
             and words[start - 1] in ("#", "@", "/")
             and not spaces[start - 1]
@@ -103,7 +104,14 @@ def segments(
         j, linked = start + 1, False
         while j < n:
             w = words[j]
-            if (
+            c = RUN_CLASSES.get(w)
+            if c is None:
+                c = run_classes(w)
+            if c & CAPITAL and spaces[j - 1]:
+                j += 1  # (no capitalised word is ATTACHED: the first test below)
+            elif not c & LINKING:
+                break  # no test below holds for it
+            elif (
                 not spaces[j - 1]
                 and w in ATTACHED
                 and j + 1 < n
@@ -118,8 +126,6 @@ def segments(
                 ):
                     break  # "Moscow-backed", "Soviet-era", "Ex-friends": an adjective or noun
                 j += 2  # "Ka-Hin", "Shuk-kwan"
-            elif is_capitalised(w) and spaces[j - 1]:
-                j += 1
             elif (
                 w in NAME_PARTICLES
                 and j + 2 < n
@@ -145,6 +151,28 @@ def segments(
                 break
         found += split(words, start, j)
         i = j
+    return found
+
+
+# What `segments` asks of a word that may carry a run on, as bits (`run_classes`): capitalised,
+# or one of the words that may join a run (hyphen, particle, connector, possessive, apostrophe).
+CAPITAL, LINKING = 1, 2
+RUN_CLASSES: dict[str, int] = {}
+
+
+def run_classes(word: str) -> int:
+    """The word's classes for `segments` (computed once per word)."""
+    found = RUN_CLASSES[word] = (
+        is_capitalised(word) * CAPITAL
+        | (
+            word in ATTACHED
+            or word in NAME_PARTICLES
+            or word.lower() in CONNECTING
+            or word in POSSESSIVE
+            or word in PLURAL_APOSTROPHES
+        )
+        * LINKING
+    )
     return found
 
 

@@ -17,10 +17,9 @@ from corpus.extract.lexicons import (
     STOP,
     TITLES,
     given_names,
-    is_demonym,
     is_initialism,
 )
-from corpus.extract.name_context import Context, Known, Name, Segment, single_name
+from corpus.extract.name_context import Context, Known, Name, Segment, demonym, single_name
 from corpus.extract.name_evidence import (
     ORG_ROLES_AFTER,
     adjective,
@@ -59,7 +58,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     """The names in a segment, given the known spans inside it."""
     words, a, b = ctx.words, seg.start, seg.end
     last, first = words[b - 1], words[a]
-    if advocacy(words, a, b):
+    if b - a > 2 and advocacy(words, a, b):
         return [(a, b, "ORG", "head-word")]  # "Voters for a Fair Deal": no event's name
     if last in NOT_NAME_HEADS or first in ATTACHED:  # an event's name keeps the listed names in it
         return [
@@ -68,14 +67,14 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if (
         1 < b - a <= 3
         and party_plural(last)
-        and not is_demonym(first)
+        and not demonym(first)
         and all(single_name(w) or w in ATTACHED for w in words[a : b - 1])
     ):
         return [(a, b, "ORG", "head-word")]  # "the Ostrava Democrats", "the Kent Greens"
     if b - a > 1 and last.isupper() and last.lower() in ORG_ROLES_AFTER:  # "a Kaldor MP"
         return type_segment(seg._replace(end=b - 1), ctx, [k for k in inside if k.end < b])
     exact = len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b)
-    compound = None if exact else compound_name(seg, ctx, inside)
+    compound = None if exact or b - a < 2 else compound_name(seg, ctx, inside)
     if compound is not None:
         return compound  # "Caldas de Monchique", "backbencher Chelsea Orrin"
     if (
@@ -91,23 +90,26 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         k = inside[0]
         if seg.title_before and k.label.startswith("geonames") and b - a == 1:
             return [(a, b, "PERSON", "context")]  # "Dr. Lau": a person, whatever place is so named
-        if k.type == "PLACE" and ctx.sport and team_cue(ctx, a, b):
+        if k.type != "PLACE":
+            return [(a, b, k.type, k.label)]
+        if ctx.sport and team_cue(ctx, a, b):
             return [(a, b, "ORG", "context")]  # "Collingwood beat Essendon": the clubs
-        if k.type == "PLACE" and b - a == 1 and party_place(ctx, a, k.label, seg.sentence_start):
+        if b - a == 1 and party_place(ctx, a, k.label, seg.sentence_start):
             return [(a, b, "ORG", "context")]  # "the ruling Harmony party", "Green co-leader X"
-        if k.type == "PLACE" and b - a == 1 and outlet_place(ctx, a, k.label):
+        if b - a == 1 and outlet_place(ctx, a, k.label):
             return [(a, b, "ORG", "source-context")]  # "witnesses told Meriden": an outlet
-        if k.type == "PLACE" and place_after(ctx, b) == 2:
+        if place_after(ctx, b) == 2:
             return [(a, b + 1, "PLACE", k.label)]  # "the Tarvo bridge"
         return [(a, b, k.type, k.label)]
-    if not inside and compass_district(words, a, b):
+    if not inside and b - a > 1 and compass_district(words, a, b):
         return [(a, b, "PLACE", "head-word")]  # "Hamilton West": a district, not a person
-    listed = any(k.label.startswith("gazetteer") for k in inside)  # "Senate GOP": keep "GOP"
+    # a listed name inside ("Senate GOP": keep "GOP")
+    listed = bool(inside) and any(k.label.startswith("gazetteer") for k in inside)
     if b - a > 1 and not listed and ctx.before(a) == "the" and ctx.before(a, 2) in TOLD:
         return [(a, b, "ORG", "context")]  # "told the Marlow Courier": an outlet, no person
     if inside and b - a > 2 and words[a + 1].lower() in LINKS and by_head(words, a, b) == "ORG":
         return [(a, b, "ORG", "head-word")]  # "Council on Arctic Water Security": one name
-    if b - a > 1 and is_demonym(first) and last in STATE_WORDS:
+    if b - a > 1 and demonym(first) and last in STATE_WORDS:
         return [(a, b, "PLACE", "head-word")]  # "the Dominican Republic"
     if ctx.before(a) in ORG_NOUNS and not inside and first not in given_names():
         return [(a, b, "ORG", "context")]  # "operator TarnRail", "water company Orvo-Vodna"
@@ -177,14 +179,14 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(a, b, "PERSON", "given-name" if first in given_names() else "context")]
     if b - a > 3 and words[a + 2] == "of" and named_after_the(words, a, a + 2):
         return [(a, b, "ORG", "head-word")]  # "the Economic Union of Varnian States"
-    if is_demonym(first):
+    if demonym(first):
         return type_segment(Segment(a + 1, b, False, False), ctx, []) if b - a > 2 else []
     if (
         all(single_name(w) or w in DIRECTIONS for w in words[a:b] if w not in NAME_PARTICLES)
         and not seg.sentence_start
         and place_cue_before(ctx, a)
         and b - a <= 3
-        and not is_demonym(last)
+        and not demonym(last)
         and single_name(last)
         and not last.endswith("s")
     ):
@@ -198,7 +200,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         plain
         and 1 < len(names) <= 4 - seg.sentence_start
         and first not in DIRECTIONS
-        and not is_demonym(last)
+        and not demonym(last)
         and not last.endswith("s")
         and ctx.after(b) not in TITLES
         and ctx.before(a) != "the"
@@ -246,7 +248,7 @@ def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         if (
             country
             and (not seg.sentence_start or role_after_possessive(ctx, b))  # "Reform Chile's MP"
-            and not is_demonym(prefix[0])
+            and not demonym(prefix[0])
             and all(w not in STOP for w in prefix)
         ):
             return [(a, b, "ORG", "capitalised")]  # "Sands China", "Global Affairs Canada"

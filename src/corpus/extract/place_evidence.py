@@ -82,6 +82,8 @@ def listed_with_towns(words: list[str], a: int, b: int) -> bool:
     run needs a list of three ("Sarah and Tamworth" is no list of places)."""
     if b < len(words) and (words[b][:1].isdigit() or words[b] == "("):
         return False  # "Rogers 74, Clarke 5": a scorecard's players
+    if not (a >= 2 and words[a - 1] in LIST_WORDS or b + 1 < len(words) and words[b] in LIST_WORDS):
+        return False  # no list word next to it (`item_before`, `item_after`)
     before, after = item_before(words, a), item_after(words, b)
     if before and after is None and b < len(words) and words[b] == ",":
         return False  # "its envoy in Nouakchott, Kwame Orrin-Asante, said": an apposition

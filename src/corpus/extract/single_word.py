@@ -13,11 +13,12 @@ from corpus.extract.lexicons import (
     PLACE_PREPOSITIONS,
     STOP,
     given_names,
-    is_demonym,
     is_initialism,
 )
-from corpus.extract.name_context import Context, Name, Segment, single_name
+from corpus.extract.name_context import Context, Name, Segment, demonym, single_name
 from corpus.extract.name_evidence import (
+    ROAD,
+    ROAD_WORDS,
     adjective,
     in_place_list,
     org_apposition,
@@ -50,38 +51,61 @@ AROUND_THE = frozenset(
 )
 
 
+# What `single` asks of the word itself, as bits (`word_classes`): an initialism, camel case, a
+# road's shape, a street's name, a word of a name, a demonym, an adjective of a people, lower case
+# after its capital, and a body's head so written ("Labour").
+INITIALISM, CAMEL, ROAD_LIKE, STREET, NAME, DEMONYM, ADJECTIVE, LOWER, ORG_HEAD = (
+    1 << i for i in range(9)
+)
+WORD_CLASSES: dict[str, int] = {}
+
+
+def word_classes(word: str) -> int:
+    """The word's classes for `single` (computed once per word)."""
+    found = WORD_CLASSES.get(word)
+    if found is None:
+        lower = word[1:].islower()
+        found = WORD_CLASSES[word] = (
+            is_initialism(word) * INITIALISM
+            | camel_case(word) * CAMEL
+            | (word in ROAD_WORDS or ROAD.fullmatch(word) is not None) * ROAD_LIKE
+            | street(word) * STREET
+            | single_name(word) * NAME
+            | demonym(word) * DEMONYM
+            | adjective(word) * ADJECTIVE
+            | lower * LOWER
+            | (lower and word in ORG_HEADS) * ORG_HEAD
+        )
+    return found
+
+
 def single(seg: Segment, ctx: Context) -> list[Name]:
     """One capitalised word: typed only by strong evidence around it."""
     a = seg.start
     w = ctx.words[a]
-    if is_initialism(w):  # "the FBI said", not "the GST rate"
+    c = word_classes(w)
+    if c & INITIALISM:  # "the FBI said", not "the GST rate"
         return [(a, a + 1, "ORG", "initialism")] if initialism_is_org(ctx, a) else []
-    if camel_case(w):  # "SkyLink", "CityNews": a brand or a site, not a person or place
+    if c & CAMEL:  # "SkyLink", "CityNews": a brand or a site, not a person or place
         return [(a, a + 1, "ORG", "head-word")]
-    if road(ctx, a):
+    if c & ROAD_LIKE and road(ctx, a):
         return [(a, a + 1 + ctx.after(a + 1).isdigit(), "PLACE", "place-context")]  # "the A14"
     if (
-        street(w)
-        or (place_after(ctx, a + 1) or in_place_list(ctx.words, a, a + 1))
-        and not seg.sentence_start
-        and single_name(w)
-        and not adjective(w)
+        c & STREET
+        or not seg.sentence_start
+        and c & (NAME | ADJECTIVE) == NAME
+        and (place_after(ctx, a + 1) or in_place_list(ctx.words, a, a + 1))
     ):
         return [(a, a + 1 + (place_after(ctx, a + 1) == 2), "PLACE", "place-context")]
-    if w[1:].islower() and not is_demonym(w) and party_cue(ctx, a):
+    if c & (LOWER | DEMONYM) == LOWER and party_cue(ctx, a):
         return [(a, a + 1, "ORG", "context")]  # "the ruling Harmony party"
-    if (
-        w in ORG_HEADS
-        and w[1:].islower()
-        and not seg.sentence_start
-        and role_modifier(ctx, a, False)
-    ):
+    if c & ORG_HEAD and not seg.sentence_start and role_modifier(ctx, a, False):
         return [(a, a + 1, "ORG", "context")]  # "the Labour leader", not "Police spokesman X"
-    if w in ORG_HEADS and w[1:].islower() and seg.sentence_start and party_member(ctx, a):
+    if c & ORG_HEAD and seg.sentence_start and party_member(ctx, a):
         return [(a, a + 1, "ORG", "context")]  # "Labour leader Ana Rees said"
-    if is_demonym(w) and single_name(w) and placed_name(ctx, a, seg.sentence_start):
+    if c & (DEMONYM | NAME) == DEMONYM | NAME and placed_name(ctx, a, seg.sentence_start):
         return [(a, a + 1, "PLACE", "place-context")]  # "near Zalingei in March"
-    if not single_name(w) or is_demonym(w):
+    if c & (NAME | DEMONYM) != NAME:
         return []
     person_or_place = w in given_names() or w in context_places()  # "a Bristol MP": a place
     if not person_or_place and (
@@ -92,7 +116,7 @@ def single(seg: Segment, ctx: Context) -> list[Name]:
         and role_modifier(ctx, a, True)
     ):
         return [(a, a + 1, "ORG", "context")]  # "a Kaldor MP", "Ostrel's chief executive"
-    if w not in given_names() and small_place(w) and party_member(ctx, a):
+    if w not in given_names() and party_member(ctx, a) and small_place(w):
         return [(a, a + 1, "ORG", "context")]  # "Kaldor's new MP", not "Bristol's new MP"
     if seg.sentence_start:
         return []
