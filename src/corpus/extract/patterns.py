@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy
@@ -179,6 +180,22 @@ class Tokens:
 
     def has(self, i: int, cls: str) -> bool:
         return bool(self.bits(i) & BIT[cls])
+
+
+def longest_first(ranked: list[tuple]) -> list[Found]:
+    """The spans spaCy's `filter_spans` keeps, by start: each span that overlaps none kept before
+    it, the longer first, then the earlier, then the earlier listed. A span comes as (start - end,
+    start, *its place in the list, label)."""
+    ranked.sort()
+    kept, seen = [], set[int]()
+    for span in ranked:
+        start = span[1]
+        end = start - span[0]
+        if start not in seen and end - 1 not in seen:
+            kept.append(Found(start, end, span[-1]))
+            seen.update(range(start, end))
+    kept.sort(key=itemgetter(0))  # by start, as filter_spans's stable sort
+    return kept
 
 
 def trim(tokens: Tokens, label: str, start: int, end: int) -> Found:
