@@ -17,6 +17,7 @@ in `candidates`. Where spans overlap the longest wins. Demonyms ("Russian") are 
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import spacy
@@ -63,6 +64,7 @@ TOKENIZER_CACHE_SIZE = 500_000
 PATTERN_LABELS = frozenset(MATCH_PATTERNS)
 # Methods of mentions that a short form of a name found in the entry outranks ("Morvane said").
 WEAK = frozenset(("context", "place-context", "source-context", "capitalised"))
+START = itemgetter(0)  # a Mention's start
 FLAG_IDS = {cls: IDS[flag] for cls, flag in FLAG.items()}  # each word class's lexeme flag
 
 
@@ -306,8 +308,9 @@ class Recogniser:
             found[f] = [
                 m
                 for m in found[f]
-                if not (m.method in WEAK and m.text in short)
-                and not (m.text in short and town_named_like(m, short, fields[f]))
+                if m.text not in short
+                or m.method not in WEAK
+                and not town_named_like(m, short, fields[f])
             ]
             occurrences = whole_words(names, fields[f]) if names else ()
             taken = [(m.start, m.end) for m in found[f]] if occurrences else []
@@ -331,7 +334,7 @@ class Recogniser:
                         method,
                     )
                 )
-            found[f].sort(key=lambda m: m.start)
+            found[f].sort(key=START)
         if model is not None:
             found = add_model_mentions(found, fields, model, self.link, Mention)
         return found
