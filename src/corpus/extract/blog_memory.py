@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from operator import attrgetter
 
 from corpus.extract.entry_context import BRAND_HEADS
 from corpus.extract.lexicons import (
@@ -61,6 +62,7 @@ LEGAL_FORMS = words("blog_memory_legal_forms")  # "Ltd", "Holdings": a company's
 STEM_OVERRIDES = frozenset(("context", "place-context"))
 SHORT_HEADS = words("blog_memory_short_heads")  # "the Commission" for "the Electoral Commission"
 WORD = re.compile(r"\w+")
+START = attrgetter("start")
 
 
 def typed_names(found: list[dict]) -> dict:
@@ -205,32 +207,34 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
         updated = {}
         for f, ms in fields.items():
             ms = [
-                retype(m, names.get(m.text), m.text in stems)
+                m  # a name the blog says nothing more of
+                if m.text not in names and m.text not in short
+                else retype(m, names.get(m.text), m.text in stems)
                 if m.text not in short or not town_named_like(m, short, text[f])
                 else surname_of(m, short[m.text])
                 for m in ms
             ]
             firsts = [w for w in by_first if w in text[f]]  # whole or not: whole_words checks
-            seen = Counter(m.text for m in ms)  # names found wherever the text has them: done
-            words = sorted(
-                (
-                    n
-                    for w in firsts
-                    for n in by_first[w]
-                    if n not in seen or text[f].count(n) > seen[n]
-                ),
-                key=lambda w: (-len(w), w),
-            )
-            taken = {i for m in ms for i in range(m.start, m.end)} if words else set()
+            words = []
+            if firsts:
+                seen = Counter(m.text for m in ms)  # names found wherever the text has them: done
+                words = sorted(
+                    (
+                        n
+                        for w in firsts
+                        for n in by_first[w]
+                        if n not in seen or text[f].count(n) > seen[n]
+                    ),
+                    key=lambda w: (-len(w), w),
+                )
             for start, word in whole_words(words, text[f]) if words else ():
                 end = start + len(word)
                 ref, method = known[word]
                 inner = [m for m in ms if start <= m.start and m.end <= end and m.text != word]
                 if " " in word and inner and all(m.method in PARTS for m in inner):
                     ms = [m for m in ms if m not in inner]  # "Keller Brandt" over "Keller"
-                    taken = {i for m in ms for i in range(m.start, m.end)}
                 if (
-                    taken.intersection(range(start, end))
+                    overlaps(ms, start, end)
                     or word in heads
                     and not after_the(text[f], start, end)
                     or method == "context"
@@ -253,9 +257,16 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
                         method,
                     )
                 )
-            updated[f] = sorted(ms, key=lambda m: m.start)
+            ms.sort(key=START)  # a new list already
+            updated[f] = ms
         out.append(updated)
     return out
+
+
+def overlaps(mentions: list, start: int, end: int) -> bool:
+    """Whether any of the mentions shares a character with text[start:end] (start < end); the
+    mentions added from the blog's names never overlap a later one's place."""
+    return any(m.start < end and start < m.end and m.start < m.end for m in mentions)
 
 
 def surname_of(m, person):

@@ -17,13 +17,13 @@ in `candidates`. Where spans overlap the longest wins. Demonyms ("Russian") are 
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import spacy
 from spacy.attrs import IDS
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from corpus.extract.candidates import Known, merge
 from corpus.extract.entry_context import is_sport, is_team, short_forms
@@ -37,6 +37,7 @@ from corpus.extract.patterns import (
     Found,
     Lexicon,
     Tokens,
+    longest_first,
     match_window,
     trim,
 )
@@ -63,6 +64,7 @@ TOKENIZER_CACHE_SIZE = 500_000
 PATTERN_LABELS = frozenset(MATCH_PATTERNS)
 # Methods of mentions that a short form of a name found in the entry outranks ("Morvane said").
 WEAK = frozenset(("context", "place-context", "source-context", "capitalised"))
+START = itemgetter(0)  # a Mention's start
 FLAG_IDS = {cls: IDS[flag] for cls, flag in FLAG.items()}  # each word class's lexeme flag
 
 
@@ -143,22 +145,22 @@ class Recogniser:
 
     def spans(self, doc: Doc, tokens: Tokens) -> list[Found]:
         """Gazetteer and GeoNames names first, then patterns; the longest of overlapping spans
-        wins."""
-        vocab, labels = self.nlp.vocab.strings, self.labels
-        # by start, the gazetteer's first (a stable sort: otherwise in the PhraseMatcher's order)
-        ranked = sorted((s, labels[k][1], i, e, k) for i, (k, s, e) in enumerate(self.names(doc)))
-        named = [Found(s, e, labels[k][0]) for s, _, _, e, k in ranked]
-        patterned = [trim(tokens, vocab[k], s, e) for k, s, e in self.pattern_matches(doc, tokens)]
-        if not patterned:
-            return filter_spans(named)
-        known_ends = {e for s, geonames, _, e, _ in ranked if not geonames}  # the gazetteer's
-        # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea Fleet".
-        patterned = [
-            p
-            for p in patterned
-            if p.end > p.start and not (p.label == "organisation" and p.end in known_ends)
-        ]
-        return filter_spans(named + patterned)
+        wins (as spaCy's `filter_spans` picks, see `longest_first`)."""
+        labels, ranked, known_ends = self.labels, [], set()
+        for i, (k, s, e) in enumerate(self.names(doc)):
+            label, geonames = labels[k]
+            # by start, the gazetteer's first (else in the PhraseMatcher's order)
+            ranked.append((s - e, s, 0, geonames, i, label))
+            if not geonames:
+                known_ends.add(e)  # the gazetteer's
+        vocab = self.nlp.vocab.strings
+        for j, (k, s, e) in enumerate(self.pattern_matches(doc, tokens)):
+            p = trim(tokens, vocab[k], s, e)
+            # A known organisation keeps its own name: "Russia's Black Sea Fleet" is "Black Sea
+            # Fleet".
+            if p.end > p.start and not (p.label == "organisation" and p.end in known_ends):
+                ranked.append((p.start - p.end, p.start, 1, j, p.label))
+        return longest_first(ranked)
 
     def pattern_matches(self, doc: Doc, tokens: Tokens) -> list[tuple[int, int, int]]:
         """The Matcher's matches, found only in the windows where `match_window` puts the
@@ -306,8 +308,9 @@ class Recogniser:
             found[f] = [
                 m
                 for m in found[f]
-                if not (m.method in WEAK and m.text in short)
-                and not (m.text in short and town_named_like(m, short, fields[f]))
+                if m.text not in short
+                or m.method not in WEAK
+                and not town_named_like(m, short, fields[f])
             ]
             occurrences = whole_words(names, fields[f]) if names else ()
             taken = [(m.start, m.end) for m in found[f]] if occurrences else []
@@ -331,7 +334,7 @@ class Recogniser:
                         method,
                     )
                 )
-            found[f].sort(key=lambda m: m.start)
+            found[f].sort(key=START)
         if model is not None:
             found = add_model_mentions(found, fields, model, self.link, Mention)
         return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy
@@ -68,7 +69,7 @@ BIT = {name: 1 << i for i, name in enumerate(WORD_CLASSES)}
 TITLE_BIT, ROLE_BIT, SPEECH_BIT, HAVE_BIT, NAME_BIT, CAPITALISED_BIT, ORG_HEAD_BIT = (
     BIT[c] for c in ("title", "role", "speech", "have", "name", "capitalised", "org-head")
 )
-COMMA_BIT, OF_BIT = BIT["comma"], BIT["of"]
+COMMA_BIT, OF_BIT, POSSESSIVE_BIT = BIT["comma"], BIT["of"], BIT["possessive"]
 
 
 def word(cls: str, **op) -> dict:
@@ -181,18 +182,39 @@ class Tokens:
         return bool(self.bits(i) & BIT[cls])
 
 
+def longest_first(ranked: list[tuple]) -> list[Found]:
+    """The spans spaCy's `filter_spans` keeps, by start: each span that overlaps none kept before
+    it, the longer first, then the earlier, then the earlier listed. A span comes as (start - end,
+    start, *its place in the list, label)."""
+    ranked.sort()
+    kept, seen = [], set[int]()
+    for span in ranked:
+        start = span[1]
+        end = start - span[0]
+        if start not in seen and end - 1 not in seen:
+            kept.append(Found(start, end, span[-1]))
+            seen.update(range(start, end))
+    kept.sort(key=itemgetter(0))  # by start, as filter_spans's stable sort
+    return kept
+
+
 def trim(tokens: Tokens, label: str, start: int, end: int) -> Found:
     """The name inside a pattern match: without its title, role, comma or speech verb."""
-    if label in ("title", "speech") and (tokens.has(start, "title") or tokens.has(start, "speech")):
+    padded = tokens.padded
+
+    def bits(i: int) -> int:  # within PAD of the match
+        return padded[i + PAD]
+
+    if label in ("title", "speech") and bits(start) & (TITLE_BIT | SPEECH_BIT):
         start += 1
-    if label == "speech" and tokens.has(end - 1, "speech"):
-        end -= 2 if tokens.has(end - 2, "have") else 1
+    if label == "speech" and bits(end - 1) & SPEECH_BIT:
+        end -= 2 if bits(end - 2) & HAVE_BIT else 1
     if label == "organisation":  # "Russia's Defence Ministry": the ministry is "Defence Ministry"
-        start += 1 if tokens.has(start, "possessive") else 2 * tokens.has(start + 1, "possessive")
+        start += 1 if bits(start) & POSSESSIVE_BIT else 2 * bool(bits(start + 1) & POSSESSIVE_BIT)
     if label == "role-apposition":  # "prime minister, Rishi Sunak,"
         return Found(start + 2, end - 1, "apposition")
     if label == "apposition":
-        end = next(i for i in range(start, end) if tokens.has(i, "comma"))
+        end = next(i for i in range(start, end) if bits(i) & COMMA_BIT)
     return Found(start, end, label)
 
 

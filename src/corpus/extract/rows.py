@@ -44,12 +44,26 @@ def entity_rows(entries: list[dict]) -> list[dict]:
         entry_id = entry["entry_id"]
         for field, mentions in mentions_by_field.items():
             rows += [
-                {
-                    "mention_id": f"{entry_id}-m{field[0]}{m.start:05d}",
-                    "entry_id": entry_id,
-                    "field": field,
-                    **m._asdict(),
-                }
+                mention_row(m, f"{entry_id}-m{field[0]}{m[0]:05d}", entry_id, field)
                 for m in mentions
             ]
     return rows
+
+
+def mention_row(m: Mention, mention_id: str, entry_id: str, field: str) -> dict:
+    """A row of the entities table: its ids, then the mention's fields (`Mention._fields`)."""
+    return {
+        "mention_id": mention_id,
+        "entry_id": entry_id,
+        "field": field,
+        "start": m[0],
+        "end": m[1],
+        "text": m[2],
+        "type": m[3],
+        "canonical_name": m[4],
+        "wikidata_id": m[5],
+        "geonames_id": m[6],
+        "latitude": m[7],
+        "longitude": m[8],
+        "method": m[9],
+    }
