@@ -5,7 +5,7 @@ non-ASCII letters, digits and symbols."""
 import random
 import re
 
-from corpus.extract import claimants, numbers, units
+from corpus.extract import claimants, numbers, subjects, units
 from corpus.extract.subjects import VERBS
 from corpus.extract.units import after_non_word, opening_words, trie_alternation
 
@@ -102,3 +102,55 @@ def test_digit_starts_are_those_of_the_plain_pattern():
         assert [m.span() for m in numbers.DIGIT_START.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], text
+
+
+def test_the_slashed_sign_and_the_apposed_age_find_what_their_plain_forms_find():
+    plain_sign, plain_age = re.compile(r"\d/\d"), re.compile(r"(?<=[A-Za-z]), \d{1,3}(?=,)")
+    sign, age = numbers.MASKS[5][0], numbers.AGES[0]
+    rng = random.Random(4)
+    pieces = ["5", "12", "/", ", ", ",", "a", "Ivanov", " ", "٣", "é"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert bool(sign.search(text)) == bool(plain_sign.search(text)), text
+        assert [m.span() for m in age.finditer(text)] == [
+            m.span() for m in plain_age.finditer(text)
+        ], text
+
+
+def test_subject_guards_hold_wherever_their_patterns_match():
+    """subject_before searches for an apposition, a participle phrase and a bracket only where a
+    plain test says one may be (a comma at the end, a participle word, a ")")."""
+    rng = random.Random(5)
+    pieces = [
+        " ",
+        ", ",
+        ",",
+        ",\n",
+        "Tomas Brevik",
+        "the governor",
+        "reached",
+        " by ",
+        "phone",
+        "(VHA)",
+        ")",
+        "(",
+        " has ",
+        "\n",
+        "“",
+        "é",
+        "x",
+    ]
+    for _ in range(4000):
+        w = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        if subjects.APPOSITION.search(w):
+            assert w.rstrip().endswith(","), w
+        if subjects.BRACKET.search(w):
+            assert ")" in w, w
+        if subjects.PARTICIPLE_AFTER.search(w):
+            assert subjects.PARTICIPLE_WORD.search(w), w
+    for text, verb, expected in [
+        ("Serhiy Popko, the head of the city, said", "said", (0, "Serhiy Popko")),
+        ("Residents reached by phone said", "said", (0, "Residents")),
+        ("Velmark Health Agency (VHA) reported", "reported", (0, "Velmark Health Agency")),
+    ]:
+        assert subjects.subject_before(text, text.index(verb)) == expected

@@ -117,21 +117,25 @@ PHONES = [
     re.compile(r"\+\d{1,3}(?=[\s-]*\(?\d)"),  # +1 (555) ...: a country calling code
 ]
 AGES = [
-    re.compile(r"(?<=[A-Za-z]), \d{1,3}(?=,)"),  # "Ivanov, 55, said": an age in apposition
+    re.compile(r", (?<=[A-Za-z], )\d{1,3}(?=,)"),  # "Ivanov, 55, said": an age in apposition
     re.compile(r"\b(?:aged?|ages) (?:of |between )?\d{1,3}(?:(?:,| and| to|-|–) ?\d{1,3})*"),
 ]
 SLASHED = [re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")]  # 9/11, 04/01/2024
 # Each group of masks is tried only where a cheap sign of it is near the number (2-3x faster).
 # A sign opens with a character set (a digit, a month's initial) where it can: the regex engine
-# then skips to those characters (the time and age signs 2x faster than with an alternation).
+# then skips to those characters (the time and age signs 2x faster than with an alternation). A
+# digit's set is a bitmap of the ASCII digits (with "+" or "a") and every non-ASCII character, a
+# lookbehind then keeping a digit (2x faster to scan for than \d's Unicode category).
 MASKS = [
     (re.compile(MONTH), DATES), (re.compile(r"(?:1[89]|20)\d\d"), YEARS),
     # a digit and ":" or "." and a digit; a digit and am/pm or a zone; "at 1530" (after a letter)
-    (re.compile(rf"\d(?:[:.]\d|\s?(?:[ap]\.?m\b|[AP]\.?M\b|{ZONES})|"
+    (re.compile(rf"[^\x00-/:-\x7f](?<=\d)(?:[:.]\d|\s?(?:[ap]\.?m\b|[AP]\.?M\b|{ZONES})|"
                 r"(?<=(?<=[a-z] )[012])\d\d\d\b)"), TIMES),
-    (re.compile(r"[\d+](?:(?<=\d)[ -]\(?\d|(?<=\+)\d)"), PHONES),  # "12 34", "(0", "+4"
-    (re.compile(r"[\da](?:(?<=\d),|(?<=(?<!\w)a)ge)"), AGES),  # "5," or a word opening "age"
-    (re.compile(r"\d/\d"), SLASHED),
+    # "12 34", "(0", "+4"
+    (re.compile(r"[^\x00-*,-/:-\x7f](?<=[\d+])(?:(?<=\d)[ -]\(?\d|(?<=\+)\d)"), PHONES),
+    # "5," or a word opening "age"
+    (re.compile(r"[^\x00-/:-`b-\x7f](?<=[\da])(?:(?<=\d),|(?<=(?<!\w)a)ge)"), AGES),
+    (re.compile(r"/(?<=\d/)\d"), SLASHED),
 ]
 # A number right after one of these words names something ("level 3", "No. 6", "Article 5"); the
 # words as a letter tree (3x faster than an alternation of words).
