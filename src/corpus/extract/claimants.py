@@ -25,7 +25,6 @@ import re
 
 from corpus.extract.claim_choice import choose, in_quote
 from corpus.extract.lexicons import NOT_NAME_WORDS
-from corpus.extract.numbers import trie_alternation
 from corpus.extract.sources import (
     ACRONYM,
     BODY_WORDS,
@@ -49,9 +48,14 @@ from corpus.extract.subjects import (
     subject_after,
     subject_before,
 )
+from corpus.extract.units import NOT_ASCII_WORD, after_non_word, opening_words, trie_alternation
 
 SAID_COMMA = re.compile(rf"\b(?:{VERBS})\s*,\s*$")  # "X said, adding that ..."
-VERB = re.compile(rf"[^\w](?P<verb>{trie_alternation(VERBS.split('|'))})\b")  # in " " + sentence
+# In " " + sentence, after a character that is no word character (`after_non_word`).
+VERB = re.compile(
+    rf"{NOT_ASCII_WORD}{opening_words(VERBS.split('|'))}"
+    rf"(?P<verb>{trie_alternation(VERBS.split('|'))})\b"
+)
 ACCORDING = re.compile(
     r"(?=[a-gipqrstA-GIPQRST])\b(?:according to|"
     r"(?:figures|data|estimates|statement|report)\s+from|"
@@ -122,7 +126,7 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
     )
     if "s " in sentence and POSSESSIVE_TAIL.search(sentence):
         found += [(m.start(), "verb", tidy(m["who"])) for m in POSSESSIVE_SOURCE.finditer(sentence)]
-    for m in VERB.finditer(" " + sentence):
+    for m in after_non_word(VERB, " " + sentence):
         verb_start, verb_end = m.start("verb") - 1, m.end() - 1
         if ARTICLE_BEFORE.search(sentence, max(0, verb_start - 5), verb_start):
             continue  # "an estimated 80", "the reported figure": an adjective

@@ -9,6 +9,7 @@ words map to their code.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pycountry
 
@@ -230,6 +231,29 @@ def trie_alternation(words: list[str]) -> str:
         return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
 
     return pattern(trie)
+
+
+def opening_words(words: list[str], letters: int = 4) -> str:
+    """A lookahead for the first letters of the words (a quick test that most places fail)."""
+    return f"(?={trie_alternation(sorted({w[:letters] for w in words}))})"
+
+
+# Any character but an ASCII word character: a bitmap test, where [^\w] looks up each character's
+# Unicode category (2x slower to scan for); `after_non_word` skips a non-ASCII word character.
+NOT_ASCII_WORD = "[^0-9A-Z_a-z]"
+
+
+def after_non_word(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    r"""The matches pattern.finditer(text) would give if pattern opened with [^\w] (or [^\w-])
+    where it opens with NOT_ASCII_WORD (or [^-0-9A-Z_a-z]): a match opening with a non-ASCII word
+    character ("é") is dropped and the search resumes at the next character."""
+    pos, search = 0, pattern.search
+    while (m := search(text, pos)) is not None:
+        if text[m.start()].isalnum():
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 SYMBOLS = "".join(sorted({s[-1] for s in CURRENCY_SYMBOLS if not s.isalpha()}))
