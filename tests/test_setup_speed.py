@@ -112,3 +112,20 @@ def test_a_recogniser_set_up_from_kept_splits_finds_the_same(tokenizer):
     found = tokenized.entry_mentions({"body": text})["body"]
     assert len(found) >= 5
     assert from_store.entry_mentions({"body": text})["body"] == found
+
+
+def test_populated_places_found_by_bisection():
+    from corpus.extract.reference import Place, PopulatedPlaces
+
+    columns = {"name": ["Athens", "Paris", "Paris", "Paris", "Rome"],
+               "geonames_id": [1, 2, 3, 4, 5], "country": ["GR", "FR", "US", "US", "IT"],
+               "admin1": ["", "11", "TX", "KY", ""], "population": [600, 500, 20, 9, 300],
+               "latitude": [0.5, 1.5, 2.5, 3.5, 4.5], "longitude": [0.0, 1.0, 2.0, 3.0, 4.0]}
+    for given in (columns, {n: pa.array(v) for n, v in columns.items()}):
+        places_ = PopulatedPlaces(given)
+        assert [p.geonames_id for p in places_["Paris"]] == [2, 3, 4]
+        assert places_["Rome"] == (Place(5, "IT", "", 300, 4.5, 4.0),)
+        assert places_["Athens"][0].country == "GR"
+        for missing in ("Pari", "Parisx", "Aachen", "Zurich", ""):
+            assert missing not in places_ and places_.get(missing, ()) == ()
+        assert list(places_) == ["Athens", "Paris", "Rome"] and len(places_) == 3
