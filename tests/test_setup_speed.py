@@ -129,3 +129,11 @@ def test_populated_places_found_by_bisection():
         for missing in ("Pari", "Parisx", "Aachen", "Zurich", ""):
             assert missing not in places_ and places_.get(missing, ()) == ()
         assert list(places_) == ["Athens", "Paris", "Rome"] and len(places_) == 3
+
+
+def test_unaccented_names():
+    from corpus.extract.reference import unaccented
+
+    assert unaccented("Poznań") == "Poznan" and unaccented("Malmö") == "Malmo"
+    assert unaccented("Łódź") == "Lodz" and unaccented("Kyiv") == "Kyiv"
+    assert unaccented("Halle (Saale)") == "Halle (Saale)"

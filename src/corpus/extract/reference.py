@@ -166,6 +166,8 @@ LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", 
 
 def unaccented(name: str) -> str:
     """The name without diacritics ("Poznań" -> "Poznan", "Malmö" -> "Malmo")."""
+    if name.isascii():  # most names: nothing to fold (NFKD leaves ASCII as it is)
+        return name
     folded = unicodedata.normalize("NFKD", name.translate(LETTERS))
     return "".join(c for c in folded if not unicodedata.combining(c))
 
