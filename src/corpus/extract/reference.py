@@ -16,6 +16,7 @@ import gc
 import gettext
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -165,6 +166,8 @@ LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", 
 
 def unaccented(name: str) -> str:
     """The name without diacritics ("Poznań" -> "Poznan", "Malmö" -> "Malmo")."""
+    if name.isascii():  # most names: nothing to fold (NFKD leaves ASCII as it is)
+        return name
     folded = unicodedata.normalize("NFKD", name.translate(LETTERS))
     return "".join(c for c in folded if not unicodedata.combining(c))
 
@@ -250,33 +253,31 @@ def place_columns() -> dict[str, list]:
 
 class PopulatedPlaces(Mapping):
     """Places by name over PLACE_COLUMNS sorted by name (Python lists, or Arrow arrays mapped
-    from a file): a name's tuple of Place, most populous first, is made when first asked for."""
+    from a file): a name's rows are found by bisection in the sorted names (no index of 200,000
+    names is made up front), its tuple of Place, most populous first, when first asked for."""
 
     def __init__(self, columns: dict) -> None:
         names = columns["name"]
-        names = names if isinstance(names, list) else names.to_pylist()
+        self.names: list[str] = names if isinstance(names, list) else names.to_pylist()
         self.columns = [columns[c] for c in PLACE_COLUMNS[1:]]
-        self.rows: dict[str, tuple[int, int]] = {}
-        start = 0
-        for i in range(1, len(names) + 1):
-            if i == len(names) or names[i] != names[start]:
-                self.rows[names[start]] = (start, i)
-                start = i
         self.made: dict[str, tuple[Place, ...]] = {}
 
     def __getitem__(self, name: str) -> tuple[Place, ...]:
         found = self.made.get(name)
         if found is None:
-            start, end = self.rows[name]  # KeyError for a name not listed
+            start = bisect_left(self.names, name)
+            if start == len(self.names) or self.names[start] != name:
+                raise KeyError(name)
+            end = bisect_right(self.names, name, start)
             found = tuple(Place(*(as_py(c[i]) for c in self.columns)) for i in range(start, end))
             self.made[name] = found
         return found
 
     def __iter__(self):
-        return iter(self.rows)
+        return iter(dict.fromkeys(self.names))
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return sum(1 for i, name in enumerate(self.names) if i == 0 or self.names[i - 1] != name)
 
 
 def as_py(value):
