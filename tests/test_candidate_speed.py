@@ -4,7 +4,7 @@ import pytest
 
 from corpus.extract.lexicons import is_demonym
 from corpus.extract.name_context import Context, Known, Segment, demonym, single_name
-from corpus.extract.name_runs import CAPITAL, LINKING, run_classes
+from corpus.extract.name_runs import CAPITAL, LINKING, run_classes, segments
 from corpus.extract.name_types import type_segment, type_word
 from corpus.extract.single_word import (
     ADJECTIVE,
@@ -92,3 +92,16 @@ def test_type_word(words, at, sentence, title, inside, expected):
     seg = Segment(at, at + 1, sentence, title)
     assert type_word(seg, Context(words, False), inside) == expected
     assert type_segment(seg, Context(words, False), inside) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    # one-word runs: after a title word, at a sentence's start after a full stop, "May" no name
+    (["The", "minister", "Orrin", "met", "Kelby", "officials", ".", "Tarvo", "won", "in", "May",
+      "."],
+     [(2, 3, False, True), (4, 5, False, False), (7, 8, True, False)]),
+    # a title alone is no run; a role in capitals before a name; a dash opens a sentence
+    (["Senator", "Kelby", "and", "MP", "Jordan", "Tapsell", "said", "—", "Orvo", "left"],
+     [(1, 2, False, True), (4, 6, False, True), (8, 9, True, False)]),
+])
+def test_segments_of_one_word_and_more(words, expected):
+    assert [tuple(s) for s in segments(words, [1] * len(words))] == expected

@@ -201,10 +201,11 @@ def known_run(seg: Segment, ctx: Context, k: Known) -> list[Name]:
         return [(a, b, k.type, k.label)]
     if ctx.sport and team_cue(ctx, a, b):
         return [(a, b, "ORG", "context")]  # "Collingwood beat Essendon": the clubs
-    if b - a == 1 and party_place(ctx, a, k.label, seg.sentence_start):
-        return [(a, b, "ORG", "context")]  # "the ruling Harmony party", "Green co-leader X"
-    if b - a == 1 and outlet_place(ctx, a, k.label):
-        return [(a, b, "ORG", "source-context")]  # "witnesses told Meriden": an outlet
+    if b - a == 1 and k.label.startswith("geonames"):  # (else neither test below holds)
+        if party_place(ctx, a, k.label, seg.sentence_start):
+            return [(a, b, "ORG", "context")]  # "the ruling Harmony party", "Green co-leader X"
+        if outlet_place(ctx, a, k.label):
+            return [(a, b, "ORG", "source-context")]  # "witnesses told Meriden": an outlet
     if place_after(ctx, b) == 2:
         return [(a, b + 1, "PLACE", k.label)]  # "the Tarvo bridge"
     return [(a, b, k.type, k.label)]
