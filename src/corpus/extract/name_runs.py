@@ -280,14 +280,7 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
     """A run cut at title and calendar words, without leading stop words or trailing connectors;
     a run named by its head word ("Princess Margaret Hospital") is not cut at titles, and a role
     in capitals before a name is no part of it ("MP Jordan Tapsell", "CEO Tom Rask")."""
-    for k in range(start, end - 1):
-        if capital_role(words[k]) and words[k + 1][1:].islower():
-            before = split(words, start, k + 1) if k > start else []  # "Labour MP": its party
-            return before + [
-                s._replace(title_before=s.start == k + 1) for s in split(words, k + 1, end)
-            ]
-    title = start > 0 and words[start - 1].lower() in TITLES
-    if end - start == 1:  # a one-word run (most of them): what the loop below makes of it
+    if end - start == 1:  # a one-word run (most of them): what the loops below make of it
         c = split_classes(words[start])
         if (
             c & (CALENDAR_WORD | LEADING | TRAILING)
@@ -296,7 +289,24 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
             and not is_named(words, start, end)
         ):
             return []
-        return [Segment(start, end, opens_sentence(words, start), title)]
+        if start == 0:
+            return [Segment(start, end, True, False)]
+        before = words[start - 1]  # (`opens_sentence`)
+        return [
+            Segment(
+                start,
+                end,
+                before in SENTENCE_BREAKS or before.isspace(),
+                split_classes(before) & ANY_TITLE != 0,
+            )
+        ]
+    for k in range(start, end - 1):
+        if capital_role(words[k]) and words[k + 1][1:].islower():
+            before = split(words, start, k + 1) if k > start else []  # "Labour MP": its party
+            return before + [
+                s._replace(title_before=s.start == k + 1) for s in split(words, k + 1, end)
+            ]
+    title = start > 0 and words[start - 1].lower() in TITLES
     out, a = [], start
     sentence = opens_sentence(words, start)
     named = is_named(words, start, end)

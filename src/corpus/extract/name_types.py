@@ -55,8 +55,10 @@ TOLD = frozenset(("told", "tells", "telling"))  # "told the X": "the" before no 
 
 
 def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
-    """The names in a segment, given the known spans inside it."""
+    """The names in a segment, given the known spans inside it (one word: `type_word`)."""
     words, a, b = ctx.words, seg.start, seg.end
+    if b - a == 1:
+        return type_word(seg, ctx, inside)
     last, first = words[b - 1], words[a]
     if b - a > 2 and advocacy(words, a, b):
         return [(a, b, "ORG", "head-word")]  # "Voters for a Fair Deal": no event's name
@@ -87,20 +89,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     ):
         return [(a + 1, b, "PERSON", "given-name")]  # "Commuter Daniel Achterberg": no job word
     if exact and inside[0].label not in PERSON_LABELS:
-        k = inside[0]
-        if seg.title_before and k.label.startswith("geonames") and b - a == 1:
-            return [(a, b, "PERSON", "context")]  # "Dr. Lau": a person, whatever place is so named
-        if k.type != "PLACE":
-            return [(a, b, k.type, k.label)]
-        if ctx.sport and team_cue(ctx, a, b):
-            return [(a, b, "ORG", "context")]  # "Collingwood beat Essendon": the clubs
-        if b - a == 1 and party_place(ctx, a, k.label, seg.sentence_start):
-            return [(a, b, "ORG", "context")]  # "the ruling Harmony party", "Green co-leader X"
-        if b - a == 1 and outlet_place(ctx, a, k.label):
-            return [(a, b, "ORG", "source-context")]  # "witnesses told Meriden": an outlet
-        if place_after(ctx, b) == 2:
-            return [(a, b + 1, "PLACE", k.label)]  # "the Tarvo bridge"
-        return [(a, b, k.type, k.label)]
+        return known_run(seg, ctx, inside[0])
     if not inside and b - a > 1 and compass_district(words, a, b):
         return [(a, b, "PLACE", "head-word")]  # "Hamilton West": a district, not a person
     # a listed name inside ("Senate GOP": keep "GOP")
@@ -144,19 +133,12 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     if b - a > 1 and not listed and org_evidence(ctx, a, b, given_names()):
         return [(a, b, "ORG", "head-word")]  # "Deutsche Bahn said", "the Jordanian Red Crescent"
     after = place_after(ctx, b) or in_place_list(words, a, b)
-    if (
-        after
-        and all(single_name(w) or w in ATTACHED for w in words[a:b])
-        and not adjective(first)
-        and not (b - a == 1 and seg.sentence_start)
-    ):
+    if after and all(single_name(w) or w in ATTACHED for w in words[a:b]) and not adjective(first):
         return [(a, b + (after == 2), "PLACE", "place-context")]  # "Orvo airport"
     if exact:
         return [(a, b, inside[0].type, inside[0].label)]
     if inside:
         return around_known(seg, ctx, inside)
-    if b - a == 1:
-        return single(seg, ctx)
     if is_initialism(first) and all(single_name(w) or w in ORG_HEADS for w in words[a + 1 : b]):
         return [(a, b, "ORG", "initialism")]  # "CTI TV", "BBC News"
     plain = all(
@@ -207,6 +189,52 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     ):  # "the Grand Orvella": no person follows "the"
         return [(a, b, "PERSON", "capitalised")]
     return []
+
+
+def known_run(seg: Segment, ctx: Context, k: Known) -> list[Name]:
+    """A segment that is exactly one known span, not a person pattern's: the span, retyped by the
+    words around it."""
+    a, b = seg.start, seg.end
+    if seg.title_before and k.label.startswith("geonames") and b - a == 1:
+        return [(a, b, "PERSON", "context")]  # "Dr. Lau": a person, whatever place is so named
+    if k.type != "PLACE":
+        return [(a, b, k.type, k.label)]
+    if ctx.sport and team_cue(ctx, a, b):
+        return [(a, b, "ORG", "context")]  # "Collingwood beat Essendon": the clubs
+    if b - a == 1 and k.label.startswith("geonames"):  # (else neither test below holds)
+        if party_place(ctx, a, k.label, seg.sentence_start):
+            return [(a, b, "ORG", "context")]  # "the ruling Harmony party", "Green co-leader X"
+        if outlet_place(ctx, a, k.label):
+            return [(a, b, "ORG", "source-context")]  # "witnesses told Meriden": an outlet
+    if place_after(ctx, b) == 2:
+        return [(a, b + 1, "PLACE", k.label)]  # "the Tarvo bridge"
+    return [(a, b, k.type, k.label)]
+
+
+def type_word(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
+    """`type_segment` of a one-word segment: only its tests that can hold for one word, in the
+    same order."""
+    words, a, b = ctx.words, seg.start, seg.end
+    w = words[a]
+    if w in NOT_NAME_HEADS or w in ATTACHED:
+        return [
+            (k.start, k.end, k.type, k.label) for k in inside if k.label.startswith("gazetteer")
+        ]
+    exact = len(inside) == 1 and (inside[0].start, inside[0].end) == (a, b)
+    if exact and inside[0].label not in PERSON_LABELS:
+        return known_run(seg, ctx, inside[0])
+    if ctx.before(a) in ORG_NOUNS and not inside and w not in given_names():
+        return [(a, b, "ORG", "context")]  # "operator TarnRail"
+    if seg.title_before and w not in ORG_HEADS and not inside and by_head(words, a, b) is None:
+        return [(a, b, "PERSON", "context")] if single_name(w) else []
+    after = place_after(ctx, b) or in_place_list(words, a, b)
+    if after and single_name(w) and not adjective(w) and not seg.sentence_start:
+        return [(a, b + (after == 2), "PLACE", "place-context")]  # "Orvo airport"
+    if exact:
+        return [(a, b, inside[0].type, inside[0].label)]
+    if inside:
+        return around_known(seg, ctx, inside)
+    return single(seg, ctx)
 
 
 def around_known(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
