@@ -16,7 +16,7 @@ import re
 
 from corpus.extract.counted import UNIT_NOUNS, VEHICLE, noun_category, noun_phrase
 from corpus.extract.numbers import Number
-from corpus.extract.units import DIMENSION_CATEGORY, trie_alternation
+from corpus.extract.units import DIMENSION_CATEGORY, may_hold, trie_alternation
 from corpus.schema import FIGURE_CATEGORIES
 
 CATEGORIES = FIGURE_CATEGORIES  # declared once, in the schema
@@ -103,6 +103,7 @@ TOTAL = re.compile(
 )
 # Every TOTAL match names one of these (a quick search first: most windows hold none).
 TOTAL_WORD = re.compile(r"toll|count|tally|total|number|figure", re.IGNORECASE)
+TOTAL_LOWER = re.compile(TOTAL_WORD.pattern)  # of a lower-case window (`may_hold`)
 # The longest LEFT_VERB match: "lost contact with" (17), a quotation mark, a space, "more than "
 # (10), a quotation mark and a final newline ($ matches before one); it is searched for only in
 # the characters this close to the number (\b still sees the character before them).
@@ -202,18 +203,18 @@ def among_category(text: str, n: Number, lo: int) -> str | None:
 
 
 def left_category(text: str, n: Number, lo: int) -> str | None:
-    low = text[max(lo, n.start - 100) : n.start].lower()
-    if not LEFT_STEM.search(low):
+    window = text[max(lo, n.start - 100) : n.start]
+    if not LEFT_STEM.search(window.lower()):
         return None
     among = among_category(text, n, lo)
     if among:
         return among
     before = text[max(lo, n.start - 40) : n.start]
-    m = LEFT_VERB.search(before, max(0, len(before) - LEFT_VERB_LONGEST))
+    tail = max(0, len(before) - LEFT_VERB_LONGEST)
+    m = LEFT_VERB.search(before, tail) if may_hold(before[tail:], LEFT_STEM) else None
     if m:
         return next(c for c, _ in LEFT_VERBS if m.group(c))
-    window = text[max(lo, n.start - 100) : n.start]
-    m = TOTAL.search(window) if TOTAL_WORD.search(window) else None
+    m = TOTAL.search(window) if may_hold(window, TOTAL_LOWER) else None
     if m is None:
         return None
     what, noun = m["what"].lower(), m["noun"]

@@ -48,7 +48,13 @@ from corpus.extract.subjects import (
     subject_after,
     subject_before,
 )
-from corpus.extract.units import NOT_ASCII_WORD, after_non_word, opening_words, trie_alternation
+from corpus.extract.units import (
+    NOT_ASCII_WORD,
+    after_non_word,
+    may_hold,
+    opening_words,
+    trie_alternation,
+)
 
 SAID_COMMA = re.compile(rf"\b(?:{VERBS})\s*,\s*$")  # "X said, adding that ..."
 # In " " + sentence, after a character that is no word character (`after_non_word`).
@@ -56,14 +62,30 @@ VERB = re.compile(
     rf"{NOT_ASCII_WORD}{opening_words(VERBS.split('|'))}"
     rf"(?P<verb>{trie_alternation(VERBS.split('|'))})\b"
 )
+FROM_SOURCES = "figures data estimates statement report".split()
+BY_DOCUMENTS = "report study survey poll analysis count tally estimate".split()
+BY_VERBS = (
+    "reported confirmed announced released published issued provided given estimated compiled "
+    "cited quoted"
+).split()
 ACCORDING = re.compile(
-    r"(?=[a-gipqrstA-GIPQRST])\b(?:according to|"
-    r"(?:figures|data|estimates|statement|report)\s+from|"
-    r"(?:report|study|survey|poll|analysis|count|tally|estimate)\s+by|"
-    r"(?:reported|confirmed|announced|released|published|issued|provided|given|"
-    r"estimated|compiled|cited|quoted)\s+by)\s+"
+    rf"(?=[a-gipqrstA-GIPQRST])\b(?:according to|(?:{'|'.join(FROM_SOURCES)})\s+from|"
+    rf"(?:{'|'.join(BY_DOCUMENTS)})\s+by|(?:{'|'.join(BY_VERBS)})\s+by)\s+"
     r"(?P<who>(?:[^,.;:\"“”()]|(?<=\d)[,.](?=\d)){2,80})",
     re.IGNORECASE,
+)
+# Each match holds one of these phrases: searched for first in a lower-case sentence (`may_hold`),
+# as a letter tree ("\s+" for each space).
+ACCORDING_LOWER = re.compile(
+    trie_alternation(
+        sorted(
+            [
+                "according to",
+                *(f"{w} from" for w in FROM_SOURCES),
+                *(f"{w} by" for w in BY_DOCUMENTS + BY_VERBS),
+            ]
+        )
+    ).replace(r"\ ", r"\s+")
 )
 # Who sets a number: "raised the death toll", "cut its growth forecast", "put the crowd at about
 # 2,000", "capped the price at 875 francs".
@@ -121,7 +143,8 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
     or 'pronoun' (a pronoun or role word to resolve from an earlier sentence)."""
     found = (
         [(m.start(), "according", according_source(m["who"])) for m in ACCORDING.finditer(sentence)]
-        if "ccording" in sentence or " by " in sentence or " from " in sentence
+        if ("ccording" in sentence or " by " in sentence or " from " in sentence)
+        and may_hold(sentence, ACCORDING_LOWER)
         else []
     )
     if "s " in sentence and POSSESSIVE_TAIL.search(sentence):

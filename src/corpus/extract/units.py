@@ -256,6 +256,13 @@ def after_non_word(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
         pos = m.end()
 
 
+def may_hold(window: str, lower_case: re.Pattern) -> bool:
+    """Whether an IGNORECASE search of window may match, by a search of its lower-case form for
+    what each match holds: exact for ASCII; in other text lower() and IGNORECASE can disagree
+    ("ſ" matches "s"), which is searched in full."""
+    return not window.isascii() or lower_case.search(window.lower()) is not None
+
+
 SYMBOLS = "".join(sorted({s[-1] for s in CURRENCY_SYMBOLS if not s.isalpha()}))
 # One-character symbols; letters before them ("US$", "HK$") are read by currency_before().
 CURRENCY_PREFIX = rf"[{re.escape(SYMBOLS)}]\s?"
