@@ -4,9 +4,11 @@ wherever the search it guards matches, so the figures are the same with and with
 import random
 import re
 
-from corpus.extract import categories, claimants
+import pytest
+
+from corpus.extract import categories, claimants, numbers
 from corpus.extract.counted import noun_category
-from corpus.extract.units import may_hold
+from corpus.extract.units import lower_case_form, may_hold, search_lower
 
 
 def top_level(alternation: str) -> list[str]:
@@ -93,3 +95,38 @@ def test_noun_category_reads_each_word_alike():
         None,
     ]
     assert noun_category("civilians") is not None
+
+
+def test_lower_case_forms_match_as_the_case_insensitive_patterns_do():
+    rng = random.Random(8)
+    verbs = [literal_prefix(v) for _, p in categories.LEFT_VERBS for v in top_level(p)]
+    words = [*verbs, *numbers.LABEL_WORDS, "have died", "were injured", "went missing", "x"]
+    checks = [
+        (categories.LEFT_VERB, categories.LEFT_VERB_LOWER),
+        (numbers.LABEL_BEFORE, numbers.LABEL_LOWER),
+        *zip(categories.VERB_AFTER, categories.VERB_AFTER_LOWER),
+    ]
+    pieces = [*words, " ", "  ", '" ', "- ", "at least ", "\n", ", ", "5"]
+    for _ in range(3000):
+        text = random_case(rng, "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))))
+        pos = rng.randint(0, len(text))
+        for pattern, lower in checks:
+            mine, theirs = search_lower(pattern, lower, text, pos), pattern.search(text, pos)
+            assert (mine and (mine.span(), mine.lastgroup)) == (
+                theirs and (theirs.span(), theirs.lastgroup)
+            ), (pattern.pattern[:30], text, pos)
+            mine = lower.match(text.lower()) if text.isascii() else pattern.match(text)
+            theirs = pattern.match(text)
+            assert (mine and (mine.span(), mine.lastgroup)) == (
+                theirs and (theirs.span(), theirs.lastgroup)
+            ), text
+
+
+def test_lower_case_form_takes_lower_case_patterns_only():
+    assert lower_case_form(re.compile(r"\bkill(?P<ed>ed)\s", re.IGNORECASE)).flags & re.I == 0
+    for pattern in (r"Killed", r"\u212a", "[A-Z]"):  # an upper-case letter, the Kelvin sign
+        with pytest.raises(ValueError):
+            lower_case_form(re.compile(pattern, re.IGNORECASE))
+    # ASCII text is searched in lower case; other text with the pattern itself
+    assert search_lower(categories.LEFT_VERB, categories.LEFT_VERB_LOWER, "KILLING ")
+    assert search_lower(categories.LEFT_VERB, categories.LEFT_VERB_LOWER, "ſearching for ")

@@ -16,7 +16,13 @@ import re
 
 from corpus.extract.counted import UNIT_NOUNS, VEHICLE, noun_category, noun_phrase
 from corpus.extract.numbers import Number
-from corpus.extract.units import DIMENSION_CATEGORY, may_hold, trie_alternation
+from corpus.extract.units import (
+    DIMENSION_CATEGORY,
+    lower_case_form,
+    may_hold,
+    search_lower,
+    trie_alternation,
+)
 from corpus.schema import FIGURE_CATEGORIES
 
 CATEGORIES = FIGURE_CATEGORIES  # declared once, in the schema
@@ -65,6 +71,7 @@ VERB_AFTER = [
     )
     for group in (VERBS_AFTER[:5], VERBS_AFTER[5:])
 ]
+VERB_AFTER_LOWER = [lower_case_form(p) for p in VERB_AFTER]  # for lower-case ASCII clauses
 CLAUSE_END = re.compile(
     r"[.;:!?()\"“”—]|,\s|"
     r"\s(?:and|but|while|whereas|after|before|when|as|which|who)\s"
@@ -95,6 +102,7 @@ LEFT_VERB = re.compile(
     r"up to |around )?[\"“]?$",
     re.IGNORECASE,
 )
+LEFT_VERB_LOWER = lower_case_form(LEFT_VERB)
 TOTAL = re.compile(
     r"\b(?P<what>(?:death |casualty |)toll|death count|tally|total|number|count|"
     r"figure)\b(?P<noun>[^.;:!?]{0,60}?)\s(?:to|at|of|reached|hit|hits|passed|"
@@ -145,8 +153,9 @@ def verb_after(text: str, pos: int) -> str | None:
         return None
     stop = CLAUSE_END.search(window)
     clause = window[: stop.start() if stop else len(window)] + " "
-    for pattern in VERB_AFTER:
-        m = pattern.match(clause)
+    ascii_ = clause.isascii()  # then matched in lower case (`lower_case_form`): 2x faster
+    for pattern in VERB_AFTER_LOWER if ascii_ else VERB_AFTER:
+        m = pattern.match(clause.lower() if ascii_ else clause)
         if m:
             return m.lastgroup
     return None
@@ -211,7 +220,7 @@ def left_category(text: str, n: Number, lo: int) -> str | None:
         return among
     before = text[max(lo, n.start - 40) : n.start]
     tail = max(0, len(before) - LEFT_VERB_LONGEST)
-    m = LEFT_VERB.search(before, tail) if may_hold(before[tail:], LEFT_STEM) else None
+    m = search_lower(LEFT_VERB, LEFT_VERB_LOWER, before, tail)
     if m:
         return next(c for c, _ in LEFT_VERBS if m.group(c))
     m = TOTAL.search(window) if may_hold(window, TOTAL_LOWER) else None
