@@ -130,3 +130,18 @@ def test_lower_case_form_takes_lower_case_patterns_only():
     # ASCII text is searched in lower case; other text with the pattern itself
     assert search_lower(categories.LEFT_VERB, categories.LEFT_VERB_LOWER, "KILLING ")
     assert search_lower(categories.LEFT_VERB, categories.LEFT_VERB_LOWER, "ſearching for ")
+
+
+def test_toll_at_and_headline_sources_are_searched_where_their_signs_are():
+    plain_at = re.compile(r"\sat\s")
+    rng = random.Random(9)
+    pieces = ["at", " ", "\n", "that", "x", "Police", ": ", " — ", " - ", "–", "Health Agency"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert bool(claimants.AT.search(text)) == bool(plain_at.search(text)), text
+        if claimants.HEADLINE_SOURCE.search(text):
+            assert any(mark in text for mark in claimants.HEADLINE_MARKS), text
+        if claimants.HEADLINE_PREFIX.match(text):
+            assert ":" in text, text
+    assert claimants.Claimants("Nine arrested after march - Police", [], True).headline_source
+    assert claimants.Claimants("Police: nine arrested", [], True).headline_source == "Police"

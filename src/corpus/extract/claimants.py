@@ -100,7 +100,7 @@ TOLL_SETTER = re.compile(
 # Every TOLL_SETTER match holds one of these (a cheap search first: 4x faster on most sentences).
 TOLL_VERB_SIGN = re.compile("rais|put|revis|updat|lower|gave|plac|cut|trim|grad|cap|peg")
 TOLL_OBJECTS = "toll count tally number figure forecast estimate projection outlook".split()
-AT = re.compile(r"\sat\s")
+AT = re.compile(r"at(?<=\sat)\s")  # "\sat\s", led by its letters (which the engine skips to)
 # Verbs of data rather than of speech: "The station recorded 45C ..., the institute said" is the
 # institute's figure; such a verb credits a number only in a sentence with no speech verb.
 DATA_VERBS = frozenset(
@@ -116,6 +116,7 @@ HEADLINE_SOURCE = re.compile(
     rf"(?::|\s[—–-])\s(?P<who>(?:{SOURCE_WORD})"
     rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,5}})\s*$"
 )
+HEADLINE_MARKS = (":", "—", "–", "-")  # every HEADLINE_SOURCE match holds one
 HEADLINE_PREFIX = re.compile(
     rf"(?P<who>(?:{SOURCE_WORD})"
     rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,4}}):\s"
@@ -201,10 +202,11 @@ class Claimants:
         self.found: dict[int, list] = {}
         self.resolved: dict[int, str | None] = {}
         self.names: dict[tuple[str, int | None], str] = {}
-        m = HEADLINE_SOURCE.search(text) if headline else None
+        marked = headline and any(mark in text for mark in HEADLINE_MARKS)  # a quick test first
+        m = HEADLINE_SOURCE.search(text) if marked else None
         ok = m is not None and not DIGIT.search(m["who"])  # built only for a text with numbers
         self.headline_source = tidy(m["who"]) if ok else None
-        m = HEADLINE_PREFIX.match(text) if headline and not ok else None
+        m = HEADLINE_PREFIX.match(text) if headline and not ok and ":" in text else None
         if (
             m
             and m["who"].split()[0] not in NOT_NAME_WORDS

@@ -201,10 +201,11 @@ def is_masked(text: str, start: int) -> bool:
 
 
 def atom(text: str, m: re.Match) -> Number | None:
-    number, cur = m["num"], m.groupdict().get("cur")
+    number = m["num"]
     scale_match = SCALE.match(text, m.end())
     scale = scale_match.group(0).strip().lower() if scale_match else ""
     digits = number[0].isdigit()
+    cur = m["cur"] if digits else None  # digits are DIGIT_AT's, which has the group
     currency = currency_before(text, m.start(), (cur or "").strip() or None) if digits else None
     if digits and not currency and is_masked(text, m.start("num")):
         return None
