@@ -16,7 +16,13 @@ import re
 
 from corpus.extract.counted import UNIT_NOUNS, VEHICLE, noun_category, noun_phrase
 from corpus.extract.numbers import Number
-from corpus.extract.units import DIMENSION_CATEGORY, trie_alternation
+from corpus.extract.units import (
+    DIMENSION_CATEGORY,
+    lower_case_form,
+    may_hold,
+    search_lower,
+    trie_alternation,
+)
 from corpus.schema import FIGURE_CATEGORIES
 
 CATEGORIES = FIGURE_CATEGORIES  # declared once, in the schema
@@ -65,6 +71,7 @@ VERB_AFTER = [
     )
     for group in (VERBS_AFTER[:5], VERBS_AFTER[5:])
 ]
+VERB_AFTER_LOWER = [lower_case_form(p) for p in VERB_AFTER]  # for lower-case ASCII clauses
 CLAUSE_END = re.compile(
     r"[.;:!?()\"“”—]|,\s|"
     r"\s(?:and|but|while|whereas|after|before|when|as|which|who)\s"
@@ -95,6 +102,7 @@ LEFT_VERB = re.compile(
     r"up to |around )?[\"“]?$",
     re.IGNORECASE,
 )
+LEFT_VERB_LOWER = lower_case_form(LEFT_VERB)
 TOTAL = re.compile(
     r"\b(?P<what>(?:death |casualty |)toll|death count|tally|total|number|count|"
     r"figure)\b(?P<noun>[^.;:!?]{0,60}?)\s(?:to|at|of|reached|hit|hits|passed|"
@@ -103,6 +111,7 @@ TOTAL = re.compile(
 )
 # Every TOTAL match names one of these (a quick search first: most windows hold none).
 TOTAL_WORD = re.compile(r"toll|count|tally|total|number|figure", re.IGNORECASE)
+TOTAL_LOWER = re.compile(TOTAL_WORD.pattern)  # of a lower-case window (`may_hold`)
 # The longest LEFT_VERB match: "lost contact with" (17), a quotation mark, a space, "more than "
 # (10), a quotation mark and a final newline ($ matches before one); it is searched for only in
 # the characters this close to the number (\b still sees the character before them).
@@ -144,8 +153,9 @@ def verb_after(text: str, pos: int) -> str | None:
         return None
     stop = CLAUSE_END.search(window)
     clause = window[: stop.start() if stop else len(window)] + " "
-    for pattern in VERB_AFTER:
-        m = pattern.match(clause)
+    ascii_ = clause.isascii()  # then matched in lower case (`lower_case_form`): 2x faster
+    for pattern in VERB_AFTER_LOWER if ascii_ else VERB_AFTER:
+        m = pattern.match(clause.lower() if ascii_ else clause)
         if m:
             return m.lastgroup
     return None
@@ -202,18 +212,18 @@ def among_category(text: str, n: Number, lo: int) -> str | None:
 
 
 def left_category(text: str, n: Number, lo: int) -> str | None:
-    low = text[max(lo, n.start - 100) : n.start].lower()
-    if not LEFT_STEM.search(low):
+    window = text[max(lo, n.start - 100) : n.start]
+    if not LEFT_STEM.search(window.lower()):
         return None
     among = among_category(text, n, lo)
     if among:
         return among
     before = text[max(lo, n.start - 40) : n.start]
-    m = LEFT_VERB.search(before, max(0, len(before) - LEFT_VERB_LONGEST))
+    tail = max(0, len(before) - LEFT_VERB_LONGEST)
+    m = search_lower(LEFT_VERB, LEFT_VERB_LOWER, before, tail)
     if m:
         return next(c for c, _ in LEFT_VERBS if m.group(c))
-    window = text[max(lo, n.start - 100) : n.start]
-    m = TOTAL.search(window) if TOTAL_WORD.search(window) else None
+    m = TOTAL.search(window) if may_hold(window, TOTAL_LOWER) else None
     if m is None:
         return None
     what, noun = m["what"].lower(), m["noun"]

@@ -48,7 +48,13 @@ from corpus.extract.subjects import (
     subject_after,
     subject_before,
 )
-from corpus.extract.units import NOT_ASCII_WORD, after_non_word, opening_words, trie_alternation
+from corpus.extract.units import (
+    NOT_ASCII_WORD,
+    after_non_word,
+    may_hold,
+    opening_words,
+    trie_alternation,
+)
 
 SAID_COMMA = re.compile(rf"\b(?:{VERBS})\s*,\s*$")  # "X said, adding that ..."
 # In " " + sentence, after a character that is no word character (`after_non_word`).
@@ -56,14 +62,30 @@ VERB = re.compile(
     rf"{NOT_ASCII_WORD}{opening_words(VERBS.split('|'))}"
     rf"(?P<verb>{trie_alternation(VERBS.split('|'))})\b"
 )
+FROM_SOURCES = "figures data estimates statement report".split()
+BY_DOCUMENTS = "report study survey poll analysis count tally estimate".split()
+BY_VERBS = (
+    "reported confirmed announced released published issued provided given estimated compiled "
+    "cited quoted"
+).split()
 ACCORDING = re.compile(
-    r"(?=[a-gipqrstA-GIPQRST])\b(?:according to|"
-    r"(?:figures|data|estimates|statement|report)\s+from|"
-    r"(?:report|study|survey|poll|analysis|count|tally|estimate)\s+by|"
-    r"(?:reported|confirmed|announced|released|published|issued|provided|given|"
-    r"estimated|compiled|cited|quoted)\s+by)\s+"
+    rf"(?=[a-gipqrstA-GIPQRST])\b(?:according to|(?:{'|'.join(FROM_SOURCES)})\s+from|"
+    rf"(?:{'|'.join(BY_DOCUMENTS)})\s+by|(?:{'|'.join(BY_VERBS)})\s+by)\s+"
     r"(?P<who>(?:[^,.;:\"“”()]|(?<=\d)[,.](?=\d)){2,80})",
     re.IGNORECASE,
+)
+# Each match holds one of these phrases: searched for first in a lower-case sentence (`may_hold`),
+# as a letter tree ("\s+" for each space).
+ACCORDING_LOWER = re.compile(
+    trie_alternation(
+        sorted(
+            [
+                "according to",
+                *(f"{w} from" for w in FROM_SOURCES),
+                *(f"{w} by" for w in BY_DOCUMENTS + BY_VERBS),
+            ]
+        )
+    ).replace(r"\ ", r"\s+")
 )
 # Who sets a number: "raised the death toll", "cut its growth forecast", "put the crowd at about
 # 2,000", "capped the price at 875 francs".
@@ -78,7 +100,7 @@ TOLL_SETTER = re.compile(
 # Every TOLL_SETTER match holds one of these (a cheap search first: 4x faster on most sentences).
 TOLL_VERB_SIGN = re.compile("rais|put|revis|updat|lower|gave|plac|cut|trim|grad|cap|peg")
 TOLL_OBJECTS = "toll count tally number figure forecast estimate projection outlook".split()
-AT = re.compile(r"\sat\s")
+AT = re.compile(r"at(?<=\sat)\s")  # "\sat\s", led by its letters (which the engine skips to)
 # Verbs of data rather than of speech: "The station recorded 45C ..., the institute said" is the
 # institute's figure; such a verb credits a number only in a sentence with no speech verb.
 DATA_VERBS = frozenset(
@@ -94,6 +116,7 @@ HEADLINE_SOURCE = re.compile(
     rf"(?::|\s[—–-])\s(?P<who>(?:{SOURCE_WORD})"
     rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,5}})\s*$"
 )
+HEADLINE_MARKS = (":", "—", "–", "-")  # every HEADLINE_SOURCE match holds one
 HEADLINE_PREFIX = re.compile(
     rf"(?P<who>(?:{SOURCE_WORD})"
     rf"(?:\s(?:{SOURCE_WORD}|of|and|the)){{0,4}}):\s"
@@ -121,7 +144,8 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
     or 'pronoun' (a pronoun or role word to resolve from an earlier sentence)."""
     found = (
         [(m.start(), "according", according_source(m["who"])) for m in ACCORDING.finditer(sentence)]
-        if "ccording" in sentence or " by " in sentence or " from " in sentence
+        if ("ccording" in sentence or " by " in sentence or " from " in sentence)
+        and may_hold(sentence, ACCORDING_LOWER)
         else []
     )
     if "s " in sentence and POSSESSIVE_TAIL.search(sentence):
@@ -178,10 +202,11 @@ class Claimants:
         self.found: dict[int, list] = {}
         self.resolved: dict[int, str | None] = {}
         self.names: dict[tuple[str, int | None], str] = {}
-        m = HEADLINE_SOURCE.search(text) if headline else None
+        marked = headline and any(mark in text for mark in HEADLINE_MARKS)  # a quick test first
+        m = HEADLINE_SOURCE.search(text) if marked else None
         ok = m is not None and not DIGIT.search(m["who"])  # built only for a text with numbers
         self.headline_source = tidy(m["who"]) if ok else None
-        m = HEADLINE_PREFIX.match(text) if headline and not ok else None
+        m = HEADLINE_PREFIX.match(text) if headline and not ok and ":" in text else None
         if (
             m
             and m["who"].split()[0] not in NOT_NAME_WORDS

@@ -131,6 +131,7 @@ def unlisted_category(text: str, pos: int, end: int, head: str) -> str | None:
     return noun_category(of.group(1)) if of else None
 
 
+@lru_cache(maxsize=1 << 16)  # per distinct word: sentences repeat their words
 def noun_category(word: str) -> str | None:
     nouns, low = lexicon(), word.lower()
     demonym = "people" if DEMONYM.match(word) else None

@@ -21,7 +21,9 @@ from corpus.extract.units import (
     after_non_word,
     code_after,
     currency_before,
+    lower_case_form,
     opening_words,
+    search_lower,
     trie_alternation,
     unit_after,
 )
@@ -146,6 +148,7 @@ LABEL_WORDS = (
     "fig. table step seat row floor code resolution protocol"
 ).split()
 LABEL_BEFORE = re.compile(rf"\b{trie_alternation(sorted(LABEL_WORDS))}[- ]?$", re.IGNORECASE)
+LABEL_LOWER = lower_case_form(LABEL_BEFORE)  # for lower-case ASCII text (`search_lower`)
 LABEL_CAPS = re.compile(r"(?<![\w$])[A-Z]{2,}[- ]?$")  # "ATR 72"
 # "Boeing 737 Max", "Windows 11.": a plain number between a mid-sentence capitalised word and a
 # capitalised word or the end of a clause names a model or edition.
@@ -191,17 +194,18 @@ def is_masked(text: str, start: int) -> bool:
                                        for pattern in patterns for m in pattern.finditer(window)):
             return True
     before = text[max(0, start - 16):start]
-    if LABEL_BEFORE.search(before) is not None or LABEL_CAPS.search(before) is not None:
+    if search_lower(LABEL_BEFORE, LABEL_LOWER, before) or LABEL_CAPS.search(before) is not None:
         return True
     model = MODEL.search(text, max(0, start - 24), min(len(text), start + 12))
     return model is not None and model.start(1) == start and not YEAR.fullmatch(model.group(1))
 
 
 def atom(text: str, m: re.Match) -> Number | None:
-    number, cur = m["num"], m.groupdict().get("cur")
+    number = m["num"]
     scale_match = SCALE.match(text, m.end())
     scale = scale_match.group(0).strip().lower() if scale_match else ""
     digits = number[0].isdigit()
+    cur = m["cur"] if digits else None  # digits are DIGIT_AT's, which has the group
     currency = currency_before(text, m.start(), (cur or "").strip() or None) if digits else None
     if digits and not currency and is_masked(text, m.start("num")):
         return None

@@ -256,6 +256,36 @@ def after_non_word(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
         pos = m.end()
 
 
+def may_hold(window: str, lower_case: re.Pattern) -> bool:
+    """Whether an IGNORECASE search of window may match, by a search of its lower-case form for
+    what each match holds: exact for ASCII; in other text lower() and IGNORECASE can disagree
+    ("ſ" matches "s"), which is searched in full."""
+    return not window.isascii() or lower_case.search(window.lower()) is not None
+
+
+def lower_case_form(pattern: re.Pattern) -> re.Pattern:
+    """An IGNORECASE pattern as a case-sensitive one for lower-case ASCII text, where it matches as
+    the IGNORECASE pattern matches the text before lower() (the same spans and groups): its letters
+    must be lower case, none with a case outside ASCII."""
+    plain = re.sub(r"\\[sSwWdDbBAZ]|\(\?P<\w+>", "", pattern.pattern)  # classes, group names
+    plain = re.sub(r"\\([^0-9A-Za-z])", r"\1", plain)  # an escaped "." is a "."
+    if "\\" in plain or any(
+        c != c.lower() or not c.isascii() and c.lower() != c.upper() for c in plain
+    ):
+        raise ValueError(f"not a lower-case pattern: {pattern.pattern}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def search_lower(
+    pattern: re.Pattern, lower: re.Pattern, text: str, pos: int = 0
+) -> re.Match | None:
+    """pattern.search(text, pos) by its `lower_case_form` in ASCII text (2-4x faster: the regex
+    engine compares letters without folding their case); the match then reads text.lower()."""
+    if text.isascii():
+        return lower.search(text.lower(), pos)
+    return pattern.search(text, pos)
+
+
 SYMBOLS = "".join(sorted({s[-1] for s in CURRENCY_SYMBOLS if not s.isalpha()}))
 # One-character symbols; letters before them ("US$", "HK$") are read by currency_before().
 CURRENCY_PREFIX = rf"[{re.escape(SYMBOLS)}]\s?"
