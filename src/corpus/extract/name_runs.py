@@ -291,13 +291,13 @@ def split(words: list[str], start: int, end: int) -> list[Segment]:
             return []
         if start == 0:
             return [Segment(start, end, True, False)]
-        before = words[start - 1]  # (`opens_sentence`)
+        previous = words[start - 1]  # (`opens_sentence`)
         return [
             Segment(
                 start,
                 end,
-                before in SENTENCE_BREAKS or before.isspace(),
-                split_classes(before) & ANY_TITLE != 0,
+                previous in SENTENCE_BREAKS or previous.isspace(),
+                split_classes(previous) & ANY_TITLE != 0,
             )
         ]
     for k in range(start, end - 1):
