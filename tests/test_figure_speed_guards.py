@@ -8,7 +8,7 @@ import pytest
 
 from corpus.extract import categories, claimants, numbers
 from corpus.extract.counted import noun_category
-from corpus.extract.units import lower_case_form, may_hold, search_lower
+from corpus.extract.quick_search import lower_case_form, may_hold, search_lower
 
 
 def top_level(alternation: str) -> list[str]:

@@ -6,8 +6,9 @@ import random
 import re
 
 from corpus.extract import claimants, numbers, subjects, units
+from corpus.extract.quick_search import after_non_word, opening_words
 from corpus.extract.subjects import VERBS
-from corpus.extract.units import after_non_word, opening_words, trie_alternation
+from corpus.extract.units import trie_alternation
 
 PIECES = [
     " ",

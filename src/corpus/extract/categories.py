@@ -16,13 +16,8 @@ import re
 
 from corpus.extract.counted import UNIT_NOUNS, VEHICLE, noun_category, noun_phrase
 from corpus.extract.numbers import Number
-from corpus.extract.units import (
-    DIMENSION_CATEGORY,
-    lower_case_form,
-    may_hold,
-    search_lower,
-    trie_alternation,
-)
+from corpus.extract.quick_search import lower_case_form, may_hold, search_lower
+from corpus.extract.units import DIMENSION_CATEGORY, trie_alternation
 from corpus.schema import FIGURE_CATEGORIES
 
 CATEGORIES = FIGURE_CATEGORIES  # declared once, in the schema

@@ -25,6 +25,7 @@ import re
 
 from corpus.extract.claim_choice import choose, in_quote
 from corpus.extract.lexicons import NOT_NAME_WORDS
+from corpus.extract.quick_search import NOT_ASCII_WORD, after_non_word, may_hold, opening_words
 from corpus.extract.sources import (
     ACRONYM,
     BODY_WORDS,
@@ -48,13 +49,7 @@ from corpus.extract.subjects import (
     subject_after,
     subject_before,
 )
-from corpus.extract.units import (
-    NOT_ASCII_WORD,
-    after_non_word,
-    may_hold,
-    opening_words,
-    trie_alternation,
-)
+from corpus.extract.units import trie_alternation
 
 SAID_COMMA = re.compile(rf"\b(?:{VERBS})\s*,\s*$")  # "X said, adding that ..."
 # In " " + sentence, after a character that is no word character (`after_non_word`).

@@ -14,16 +14,18 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from corpus.extract.quick_search import (
+    after_non_word,
+    lower_case_form,
+    opening_words,
+    search_lower,
+)
 from corpus.extract.units import (
     CURRENCY_PREFIX,
     POUNDS_AFTER_SCALE,
     SYMBOLS,
-    after_non_word,
     code_after,
     currency_before,
-    lower_case_form,
-    opening_words,
-    search_lower,
     trie_alternation,
     unit_after,
 )
