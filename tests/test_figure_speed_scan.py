@@ -2,13 +2,13 @@
 replaced find: each is checked here against its plain form, on invented strings that hold
 non-ASCII letters, digits and symbols."""
 
-import random
 import re
 
 from corpus.extract import claimants, numbers, subjects, units
 from corpus.extract.quick_search import after_non_word, opening_words
 from corpus.extract.subjects import VERBS
 from corpus.extract.units import trie_alternation
+from invented_text import invented
 
 PIECES = [
     " ",
@@ -49,11 +49,6 @@ PIECES = [
 ]
 
 
-def invented(seed, n=4000):
-    rng = random.Random(seed)
-    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 12))) for _ in range(n)]
-
-
 def spans(matches):
     return [(m.span(), m.groupdict()) for m in matches]
 
@@ -84,14 +79,14 @@ def test_number_words_are_found_where_the_plain_pattern_finds_them():
         rf"[^\w-](?:(?P<num>{numbers.WORD_NUM})|"
         rf"(?P<vague>{trie_alternation(numbers.both_cases(numbers.VAGUE_VALUES))}))\b"
     )
-    for text in invented(1):
+    for text in invented(PIECES, 1, 4000, 0, 12):
         padded = " " + text
         assert spans(after_non_word(numbers.WORD_AT, padded)) == spans(plain.finditer(padded)), text
 
 
 def test_attribution_verbs_are_found_where_the_plain_pattern_finds_them():
     plain = re.compile(rf"[^\w](?P<verb>{trie_alternation(VERBS.split('|'))})\b")
-    for text in invented(2):
+    for text in invented(PIECES, 2, 4000, 0, 12):
         padded = " " + text
         assert spans(after_non_word(claimants.VERB, padded)) == spans(plain.finditer(padded)), text
 
@@ -99,7 +94,7 @@ def test_attribution_verbs_are_found_where_the_plain_pattern_finds_them():
 def test_digit_starts_are_those_of_the_plain_pattern():
     plain = re.compile(rf"[\d{re.escape(units.SYMBOLS)}][\d,.]*")
     assert all(not s.isascii() or s == "$" for s in units.SYMBOLS)  # the set's bitmap holds them
-    for text in invented(3):
+    for text in invented(PIECES, 3, 4000, 0, 12):
         assert [m.span() for m in numbers.DIGIT_START.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], text
@@ -108,10 +103,8 @@ def test_digit_starts_are_those_of_the_plain_pattern():
 def test_the_slashed_sign_and_the_apposed_age_find_what_their_plain_forms_find():
     plain_sign, plain_age = re.compile(r"\d/\d"), re.compile(r"(?<=[A-Za-z]), \d{1,3}(?=,)")
     sign, age = numbers.MASKS[5][0], numbers.AGES[0]
-    rng = random.Random(4)
     pieces = ["5", "12", "/", ", ", ",", "a", "Ivanov", " ", "٣", "é"]
-    for _ in range(4000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+    for text in invented(pieces, 4, 4000, 0, 10):
         assert bool(sign.search(text)) == bool(plain_sign.search(text)), text
         assert [m.span() for m in age.finditer(text)] == [
             m.span() for m in plain_age.finditer(text)
@@ -121,7 +114,6 @@ def test_the_slashed_sign_and_the_apposed_age_find_what_their_plain_forms_find()
 def test_subject_guards_hold_wherever_their_patterns_match():
     """subject_before searches for an apposition, a participle phrase and a bracket only where a
     plain test says one may be (a comma at the end, a participle word, a ")")."""
-    rng = random.Random(5)
     pieces = [
         " ",
         ", ",
@@ -141,8 +133,7 @@ def test_subject_guards_hold_wherever_their_patterns_match():
         "é",
         "x",
     ]
-    for _ in range(4000):
-        w = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+    for w in invented(pieces, 5, 4000, 0, 10):
         if subjects.APPOSITION.search(w):
             assert w.rstrip().endswith(","), w
         if subjects.BRACKET.search(w):

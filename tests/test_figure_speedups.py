@@ -10,6 +10,7 @@ import pytest
 
 from corpus.extract import categories, claimants, numbers
 from corpus.extract.figures import extract
+from invented_text import invented
 
 # The plain forms the faster ones replaced: the specification they must agree with.
 TIME_SIGN = re.compile(
@@ -49,15 +50,10 @@ PIECES = [
 ]
 
 
-def invented_strings(seed, n=3000):
-    rng = random.Random(seed)
-    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 14))) for _ in range(n)]
-
-
 @pytest.mark.parametrize("index, plain", [(2, TIME_SIGN), (3, PHONE_SIGN), (4, AGE_SIGN)])
 def test_mask_signs_find_what_their_plain_forms_find(index, plain):
     sign = numbers.MASKS[index][0]
-    for text in invented_strings(index):
+    for text in invented(PIECES, index, 3000, 1, 14):
         assert bool(sign.search(text)) == bool(plain.search(text)), text
 
 
