@@ -12,7 +12,7 @@ import corpus
 from conftest import PROCESSED_DIR, REPO
 from corpus.cli import main
 from corpus.dataset.store import read_tables
-from corpus.release import diff
+from corpus.release import diff, diff_report
 from corpus.schema import ALL_TABLES, TABLES, Column, Table
 
 
@@ -37,7 +37,8 @@ def test_same_release_twice_reports_no_change(capsys):
         assert (t["added"], t["removed"], t["changed"]) == (0, 0, 0)
         assert t["unchanged"] == t["old_rows"] == t["new_rows"]
     assert changes["tables"]["entries"]["unchanged"] > 0
-    assert "No row of any table was added, removed or changed." in diff.render(changes, "markdown")
+    markdown = diff_report.render(changes, "markdown")
+    assert "No row of any table was added, removed or changed." in markdown
 
 
 def test_rows_added_removed_and_changed_by_key(seed_tables):
@@ -93,7 +94,7 @@ def test_tables_and_columns_added_or_removed(seed_tables):
     assert tables["figures"]["removed"] == old["figures"].num_rows
     assert tables["blogs"]["columns_removed"] == ["subtitle"] and tables["blogs"]["changed"] == 0
     sides = {"old": {"name": "a", "version": "1.0.0"}, "new": {"name": "b", "version": None}}
-    text = diff.render(sides | {"tables": tables}, "text")
+    text = diff_report.render(sides | {"tables": tables}, "text")
     assert text.splitlines()[0] == "a (version 1.0.0) -> b"
     assert "figures: table removed" in text and "blogs: columns removed: subtitle" in text
     assert text.splitlines()[-1] == "changes found"
@@ -208,11 +209,12 @@ def test_a_text_only_edit_between_text_free_releases_is_found_by_the_digests(tmp
         "text: 1 of 3 entries compared by text_digests.csv changed their text, in 1 blog(s)",
         f"text: changed blogs: {blog.as_py()}", f"text: changed entries: {changed_entry}",
         "changes found"]
-    markdown = diff.render(changes, "markdown")
+    markdown = diff_report.render(changes, "markdown")
     assert "## Text\n\n- 1 of 3 entries compared by `text_digests.csv`" in markdown
-    assert json.loads(diff.render(changes, "json"))["text"]["changed_entries"] == [changed_entry]
+    as_json = json.loads(diff_report.render(changes, "json"))
+    assert as_json["text"]["changed_entries"] == [changed_entry]
     # the built folder (its text in the table) against the edited release: the same entry
     assert diff.diff_releases(old_data, new)["text"]["changed_entries"] == [changed_entry]
     same = diff.diff_releases(old, old)
     assert same["text"]["changed"] == 0 and not diff.has_changes(same)
-    assert "text:" not in diff.render(same, "text")
+    assert "text:" not in diff_report.render(same, "text")

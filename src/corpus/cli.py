@@ -24,7 +24,7 @@ from corpus.dataset import metadata
 from corpus.dataset.releases import verify
 from corpus.dataset.store import PART_ROWS, count_rows, table_dir_name
 from corpus.errors import InputError, printable
-from corpus.release import diff
+from corpus.release import diff, diff_report
 from corpus.schema import ALL_TABLES
 from corpus.validate import ValidationFailed
 from corpus.version import __version__
@@ -48,7 +48,7 @@ def build_command(name: str) -> Callable[[argparse.Namespace], int]:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     changes = diff.diff_releases(diff.source_path(args.old), diff.source_path(args.new))
-    print(diff.render(changes, args.format, args.limit), end="")
+    print(diff_report.render(changes, args.format, args.limit), end="")
     return 0
 
 

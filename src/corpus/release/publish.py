@@ -27,7 +27,7 @@ from corpus.dataset.store import (
     write_parquet,
 )
 from corpus.errors import InputError
-from corpus.release import croissant, diff, sources
+from corpus.release import croissant, diff, diff_report, sources
 from corpus.release.card import data_card, known_limitations
 from corpus.release.changelog import changelog_entry
 from corpus.release.preflight import preflight
@@ -140,9 +140,9 @@ def write_release(
         text = f"# Changes in {folder.name}\n\n{FIRST_RELEASE}\n"
     else:
         changes = diff.diff_releases(previous, folder)
-        text = diff.render(changes, "markdown")
+        text = diff_report.render(changes, "markdown")
     (folder / CHANGES_NAME).write_text(text, encoding="utf-8")
-    (folder / CHANGES_JSON_NAME).write_text(diff.render(changes, "json"), encoding="utf-8")
+    (folder / CHANGES_JSON_NAME).write_text(diff_report.render(changes, "json"), encoding="utf-8")
     card = data_card(
         version, citation, processed, raw_dir, root, text_lines=sources.card_section(source_rows)
     )
