@@ -3,10 +3,10 @@ one-word runs split without the loop."""
 
 import spacy
 
-from corpus.extract.name_context import Segment
-from corpus.extract.name_runs import split
 from corpus.extract.entry_context import SPORT_WORDS
+from corpus.extract.name_context import Segment
 from corpus.extract.patterns import BIT, Lexicon, Tokens
+from corpus.extract.run_split import split
 
 
 def initial_classes(vocab):

@@ -11,8 +11,9 @@ from corpus.extract.lexicons import NAME_PARTICLES, NOT_NAME_HEADS, STOP, is_ini
 from corpus.extract.name_context import Context, Known, Name, single_name
 from corpus.extract.name_heads import ATTACHED
 from corpus.extract.name_lists import coordinated
-from corpus.extract.name_runs import opens_sentence, segments, upper_initials
+from corpus.extract.name_runs import segments, upper_initials
 from corpus.extract.name_types import type_segment
+from corpus.extract.run_split import opens_sentence
 
 PERSON_PATTERNS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
 

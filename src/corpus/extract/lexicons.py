@@ -110,3 +110,16 @@ def name_cased(word: str) -> bool:
     """Whether a word is cased as a name: a capital then lower case, or a surname's prefix and
     a capital ("McCrindle")."""
     return word[:1].isupper() and (word[1:].islower() or SURNAME_PREFIX.fullmatch(word) is not None)
+
+
+CAPITALISED: dict[str, bool] = {}  # is_capitalised per word, once met
+
+
+def is_capitalised(word: str) -> bool:
+    """Whether a word opens with a capital and holds a letter (once per word: `CAPITALISED`)."""
+    found = CAPITALISED.get(word)
+    if found is None:
+        found = CAPITALISED[word] = word[:1].isupper() and (
+            word.isalpha() or any(c.isalpha() for c in word)
+        )
+    return found
