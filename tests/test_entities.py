@@ -9,6 +9,7 @@ import pytest
 
 from conftest import PROCESSED_DIR, found
 from corpus.extract.entities import Recogniser, recogniser, whole_words
+from corpus.extract.mentions import mention
 from corpus.extract.reference import ENTITY_TYPES, geonames_cities, gazetteer, read_gazetteer
 
 GAZETTEER_TEXT = files("corpus.extract").joinpath("data/gazetteer.csv").read_text(encoding="utf-8")
@@ -448,8 +449,9 @@ def test_token_columns_are_the_words_per_token_reading():
     assert tokens.starts == [t.idx for t in doc]
     one = r.nlp.make_doc("Kyiv")
     assert r.tokens(one).words == ["Kyiv"]
-    mention = r.mention((0, 2, "PERSON", "speech"), tokens, text, frozenset())
-    assert (mention.start, mention.end, mention.text) == (0, 10, "Émile Zola")
+    span = (0, 2, "PERSON", "speech")
+    m = mention(span, tokens, text, frozenset(), r.refs, r.people_by_surname)
+    assert (m.start, m.end, m.text) == (0, 10, "Émile Zola")
 
 
 def test_the_stem_of_a_company_named_in_full_is_that_company_across_the_blog():

@@ -49,7 +49,7 @@ def test_overlaps_is_a_shared_character():
 
 
 def test_mention_row_is_the_ids_then_the_mention_as_a_dict():
-    from corpus.extract.entities import Mention
+    from corpus.extract.mentions import Mention
     from corpus.extract.rows import mention_row
 
     m = Mention(10, 14, "Kyiv", "PLACE", "Kyiv", "Q1899", 703448, 50.45, 30.52, "gazetteer")

@@ -11,7 +11,8 @@ GeoNames names, and a Matcher for names the gazetteer lacks:
 * a surname alone, after the full name in the same entry ("Kirby added").
 
 The patterns and their word classes are in `patterns`; names found by the text's other evidence
-in `candidates`. Where spans overlap the longest wins. Demonyms ("Russian") are never entities.
+in `candidates`; a found span's names and ids in `mentions`. Where spans overlap the longest
+wins. Demonyms ("Russian") are never entities.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
 
 import spacy
 from spacy.attrs import IDS
@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from corpus.extract.candidates import Known, merge
 from corpus.extract.entry_context import is_sport, is_team, short_forms
 from corpus.extract.lexicons import ORG_HEADS, PLACE_HEADS
+from corpus.extract.mentions import Mention, mention
 from corpus.extract.model import add_model_mentions
 from corpus.extract.name_tokens import name_splits
 from corpus.extract.patterns import (
@@ -49,11 +50,8 @@ from corpus.extract.reference import (
     context_countries,
     context_places,
     gazetteer,
-    geonames_cities,
     geonames_places,
     nations,
-    qualifier,
-    resolve_place,
     setting_up,
 )
 from corpus.extract.word_search import whole_words as whole_words
@@ -63,24 +61,10 @@ from corpus.extract.word_search import whole_words as whole_words
 # costs ~50 MB.
 TOKENIZER_CACHE_SIZE = 500_000
 
-PATTERN_LABELS = frozenset(MATCH_PATTERNS)
 # Methods of mentions that a short form of a name found in the entry outranks ("Morvane said").
 WEAK = frozenset(("context", "place-context", "source-context", "capitalised"))
 START = itemgetter(0)  # a Mention's start
 FLAG_IDS = {cls: IDS[flag] for cls, flag in FLAG.items()}  # each word class's lexeme flag
-
-
-class Mention(NamedTuple):
-    start: int
-    end: int
-    text: str
-    type: str
-    canonical_name: str
-    wikidata_id: str | None
-    geonames_id: int | None
-    latitude: float | None
-    longitude: float | None
-    method: str
 
 
 class Recogniser:
@@ -205,75 +189,6 @@ class Recogniser:
         ref = self.refs.get(label)
         return ref.type if ref is not None else "ORG" if label == "organisation" else "PERSON"
 
-    def mention(
-        self,
-        span: tuple[int, int, str, str],
-        tokens: Tokens,
-        source: str,
-        countries: frozenset[str],
-    ) -> Mention:
-        last = span[1] - 1
-        start = tokens.starts[span[0]]
-        end = tokens.starts[last] + len(tokens.words[last])
-        text, kind, label = source[start:end], span[2], span[3]
-        ref = self.refs.get(label)
-        if ref is not None and ref.source == "geonames" and ref.geonames_id in geonames_cities():
-            place = resolve_place(text, countries, qualifier(source, end))  # "Naples, Florida"
-            ids = (place.geonames_id, place.latitude, place.longitude) if place else (None,) * 3
-            return Mention(start, end, text, ref.type, ref.canonical_name, None, *ids, ref.source)
-        if ref is not None:
-            return Mention(
-                start,
-                end,
-                text,
-                ref.type,
-                ref.canonical_name,
-                ref.wikidata_id,
-                ref.geonames_id,
-                ref.latitude,
-                ref.longitude,
-                ref.source,
-            )
-        method = f"{label}-pattern" if label in PATTERN_LABELS else label
-        known = self.known_person(text) if kind == "PERSON" else None
-        if known is not None:  # "Volodymyr Zelenskiy": a known person under another spelling
-            return Mention(
-                start,
-                end,
-                text,
-                kind,
-                known.canonical_name,
-                known.wikidata_id,
-                None,
-                None,
-                None,
-                method,
-            )
-        place = resolve_place(text, countries, qualifier(source, end)) if kind == "PLACE" else None
-        if place is not None:
-            return Mention(
-                start,
-                end,
-                text,
-                kind,
-                text,
-                None,
-                place.geonames_id,
-                place.latitude,
-                place.longitude,
-                method,
-            )
-        return Mention(start, end, text, kind, text, None, None, None, None, method)
-
-    def known_person(self, name: str) -> Reference | None:
-        """The gazetteer person a pattern-found name spells: its last word is one of that person's
-        surnames and every other word is in their name or aliases ("Volodymyr Zelenskiy")."""
-        words = name.split()
-        found = self.people_by_surname.get(words[-1]) if len(words) > 1 else None
-        if found is None or not all(w in found[1] for w in words[:-1]):
-            return None
-        return found[0]
-
     def link(self, name: str) -> Reference | None:
         """The gazetteer's (else GeoNames') reference for a name written exactly so."""
         return self.by_name.get(name)
@@ -304,8 +219,10 @@ class Recogniser:
                 words, tokens[f].spaces, known, tokens[f].capitals, is_sport(own_sport)
             )
             sport_words.update(own_sport)
+        refs, people = self.refs, self.people_by_surname
         found = {
-            f: [self.mention(s, tokens[f], fields[f], countries) for s in spans[f]] for f in docs
+            f: [mention(s, tokens[f], fields[f], countries, refs, people) for s in spans[f]]
+            for f in docs
         }
         if is_sport(sport_words):  # "England beat Colombia": the teams
             teams = nations()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from corpus.extract import figures, model
 from corpus.extract.blog_memory import remember
-from corpus.extract.entities import Mention, recogniser, whole_words
+from corpus.extract.entities import recogniser, whole_words
+from corpus.extract.mentions import Mention
 from corpus.schema import FIELDS
 
 
