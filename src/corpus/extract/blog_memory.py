@@ -201,7 +201,9 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
         return found
     by_first: dict[str, list[str]] = defaultdict(list)  # names by their first word
     for name in sorted(known, key=lambda w: (-len(w), w)):
-        by_first[WORD.match(name).group(0)].append(name)
+        first = WORD.match(name)
+        if first is not None:  # (always: a name is a word or more)
+            by_first[first.group(0)].append(name)
     out = []
     for fields, text in zip(found, texts):
         updated = {}

@@ -96,15 +96,18 @@ def merge(
         )
     )
     taken = [False] * (len(words) + 1)
-    cover = [None] * len(words)  # the known span over each token
+    cover: list[Known | None] = [None] * len(words)  # the known span over each token
     for k in known:
         cover[k.start : k.end] = [k] * (k.end - k.start)
     spoken: set[tuple[int, int]] = set()  # the speech pattern's spans in the segment
     for seg in segments(words, spaces, capitals):
         if seg.end - seg.start == 1:  # (most of them)
-            over = () if cover[seg.start] is None else (cover[seg.start],)
+            over: tuple[Known, ...] | set[Known] = (
+                () if (one := cover[seg.start]) is None else (one,)
+            )
         else:
             over = {k for k in cover[seg.start : seg.end] if k is not None}
+        inside: list[Known]
         if not over:  # no known span in the segment
             inside = []
         else:

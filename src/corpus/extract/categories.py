@@ -232,7 +232,8 @@ def left_category(text: str, n: Number, lo: int) -> str | None:
 
 def earlier_noun(text: str, pos: int, lo: int) -> str | None:
     """The category of the nearest known counted noun before pos in the sentence starting at lo."""
-    for word in reversed(LETTERS.findall(text[max(lo, pos - 120) : pos])):
+    words: list[str] = LETTERS.findall(text[max(lo, pos - 120) : pos])
+    for word in reversed(words):
         category = noun_category(word)
         if category and category not in UNIT_NOUNS:  # "600 a day, ... 150 in May": not days
             return category
@@ -249,8 +250,10 @@ def classify(text: str, n: Number, sentence_start: int = 0) -> tuple[str, str | 
     inverted = INVERTED_TOTAL.match(text, n.end)
     if inverted:  # "bringing to 19 the number of arson arrests"
         end, category, head = noun_phrase(text, inverted.end())
-        if inverted["toll"] or category in CASUALTY:
-            return "killed" if inverted["toll"] else category, text[n.end : end].strip(), ""
+        if inverted["toll"]:
+            return "killed", text[n.end : end].strip(), ""
+        if category in CASUALTY:
+            return category, text[n.end : end].strip(), ""
     pos = n.end
     skip = SKIP_OF.match(text, pos)
     if skip and (n.qualifier == "vague" or text[pos : skip.end()].strip().lower().startswith("of")):

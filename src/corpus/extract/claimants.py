@@ -165,10 +165,10 @@ def attributions(sentence: str) -> list[tuple[int, str, str]]:
             before = opening_subject(sentence[:verb_start]) or before  # "X did Y, saying ..."
         if before:
             found.append((verb_start, kind, tidy(before[1])))
-        elif sentence[:verb_start].rstrip()[-1:] in (",", '"', "”") and subject_after(
-            sentence, verb_end
+        elif sentence[:verb_start].rstrip()[-1:] in (",", '"', "”") and (
+            after := subject_after(sentence, verb_end)
         ):
-            found.append((verb_start, kind, tidy(subject_after(sentence, verb_end))))
+            found.append((verb_start, kind, tidy(after)))
         else:
             role = ROLE.search(sentence, max(0, verb_start - 40), verb_start)
             if role and role.group(2) and is_role(role.group(2)):
@@ -200,7 +200,7 @@ class Claimants:
         marked = headline and any(mark in text for mark in HEADLINE_MARKS)  # a quick test first
         m = HEADLINE_SOURCE.search(text) if marked else None
         ok = m is not None and not DIGIT.search(m["who"])  # built only for a text with numbers
-        self.headline_source = tidy(m["who"]) if ok else None
+        self.headline_source = tidy(m["who"]) if m is not None and ok else None
         m = HEADLINE_PREFIX.match(text) if headline and not ok and ":" in text else None
         if (
             m

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 from operator import itemgetter
+from typing import Any, cast
 
 import spacy
 from spacy.attrs import IDS
@@ -73,7 +74,7 @@ class Recogniser:
     def __init__(
         self, gazetteer_rows: list[tuple[Reference, tuple[str, ...]]] | None = None
     ) -> None:
-        self.nlp = spacy.blank("en")
+        self.nlp: Any = cast(Any, spacy.blank("en"))  # (spaCy's Language is typed only in part)
         self.nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
         # spaCy computes every lexical attribute of a word when it first meets it (67,000 words in
         # the name lists alone, and the PhraseMatcher's 40,000 keys); the patterns read only the
@@ -148,7 +149,8 @@ class Recogniser:
     def spans(self, doc: Doc, tokens: Tokens) -> list[Found]:
         """Gazetteer and GeoNames names first, then patterns; the longest of overlapping spans
         wins (as spaCy's `filter_spans` picks, see `longest_first`)."""
-        labels, ranked, known_ends = self.labels, [], set()
+        labels, known_ends = self.labels, set()
+        ranked: list[tuple] = []  # (minus length, start, list first, ..., label)
         for i, (k, s, e) in enumerate(self.names(doc)):
             label, geonames = labels[k]
             # by start, the gazetteer's first (else in the PhraseMatcher's order)

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from corpus.extract.lexicons import DIRECTIONS, PLACE_PREPOSITIONS, STOP, TITLES, is_demonym
 from corpus.extract.wordlists import words
 
@@ -28,10 +30,10 @@ def is_team(text: str, start: int, end: int) -> bool:
     )
 
 
-def short_forms(mentions) -> dict[str, object]:
+def short_forms(mentions) -> dict[str, Any]:
     """Short form -> the mention of the full name it stands for: a person's last word, and the
     first word of an organisation named after a brand ("Kestrel Airlines")."""
-    short = {}
+    short: dict[str, Any] = {}
     for m in mentions:
         words = m.canonical_name.split()
         if len(words) < 2 or m.method == "initialism":

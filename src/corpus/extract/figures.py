@@ -118,7 +118,7 @@ def keep(text: str, n: Number, category: str, head: str | None) -> bool:
     if not n.is_word or n.dimension:
         return True
     if n.qualifier == "vague" and text[n.start : n.end].lower() in DETERMINERS:
-        return bool(head) and head.lower() not in PARTICIPLES
+        return bool(head and head.lower() not in PARTICIPLES)
     if n.value == 1 and n.qualifier != "vague":  # "one of the largest", "no one", "one is that"
         return (
             category != "other"
@@ -202,7 +202,7 @@ def extract_entry(fields: dict[str, str | None]) -> dict[str, list[Figure]]:
     so is one whose source the body names more fully ("China says" over "China's ... said")."""
     found = {field: extract(text) if text else [] for field, text in fields.items()}
     body, headline = found.get("body", []), found.get("headline", [])
-    credited = {}
+    credited: dict[float, str] = {}
     for f in body:
         if f.claimant:
             credited.setdefault(f.value, f.claimant)

@@ -45,7 +45,9 @@ def mention(
     if ref is not None and ref.source == "geonames" and ref.geonames_id in geonames_cities():
         place = resolve_place(text, countries, qualifier(source, end))  # "Naples, Florida"
         ids = (place.geonames_id, place.latitude, place.longitude) if place else (None,) * 3
-        return Mention(start, end, text, ref.type, ref.canonical_name, None, *ids, ref.source)
+        return Mention(
+            start, end, text, ref.type, ref.canonical_name, None, ids[0], ids[1], ids[2], ref.source
+        )
     if ref is not None:
         return Mention(
             start,

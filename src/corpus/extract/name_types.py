@@ -116,8 +116,8 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(a + 1, b, "ORG", "context")]  # "Utility GridVolt said": the role opens it
     if b - a > 1 and not listed and body_after(ctx, a, b):
         return [(a, b, "ORG", "context")]  # "the Hands Off Our Coast movement"
-    if b - a > 1 and facility(ctx, a, b):
-        return [(a, b, facility(ctx, a, b), "head-word")]  # "at the Orvo Events Centre"
+    if b - a > 1 and (kind := facility(ctx, a, b)):
+        return [(a, b, kind, "head-word")]  # "at the Orvo Events Centre"
     if seg.title_before and last not in ORG_HEADS and not inside and by_head(words, a, b) is None:
         return [(a, b, "PERSON", "context")] if b - a > 1 or single_name(last) else []
     if b - a > 1 and not listed and club(words, a, b, ctx.sport):

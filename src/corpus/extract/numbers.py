@@ -213,7 +213,7 @@ def atom(text: str, m: re.Match) -> Number | None:
         return None
     if not currency and scale in ("m", "b"):
         scale = ""  # "5m" alone is five metres
-    end = scale_match.end() if scale else m.end("num")
+    end = scale_match.end() if scale_match and scale else m.end("num")
     follow = text[end:end + 2]
     if follow[:1].isdigit() or (follow[:1] in (",", ".") and follow[1:].isdigit()):
         return None  # part of a longer token

@@ -72,7 +72,7 @@ def town(name: str) -> bool:
     ref = geonames_places().get(name)
     if ref is None or name in nations():
         return False
-    city = geonames_cities().get(ref.geonames_id)
+    city = geonames_cities().get(ref.geonames_id) if ref.geonames_id is not None else None
     return city is not None and city["population"] >= LIST_TOWN
 
 

@@ -83,7 +83,7 @@ def read_gazetteer(text: str) -> list[tuple[Reference, tuple[str, ...]]]:
     rows = []
     for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
         geonames_id = int(row["geonames_id"]) if row["geonames_id"].strip() else None
-        city = cities.get(geonames_id)
+        city = cities.get(geonames_id) if geonames_id is not None else None
         ref = Reference(
             row["canonical_name"],
             row["type"],

@@ -38,7 +38,7 @@ def entity_rows(entries: list[dict]) -> list[dict]:
     repeats from the others are read with what the others say of them, see `blog_memory`)."""
     rows, name = [], model.model_name()
     nlp = model.pipeline(name) if name else None
-    texts = [{f: entry[f] for f in FIELDS} for entry in entries]
+    texts = [{f: entry[f] or "" for f in FIELDS} for entry in entries]  # (a headline may be None)
     found = [recogniser().entry_mentions(fields, nlp) for fields in texts]
     found = remember(found, texts, Mention, whole_words)
     for entry, mentions_by_field in zip(entries, found):
