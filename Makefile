@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all setup build test check lock bench clean lab notebooks
+.PHONY: all setup build test check lock bench clean lab notebooks compiled pure
 
 all: build
 
@@ -38,6 +38,14 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_stages.py
+
+# Optional: the extractors compiled with mypyc beside their sources (a C compiler needed); the
+# same tables with about a quarter less CPU per entry. `make pure` goes back to the sources.
+compiled: $(STAMP)
+	$(BIN)/python -m corpus.compile_extractors build src
+
+pure: $(STAMP)
+	$(BIN)/python -m corpus.compile_extractors remove src
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/

@@ -10,6 +10,8 @@ import importlib
 import importlib.util
 from typing import TYPE_CHECKING, Any
 
+from corpus.extract.compiled import use_sources_if_stale
+
 if TYPE_CHECKING:  # what the attributes below give, for type checkers only
     from corpus.extract import reference
     from corpus.extract.rows import entity_rows, figure_rows
@@ -18,6 +20,8 @@ __all__ = ["EXTRACTOR_LANGUAGES", "entity_rows", "figure_rows", "reads_language"
 
 EXTRACTOR_LANGUAGES = ("en",)  # the patterns, gazetteer and number words are English
 LOADED_FROM = {"entity_rows": "rows", "figure_rows": "rows"}  # attribute -> module holding it
+
+use_sources_if_stale(__name__)  # compiled modules (`make compiled`) older than their sources
 
 
 def reads_language(tag: str) -> bool:

@@ -1,0 +1,115 @@
+"""The optional compiled extractors (`corpus.compile_extractors`, `make compiled`): stale ones are
+passed over for their sources, and compiled ones write the same tables as the sources."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.machinery
+import os
+import shutil
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SHARED_SAMPLES, write_small_raw
+from corpus import compile_extractors
+from corpus.extract import compiled
+
+SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
+
+
+def fake_package(root: Path, name: str) -> Path:
+    """A package with two modules and a compiled file (not a loadable one) beside the first."""
+    folder = root / name
+    folder.mkdir()
+    (folder / "__init__.py").write_text("")
+    (folder / "compiled.py").write_text("")  # never compiled, never digested
+    (folder / "first.py").write_text("VALUE = 1\n")
+    (folder / "second.py").write_text("VALUE = 2\n")
+    (folder / f"first{SUFFIX}").write_bytes(b"not a shared library")
+    return folder
+
+
+def test_digests_keep_compiled_modules_fresh_until_a_source_changes(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    folder = fake_package(tmp_path / "corpus", "extract")
+    assert compiled.is_stale(folder)  # no digests recorded
+    text = compiled.digests(folder)
+    sha = hashlib.sha256(b"VALUE = 1\n").hexdigest()
+    assert text.splitlines()[0] == f"{sha}  first.py"
+    assert [line.split()[1] for line in text.splitlines()] == ["first.py", "second.py"]
+    (folder / compiled.DIGESTS).write_text(text)
+    assert not compiled.is_stale(folder)
+    (folder / "second.py").write_text("VALUE = 3\n")
+    assert compiled.is_stale(folder)
+    (tmp_path / f"0a1b__mypyc{SUFFIX}").write_bytes(b"")
+    assert compile_extractors.remove(tmp_path) == 3  # the module, the shared library, the digests
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "__init__.py", "compiled.py", "first.py", "second.py"
+    ]
+    assert not compiled.is_stale(folder)
+
+
+def test_stale_compiled_modules_are_passed_over_for_their_sources(tmp_path, monkeypatch):
+    fake_package(tmp_path, "stalepkg")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
+    for name in [m for m in sys.modules if m.startswith("stalepkg")]:
+        monkeypatch.delitem(sys.modules, name)
+    importlib.invalidate_caches()
+    with pytest.raises(ImportError):  # Python's own order: the compiled file first
+        importlib.import_module("stalepkg.first")
+    monkeypatch.delitem(sys.modules, "stalepkg.first", raising=False)
+    with pytest.warns(UserWarning, match="other sources than those beside them"):
+        compiled.use_sources_if_stale("stalepkg")
+    assert importlib.import_module("stalepkg.first").VALUE == 1
+    assert importlib.import_module("stalepkg.second").VALUE == 2
+    for name in ("stalepkg.first", "stalepkg.second", "stalepkg"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+
+
+def parquet_digests(out: Path) -> dict[str, str]:
+    live = out / ".builds" / "live"
+    return {
+        str(p.relative_to(live)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(live.rglob("*.parquet"))
+        if p.is_file()
+    }
+
+
+def build_with(src: Path, raw: Path, out: Path) -> dict[str, str]:
+    """Build raw with the package in src first on the path; the Parquet files' digests."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    code = "import corpus.extract.entities as e; print(e.__file__)"
+    where = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert where.stdout.strip().startswith(str(src)), where.stderr
+    command = [sys.executable, "-m", "corpus", "build", "--raw", str(raw), "--out", str(out),
+               "--no-cache", "--keep-going", "--jobs", "1"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return parquet_digests(out)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("cc") is None, reason="no C compiler to compile with")
+def test_compiled_extractors_write_the_same_tables(tmp_path):
+    pytest.importorskip("mypyc")
+    package = Path(str(resources.files("corpus")))
+    ignore = shutil.ignore_patterns("__pycache__", f"*{SUFFIX}", compiled.DIGESTS)
+    for kind in ("pure", "compiled"):
+        shutil.copytree(package, tmp_path / kind / "src" / "corpus", ignore=ignore)
+    shutil.copy2(REPO / "pyproject.toml", tmp_path / "compiled" / "pyproject.toml")
+    assert compile_extractors.build(tmp_path / "compiled" / "src") == len(
+        compiled.sources(package / "extract")
+    )
+    raw = write_small_raw(tmp_path / "raw", registry=False)
+    if (SHARED_SAMPLES / "expected.jsonl").is_file():  # the real pages too, where they are
+        for page in [*SHARED_SAMPLES.glob("*.html"), *SHARED_SAMPLES.glob("*.json")]:
+            shutil.copy2(page, raw)
+    pure = build_with(tmp_path / "pure" / "src", raw, tmp_path / "pure-out")
+    assert len(pure) >= 4 and any(name.startswith("entities") for name in pure)
+    assert build_with(tmp_path / "compiled" / "src", raw, tmp_path / "compiled-out") == pure
