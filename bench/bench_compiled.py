@@ -41,7 +41,7 @@ def copy_package(into: Path, compiled: bool) -> Path:
     try:
         if compiled:
             build(into / "src")
-    except (subprocess.CalledProcessError, RuntimeError) as e:
+    except RuntimeError as e:
         sys.exit(f"compiling failed: {e}")
     return into / "src"
 

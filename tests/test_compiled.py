@@ -113,3 +113,18 @@ def test_compiled_extractors_write_the_same_tables(tmp_path):
     pure = build_with(tmp_path / "pure" / "src", raw, tmp_path / "pure-out")
     assert len(pure) >= 4 and any(name.startswith("entities") for name in pure)
     assert build_with(tmp_path / "compiled" / "src", raw, tmp_path / "compiled-out") == pure
+
+
+def test_a_failed_compile_says_why_and_leaves_the_sources_alone(tmp_path, capsys):
+    pytest.importorskip("mypyc")
+    extract = tmp_path / "src" / "corpus" / "extract"
+    extract.mkdir(parents=True)
+    (extract.parent / "__init__.py").write_text("")
+    (extract / "__init__.py").write_text("")
+    (extract / "bad.py").write_text('COUNT: int = "three"\n')
+    assert compile_extractors.main(["build", str(tmp_path / "src")]) == 1
+    said = capsys.readouterr().err
+    assert "mypyc failed" in said and "Incompatible types in assignment" in said
+    assert sorted(p.name for p in extract.iterdir()) == ["__init__.py", "bad.py"]
+    with pytest.raises(SystemExit):
+        compile_extractors.main(["build", str(tmp_path)])  # no corpus/extract in it

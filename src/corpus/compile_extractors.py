@@ -23,14 +23,18 @@ from corpus.extract.compiled import DIGESTS, SUFFIXES, compiled_files, digests, 
 
 def build(src: Path) -> int:
     """Compile the package's modules in src (the folder holding `corpus`) with mypyc, beside
-    their sources; the number of modules compiled. Raises CalledProcessError if mypyc fails."""
+    their sources; the number of modules compiled. Raises RuntimeError if mypyc fails."""
     src = src.resolve()
     folder = src / "corpus" / "extract"
     modules = [str(p.relative_to(src)) for p in sources(folder)]
     remove(src)
     config = src.parent / "pyproject.toml"  # the type checker's settings, when in a clone
     options = ["--config-file", str(config)] if config.is_file() else []
-    subprocess.run([sys.executable, "-m", "mypyc", *options, *modules], cwd=src, check=True)
+    command = [sys.executable, "-m", "mypyc", *options, *modules]
+    done = subprocess.run(command, cwd=src, capture_output=True, text=True)  # (a page per module)
+    if done.returncode:
+        said = (done.stdout + done.stderr).strip().splitlines()
+        raise RuntimeError("mypyc failed:\n" + "\n".join(said[-20:]))
     for built in (src / "build").glob("lib.*/**/*"):  # (what build_ext did not copy in place)
         target = src / built.relative_to(next((src / "build").glob("lib.*")))
         if built.name.endswith(SUFFIXES) and not target.exists():
@@ -64,8 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         n = build(args.src)
-    except (subprocess.CalledProcessError, RuntimeError) as e:
-        print(f"error: compiling the extractors failed ({e}); they stay Python", file=sys.stderr)
+    except RuntimeError as e:
+        print(f"error: {e}\nthe extractors stay Python", file=sys.stderr)
         remove(args.src)
         return 1
     print(f"compiled {n} modules of corpus.extract in {args.src}")
