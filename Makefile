@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_stages.py
+	$(BIN)/python bench/bench_compiled.py --check
 
 # Optional: the extractors compiled with mypyc beside their sources (a C compiler needed); the
 # same tables with about a quarter less CPU per entry. `make pure` goes back to the sources.

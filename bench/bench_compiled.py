@@ -68,20 +68,8 @@ def stage_table(path: Path, blogs: int, entries: int) -> dict[str, float]:
 
 def built_hashes(path: Path, raw: Path, out: Path) -> dict[str, str]:
     """sha256 of every Parquet file a fresh build of raw writes."""
-    command = [
-        sys.executable,
-        "-m",
-        "corpus",
-        "build",
-        "--raw",
-        str(raw),
-        "--out",
-        str(out),
-        "--no-cache",
-        "--keep-going",
-        "--jobs",
-        "1",
-    ]
+    options = ["--raw", str(raw), "--out", str(out), "--no-cache", "--keep-going", "--jobs", "1"]
+    command = [sys.executable, "-m", "corpus", "build", *options]
     done = subprocess.run(command, env=environment(path), capture_output=True, text=True)
     if done.returncode:
         sys.exit(f"build failed:\n{done.stderr[-3000:]}")
