@@ -58,4 +58,5 @@ notebooks: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build *.egg-info src/*.egg-info src/build src/.mypy_cache
+	rm -f src/*__mypyc* src/corpus/extract/*.so src/corpus/extract/compiled-sources.sha256
