@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SHARED_SAMPLES, write_small_raw
+from conftest import RAW_DIR, REPO, SEED_NAME, SHARED_SAMPLES, write_small_raw
 from corpus import compile_extractors
 from corpus.extract import compiled
 
@@ -94,6 +94,40 @@ def build_with(src: Path, raw: Path, out: Path) -> dict[str, str]:
     return parquet_digests(out)
 
 
+# Random entries from the seed's words and odd tokens (none, case, marks, numbers, scripts)
+MIXED_ENTRIES = """
+import json, random, sys
+from corpus import extract
+rng, words = random.Random(int(sys.argv[1])), open(sys.argv[2], encoding="utf-8").read().split()
+odd = ["", "\\u00a0", "—", "’s", "(", '"', "“", "-", "…", "#tag", "@id", "http://x.y/z", "1,000",
+       "3.5bn", "£5m", "€12", "½", "00", "1st", "Mr.", "U.S.", "al-", "von", "O'", "ÉLYSÉE",
+       "İstanbul", "\\u200b", "\\n\\n", "THE", "said", "according to", "1527 GMT", "twenty-one",
+       "a dozen", "1,234,567", "-5", "5%"]
+rows = []
+for i in range(300):
+    text = " ".join(rng.choice(words) if rng.random() < 0.7 else rng.choice(odd)
+                    for _ in range(rng.randint(0, 60)))
+    text = (text.upper() if rng.random() < 0.5 else text.title()) if rng.random() < 0.3 else text
+    head = None if rng.random() < 0.4 else " ".join(rng.sample(words, rng.randint(0, 8)))
+    rows.append({"entry_id": f"e{i}", "headline": head, "body": text})
+found = []
+for k in range(0, len(rows), 20):
+    try:
+        found.append([extract.entity_rows(rows[k:k + 20]), extract.figure_rows(rows[k:k + 20])])
+    except Exception as e:
+        found.append(f"{type(e).__name__}: {e}")
+print(json.dumps(found, sort_keys=True, default=str))
+"""
+
+
+def mixed_entries_found(src: Path, seed: int) -> str:
+    command = [sys.executable, "-c", MIXED_ENTRIES, str(seed), str(RAW_DIR / SEED_NAME)]
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("cc") is None, reason="no C compiler to compile with")
 def test_compiled_extractors_write_the_same_tables(tmp_path):
@@ -113,6 +147,10 @@ def test_compiled_extractors_write_the_same_tables(tmp_path):
     pure = build_with(tmp_path / "pure" / "src", raw, tmp_path / "pure-out")
     assert len(pure) >= 4 and any(name.startswith("entities") for name in pure)
     assert build_with(tmp_path / "compiled" / "src", raw, tmp_path / "compiled-out") == pure
+    for seed in (1, 2):  # and the same rows, or the same error, for odd and random entries
+        found = mixed_entries_found(tmp_path / "pure" / "src", seed)
+        assert '"mention_id"' in found and '"figure_id"' in found
+        assert mixed_entries_found(tmp_path / "compiled" / "src", seed) == found
 
 
 def test_a_failed_compile_says_why_and_leaves_the_sources_alone(tmp_path, capsys):
