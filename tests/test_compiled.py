@@ -140,6 +140,9 @@ def test_compiled_extractors_write_the_same_tables(tmp_path):
     assert compile_extractors.build(tmp_path / "compiled" / "src") == len(
         compiled.sources(package / "extract")
     )
+    assert sorted(p.name for p in (tmp_path / "compiled" / "src").iterdir() if p.is_dir()) == [
+        "corpus"
+    ]  # no build or cache folder left beside the package
     raw = write_small_raw(tmp_path / "raw", registry=False)
     if (SHARED_SAMPLES / "expected.jsonl").is_file():  # the real pages too, where they are
         for page in [*SHARED_SAMPLES.glob("*.html"), *SHARED_SAMPLES.glob("*.json")]:

@@ -16,6 +16,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from corpus.extract.compiled import DIGESTS, SUFFIXES, compiled_files, digests, sources
@@ -30,8 +31,9 @@ def build(src: Path) -> int:
     remove(src)
     config = src.parent / "pyproject.toml"  # the type checker's settings, when in a clone
     options = ["--config-file", str(config)] if config.is_file() else []
-    command = [sys.executable, "-m", "mypyc", *options, *modules]
-    done = subprocess.run(command, cwd=src, capture_output=True, text=True)  # (a page per module)
+    with tempfile.TemporaryDirectory(prefix="corpus-mypyc-") as cache:  # (none left in src)
+        command = [sys.executable, "-m", "mypyc", *options, "--cache-dir", cache, *modules]
+        done = subprocess.run(command, cwd=src, capture_output=True, text=True)  # (verbose)
     if done.returncode:
         said = (done.stdout + done.stderr).strip().splitlines()
         raise RuntimeError("mypyc failed:\n" + "\n".join(said[-20:]))
