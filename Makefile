@@ -23,10 +23,11 @@ build: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Lint, format check and type check of the package (configuration in pyproject.toml).
+# Lint and format check of the package and benchmarks, type check of the package
+# (configuration in pyproject.toml).
 check: $(STAMP)
-	$(BIN)/ruff check src
-	$(BIN)/ruff format --check src
+	$(BIN)/ruff check src bench
+	$(BIN)/ruff format --check src bench
 	$(BIN)/mypy
 
 # Regenerate the lock after changing dependencies in pyproject.toml (needs uv: pip install uv).

@@ -9,6 +9,7 @@ usage: python bench/bench_extract.py [--blogs 200] [--entries 30] [--no-quantulu
    seed's reference annotation (tests/fixtures/gold) with the same scorer that
    scores our figures table, every quantity it finds taken as a figure.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,8 +38,10 @@ from corpus.schema import FIELDS  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "fixtures" / "gold"
-EXTRACTORS = {"figures": figures.extract,
-              "entities": lambda text: recogniser().entry_mentions({"body": text})}
+EXTRACTORS = {
+    "figures": figures.extract,
+    "entities": lambda text: recogniser().entry_mentions({"body": text}),
+}
 
 
 def synthetic_texts(n_blogs: int, n_entries: int) -> list[str]:
@@ -56,8 +59,7 @@ def throughput(fn, texts) -> tuple[float, float]:
     for headline, body in texts:
         fn(headline)
         fn(body)
-    return (len(texts) / (time.perf_counter() - started),
-            len(texts) / (time.process_time() - cpu))
+    return (len(texts) / (time.perf_counter() - started), len(texts) / (time.process_time() - cpu))
 
 
 def quantulum_figures(text: str):
@@ -74,15 +76,30 @@ def quantulum_scores() -> dict:
     for e in entries:
         for field in FIELDS:
             for q in quantulum_figures(e[field] or ""):
-                rows.append({"entry_id": e["entry_id"], "text": q.surface, "value": float(q.value),
-                             "is_approximate": False})
+                rows.append(
+                    {
+                        "entry_id": e["entry_id"],
+                        "text": q.surface,
+                        "value": float(q.value),
+                        "is_approximate": False,
+                    }
+                )
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("blogs", "entries"):
             shutil.copytree(processed / f"{name}.parquet", Path(tmp, f"{name}.parquet"))
         pq.write_table(pa.Table.from_pylist(rows), Path(tmp, "figures.parquet"))
-        out = subprocess.run([sys.executable, str(GOLD / "score.py"), tmp,
-                              str(GOLD / "seed_trtworld_2024-01-04.json"), "--json"],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [
+                sys.executable,
+                str(GOLD / "score.py"),
+                tmp,
+                str(GOLD / "seed_trtworld_2024-01-04.json"),
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     return json.loads(out)
 
 
@@ -104,11 +121,15 @@ def main() -> None:
         return
     subset = texts[:2000]
     clock, cpu = throughput(quantulum_figures, subset)
-    print(f"quantulum3 (first {len(subset)} entries): {clock:,.0f} entries/s "
-          f"({cpu:,.0f} per CPU-second)")
+    print(
+        f"quantulum3 (first {len(subset)} entries): {clock:,.0f} entries/s "
+        f"({cpu:,.0f} per CPU-second)"
+    )
     scores = quantulum_scores()
-    print(f"quantulum3 on the seed gold: figures_precision {scores['figures_precision']}, "
-          f"figures_recall {scores['figures_recall']}")
+    print(
+        f"quantulum3 on the seed gold: figures_precision {scores['figures_precision']}, "
+        f"figures_recall {scores['figures_recall']}"
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ resolve) and times `validate()` on them, as `corpus validate` runs it (no Data
 Docs rendering). The import of Great Expectations, a fixed cost of each process,
 is timed apart.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,11 +21,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from corpus import validate as v
-from corpus.schema import TABLES
 from corpus.dataset.store import read_tables
+from corpus.schema import TABLES
 
 REPO = Path(__file__).resolve().parents[1]
-ID_COLUMNS = {t.name: [*t.primary_key, *(fk.column for fk in t.foreign_keys)] for t in TABLES.values()}
+ID_COLUMNS = {
+    t.name: [*t.primary_key, *(fk.column for fk in t.foreign_keys)] for t in TABLES.values()
+}
 
 
 def replicate(tables: dict[str, pa.Table], copies: int) -> dict[str, pa.Table]:
@@ -58,8 +61,11 @@ def main() -> None:
     started = time.perf_counter()
     report = v.validate(tables)
     seconds = time.perf_counter() - started
-    print(f"validated {rows} rows: {len(report.checks)} checks, success={report.success} in {seconds:.1f} s "
-          f"(plus {import_seconds:.1f} s to import Great Expectations, once per process)")
+    print(
+        f"validated {rows} rows: {len(report.checks)} checks, success={report.success} "
+        f"in {seconds:.1f} s "
+        f"(plus {import_seconds:.1f} s to import Great Expectations, once per process)"
+    )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ The matching rule is copied from the project's reference scorers,
 ../shared/gold/extract_score.py (score_page), so that this script needs
 nothing outside the repository.
 """
+
 import argparse
 import json
 import re
@@ -60,18 +61,19 @@ def figure_matches(pred, gold):
     if gold.get("vague"):
         value_ok = bool(pred.get("is_approximate"))
     else:
-        value_ok = (pred.get("value") is not None
-                    and abs(pred["value"] - gold["value"]) <= 1e-6 * max(1, abs(gold["value"])))
+        value_ok = pred.get("value") is not None and abs(
+            pred["value"] - gold["value"]
+        ) <= 1e-6 * max(1, abs(gold["value"]))
     return value_ok and bool(number_tokens(pred.get("text", "")) & number_tokens(gold["text"]))
 
 
 # --- one update, after score_page() of ../shared/gold/extract_score.py -------------------------
 def score_update(u, ents, figs, t):
     """Add one annotated update's counts to t (a Counter plus lists of misses)."""
-    gold = [({norm(x) for x in g["text"]}, g["type"], g.get("optional", False))
-            for g in u["entities"]]
-    preds = {(norm(m["text"]), norm_type(m["type"])) for m in ents
-             if norm_type(m["type"]) in TYPES}
+    gold = [
+        ({norm(x) for x in g["text"]}, g["type"], g.get("optional", False)) for g in u["entities"]
+    ]
+    preds = {(norm(m["text"]), norm_type(m["type"])) for m in ents if norm_type(m["type"]) in TYPES}
     for text, ty in preds:
         ok = any(text in forms and ty == gt for forms, gt, _ in gold)
         t["e_np"] += 1
@@ -126,9 +128,11 @@ def new_tot():
 def summary(t):
     ep, er, ef = prf(t["e_tp_p"], t["e_np"], t["e_tp_g"], t["e_ng"])
     fp, fr, ff = prf(t["f_tp_p"], t["f_np"], t["f_tp_g"], t["f_ng"])
-    return (f"entities P={ep:.3f} R={er:.3f} F1={ef:.3f} (gold {t['e_ng']}, pred {t['e_np']}); "
-            f"figures P={fp:.3f} R={fr:.3f} F1={ff:.3f} (gold {t['f_ng']}, pred {t['f_np']}); "
-            f"category {t['cat_ok']}/{t['cat_n']}; claimant {t['cl_ok']}/{t['cl_n']}")
+    return (
+        f"entities P={ep:.3f} R={er:.3f} F1={ef:.3f} (gold {t['e_ng']}, pred {t['e_np']}); "
+        f"figures P={fp:.3f} R={fr:.3f} F1={ff:.3f} (gold {t['f_ng']}, pred {t['f_np']}); "
+        f"category {t['cat_ok']}/{t['cat_n']}; claimant {t['cl_ok']}/{t['cl_n']}"
+    )
 
 
 def words(s):
@@ -146,9 +150,13 @@ def parse_args(argv):
     ap = argparse.ArgumentParser(description="Score the extractors against a blind set.")
     ap.add_argument("-v", action="store_true", help="list misses and false positives")
     ap.add_argument("--python", default=sys.executable, help="Python that runs the build")
-    ap.add_argument("--set", type=Path, default=BLIND, dest="set_dir",
-                    help="blind set folder with raw/ and gold/ (default: bench/blind; "
-                         "held out: bench/blind3)")
+    ap.add_argument(
+        "--set",
+        type=Path,
+        default=BLIND,
+        dest="set_dir",
+        help="blind set folder with raw/ and gold/ (default: bench/blind; held out: bench/blind3)",
+    )
     args = ap.parse_args(argv)
     if not (args.set_dir / "raw").is_dir() or not list((args.set_dir / "gold").glob("*.json")):
         ap.error(f"{args.set_dir}: not a blind set (needs raw/ and gold/*.json)")
@@ -157,14 +165,30 @@ def parse_args(argv):
 
 def main(argv):
     args = parse_args(argv)
-    golds = [json.loads(p.read_text(encoding="utf-8"))
-             for p in sorted((args.set_dir / "gold").glob("*.json"))]
+    golds = [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((args.set_dir / "gold").glob("*.json"))
+    ]
     tmp = Path(tempfile.mkdtemp(prefix="blind-"))
     try:
         shutil.copytree(args.set_dir / "raw", tmp / "raw")
-        r = subprocess.run([args.python, "-m", "corpus", "build", "--raw", str(tmp / "raw"),
-                            "--out", str(tmp / "out"), "--no-cache", "--keep-going"],
-                           capture_output=True, text=True, timeout=1800)
+        r = subprocess.run(
+            [
+                args.python,
+                "-m",
+                "corpus",
+                "build",
+                "--raw",
+                str(tmp / "raw"),
+                "--out",
+                str(tmp / "out"),
+                "--no-cache",
+                "--keep-going",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
         if r.returncode != 0 or not (tmp / "out" / "entries.parquet").exists():
             tail = (r.stdout + r.stderr).strip().splitlines()[-5:]
             sys.exit("build failed:\n" + "\n".join(tail))
@@ -176,13 +200,20 @@ def main(argv):
     total = new_tot()
     for g in golds:
         blog = next(b for b in blogs if b["raw_path"] == g["page"])
-        mine = sorted((e for e in entries if e["blog_id"] == blog["blog_id"]),
-                      key=lambda e: e["position"])
+        mine = sorted(
+            (e for e in entries if e["blog_id"] == blog["blog_id"]), key=lambda e: e["position"]
+        )
         t = new_tot()
         found = 0
         for u in g["updates"]:
-            e = next((e for e in mine if words((e["headline"] or "") + " " + e["body"])
-                      .startswith(words(u["starts"]))), None)
+            e = next(
+                (
+                    e
+                    for e in mine
+                    if words((e["headline"] or "") + " " + e["body"]).startswith(words(u["starts"]))
+                ),
+                None,
+            )
             found += e is not None
             eid = e and e["entry_id"]
             score_update(u, ents.get(eid, []), figs.get(eid, []), t)
@@ -191,13 +222,22 @@ def main(argv):
             total[k] += v
     print(f"ALL ({sum(len(g['updates']) for g in golds)} updates): {summary(total)}")
     for ty in TYPES:
-        p, r, f = prf(total[f"{ty}_tp_p"], total[f"{ty}_np"],
-                      total[f"{ty}_tp_g"], total[f"{ty}_ng"])
-        print(f"  {ty:<6} P={p:.3f} R={r:.3f} F1={f:.3f} (gold {total[f'{ty}_ng']}, "
-              f"pred {total[f'{ty}_np']})")
+        p, r, f = prf(
+            total[f"{ty}_tp_p"], total[f"{ty}_np"], total[f"{ty}_tp_g"], total[f"{ty}_ng"]
+        )
+        print(
+            f"  {ty:<6} P={p:.3f} R={r:.3f} F1={f:.3f} (gold {total[f'{ty}_ng']}, "
+            f"pred {total[f'{ty}_np']})"
+        )
     if args.v:
-        for k, name in (("e_fp", "entity FP"), ("e_fn", "entity FN"), ("f_fp", "figure FP"),
-                        ("f_fn", "figure FN"), ("cat_bad", "category"), ("cl_bad", "claimant")):
+        for k, name in (
+            ("e_fp", "entity FP"),
+            ("e_fn", "entity FN"),
+            ("f_fp", "figure FP"),
+            ("f_fn", "figure FN"),
+            ("cat_bad", "category"),
+            ("cl_bad", "claimant"),
+        ):
             print(f"   {name}: {total[k]}")
 
 

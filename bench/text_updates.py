@@ -6,6 +6,7 @@ paragraph; its body is every following non-blank line up to the next stamp or th
 footer 'For our live updates from ..., click here.', paragraphs joined by a blank
 line. Standard library only; deterministic.
 """
+
 import re
 
 STAMP = re.compile(r"^(?P<label>\d{3,4} GMT)\b\s*(?P<rest>.*)$")
@@ -25,8 +26,7 @@ def updates(path):
         if m:
             rest = m["rest"]
             head = DASH.sub("", rest).strip() if DASH.match(rest) else None
-            out.append({"time_label": m["label"], "headline": head,
-                        "body": [] if head else [rest]})
+            out.append({"time_label": m["label"], "headline": head, "body": [] if head else [rest]})
         elif line and out:
             out[-1]["body"].append(line)
     for u in out:
