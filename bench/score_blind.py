@@ -74,7 +74,7 @@ def score_update(u, ents, figs, t):
         ({norm(x) for x in g["text"]}, g["type"], g.get("optional", False)) for g in u["entities"]
     ]
     preds = {(norm(m["text"]), norm_type(m["type"])) for m in ents if norm_type(m["type"]) in TYPES}
-    for text, ty in preds:
+    for text, ty in sorted(preds):  # (a set: its order changes from process to process)
         ok = any(text in forms and ty == gt for forms, gt, _ in gold)
         t["e_np"] += 1
         t["e_tp_p"] += ok

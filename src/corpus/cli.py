@@ -1,5 +1,5 @@
 """Command line: `corpus build | add | fetch | validate | release | hydrate | diff | verify | cite |
-info`.
+info | prune-cache`.
 
 Bad input ends in one line, no traceback. Library code logs; this module sets up logging (`-v`,
 `-q`) and prints what a command produced. Reading commands work on the core install; the
@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from corpus import stopping
+from corpus.build import prune
 from corpus.build.cache import changed_raw_files
 from corpus.build.options import DEFAULT_CACHE, ENGINE_NAMES
 from corpus.build.parts import CheckerWorker
@@ -81,6 +82,14 @@ def cmd_info(args: argparse.Namespace) -> int:
         path = Path(args.processed) / table_dir_name(name)
         rows = count_rows(path) if path.exists() else "missing"
         print(f"  {name}: {rows} rows")
+    return 0
+
+
+def cmd_prune_cache(args: argparse.Namespace) -> int:
+    pruned = prune.prune(Path(args.cache), dry_run=args.dry_run)
+    for path in pruned.removed if args.dry_run else ():
+        print(path)
+    print(pruned.summary(args.dry_run))
     return 0
 
 
@@ -244,7 +253,7 @@ def parser() -> argparse.ArgumentParser:
                                     "releases (exit 0)")
     d.add_argument("old", help="release folder or zip, data folder, or published version")
     d.add_argument("new", help="release folder or zip, data folder, or published version")
-    d.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+    d.add_argument("--format", choices=diff_report.FORMATS, default="text",
                    help="output format (default: %(default)s)")
     d.add_argument("--limit", type=int, default=None,
                    help="keys listed per kind and table (text, markdown)")
@@ -266,6 +275,15 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--processed", default="data/processed",
                    help="built data folder (default: %(default)s)")
     i.set_defaults(func=cmd_info)
+
+    c = sub.add_parser("prune-cache", help="remove what no build will read again from the build "
+                                           "cache: the tables of raw files since edited or "
+                                           "removed, of earlier code versions, of folders gone")
+    c.add_argument("--cache", default=os.environ.get("CORPUS_BUILD_CACHE", str(DEFAULT_CACHE)),
+                   help="the cache folder (default: $CORPUS_BUILD_CACHE or .cache/corpus-build)")
+    c.add_argument("--dry-run", action="store_true",
+                   help="list what would be removed; remove nothing")
+    c.set_defaults(func=cmd_prune_cache)
     return p
 
 

@@ -275,10 +275,20 @@ def changed_raw_files(cache_dir: Path, raw_dir: Path) -> int | None:
 
 
 def write_index(cache_dir: Path, raw_dir: Path, index: dict[str, IndexEntry]) -> None:
-    write_json(
+    write_folder_index(
         index_path(cache_dir, raw_dir),
+        raw_dir,
         {path: [list(e.stat), e.summary] for path, e in sorted(index.items())},
     )
+
+
+def write_folder_index(path: Path, folder: Path, value) -> None:
+    """A folder's index, and beside it (once) which folder it describes: a prune (prune.py) drops
+    the index, and the entries only it names, once the folder is gone."""
+    write_json(path, value)
+    noted = path.with_suffix(".folder")
+    if not noted.exists():
+        write_json(noted, {"folder": str(folder.resolve())})
 
 
 def write_all(fd: int, data: bytes) -> None:

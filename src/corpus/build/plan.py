@@ -24,10 +24,10 @@ def indexed(
     planned: Planned,
     cache_dir: Path,
     use_index: bool = True,
-) -> tuple[dict[str, BlogSummary], dict]:
+) -> tuple[dict[str, BlogSummary], dict, int]:
     """The summaries of raw files unchanged since the cache's index of raw_dir saw them (their
-    tables still cached; none without use_index), and every planned file's stat, taken before it
-    is read."""
+    tables still cached; none without use_index), every planned file's stat, taken before it
+    is read, and how many files the index holds."""
     index = cache.read_index(cache_dir, raw_dir) if use_index else {}
     known, stats = {}, {}
     for rel_path, entry in planned:
@@ -46,7 +46,7 @@ def indexed(
             cache_dir, summary.cache_key, BlogTables
         ):
             known[rel_path] = summary
-    return known, stats
+    return known, stats, len(index)
 
 
 def summarise(
@@ -66,7 +66,7 @@ def summarise(
     not_files = [InputError(path, reason, stage="read") for path, reason in special]
     if not_files and not keep_going:
         raise InputErrors(not_files)
-    known, stats = indexed(raw_dir, planned, cache_dir, use_index)
+    known, stats, n_indexed = indexed(raw_dir, planned, cache_dir, use_index)
     changed = [(path, entry) for path, entry in planned if path not in known]
     log.info("plan: %d raw files known from the cache, %d to process", len(known), len(changed))
     summaries, skipped = list(known.values()), not_files
@@ -95,7 +95,7 @@ def summarise(
             summaries.append(result)
             found[path] = result
     log.info("plan: %d raw files processed, %d skipped", len(found), len(changed) - len(found))
-    if found:
+    if found or n_indexed != len(known):  # files processed, or gone (what a prune keeps)
         index = {
             path: cache.IndexEntry(stats[path], vars(s))
             for path, s in [*known.items(), *found.items()]

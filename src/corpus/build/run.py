@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus import validate
-from corpus.build import coverage, output, quarantine, seal
+from corpus.build import coverage, output, prune, quarantine, seal
 from corpus.build.cache import CacheEntryLost
 from corpus.build.engines import Progress
 from corpus.build.options import BuildOptions
@@ -59,7 +59,10 @@ def build(
     log.info("build: %s -> %s", options.raw_dir, options.out_dir)
     with tempfile.TemporaryDirectory(prefix="corpus-parts-") as spill:
         cache_dir = options.cache_dir if options.cache_dir is not None else Path(spill)
-        with output.OutputFolder(options.out_dir, cache_dir, PART_FOLDERS) as out:
+        with (
+            prune.using(cache_dir),  # a prune of the cache waits for this build, and it for one
+            output.OutputFolder(options.out_dir, cache_dir, PART_FOLDERS) as out,
+        ):
             result = build_into(out, options, cache_dir, progress, checker or CheckerWorker())
     result.seconds = time.perf_counter() - started
     return result

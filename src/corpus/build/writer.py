@@ -28,10 +28,8 @@ from corpus.schema import TABLES
 @dataclass(frozen=True)
 class WrittenPart:
     """What is kept of a part written to the output: its key, its validation outcome (without the
-    Data
-    Docs pages, which are on disk), the sha256 of each table's file, and whether it lies in the
-    output
-    folder from an earlier build (else in the staging folder)."""
+    Data Docs pages, which are on disk), the sha256 of each table's file, and whether it lies in
+    the output folder from an earlier build (else in the staging folder)."""
 
     key: str
     outcome: validate.PartOutcome
@@ -61,9 +59,8 @@ def docs_root(part_name: str) -> str:
 
 class PartWriter:
     """Writes built parts into the staging folder, in any order (parts of a speculative layout may
-    be
-    dropped again), and assembles them in part order at the end. Parts lying intact in the output
-    folder (`placed`) count as written."""
+    be dropped again), and assembles them in part order at the end. Parts lying intact in the
+    output folder (`placed`) count as written."""
 
     def __init__(self, staging: Path, placed: dict[str, WrittenPart] | None = None) -> None:
         self.staging = staging
@@ -142,8 +139,7 @@ class PartWriter:
         checker: CheckerWorker | None = None,
     ) -> tuple[Written, list]:
         """Every part of the final layout written (parts written for another layout dropped); what
-        was
-        written and each part's name and outcome, in part order."""
+        was written and each part's name and outcome, in part order."""
         wanted = {part_name(p): part_key(p) for p in planned}
         for name in [n for n, w in self.parts.items() if wanted.get(n) != w.key]:
             self.drop(name)

@@ -175,11 +175,12 @@ def usable(name: str) -> bool:
     )
 
 
-def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_words) -> list[dict]:
-    """Each update's mentions (field -> list), with what the rest of the blog says of its names.
+def remember(found: list[dict], texts: list[dict[str, str]], whole_words) -> list[dict]:
+    """Each update's mentions (field -> list), with what the rest of the blog says of its names:
+    another occurrence of a name is its known mention's, moved there (with how it is known).
 
-    `texts` holds each update's fields; `mention` makes a Mention; `whole_words(words, text)`
-    finds (start, word) of the words, whole and not overlapping."""
+    `texts` holds each update's fields; `whole_words(words, text)` finds (start, word) of the
+    words, whole and not overlapping."""
     names, short, stems = typed_names(found), surnames(found), company_stems(found)
     for stem, m in list(stems.items()):
         ref = names.get(stem)
@@ -245,20 +246,7 @@ def remember(found: list[dict], texts: list[dict[str, str]], mention, whole_word
                     and not (ref.type == "ORG" and acts(text[f], end))
                 ):
                     continue  # a one-word name opening a sentence needs a person's surname
-                ms.append(
-                    mention(
-                        start,
-                        end,
-                        word,
-                        ref.type,
-                        ref.canonical_name,
-                        ref.wikidata_id,
-                        ref.geonames_id,
-                        ref.latitude,
-                        ref.longitude,
-                        method,
-                    )
-                )
+                ms.append(ref._replace(start=start, end=end, text=word, method=method))
             ms.sort(key=START)  # a new list already
             updated[f] = ms
         out.append(updated)

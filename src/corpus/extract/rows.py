@@ -40,7 +40,7 @@ def entity_rows(entries: list[dict]) -> list[dict]:
     nlp = model.pipeline(name) if name else None
     texts = [{f: entry[f] or "" for f in FIELDS} for entry in entries]  # (a headline may be None)
     found = [recogniser().entry_mentions(fields, nlp) for fields in texts]
-    found = remember(found, texts, Mention, whole_words)
+    found = remember(found, texts, whole_words)
     for entry, mentions_by_field in zip(entries, found):
         entry_id = entry["entry_id"]
         for field, mentions in mentions_by_field.items():

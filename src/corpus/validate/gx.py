@@ -222,8 +222,8 @@ class GxSuites:
         self, frames: dict[str, pd.DataFrame], run_name: str, run_date: datetime
     ) -> tuple[list[Check], list]:
         """Every table's suite, quickly; a failing table again in detail, so that the report names
-        ids.
-        Also, when kept for the Data Docs, the keys of GX's own results in the context's store."""
+        ids. Also, when kept for the Data Docs, the keys of GX's own results in the context's
+        store."""
         from great_expectations.core.run_identifier import RunIdentifier
 
         run_id = RunIdentifier(run_name=run_name, run_time=run_date)
@@ -276,8 +276,7 @@ class GxSuites:
 
     def render_docs(self, results: list) -> dict[str, str]:
         """One part's Data Docs site (relative path -> HTML or CSS), from its runs' GX results
-        (their
-        keys in the context's store, which holds no others)."""
+        (their keys in the context's store, which holds no others)."""
         with tempfile.TemporaryDirectory(prefix="corpus-docs-") as tmp:
             site = Path(tmp)
             self.ctx.add_data_docs_site(DOCS_SITE, docs_site_config(site))

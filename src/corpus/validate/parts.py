@@ -160,8 +160,7 @@ def build_checker() -> PartChecker:
 
 def prepare_in_background() -> None:
     """Start importing Great Expectations and setting up build_checker() (seconds) in a thread, for
-    a
-    process that will need them after waiting on others."""
+    a process that will need them after waiting on others."""
     if not PREPARING:
         # Not a daemon: the interpreter waits for it before exiting. A daemon thread still
         # importing GX's compiled libraries when the build ends early (bad input) is stopped by
@@ -197,10 +196,9 @@ def prepared_checker() -> PartChecker:
 
 class PartValidation:
     """Validates a corpus one part at a time (each part holds whole blogs, parts in primary-key
-    order),
-    so that memory follows the part, not the corpus. Parts are checked here (`add`) or elsewhere by
-    a
-    PartChecker (`add_outcome`, in part order); `report()` merges the parts' checks."""
+    order), so that memory follows the part, not the corpus. Parts are checked here (`add`) or
+    elsewhere by a PartChecker (`add_outcome`, in part order); `report()` merges the parts'
+    checks."""
 
     def __init__(self) -> None:
         self.checker: PartChecker | None = None
