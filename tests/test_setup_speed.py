@@ -115,7 +115,7 @@ def test_a_recogniser_set_up_from_kept_splits_finds_the_same(tokenizer):
 
 
 def test_populated_places_found_by_bisection():
-    from corpus.extract.reference import Place, PopulatedPlaces
+    from corpus.extract.place_index import Place, PopulatedPlaces
 
     columns = {"name": ["Athens", "Paris", "Paris", "Paris", "Rome"],
                "geonames_id": [1, 2, 3, 4, 5], "country": ["GR", "FR", "US", "US", "IT"],

@@ -21,8 +21,8 @@ from corpus.extract.lexicons import (
 from corpus.extract.name_context import Context, Known, Name, Segment, single_name
 from corpus.extract.name_heads import ATTACHED, by_head
 from corpus.extract.person_evidence import org_cue, person_cue
+from corpus.extract.place_context import nations
 from corpus.extract.place_evidence import place_cue_before
-from corpus.extract.reference import nations
 
 
 def particle_inside(words: list[str], a: int, b: int) -> bool:

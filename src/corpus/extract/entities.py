@@ -45,16 +45,9 @@ from corpus.extract.patterns import (
     match_window,
     trim,
 )
+from corpus.extract.place_context import context_countries, context_places, nations
 from corpus.extract.place_evidence import placed, town_named_like
-from corpus.extract.reference import (
-    Reference,
-    context_countries,
-    context_places,
-    gazetteer,
-    geonames_places,
-    nations,
-    setting_up,
-)
+from corpus.extract.reference import Reference, gazetteer, geonames_places, setting_up
 from corpus.extract.word_search import whole_words as whole_words
 
 # spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are

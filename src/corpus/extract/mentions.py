@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from corpus.extract.patterns import MATCH_PATTERNS, Tokens
-from corpus.extract.reference import Reference, geonames_cities, qualifier, resolve_place
+from corpus.extract.place_context import qualifier, resolve_place
+from corpus.extract.reference import Reference, geonames_cities
 
 PATTERN_LABELS = frozenset(MATCH_PATTERNS)
 

@@ -22,7 +22,8 @@ from corpus.extract.lexicons import (
     given_names,
 )
 from corpus.extract.name_context import demonym
-from corpus.extract.reference import context_places, nations, populated_places
+from corpus.extract.place_context import context_places, nations
+from corpus.extract.reference import populated_places
 from corpus.extract.wordlists import words
 
 # Club words that name a club in any text, and those that do only in a sports report.

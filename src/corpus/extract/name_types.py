@@ -39,12 +39,12 @@ from corpus.extract.name_heads import ATTACHED, LINKS, advocacy, by_head, facili
 from corpus.extract.name_heads import SURNAME_HEADS as SURNAME_HEADS
 from corpus.extract.name_runs import named_after_the
 from corpus.extract.person_evidence import org_cue, person_cue
+from corpus.extract.place_context import nations
 from corpus.extract.place_evidence import (
     compass_district,
     listed_with_towns,
     place_cue_before,
 )
-from corpus.extract.reference import nations
 from corpus.extract.run_split import given_stop
 from corpus.extract.single_word import single
 from corpus.extract.wordlists import words

