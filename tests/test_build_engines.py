@@ -114,6 +114,21 @@ def test_a_rebuild_with_nothing_to_extract_imports_no_extractor(small_raw, tmp_p
     assert run.stdout.splitlines()[-1] == "0 []"
 
 
+def test_workers_forked_for_many_files_share_the_recogniser_the_build_set_up(small_raw, tmp_path):
+    """With --jobs above 1 and files to extract, the build's process sets the recogniser up once
+    and forks its workers from there: none sets up its own (issue 30: seconds each)."""
+    raw = tmp_path / "raw"
+    shutil.copytree(small_raw, raw)
+    run = subprocess.run([sys.executable, "-m", "corpus", "-v", "build", "--raw", str(raw),
+                          "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "cache"),
+                          "--jobs", "2"], capture_output=True, text=True, check=True)
+    logged = run.stderr.splitlines()
+    build_pid = next(line.split("[pid ")[1].split("]")[0] for line in logged if "]: build:" in line)
+    set_up = [line for line in logged if "entity recogniser set up in" in line]
+    assert len(set_up) == 1 and f"[pid {build_pid}]" in set_up[0], set_up
+    assert "6 raw files processed" in run.stderr
+
+
 def test_the_extract_package_loads_its_extractors_on_first_use():
     code = ("import sys; import corpus.extract as extract; before = 'spacy' in sys.modules; "
             "rows = extract.entity_rows; "

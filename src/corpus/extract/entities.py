@@ -17,6 +17,8 @@ wins. Demonyms ("Russian") are never entities.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Mapping
 from functools import lru_cache
 from operator import itemgetter
@@ -49,6 +51,8 @@ from corpus.extract.place_context import context_countries, context_places, nati
 from corpus.extract.place_evidence import placed, town_named_like
 from corpus.extract.reference import Reference, gazetteer, geonames_places, setting_up
 from corpus.extract.word_search import whole_words as whole_words
+
+log = logging.getLogger(__name__)
 
 # spaCy's tokenizer caches 10,000 distinct chunks by default; past that (the names alone are
 # ~40,000) every new word takes the slow path and tokenizing runs ~9x slower. Half a million
@@ -272,5 +276,9 @@ class Recogniser:
 
 @lru_cache(maxsize=1)
 def recogniser() -> Recogniser:
+    """The recogniser of this process, set up on first use (seconds; logged, with -v)."""
+    started = time.perf_counter()
     with setting_up():
-        return Recogniser()
+        made = Recogniser()
+    log.info("entity recogniser set up in %.2f s", time.perf_counter() - started)
+    return made
