@@ -3,6 +3,7 @@ since removed, the parts that held it, the indexes of folders gone, cut-short wr
 of other versions); what the last build of each folder used stays, and a build after a prune reads
 everything from the cache again. A build and a prune never run on one cache at once."""
 
+import errno
 import fcntl
 import hashlib
 import os
@@ -162,3 +163,17 @@ def test_the_command_lists_in_a_dry_run_and_names_a_missing_folder(built_twice, 
     missing = cache_dir.parent / "no-cache-here"
     assert main(["prune-cache", "--cache", str(missing)]) == 2
     assert capsys.readouterr().err.strip() == f"error: {missing}: no such cache folder"
+
+
+def test_a_cache_on_a_file_system_without_locks_is_used_unlocked_with_a_warning(
+    tmp_path, monkeypatch, caplog
+):
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(prune.fcntl, "flock", no_locks)
+    entered = False
+    with prune.using(tmp_path / "cache"):
+        entered = True
+    assert entered
+    assert "cannot be locked (No locks available): do not prune it meanwhile" in caplog.text

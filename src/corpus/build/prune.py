@@ -34,7 +34,8 @@ ENTRY_SECTIONS = tuple(cache.SECTIONS.values())  # blogs, parts
 
 @contextmanager
 def using(cache_dir: Path) -> Iterator[None]:
-    """Hold the cache's lock shared while a build uses it; wait while a prune holds it."""
+    """Hold the cache's lock shared while a build uses it; wait while a prune holds it. A file
+    system without locks (some network ones) is used unlocked, with a warning."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     fd = os.open(cache_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     try:
@@ -43,6 +44,12 @@ def using(cache_dir: Path) -> Iterator[None]:
         except BlockingIOError:
             log.warning("the cache %s is being pruned; waiting", cache_dir)
             fcntl.flock(fd, fcntl.LOCK_SH)
+        except OSError as exc:  # ENOLCK, EOPNOTSUPP
+            log.warning(
+                "the cache %s cannot be locked (%s): do not prune it meanwhile",
+                cache_dir,
+                exc.strerror or exc,
+            )
         yield
     finally:
         os.close(fd)  # (a worker's copy of it ends with the worker)
