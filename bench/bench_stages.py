@@ -8,9 +8,8 @@ process's CPU seconds (which others' load on a shared machine moves least):
 
 - imports: the package's build modules, spaCy and the word lists, once per build process;
 - set-up: the entity recogniser and the GeoNames places, with the files a build keeps for them
-  in its cache made (as a first build does), then in a new process with those files read (as a
-  later build does); once per build on Linux, where the workers are forked from the build's
-  process after it set up, else once per worker;
+  in its cache made (as a first build's first worker does), then in a new process with those
+  files read (as every later worker does);
 - read and parse, times and rows (the blogs and entries rows), entities, figures, Arrow (the
   rows as the schema's Arrow tables);
 - checks: every check of the corpus as one part, ours and Great Expectations' (its import and

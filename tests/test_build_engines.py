@@ -114,9 +114,11 @@ def test_a_rebuild_with_nothing_to_extract_imports_no_extractor(small_raw, tmp_p
     assert run.stdout.splitlines()[-1] == "0 []"
 
 
-def test_workers_forked_for_many_files_share_the_recogniser_the_build_set_up(small_raw, tmp_path):
-    """With --jobs above 1 and files to extract, the build's process sets the recogniser up once
-    and forks its workers from there: none sets up its own (issue 30: seconds each)."""
+def test_the_build_process_never_sets_up_the_recogniser_its_workers_use(small_raw, tmp_path):
+    """With --jobs above 1 each worker sets up its own recogniser and the build's process none:
+    the parts' checkers, forked from the build's process, would otherwise inherit its pages (set
+    up there once for the workers to share, the largest process grew from 686 to 823 MiB at
+    200,000 entries, for 3 to 4% of the CPU and no wall time; issue 30, session 15)."""
     raw = tmp_path / "raw"
     shutil.copytree(small_raw, raw)
     run = subprocess.run([sys.executable, "-m", "corpus", "-v", "build", "--raw", str(raw),
@@ -125,7 +127,8 @@ def test_workers_forked_for_many_files_share_the_recogniser_the_build_set_up(sma
     logged = run.stderr.splitlines()
     build_pid = next(line.split("[pid ")[1].split("]")[0] for line in logged if "]: build:" in line)
     set_up = [line for line in logged if "entity recogniser set up in" in line]
-    assert len(set_up) == 1 and f"[pid {build_pid}]" in set_up[0], set_up
+    assert 1 <= len(set_up) <= 2, set_up
+    assert not [line for line in set_up if f"[pid {build_pid}]" in line], set_up
     assert "6 raw files processed" in run.stderr
 
 

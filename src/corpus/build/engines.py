@@ -3,7 +3,6 @@ cluster), behind one interface; a new engine is one class with a `results` metho
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Protocol
 from corpus import validate
 from corpus.build.options import BuildOptions
 from corpus.build.parts import CheckerWorker
-from corpus.build.process import BlogSummary, process_file, set_up_extractors
+from corpus.build.process import BlogSummary, process_file
 from corpus.collect.raw import RegistryEntry
 from corpus.errors import InputError, unexpected
 from corpus.stopping import end_workers, worker_pool
@@ -133,8 +132,6 @@ def process_in_pool(
     processed one at a time, each in a worker of its own, and one that kills its worker is
     reported."""
     done = 0
-    if jobs > 1 and len(planned) > 1 and multiprocessing.get_start_method() == "fork":
-        set_up_extractors(cache_dir)  # once, here: the workers forked below share it
     pool = worker_pool(min(jobs, len(planned)))
     try:
         futures = [

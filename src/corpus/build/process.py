@@ -82,13 +82,6 @@ def process_file(
     )
 
 
-def set_up_extractors(cache_dir: Path) -> None:
-    """The extractors set up in this process, from the files the build keeps in cache_dir, so that
-    worker processes forked from it share them (a worker spawned afresh sets up its own)."""
-    places.use_index(cache_dir)
-    extract.set_up()
-
-
 def extract_parsed(doc: raw.RawDocument, parsed, n_bytes: int) -> BlogTables:
     """Every table's rows from one parsed raw document."""
     check_sizes(doc.path, parsed.entries)

@@ -14,19 +14,12 @@ from corpus.extract.compiled import use_sources_if_stale
 
 if TYPE_CHECKING:  # what the attributes below give, for type checkers only
     from corpus.extract import reference
-    from corpus.extract.rows import entity_rows, figure_rows, set_up
+    from corpus.extract.rows import entity_rows, figure_rows
 
-__all__ = [
-    "EXTRACTOR_LANGUAGES",
-    "entity_rows",
-    "figure_rows",
-    "reads_language",
-    "reference",
-    "set_up",
-]
+__all__ = ["EXTRACTOR_LANGUAGES", "entity_rows", "figure_rows", "reads_language", "reference"]
 
 EXTRACTOR_LANGUAGES = ("en",)  # the patterns, gazetteer and number words are English
-LOADED_FROM = {"entity_rows": "rows", "figure_rows": "rows", "set_up": "rows"}  # -> its module
+LOADED_FROM = {"entity_rows": "rows", "figure_rows": "rows"}  # attribute -> module holding it
 
 use_sources_if_stale(__name__)  # compiled modules (`make compiled`) older than their sources
 
@@ -37,8 +30,7 @@ def reads_language(tag: str) -> bool:
 
 
 def __getattr__(name: str) -> Any:
-    """`entity_rows`, `figure_rows`, `set_up` and the submodules, loaded when first asked for
-    (PEP 562)."""
+    """`entity_rows`, `figure_rows` and the submodules, loaded when first asked for (PEP 562)."""
     if name in LOADED_FROM:
         return getattr(importlib.import_module(f"{__name__}.{LOADED_FROM[name]}"), name)
     spec = None if name.startswith("_") else importlib.util.find_spec(f"{__name__}.{name}")

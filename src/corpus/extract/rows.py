@@ -7,16 +7,7 @@ from corpus.extract import figures, model
 from corpus.extract.blog_memory import remember
 from corpus.extract.entities import recogniser, whole_words
 from corpus.extract.mentions import Mention
-from corpus.extract.reference import populated_places
 from corpus.schema import FIELDS
-
-
-def set_up() -> None:
-    """Set up what the extractors load on first use and keep (the recogniser, with its names, and
-    the populated places it resolves them against): in a build's process before it forks its
-    workers, which then share them instead of each making its own (issue 30)."""
-    recogniser()
-    populated_places()
 
 
 def figure_rows(entries: list[dict]) -> list[dict]:
