@@ -85,6 +85,11 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def default_cache() -> str:
+    """The build cache `build` and `prune-cache` use without --cache."""
+    return os.environ.get("CORPUS_BUILD_CACHE", str(DEFAULT_CACHE))
+
+
 def cmd_prune_cache(args: argparse.Namespace) -> int:
     pruned = prune.prune(Path(args.cache), dry_run=args.dry_run)
     for path in pruned.removed if args.dry_run else ():
@@ -149,7 +154,7 @@ def add_build_commands(sub) -> None:
     b.add_argument("--scheduler", default=None,
                    help="with --engine dask: the scheduler's address (default: a local cluster of "
                        "--jobs workers)")
-    b.add_argument("--cache", default=os.environ.get("CORPUS_BUILD_CACHE", str(DEFAULT_CACHE)),
+    b.add_argument("--cache", default=default_cache(),
                    help="folder of per-file results reused while a file, its registry entry and "
                        "the code are "
                         "unchanged (default: $CORPUS_BUILD_CACHE or .cache/corpus-build)")
@@ -279,7 +284,7 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("prune-cache", help="remove what no build will read again from the build "
                                            "cache: the tables of raw files since edited or "
                                            "removed, of earlier code versions, of folders gone")
-    c.add_argument("--cache", default=os.environ.get("CORPUS_BUILD_CACHE", str(DEFAULT_CACHE)),
+    c.add_argument("--cache", default=default_cache(),
                    help="the cache folder (default: $CORPUS_BUILD_CACHE or .cache/corpus-build)")
     c.add_argument("--dry-run", action="store_true",
                    help="list what would be removed; remove nothing")

@@ -32,12 +32,17 @@ INDEX_SECTIONS = ("raw-index", "out-index")
 ENTRY_SECTIONS = tuple(cache.SECTIONS.values())  # blogs, parts
 
 
+def open_lock(cache_dir: Path) -> int:
+    """The cache's lock file, opened (made when missing; never through a symlink)."""
+    return os.open(cache_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+
+
 @contextmanager
 def using(cache_dir: Path) -> Iterator[None]:
     """Hold the cache's lock shared while a build uses it; wait while a prune holds it. A file
     system without locks (some network ones) is used unlocked, with a warning."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(cache_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    fd = open_lock(cache_dir)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
@@ -77,7 +82,7 @@ def prune(cache_dir: Path, dry_run: bool = False) -> Pruned:
     docstring); with dry_run, only say which. A build using the cache stops it (InputError)."""
     if not cache_dir.is_dir():
         raise InputError(str(cache_dir), "no such cache folder")
-    fd = os.open(cache_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    fd = open_lock(cache_dir)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
