@@ -8,7 +8,7 @@ import pytest
 from corpus import parse
 from corpus.collect import raw
 from corpus.errors import InputError
-from corpus.parse import clock
+from corpus.parse import clock, dates, zone_labels
 from corpus.parse.html import parse as parse_html
 from corpus.tables import entry_times
 
@@ -162,7 +162,7 @@ def test_generic_page_with_pm_stamps_and_no_zone_of_its_own():
 def test_zone_labels_become_utc_offsets(stamp, day, offset):
     found = clock.find_stamp(stamp, whole=True)
     assert found.minutes == 10 * 60 + 15
-    assert clock.zone_offset(found.zone, datetime.fromisoformat(day).date()) == offset
+    assert zone_labels.zone_offset(found.zone, datetime.fromisoformat(day).date()) == offset
 
 
 def test_stamps_refuse_impossible_clock_times():
@@ -453,7 +453,7 @@ def test_not_relative_stamps(text):
     ("2015-06-07T11:10:50Z", None, "2015-06-07"), ("jeudi 2 novembre 2023", "fr", "2023-11-02"),
     ("2 de noviembre de 2023", "es", "2023-11-02"), ("Donnerstag, 4. Januar", "de", "2020-01-04")])
 def test_dates_in_other_languages(text, language, day):
-    assert str(clock.find_date(text, language, year=2020)) == day
+    assert str(dates.find_date(text, language, year=2020)) == day
 
 
 @pytest.mark.parametrize("text, language, is_stamp", [
@@ -471,7 +471,7 @@ def test_date_and_time_stamps(text, language, is_stamp):
 def test_clock_forms(stamp, minutes, offset):
     found = clock.find_stamp(stamp, whole=True)
     assert found.minutes == minutes
-    assert clock.zone_offset(found.zone, datetime(2025, 7, 1).date()) == offset
+    assert zone_labels.zone_offset(found.zone, datetime(2025, 7, 1).date()) == offset
 
 
 @pytest.mark.parametrize("texts, language, zone", [
@@ -481,22 +481,22 @@ def test_clock_forms(stamp, minutes, offset):
     (["Times are Eastern time"], "en", "ET"), (["Nothing about zones at 10:05."], "en", None),
     (["All times stated are UK"], "en", "Europe/London"), (["The Times London edition"], "en", None)])
 def test_zones_the_page_states(texts, language, zone):
-    from corpus.parse import stamps
-    assert stamps.stated_zone(texts, language) == zone
+    from corpus.parse import zone as page_zone
+    assert page_zone.stated_zone(texts, language) == zone
 
 
 def test_page_offset_from_printed_and_stated_times():
-    from corpus.parse import stamps
+    from corpus.parse import zone as page_zone
     pairs = [(16 * 60 + 56, utc("2023-11-02T15:56:00Z")), (30, utc("2023-11-01T23:30:00Z")),
              (12 * 60, utc("2023-11-02T12:00:00Z"))]
-    assert stamps.gap_offset(pairs) == 60
-    assert stamps.iso_offset(["2024-07-18T11:48:00+01:00", "2024-07-18T07:06:00+01:00", "2024-07-18T06:00Z"]) == 60
-    assert stamps.iso_offset(["2024-07-18T06:00:00Z"]) is None
+    assert page_zone.gap_offset(pairs) == 60
+    assert page_zone.iso_offset(["2024-07-18T11:48:00+01:00", "2024-07-18T07:06:00+01:00", "2024-07-18T06:00Z"]) == 60
+    assert page_zone.iso_offset(["2024-07-18T06:00:00Z"]) is None
 
 
 def test_a_publication_name_is_not_a_zone_statement():
-    from corpus.parse import stamps
-    assert stamps.stated_zone(["The Example Times reports at 10:00 IST"], "en") is None
+    from corpus.parse import zone as page_zone
+    assert page_zone.stated_zone(["The Example Times reports at 10:00 IST"], "en") is None
 
 
 def test_a_sidebar_of_timed_headlines_is_never_the_stream():

@@ -12,7 +12,7 @@ import pytest
 
 from corpus import parse, tables
 from corpus.collect import raw
-from corpus.parse import clock
+from corpus.parse import clock, dates
 from corpus.tables import entry_times
 from corpus.timeline import within_window
 from corpus.validate import checks as validate_checks
@@ -86,7 +86,7 @@ def test_a_ticker_passes_the_window_check(name):
     ("3 June 2022", "en", "2024-01-01", None, "2022-06-03")])
 def test_a_day_header_without_a_year_takes_the_year_that_fits(text, language, near, latest, day):
     latest = date.fromisoformat(latest) if latest else None
-    found = clock.find_day(text, language, date.fromisoformat(near), latest)
+    found = dates.find_day(text, language, date.fromisoformat(near), latest)
     assert found == date.fromisoformat(day)
 
 
@@ -276,8 +276,8 @@ def test_a_zone_note_holds_when_the_machine_instants_are_not_whole():
     ("All times stated are UK", "en", "Europe/London"),
     ("The Times London edition", "en", None), ("Times are in Nowhereville time", "en", None)])
 def test_zones_named_by_any_place(text, language, zone):
-    from corpus.parse import stamps
-    assert stamps.stated_zone([text], language) == zone
+    from corpus.parse import zone as page_zone
+    assert page_zone.stated_zone([text], language) == zone
 
 
 def test_a_page_in_madrid_time():

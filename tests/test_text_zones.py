@@ -6,7 +6,7 @@ import pytest
 from tests.conftest import text_blog
 
 from corpus.collect import raw
-from corpus.parse import clock, text
+from corpus.parse import text, zone_labels
 from corpus.tables import blog_rows
 
 ENTRIES = [
@@ -36,14 +36,14 @@ def test_every_zone_opens_an_entry_at_its_utc_time():
     assert rows[1]["body"] == "Engineers declared the bridge at Olsk safe again."
 
 
-@pytest.mark.parametrize("zone", sorted([*clock.FIXED_ZONES, *clock.SEASONAL_ZONES]))
+@pytest.mark.parametrize("zone", sorted([*zone_labels.FIXED_ZONES, *zone_labels.SEASONAL_ZONES]))
 def test_every_zone_label_the_web_readers_know_is_a_stamp(zone):
     lines = text_blog("Night of counting", "Results are due.", "Friday, March 8, 2024",
                       [("2000 GMT", None, ["Counting began at eight."]),
                        (f"1900 {zone}", "Second ward declared", ["The second ward was declared."])])
     parsed = text.parse("z.txt", lines)
     assert len(parsed.entries) == 2
-    assert parsed.entries[1].utc_offset_minutes == clock.zone_offset(zone, parsed.blog_date)
+    assert parsed.entries[1].utc_offset_minutes == zone_labels.zone_offset(zone, parsed.blog_date)
 
 
 def test_a_text_blog_without_gmt_is_recognised():

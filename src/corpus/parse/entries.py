@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, date
 
-from corpus.parse import clock, structured
+from corpus.parse import instants, structured, zone_labels
 from corpus.parse.model import ParsedEntry
 from corpus.parse.update import Block
 
@@ -38,7 +38,7 @@ def make_entries(
         changed = [b for b in blocks if b.printed is not None and b.printed.updated]
         entries = []
         for u in updates:
-            minutes = (clock.utc_minutes(u.instant) + (offset or 0)) % clock.DAY
+            minutes = (instants.utc_minutes(u.instant) + (offset or 0)) % instants.DAY
             label = next((lab for (m, lab), n in labels.items() if n and m == minutes), None)
             if label:
                 labels[(minutes, label)] -= 1
@@ -60,10 +60,10 @@ def make_entries(
                 is_updated
                 and same_text(u, b)
                 or not is_updated
-                and (clock.utc_minutes(u.instant) + (offset or 0)) % clock.DAY == b.minutes
+                and (instants.utc_minutes(u.instant) + (offset or 0)) % instants.DAY == b.minutes
             ):
                 b.instant, b.has_seconds = u.instant.astimezone(UTC), u.has_seconds
-                b.minutes = (clock.utc_minutes(b.instant) + (offset or 0)) % clock.DAY
+                b.minutes = (instants.utc_minutes(b.instant) + (offset or 0)) % instants.DAY
                 b.published = is_updated
         if not b.paragraphs and not b.headline and source != "markup":
             b.paragraphs = [s.text for s, role, _ in b.roles if role != "time_label"]
@@ -100,11 +100,11 @@ def entry_from_block(
     update's own day), else the page's."""
     headline, body = split_headline(b.headline, b.paragraphs)
     zone = b.printed.zone if b.printed else None
-    offset = clock.zone_offset(zone or named, b.day or day)
+    offset = zone_labels.zone_offset(zone or named, b.day or day)
     offset = offset if offset is not None else (page_offset or 0)
     instant = b.instant
     if instant is None and b.day is not None and b.minutes is not None:
-        instant = clock.to_utc(b.day, b.minutes, offset)
+        instant = instants.to_utc(b.day, b.minutes, offset)
     game = b.printed is not None and b.printed.match and b.instant is None
     precision = (
         "match-time"
@@ -139,7 +139,7 @@ def entry_from_update(
     return ParsedEntry(
         line=line,
         time_label=label,
-        local_minutes=(clock.utc_minutes(u.instant) + offset) % clock.DAY,
+        local_minutes=(instants.utc_minutes(u.instant) + offset) % instants.DAY,
         utc_offset_minutes=offset,
         time_precision="second" if u.has_seconds else "minute",
         headline=headline,

@@ -14,7 +14,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 from corpus.errors import InputError
-from corpus.parse import clock
+from corpus.parse import clock, instants, zone_labels
 from corpus.parse.dom import fragment_paragraphs, normalise
 from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog, ParsedEntry
 
@@ -153,7 +153,7 @@ def parse(path: str, content: str) -> ParsedBlog:
             normalise(str(block.get("blockFirstPublishedDisplay") or "")) or f"{instant:%H.%M} UTC"
         )
         stamp = clock.find_stamp(label)
-        offset = clock.zone_offset(stamp.zone if stamp else None, instant.date())
+        offset = zone_labels.zone_offset(stamp.zone if stamp else None, instant.date())
         offset = 0 if offset is None else offset
         headline = next((u.text for u in block_units if u.role == "headline"), None)
         paragraphs = [u.text for u in block_units if u.role == "body"]
@@ -164,7 +164,7 @@ def parse(path: str, content: str) -> ParsedBlog:
             ParsedEntry(
                 line=line,
                 time_label=label,
-                local_minutes=(clock.local_minutes(instant) + offset) % clock.DAY,
+                local_minutes=(instants.local_minutes(instant) + offset) % instants.DAY,
                 utc_offset_minutes=offset,
                 time_precision="second",
                 headline=headline if paragraphs else None,
@@ -175,7 +175,7 @@ def parse(path: str, content: str) -> ParsedBlog:
         lines += block_units
     if not entries:
         raise InputError(path, "page model has no blocks")
-    published = clock.parse_instant(str(page.get("webPublicationDate") or ""))
+    published = instants.parse_instant(str(page.get("webPublicationDate") or ""))
     first_published = published[0] if published else entries[-1].instant
     if first_published is None:  # every block has its time: never
         raise InputError(path, "page model block without a publication time")

@@ -1,6 +1,7 @@
 """Reader for live blogs saved as web pages (HTML), from any outlet.
 
-The updates come from one of these sources, recorded as the blog's ``entry_source``:
+The updates come from one of these sources (chosen by ``stream_choice.py``), recorded as the
+blog's ``entry_source``:
 
 * ``adapter:<name>``: an outlet adapter from ``adapters.yaml`` that matches the page;
 * ``microdata``: the repeated children of an element typed schema.org LiveBlogPosting;
@@ -16,101 +17,39 @@ an 'Updated ...' label takes the update's own publication instant. ``time_label`
 stamp as printed, or None. The blog's date and the days it spans come from ``span.py``.
 
 Accounting: every non-blank visible text node of <body> is given a role (header, entry field,
-or a named kind of boilerplate; text outside the stream is 'page').
+or a named kind of boilerplate; text outside the stream is 'page'), by ``page_lines.py``.
 """
 
 from __future__ import annotations
 
-import html as html_lib
 from collections import Counter
 from datetime import date
 
 from lxml import etree
 
 from corpus.errors import InputError
-from corpus.parse import adapters, clock, pagedate, roles, span, structured, zone
+from corpus.parse import adapters, dates, pagedate, span, structured, zone
 from corpus.parse.dom import (
     Segment,
     body_of,
-    classes,
-    element_text,
     load,
     meta,
-    normalise,
     units,  # noqa: F401 - the reader's accounting units
-    visible_elements,
     visible_segments,
 )
 from corpus.parse.entries import make_entries
-from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog
+from corpus.parse.model import BOILERPLATE_ROLE, ParsedBlog
+from corpus.parse.page_lines import line_roles, page_title
 from corpus.parse.stamps import PageStamps
-from corpus.parse.stream import (
-    Stream,
-    find_stream,
-    in_game_order,
-    stream_of,
-    stream_text,
-    text_lengths,
-)
+from corpus.parse.stream import Stream
+from corpus.parse.stream_choice import choose_stream
 from corpus.parse.update import Block, read_block, resolve_time
 
-PAGE_KINDS = (
-    ("pinned", "pinned-post"),
-    ("key-event", "key-events"),
-    ("keyevent", "key-events"),
-    ("key_event", "key-events"),
-)
 LOOKED_FOR = (
     "no timestamped updates found (looked for: an outlet adapter, schema.org "
     "LiveBlogPosting microdata or JSON-LD updates, and repeated blocks or headings with "
     "stamps like '12.50 BST', '21:06', '6.15 pm' or '3m ago' beside update text)"
 )
-
-
-def choose_stream(
-    root, body, segments, language, url, adapter_table=None, page=None
-) -> tuple[Stream, str, adapters.Adapter | None]:
-    """The update stream, what gave it, and the adapter if one did (``page``: the page's stamps
-    worked out so far, a stamps.PageStamps)."""
-    page = page or PageStamps(language)
-    adapter = adapters.matching(root, url, adapter_table)
-    if adapter is not None:
-        found = root.xpath(adapter.container)
-        elements = [e for e in found if isinstance(e, etree._Element)]
-        if not elements:
-            raise InputError(
-                "", f"adapter '{adapter.name}' matched but its container finds nothing"
-            )
-        return stream_of(elements, language), f"adapter:{adapter.name}", adapter
-    micro = structured.microdata_stream(body)
-    lengths, visible = text_lengths(segments), list(visible_elements(body))
-    markup = find_stream(body, segments, language, False, lengths, visible, page)
-    game = find_stream(body, segments, language, True, lengths, visible, page)
-    better = game.extents and (
-        stream_text(game) > 1.5 * stream_text(markup)
-        or len(markup.extents)
-        and per_update(game) > 1.5 * per_update(markup)
-    )
-    if better and in_game_order(game, language, page):
-        if markup.extents:
-            game.note = (
-                f"stream: {len(game.extents)} updates stamped by match minutes or overs,"
-                f" over a clock-time group of {len(markup.extents)} with less text "
-                "(per update or in all)"
-            )
-        markup = game  # match minutes or overs carry more of the page than any clock stream
-    if len(micro) > len(markup.extents):
-        found = stream_of(micro, language)
-        found.note = (
-            f"stream: {len(micro)} updates marked as schema.org microdata, more than the"
-            f" {len(markup.extents)} of the best stamped group"
-        )
-        return found, "microdata", None
-    return markup, "markup", None
-
-
-def per_update(stream: Stream) -> float:
-    return stream_text(stream) / max(1, len(stream.extents))
 
 
 def read_blocks(
@@ -268,73 +207,6 @@ def apply_day_headers(
     current = None
     for i, b in enumerate(blocks):
         if i in stream.day_headers:
-            current = clock.find_day(stream.day_headers[i], language, day, latest) or current
+            current = dates.find_day(stream.day_headers[i], language, day, latest) or current
         if b.day is None and current is not None:
             b.day = current
-
-
-class PageKinds:
-    """The kind of page text outside the stream, by its markup role or its words; each element's
-    role is looked at once for all the page's texts."""
-
-    def __init__(self) -> None:
-        self.hidden = roles.Inherited(roles.is_hidden)
-        self.caption = roles.Inherited(roles.is_caption)
-        self.marked = roles.Inherited(marked_kind, "")
-
-    def __call__(self, el: etree._Element, text: str = "") -> str:
-        if self.hidden(el):
-            return "hidden-text"
-        if self.caption(el):
-            return "caption-credit"
-        if roles.is_updated_line(text):
-            return "updated-at"
-        return str(self.marked(el)) or "page"
-
-
-def marked_kind(el: etree._Element) -> str:
-    """The kind an element's class, id or component marks ('pinned-post'), or ''."""
-    marks = f"{classes(el)} {el.get('data-gu-marker', '')} {el.get('data-component', '')}".lower()
-    return next((kind for needle, kind in PAGE_KINDS if needle in marks), "")
-
-
-def title_element(body: etree._Element, in_stream: set) -> etree._Element | None:
-    return next(
-        (h for h in body.iter("h1") if not in_stream & {h, *h.iterancestors()} and element_text(h)),
-        None,
-    )
-
-
-def page_title(root, body, article, in_stream) -> str:
-    title_el = title_element(body, in_stream)
-    return (
-        structured.text_of((article or {}).get("headline"))
-        or meta(root, "og:title")
-        or (element_text(title_el) if title_el is not None else None)
-        or normalise(html_lib.unescape(root.findtext(".//title") or ""))
-        or "untitled"
-    )
-
-
-def line_roles(outside, blocks, dropped, body, in_stream, structured_entries) -> list[LineRole]:
-    """Roles of the visible text; text outside the stream that repeats a structured (JSON-LD)
-    update's headline or body is that entry's text shown on the page."""
-    title_el = title_element(body, in_stream)
-    heads = {e.headline for e in structured_entries if e.headline}
-    bodies = " ".join(e.body for e in structured_entries)
-    lines, page_kind = [], PageKinds()
-    for seg in outside:
-        in_title = title_el is not None and title_el in (seg.owner, *seg.owner.iterancestors())
-        text = normalise(seg.text)
-        if in_title:
-            lines.append(LineRole(seg.line, seg.text, "title"))
-        elif text in heads or len(text) > 20 and text in bodies:
-            lines.append(LineRole(seg.line, seg.text, "headline" if text in heads else "body"))
-        else:
-            lines.append(LineRole(seg.line, seg.text, BOILERPLATE_ROLE, page_kind(seg.owner, text)))
-    for b in blocks:
-        for seg, role, kind in b.roles:
-            if b.element in dropped:
-                role, kind = BOILERPLATE_ROLE, "duplicate-or-empty-update"
-            lines.append(LineRole(seg.line, seg.text, role, kind))
-    return lines

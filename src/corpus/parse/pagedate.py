@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from lxml import etree
 
-from corpus.parse import clock
+from corpus.parse import dates, instants
 from corpus.parse.dom import Segment, element_text, meta, normalise
 
 ADDRESS_DATE = re.compile(
@@ -49,7 +49,7 @@ def address(root: etree._Element, article: dict | None) -> str | None:
 
 
 def address_date(value: str | None) -> date | None:
-    months, _ = clock.calendar_names("en")
+    months, _ = dates.calendar_names("en")
     for match in ADDRESS_DATE.finditer(value or ""):
         month = match["month"]
         number = int(month) if month.isdigit() else months.get(month.lower())
@@ -86,7 +86,7 @@ def page_date(
     if found:
         return found
     published = (article or {}).get("datePublished") or ""
-    stated = clock.parse_instant(html_lib.unescape(str(published)))
+    stated = instants.parse_instant(html_lib.unescape(str(published)))
     if stated:
         instant = stated[0]
         return (
@@ -99,7 +99,7 @@ def page_date(
         return found
     for seg in segments:
         if not in_stream & {seg.owner, *seg.owner.iterancestors()}:
-            found = clock.find_date(element_text(seg.owner), language)
+            found = dates.find_date(element_text(seg.owner), language)
             if found:
                 return found
     return htmldate_of(root, url, extensive=True)
@@ -112,7 +112,7 @@ def saved_at(root: etree._Element, article: dict | None):
         meta(root, "article:modified_time"),
         meta(root, "dateModified"),
     ):
-        parsed = clock.parse_instant(html_lib.unescape(str(value or "")))
+        parsed = instants.parse_instant(html_lib.unescape(str(value or "")))
         if parsed:
             return parsed[0]
     return None

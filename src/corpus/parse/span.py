@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from corpus.parse import clock
+from corpus.parse import instants
 from corpus.parse.model import ParsedEntry
 
 FIT_MINUTES = 60  # a modification time this close to the newest stamp is that update's
@@ -41,8 +41,10 @@ def page_span(
         minutes = [
             e.local_minutes for e in (entries[0], entries[-1]) if e.local_minutes is not None
         ]
-        at = clock.utc_minutes(saved) + (offset or 0)
-        fits = any(min((at - m) % clock.DAY, (m - at) % clock.DAY) <= FIT_MINUTES for m in minutes)
+        at = instants.utc_minutes(saved) + (offset or 0)
+        fits = any(
+            min((at - m) % instants.DAY, (m - at) % instants.DAY) <= FIT_MINUTES for m in minutes
+        )
         if saved_day > page_day + timedelta(days=1) and fits:
             blog_day = saved_day
             notes.append(

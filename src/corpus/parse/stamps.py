@@ -1,46 +1,31 @@
-"""Time stamps inside an update, and the zone the page prints its times in.
+"""Time stamps an update prints, and whether an element is one.
 
 A printed stamp is what the reader sees: a clock time alone or with date parts
 ('14 August 2023 10:01', '19:02 (IST), Oct 02'), a clock time opening a heading or paragraph
 ('6.15 pm: ...'), a relative time ('3m ago', '2 hr 55 min ago'), or any short text with a digit
 on an element that states a time ('vor 3 Minuten', '3 minuti fa'); an 'Updated 2:15 AM' label
 (when the update changed); in a game's stream, a match minute or over ('45+2\'', '23 min:',
-'42.3'). A time inside a sentence is quoted, not a stamp. A stated time is machine
-readable, in an attribute: ``datetime``, ``data-*time*``/``data-*date*``, ``title`` of a stamp,
-an ISO string or a Unix epoch. The zone comes from the page's own words ('All times UTC',
-'Beijing time', 'hora de Madrid', 'Uhr' on a German page; places through ``places.py``), else
-from the gap between printed and stated times, else from the offsets of its ISO times.
+'42.3'). A time inside a sentence is quoted, not a stamp. An element stating a time in its
+attributes (``machine_times.py``) is a stamp too.
 """
 
 from __future__ import annotations
 
-import html as html_lib
 import re
-from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import lru_cache
 
 from lxml import etree
 
-from corpus.parse import clock, places, roles
+from corpus.parse import clock, roles
 from corpus.parse.dom import BLOCK_TAGS, HEADING_TAGS, element_text, normalise
+from corpus.parse.machine_times import EPOCH, stated
 
-EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 LEADING = re.compile(rf"^\s*(?P<stamp>{clock.STAMP.pattern})\s*(?:[:|\-–—]\s*|$)", re.IGNORECASE)
 LEADING_TAGS = HEADING_TAGS | {"p", "li", "strong", "b", "dt"}
 BOLD_TAGS = {"strong", "b"}
 PROSE_TAGS = {"p", "li", "dd", "blockquote"}
 BOLD_LEAD = re.compile(rf"^(?P<stamp>{clock.STAMP.pattern})\s+(?=\S)", re.IGNORECASE)
-LINKING = (
-    r"(?:\s+(?:below|above|shown|given|listed|stated|here|are|is|in|local|the|on|this|"
-    r"page))*"
-)
-STATED_ZONE = re.compile(
-    rf"\b[Tt]imes?{LINKING}\s*\(?\s*(?:(?P<label>{clock.ZONE_LABEL})\b|"
-    r"(?P<place>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?P<time> (?:standard )?time)?\b)"
-)
-PLACE = r"[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)?"
 
 
 @dataclass(frozen=True)
@@ -55,56 +40,6 @@ class Printed:
     rest: str = ""  # text after a leading stamp ('6.15 pm: <rest>')
     updated: bool = False  # an 'Updated 2:15 AM' label: when the update changed, not appeared
     match: bool = False  # a match minute or over ('45+2\'', '42.3'), not a clock time
-
-
-@dataclass(frozen=True)
-class Stated:
-    """A machine-readable time: a full instant, a local date-time, or a bare clock time."""
-
-    value: str
-    instant: datetime | None = None
-    naive: datetime | None = None
-    minutes: int | None = None
-    has_seconds: bool = False
-    modified: bool = False  # the attribute says when the update changed ('data-updated-at')
-
-
-def time_attributes(el: etree._Element) -> list[str]:
-    names = [
-        n
-        for n in el.keys()
-        if n == "datetime"
-        or n.startswith("data-")
-        and any(w in n for w in ("time", "date", "published"))
-    ]
-    if el.get("itemprop") in ("datePublished", "dateCreated") or el.tag == "meta":
-        names.append("content")
-    if el.tag in ("abbr", "span", "time", "p", "div") and el.get("title"):
-        names.append("title")
-    return names
-
-
-def stated(el: etree._Element) -> Stated | None:
-    """The time an element states in its attributes, if any."""
-    for name in time_attributes(el):
-        value = html_lib.unescape(el.get(name) or "").strip()
-        if not value:
-            continue
-        changed = any(w in name.lower() for w in ("modif", "updat", "edit"))
-        if EPOCH.match(value):
-            seconds = int(value) / (1000 if len(value) == 13 else 1)
-            instant = datetime.fromtimestamp(seconds, tz=UTC)
-            return Stated(value, instant, has_seconds=True, modified=changed)
-        parsed = clock.parse_instant(value)
-        if parsed:
-            return Stated(value, parsed[0], has_seconds=parsed[1], modified=changed)
-        naive = clock.parse_naive(value)
-        if naive is not None and "T" in value:
-            return Stated(value, naive=naive)
-        bare = clock.find_stamp(value, whole=True) if name == "title" else None
-        if bare is not None:
-            return Stated(value, minutes=bare.minutes)
-    return None
 
 
 def printed(el: etree._Element, language: str | None, match: bool = False) -> Printed | None:
@@ -271,64 +206,3 @@ class PageStamps:
         if el.tag != "time" and self.printed(el) is None and stated(el) is None:
             return False
         return not is_quoted(el)
-
-
-def stated_zone(texts: list[str], language: str | None) -> str | None:
-    """The zone the page says its times are in ('All times UTC', 'times ... in Beijing time',
-    'hora de Madrid'), or Central European time for a German page printing 'Uhr'."""
-    for text in texts:
-        for match in STATED_ZONE.finditer(text):
-            if match["label"]:
-                return match["label"].upper()
-            zone = place_zone(match["place"], language, named=bool(match["time"]))
-            if zone:
-                return zone
-        found = other_language_zone().search(text) if len(text) <= 120 else None
-        zone = place_zone(found["place"], language, named=True) if found else None
-        if zone:
-            return zone
-    if (language or "").lower().startswith("de") and any(
-        re.search(r"\d\s*Uhr\b", t) for t in texts
-    ):
-        return "Europe/Berlin"
-    return None
-
-
-@lru_cache(maxsize=1)
-def other_language_zone() -> re.Pattern:
-    """'hora de Madrid', 'heure de Paris', 'ora di Roma': a word for time, 'of', a place."""
-    alts = "|".join(re.escape(w) for w in roles.words()["zone_time_words"])
-    return re.compile(rf"\b(?:{alts})\s+(?:de|di|du|da|do|of)\s+(?P<place>{PLACE})", re.IGNORECASE)
-
-
-def place_zone(place: str, language: str | None = None, named: bool = True) -> str | None:
-    """A zone for 'Beijing', 'Eastern', 'UK' ...: a zone word (alone, or as the first or last
-    word), or when the page says it is a time ('Kyiv time') any place the tz database, CLDR or
-    GeoNames knows."""
-    words = roles.words_map("zone_words")
-    parts = place.lower().split()
-    for word in (" ".join(parts), parts[-1], parts[0]):
-        if word in words:
-            return words[word]
-    return places.place_zone(place, language) if named else None
-
-
-def gap_offset(pairs: list[tuple[int, datetime]]) -> int | None:
-    """The page's offset from printed clock minutes and the instants stated for them: the gap most
-    of the pairs share (a multiple of 15 minutes)."""
-    gaps = Counter((m - clock.utc_minutes(i) + 12 * 60) % clock.DAY - 12 * 60 for m, i in pairs)
-    if not gaps:
-        return None
-    gap, n = gaps.most_common(1)[0]
-    return gap if gap % 15 == 0 and 2 * n >= len(pairs) else None
-
-
-def iso_offset(values: list[str]) -> int | None:
-    """The commonest explicit numeric offset ('+01:00') among the page's ISO times."""
-    offsets: Counter[int] = Counter()
-    for value in values:
-        parsed = clock.parse_instant(value)
-        stated = parsed[0].utcoffset() if parsed else None
-        if stated is not None and re.search(r"[+-]\d{2}:?\d{2}$", value.strip()):
-            offsets[int(stated.total_seconds() // 60)] += 1
-    return offsets.most_common(1)[0][0] if offsets else None

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from corpus.parse import clock, roles, stamps
+from corpus.parse import clock, dates, roles, stamps
 from corpus.parse.dom import Segment, element_text, short_text, visible_elements
 
 FLAT_SHARE = 0.25  # text between stamp elements, as a share of theirs, that marks a flat layout
@@ -259,8 +259,8 @@ def is_day_header(el: etree._Element, language: str | None) -> bool:
     if not text or clock.find_stamp(text):
         return False
     return (
-        clock.is_date_words(text, language)
-        and clock.find_date(text, language, 2000, dotted=True) is not None
+        dates.is_date_words(text, language)
+        and dates.find_date(text, language, 2000, dotted=True) is not None
     )
 
 

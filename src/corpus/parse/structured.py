@@ -14,7 +14,7 @@ from datetime import datetime
 
 from lxml import etree
 
-from corpus.parse import clock
+from corpus.parse import instants
 from corpus.parse.dom import element_text, fragment_paragraphs, normalise
 
 ARTICLE_TYPES = ("NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "WebPage")
@@ -77,7 +77,7 @@ def live_updates(posting: dict | None) -> list[LiveUpdate] | None:
         if not isinstance(u, dict):
             return None
         raw_time = html_lib.unescape(str(u.get("datePublished") or ""))
-        parsed = clock.parse_instant(raw_time)
+        parsed = instants.parse_instant(raw_time)
         headline = text_of(u.get("headline")) or None
         body = "\n\n".join(fragment_paragraphs(str(u.get("articleBody") or "")))
         if parsed is None or not (body or headline):
@@ -95,8 +95,10 @@ def distinct_times(updates: list[LiveUpdate] | None) -> bool:
 
 def covers(updates: list[LiveUpdate], printed: list[int], offset: int | None) -> bool:
     """Every printed clock time has an update at that minute (local, or UTC plus the offset)."""
-    local = Counter(clock.local_minutes(u.instant) for u in updates)
-    shifted = Counter((clock.utc_minutes(u.instant) + (offset or 0)) % clock.DAY for u in updates)
+    local = Counter(instants.local_minutes(u.instant) for u in updates)
+    shifted = Counter(
+        (instants.utc_minutes(u.instant) + (offset or 0)) % instants.DAY for u in updates
+    )
     for minutes in printed:
         if local[minutes] > 0:
             local[minutes] -= 1

@@ -14,12 +14,12 @@ from datetime import date, datetime
 from typing import Any
 
 from corpus.errors import InputError
-from corpus.parse import clock
+from corpus.parse import zone_labels
 from corpus.parse.model import BOILERPLATE_ROLE, LineRole, ParsedBlog, ParsedEntry
 
 # the zone labels the web readers know; an offset is written tight ('GMT+3'): '1200 GMT - 5
 # killed' is a headline after a dash
-ZONE = rf"(?:GMT|UTC)[+-−]\d{{1,2}}(?::?\d{{2}})?|{clock.ZONE_LABEL}"
+ZONE = rf"(?:GMT|UTC)[+-−]\d{{1,2}}(?::?\d{{2}})?|{zone_labels.ZONE_LABEL}"
 TIME_LINE = re.compile(rf"^(?P<label>(?P<hhmm>\d{{3,4}}) (?P<zone>{ZONE}))\b\s*(?P<rest>.*)$")
 HEADLINE_DASH = re.compile(r"^[—–-]\s*")
 TITLE_PREFIX = re.compile(r"^live\s*blog\s*:[\s\u00a0]*", re.IGNORECASE)
@@ -48,7 +48,7 @@ def parse_time_label(path: str, line: int, hhmm: str, zone: str = "GMT") -> int:
 
 def zone_offset(path: str, line: int, zone: str, on: date) -> int:
     """Minutes east of UTC of a stamp's zone label on the blog's date."""
-    offset = clock.zone_offset(" ".join(zone.split()).upper(), on)
+    offset = zone_labels.zone_offset(" ".join(zone.split()).upper(), on)
     if offset is None:
         raise InputError(path, f"unknown time zone {zone!r}", line=line)
     return offset

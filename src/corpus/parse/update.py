@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from lxml import etree
 
-from corpus.parse import clock, roles, stamps
+from corpus.parse import clock, dates, instants, machine_times, roles, stamps, zone_labels
 from corpus.parse.dom import (
     BLOCK_TAGS,
     HEADING_TAGS,
@@ -39,7 +39,7 @@ class Block:
 
     elements: list[etree._Element]
     printed: stamps.Printed | None = None
-    states: list[stamps.Stated] = field(default_factory=list)
+    states: list[machine_times.Stated] = field(default_factory=list)
     day: date | None = None
     headline: str | None = None
     paragraphs: list[str] = field(default_factory=list)
@@ -119,7 +119,7 @@ def read_block(
             block.printed = stamps.Printed(
                 chosen.label, chosen.minutes, chosen.zone, date_text=element_text(parent)
             )
-    holders = [(n, stamps.stated(n)) for n in nodes]
+    holders = [(n, machine_times.stated(n)) for n in nodes]
     block.states = [s for _, s in holders if s is not None]
     stamp_nodes |= {
         n
@@ -246,34 +246,36 @@ def resolve_time(
             if saved_at is None
             else (saved_at.astimezone(UTC) + timedelta(minutes=offset or 0)).date()
         )
-        block.day = clock.find_day(p.date_text, language, page_day, latest)
+        block.day = dates.find_day(p.date_text, language, page_day, latest)
     zone_offset = (
-        offset if p is None or p.zone is None else clock.zone_offset(p.zone, block.day or page_day)
+        offset
+        if p is None or p.zone is None
+        else zone_labels.zone_offset(p.zone, block.day or page_day)
     )
     block.minutes = p.minutes if p is not None else None
     own = next((s for s in block.states if s.instant is not None and not s.modified), None)
     if p is not None and p.updated and own is not None and own.instant is not None:
         # the label says when it changed; the update's own instant when it appeared
         block.instant, block.has_seconds = own.instant.astimezone(UTC), own.has_seconds
-        block.minutes = (clock.utc_minutes(block.instant) + (zone_offset or 0)) % clock.DAY
+        block.minutes = (instants.utc_minutes(block.instant) + (zone_offset or 0)) % instants.DAY
         block.published = True
         return
     for s in block.states:
         if s.instant is not None and agrees(s.instant, block.minutes, zone_offset):
             block.instant, block.has_seconds = s.instant.astimezone(UTC), s.has_seconds
             break
-        if s.naive is not None and block.minutes in (None, clock.local_minutes(s.naive)):
+        if s.naive is not None and block.minutes in (None, instants.local_minutes(s.naive)):
             block.day = block.day or s.naive.date()
-            block.minutes = clock.local_minutes(s.naive)
+            block.minutes = instants.local_minutes(s.naive)
             break
         if s.minutes is not None and block.minutes is None:
             block.minutes = s.minutes
             break
     if block.minutes is None and block.instant is not None:
-        block.minutes = (clock.utc_minutes(block.instant) + (offset or 0)) % clock.DAY
+        block.minutes = (instants.utc_minutes(block.instant) + (offset or 0)) % instants.DAY
     if block.minutes is None and p is not None and p.ago is not None and saved_at is not None:
         block.instant = (saved_at - timedelta(minutes=p.ago)).astimezone(UTC)
-        block.minutes = (clock.utc_minutes(block.instant) + (offset or 0)) % clock.DAY
+        block.minutes = (instants.utc_minutes(block.instant) + (offset or 0)) % instants.DAY
         block.approximate = True
 
 
@@ -283,5 +285,5 @@ def agrees(instant: datetime, minutes: int | None, offset: int | None) -> bool:
     if minutes is None:
         return True
     if offset is None:
-        return clock.local_minutes(instant) == minutes
-    return (clock.utc_minutes(instant) + offset) % clock.DAY == minutes
+        return instants.local_minutes(instant) == minutes
+    return (instants.utc_minutes(instant) + offset) % instants.DAY == minutes
