@@ -1,13 +1,14 @@
 """Round 6: what a blog says of a name holds in its other updates (extract/blog_memory.py,
-extract/place_evidence.town_named_like): a person's surname outranks a town named like it, and
-a coined word before a brand's head word is that company wherever it stands. People, companies
-and sentences are invented; the towns are real GeoNames ones ("Thorne", "Green")."""
+extract/blog_names.py, extract/place_evidence.town_named_like): a person's surname outranks a
+town named like it, and a coined word before a brand's head word is that company wherever it
+stands. People, companies and sentences are invented; the towns are real GeoNames ones
+("Thorne", "Green")."""
 
 import pytest
 
 from conftest import found
 from corpus.extract import entity_rows
-from corpus.extract.blog_memory import brand_stem
+from corpus.extract.blog_names import brand_stem
 
 
 def blog_rows(*bodies):

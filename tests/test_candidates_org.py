@@ -1,5 +1,5 @@
 """Organisations the capitalised runs of extract/candidates.py and their typing
-(extract/name_types.py, extract/name_evidence.py) must keep whole or cut right: a party's or
+(extract/name_types.py, extract/role_evidence.py) must keep whole or cut right: a party's or
 body's name before a role noun, plural possessives inside a name, a class word before a name,
 a party cue over a given name, a place before a plural party word. Every sentence is invented."""
 import pytest

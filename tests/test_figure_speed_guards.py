@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from corpus.extract import categories, claimants, numbers
+from corpus.extract import categories, claimants, number_masks
 from corpus.extract.counted import noun_category
 from corpus.extract.quick_search import lower_case_form, may_hold, search_lower
 
@@ -100,10 +100,10 @@ def test_noun_category_reads_each_word_alike():
 def test_lower_case_forms_match_as_the_case_insensitive_patterns_do():
     rng = random.Random(8)
     verbs = [literal_prefix(v) for _, p in categories.LEFT_VERBS for v in top_level(p)]
-    words = [*verbs, *numbers.LABEL_WORDS, "have died", "were injured", "went missing", "x"]
+    words = [*verbs, *number_masks.LABEL_WORDS, "have died", "were injured", "went missing", "x"]
     checks = [
         (categories.LEFT_VERB, categories.LEFT_VERB_LOWER),
-        (numbers.LABEL_BEFORE, numbers.LABEL_LOWER),
+        (number_masks.LABEL_BEFORE, number_masks.LABEL_LOWER),
         *zip(categories.VERB_AFTER, categories.VERB_AFTER_LOWER),
     ]
     pieces = [*words, " ", "  ", '" ', "- ", "at least ", "\n", ", ", "5"]

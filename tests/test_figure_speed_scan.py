@@ -4,7 +4,7 @@ non-ASCII letters, digits and symbols."""
 
 import re
 
-from corpus.extract import claimants, numbers, subjects, units
+from corpus.extract import claimants, number_masks, numbers, subjects, units
 from corpus.extract.quick_search import after_non_word, opening_words
 from corpus.extract.subjects import VERBS
 from corpus.extract.units import trie_alternation
@@ -102,7 +102,7 @@ def test_digit_starts_are_those_of_the_plain_pattern():
 
 def test_the_slashed_sign_and_the_apposed_age_find_what_their_plain_forms_find():
     plain_sign, plain_age = re.compile(r"\d/\d"), re.compile(r"(?<=[A-Za-z]), \d{1,3}(?=,)")
-    sign, age = numbers.MASKS[5][0], numbers.AGES[0]
+    sign, age = number_masks.MASKS[5][0], number_masks.AGES[0]
     pieces = ["5", "12", "/", ", ", ",", "a", "Ivanov", " ", "٣", "é"]
     for text in invented(pieces, 4, 4000, 0, 10):
         assert bool(sign.search(text)) == bool(plain_sign.search(text)), text

@@ -8,13 +8,13 @@ from re import _parser
 
 import pytest
 
-from corpus.extract import categories, claimants, numbers
+from corpus.extract import categories, claimants, number_masks, numbers
 from corpus.extract.figures import extract
 from invented_text import invented
 
 # The plain forms the faster ones replaced: the specification they must agree with.
 TIME_SIGN = re.compile(
-    rf"\d[:.]\d|\d\s?(?:[ap]\.?m\b|[AP]\.?M\b|{numbers.ZONES})|[a-z] [012]\d\d\d\b"
+    rf"\d[:.]\d|\d\s?(?:[ap]\.?m\b|[AP]\.?M\b|{number_masks.ZONES})|[a-z] [012]\d\d\d\b"
 )
 PHONE_SIGN = re.compile(r"\d[ -]\(?\d|\+\d")
 AGE_SIGN = re.compile(r"\d,|\bage")
@@ -52,14 +52,14 @@ PIECES = [
 
 @pytest.mark.parametrize("index, plain", [(2, TIME_SIGN), (3, PHONE_SIGN), (4, AGE_SIGN)])
 def test_mask_signs_find_what_their_plain_forms_find(index, plain):
-    sign = numbers.MASKS[index][0]
+    sign = number_masks.MASKS[index][0]
     for text in invented(PIECES, index, 3000, 1, 14):
         assert bool(sign.search(text)) == bool(plain.search(text)), text
 
 
 def test_label_words_match_as_an_alternation_of_the_words_does():
     plain = re.compile(
-        rf"\b(?:{'|'.join(re.escape(w) for w in numbers.LABEL_WORDS)})[- ]?$", re.IGNORECASE
+        rf"\b(?:{'|'.join(re.escape(w) for w in number_masks.LABEL_WORDS)})[- ]?$", re.IGNORECASE
     )
     endings = [
         "the ",
@@ -79,7 +79,7 @@ def test_label_words_match_as_an_alternation_of_the_words_does():
         "row-",
     ]
     for before in endings:
-        assert bool(numbers.LABEL_BEFORE.search(before)) == bool(plain.search(before)), before
+        assert bool(number_masks.LABEL_BEFORE.search(before)) == bool(plain.search(before)), before
 
 
 def test_qualifier_tree_reads_the_same_qualifier():

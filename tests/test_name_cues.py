@@ -1,4 +1,4 @@
-"""Round 5 cues for a name's type (extract/name_heads.py, extract/name_evidence.py): parties
+"""Round 5 cues for a name's type (extract/name_heads.py, extract/role_evidence.py): parties
 named by one word, outlets after a reporter's verb, facilities as venues or bodies, districts
 named by a compass word, places shaped like demonyms. Every sentence and person, party, outlet
 and unknown place is invented; the GeoNames towns are real ("Meriden", "Dunedin")."""

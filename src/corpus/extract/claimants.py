@@ -25,6 +25,7 @@ import re
 
 from corpus.extract.claim_choice import choose, in_quote
 from corpus.extract.lexicons import NOT_NAME_WORDS
+from corpus.extract.opening_subjects import coordinated_subject, opening_subject
 from corpus.extract.quick_search import NOT_ASCII_WORD, after_non_word, may_hold, opening_words
 from corpus.extract.sources import (
     ACRONYM,
@@ -42,10 +43,8 @@ from corpus.extract.subjects import (
     HEADS,
     PRONOUNS,
     VERBS,
-    coordinated_subject,
     is_head,
     is_role,
-    opening_subject,
     subject_after,
     subject_before,
 )

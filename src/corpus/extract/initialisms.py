@@ -9,13 +9,8 @@ from __future__ import annotations
 import re
 
 from corpus.extract.lexicons import NOT_INITIALISMS, SOURCE_CUES, STOP, TITLES
-from corpus.extract.name_evidence import (
-    ACTING,
-    BEFORE_ORG,
-    KIND_OF_BODY,
-    MEMBERS_OF,
-    ORG_ROLES_AFTER,
-)
+from corpus.extract.name_evidence import ACTING, BEFORE_ORG, KIND_OF_BODY, MEMBERS_OF
+from corpus.extract.role_evidence import ORG_ROLES_AFTER
 from corpus.extract.wordlists import words
 
 # Members or staff after an all-capital word, a source's nouns before a verb of showing.

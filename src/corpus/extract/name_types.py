@@ -1,12 +1,14 @@
 """The type of a run of capitalised words, from its own words and the words around it: a head word
 ("Council", "Street"), a given name, an initialism, a title before it, a speech verb after it, a
-place preposition ("in X"), a source cue ("X reports", "according to X").
+place preposition ("in X"), a source cue ("X reports", "according to X"). A run that is exactly
+one known span is retyped in known_runs.py.
 """
 
 from __future__ import annotations
 
 from corpus.extract.compound_names import compound_name
 from corpus.extract.initialisms import acronym_after
+from corpus.extract.known_runs import known_run
 from corpus.extract.lexicons import (
     DIRECTIONS,
     NAME_PARTICLES,
@@ -21,29 +23,24 @@ from corpus.extract.lexicons import (
 )
 from corpus.extract.name_context import Context, Known, Name, Segment, demonym, single_name
 from corpus.extract.name_evidence import (
-    ORG_ROLES_AFTER,
     adjective,
     body_after,
     club,
     in_place_list,
     org_evidence,
-    outlet_place,
-    party_place,
-    party_plural,
     place_after,
-    role_after_possessive,
-    role_apposition,
-    team_cue,
 )
 from corpus.extract.name_heads import ATTACHED, LINKS, advocacy, by_head, facility
 from corpus.extract.name_heads import SURNAME_HEADS as SURNAME_HEADS
 from corpus.extract.name_runs import named_after_the
 from corpus.extract.person_evidence import org_cue, person_cue
 from corpus.extract.place_context import nations
-from corpus.extract.place_evidence import (
-    compass_district,
-    listed_with_towns,
-    place_cue_before,
+from corpus.extract.place_evidence import compass_district, listed_with_towns, place_cue_before
+from corpus.extract.role_evidence import (
+    ORG_ROLES_AFTER,
+    party_plural,
+    role_after_possessive,
+    role_apposition,
 )
 from corpus.extract.run_split import given_stop
 from corpus.extract.single_word import single
@@ -190,26 +187,6 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
     ):  # "the Grand Orvella": no person follows "the"
         return [(a, b, "PERSON", "capitalised")]
     return []
-
-
-def known_run(seg: Segment, ctx: Context, k: Known) -> list[Name]:
-    """A segment that is exactly one known span, not a person pattern's: the span, retyped by the
-    words around it."""
-    a, b = seg.start, seg.end
-    if seg.title_before and k.label.startswith("geonames") and b - a == 1:
-        return [(a, b, "PERSON", "context")]  # "Dr. Lau": a person, whatever place is so named
-    if k.type != "PLACE":
-        return [(a, b, k.type, k.label)]
-    if ctx.sport and team_cue(ctx, a, b):
-        return [(a, b, "ORG", "context")]  # "Collingwood beat Essendon": the clubs
-    if b - a == 1 and k.label.startswith("geonames"):  # (else neither test below holds)
-        if party_place(ctx, a, k.label, seg.sentence_start):
-            return [(a, b, "ORG", "context")]  # "the ruling Harmony party", "Green co-leader X"
-        if outlet_place(ctx, a, k.label):
-            return [(a, b, "ORG", "source-context")]  # "witnesses told Meriden": an outlet
-    if place_after(ctx, b) == 2:
-        return [(a, b + 1, "PLACE", k.label)]  # "the Tarvo bridge"
-    return [(a, b, k.type, k.label)]
 
 
 def type_word(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:

@@ -2,24 +2,20 @@
 qualifiers, currencies and units, with exact character spans.
 
 Dates, clock times, years, ordinals, phone numbers, labels ("level 3", "No. 6")
-and parts of names such as "F-16" or "ATR 72" are not numbers here. Vague
-quantities keep the lowest count the phrase implies, following ACLED where it
-has a convention: "dozens" = 12, "hundreds" = 100, "thousands" = 1,000, "tens of
-thousands" = 10,000, "hundreds of thousands" = 100,000, "millions" = 1,000,000,
-"scores" = 20, "several" = 3, and 2 for "a few", "multiple", "a number of", "a
-handful of", "a couple of", "numerous".
+and parts of names such as "F-16" or "ATR 72" are not numbers here (number_masks.py
+finds most of them). Vague quantities keep the lowest count the phrase implies,
+following ACLED where it has a convention: "dozens" = 12, "hundreds" = 100,
+"thousands" = 1,000, "tens of thousands" = 10,000, "hundreds of thousands" =
+100,000, "millions" = 1,000,000, "scores" = 20, "several" = 3, and 2 for "a few",
+"multiple", "a number of", "a handful of", "a couple of", "numerous".
 """
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-from corpus.extract.quick_search import (
-    after_non_word,
-    lower_case_form,
-    opening_words,
-    search_lower,
-)
+from corpus.extract.number_masks import YEAR, is_masked
+from corpus.extract.quick_search import after_non_word, opening_words
 from corpus.extract.units import (
     CURRENCY_PREFIX,
     POUNDS_AFTER_SCALE,
@@ -89,73 +85,6 @@ WORD_AT = re.compile(rf"[^-0-9A-Z_a-z]{opening_words(NUMBER_WORDS)}(?:(?P<num>{W
                      rf"(?P<vague>{trie_alternation(both_cases(VAGUE_VALUES))}))\b")
 SCALE = re.compile(r"\s?(?:thousand|million|billion|trillion|lakh|crore)\b|\s?(?:bn|tn|trn|mn)\b|"
                    r"(?:k|m|b)\b", re.IGNORECASE)
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
-DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-ZONES = (r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|PST|PDT|ET|PT|IST|JST|MSK|AEDT|AEST|"
-         r"local time)")
-AMPM = r"(?:am|pm|a\.m\.|p\.m\.)"
-DATES = [
-    # January 9 to 19, 2024; 9-19 January 2024; February 2022
-    re.compile(rf"\b{MONTH}\s+{DAY}(?:\s*(?:to|-|–|and)\s*{DAY})?(?:,?\s+\d{{4}})?\b"),
-    re.compile(rf"\b{DAY}(?:\s*(?:to|-|–|and)\s*{DAY})?\s+{MONTH}(?:,?\s+\d{{4}})?"),
-    re.compile(rf"\b{MONTH}\s+\d{{4}}\b"),
-]
-YEARS = [re.compile(r"\b(?:in|since|until|by|from|of|early|late|mid|before|after|during|year|"
-                    r"summer|winter|spring|autumn|fall)[ -](?:1[89]|20)\d\d(?:s)?\b",
-                    re.IGNORECASE)]  # in 2022
-TIMES = [
-    # 10:30; 9.05pm, 12.50 BST; at 9.05; 9pm; 1927 GMT
-    re.compile(rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?{AMPM})?(?!\d)", re.IGNORECASE),
-    re.compile(rf"\b\d{{1,2}}\.\d{{2}}\s?(?:{AMPM}|{ZONES}\b)", re.IGNORECASE),
-    re.compile(r"\b(?:at|by|until|till|from|before|after|since) \d{1,2}\.\d{2}\b(?![%\w])"),
-    re.compile(rf"\b\d{{1,2}}\s?{AMPM}", re.IGNORECASE),
-    re.compile(rf"\b\d{{3,4}}\s?{ZONES}\b"),
-    # "at 1530": a 24-hour clock time after a preposition of time, no counted noun after it
-    re.compile(r"\b(?:at|by|until|till|from|before|after|since) (?:[01]\d|2[0-3])[0-5]\d\b"
-               r"(?![.,]?\d)(?!\s+(?!(?:and|or|on|in|local|when|as|but|with|then|today|"
-               r"tonight|hours|hrs)\b)[a-z])"),
-]
-PHONES = [
-    re.compile(r"\+?\(?\d{2,4}\)?(?:[ -]\d{2,4}){2,}"),  # phone-like
-    re.compile(r"\+\d{1,3}(?=[\s-]*\(?\d)"),  # +1 (555) ...: a country calling code
-]
-AGES = [
-    re.compile(r", (?<=[A-Za-z], )\d{1,3}(?=,)"),  # "Ivanov, 55, said": an age in apposition
-    re.compile(r"\b(?:aged?|ages) (?:of |between )?\d{1,3}(?:(?:,| and| to|-|–) ?\d{1,3})*"),
-]
-SLASHED = [re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")]  # 9/11, 04/01/2024
-# Each group of masks is tried only where a cheap sign of it is near the number (2-3x faster).
-# A sign opens with a character set (a digit, a month's initial) where it can: the regex engine
-# then skips to those characters (the time and age signs 2x faster than with an alternation). A
-# digit's set is a bitmap of the ASCII digits (with "+" or "a") and every non-ASCII character, a
-# lookbehind then keeping a digit (2x faster to scan for than \d's Unicode category).
-MASKS = [
-    (re.compile(MONTH), DATES), (re.compile(r"(?:1[89]|20)\d\d"), YEARS),
-    # a digit and ":" or "." and a digit; a digit and am/pm or a zone; "at 1530" (after a letter)
-    (re.compile(rf"[^\x00-/:-\x7f](?<=\d)(?:[:.]\d|\s?(?:[ap]\.?m\b|[AP]\.?M\b|{ZONES})|"
-                r"(?<=(?<=[a-z] )[012])\d\d\d\b)"), TIMES),
-    # "12 34", "(0", "+4"
-    (re.compile(r"[^\x00-*,-/:-\x7f](?<=[\d+])(?:(?<=\d)[ -]\(?\d|(?<=\+)\d)"), PHONES),
-    # "5," or a word opening "age"
-    (re.compile(r"[^\x00-/:-`b-\x7f](?<=[\da])(?:(?<=\d),|(?<=(?<!\w)a)ge)"), AGES),
-    (re.compile(r"/(?<=\d/)\d"), SLASHED),
-]
-# A number right after one of these words names something ("level 3", "No. 6", "Article 5"); the
-# words as a letter tree (3x faster than an alternation of words).
-LABEL_WORDS = (
-    "level levels phase stage tier no. nos. number article section chapter page pages route flight "
-    "gate terminal platform room grade category type version model season episode round channel "
-    "line bus lane block ward zone item rule paragraph clause exhibit vol. issue part figure "
-    "fig. table step seat row floor code resolution protocol"
-).split()
-LABEL_BEFORE = re.compile(rf"\b{trie_alternation(sorted(LABEL_WORDS))}[- ]?$", re.IGNORECASE)
-LABEL_LOWER = lower_case_form(LABEL_BEFORE)  # for lower-case ASCII text (`search_lower`)
-LABEL_CAPS = re.compile(r"(?<![\w$])[A-Z]{2,}[- ]?$")  # "ATR 72"
-# "Boeing 737 Max", "Windows 11.": a plain number between a mid-sentence capitalised word and a
-# capitalised word or the end of a clause names a model or edition.
-MODEL = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+ (\d+)(?= [A-Z]|[.,;:)]?$|[.,;:)] )")
-YEAR = re.compile(r"(?:1[89]|20)\d\d")
 RANGE_JOIN = re.compile(r"\s?(?:to|-|–|—|and|or)\s?$", re.IGNORECASE)
 CHANGE_FROM = re.compile(r"\b(?:rose|risen|rising|rises|increased?|grew|grown|climbed|jumped|fell|"
                          r"fallen|dropped|declined|cut|raised|lowered|reduced|up|down|soared|"
@@ -182,24 +111,6 @@ def word_value(text: str) -> float:
         tens, unit = text.split("-")
         return WORD_VALUES[tens] + WORD_VALUES[unit]
     return WORD_VALUES[re.sub(r"\s+", " ", text)]
-
-
-MASK_WINDOW = 40  # characters either side of a number searched for a date, time or phone number
-
-
-def is_masked(text: str, start: int) -> bool:
-    """Whether the number at start is part of a date, clock time, year, phone number or label."""
-    lo = max(0, start - MASK_WINDOW)
-    window = text[lo:start + MASK_WINDOW]
-    for sign, patterns in MASKS:
-        if sign.search(window) and any(m.start() <= start - lo < m.end()
-                                       for pattern in patterns for m in pattern.finditer(window)):
-            return True
-    before = text[max(0, start - 16):start]
-    if search_lower(LABEL_BEFORE, LABEL_LOWER, before) or LABEL_CAPS.search(before) is not None:
-        return True
-    model = MODEL.search(text, max(0, start - 24), min(len(text), start + 12))
-    return model is not None and model.start(1) == start and not YEAR.fullmatch(model.group(1))
 
 
 def atom(text: str, m: re.Match) -> Number | None:

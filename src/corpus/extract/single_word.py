@@ -23,14 +23,8 @@ from corpus.extract.name_evidence import (
     in_place_list,
     org_apposition,
     org_evidence,
-    org_role,
-    outlet,
-    party_cue,
-    party_member,
     place_after,
     road,
-    role_modifier,
-    small_place,
     team_cue,
 )
 from corpus.extract.name_heads import street
@@ -39,6 +33,14 @@ from corpus.extract.place_evidence import (
     listed_with_towns,
     place_cue_before,
     placed_name,
+)
+from corpus.extract.role_evidence import (
+    org_role,
+    outlet,
+    party_cue,
+    party_member,
+    role_modifier,
+    small_place,
 )
 from corpus.extract.wordlists import words
 

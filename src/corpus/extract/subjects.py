@@ -1,8 +1,8 @@
 """Who the subject of an attribution is: the source written before its verb ("Marton city hall
-said", "Serhiy Popko, the head of the city administration, said", "Police in Orvo said"), the
-subject that opens its clause ("The Velmark Times published a report, saying ..."), or the one
-named right after an inverted verb ("..., said the ministry", "said paramedic Tomas Ulvik").
-claimants.py reads a sentence's attributions with these.
+said", "Serhiy Popko, the head of the city administration, said", "Police in Orvo said", "a
+witness told"), or the one named right after an inverted verb ("..., said the ministry", "said
+paramedic Tomas Ulvik"); the subject that opens a clause is opening_subjects.py's. claimants.py
+reads a sentence's attributions with these.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from corpus.extract.sources import (
     LIST_END,
     LISTED_NAME,
     ROLE_THEN_NAME,
-    strip_titles,
 )
 from corpus.extract.wordlists import words
 
@@ -64,11 +63,6 @@ PREPOSITIONS = frozenset("in on at by via through from with during after before"
 NAME = r"[A-Z][a-z][\w'’-]*"
 NAME_RUN = re.compile(rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?{NAME}(?:\s(?:{NAME}|[A-Z]\.)){{1,3}}")
 MEMBER_OF = re.compile(rf"(?P<name>{NAME}(?:\s{NAME}){{1,2}}),?\s(?:of|from|at)\s(?:the\s)?$")
-OPENING = re.compile(
-    r"\s*(?:[Tt]he\s|[Aa]\s)?"
-    r"(?P<who>(?:[A-Z][\w'’.&-]*\s(?:(?:of|for|and)\s)?)+|"
-    r"(?:[a-z]+\s){0,2}[a-z]+\s)(?=[a-z])"
-)
 NAMED_AFTER = re.compile(r",\s(?P<who>(?:[A-Z][\w'’.&-]*\s?)+)(?=[.;]|$)")
 ARTICLE_START = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])")
 
@@ -217,16 +211,6 @@ def source_before_place(phrase: str, preposition: str) -> str | None:
     return " ".join(words)
 
 
-def opening_subject(clause: str) -> tuple[int, str] | None:
-    """The subject that opens a clause ("The Velmark Times published a report, saying ..."): a
-    capitalised name or a noun phrase ending in a source noun, before its first verb."""
-    m = OPENING.match(clause)
-    if m is None or m["who"].split()[0].lower() in NOT_SOURCES | PRONOUNS:
-        return None
-    who = m["who"].strip()
-    return (m.start("who"), who) if who[0].isupper() or is_head(who.split()[-1]) else None
-
-
 def subject_after(text: str, start: int) -> str | None:
     """The source named right after an inverted verb: '..., said the ministry.'"""
     role = ROLE_THEN_NAME.match(text, start)
@@ -249,18 +233,6 @@ def subject_after(text: str, start: int) -> str | None:
 
 
 NOT_ROLE_WORDS = CLAUSE_WORDS | PRONOUNS | VERB_WORDS  # "a man who said": no role
-# "X capped the price at 875 and said ...": the verb after "and" shares the clause's subject.
-COORDINATED = re.compile(r"\sand\s(?:then\s|also\s|later\s)?$")
-# A role opening a sentence with a name set off by commas: "An army spokesman, Nabil Kheiri, ..."
-APPOSED_OPENING = re.compile(
-    r"\s*(?:(?:[Tt]he|[Aa]n?)\s)?(?:[\w'’-]+\s){0,3}[a-z]+,\s"
-    r"(?P<name>(?:[A-Z][\w'’.-]*\s){1,4}?[A-Z][\w'’-]*),\s"
-)
-INDEFINITE = re.compile(r"^\s*(?:An?)\s(?=[a-z])")  # "An army unit ...": not a name "An"
-# A phrase opening a sentence before its subject: "In Bamako, the ministry ...".
-INTRO = re.compile(
-    r"(?:In|On|At|After|Before|Earlier|Later|Meanwhile|Separately|Elsewhere)\b[^,.;:]{0,40},\s"
-)
 
 
 def is_role(phrase: str) -> bool:
@@ -270,32 +242,3 @@ def is_role(phrase: str) -> bool:
     if set(words) & NOT_ROLE_WORDS:
         return False
     return len(words) == 1 or is_head(words[-1]) or is_head(words[-1] + "s")
-
-
-def coordinated_subject(sentence: str, verb_start: int, found: list) -> str | None:
-    """The subject an "and <verb>" shares with its clause: the source of an earlier attribution
-    of the sentence ("X said A and added B"), else the subject opening the sentence, past an
-    opening phrase ("In Bamako, the Ministry of Commerce capped the price ... and said"; "The
-    league named him ... and said")."""
-    if not COORDINATED.search(sentence, max(0, verb_start - 12), verb_start):
-        return None
-    said = [who for p, kind, who in found if kind in ("verb", "data") and p < verb_start]
-    if said:
-        return said[-1]
-    intro = INTRO.match(sentence)
-    clause = sentence[intro.end() if intro else 0 : verb_start]
-    apposed = APPOSED_OPENING.match(clause)
-    if apposed:  # "An army spokesman, Brig Gen Nabil Kheiri, denied it and said ..."
-        return strip_titles(apposed["name"])
-    clause = INDEFINITE.sub("", clause)
-    m = OPENING.match(clause)
-    if m is None or m["who"].split()[0].lower() in NOT_SOURCES | PRONOUNS:
-        return None
-    who = m["who"].strip()
-    if who[0].isupper():
-        return who
-    words = who.split()  # lower case: to its last source noun, or a definite noun alone
-    heads = [i for i, w in enumerate(words) if is_head(w)]
-    if heads:
-        return " ".join(words[: heads[-1] + 1])
-    return words[0] if clause.lstrip()[:4] in ("The ", "the ") else None  # "The league named"
