@@ -1,9 +1,10 @@
 """Evidence for a name's type beyond its head word: organisation words in any position or language
-("Deutsche Bahn", "the Jordanian Red Crescent"), sports clubs and the verbs of a match, roads and
-streets ("the A14", "Zeppelinstrasse"), lowercase place nouns after a name ("the Tarvo bridge"),
-what makes an all-capital word an organisation ("the FBI said", not "the GST rate"), and a noun
-for a kind of body after a name or in an apposition ("the Hands Off Our Coast movement", "Zentra,
-a rights group, said"). The roles and reporters around one word: role_evidence.py.
+("Deutsche Bahn", "the Jordanian Red Crescent"), sports clubs and the verbs of a match, roads
+("the A14"; a street's own head word: name_heads.py), lowercase place nouns after a name ("the
+Tarvo bridge"), what makes an all-capital word an organisation ("the FBI said", not "the GST
+rate"), and a noun for a kind of body after a name or in an apposition ("the Hands Off Our Coast
+movement", "Zentra, a rights group, said"). The roles and reporters around one word:
+role_evidence.py.
 """
 
 from __future__ import annotations

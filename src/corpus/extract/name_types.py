@@ -30,14 +30,14 @@ from corpus.extract.name_evidence import (
     org_evidence,
     place_after,
 )
-from corpus.extract.name_heads import ATTACHED, LINKS, advocacy, by_head, facility
-from corpus.extract.name_heads import SURNAME_HEADS as SURNAME_HEADS
+from corpus.extract.name_heads import ATTACHED, LINKS, SURNAME_HEADS, advocacy, by_head, facility
 from corpus.extract.name_runs import named_after_the
 from corpus.extract.person_evidence import org_cue, person_cue
 from corpus.extract.place_context import nations
 from corpus.extract.place_evidence import compass_district, listed_with_towns, place_cue_before
 from corpus.extract.role_evidence import (
     ORG_ROLES_AFTER,
+    TOLD,
     party_plural,
     role_after_possessive,
     role_apposition,
@@ -49,7 +49,6 @@ from corpus.extract.wordlists import words
 PLACE_AT = words("name_types_place_at")  # "in X"
 PERSON_LABELS = frozenset(("title", "apposition", "speech"))  # entities.MATCH_PATTERNS' labels
 STATE_WORDS = frozenset(("Republic", "Kingdom", "Emirates", "Federation"))  # after a demonym
-TOLD = frozenset(("told", "tells", "telling"))  # "told the X": "the" before no person
 
 
 def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
@@ -92,6 +91,7 @@ def type_segment(seg: Segment, ctx: Context, inside: list[Known]) -> list[Name]:
         return [(a, b, "PLACE", "head-word")]  # "Hamilton West": a district, not a person
     # a listed name inside ("Senate GOP": keep "GOP")
     listed = bool(inside) and any(k.label.startswith("gazetteer") for k in inside)
+    # "told the X": "the" before no person
     if b - a > 1 and not listed and ctx.before(a) == "the" and ctx.before(a, 2) in TOLD:
         return [(a, b, "ORG", "context")]  # "told the Marlow Courier": an outlet, no person
     if inside and b - a > 2 and words[a + 1].lower() in LINKS and by_head(words, a, b) == "ORG":

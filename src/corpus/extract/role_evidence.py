@@ -96,7 +96,7 @@ def party_place(ctx, a: int, label: str, sentence_start: bool) -> bool:
     )
 
 
-TOLD = frozenset(("told", "tells", "telling"))  # "told Kestrel": an outlet, not a person
+TOLD = frozenset(("told", "tells", "telling"))  # "told Kestrel": an outlet; "told the X": no person
 POLLS = frozenset(("poll", "polls", "survey", "surveys"))  # "a poll for Kestrel": its outlet
 
 
