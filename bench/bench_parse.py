@@ -53,13 +53,13 @@ def plain(value):
 def run_pages(repeat: int) -> dict:
     """Each page's best time and its reading (or the one-line error it raised)."""
     from corpus import parse
-    from corpus.collect import raw
+    from corpus.collect import raw_text
     from corpus.errors import InputError
 
     times, readings = {}, {}
     for path in pages():
-        content = raw.decode(path.name, path.read_bytes())
-        fmt = raw.detect_format(path.name, content)
+        content = raw_text.decode(path.name, path.read_bytes())
+        fmt = raw_text.detect_format(path.name, content)
         best = float("inf")
         for _ in range(repeat):
             started = time.perf_counter()

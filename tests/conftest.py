@@ -238,7 +238,9 @@ SMALL_N_ENTRIES = 12 + sum(len(b[3]) for b in INVENTED_BLOGS.values())
 
 def write_small_raw(folder: Path, registry: bool = True) -> Path:
     """The seed and the invented blogs in folder, registered (or a plain folder)."""
-    from corpus.collect import raw
+    from corpus.collect.raw_registry import REGISTRY_NAME, RegistryEntry
+    from corpus.collect.raw_text import sha256_of
+    from corpus.collect.registry_file import registry_text
 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / SEED_NAME).write_bytes((RAW_DIR / SEED_NAME).read_bytes())
@@ -246,9 +248,9 @@ def write_small_raw(folder: Path, registry: bool = True) -> Path:
         (folder / name).write_text(text_blog(*blog), encoding="utf-8")
     if registry:
         entries = [
-            raw.RegistryEntry(
+            RegistryEntry(
                 name,
-                raw.sha256_of((folder / name).read_bytes()),
+                sha256_of((folder / name).read_bytes()),
                 "trt-text",
                 "TRT World" if name == SEED_NAME else INVENTED_OUTLET,
                 "" if name == SEED_NAME else f"https://example.org/live/{name[:-4]}",
@@ -258,7 +260,7 @@ def write_small_raw(folder: Path, registry: bool = True) -> Path:
             )
             for name in [SEED_NAME, *INVENTED_BLOGS]
         ]
-        (folder / raw.REGISTRY_NAME).write_text(raw.registry_text(entries), encoding="utf-8")
+        (folder / REGISTRY_NAME).write_text(registry_text(entries), encoding="utf-8")
     return folder
 
 
@@ -266,16 +268,23 @@ def write_seed_raw(folder: Path) -> Path:
     """The seed alone in folder, registered in a registry of the committed one's columns (no
     provenance columns; its text redistributable): never a copy of the user's data/raw
     registry, which `corpus add` changes."""
-    from corpus.collect import raw
+    from corpus.collect.raw_registry import (
+        REGISTRY_FIELDS,
+        REGISTRY_NAME,
+        RIGHTS_FIELDS,
+        RegistryEntry,
+    )
+    from corpus.collect.raw_text import sha256_of
+    from corpus.collect.registry_file import registry_text
 
     folder.mkdir(parents=True, exist_ok=True)
     data = (RAW_DIR / SEED_NAME).read_bytes()
     (folder / SEED_NAME).write_bytes(data)
-    entry = raw.RegistryEntry(SEED_NAME, raw.sha256_of(data), "trt-text", "TRT World", "", "en",
-                              "2026-11-24", "TRT World; publisher's copyright, kept for research",
-                              text_redistributable="yes")
-    columns = raw.REGISTRY_FIELDS + raw.RIGHTS_FIELDS
-    (folder / raw.REGISTRY_NAME).write_text(raw.registry_text([entry], columns), encoding="utf-8")
+    entry = RegistryEntry(SEED_NAME, sha256_of(data), "trt-text", "TRT World", "", "en",
+                          "2026-11-24", "TRT World; publisher's copyright, kept for research",
+                          text_redistributable="yes")
+    columns = REGISTRY_FIELDS + RIGHTS_FIELDS
+    (folder / REGISTRY_NAME).write_text(registry_text([entry], columns), encoding="utf-8")
     return folder
 
 

@@ -9,7 +9,9 @@ import pyarrow.parquet as pq
 
 from conftest import RAW_DIR, REPO, SEED_NAME
 from corpus.build import BuildOptions
-from corpus.collect import raw
+from corpus.collect.raw_registry import REGISTRY_NAME, RegistryEntry
+from corpus.collect.raw_text import sha256_of
+from corpus.collect.registry_file import registry_text
 
 SEED_EDIT = ("were fired by Russia in two attacks", "were fired by Russia in three attacks")
 INVENTED_NAME = "001_invented_floods.txt"
@@ -33,9 +35,9 @@ def write_raw(folder: Path, files: dict[str, str], rights: str = RIGHTS) -> Path
         data = text.encode("utf-8")
         (folder / name).write_bytes(data)
         outlet = "TRT World" if name == SEED_NAME else "Invented Daily"  # not the user's registry
-        entries.append(raw.RegistryEntry(name, raw.sha256_of(data), "trt-text", outlet, "", "en",
-                                         "2026-11-30", rights, text_redistributable="yes"))
-    (folder / raw.REGISTRY_NAME).write_text(raw.registry_text(entries), encoding="utf-8")
+        entries.append(RegistryEntry(name, sha256_of(data), "trt-text", outlet, "", "en",
+                                     "2026-11-30", rights, text_redistributable="yes"))
+    (folder / REGISTRY_NAME).write_text(registry_text(entries), encoding="utf-8")
     return folder
 
 

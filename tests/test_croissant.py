@@ -7,7 +7,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import PROCESSED_DIR, REPO
-from corpus.collect import raw
+from corpus.collect.raw_registry import RegistryEntry
 from corpus.dataset import metadata
 from corpus.dataset.store import file_sha256, merge_parts, table_dir_name
 from corpus.release import croissant
@@ -30,7 +30,7 @@ def one_file_release(tmp_path_factory, citation):
     files = {name: [f"{name}.parquet"] for name in TABLES}
     digests = {f: file_sha256(folder / f) for [f] in files.values()}
     seen = [("Outlet B", "2026-03-02"), ("Outlet A", "2026-01-05"), ("Outlet B", "2026-02-01")]
-    sources = [raw.RegistryEntry(f"{i}.txt", "0" * 64, "html", outlet, "", "en", day, "CC0")
+    sources = [RegistryEntry(f"{i}.txt", "0" * 64, "html", outlet, "", "en", day, "CC0")
                for i, (outlet, day) in enumerate(seen)]
     text = croissant.croissant_json(files, digests, "0.1.0", citation, sources,
                                     "- An invented limitation.")

@@ -17,7 +17,10 @@ from conftest import RAW_DIR, SEED_NAME, write_seed_raw
 from corpus.cli import main
 from corpus.collect import raw, wayback
 from corpus.collect.client import FetchError, PoliteClient, Settings, retry_after
-from corpus.collect.fetch import Collector, Job, file_stem
+from corpus.collect.fetch import Collector
+from corpus.collect.fetch_jobs import Job, file_stem
+from corpus.collect.raw_registry import FETCH_FIELDS, REGISTRY_FIELDS, REGISTRY_NAME, RIGHTS_FIELDS
+from corpus.collect.raw_text import sha256_of
 
 QUICK = ["--delay", "0", "--retries", "2", "--backoff", "0.01", "--timeout", "5"]
 FAST = [*QUICK, "--rights", "Invented for the tests"]
@@ -142,7 +145,7 @@ def site():
 
 
 def registry(raw_dir: Path) -> list[dict]:
-    with open(raw_dir / raw.REGISTRY_NAME, encoding="utf-8", newline="") as f:
+    with open(raw_dir / REGISTRY_NAME, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
@@ -189,7 +192,7 @@ def test_fetch_registers_pages_with_provenance_politely(site, tmp_path, capsys):
         assert r["content_type"] == "text/html; charset=utf-8"
         assert (r["retrieved_date"], r["outlet"], r["archive_url"]) == (today, "Storm Desk", "")
         assert r["path"].startswith("127.0.0.1/") and r["path"].endswith(".html")
-    assert files(raw_dir) == sorted([raw.REGISTRY_NAME] + [r["path"] for r in rows])
+    assert files(raw_dir) == sorted([REGISTRY_NAME] + [r["path"] for r in rows])
     assert site.hits("/private/draft") == [] and len(site.hits("/robots.txt")) == 1
     assert len(site.hits("/flaky")) == 2
     first, second = site.hits("/busy")
@@ -236,7 +239,7 @@ def test_timeouts_and_truncated_bodies_leave_no_partial_files(site, tmp_path, ca
     assert err[1].startswith(f"failed {urls[2]}: network error: RemoteProtocolError")
     [row] = registry(raw_dir)
     assert row["url"] == urls[1] and (raw_dir / row["path"]).read_text() == DAY3
-    assert files(raw_dir) == sorted([raw.REGISTRY_NAME, row["path"]])
+    assert files(raw_dir) == sorted([REGISTRY_NAME, row["path"]])
 
 
 def test_a_killed_run_resumes_without_duplicates_or_partial_files(site, tmp_path):
@@ -259,7 +262,7 @@ def test_a_killed_run_resumes_without_duplicates_or_partial_files(site, tmp_path
     assert (len(summary.fetched), sum(summary.skipped.values()), summary.failed) == (2, 1, [])
     rows = registry(raw_dir)
     assert sorted(r["url"] for r in rows) == urls
-    assert files(raw_dir) == sorted([raw.REGISTRY_NAME] + [r["path"] for r in rows])
+    assert files(raw_dir) == sorted([REGISTRY_NAME] + [r["path"] for r in rows])
     assert not any("-2." in r["path"] for r in rows)
     assert raw.plan(raw_dir)  # the build accepts the folder: every file registered, none missing
 
@@ -396,17 +399,17 @@ def test_a_raw_folder_without_registry_is_not_taken_over(tmp_path, capsys):
 def test_fetch_adds_to_a_registry_written_before_the_provenance_columns(site, tmp_path,
                                                                        capsys):
     raw_dir = write_seed_raw(tmp_path / "raw")
-    old = (raw_dir / raw.REGISTRY_NAME).read_text().splitlines()[0].split(",")
-    assert old == [*raw.REGISTRY_FIELDS, *raw.RIGHTS_FIELDS]
+    old = (raw_dir / REGISTRY_NAME).read_text().splitlines()[0].split(",")
+    assert old == [*REGISTRY_FIELDS, *RIGHTS_FIELDS]
     assert main(["fetch", site.route("/live/day-1", DAY1), "--raw", str(raw_dir), *FAST]) == 0
-    header = (raw_dir / raw.REGISTRY_NAME).read_text().splitlines()[0].split(",")
-    assert header == [*old, *raw.FETCH_FIELDS]  # migrated once, its columns kept in their order
+    header = (raw_dir / REGISTRY_NAME).read_text().splitlines()[0].split(",")
+    assert header == [*old, *FETCH_FIELDS]  # migrated once, its columns kept in their order
     assert "added the columns final_url, http_status" in capsys.readouterr().err
     assert main(["fetch", site.route("/live/day-2", DAY2), "--raw", str(raw_dir), *FAST]) == 0
     assert "added the columns" not in capsys.readouterr().err
     seed, fetched, _ = sorted(registry(raw_dir), key=lambda r: (r["path"] != SEED_NAME, r["path"]))
-    assert {k: v for k, v in seed.items() if k not in old} == dict.fromkeys(raw.FETCH_FIELDS, "")
-    assert seed["sha256"] == raw.sha256_of((RAW_DIR / SEED_NAME).read_bytes())
+    assert {k: v for k, v in seed.items() if k not in old} == dict.fromkeys(FETCH_FIELDS, "")
+    assert seed["sha256"] == sha256_of((RAW_DIR / SEED_NAME).read_bytes())
     assert fetched["http_status"] == "200"
     assert fetched["language"] == "en"  # as the page declares it: <html lang="en">
     assert len(raw.plan(raw_dir)) == 3

@@ -14,6 +14,8 @@ from conftest import SHARED_DIR
 from corpus.cli import main
 from corpus.collect import addresses, raw
 from corpus.collect.addresses import UnsafeAddress
+from corpus.collect.raw_registry import REGISTRY_NAME, RegistryEntry
+from corpus.collect.registry_file import registry_text
 from test_fetch import DAY1, DAY2, FAST, ROBOTS, Server, files, page, registry
 
 HERALD = page("Flood live", "6 March 2025", ("8.10am", "The bridge reopened to buses."),
@@ -94,10 +96,10 @@ def test_dry_run_lists_what_would_be_fetched_without_network(tmp_path, capsys, m
     raw_dir = tmp_path / "raw"
     raw_dir.mkdir()
     done = "http://web.archive.org/web/20160501234513id_/https://www.example.org/live/a"
-    entry = raw.RegistryEntry("a.html", "0" * 64, "html", "X", "https://www.example.org/live/a",
-                              "en", "2026-01-01", "r", archive_url=done,
-                              captured_at="2016-05-01T23:45:13Z")
-    (raw_dir / raw.REGISTRY_NAME).write_text(raw.registry_text([entry]))
+    entry = RegistryEntry("a.html", "0" * 64, "html", "X", "https://www.example.org/live/a",
+                          "en", "2026-01-01", "r", archive_url=done,
+                          captured_at="2016-05-01T23:45:13Z")
+    (raw_dir / REGISTRY_NAME).write_text(registry_text([entry]))
     (raw_dir / "a.html").write_text("<html></html>")
     listed = [done, "http://web.archive.org/web/20160502000000/http://www.example.org/live/b",
               "https://news.example.net/live/c", "ftp://files.example.org/d",
@@ -192,7 +194,7 @@ def test_user_info_is_stripped_before_anything_is_recorded(site, tmp_path, capsy
     assert code == 1  # the missing page
     assert "s3cret" not in out + err and "reader" not in out + err
     assert "user info (user:password@) removed" in err
-    assert "s3cret" not in (raw_dir / raw.REGISTRY_NAME).read_text()
+    assert "s3cret" not in (raw_dir / REGISTRY_NAME).read_text()
     assert [r["url"] for r in registry(raw_dir)] == [url]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, STALE_NOTEBOOKS, text_blog
-from corpus.collect import raw
+from corpus.collect.raw_registry import read_registry
 
 
 def test_make_shows_pips_progress():
@@ -98,4 +98,4 @@ def test_add_build_notebooks_test_stays_green_in_a_fresh_copy(tmp_path):
     shared = run(repo, sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-o",
                  "addopts=-rs", "tests/test_parse_web.py", "-k", "sample")
     assert "../shared is absent" in shared.stdout and "empty parameter set" not in shared.stdout
-    assert raw.read_registry(repo / "data/raw")[-1].path == "harbour.txt"
+    assert read_registry(repo / "data/raw")[-1].path == "harbour.txt"

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from corpus import parse
-from corpus.collect import raw
+from corpus.collect.raw_registry import read_registry
+from corpus.collect.raw_text import decode, detect_format
 from corpus.errors import InputError
 from corpus.parse import clock, dates, zone_labels
 from corpus.parse.html import parse as parse_html
@@ -23,13 +24,13 @@ EXPECTED = ([json.loads(line) for line in _EXPECTED_FILE.read_text().splitlines(
 
 
 def read_sample(name: str):
-    content = raw.decode(name, (SHARED_SAMPLES / name).read_bytes())
-    return parse.parse(name, raw.detect_format(name, content), content)
+    content = decode(name, (SHARED_SAMPLES / name).read_bytes())
+    return parse.parse(name, detect_format(name, content), content)
 
 
 def read_fixture(name: str):
     content = (FIXTURES / name).read_text(encoding="utf-8")
-    return parse.parse(name, raw.detect_format(name, content), content)
+    return parse.parse(name, detect_format(name, content), content)
 
 
 def utc(text: str) -> datetime:
@@ -65,7 +66,7 @@ def test_sample_pages_give_the_expected_entries(shared_samples, expected):
 
 
 def test_sample_formats_are_detected_from_content(shared_samples):
-    formats = {e["file"]: raw.detect_format(e["file"], (shared_samples / e["file"]).read_text(encoding="utf-8"))
+    formats = {e["file"]: detect_format(e["file"], (shared_samples / e["file"]).read_text(encoding="utf-8"))
                for e in EXPECTED}
     assert sorted(set(formats.values())) == ["guardian-json", "html"]
     assert formats["09_guardian-dcr_2021-02-19_mars-perseverance-briefing.json"] == "guardian-json"
@@ -124,7 +125,7 @@ def test_every_visible_text_node_is_accounted_for(shared_samples, expected):
     totals = blog.chars_by_role()
     assert totals["entries"] > 0 and totals["boilerplate"] > 0
     content = (shared_samples / expected["file"]).read_text(encoding="utf-8")
-    reader = parse.READERS[raw.detect_format(expected["file"], content)]
+    reader = parse.READERS[detect_format(expected["file"], content)]
     assert sum(len(t) for _, t in reader.units(content, expected["file"])) == sum(totals.values())
 
 
@@ -301,7 +302,7 @@ def test_add_fills_url_and_language_from_the_page(shared_samples, tmp_path, caps
     assert main(["add", str(shared_samples / name), "--raw", str(raw_dir), "--outlet", "NDTV Sports",
                  "--text-redistributable", "no"]) == 0
     assert "(html, 40 entries, language en," in capsys.readouterr().out
-    [entry] = raw.read_registry(raw_dir)
+    [entry] = read_registry(raw_dir)
     assert entry.url.startswith("https://sports.ndtv.com/cricket/india-vs-sri-lanka-live-cricket-score")
     assert (entry.format, entry.language, entry.outlet) == ("html", "en", "NDTV Sports")
     (tmp_path / "bad.html").write_text(page("<p>Nothing timed here.</p>"))
@@ -362,7 +363,7 @@ def test_invented_page_of_each_structure(name, source, day, labels, times):
     assert published(blog) == [at(t) if t else None for t in times]
     assert all(e.body.strip() for e in blog.entries)
     content = (FIXTURES / name).read_text(encoding="utf-8")
-    reader = parse.READERS[raw.detect_format(name, content)]
+    reader = parse.READERS[detect_format(name, content)]
     assert sum(len(t) for _, t in reader.units(content, name)) == sum(blog.chars_by_role().values())
 
 

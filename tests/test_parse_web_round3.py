@@ -12,6 +12,7 @@ import pytest
 
 from corpus import parse, tables
 from corpus.collect import raw
+from corpus.collect.raw_text import decode, detect_format
 from corpus.parse import clock, dates
 from corpus.tables import entry_times
 from corpus.timeline import within_window
@@ -22,7 +23,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 
 def read_fixture(name: str):
     content = (FIXTURES / name).read_text(encoding="utf-8")
-    return parse.parse(name, raw.detect_format(name, content), content)
+    return parse.parse(name, detect_format(name, content), content)
 
 
 def at(text: str) -> datetime:
@@ -331,8 +332,8 @@ def test_the_sample_pages_read_without_doubt_and_on_their_own_day(shared_samples
     import json as json_lib
     for line in (shared_samples / "expected.jsonl").read_text().splitlines():
         name = json_lib.loads(line)["file"]
-        content = raw.decode(name, (shared_samples / name).read_bytes())
-        blog = parse.parse(name, raw.detect_format(name, content), content)
+        content = decode(name, (shared_samples / name).read_bytes())
+        blog = parse.parse(name, detect_format(name, content), content)
         assert not [n for n in blog.notes if n.startswith("doubt:")], name
         assert (blog.blog_date - (blog.start_date or blog.blog_date)).days <= 1, name
 

@@ -1,6 +1,9 @@
 import pytest
 
 from corpus.collect import raw
+from corpus.collect.raw_registry import REGISTRY_NAME, RegistryEntry, read_registry
+from corpus.collect.raw_text import decode, detect_format, sha256_of
+from corpus.collect.registry_file import registry_text
 from corpus.errors import InputError
 
 
@@ -12,28 +15,28 @@ from corpus.errors import InputError
 ])
 def test_decode_refuses_non_text(data, line, message):
     with pytest.raises(InputError) as caught:
-        raw.decode("f.txt", data)
+        decode("f.txt", data)
     assert caught.value.line == line
     assert message in str(caught.value)
 
 
 def test_decode_normalises_newlines_and_bom():
-    assert raw.decode("f", "\ufeffa\r\nb\rc".encode()) == "a\nb\nc"
+    assert decode("f", "\ufeffa\r\nb\rc".encode()) == "a\nb\nc"
 
 
 def test_detect_format(seed_text):
-    assert raw.detect_format("s", seed_text) == "trt-text"
-    assert raw.detect_format("p.html", "<!DOCTYPE html>\n<html><body>hi</body></html>") == "html"
+    assert detect_format("s", seed_text) == "trt-text"
+    assert detect_format("p.html", "<!DOCTYPE html>\n<html><body>hi</body></html>") == "html"
     with pytest.raises(InputError, match="unrecognised JSON"):
-        raw.detect_format("p.json", '{"blocks": []}')
+        detect_format("p.json", '{"blocks": []}')
     with pytest.raises(InputError, match="unrecognised format"):
-        raw.detect_format("p.txt", "no times here")
+        detect_format("p.txt", "no times here")
 
 
 def make_registry(tmp_path, text: bytes):
     (tmp_path / "a.txt").write_bytes(text)
-    entry = raw.RegistryEntry("a.txt", raw.sha256_of(text), "trt-text", "Outlet", "", "en", "2026-01-01", "test")
-    (tmp_path / raw.REGISTRY_NAME).write_text(raw.registry_text([entry]))
+    entry = RegistryEntry("a.txt", sha256_of(text), "trt-text", "Outlet", "", "en", "2026-01-01", "test")
+    (tmp_path / REGISTRY_NAME).write_text(registry_text([entry]))
     return entry
 
 
@@ -43,7 +46,7 @@ def test_changed_raw_file_is_refused_by_name(tmp_path, seed_text):
     with pytest.raises(InputError, match="^a.txt: content differs from the registry's sha256 "
                                          + entry.sha256) as caught:
         raw.read_document(tmp_path, "a.txt", entry)
-    assert raw.sha256_of((tmp_path / "a.txt").read_bytes()) not in str(caught.value)
+    assert sha256_of((tmp_path / "a.txt").read_bytes()) not in str(caught.value)
 
 
 def test_unregistered_and_missing_files_are_refused(tmp_path, seed_text):
@@ -66,4 +69,4 @@ def test_plain_folder_detects_format(tmp_path, seed_text):
 
 def test_registry_round_trip(tmp_path, seed_text):
     entry = make_registry(tmp_path, seed_text.encode())
-    assert raw.read_registry(tmp_path) == [entry]
+    assert read_registry(tmp_path) == [entry]

@@ -12,6 +12,7 @@ from tests.conftest import INVENTED_BLOGS, write_small_raw
 from corpus.build import BuildOptions
 from corpus.build.run import build
 from corpus.collect import raw
+from corpus.collect.raw_text import text_sha256
 from corpus.errors import InputError, InputErrors
 
 
@@ -38,10 +39,10 @@ def test_copies_with_other_line_ends_or_a_bom_are_duplicates(one_blog, tmp_path)
 
 def test_text_sha256_ignores_line_ends_and_bom():
     text = b"line one\nline two\n"
-    digests = {raw.text_sha256("x", data) for data in
+    digests = {text_sha256("x", data) for data in
                (text, text.replace(b"\n", b"\r\n"), text.replace(b"\n", b"\r"),
                 b"\xef\xbb\xbf" + text)}
-    assert len(digests) == 1 and raw.text_sha256("x", b"line one\n") not in digests
+    assert len(digests) == 1 and text_sha256("x", b"line one\n") not in digests
 
 
 @pytest.fixture

@@ -4,14 +4,17 @@ import os
 import pytest
 
 from corpus.collect import raw
+from corpus.collect.raw_registry import REGISTRY_NAME, RegistryEntry
+from corpus.collect.raw_text import sha256_of
+from corpus.collect.registry_file import registry_text
 from corpus.errors import InputError
 
 
 def register(folder, rows):
     """A registry of rows (path, content) in folder; files are not written here."""
-    entries = [raw.RegistryEntry(path, raw.sha256_of(data), "trt-text", "Outlet", "", "en",
-                                 "2026-01-01", "test") for path, data in rows]
-    (folder / raw.REGISTRY_NAME).write_text(raw.registry_text(entries))
+    entries = [RegistryEntry(path, sha256_of(data), "trt-text", "Outlet", "", "en",
+                             "2026-01-01", "test") for path, data in rows]
+    (folder / REGISTRY_NAME).write_text(registry_text(entries))
 
 
 @pytest.fixture
@@ -37,7 +40,7 @@ def test_rows_leaving_the_folder_are_refused_by_row(folders, seed_text, path_of,
     with pytest.raises(InputError) as caught:
         raw.plan(raw_dir)
     line = str(caught.value)
-    assert line.startswith(f"{raw_dir / raw.REGISTRY_NAME}:")
+    assert line.startswith(f"{raw_dir / REGISTRY_NAME}:")
     assert reason in line and repr(path) in line and "\n" not in line
     assert caught.value.line in (2, 3)  # the offending row, not the header
 

@@ -1,10 +1,18 @@
 """The registry CSV is read strictly: a malformed row is refused naming its line, never shifted."""
 import pytest
 
-from corpus.collect import raw
+from corpus.collect.raw_registry import (
+    FETCH_FIELDS,
+    REGISTRY_FIELDS,
+    REGISTRY_NAME,
+    RIGHTS_FIELDS,
+    RegistryEntry,
+    canonical_url,
+    read_registry,
+)
 from corpus.errors import InputError
 
-HEADER = ",".join(raw.REGISTRY_FIELDS)
+HEADER = ",".join(REGISTRY_FIELDS)
 SHA = "a" * 64
 
 
@@ -13,14 +21,14 @@ def row(path="a.txt", url="https://example.org/a", rights="test"):
 
 
 def write_registry(tmp_path, data: bytes):
-    (tmp_path / raw.REGISTRY_NAME).write_bytes(data)
+    (tmp_path / REGISTRY_NAME).write_bytes(data)
     return tmp_path
 
 
 def test_a_well_formed_registry_is_read(tmp_path):
     quoted = row("b.txt", rights='"quoted, with a comma"')
     text = f"{HEADER}\n{row()}\n{quoted}\n"
-    entries = raw.read_registry(write_registry(tmp_path, text.encode()))
+    entries = read_registry(write_registry(tmp_path, text.encode()))
     assert [(e.path, e.rights) for e in entries] == [
         ("a.txt", "test"),
         ("b.txt", "quoted, with a comma"),
@@ -54,9 +62,9 @@ def test_a_well_formed_registry_is_read(tmp_path):
 )
 def test_a_malformed_registry_is_refused_naming_the_line(tmp_path, data, line, words):
     with pytest.raises(InputError) as caught:
-        raw.read_registry(write_registry(tmp_path, data))
+        read_registry(write_registry(tmp_path, data))
     assert caught.value.line == line and words in caught.value.message
-    assert caught.value.path.endswith(raw.REGISTRY_NAME)
+    assert caught.value.path.endswith(REGISTRY_NAME)
 
 
 def test_canonical_urls_fold_what_does_not_name_another_page():
@@ -66,9 +74,9 @@ def test_canonical_urls_fold_what_does_not_name_another_page():
         "https://EXAMPLE.org:443/live/a#top",
         "https://example.org/live/a?utm_source=x",
     ]
-    assert {raw.canonical_url(u) for u in same} == {"https://example.org/live/a"}
-    assert raw.canonical_url("https://example.org/live/a?page=2") != raw.canonical_url(same[0])
-    assert raw.canonical_url("https://example.org:bad/x") == "https://example.org:bad/x"
+    assert {canonical_url(u) for u in same} == {"https://example.org/live/a"}
+    assert canonical_url("https://example.org/live/a?page=2") != canonical_url(same[0])
+    assert canonical_url("https://example.org:bad/x") == "https://example.org:bad/x"
 
 
 def test_add_keeps_the_columns_a_registry_was_written_with(tmp_path, seed_text, capsys):
@@ -76,29 +84,29 @@ def test_add_keeps_the_columns_a_registry_was_written_with(tmp_path, seed_text, 
     from corpus.cli import main
 
     raw_dir = write_seed_raw(tmp_path / "raw")
-    before = (raw_dir / raw.REGISTRY_NAME).read_text().splitlines()[0]
+    before = (raw_dir / REGISTRY_NAME).read_text().splitlines()[0]
     (tmp_path / "new.txt").write_text(seed_text.replace("Kirby", "Kirkby"), encoding="utf-8")
     assert main(["add", str(tmp_path / "new.txt"), "--raw", str(raw_dir), "--text-redistributable", "no", "--rights", "test"]) == 0
-    lines = (raw_dir / raw.REGISTRY_NAME).read_text().splitlines()
-    assert lines[0] == before == ",".join(raw.REGISTRY_FIELDS + raw.RIGHTS_FIELDS)
+    lines = (raw_dir / REGISTRY_NAME).read_text().splitlines()
+    assert lines[0] == before == ",".join(REGISTRY_FIELDS + RIGHTS_FIELDS)
     assert len(lines) == 3 and "added the columns" not in capsys.readouterr().err
-    assert [e.path for e in raw.read_registry(raw_dir)] == ["000_6d6ba2881843c3f6.txt", "new.txt"]
+    assert [e.path for e in read_registry(raw_dir)] == ["000_6d6ba2881843c3f6.txt", "new.txt"]
 
 
 def test_a_registry_gains_the_provenance_columns_once_and_a_new_one_gets_all(tmp_path):
     from corpus.collect.registry_file import registry_columns
 
-    plain = raw.RegistryEntry("a.txt", SHA, "trt-text", "X", "", "en", "2026-01-01", "test")
-    fetched = raw.RegistryEntry("b.html", SHA, "html", "X", "", "en", "2026-01-01", "test",
-                                final_url="https://example.org/b", http_status="200")
-    old = list(raw.REGISTRY_FIELDS)
-    assert registry_columns(old, [plain]) == (raw.REGISTRY_FIELDS, ())
-    assert registry_columns(old, [plain, fetched]) == (raw.REGISTRY_FIELDS + raw.FETCH_FIELDS,
-                                                       raw.FETCH_FIELDS)
-    reordered = ["url", *[c for c in raw.REGISTRY_FIELDS if c != "url"]]
+    plain = RegistryEntry("a.txt", SHA, "trt-text", "X", "", "en", "2026-01-01", "test")
+    fetched = RegistryEntry("b.html", SHA, "html", "X", "", "en", "2026-01-01", "test",
+                            final_url="https://example.org/b", http_status="200")
+    old = list(REGISTRY_FIELDS)
+    assert registry_columns(old, [plain]) == (REGISTRY_FIELDS, ())
+    assert registry_columns(old, [plain, fetched]) == (REGISTRY_FIELDS + FETCH_FIELDS,
+                                                       FETCH_FIELDS)
+    reordered = ["url", *[c for c in REGISTRY_FIELDS if c != "url"]]
     assert registry_columns(reordered, [plain])[0] == tuple(reordered)
     assert registry_columns(None, [plain]) == (
-        raw.REGISTRY_FIELDS + raw.FETCH_FIELDS + raw.RIGHTS_FIELDS, ())
+        REGISTRY_FIELDS + FETCH_FIELDS + RIGHTS_FIELDS, ())
 
 
 def test_add_without_rights_warns_at_once_and_with_rights_says_nothing(tmp_path, seed_text,

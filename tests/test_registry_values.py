@@ -5,10 +5,10 @@ import pytest
 from tests.conftest import text_blog
 
 from corpus.cli import main
-from corpus.collect import raw
+from corpus.collect.raw_registry import REGISTRY_FIELDS, REGISTRY_NAME, read_registry
 from corpus.errors import InputError
 
-HEADER = ",".join(raw.REGISTRY_FIELDS)
+HEADER = ",".join(REGISTRY_FIELDS)
 SHA = "a" * 64
 GOOD = {"outlet": "Example Herald", "url": "https://example.org/a", "retrieved_date": "2026-01-01",
         "rights": "test"}
@@ -35,19 +35,19 @@ def registry_row(**changed) -> str:
 
 
 def test_good_values_are_read(tmp_path):
-    (tmp_path / raw.REGISTRY_NAME).write_text(f"{HEADER}\n{registry_row()}\n")
-    [entry] = raw.read_registry(tmp_path)
+    (tmp_path / REGISTRY_NAME).write_text(f"{HEADER}\n{registry_row()}\n")
+    [entry] = read_registry(tmp_path)
     assert (entry.outlet, entry.url, entry.retrieved_date) == (
         "Example Herald", "https://example.org/a", "2026-01-01")
 
 
 @pytest.mark.parametrize("field, value, words", BAD)
 def test_the_registry_refuses_a_bad_value_naming_its_line(tmp_path, field, value, words):
-    (tmp_path / raw.REGISTRY_NAME).write_text(f"{HEADER}\n{registry_row()}\n"
+    (tmp_path / REGISTRY_NAME).write_text(f"{HEADER}\n{registry_row()}\n"
                                               .replace("a.txt", "b.txt")
                                               + registry_row(**{field: value}) + "\n")
     with pytest.raises(InputError) as caught:
-        raw.read_registry(tmp_path)
+        read_registry(tmp_path)
     assert caught.value.line == 3
     assert caught.value.message.startswith(f"{field} {value!r} {words}")
 

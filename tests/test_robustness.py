@@ -10,6 +10,7 @@ import pytest
 from broken_pages import BROKEN, GOOD, READER_CASES, guardian_page, text_page, write
 from corpus import parse
 from corpus.build import engines, process
+from corpus.collect.raw_text import sha256_of
 from corpus.errors import InputError
 
 REASONS = {  # what each broken file is refused for: (stage, words of the reason)
@@ -36,7 +37,7 @@ def test_a_broken_file_is_one_line_naming_it(name, tmp_path):
     assert isinstance(result, InputError)
     assert (result.path, result.stage) == (name, stage)
     assert words in result.message and "\n" not in str(result) and len(str(result)) < 300
-    assert result.sha256 == process.raw.sha256_of(BROKEN[name])
+    assert result.sha256 == sha256_of(BROKEN[name])
 
 
 PROCESS_FILE = process.process_file

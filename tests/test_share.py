@@ -254,9 +254,9 @@ def test_text_free_makes_every_blog_text_free_and_rights_keep_the_rest(tmp_path,
 def test_the_registry_says_per_file_whether_its_text_may_be_republished(tmp_path, seed_text,
                                                                         capsys):
     from conftest import RAW_DIR, SEED_NAME
-    from corpus.collect import raw
+    from corpus.collect.raw_registry import REGISTRY_NAME, read_registry
 
-    assert {e.path: e.text_redistributable for e in raw.read_registry(RAW_DIR)} == {
+    assert {e.path: e.text_redistributable for e in read_registry(RAW_DIR)} == {
         SEED_NAME: "yes"}
     raw_dir = tmp_path / "raw"
     raw_dir.mkdir()
@@ -267,11 +267,11 @@ def test_the_registry_says_per_file_whether_its_text_may_be_republished(tmp_path
     assert "--text-redistributable yes|no" in capsys.readouterr().err
     assert not (raw_dir / "new.txt").exists()
     assert main([*add, "--text-redistributable", "no"]) == 0
-    text = (raw_dir / raw.REGISTRY_NAME).read_text()
+    text = (raw_dir / REGISTRY_NAME).read_text()
     assert text.splitlines()[0].endswith(",text_redistributable") and "hunter2" not in text
-    [entry] = raw.read_registry(raw_dir)
+    [entry] = read_registry(raw_dir)
     assert (entry.url, entry.text_redistributable, entry.redistributable) == (
         "https://example.org/live/new", "no", False)
-    (raw_dir / raw.REGISTRY_NAME).write_text(text.replace(",no\n", ",maybe\n"))
+    (raw_dir / REGISTRY_NAME).write_text(text.replace(",no\n", ",maybe\n"))
     with pytest.raises(Exception, match="text_redistributable is 'yes' or 'no', not 'maybe'"):
-        raw.read_registry(raw_dir)
+        read_registry(raw_dir)

@@ -6,6 +6,7 @@ import pytest
 from tests.conftest import text_blog
 
 from corpus.collect import raw
+from corpus.collect.raw_text import detect_format
 from corpus.parse import text, zone_labels
 from corpus.tables import blog_rows
 
@@ -48,7 +49,7 @@ def test_every_zone_label_the_web_readers_know_is_a_stamp(zone):
 
 def test_a_text_blog_without_gmt_is_recognised():
     only_cet = blog_text().replace("2105 GMT", "2105 CET").replace("0900 GMT+3", "0900 CET")
-    assert raw.detect_format("cet.txt", only_cet) == "trt-text"
+    assert detect_format("cet.txt", only_cet) == "trt-text"
 
 
 def test_a_dash_after_gmt_is_a_headline_not_an_offset():

@@ -15,10 +15,12 @@ from tqdm import tqdm
 from corpus import parse
 from corpus.build import BuildOptions
 from corpus.build.run import build
-from corpus.collect import outlets, raw, registry_file, values
+from corpus.collect import outlets, raw_registry, raw_text, registry_file, values
 from corpus.collect.addresses import strip_userinfo
 from corpus.collect.client import PoliteClient, Settings, make_user_agent
-from corpus.collect.fetch import Collector, check_url, dry_run, read_url_list
+from corpus.collect.fetch import Collector
+from corpus.collect.fetch_jobs import check_url, read_url_list
+from corpus.collect.fetch_report import dry_run
 from corpus.collect.wayback import DEFAULT_ARCHIVE
 from corpus.dataset.releases import fetch as fetch_release
 from corpus.dataset.store import read_tables
@@ -141,15 +143,15 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise InputError(str(source), "no such file")
     target = source if source.resolve().is_relative_to(raw_dir.resolve()) else raw_dir / source.name
     rel_path = target.resolve().relative_to(raw_dir.resolve()).as_posix()
-    registry = raw.read_registry(raw_dir) or []
+    registry = raw_registry.read_registry(raw_dir) or []
     if any(e.path == rel_path for e in registry):
         raise InputError(rel_path, "already registered")
     if target.exists() and target != source:
         raise InputError(str(target), "a different file of that name is already in the raw folder")
     data = source.read_bytes()
     try:  # only pages that read cleanly are registered
-        content = raw.decode(str(source), data)
-        fmt = raw.detect_format(str(source), content)
+        content = raw_text.decode(str(source), data)
+        fmt = raw_text.detect_format(str(source), content)
         blog = parse.parse(str(source), fmt, content)
     except InputError:
         raise
@@ -158,14 +160,16 @@ def cmd_add(args: argparse.Namespace) -> int:
     unusable = values.web_address(blog.url or "") if not args.url else ""
     if unusable:
         raise InputError(str(source), f"the page's address {blog.url!r} {unusable}: give --url")
-    duplicate = raw.registered_duplicate(registry, raw.sha256_of(data), args.url or blog.url or "")
+    duplicate = raw_registry.registered_duplicate(
+        registry, raw_text.sha256_of(data), args.url or blog.url or ""
+    )
     if duplicate:
         raise InputError(str(source), duplicate)
     if target != source:
         shutil.copyfile(source, target)
-    entry = raw.RegistryEntry(
+    entry = raw_registry.RegistryEntry(
         path=rel_path,
-        sha256=raw.sha256_of(data),
+        sha256=raw_text.sha256_of(data),
         format=fmt,
         outlet=args.outlet,
         url=strip_userinfo(args.url or blog.url or ""),
@@ -174,7 +178,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         rights=args.rights,
         text_redistributable=args.text_redistributable,
     )
-    with naming(raw_dir / raw.REGISTRY_NAME):
+    with naming(raw_dir / raw_registry.REGISTRY_NAME):
         registry_file.write_registry(raw_dir, [*registry, entry])
     print(
         f"registered {rel_path} ({fmt}, {len(blog.entries)} entries, language {entry.language}, "
@@ -218,7 +222,7 @@ def warn_without_rights(rights: str, raw_dir: Path) -> None:
     if not rights.strip():
         print(
             f"warning: no --rights given: fill in the `rights` cell in "
-            f"{raw_dir / raw.REGISTRY_NAME} (its licence, or whose copyright it is); "
+            f"{raw_dir / raw_registry.REGISTRY_NAME} (its licence, or whose copyright it is); "
             "`corpus release` refuses files without one",
             file=sys.stderr,
         )

@@ -28,7 +28,7 @@ from typing import Any
 import pyarrow as pa
 
 from corpus.build.seal import seal, unseal
-from corpus.collect import raw
+from corpus.collect import raw_folder
 from corpus.errors import InputError, naming
 from corpus.schema import TABLES
 
@@ -262,7 +262,7 @@ def changed_raw_files(cache_dir: Path, raw_dir: Path) -> int | None:
     try:
         stored = json.loads(unseal(index_path(cache_dir, raw_dir).read_bytes()))
         index = {path: tuple(entry[0]) for path, entry in stored.items()}
-        files = raw.list_raw_files(raw_dir)
+        files = raw_folder.list_raw_files(raw_dir)
     except (OSError, ValueError, TypeError, AttributeError, IndexError, InputError):
         return None
     changed = 0

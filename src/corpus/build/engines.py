@@ -12,7 +12,7 @@ from corpus import validate
 from corpus.build.options import BuildOptions
 from corpus.build.parts import CheckerWorker
 from corpus.build.process import BlogSummary, process_file
-from corpus.collect.raw import RegistryEntry
+from corpus.collect.raw_registry import RegistryEntry
 from corpus.errors import InputError, unexpected
 from corpus.stopping import end_workers, worker_pool
 

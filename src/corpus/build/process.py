@@ -10,7 +10,7 @@ from corpus import extract, parse
 from corpus.build import cache, places
 from corpus.build.cache import BlogTables
 from corpus.build.summary import BlogSummary
-from corpus.collect import raw
+from corpus.collect import raw, raw_folder, raw_registry, raw_text
 from corpus.dataset import store
 from corpus.errors import InputError, unexpected
 from corpus.extract import model, reads_language
@@ -32,7 +32,7 @@ MAX_RAW_BYTES = 200_000_000  # a raw file is read whole into memory, then decode
 
 
 def process_file(
-    raw_dir: Path, rel_path: str, registry_entry: raw.RegistryEntry | None, cache_dir: Path
+    raw_dir: Path, rel_path: str, registry_entry: raw_registry.RegistryEntry | None, cache_dir: Path
 ) -> BlogSummary | InputError:
     """Read, parse, resolve and extract one raw file into the cache (unless it is there already).
 
@@ -47,8 +47,8 @@ def process_file(
             raise InputError(
                 rel_path, f"{size:,} bytes, more than the {MAX_RAW_BYTES:,} a raw file may hold"
             )
-        data = raw.read_regular(raw_dir / rel_path)  # a FIFO put there meanwhile: refused
-        sha256 = raw.sha256_of(data)
+        data = raw_folder.read_regular(raw_dir / rel_path)  # a FIFO put there meanwhile: refused
+        sha256 = raw_text.sha256_of(data)
         cache_key = cache.key(sha256, rel_path, registry_entry)
         result = cache.load(cache_dir, cache_key)
         if result is None:
@@ -59,7 +59,7 @@ def process_file(
             stage = "extract"
             result = extract_parsed(doc, parsed, len(data))
             cache.store(cache_dir, cache_key, result)
-        text_sha256 = raw.text_sha256(rel_path, data)
+        text_sha256 = raw_text.text_sha256(rel_path, data)
     except InputError as err:
         err.stage, err.sha256 = err.stage or stage, err.sha256 or sha256
         return err

@@ -16,7 +16,7 @@ from pathlib import Path
 from corpus import validate
 from corpus.build import cache
 from corpus.build.cache import CacheEntryLost
-from corpus.collect import raw
+from corpus.collect import raw_registry
 from corpus.errors import InputError
 from corpus.schema import TABLES
 
@@ -31,7 +31,7 @@ def without_duplicates(summaries: list) -> tuple[list, list[InputError]]:
     seen: dict[tuple[str, str], str] = {}
     kept, duplicates = [], []
     for s in sorted(summaries, key=lambda s: s.raw_path):
-        url = raw.canonical_url(s.url) if s.url else ""
+        url = raw_registry.canonical_url(s.url) if s.url else ""
         keys = [
             ("sha256", s.raw_sha256),
             ("text", s.text_sha256),

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from corpus.collect import addresses, outlets, raw, registry_file, wayback
+from corpus.collect import (
+    addresses,
+    outlets,
+    raw_folder,
+    raw_registry,
+    raw_text,
+    registry_file,
+    wayback,
+)
 from corpus.collect.addresses import UnsafeAddress
 from corpus.collect.client import (
     TEMP_PREFIX,
@@ -24,6 +30,8 @@ from corpus.collect.client import (
     FetchError,
     PoliteClient,
 )
+from corpus.collect.fetch_jobs import Job, archive_jobs, file_stem, job_for, job_key
+from corpus.collect.fetch_report import Summary
 from corpus.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -36,104 +44,6 @@ def no_description(path: str, fmt: str, text: str) -> tuple[str | None, str | No
     return None, None
 
 
-@dataclass(frozen=True)
-class Job:
-    url: str  # the page's own address, registered as `url`
-    source: str  # what is downloaded: the url itself, or an archive's copy of it
-    archive_url: str = ""
-    captured_at: str = ""
-
-
-@dataclass
-class Summary:
-    fetched: list[str] = field(default_factory=list)  # registered paths
-    skipped: Counter = field(default_factory=Counter)  # reason -> pages
-    refused: list[tuple[str, str]] = field(default_factory=list)  # (address, why): unsafe
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
-    n_bytes: int = 0
-    interrupted: bool = False
-
-    def lines(self, raw_dir: Path) -> list[str]:
-        """One line per refused address and per failure, then the totals."""
-        skipped = sum(self.skipped.values())
-        why = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
-        pages = f"{len(self.fetched)} page{'' if len(self.fetched) == 1 else 's'}"
-        total = (
-            f"fetched {pages} ({self.n_bytes:,} bytes), skipped {skipped}"
-            + (f" ({why})" if why else "")
-            + f", failed {len(self.failed)} -> {raw_dir}"
-        )
-        stop = ["interrupted: run the same command again to continue"] if self.interrupted else []
-        refused = [f"skipped {url[:200]!r}: {reason}" for url, reason in self.refused]
-        failures = [f"failed {url}: {' '.join(reason.split())}" for url, reason in self.failed]
-        return refused + failures + stop + [total]
-
-
-def check_url(url: str, where: str, line: int | None = None) -> str:
-    """An http(s) address with a proper host, without user info (said once when removed)."""
-    url = url.strip()
-    try:
-        addresses.checked_host(url)
-    except UnsafeAddress as err:
-        raise InputError(where, str(err), line=line) from None
-    if addresses.has_userinfo(url):
-        url = addresses.strip_userinfo(url)
-        log.warning(
-            "%s: user info (user:password@) removed from the address, which is recorded as %s",
-            where + (f":{line}" if line else ""),
-            url,
-        )
-    return url
-
-
-def job_for(url: str) -> Job:
-    """A live address, or a web-archive capture (fetched in its id_ form, registered as
-    `--wayback` registers one). UnsafeAddress when it is neither."""
-    capture = addresses.capture_address(url)
-    if capture is None:
-        addresses.checked_host(url)
-        url = addresses.strip_userinfo(url)
-        return Job(url, url)
-    return Job(capture.original, capture.id_url, capture.id_url, capture.captured_at)
-
-
-def read_url_list(path: Path) -> tuple[list[str], list[tuple[int, str]]]:
-    """The addresses one per line (blank lines and '#' comments left out), and the invalid
-    lines as (line number, why): listed and skipped, never fatal."""
-    if not path.is_file():
-        raise InputError(str(path), "no such file")
-    urls, invalid = [], []
-    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not text.strip() or text.lstrip().startswith("#"):
-            continue
-        try:
-            job_for(text.strip())
-            urls.append(check_url(text, str(path), number))
-        except (UnsafeAddress, InputError) as err:
-            invalid.append((number, getattr(err, "message", str(err))))
-    return urls, invalid
-
-
-def archive_jobs(
-    client: PoliteClient, target: str, start: str, end: str, archive: str, latest: bool = False
-) -> list[Job]:
-    """One job per distinct capture the archive's CDX index lists for a page or prefix."""
-    return [
-        Job(c.original, c.archive_url(archive), c.archive_url(archive), c.captured_at)
-        for c in wayback.captures(client, target, start, end, archive, latest)
-    ]
-
-
-def job_key(url: str, archive_url: str) -> str:
-    """What makes a page already registered: its archive copy, else its own address."""
-    return f"archive {archive_url}" if archive_url else f"live {url}"
-
-
-def file_stem(job: Job) -> str:
-    """The raw file stem of a job's page (addresses.raw_name: the one naming function)."""
-    return addresses.raw_name(job.url, job.archive_url, job.captured_at)
-
-
 def free_name(raw_dir: Path, stem: str, ext: str, sha256: str, registered: set[str]):
     """The first name not taken ('-2', '-3' after the stem), and whether that file already holds
     these bytes unregistered (left by a run stopped between rename and registry write)."""
@@ -142,19 +52,19 @@ def free_name(raw_dir: Path, stem: str, ext: str, sha256: str, registered: set[s
         target = addresses.confined(raw_dir, rel)
         if not target.exists():
             return rel, False
-        if rel not in registered and raw.sha256_of(target.read_bytes()) == sha256:
+        if rel not in registered and raw_text.sha256_of(target.read_bytes()) == sha256:
             return rel, True
     raise InputError(str(raw_dir / stem), "too many files of this name")
 
 
-def open_registry(raw_dir: Path) -> list[raw.RegistryEntry]:
+def open_registry(raw_dir: Path) -> list[raw_registry.RegistryEntry]:
     """The raw folder's registry (made on first use), after removing leftover temporary files."""
     raw_dir.mkdir(parents=True, exist_ok=True)
     for leftover in raw_dir.rglob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
         leftover.unlink()
-    registry = raw.read_registry(raw_dir)
+    registry = raw_registry.read_registry(raw_dir)
     if registry is None:
-        if raw.list_raw_files(raw_dir):
+        if raw_folder.list_raw_files(raw_dir):
             raise InputError(
                 str(raw_dir),
                 "raw folder has files but no registry: register them "
@@ -258,8 +168,8 @@ class Collector:
 
     def keep(self, job: Job, stem: str, download: Download) -> None:
         """Check the downloaded bytes, move them to their name and register them."""
-        text = raw.decode(job.source, download.temp_path.read_bytes())
-        fmt = raw.detect_format(job.source, text)
+        text = raw_text.decode(job.source, download.temp_path.read_bytes())
+        fmt = raw_text.detect_format(job.source, text)
         if download.sha256 in self.sha256s:
             self.summary.skipped["identical to a registered file"] += 1
             return
@@ -277,7 +187,7 @@ class Collector:
             self.outlet or page_outlet or outlets.outlet_of(job.url, self.outlet_names) or "unknown"
         )
         self.registry.append(
-            raw.RegistryEntry(
+            raw_registry.RegistryEntry(
                 path=rel,
                 sha256=download.sha256,
                 format=fmt,
@@ -308,37 +218,3 @@ class Collector:
         except Exception as exc:  # a hint only: the page is kept, the build judges it
             log.info("%s: outlet and language not read (%s)", rel, type(exc).__name__)
             return None, None
-
-
-def dry_run(
-    urls: list[str], invalid: list[tuple[int, str]], where: str, raw_dir: Path, delay: float
-) -> list[str]:
-    """What `corpus fetch` would do with these addresses, without any network access: captures
-    and live pages by host, invalid lines, what is already registered, a time estimate."""
-    registry = raw.read_registry(raw_dir) if (raw_dir / raw.REGISTRY_NAME).is_file() else []
-    done = {job_key(e.url, e.archive_url) for e in registry or []}
-    jobs = [job_for(url) for url in urls]
-    todo = [job for job in jobs if job_key(job.url, job.archive_url) not in done]
-    by_host: Counter = Counter()
-    for job in todo:
-        kind = "captures" if job.archive_url else "live pages"
-        by_host[(addresses.checked_host(job.url), kind)] += 1
-    n_captures = sum(1 for job in todo if job.archive_url)
-    seconds = len(todo) * delay
-    lines = [
-        f"would fetch {len(todo):,} addresses: {n_captures:,} captures, "
-        f"{len(todo) - n_captures:,} live pages ({len(jobs) - len(todo):,} already "
-        f"registered in {raw_dir}, {len(invalid):,} invalid lines skipped)"
-    ]
-    lines += [f"  {host}: {n:,} {kind}" for (host, kind), n in sorted(by_host.items())]
-    lines += [f"invalid {where}:{number}: {why}" for number, why in invalid]
-    lines.append(
-        f"time at --delay {delay:g} s: at least {duration(seconds)} (one request after "
-        "another; robots.txt Crawl-delay and slow answers add to it)"
-    )
-    return lines
-
-
-def duration(seconds: float) -> str:
-    hours, rest = divmod(round(seconds), 3600)
-    return f"{hours} h {rest // 60:02d} min" if hours else f"{rest // 60} min {rest % 60:02d} s"

@@ -1,25 +1,38 @@
-"""Writing the registry of a raw folder: in one step, keeping the columns it was written with
-(`corpus add` never rewrites a header), gaining columns once, with a warning, when a row needs
-them."""
+"""Writing the registry of a raw folder: its CSV text, written in one step, keeping the columns
+it was written with (`corpus add` never rewrites a header), gaining columns once, with a
+warning, when a row needs them."""
 
 from __future__ import annotations
 
 import csv
+import io
 import logging
 import os
 import tempfile
 from pathlib import Path
 
-from corpus.collect.raw import (
+from corpus.collect.raw_registry import (
     FETCH_FIELDS,
     REGISTRY_FIELDS,
     REGISTRY_NAME,
     RIGHTS_FIELDS,
     RegistryEntry,
-    registry_text,
 )
 
 log = logging.getLogger(__name__)
+
+
+def registry_text(
+    entries: list[RegistryEntry],
+    columns: tuple[str, ...] = REGISTRY_FIELDS + FETCH_FIELDS + RIGHTS_FIELDS,
+) -> str:
+    """The registry file's content with these columns, rows sorted by path."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for e in sorted(entries, key=lambda e: e.path):
+        writer.writerow([getattr(e, f) for f in columns])
+    return out.getvalue()
 
 
 def registry_header(raw_dir: Path) -> list[str] | None:

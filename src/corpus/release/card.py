@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from corpus.build import coverage, quarantine
-from corpus.collect import raw
+from corpus.collect import raw_registry
 from corpus.collect.addresses import strip_userinfo
 from corpus.dataset import metadata
 from corpus.dataset.store import count_rows, read_table, table_dir_name
@@ -32,7 +32,7 @@ def data_card(
         else 0
     )
     blog_outlets = read_table(processed / table_dir_name("blogs"))["outlet"].to_pylist()
-    sources = raw.read_registry(raw_dir) or []
+    sources = raw_registry.read_registry(raw_dir) or []
     lines = [
         f"# {citation['title']} — version {version}",
         "",

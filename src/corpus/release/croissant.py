@@ -11,7 +11,7 @@ import json
 
 import pyarrow as pa
 
-from corpus.collect.raw import RegistryEntry
+from corpus.collect.raw_registry import RegistryEntry
 from corpus.dataset import metadata
 from corpus.schema import ALL_TABLES, ENTITY_METHODS, Column
 

@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 
 from corpus.build import BuildOptions
 from corpus.build.run import build
-from corpus.collect import addresses, fetch, raw, registry_file
+from corpus.collect import addresses, fetch, raw_registry, registry_file
 from corpus.collect.addresses import UnsafeAddress
 from corpus.collect.client import FetchError, PoliteClient
 from corpus.dataset.releases import ReleaseFiles, verify
@@ -148,7 +148,7 @@ class Hydrator:
             self.build_and_compare(wanted)
         return self.outcome
 
-    def restore_file(self, row: dict[str, str], registry: list[raw.RegistryEntry]):
+    def restore_file(self, row: dict[str, str], registry: list[raw_registry.RegistryEntry]):
         """Fetch and register one source; True when its bytes are the release's, False when
         they differ and are accepted, None when it is not restored."""
         blog = row.get("blog_id") or "?"
@@ -208,9 +208,11 @@ class Hydrator:
                 self.outcome.restored.append(blog)
 
 
-def registry_entry(row: dict[str, str], rel: str, sha256: str, source: str) -> raw.RegistryEntry:
+def registry_entry(
+    row: dict[str, str], rel: str, sha256: str, source: str
+) -> raw_registry.RegistryEntry:
     """The registry row of a restored file: what the release says of it."""
-    return raw.RegistryEntry(
+    return raw_registry.RegistryEntry(
         path=rel,
         sha256=sha256,
         format=row.get("format") or "",

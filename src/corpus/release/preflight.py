@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 
 from corpus.build import BuildOptions
 from corpus.build.run import build
-from corpus.collect import raw
+from corpus.collect import raw_registry
 from corpus.dataset import metadata
 from corpus.dataset.store import file_sha256, read_table, table_dir_name, table_files
 from corpus.errors import InputError
@@ -40,13 +40,13 @@ def changelog_problems(changelog: Path, version: str) -> list[str]:
 
 def rights_problems(raw_dir: Path) -> list[str]:
     """Every registered raw file needs a rights note (its licence, or whose copyright it is)."""
-    registry = raw_dir / raw.REGISTRY_NAME
+    registry = raw_dir / raw_registry.REGISTRY_NAME
     if not registry.is_file():
         return [
             f"{registry}: no registry, so no rights note for any raw file (`corpus add --rights`)"
         ]
     try:
-        raw.read_registry(raw_dir)
+        raw_registry.read_registry(raw_dir)
     except InputError as err:
         return [str(err)]
     reader = csv.DictReader(io.StringIO(registry.read_text(encoding="utf-8")))

@@ -13,7 +13,7 @@ from pathlib import Path
 from packaging.version import InvalidVersion, Version
 
 from corpus.build import quarantine
-from corpus.collect import raw
+from corpus.collect import raw_registry
 from corpus.dataset import metadata
 from corpus.dataset.releases import RELEASE_NAME, verify
 from corpus.dataset.store import (
@@ -126,7 +126,7 @@ def write_release(
             digests,
             version,
             citation,
-            raw.read_registry(raw_dir) or [],
+            raw_registry.read_registry(raw_dir) or [],
             known_limitations(root),
             text_note=sources.description_note(source_rows),
         ),

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from corpus.collect import raw
+from corpus.collect import raw_registry
 from corpus.collect.addresses import strip_userinfo
 from corpus.schema import TEXT_COLUMNS
 
@@ -75,7 +75,7 @@ def read_digests(text: str) -> dict[str, str]:
 def source_rows(blogs: pa.Table, raw_dir: Path, text_free: bool) -> list[dict[str, str]]:
     """One row per blog; a blog keeps its text only when its registry row says yes and the
     release is not --text-free."""
-    registry = {e.path: e for e in raw.read_registry(raw_dir) or []}
+    registry = {e.path: e for e in raw_registry.read_registry(raw_dir) or []}
     rows = []
     for blog in blogs.select(
         ["blog_id", "raw_path", "raw_sha256", "source_format", "outlet", "url", "language"]
