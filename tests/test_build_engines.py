@@ -8,7 +8,7 @@ import sys
 
 from corpus import load
 from corpus.build import BuildOptions, engines, parts, process
-from corpus.build.cache import changed_raw_files
+from corpus.build.raw_index import changed_raw_files
 from corpus.build.engines import IN_PROCESS_BYTES, InProcess, LocalProcesses, engine_for
 from corpus.build.run import build
 from corpus.cli import main

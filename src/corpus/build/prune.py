@@ -1,13 +1,13 @@
 """Pruning the build cache (`corpus prune-cache`): removing what no build will read again.
 
 A build finds a raw file's tables under a key of the file, its registry entry and the code
-(cache.py). The cache's index of each raw folder names the key its last build used for each
-file, and the index of each output folder the key of each part it holds; beside each index lies
-the folder it describes (`<index>.folder`). An entry that no index names (the tables of a file
-since edited or removed, or of an earlier version of the code) is read again only if a build
-goes back to exactly that file and code; so are the set-up files (name tokens, GeoNames places)
-of other versions. `prune` removes those, and the indexes of folders that no longer exist, and
-leaves alone what it does not know.
+(cache.py). The cache's index of each raw folder (raw_index.py) names the key its last build
+used for each file, and the index of each output folder (out_index.py) the key of each part it
+holds; beside each index lies the folder it describes (`<index>.folder`). An entry that no index
+names (the tables of a file since edited or removed, or of an earlier version of the code) is
+read again only if a build goes back to exactly that file and code; so are the set-up files
+(name tokens, GeoNames places) of other versions. `prune` removes those, and the indexes of
+folders that no longer exist, and leaves alone what it does not know.
 
 Builds hold the cache's lock shared (`using`) and pruning holds it alone, so a prune never
 removes an entry a running build wrote and has not yet indexed.
@@ -24,11 +24,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.build import cache, setup_files
+from corpus.build.out_index import OUT_INDEX, PlacedPart
+from corpus.build.raw_index import RAW_INDEX, IndexEntry
 from corpus.errors import InputError
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "lock"
-INDEX_SECTIONS = ("raw-index", "out-index")
+# Each index's section in the cache, and what it holds.
+INDEXES: dict[str, type[IndexEntry] | type[PlacedPart]] = {
+    RAW_INDEX: IndexEntry,
+    OUT_INDEX: PlacedPart,
+}
 ENTRY_SECTIONS = tuple(cache.SECTIONS.values())  # blogs, parts
 
 
@@ -97,7 +103,7 @@ def prune(cache_dir: Path, dry_run: bool = False) -> Pruned:
 
 def prune_locked(cache_dir: Path, dry_run: bool) -> Pruned:
     gone, keys = [], set()
-    for section in INDEX_SECTIONS:
+    for section in INDEXES:
         for index in sorted((cache_dir / section).glob("*.json")):
             if folder_gone(index):
                 gone += [index, index.with_suffix(".folder")]
@@ -134,7 +140,7 @@ def candidates(cache_dir: Path) -> Iterator[Path]:
     never the lock or anything else."""
     for section in ENTRY_SECTIONS:
         yield from known_files(cache_dir / section, "??/*", (".entry",))
-    for section in INDEX_SECTIONS:
+    for section in INDEXES:
         yield from known_files(cache_dir / section, "*", (".json", ".folder"))
     for path in known_files(cache_dir, "*", (".arrow",)):
         if path.name.startswith((*setup_files.PREFIXES, ".tmp-")):
@@ -159,6 +165,7 @@ def folder_gone(index: Path) -> bool:
 def keys_named(index: Path, section: str) -> set[str]:
     """The cache keys an index names: each raw file's tables, or each part of an output folder.
     An unreadable index stops the prune: a build finds entries by their keys even without it."""
+    entry_type = INDEXES[section]
     value = cache.read_json(index)
     if not isinstance(value, dict):
         raise InputError(
@@ -167,7 +174,7 @@ def keys_named(index: Path, section: str) -> set[str]:
     keys = set()
     for item in value.values():
         try:
-            keys.add(item[1]["cache_key"] if section == "raw-index" else item["record"]["key"])
-        except (KeyError, IndexError, TypeError):
+            keys.add(entry_type.from_json(item).cache_key)
+        except (KeyError, TypeError, ValueError, AttributeError):
             continue
     return keys
