@@ -30,8 +30,6 @@ from corpus.schema import ALL_TABLES
 from corpus.validate import ValidationFailed
 from corpus.version import __version__
 
-BUILD_COMMANDS = ("build", "add", "fetch", "validate", "release", "hydrate")  # cli_build.COMMANDS
-
 
 def build_command(name: str) -> Callable[[argparse.Namespace], int]:
     """A command that collects, builds or releases. Its module is imported only when one runs:
