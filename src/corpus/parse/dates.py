@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Literal
 
 DATE_WORDS = {"at", "on", "um", "alle", "ore", "le", "à", "de", "del", "am", "the", "of"}
 NUMERIC_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)")
@@ -37,22 +38,16 @@ NAMED_DATES = (  # day first ('2 de noviembre de 2023', '4. Januar'), month firs
 def calendar_names(language: str | None) -> tuple[dict[str, int], frozenset[str]]:
     """Month names (wide and abbreviated, any case) to numbers, and weekday names, for English and
     the page's language, from babel."""
-    from babel import Locale, UnknownLocaleError
     from babel.dates import get_day_names, get_month_names
 
     months: dict[str, int] = {}
     days: set[str] = set()
-    for tag in dict.fromkeys(("en", (language or "en").replace("-", "_").split("_")[0])):
-        try:
-            Locale.parse(tag)
-        except (UnknownLocaleError, ValueError):
-            continue
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for number, name in get_month_names(width, context, tag).items():
-                    months.setdefault(name.lower().rstrip("."), number)
-                names = get_day_names(width, context, tag).values()
-                days.update(n.lower().rstrip(".") for n in names)
+    for tag in babel_languages(language):
+        for width, context in NAME_FORMS:
+            for number, name in get_month_names(width, context, tag).items():
+                months.setdefault(name.lower().rstrip("."), number)
+            names = get_day_names(width, context, tag).values()
+            days.update(n.lower().rstrip(".") for n in names)
     months.setdefault("sept", 9)
     return months, frozenset(days)
 
@@ -60,20 +55,38 @@ def calendar_names(language: str | None) -> tuple[dict[str, int], frozenset[str]
 @lru_cache(maxsize=64)
 def weekday_numbers(language: str | None) -> dict[str, int]:
     """Weekday names (wide and abbreviated, English and the page's language) to 0 (Monday)..6."""
-    from babel import Locale, UnknownLocaleError
     from babel.dates import get_day_names
 
     out: dict[str, int] = {}
+    for tag in babel_languages(language):
+        for width, context in NAME_FORMS:
+            for number, name in get_day_names(width, context, tag).items():
+                out.setdefault(name.lower().rstrip("."), number)
+    return out
+
+
+# The forms of month and weekday names read from babel: (width, context), in this order.
+NAME_FORMS: tuple[tuple[Literal["wide", "abbreviated"], Literal["format", "stand-alone"]], ...] = (
+    ("wide", "format"),
+    ("wide", "stand-alone"),
+    ("abbreviated", "format"),
+    ("abbreviated", "stand-alone"),
+)
+
+
+def babel_languages(language: str | None) -> list[str]:
+    """English, then the page's language (its primary subtag, 'pt' of 'pt-BR'), those babel
+    knows."""
+    from babel import Locale, UnknownLocaleError
+
+    known = []
     for tag in dict.fromkeys(("en", (language or "en").replace("-", "_").split("_")[0])):
         try:
             Locale.parse(tag)
         except (UnknownLocaleError, ValueError):
             continue
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for number, name in get_day_names(width, context, tag).items():
-                    out.setdefault(name.lower().rstrip("."), number)
-    return out
+        known.append(tag)
+    return known
 
 
 def find_day(
