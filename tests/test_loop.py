@@ -2,6 +2,7 @@
 in a temporary copy of the repository: never on the committed data (issue #32)."""
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, STALE_NOTEBOOKS, text_blog
+from corpus.cli import main
 from corpus.collect.raw_registry import read_registry
 
 
@@ -22,6 +24,31 @@ def test_make_shows_pips_progress():
     assert all("--progress-bar on" in line for line in installs)
     recipe = makefile[makefile.index("$(STAMP):"):makefile.index("touch $(STAMP)")]
     assert recipe.index("@echo") < recipe.index("pip install")
+
+
+def readme_loop_command(name: str) -> list[str]:
+    """The arguments of the README loop's `corpus <name>` line (continuation lines joined, the
+    comment dropped)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Adding data: the loop"):]
+    start = section.index("```sh") + len("```sh")
+    block = section[start:section.index("```", start)]
+    lines = block.replace("\\\n", " ").splitlines()
+    line = next(x for x in lines if x.startswith(f".venv/bin/corpus {name} "))
+    return shlex.split(line, comments=True)[1:]
+
+
+def test_the_readme_loops_add_line_registers_a_page_as_written(tmp_path):
+    """Step 1 of the loop, as the README spells it, is a command `corpus add` takes."""
+    args = readme_loop_command("add")
+    page = tmp_path / "page.txt"
+    page.write_text(text_blog("Ferry strike", "Crews walk out.", "Tuesday, May 7, 2024",
+                              [("0930 GMT", None, ["No ferry sails today."])]))
+    args[args.index("page.html")] = str(page)
+    assert main([*args, "--raw", str(tmp_path / "raw")]) == 0
+    [entry] = read_registry(tmp_path / "raw")
+    assert (entry.path, entry.outlet, entry.text_redistributable) == (
+        "page.txt", "Example Herald", "no")
 
 
 def copy_of_the_repository(target: Path) -> Path:

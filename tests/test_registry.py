@@ -93,6 +93,22 @@ def test_add_keeps_the_columns_a_registry_was_written_with(tmp_path, seed_text, 
     assert [e.path for e in read_registry(raw_dir)] == ["000_6d6ba2881843c3f6.txt", "new.txt"]
 
 
+def test_add_makes_a_new_corpus_raw_folder_and_names_one_it_cannot_make(tmp_path, seed_text,
+                                                                         capsys):
+    from corpus.cli import main
+
+    (tmp_path / "a.txt").write_text(seed_text, encoding="utf-8")
+    add = ["add", str(tmp_path / "a.txt"), "--text-redistributable", "no", "--rights", "test"]
+    assert main([*add, "--raw", str(tmp_path / "new" / "raw")]) == 0
+    assert [e.path for e in read_registry(tmp_path / "new" / "raw")] == ["a.txt"]
+    assert (tmp_path / "new" / "raw" / "a.txt").read_text(encoding="utf-8") == seed_text
+    (tmp_path / "taken").write_text("a file, not a folder")
+    capsys.readouterr()
+    assert main([*add, "--raw", str(tmp_path / "taken" / "raw")]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {tmp_path / 'taken' / 'raw'}: cannot make the raw folder: Not a directory\n")
+
+
 def test_a_registry_gains_the_provenance_columns_once_and_a_new_one_gets_all(tmp_path):
     from corpus.collect.registry_file import registry_columns
 

@@ -75,6 +75,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     if duplicate:
         raise InputError(str(source), duplicate)
     if target != source:
+        try:  # a new corpus's raw folder, as `corpus fetch` makes it
+            raw_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(str(raw_dir), f"cannot make the raw folder: {exc.strerror}") from None
         shutil.copyfile(source, target)
     entry = raw_registry.RegistryEntry(
         path=rel_path,
