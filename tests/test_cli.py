@@ -11,8 +11,9 @@ import pytest
 from conftest import REPO
 from corpus import load
 from corpus.cli import main, parser
-from corpus.dataset.store import live_folder, table_files
+from corpus.dataset.store import count_rows, live_folder, table_files
 from corpus.errors import InputError
+from corpus.version import __version__
 
 
 def every_action(p: argparse.ArgumentParser, command: str = "corpus"):
@@ -60,6 +61,18 @@ def test_a_write_to_a_closed_pipe_exits_141_without_a_word(small_built, monkeypa
         for fd in (read, write, saved):
             os.close(fd)
     assert "Broken pipe" not in capsys.readouterr().err
+
+
+def test_info_counts_each_table_and_names_a_folder_without_tables(small_built, tmp_path, capsys):
+    assert main(["info", "--processed", str(small_built)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    entries = count_rows(live_folder(small_built) / "entries.parquet")
+    assert lines[0] == f"liveblog-corpus {__version__}" and entries > 0
+    assert f"  entries: {entries} rows" in lines
+    assert main(["info", "--processed", str(tmp_path / "none")]) == 2
+    assert capsys.readouterr().err == (f"error: {tmp_path / 'none'}: no built tables here: build "
+                                       "them with `corpus build`, or give their folder with "
+                                       "--processed\n")
 
 
 def test_verify_calls_a_missing_file_missing(small_built, tmp_path, capsys):

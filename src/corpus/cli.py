@@ -75,6 +75,9 @@ def cmd_cite(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    if not Path(args.processed).is_dir():
+        raise InputError(args.processed, "no built tables here: build them with `corpus build`, "
+                                         "or give their folder with --processed")
     print(f"liveblog-corpus {__version__}")
     for name in ALL_TABLES:
         path = Path(args.processed) / table_dir_name(name)
